@@ -1,0 +1,1 @@
+"""Reading documents and extracting entities and relations from them."""

@@ -1,0 +1,211 @@
+"""``kg build``: documents in a folder -> one validated graph -> every output format.
+
+All outputs are computed in memory first and written only when everything succeeded,
+each through a temporary file and a rename (kg.outputs), so a failed run leaves the
+previous build intact.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kg.constraints import relation_allowed
+from kg.errors import InputError, ValidationFailure
+from kg.graph import merge_extractions
+from kg.jsonl import graph_lines
+from kg.model import Document, DocumentExtraction, KnowledgeGraph
+from kg.outputs import ensure_writable_dir, write_all
+from kg.store import graph_to_json
+from loaders.pipeline import extract_document
+
+INPUT_SUFFIXES = (".txt", ".md")
+MANIFEST_NAME = "manifest.json"
+
+
+@dataclass(slots=True)
+class DocumentSummary:
+    name: str
+    encoding: str
+    characters: int
+    sentences: int
+    entities: int
+    relations: int
+    dropped: dict[str, int]
+
+
+@dataclass(slots=True)
+class BuildReport:
+    input: str
+    output: str
+    documents: list[DocumentSummary]
+    skipped: list[str]
+    entities_per_class: dict[str, int]
+    relations_per_type: dict[str, int]
+    dropped: dict[str, int]  # "stage:reason" -> count
+    dropped_examples: dict[str, list[str]]
+    merges: int
+    shacl_conforms: bool
+    shacl_violations: int
+    shacl_report: str
+    seconds: float
+    files: list[str] = field(default_factory=list)
+
+    def to_json(self) -> bytes:
+        return (json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def to_markdown(self) -> str:
+        lines = [f"# Build report\n\nInput `{self.input}`, output `{self.output}`, {self.seconds:.2f} s.\n"]
+        lines.append("| document | encoding | characters | sentences | entities | relations | dropped |")
+        lines.append("|---|---|---:|---:|---:|---:|---|")
+        for d in self.documents:
+            dropped = ", ".join(f"{k} {v}" for k, v in sorted(d.dropped.items())) or "—"
+            lines.append(
+                f"| {d.name} | {d.encoding} | {d.characters} | {d.sentences} | {d.entities} "
+                f"| {d.relations} | {dropped} |"
+            )
+        for title, counts in (("Entities per class", self.entities_per_class),
+                              ("Relations per type", self.relations_per_type),
+                              ("Dropped (stage:reason)", self.dropped)):
+            lines.append(f"\n## {title}\n")
+            lines.extend(f"- {k}: {v}" for k, v in sorted(counts.items()))
+        if self.skipped:
+            lines.append("\n## Skipped inputs\n")
+            lines.extend(f"- {s}" for s in self.skipped)
+        verdict = "conforms" if self.shacl_conforms else f"{self.shacl_violations} violations"
+        lines.append(f"\n## SHACL\n\n{verdict}; {self.merges} merges of name variants.\n")
+        return "\n".join(lines) + "\n"
+
+
+def discover_inputs(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise InputError(f"{folder}: input folder does not exist")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                  and p.name.lower() != "readme.md")
+
+
+def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """Titles, dates and publishers from an optional ``manifest.json`` beside the documents."""
+    path = folder / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {d["file"]: d for d in data["documents"]}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: malformed manifest ({exc})") from exc
+
+
+def apply_manifest(document: Document, manifest: dict[str, dict[str, str]]) -> None:
+    entry = manifest.get(document.name)
+    if entry:
+        document.title = entry.get("title") or document.title
+        document.date = entry.get("date") or document.date
+        document.publisher = entry.get("publisher") or document.publisher
+
+
+def extract_all(
+    paths: Iterable[Path], manifest: dict[str, dict[str, str]], warn: Callable[[str], None]
+) -> tuple[list[DocumentExtraction], list[str]]:
+    extractions, skipped = [], []
+    for path in paths:
+        extraction = extract_document(path)
+        if not extraction.document.sentences:
+            warn(f"{path}: empty document, skipped")
+            skipped.append(f"{path.name}: empty")
+            continue
+        apply_manifest(extraction.document, manifest)
+        extractions.append(extraction)
+    return extractions, skipped
+
+
+def build_graph(extractions: list[DocumentExtraction]) -> KnowledgeGraph:
+    return merge_extractions(extractions, relation_allowed)
+
+
+def _summaries(graph: KnowledgeGraph) -> list[DocumentSummary]:
+    out = []
+    for doc in graph.documents:
+        out.append(DocumentSummary(
+            name=doc.name,
+            encoding=doc.encoding,
+            characters=len(doc.text),
+            sentences=len(doc.sentences),
+            entities=sum(1 for e in graph.entities.values() if any(m.doc == doc.name for m in e.mentions)),
+            relations=sum(1 for r in graph.relations if r.evidence.doc == doc.name),
+            dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped if d.doc == doc.name)),
+        ))
+    return out
+
+
+def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, list[str]]:
+    examples: dict[str, list[str]] = {}
+    for d in graph.dropped:
+        bucket = examples.setdefault(f"{d.stage}:{d.reason}", [])
+        if len(bucket) < per_reason:
+            bucket.append(f"{d.doc}[{d.start}:{d.end}] {d.text[:80]}")
+    return examples
+
+
+def serialise(graph: KnowledgeGraph) -> tuple[dict[str, bytes], object]:
+    """Every output file's bytes, and the SHACL result."""
+    from kg import rdf, shacl  # rdflib is slow to import; only a build needs it
+
+    dataset = rdf.to_dataset(graph)
+    result = shacl.validate(dataset)
+    entities, relations = graph_lines(graph)
+    files = {
+        "kg.ttl": rdf.serialize_turtle(dataset),
+        "kg.jsonld": rdf.serialize_jsonld(dataset),
+        "kg.trig": rdf.serialize_trig(dataset),
+        "kg.nq": rdf.serialize_nquads(dataset),
+        "entities.jsonl": entities,
+        "relations.jsonl": relations,
+        "graph.json": json.dumps(graph_to_json(graph), ensure_ascii=False).encode("utf-8"),
+    }
+    return files, result
+
+
+def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
+          progress: Callable[[list[Path]], Iterable[Path]] = lambda p: p) -> BuildReport:
+    started = time.perf_counter()
+    paths = discover_inputs(input_dir)
+    if not paths:
+        raise InputError(f"{input_dir}: no .txt or .md documents in this folder")
+    ensure_writable_dir(out_dir)
+    extractions, skipped = extract_all(progress(paths), load_manifest(input_dir), warn)
+    if not extractions:
+        raise InputError(f"{input_dir}: every document was empty; nothing to build")
+    graph = build_graph(extractions)
+    files, shacl_result = serialise(graph)
+    report = BuildReport(
+        input=str(input_dir), output=str(out_dir),
+        documents=_summaries(graph), skipped=skipped,
+        entities_per_class=dict(Counter(e.type for e in graph.entities.values())),
+        relations_per_type=dict(Counter(r.type for r in graph.relations)),
+        dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped)),
+        dropped_examples=_dropped_examples(graph),
+        merges=len(graph.merges),
+        shacl_conforms=shacl_result.conforms,  # type: ignore[attr-defined]
+        shacl_violations=shacl_result.violations,  # type: ignore[attr-defined]
+        shacl_report="" if shacl_result.conforms else shacl_result.report_text[:20000],  # type: ignore[attr-defined]
+        seconds=0.0,
+        files=sorted([*files, "report.json", "report.md"]),
+    )
+    report.seconds = round(time.perf_counter() - started, 3)
+    if not report.shacl_conforms:
+        write_all(out_dir, {"report.json": report.to_json()})
+        raise ValidationFailure(
+            f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
+            f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
+        )
+    files["report.json"] = report.to_json()
+    files["report.md"] = report.to_markdown().encode("utf-8")
+    write_all(out_dir, files)
+    return report

@@ -1,0 +1,161 @@
+"""The ``kg`` command line: a thin layer where each command is one library call.
+
+Library errors (kg.errors.InnoKGError) become a one-line message on stderr and the
+error's exit code; no traceback reaches the user. Every option can also come from the
+environment as KG_<COMMAND>_<OPTION> (click's auto_envvar_prefix).
+
+Exit codes: 0 success, 1 unexpected failure, 2 bad input or query (and usage errors),
+3 output cannot be written, 4 server unreachable or credentials refused, 5 graph invalid.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import InnoKGError
+
+DEFAULT_OUT = Path("out")
+
+
+def _progress(label: str):  # type: ignore[no-untyped-def]
+    """A tqdm progress bar over a list, on stderr, hidden when stderr is not a terminal."""
+    from tqdm import tqdm
+
+    def wrap(items):  # type: ignore[no-untyped-def]
+        return tqdm(items, desc=label, unit="doc", file=sys.stderr, disable=None, leave=False)
+
+    return wrap
+
+
+def _warn(message: str) -> None:
+    click.echo(f"kg: warning: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "KG"})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """InnoKG: build and query a knowledge graph of Hefei's innovation ecosystem.
+
+    \b
+    Quick start:
+      kg build --input seeds/ --out out/
+      kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+
+
+@cli.command()
+@click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of .txt/.md documents (a manifest.json beside them is optional).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="Output folder; previous outputs are replaced only when the build succeeds.")
+def build(input_dir: Path, out_dir: Path) -> None:
+    """Build the graph from a folder of documents and write every output.
+
+    Writes kg.ttl, kg.jsonld, kg.trig, kg.nq (one named graph per document),
+    entities.jsonl, relations.jsonl, graph.json and report.json / report.md.
+
+    \b
+    Example:
+      kg build --input seeds/ --out out/
+    """
+    from kg.build import build as run_build
+
+    report = run_build(input_dir, out_dir, warn=_warn, progress=_progress("extracting"))
+    n_ent = sum(report.entities_per_class.values())
+    n_rel = sum(report.relations_per_type.values())
+    click.echo(
+        f"built {out_dir}: {len(report.documents)} documents, {n_ent} entities, {n_rel} relations, "
+        f"{sum(report.dropped.values())} dropped items, SHACL conforms, {report.seconds:.2f} s"
+    )
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def extract(files: tuple[Path, ...], fmt: str) -> None:
+    """Extract entities and relations from FILES; one JSON object per line on stdout.
+
+    \b
+    Example:
+      kg extract seeds/002_254ccf3dff91ce83.txt --format jsonl | head
+    """
+    from kg.extract import extract_lines
+
+    for line in extract_lines(files, warn=_warn):
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="Folder written by `kg build`.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def sparql(query: str, graph_dir: Path, fmt: str) -> None:
+    """Run a SPARQL query (text, or a .rq file) over the built graph (pyoxigraph).
+
+    The default graph is the union of every document's named graph.
+
+    \b
+    Example:
+      kg sparql queries/facilities_and_chains.rq --format csv
+    """
+    from kg.sparql import format_result, open_store, read_query, run_query
+
+    result = run_query(open_store(graph_dir), read_query(query))
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold_files", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="Gold JSONL file (repeatable); format in docs/annotation.md.")
+@click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder holding the documents the gold file names.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate(gold_files: tuple[Path, ...], input_dir: Path, fmt: str) -> None:
+    """Score extraction against a gold file: P/R/F1 per class and relation type.
+
+    \b
+    Example:
+      kg eval --gold tests/gold/gold.jsonl
+    """
+    from kg.evaluate import evaluate_files, format_scores
+
+    scores = evaluate_files(list(gold_files), input_dir)
+    click.echo(format_scores(scores, fmt), nl=False)
+
+
+def _register_optional_commands() -> None:
+    """Commands of the query and planning layers live in their own modules."""
+    from kg.cli_commands import extra_commands
+
+    for command in extra_commands():
+        cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    _register_optional_commands()
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+    except InnoKGError as exc:
+        click.echo(f"kg: error: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("kg: aborted", err=True)
+        return 130
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

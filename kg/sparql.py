@@ -1,0 +1,119 @@
+"""SPARQL over the built graph with pyoxigraph (rdflib stays for parsing, writing and SHACL).
+
+The store is loaded from ``kg.nq`` (N-Quads keeps the named graph of each document); queries
+see the union of all graphs as their default graph, so a question need not name documents.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, QueryError
+
+NQUADS_NAME = "kg.nq"
+
+PREFIXES = {
+    "ikg": "https://w3id.org/innokg/ontology#",
+    "ikgr": "https://w3id.org/innokg/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+@dataclass(slots=True)
+class SparqlResult:
+    """A SELECT table (``columns`` and ``rows`` of plain values) or an ASK answer."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    boolean: bool | None = None
+
+
+def open_store(graph_dir: Path) -> ox.Store:
+    path = graph_dir / NQUADS_NAME if graph_dir.is_dir() else graph_dir
+    if not path.exists():
+        raise InputError(f"{path}: no built graph here; run `kg build` first")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot be loaded as N-Quads ({exc})") from exc
+    return store
+
+
+def read_query(text_or_file: str) -> str:
+    """A query given inline, or the path of a .rq/.sparql file."""
+    candidate = Path(text_or_file)
+    if len(text_or_file) < 4096 and "\n" not in text_or_file and candidate.is_file():
+        return candidate.read_text(encoding="utf-8")
+    return text_or_file
+
+
+def term_value(term: object) -> Any:
+    """A plain Python value for a result cell: IRIs and strings as str, numbers as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype.endswith(("#integer", "#int", "#long")):
+            return int(term.value)
+        if datatype.endswith(("#decimal", "#double", "#float")):
+            return float(term.value)
+        if datatype.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def run_query(store: ox.Store, query: str) -> SparqlResult:
+    try:
+        answer = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"SPARQL evaluation failed: {exc}") from exc
+    if isinstance(answer, ox.QueryBoolean):
+        return SparqlResult(columns=["ask"], rows=[[bool(answer)]], boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        rows = [[term_value(t.subject), term_value(t.predicate), term_value(t.object)] for t in answer]
+        return SparqlResult(columns=["subject", "predicate", "object"], rows=rows)
+    columns = [v.value for v in answer.variables]
+    rows = [[term_value(solution[c]) for c in columns] for solution in answer]
+    return SparqlResult(columns=columns, rows=rows)
+
+
+def _table(result: SparqlResult) -> str:
+    cells = [[("" if v is None else str(v)) for v in row] for row in result.rows]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(result.columns)]
+    line = " | ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))
+    out = [line, "-+-".join("-" * w for w in widths)]
+    out.extend(" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells)
+    out.append(f"({len(cells)} rows)")
+    return "\n".join(out) + "\n"
+
+
+def format_result(result: SparqlResult, fmt: str) -> str:
+    if fmt == "json":
+        records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+        return buffer.getvalue()
+    return _table(result)

@@ -1,0 +1,122 @@
+"""Group coordinated mentions into lists, so one cue can be distributed over every member.
+
+"比亚迪、江淮、大众、蔚来、长安等6家整车企业" is five Enterprise mentions joined by 、
+and closed by 等 + count + noun; a relation stated about the list holds for each member.
+Mentions of one *kind* (organisation, place, chain) join when only a separator lies
+between them; the 等-tail is recorded because rules read its noun (整车企业, 实验室…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Mention
+
+ORGANISATION_CLASSES: frozenset[str] = frozenset(
+    {
+        "Laboratory",
+        "LargeScientificFacility",
+        "ResearchInstitute",
+        "University",
+        "Enterprise",
+        "InnovationPlatform",
+    }
+)
+
+# A list separator, optionally after a chain suffix the mention did not cover
+# ("集成电路产业、新型显示产业"), or after a closing quote mark.
+_SEPARATOR = re.compile(r"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?")
+
+# The tail closing a list: 等 [+ count] [+ measure word] [+ noun]. The noun is kept short
+# and stops before punctuation or a particle, so it names the category (整车企业).
+_DENG_TAIL = re.compile(
+    r"(?:产业链|产业集群|产业|集群)?[”’」』》]?\s*等"
+    r"(?:\s*(?:\d+|[一二三四五六七八九十两几数百千余多]+)\s*(?:余|多)?\s*"
+    r"(?:家|个|所|座|大|项|条|类|批|户|支)?)?"
+    r"(?P<noun>[\u4e00-\u9fff]{0,6}?)(?=[，。；、：！？,;:\s的在和与]|$)"
+)
+
+
+def kind_of(mention: Mention) -> str:
+    """The coordination kind: members of one list share it."""
+    if mention.type == "Place":
+        return "place"
+    if mention.type == "IndustryChain":
+        return "chain"
+    return "org"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A single mention or a coordinated list of mentions of one kind."""
+
+    members: tuple[Mention, ...]
+    kind: str
+    start: int  # cleaned offset of the first member
+    end: int  # cleaned offset after the last member
+    tail_end: int  # after the 等-tail when there is one, else == end
+    noun: str = ""  # the category noun after 等 (e.g. "整车企业"), "" if none
+    closed_by_deng: bool = False
+
+    @property
+    def is_list(self) -> bool:
+        return len(self.members) > 1
+
+
+def _tail(text: str, end: int) -> tuple[int, str, bool]:
+    match = _DENG_TAIL.match(text, end)
+    if match is None:
+        return end, "", False
+    return match.end(), match.group("noun"), True
+
+
+def _joins(text: str, previous_end: int, next_start: int) -> bool:
+    return _SEPARATOR.fullmatch(text, previous_end, next_start) is not None
+
+
+def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Unit]:
+    """Group ``(mention, clean_start, clean_end)`` triples, sorted by start, into Units.
+
+    Consecutive mentions of one kind separated only by a list separator form one Unit;
+    a 等-tail after the last member closes the list.
+    """
+    units: list[Unit] = []
+    current: list[tuple[Mention, int, int]] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        first, last = current[0], current[-1]
+        tail_end, noun, closed = _tail(text, last[2])
+        units.append(
+            Unit(
+                members=tuple(m for m, _, _ in current),
+                kind=kind_of(first[0]),
+                start=first[1],
+                end=last[2],
+                tail_end=tail_end,
+                noun=noun,
+                closed_by_deng=closed,
+            )
+        )
+        current.clear()
+
+    for item in mentions:
+        mention, start, _ = item
+        if current:
+            previous = current[-1]
+            same_kind = kind_of(previous[0]) == kind_of(mention)
+            if not (same_kind and _joins(text, previous[2], start)):
+                flush()
+        current.append(item)
+    flush()
+    return units
+
+
+def split_list(text: str) -> list[str]:
+    """Split a plain coordinated phrase into its items ("A、B和C等" -> [A, B, C])."""
+    cut = text.rfind("等")
+    head = text[:cut] if cut > 0 else text
+    parts = re.split(r"\s*(?:、|以及|和|及|与|或|/)\s*", head)
+    return [p.strip() for p in parts if p.strip()]

@@ -1,0 +1,65 @@
+"""Which entity classes each relation type may join (docs/annotation.md, relation table).
+
+A candidate that breaks its type's constraint is dropped with the reason, never kept:
+the rules read surface cues, and a cue between the wrong classes is a misreading.
+"""
+
+from __future__ import annotations
+
+from kg.model import Mention
+from loaders.coordination import ORGANISATION_CLASSES
+
+_SUPPORTERS = frozenset(
+    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
+     "InnovationPlatform"}
+)
+_OPERATED = frozenset({"LargeScientificFacility", "Laboratory", "InnovationPlatform"})
+_OPERATORS = frozenset({"University", "ResearchInstitute", "Enterprise"})
+_PLACE = frozenset({"Place"})
+_CHAIN = frozenset({"IndustryChain"})
+
+# Administrative depth of place subtypes: a place is PART_OF a shallower one only.
+PLACE_DEPTH: dict[str, int] = {
+    "Region": 0,
+    "Province": 1,
+    "City": 2,
+    "District": 3,
+    "County": 3,
+    "DevelopmentZone": 3,
+    "ScienceCity": 3,
+}
+
+_ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "LOCATED_IN": (ORGANISATION_CLASSES, _PLACE),
+    "PART_OF_CHAIN": (frozenset({"Enterprise"}), _CHAIN),
+    "SUPPORTS_CHAIN": (_SUPPORTERS, _CHAIN),
+    "OPERATED_BY": (_OPERATED, _OPERATORS),
+    "FOCUSES_ON": (ORGANISATION_CLASSES | _PLACE, _CHAIN),
+    "COOPERATES_WITH": (ORGANISATION_CLASSES, ORGANISATION_CLASSES),
+    "UPSTREAM_OF": (_CHAIN, _CHAIN),
+}
+
+
+def _part_of_violation(head: Mention, tail: Mention) -> str | None:
+    if head.type == "Place" and tail.type == "Place":
+        head_depth = PLACE_DEPTH.get(head.subtype or "")
+        tail_depth = PLACE_DEPTH.get(tail.subtype or "")
+        if head_depth is None or tail_depth is None:
+            return "place-level-unknown"
+        return None if head_depth > tail_depth else "place-level-order"
+    if head.type in ORGANISATION_CLASSES and tail.type in ORGANISATION_CLASSES:
+        return None
+    if head.type == "IndustryChain" and tail.type == "IndustryChain":
+        return None if head.subtype == "ChainSegment" else "chain-not-segment"
+    return "class-mismatch"
+
+
+def violation(rel_type: str, head: Mention, tail: Mention) -> str | None:
+    """Why ``head -rel_type-> tail`` is not allowed, or None when it is."""
+    if rel_type == "PART_OF":
+        reason = _part_of_violation(head, tail)
+        return None if reason is None else f"type-constraint:PART_OF:{reason}"
+    heads, tails = _ALLOWED[rel_type]
+    if head.type in heads and tail.type in tails:
+        return None
+    return f"type-constraint:{rel_type}:{head.type}->{tail.type}"

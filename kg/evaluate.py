@@ -93,17 +93,16 @@ def read_gold(paths: list[Path]) -> tuple[list[NamedThing], list[Fact]]:
                 continue
             try:
                 obj = json.loads(line)
-                kind = obj["kind"]
+                if obj["kind"] == "entity":
+                    key = (obj["doc"], obj["type"], norm(obj["name"]))
+                    old = entities.get(key)
+                    names = _names(obj["name"], obj.get("aliases", []))
+                    entities[key] = NamedThing(obj["doc"], obj["type"], obj["name"],
+                                               names | (old.names if old else frozenset()))
+                elif obj["kind"] == "relation":
+                    raw_relations.append({k: obj[k] for k in ("doc", "type", "head", "tail")})
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a gold JSON object ({exc})") from exc
-            if kind == "entity":
-                key = (obj["doc"], obj["type"], norm(obj["name"]))
-                old = entities.get(key)
-                names = _names(obj["name"], obj.get("aliases", []))
-                entities[key] = NamedThing(obj["doc"], obj["type"], obj["name"],
-                                           names | (old.names if old else frozenset()))
-            elif kind == "relation":
-                raw_relations.append(obj)
+                raise InputError(f"{path}:{number}: not a gold entity or relation ({exc!r})") from exc
     by_name: dict[tuple[str, str], frozenset[str]] = {}
     for e in entities.values():
         by_name[(e.doc, norm(e.name))] = by_name.get((e.doc, norm(e.name)), frozenset()) | e.names
@@ -195,7 +194,8 @@ def score(gold_entities: list[NamedThing], gold_facts: list[Fact],
     for e in sys_entities:
         by_doc_s[e.doc].append(e)
     per_doc = []
-    for doc in sorted(set(by_doc_g) | set(by_doc_s)):
+    docs = set(by_doc_g) | set(by_doc_s) | {f.doc for f in gold_facts} | {f.doc for f in sys_facts}
+    for doc in sorted(docs):
         doc_scores = Scores()
         _entity_class_scores(by_doc_g[doc], by_doc_s[doc], doc_scores)
         _relation_type_scores([f for f in gold_facts if f.doc == doc],

@@ -56,8 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         if is_up_to_date():
             return 0
         print(
-            f"{NAMESPACE_MODULE} is out of date with ontology/innokg.ttl; "
-            "run `python -m kg.gen_namespace`",
+            f"{NAMESPACE_MODULE} is out of date with ontology/innokg.ttl; run `python -m kg.gen_namespace`",
             file=sys.stderr,
         )
         return 1

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
 from loaders.coordination import Unit
+from loaders.relation_rules.constraints import PLACE_DEPTH
 
 # Characters that end a clause for the purpose of relating two mentions.
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
@@ -24,6 +25,9 @@ class SentenceView:
     section_place: Mention | None = None
     # A synthetic IndustryChain mention for a chain the section heading names.
     section_chain: Mention | None = None
+    # Province and city mentions of the sentence's article by written name (合肥, 合肥市),
+    # for places whose own name starts with them (合肥高新区).
+    containers: dict[str, Mention] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -71,3 +75,17 @@ class SentenceView:
                 if not self.same_clause(i, j, soft):
                     break
                 yield i, j
+
+    def name_prefix_container(self, place: Mention) -> Mention | None:
+        """The shallower place whose written name begins ``place``'s written name."""
+        depth = PLACE_DEPTH.get(place.subtype or "")
+        if depth is None:
+            return None
+        name = place.text
+        for cut in range(len(name) - 1, 1, -1):  # longest prefix first, at least 2 chars
+            container = self.containers.get(name[:cut])
+            if container is None or container.canonical == place.canonical:
+                continue
+            if PLACE_DEPTH.get(container.subtype or "", depth) < depth:
+                return container
+        return None

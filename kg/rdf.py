@@ -1,0 +1,427 @@
+"""Turn a KnowledgeGraph into an RDF Dataset and serialise it (Turtle, TriG, N-Quads, JSON-LD).
+
+Layout of the dataset:
+
+* default graph: entity descriptions (type, labels, ids, Wikidata links), document
+  descriptions and the SKOS concept scheme of industry chains;
+* one named graph per document (``<document IRI>/graph``): the relation triples that
+  document states, their reified ``ikg:RelationAssertion`` nodes and the evidence sentences.
+
+Every serialiser inserts triples in sorted order into a fresh graph before writing, so
+the same graph always gives byte-identical output whatever order it was built in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS, PROV
+from rdflib.term import Node
+
+from kg import schema
+from kg.errors import InputError, OutputError
+from kg.ids import (
+    ONTOLOGY_IRI,
+    RESOURCE_IRI,
+    document_iri,
+    entity_iri,
+    relation_id,
+    relation_iri,
+    sentence_iri,
+)
+from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation
+from kg.namespace import IKG
+
+Triple = tuple[Node, Node, Node]
+
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+INDUSTRY_CHAIN_SCHEME = URIRef(f"{RESOURCE_IRI}scheme/industry-chains")
+
+PREFIXES: dict[str, str] = {
+    "ikg": ONTOLOGY_IRI,
+    "ent": f"{RESOURCE_IRI}entity/",
+    "asr": f"{RESOURCE_IRI}assertion/",
+    "doc": f"{RESOURCE_IRI}doc/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "schema": str(SCHEMA),
+    "wd": str(WIKIDATA),
+}
+
+QID_PATTERN = re.compile(r"Q[1-9][0-9]*")
+# xsd:date, xsd:gYearMonth and xsd:gYear are the precisions document dates come in.
+DATE_TYPES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
+
+# For every relation: its type, both ends, the evidence sentence and where it sits.
+# The VALUES block maps properties to Neo4j types so the query needs only the data
+# (tests check it against the ontology's ikg:neo4jType annotations).
+EVIDENCE_QUERY = """\
+PREFIX ikg: <https://w3id.org/innokg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?assertion ?relationType ?head ?headName ?tail ?tailName
+       ?text ?fileName ?sentenceIndex ?startOffset ?endOffset ?rule ?confidence
+WHERE {
+  VALUES (?property ?relationType) {
+    (ikg:cooperatesWith "COOPERATES_WITH")
+    (ikg:focusesOn "FOCUSES_ON")
+    (ikg:locatedIn "LOCATED_IN")
+    (ikg:operatedBy "OPERATED_BY")
+    (ikg:partOf "PART_OF")
+    (ikg:partOfChain "PART_OF_CHAIN")
+    (ikg:supportsChain "SUPPORTS_CHAIN")
+    (ikg:upstreamOf "UPSTREAM_OF")
+  }
+  ?assertion a ikg:RelationAssertion ;
+      rdf:subject ?head ;
+      rdf:predicate ?property ;
+      rdf:object ?tail ;
+      ikg:rule ?rule ;
+      ikg:confidence ?confidence ;
+      ikg:evidence ?sentence .
+  ?head ikg:name ?headName .
+  ?tail ikg:name ?tailName .
+  ?sentence ikg:text ?text ;
+      ikg:sentenceIndex ?sentenceIndex ;
+      ikg:startOffset ?startOffset ;
+      ikg:endOffset ?endOffset ;
+      ikg:inDocument ?document .
+  ?document ikg:fileName ?fileName .
+}
+ORDER BY ?fileName ?sentenceIndex ?relationType ?headName ?tailName
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRow:
+    """One row of EVIDENCE_QUERY: a relation with the sentence that states it."""
+
+    assertion: str
+    relation_type: str
+    head: str
+    head_name: str
+    tail: str
+    tail_name: str
+    text: str
+    file_name: str
+    sentence_index: int
+    start: int
+    end: int
+    rule: str
+    confidence: float
+
+
+def document_graph_iri(doc_name: str) -> URIRef:
+    """The named graph holding one document's relations, assertions and sentences."""
+    return URIRef(document_iri(doc_name) + "/graph")
+
+
+# ---------------------------------------------------------------- entities and documents
+
+
+def entity_triples(entity: Entity) -> list[Triple]:
+    node = URIRef(entity_iri(entity.id))
+    try:
+        rdf_class = schema.most_specific_class(entity.type, entity.subtype)
+    except schema.UnknownTerm as exc:
+        raise InputError(f"entity {entity.id} ({entity.name}): {exc}") from exc
+    triples: list[Triple] = [
+        (node, RDF.type, rdf_class),
+        (node, RDFS.label, Literal(entity.name, lang="zh")),
+        (node, SKOS.prefLabel, Literal(entity.name, lang="zh")),
+        (node, IKG.name, Literal(entity.name)),
+        (node, IKG.entityId, Literal(entity.id)),
+    ]
+    for alias in sorted(set(entity.aliases) - {entity.name}):
+        triples += [(node, SKOS.altLabel, Literal(alias, lang="zh")), (node, IKG.alias, Literal(alias))]
+    if entity.name_en:
+        triples += [(node, IKG.nameEn, Literal(entity.name_en)), (node, RDFS.label, Literal(entity.name_en, lang="en"))]
+    if entity.wikidata:
+        triples.append((node, IKG.wikidataId, Literal(entity.wikidata)))
+        # A malformed QID is kept as a literal (SHACL reports it) but never made an IRI.
+        if QID_PATTERN.fullmatch(entity.wikidata):
+            triples.append((node, OWL.sameAs, WIKIDATA[entity.wikidata]))
+    if entity.division_code:
+        triples.append((node, IKG.divisionCode, Literal(entity.division_code)))
+    if entity.type == "IndustryChain":
+        triples.append((node, SKOS.inScheme, INDUSTRY_CHAIN_SCHEME))
+    return triples
+
+
+def chain_scheme_triples() -> list[Triple]:
+    return [
+        (INDUSTRY_CHAIN_SCHEME, RDF.type, SKOS.ConceptScheme),
+        (INDUSTRY_CHAIN_SCHEME, RDFS.label, Literal("Industry chains", lang="en")),
+        (INDUSTRY_CHAIN_SCHEME, RDFS.label, Literal("产业链", lang="zh")),
+    ]
+
+
+def date_literal(value: str) -> Literal:
+    """A typed date at the precision given (2024-01-16, 2022-01, 2023), else a plain string."""
+    for pattern, datatype in DATE_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+def document_triples(document: Document) -> list[Triple]:
+    node = URIRef(document_iri(document.name))
+    triples: list[Triple] = [
+        (node, RDF.type, IKG.Document),
+        (node, IKG.fileName, Literal(document.name)),
+        (node, IKG.encoding, Literal(document.encoding)),
+    ]
+    if document.title:
+        triples.append((node, DCTERMS.title, Literal(document.title, lang="zh")))
+    if document.date:
+        triples.append((node, DCTERMS.date, date_literal(document.date)))
+    if document.publisher:
+        triples.append((node, DCTERMS.publisher, Literal(document.publisher, lang="zh")))
+    return triples
+
+
+def bare_document_triples(doc_name: str) -> list[Triple]:
+    """For evidence from a document the graph does not describe: its file name only."""
+    node = URIRef(document_iri(doc_name))
+    return [(node, RDF.type, IKG.Document), (node, IKG.fileName, Literal(doc_name))]
+
+
+# ---------------------------------------------------------------- relations and provenance
+
+
+def confidence_literal(relation: Relation) -> Literal:
+    if not math.isfinite(relation.confidence):
+        raise InputError(f"relation {relation.type} {relation.head}->{relation.tail}: confidence is not a number")
+    # repr gives the shortest exact decimal form of the float, so 0.9 stays "0.9".
+    return Literal(Decimal(repr(float(relation.confidence))), datatype=XSD.decimal)
+
+
+def sentence_triples(evidence: Evidence) -> list[Triple]:
+    node = URIRef(sentence_iri(evidence.doc, evidence.sentence))
+    return [
+        (node, RDF.type, IKG.Sentence),
+        (node, IKG.text, Literal(evidence.text)),
+        (node, IKG.startOffset, Literal(evidence.start, datatype=XSD.integer)),
+        (node, IKG.endOffset, Literal(evidence.end, datatype=XSD.integer)),
+        (node, IKG.sentenceIndex, Literal(evidence.sentence, datatype=XSD.integer)),
+        (node, IKG.inDocument, URIRef(document_iri(evidence.doc))),
+    ]
+
+
+def assertion_iri(relation: Relation) -> URIRef:
+    ev = relation.evidence
+    return URIRef(relation_iri(relation_id(relation.type, relation.head, relation.tail, ev.doc, ev.sentence)))
+
+
+def relation_triples(relation: Relation, entities: dict[str, Entity]) -> list[Triple]:
+    """The direct triple, its reified assertion and the evidence sentence."""
+    try:
+        prop = schema.relation_property(relation.type)
+    except schema.UnknownTerm as exc:
+        raise InputError(f"relation {relation.head}->{relation.tail}: {exc}") from exc
+    for end in (relation.head, relation.tail):
+        if end not in entities:
+            raise InputError(f"relation {relation.type} {relation.head}->{relation.tail}: unknown entity {end}")
+    head, tail = URIRef(entity_iri(relation.head)), URIRef(entity_iri(relation.tail))
+    sentence = URIRef(sentence_iri(relation.evidence.doc, relation.evidence.sentence))
+    assertion = assertion_iri(relation)
+    triples: list[Triple] = [
+        (head, prop, tail),
+        (assertion, RDF.type, IKG.RelationAssertion),
+        (assertion, RDF.subject, head),
+        (assertion, RDF.predicate, prop),
+        (assertion, RDF.object, tail),
+        (assertion, IKG.rule, Literal(relation.rule)),
+        (assertion, IKG.confidence, confidence_literal(relation)),
+        (assertion, IKG.evidence, sentence),
+        (assertion, PROV.wasDerivedFrom, sentence),
+    ]
+    if relation.type == "PART_OF" and _both_chains(relation, entities):
+        triples.append((head, SKOS.broader, tail))  # a segment is a narrower concept of its chain
+    return triples + sentence_triples(relation.evidence)
+
+
+def _both_chains(relation: Relation, entities: dict[str, Entity]) -> bool:
+    return entities[relation.head].type == entities[relation.tail].type == "IndustryChain"
+
+
+def distinct_assertions(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per assertion IRI: when several rules found the same fact in the same
+    sentence, keep the most confident (ties broken by rule name) so each assertion has
+    exactly one rule and one confidence."""
+    best: dict[URIRef, Relation] = {}
+    for relation in relations:
+        key = assertion_iri(relation)
+        current = best.get(key)
+        if current is None or (relation.confidence, relation.rule) > (current.confidence, current.rule):
+            best[key] = relation
+    return [best[key] for key in sorted(best)]
+
+
+# ---------------------------------------------------------------- building the dataset
+
+
+def _sort_key(triple: Triple) -> tuple[str, str, str]:
+    return (triple[0].n3(), triple[1].n3(), triple[2].n3())
+
+
+def _new_dataset() -> Dataset:
+    ds = Dataset()
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    return ds
+
+
+def _fill(graph: Graph, triples: Iterable[Triple]) -> None:
+    for triple in sorted(set(triples), key=_sort_key):
+        graph.add(triple)
+
+
+def _default_graph_triples(graph: KnowledgeGraph) -> list[Triple]:
+    triples: list[Triple] = []
+    for entity in graph.entities.values():
+        triples += entity_triples(entity)
+    if any(e.type == "IndustryChain" for e in graph.entities.values()):
+        triples += chain_scheme_triples()
+    described = {d.name for d in graph.documents}
+    for document in graph.documents:
+        triples += document_triples(document)
+    for doc_name in sorted({r.evidence.doc for r in graph.relations} - described):
+        triples += bare_document_triples(doc_name)
+    return triples
+
+
+def _document_graph_triples(graph: KnowledgeGraph) -> dict[str, list[Triple]]:
+    by_document: dict[str, list[Triple]] = {}
+    for relation in distinct_assertions(graph.relations):
+        by_document.setdefault(relation.evidence.doc, []).extend(relation_triples(relation, graph.entities))
+    return by_document
+
+
+def to_dataset(graph: KnowledgeGraph) -> Dataset:
+    """The RDF dataset of a knowledge graph (raises InputError on inconsistent input)."""
+    ds = _new_dataset()
+    _fill(ds.default_graph, _default_graph_triples(graph))
+    for doc_name, triples in sorted(_document_graph_triples(graph).items()):
+        _fill(ds.graph(document_graph_iri(doc_name)), triples)
+    return ds
+
+
+# ---------------------------------------------------------------- canonical copies and serialisers
+
+
+def _named_graphs(ds: Dataset) -> list[Graph]:
+    graphs = [g for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID]
+    return sorted(graphs, key=lambda g: str(g.identifier))
+
+
+def union_graph(ds: Dataset | Graph) -> Graph:
+    """All triples of every graph of the dataset in one graph (what kg.ttl holds)."""
+    union = Graph(bind_namespaces="none")
+    for prefix, iri in PREFIXES.items():
+        union.bind(prefix, iri)
+    source = ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds
+    _fill(union, ((q[0], q[1], q[2]) for q in source))
+    return union
+
+
+def canonical_copy(ds: Dataset) -> Dataset:
+    """A copy with graphs and triples inserted in sorted order (stable serialisation)."""
+    copy = _new_dataset()
+    _fill(copy.default_graph, ds.default_graph)
+    for named in _named_graphs(ds):
+        _fill(copy.graph(named.identifier), named)
+    return copy
+
+
+def serialize_turtle(ds: Dataset | Graph) -> bytes:
+    return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+
+
+def serialize_trig(ds: Dataset) -> bytes:
+    return canonical_copy(ds).serialize(format="trig", encoding="utf-8")
+
+
+def serialize_nquads(ds: Dataset) -> bytes:
+    text = canonical_copy(ds).serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    lines = sorted(line for line in text.splitlines() if line.strip())
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def serialize_jsonld(ds: Dataset) -> bytes:
+    return canonical_copy(ds).serialize(format="json-ld", context=dict(PREFIXES), indent=2, encoding="utf-8")
+
+
+def _write(path: str | Path, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc})") from exc
+
+
+def write_turtle(ds: Dataset | Graph, path: str | Path) -> None:
+    _write(path, serialize_turtle(ds))
+
+
+def write_trig(ds: Dataset, path: str | Path) -> None:
+    _write(path, serialize_trig(ds))
+
+
+def write_nquads(ds: Dataset, path: str | Path) -> None:
+    _write(path, serialize_nquads(ds))
+
+
+def write_jsonld(ds: Dataset, path: str | Path) -> None:
+    _write(path, serialize_jsonld(ds))
+
+
+# ---------------------------------------------------------------- the evidence query
+
+
+def _row(binding: dict[str, Node]) -> EvidenceRow:
+    def text(key: str) -> str:
+        return str(binding[key])
+
+    def number(key: str) -> int:
+        value = binding[key]
+        return int(value.toPython()) if isinstance(value, Literal) else int(str(value))
+
+    confidence = binding["confidence"]
+    return EvidenceRow(
+        assertion=text("assertion"),
+        relation_type=text("relationType"),
+        head=text("head"),
+        head_name=text("headName"),
+        tail=text("tail"),
+        tail_name=text("tailName"),
+        text=text("text"),
+        file_name=text("fileName"),
+        sentence_index=number("sentenceIndex"),
+        start=number("startOffset"),
+        end=number("endOffset"),
+        rule=text("rule"),
+        confidence=float(confidence.toPython()) if isinstance(confidence, Literal) else float(str(confidence)),
+    )
+
+
+def evidence_rows(ds: Dataset | Graph) -> list[EvidenceRow]:
+    """Run EVIDENCE_QUERY over the union of the dataset's graphs."""
+    result = union_graph(ds).query(EVIDENCE_QUERY)
+    return [_row({str(k): v for k, v in row.asdict().items()}) for row in result]  # type: ignore[union-attr]

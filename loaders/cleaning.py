@@ -1,0 +1,123 @@
+"""Clean one line of a document: markdown marks out, full-width forms to half width.
+
+Every kept character keeps its original offset: characters are only removed (markdown
+marks, surrounding spaces) or replaced one for one (width normalisation), never inserted,
+so ``offsets[i]`` is always the original position of ``text[i]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Chinese punctuation that relation rules rely on; it stays as is even where it is a
+# full-width form of an ASCII character.
+KEPT_FULL_WIDTH = "，；：（）！？"
+
+_WIDTH_TABLE: dict[int, str] = {
+    code: chr(code - 0xFEE0)
+    for code in range(0xFF01, 0xFF5F)
+    if chr(code) not in KEPT_FULL_WIDTH
+}
+_WIDTH_TABLE.update({0x3000: " ", 0x00A0: " "})
+
+# ASCII punctuation written inside Chinese text (seed 004 style) becomes the Chinese
+# form, one for one, so that rules splitting on "，" or "（" see it.
+_ASCII_TO_CHINESE = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+# Han characters, CJK punctuation (、。「」) and full-width forms (，：) count as Chinese.
+_CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff5e“”"
+_ASCII_PUNCT_BY_CJK = re.compile(rf"(?<=[{_CJK}])[,;:!?()]|[,;:!?()](?=[{_CJK}])")
+
+_SPACES = " \r\u3000\xa0\ufeff"
+_LEADING_MARKS = re.compile(
+    r"(?P<hashes>#{1,6})[ \t\u3000]*"  # markdown heading
+    r"|[●•◆◇■□▪▲►]+[ \t\u3000]*"  # bullets used by newspapers and PDFs
+    r"|[-*+>][ \t\u3000]+"  # markdown list item or quote
+)
+_INLINE_MARKS = re.compile(r"\*\*|__|`")
+
+
+@dataclass(slots=True)
+class CleanLine:
+    text: str
+    offsets: list[int]
+    heading_level: int  # count of leading '#', 0 when the line is no markdown heading
+    bold: bool  # the whole line was wrapped in ** **
+    bold_lead: str | None  # text of a bold run that opens the line ("**庐江县。**…")
+
+
+def normalise_width(text: str) -> str:
+    """Full-width ASCII letters, digits and punctuation to half width, one for one."""
+    text = text.translate(_WIDTH_TABLE)
+    if not _ASCII_PUNCT_BY_CJK.search(text):
+        return text
+    return _ASCII_PUNCT_BY_CJK.sub(lambda m: _ASCII_TO_CHINESE[m.group()], text)
+
+
+def clean_line(line: str, base: int) -> CleanLine | None:
+    """Clean ``line``, which starts at offset ``base`` of the document; None if blank."""
+    start, end = _content_bounds(line)
+    if start >= end:
+        return None
+    heading_level = 0
+    lead = _LEADING_MARKS.match(line, start, end)
+    if lead:
+        heading_level = len(lead.group("hashes") or "")
+        start = lead.end()
+    runs = _runs_without_inline_marks(line, start, end)
+    if not runs:
+        return None
+    raw = "".join(line[a:b] for a, b in runs)
+    offsets: list[int] = []
+    for a, b in runs:
+        offsets.extend(range(base + a, base + b))
+    text = normalise_width(raw)
+    stripped = _strip_runs_edges(text, offsets)
+    if stripped is None:
+        return None
+    text, offsets = stripped
+    bold, bold_lead = _bold_shape(line, start, end)
+    return CleanLine(text, offsets, heading_level, bold, bold_lead)
+
+
+def _content_bounds(line: str) -> tuple[int, int]:
+    end = len(line.rstrip(_SPACES + "\t"))
+    start = len(line) - len(line.lstrip(_SPACES))
+    # A leading tab is an empty first table cell when the line has more cells; keep it.
+    if line.startswith("\t", start) and "\t" not in line[start:end].lstrip("\t"):
+        start = len(line) - len(line.lstrip(_SPACES + "\t"))
+    return start, end
+
+
+def _runs_without_inline_marks(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    position = start
+    for mark in _INLINE_MARKS.finditer(line, start, end):
+        if mark.start() > position:
+            runs.append((position, mark.start()))
+        position = mark.end()
+    if position < end:
+        runs.append((position, end))
+    return runs
+
+
+def _strip_runs_edges(text: str, offsets: list[int]) -> tuple[str, list[int]] | None:
+    # Removing inline marks can leave spaces at the edges ("** 标题 **").
+    left = len(text) - len(text.lstrip(" "))
+    right = len(text.rstrip(" "))
+    if left >= right:
+        return None
+    if left == 0 and right == len(text):
+        return text, offsets
+    return text[left:right], offsets[left:right]
+
+
+def _bold_shape(line: str, start: int, end: int) -> tuple[bool, str | None]:
+    if not line.startswith("**", start):
+        return False, None
+    close = line.find("**", start + 2, end)
+    if close < 0:
+        return False, None
+    whole = close + 2 >= end
+    lead = normalise_width(line[start + 2 : close]).strip()
+    return whole, (None if whole or not lead else lead)

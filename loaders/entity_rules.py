@@ -1,0 +1,253 @@
+"""Rules that find names the gazetteer does not know, by the form of the name.
+
+Each rule is a named :class:`EntityRule` in the registry :data:`RULES` (spaCy-style: a
+rule is looked up and reported by its name). A rule names the suffixes that end a name
+of its class (…重点实验室, …有限公司, …产业); a single Aho-Corasick pass finds every
+suffix, and :func:`left_boundary` decides where the name starts, which is the hard part:
+it walks the words before the suffix right to left and stops at punctuation, verbs,
+function words and numerals, preferring a too-short name to one that swallows a verb
+phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from loaders.segmenter import segment
+
+MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
+
+# Characters that can never be inside a name.
+_HARD_STOP = re.compile(r"[，。；：、！？,.;:!?\s“”‘’\"'《》〈〉【】\[\]{}|/·…—\-（）()]")
+# A short parenthesised place inside a company name: 本源量子计算科技（合肥）股份有限公司.
+_INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
+_NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
+
+# Words that end a name when met walking left: verbs of building and supporting,
+# function words, quantities and pronoun-like determiners.
+STOP_WORDS = frozenset(
+    """建设 推进 推动 支持 依托 组建 打造 获批 争创 创建 布局 引进 落户 成立 设立 培育 加快
+    实施 围绕 聚焦 发展 启动 建成 新增 认定 积极 大力 加强 深化 服务 完善 提升 共建 联合
+    携手 牵头 承担 形成 拥有 包括 例如 通过 开展 落地 投产 签约 入选 入驻 建立 筹建 新建
+    扩建 升级 获得 成为 作为 重点发展 加快发展 做强 做大 壮大 发挥 谋划 申报 争取 积极争取
+    以及 并且 或者 还有 其中 同时 已经 正在 将 把 被 由 从 向 在 于 对 为 是 了 和 与 及 或
+    并 等 的 之 其 该 此 这 那 每 各 我市 全市 我省 全省 本市 本省 我国 全国各地 一批 一个
+    一家 一所 一座 多个 多家 若干 部分 相关 有关 这些 一些 所有 主要 依靠 面向 瞄准 用好
+    带动 引领 助力 赋能 促进 集聚 聚集 构建 健全 优化 强化 巩固 拓展 壮大 鼓励 引导 推广
+    获 建 设 有 让 使 以 据 按 如 含 至 到 达 中 上 下 内 外 前 后 里""".split()
+)
+
+# Leading words that make a name generic when nothing else is left (一批重点实验室).
+GENERIC_PREFIXES = (
+    "我市", "全市", "我省", "全省", "本市", "本省", "我国", "全国", "各类", "各级", "一批",
+    "一个", "多个", "若干", "省级", "市级", "区级", "县级", "国家级", "高水平", "一流", "相关",
+    "重大", "重点", "新型", "新建", "现有", "其他", "各", "该", "省", "市", "国家", "新",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRule:
+    """Names ending in one of ``suffixes`` are of class ``type``."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    type: str
+    subtype: str | None = None
+    keep_suffix: bool = True  # False: the canonical name drops the suffix (产业)
+    min_stem: int = 2  # characters a name needs before its suffix, after generic words
+    max_stem: int = MAX_NAME_CHARS
+    generic_stems: frozenset[str] = frozenset()  # whole stems that are category words
+    bad_next: str = ""  # a following character that shows the suffix is inside a word
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCandidate:
+    start: int  # offsets in the sentence's cleaned text
+    end: int
+    name: str  # the text of the name, text[start:end]
+    stem: str  # the name without its suffix and leading place/generic words
+    rule: EntityRule
+    # Why the name is not a usable entity name ("generic-name"...), None when it is.
+    rejected: str | None = None
+
+
+@dataclass(slots=True)
+class RuleRegistry:
+    """Named entity rules; suffixes map to the rule that owns them."""
+
+    _rules: dict[str, EntityRule] = field(default_factory=dict)
+
+    def register(self, rule: EntityRule) -> EntityRule:
+        if rule.name in self._rules:
+            raise ValueError(f"rule {rule.name!r} registered twice")
+        self._rules[rule.name] = rule
+        return rule
+
+    def get(self, name: str) -> EntityRule:
+        return self._rules[name]
+
+    def __iter__(self) -> Iterator[EntityRule]:
+        return iter(self._rules.values())
+
+    def names(self) -> list[str]:
+        return list(self._rules)
+
+    def by_suffix(self) -> dict[str, EntityRule]:
+        table: dict[str, EntityRule] = {}
+        for rule in self._rules.values():
+            for suffix in rule.suffixes:
+                if suffix in table:
+                    raise ValueError(f"suffix {suffix!r} claimed by two rules")
+                table[suffix] = rule
+        return table
+
+
+CHAIN_CATEGORY_STEMS = frozenset(
+    """战略性新兴 新兴 未来 主导 传统 优势 支柱 核心 重点 特色 高新技术 数字 现代 战新 相关
+    上下游 配套 制造 实体 新兴支柱 首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
+    该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市""".split()
+)
+COMPANY_GENERIC_STEMS = frozenset(
+    """子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
+    瞪羚 企业 相关 我市 运营 管理 建设 发展""".split()
+)
+PLACE_GENERIC_STEMS = frozenset(
+    """示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
+    核心 起步 产业 合作 自贸 保税 综保 老城 主城 城 郊 矿 山 库 街 校 院 开发 高新 新 重点
+    各 全 我 本 该 原 老 两 三""".split()
+)
+
+RULES = RuleRegistry()
+for _rule in (
+    EntityRule("lab-national", ("国家实验室",), "Laboratory", "NationalLaboratory"),
+    EntityRule("lab-national-key", ("全国重点实验室", "国家重点实验室"), "Laboratory",
+               "NationalKeyLaboratory"),
+    EntityRule("lab-provincial", ("省实验室",), "Laboratory", "ProvincialLaboratory"),
+    EntityRule("lab-engineering", ("国家工程实验室", "工程实验室"), "Laboratory",
+               "EngineeringLaboratory"),
+    EntityRule("lab-key", ("重点实验室",), "Laboratory"),
+    EntityRule("lab", ("联合实验室", "实验室"), "Laboratory", min_stem=3),
+    EntityRule("institute", ("研究院", "研究所", "研究中心", "科学院", "创新院"),
+               "ResearchInstitute"),
+    EntityRule("university", ("大学", "学院"), "University", bad_next="生"),
+    EntityRule("facility", ("实验装置", "科学装置", "装置", "实验设施", "研究设施", "设施",
+                            "光源", "实验平台"), "LargeScientificFacility", min_stem=3),
+    EntityRule("enterprise", ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司"),
+               "Enterprise", generic_stems=COMPANY_GENERIC_STEMS, bad_next="化"),
+    EntityRule("platform-tech", ("技术创新中心",), "InnovationPlatform",
+               "TechnologyInnovationCenter"),
+    EntityRule("platform-engineering", ("工程技术研究中心", "工程研究中心"),
+               "InnovationPlatform", "EngineeringResearchCenter"),
+    EntityRule("platform-industry", ("产业创新中心", "制造业创新中心", "综合性国家科学中心"),
+               "InnovationPlatform"),
+    EntityRule("platform-incubator", ("孵化器", "众创空间", "加速器"), "InnovationPlatform",
+               "Incubator"),
+    EntityRule("place-zone", ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区",
+                              "开发区", "新区"), "Place", "DevelopmentZone",
+               generic_stems=PLACE_GENERIC_STEMS),
+    EntityRule("place-science-city", ("科学城",), "Place", "ScienceCity",
+               generic_stems=PLACE_GENERIC_STEMS),
+    EntityRule("place-county", ("县",), "Place", "County", min_stem=2, max_stem=4,
+               generic_stems=PLACE_GENERIC_STEMS),
+    EntityRule("place-district", ("区",), "Place", "District", min_stem=2, max_stem=3,
+               generic_stems=PLACE_GENERIC_STEMS),
+    EntityRule("industry-chain", ("产业集群", "产业链", "产业"), "IndustryChain",
+               keep_suffix=False, max_stem=10, generic_stems=CHAIN_CATEGORY_STEMS,
+               bad_next="化园"),
+):
+    RULES.register(_rule)
+
+
+@dataclass(frozen=True, slots=True)
+class _SuffixIndex:
+    automaton: ahocorasick_rs.AhoCorasick
+    suffixes: list[str]
+    rules: list[EntityRule]
+
+
+@lru_cache(maxsize=1)
+def _suffix_index() -> _SuffixIndex:
+    table = RULES.by_suffix()
+    suffixes = list(table)
+    automaton = ahocorasick_rs.AhoCorasick(
+        suffixes, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    return _SuffixIndex(automaton, suffixes, [table[s] for s in suffixes])
+
+
+def _window_floor(text: str, suffix_start: int) -> int:
+    """Leftmost offset a name ending at ``suffix_start`` may start at."""
+    floor = max(0, suffix_start - MAX_NAME_CHARS)
+    window = text[floor:suffix_start]
+    protected = [m.span() for m in _INNER_PARENS.finditer(window)]
+    last_stop = -1
+    for m in _HARD_STOP.finditer(window):
+        if not any(a <= m.start() < b for a, b in protected):
+            last_stop = m.start()
+    return floor + last_stop + 1
+
+
+def _is_stop(token: str) -> bool:
+    return token in STOP_WORDS or bool(_NUMERAL.match(token))
+
+
+def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]) -> int:
+    """Where the name whose suffix starts at ``suffix_start`` begins.
+
+    ``keep_from`` are spans of known names (gazetteer matches); a boundary that would cut
+    one in two is moved to its start, so "合肥高新区某某有限公司" keeps its place prefix.
+    """
+    floor = _window_floor(text, suffix_start)
+    start = suffix_start
+    for token in reversed(segment(text[floor:suffix_start])):
+        if _is_stop(token):
+            break
+        start -= len(token)
+    for a, b in keep_from:
+        if a < start < b and b <= suffix_start:
+            return a
+    return start
+
+
+def strip_generic_prefix(stem: str) -> str:
+    """Drop leading generic words (我市, 一批, 省级...) from a stem."""
+    changed = True
+    while changed and stem:
+        changed = False
+        for prefix in GENERIC_PREFIXES:
+            if stem.startswith(prefix):
+                stem = stem[len(prefix):]
+                changed = True
+                break
+    return stem
+
+
+def judge(rule: EntityRule, stem: str) -> str | None:
+    """Why a name with this stem is not an entity name, or None when it is one."""
+    core = strip_generic_prefix(stem)
+    if not core:
+        return "generic-name"
+    if stem in rule.generic_stems or core in rule.generic_stems:
+        return "generic-name"
+    if len(core) < rule.min_stem:
+        return "too-short"
+    if len(stem) > rule.max_stem:
+        return "too-long"
+    return None
+
+
+def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:
+    """Every rule suffix in ``text``: (start, end, rule)."""
+    index = _suffix_index()
+    hits = []
+    for i, start, end in index.automaton.find_matches_as_indexes(text):
+        rule = index.rules[i]
+        if end < len(text) and text[end] in rule.bad_next:
+            continue
+        hits.append((start, end, rule))
+    return hits

@@ -1,0 +1,110 @@
+"""Find gazetteer surfaces in cleaned sentence text with one Aho-Corasick automaton.
+
+The automaton (ahocorasick-rs, leftmost-longest) is built once per process over every
+surface of the gazetteer, plus the OCR-slip spelling of each surface, so matching a
+sentence is a single pass in Rust with no per-character Python loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick_rs
+
+from kg.errors import InputError
+from loaders.gazetteer import DATA_DIR, Gazetteer, Surface, default_gazetteer
+
+OCR_VARIANTS_FILE = DATA_DIR / "ocr_variants.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class SurfaceMatch:
+    start: int  # offsets in the searched text
+    end: int
+    surface: Surface
+    ocr_variant: bool = False  # the text spells the surface with an OCR slip
+
+
+def load_ocr_variants(path: Path = OCR_VARIANTS_FILE) -> tuple[tuple[str, str], ...]:
+    """(slip, fix) pairs, e.g. ("交又", "交叉")."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read OCR variants: {exc}") from exc
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#") or line == "slip\tfix":
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(parts):
+            raise InputError(f"{path}: line {number}: expected slip<TAB>fix")
+        pairs.append((parts[0], parts[1]))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def ocr_variants() -> tuple[tuple[str, str], ...]:
+    return load_ocr_variants()
+
+
+def fix_ocr(text: str) -> str:
+    """Undo known OCR slips in a name (交又 -> 交叉)."""
+    for slip, fix in ocr_variants():
+        if slip in text:
+            text = text.replace(slip, fix)
+    return text
+
+
+def _is_ascii_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class SurfaceMatcher:
+    """Leftmost-longest, non-overlapping matches of known surfaces."""
+
+    def __init__(self, surfaces: dict[str, Surface], variants: tuple[tuple[str, str], ...]):
+        self._patterns: list[str] = []
+        self._targets: list[tuple[Surface, bool]] = []
+        for text, surface in surfaces.items():
+            self._add(text, surface, False)
+            for slip, fix in variants:
+                if fix in text:
+                    self._add(text.replace(fix, slip), surface, True)
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+    def _add(self, pattern: str, surface: Surface, ocr: bool) -> None:
+        self._patterns.append(pattern)
+        self._targets.append((surface, ocr))
+
+    def find(self, text: str) -> list[SurfaceMatch]:
+        found = []
+        for index, start, end in self._automaton.find_matches_as_indexes(text):
+            if not self._whole_ascii_word(text, start, end):
+                continue  # "EAST" inside "EASTERN"
+            surface, ocr = self._targets[index]
+            found.append(SurfaceMatch(start, end, surface, ocr))
+        return found
+
+    @staticmethod
+    def _whole_ascii_word(text: str, start: int, end: int) -> bool:
+        if _is_ascii_word_char(text[start]) and start > 0 and _is_ascii_word_char(text[start - 1]):
+            return False
+        return not (
+            _is_ascii_word_char(text[end - 1])
+            and end < len(text)
+            and _is_ascii_word_char(text[end])
+        )
+
+
+def build_matcher(gazetteer: Gazetteer) -> SurfaceMatcher:
+    return SurfaceMatcher(gazetteer.surfaces, ocr_variants())
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> SurfaceMatcher:
+    """The matcher over the packaged gazetteer, built once per process."""
+    return build_matcher(default_gazetteer())

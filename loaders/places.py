@@ -1,0 +1,90 @@
+"""Recognise place names by their form (…省/市/区/县/高新区/…), and count city mentions.
+
+No list of the documents' places: a name is a short stem followed by an administrative
+suffix. The only list is of well-known Chinese city and province names written without
+their suffix in news text (合肥, 南京, 北京 …), which describes the world, not the seeds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_HAN = "\u4e00-\u9fff"
+# Development zones and science cities take longer stems ("合肥高新区", "滨湖科学城").
+_ZONE_SUFFIXES = "高新区|经开区|开发区|新站区|科学城|新区"
+_PLACE_NAME = re.compile(
+    rf"(?P<stem>[{_HAN}]{{2,6}}?)(?:{_ZONE_SUFFIXES})"
+    rf"|(?P<admin>[{_HAN}]{{2,4}}?)(?:省|市|县)"
+    rf"|(?P<district>[{_HAN}]{{2,3}}?)区"
+)
+# Stems that make generic words with an administrative suffix (全市, 城区, 示范区 …).
+_GENERIC_STEMS = frozenset(
+    "全市 本市 我市 该市 各市 城市 都市 市区 城区 园区 社区 片区 辖区 景区 校区 港区 "
+    "示范 试验 实验 集聚 聚集 核心 先行 保税 综保 功能 行政 自贸 开发 高新 经开 新城 "
+    "两区 三区 四区 各区 全区 本区 该区 地区 山区 湖区 库区 灾区 老区 新区 街区 "
+    "各县 全县 本县 该县 郡县 市县 县区 区县 全省 本省 我省 该省 各省 外省 "
+    "集中 展示 交流 转化 产业 科技 创新".split()
+)
+# Well-known names used without suffix in news text; value is the canonical name.
+KNOWN_PLACES: dict[str, str] = {
+    name: name + suffix
+    for suffix, names in (
+        ("市", "北京 上海 天津 重庆 合肥 南京 杭州 苏州 无锡 宁波 深圳 广州 武汉 成都 西安 "
+               "长沙 郑州 济南 青岛 厦门 福州 南昌 沈阳 大连 长春 哈尔滨 石家庄 太原 昆明 "
+               "贵阳 南宁 兰州 芜湖 蚌埠 淮南 马鞍山 安庆 滁州 六安 巢湖 东莞 佛山 珠海"),
+        ("省", "安徽 江苏 浙江 广东 山东 河南 河北 湖北 湖南 江西 福建 四川 陕西 山西 "
+               "辽宁 吉林 黑龙江 云南 贵州 甘肃 海南 青海 台湾"),
+    )
+    for name in names.split()
+}
+_KNOWN_PLACE = re.compile("|".join(sorted(KNOWN_PLACES, key=len, reverse=True)))
+_MAX_PLACE_LENGTH = 10
+# Zone words that name one place of the document's city when they stand alone.
+_BARE_ZONES = frozenset({"高新区", "经开区", "新站区"})
+# Function words that the leftmost match can swallow ("和朝阳区").
+_LEADING_FUNCTION_CHARS = "和与及在的是为对向从把将了同或至到"
+
+
+def place_by_form(text: str) -> str | None:
+    """``text`` itself is a place name (a heading "庐江县", a table cell "蜀山区")."""
+    text = text.strip()
+    if text in _BARE_ZONES:
+        return text
+    if not 3 <= len(text) <= _MAX_PLACE_LENGTH:
+        return None
+    match = _PLACE_NAME.fullmatch(text)
+    if match is None:
+        return None
+    stem = match.group("stem") or match.group("admin") or match.group("district") or ""
+    return None if stem in _GENERIC_STEMS or text in _GENERIC_STEMS else text
+
+
+def district_names(text: str) -> list[str]:
+    """District, county and zone names of the form …区/县 found in running text."""
+    found: list[str] = []
+    for match in _PLACE_NAME.finditer(text):
+        stem = match.group("district") or match.group("stem") or ""
+        name = match.group()
+        if stem and stem[0] in _LEADING_FUNCTION_CHARS:
+            stem, name = stem[1:], name[1:]
+        if len(stem) >= 2 and stem not in _GENERIC_STEMS and not _ends_generic(stem):
+            found.append(name)
+    return found
+
+
+def stem_of(place: str) -> str:
+    """The name without its suffix ("栖霞区" -> "栖霞"), to find short mentions."""
+    match = _PLACE_NAME.fullmatch(place)
+    if match is None:
+        return place
+    return match.group("stem") or match.group("admin") or match.group("district") or place
+
+
+def known_place_counts(text: str) -> Counter[str]:
+    """Mentions of well-known cities and provinces, keyed by canonical name (合肥市)."""
+    return Counter(KNOWN_PLACES[m.group()] for m in _KNOWN_PLACE.finditer(text))
+
+
+def _ends_generic(stem: str) -> bool:
+    return any(stem.endswith(generic) for generic in _GENERIC_STEMS if len(generic) == 2)

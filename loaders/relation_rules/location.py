@@ -1,0 +1,108 @@
+"""Where things are: LOCATED_IN (organisation -> place) and PART_OF between places."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loaders.relation_rules.registry import Found, pairwise, relation_rule
+from loaders.relation_rules.view import SentenceView
+
+# "X位于Y", "X落户Y", "X等项目落地Y": a locative verb ends the gap; a few words (总部,
+# 项目) may come before it, but no punctuation.
+_LOCATIVE_VERB = re.compile(
+    r"[^，。；,;：:]{0,6}?(?:位于|坐落于|坐落在|落户于|落户在|落户|落地于|落地在|落地|"
+    r"设立于|设在|地处|扎根于|扎根|入驻|选址于|选址在|选址)$"
+)
+# "在Y建设X": the place is introduced by 在/于 and followed by a verb of building.
+_AT = re.compile(r"(?:在|于)$")
+_BUILD_AT = re.compile(
+    r"^(?:[^，。；,;：:]{0,4}?)(?:启动建设|开工建设|规划建设|投资建设|建设|建成|布局|设立|新建|"
+    r"组建|成立|落地|投建|筹建)(?:了|的)?$"
+)
+# "合肥高新区X公司", "合肥的X": a place right before an organisation names where it is.
+_PLACE_MODIFIER = re.compile(r"^(?:的|境内的?|区内的?|域内的?|内的)?$")
+# "安徽省合肥市", "合肥市的蜀山区": a place right before a deeper place contains it.
+_PLACE_BEFORE_PLACE = re.compile(r"^(?:的)?$")
+# "蜀山区隶属合肥市" / "合肥市下辖庐江县".
+_BELONGS_TO = re.compile(r"^(?:隶属于|隶属|属于|归属于|归属)$")
+_GOVERNS = re.compile(r"^(?:的)?(?:下辖|所辖|辖)(?:的)?$")
+
+
+def _org_place(view: SentenceView) -> Iterator[tuple[int, int]]:
+    for i, j in view.consecutive():
+        if view.units[i].kind == "org" and view.units[j].kind == "place":
+            yield i, j
+
+
+def _place_org(view: SentenceView) -> Iterator[tuple[int, int]]:
+    for i, j in view.consecutive():
+        if view.units[i].kind == "place" and view.units[j].kind == "org":
+            yield i, j
+
+
+def _not_region(view: SentenceView, index: int) -> bool:
+    return all(m.subtype != "Region" for m in view.units[index].members)
+
+
+@relation_rule("located-in-verb", 0.9)
+def located_in_verb(view: SentenceView) -> Iterator[Found]:
+    """X位于Y / X落户Y / X坐落于Y."""
+    for i, j in _org_place(view):
+        if _LOCATIVE_VERB.search(view.gap(i, j)):
+            yield from pairwise("LOCATED_IN", view.units[i].members, view.units[j].members)
+
+
+@relation_rule("located-in-build-at", 0.85)
+def located_in_build_at(view: SentenceView) -> Iterator[Found]:
+    """在Y建设X / 于Y设立X."""
+    for i, j in _place_org(view):
+        if _AT.search(view.before(i, 2)) and _BUILD_AT.search(view.gap(i, j)):
+            yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
+
+
+@relation_rule("located-in-place-modifier", 0.7)
+def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
+    """Y的X / "合肥高新区X公司": a place immediately before an organisation."""
+    for i, j in _place_org(view):
+        if view.units[i].is_list or not _not_region(view, i):
+            continue  # "合肥、芜湖企业" does not say which city each one is in
+        if _PLACE_MODIFIER.match(view.gap(i, j)):
+            yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
+
+
+@relation_rule("part-of-place-adjacent", 0.8)
+def part_of_place_adjacent(view: SentenceView) -> Iterator[Found]:
+    """"安徽省合肥市" / "合肥市蜀山区": the deeper place is part of the one before it."""
+    for i, j in view.consecutive():
+        left, right = view.units[i], view.units[j]
+        if left.kind == right.kind == "place" and not left.is_list:
+            if _PLACE_BEFORE_PLACE.match(view.gap(i, j)):
+                yield from pairwise("PART_OF", right.members, left.members)
+
+
+@relation_rule("part-of-place-verb", 0.9)
+def part_of_place_verb(view: SentenceView) -> Iterator[Found]:
+    """X隶属Y (X part of Y) / Y下辖X (X part of Y)."""
+    for i, j in view.consecutive():
+        left, right = view.units[i], view.units[j]
+        if left.kind != "place" or right.kind != "place":
+            continue
+        gap = view.gap(i, j)
+        if _BELONGS_TO.match(gap):
+            yield from pairwise("PART_OF", left.members, right.members)
+        elif _GOVERNS.match(gap):
+            yield from pairwise("PART_OF", right.members, left.members)
+
+
+@relation_rule("part-of-place-name-prefix", 0.8)
+def part_of_place_name_prefix(view: SentenceView) -> Iterator[Found]:
+    """"合肥高新区", "合肥市蜀山区": a place whose written name starts with the name of a
+    province or city named in the same article is part of it."""
+    for unit in view.units:
+        if unit.kind != "place":
+            continue
+        for mention in unit.members:
+            container = view.name_prefix_container(mention)
+            if container is not None:
+                yield Found("PART_OF", mention, container)

@@ -1,0 +1,99 @@
+"""Who runs what (OPERATED_BY) and which organisation belongs to which (PART_OF)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loaders.relation_rules.registry import Found, pairwise, relation_rule
+from loaders.relation_rules.view import SentenceView
+
+_YITUO_BEFORE = re.compile(r"依托(?:于)?$")
+# "依托Y建设X": building verbs between the host Y and the built X.
+_BUILD_GAP = re.compile(
+    r"^[^，。；,;：:]{0,6}?(?:建设|组建|设立|建立|共建|筹建|创建|成立)(?:了|的)?$"
+)
+# "X依托Y" / "X的依托单位为Y" / "X依托于Y".
+_YITUO_GAP = re.compile(r"^(?:[^，。；,;：:]{0,4}?依托(?:于)?|的?依托单位(?:是|为)?)$")
+# "Y牵头建设X", "Y承建X", "Y负责运行X".
+_LEAD_GAP = re.compile(
+    r"^(?:牵头(?:建设|组建|承建|筹建)?|承建|负责(?:建设|运行|运营|承建)|建设运行|运行管理)(?:了|的)?$"
+)
+# "X由Y运行" (the gap is 由, the verb follows Y).
+_BY_GAP = re.compile(r"^[^，。；,;：:]{0,4}?由$")
+_BY_VERB = re.compile(r"^(?:牵头|负责|主导)?(?:建设|承建|运行|运营|管理|组建|筹建|建成)")
+# "Y建设X" / "Y、Z共建X": a plain building verb, weaker than 牵头/承建.
+_PLAIN_BUILD_GAP = re.compile(r"^(?:共同|联合)?(?:共建|建设|组建|筹建|建成)(?:了|的)?$")
+# "Y的X", "Y下属X": an organisation's own lab or institute.
+_PARENT_GAP = re.compile(r"^(?:的|所属的?|下属的?|旗下的?|直属的?)?$")
+_BELONGS_GAP = re.compile(r"^(?:隶属于|隶属|归属于)$")
+_PARENTS = frozenset({"University", "ResearchInstitute", "Enterprise"})
+_CHILDREN = frozenset({"Laboratory", "ResearchInstitute", "InnovationPlatform"})
+
+
+def _org_pairs(view: SentenceView) -> Iterator[tuple[int, int]]:
+    for i, j in view.consecutive():
+        if view.units[i].kind == "org" and view.units[j].kind == "org":
+            yield i, j
+
+
+@relation_rule("operated-by-host-builds", 0.9)
+def operated_by_host_builds(view: SentenceView) -> Iterator[Found]:
+    """依托Y建设X: Y hosts X."""
+    for i, j in _org_pairs(view):
+        if _YITUO_BEFORE.search(view.before(i, 3)) and _BUILD_GAP.match(view.gap(i, j)):
+            yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
+
+
+@relation_rule("operated-by-relies-on", 0.85)
+def operated_by_relies_on(view: SentenceView) -> Iterator[Found]:
+    """X依托Y(建设) / X的依托单位为Y."""
+    for i, j in _org_pairs(view):
+        if _YITUO_GAP.match(view.gap(i, j)):
+            yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
+
+
+@relation_rule("operated-by-lead", 0.9)
+def operated_by_lead(view: SentenceView) -> Iterator[Found]:
+    """Y牵头建设X / Y承建X / Y负责运行X."""
+    for i, j in _org_pairs(view):
+        if _LEAD_GAP.match(view.gap(i, j)):
+            yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
+
+
+@relation_rule("operated-by-passive", 0.9)
+def operated_by_passive(view: SentenceView) -> Iterator[Found]:
+    """X由Y建设/运行/牵头组建."""
+    for i, j in _org_pairs(view):
+        if _BY_GAP.match(view.gap(i, j)) and _BY_VERB.match(view.after(j, 6)):
+            yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
+
+
+@relation_rule("operated-by-builds", 0.75)
+def operated_by_builds(view: SentenceView) -> Iterator[Found]:
+    """Y建设X / Y、Z共建X (plain verb: lower confidence than 牵头/承建)."""
+    for i, j in _org_pairs(view):
+        if _YITUO_BEFORE.search(view.before(i, 3)):
+            continue  # 依托Y建设X is the host rule's
+        if _PLAIN_BUILD_GAP.match(view.gap(i, j)):
+            yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
+
+
+@relation_rule("part-of-parent-org", 0.7)
+def part_of_parent_org(view: SentenceView) -> Iterator[Found]:
+    """Y的X / Y下属X: a lab, institute or platform of a university, institute or company."""
+    for i, j in _org_pairs(view):
+        parent, child = view.units[i], view.units[j]
+        if parent.is_list or not _PARENT_GAP.match(view.gap(i, j)):
+            continue
+        parents = [m for m in parent.members if m.type in _PARENTS]
+        children = [m for m in child.members if m.type in _CHILDREN]
+        yield from pairwise("PART_OF", children, parents)
+
+
+@relation_rule("part-of-belongs-to", 0.9)
+def part_of_belongs_to(view: SentenceView) -> Iterator[Found]:
+    """X隶属于Y."""
+    for i, j in _org_pairs(view):
+        if _BELONGS_GAP.match(view.gap(i, j)):
+            yield from pairwise("PART_OF", view.units[i].members, view.units[j].members)

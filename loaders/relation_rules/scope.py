@@ -1,0 +1,131 @@
+"""Article scope: what a sentence may be related to beyond its own mentions.
+
+A place counts only inside its article (a newspaper page carries articles about other
+cities), so every lookup here is per article: the place a section heading names, the
+chain a heading names, the city that 我市/全市/本市 stands for, and the provinces and
+cities whose names prefix other place names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.model import Document, Mention, Sentence
+from loaders.relation_rules.constraints import PLACE_DEPTH
+
+CITY_DEIXIS_SOURCE = "city-deixis"
+SECTION_SOURCE = "section-context"
+
+_CITY_DEIXIS = re.compile(r"我市|本市|全市")
+_MARKUP = re.compile(r"[\s*#“”\"'【】\[\]]+")
+_NUMBERING = re.compile(
+    r"^(?:第[一二三四五六七八九十百\d]+[章节条部分]+|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"[一二三四五六七八九十\d]+[、.．]|专栏[一二三四五六七八九十\d]*)"
+)
+_TRAILING = re.compile(r"[。．.、:：,，;；]+$")
+_MAX_CHAIN_HEADING = 16  # a longer heading is a theme, not one chain's paragraph
+_SUFFIX_BY_DEPTH = {"省": "Province", "市": "City", "县": "County", "区": "District"}
+
+
+@dataclass(slots=True)
+class ArticleScope:
+    """Names of one article's places and chains, and the city it is about."""
+
+    places: dict[str, Mention] = field(default_factory=dict)  # written and canonical names
+    chains: dict[str, Mention] = field(default_factory=dict)
+    containers: dict[str, Mention] = field(default_factory=dict)  # provinces and cities
+    focus: Mention | None = None
+
+
+def clean_heading(text: str) -> str:
+    """A heading without markup, numbering (第三节, （一）, 专栏六) and end punctuation."""
+    bare = _MARKUP.sub("", text)
+    return _TRAILING.sub("", _NUMBERING.sub("", bare))
+
+
+def _add_names(table: dict[str, Mention], mention: Mention) -> None:
+    for name in (mention.text, mention.canonical):
+        table.setdefault(name, mention)
+
+
+def _container_names(mention: Mention) -> list[str]:
+    names = [mention.text, mention.canonical]
+    # "合肥市" is also written "合肥" at the start of "合肥高新区".
+    names += [n[:-1] for n in names if len(n) > 2 and n[-1] in "省市"]
+    return names
+
+
+def _focus_mention(doc: Document, place: str, scope: ArticleScope) -> Mention:
+    known = scope.places.get(place)
+    if known is not None:
+        return known
+    subtype = _SUFFIX_BY_DEPTH.get(place[-1:]) if place else None
+    return Mention(doc.name, -1, 0, 0, place, "Place", subtype, place, CITY_DEIXIS_SOURCE)
+
+
+def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, ArticleScope]:
+    """One ArticleScope per article index, from the mentions of that article only."""
+    scopes: dict[int, ArticleScope] = {}
+    for sentence in doc.sentences:
+        scope = scopes.setdefault(sentence.article, ArticleScope())
+        for mention in by_sentence.get(sentence.index, ()):
+            if mention.type == "Place":
+                _add_names(scope.places, mention)
+                if PLACE_DEPTH.get(mention.subtype or "", 9) <= PLACE_DEPTH["City"]:
+                    for name in _container_names(mention):
+                        scope.containers.setdefault(name, mention)
+            elif mention.type == "IndustryChain":
+                _add_names(scope.chains, mention)
+    for article in doc.articles:
+        scope = scopes.setdefault(article.index, ArticleScope())
+        if article.focus_place:
+            scope.focus = _focus_mention(doc, article.focus_place, scope)
+    return scopes
+
+
+def _synthetic(template: Mention, sentence: Sentence, source: str) -> Mention:
+    """A copy of ``template`` standing in ``sentence`` (it has no span of its own)."""
+    return Mention(
+        template.doc, sentence.index, sentence.start, sentence.start, template.text,
+        template.type, template.subtype, template.canonical, source,
+    )
+
+
+def section_place(scope: ArticleScope, sentence: Sentence) -> Mention | None:
+    """The article's place named by the sentence's section_place, or None."""
+    if not sentence.section_place:
+        return None
+    name = clean_heading(sentence.section_place)
+    known = scope.places.get(sentence.section_place) or scope.places.get(name)
+    return None if known is None else _synthetic(known, sentence, SECTION_SOURCE)
+
+
+def section_chain(scope: ArticleScope, sentence: Sentence) -> Mention | None:
+    """The one chain a short section heading names, or None."""
+    if not sentence.section:
+        return None
+    heading = clean_heading(sentence.section)
+    if not heading or len(heading) > _MAX_CHAIN_HEADING:
+        return None
+    named = {m.canonical: m for name, m in scope.chains.items() if name and name in heading}
+    if len(named) != 1:
+        return None
+    return _synthetic(next(iter(named.values())), sentence, SECTION_SOURCE)
+
+
+def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, int, int]]:
+    """我市/本市/全市 as the article's city, with their cleaned spans (LOCATED_IN only)."""
+    if scope.focus is None or "市" not in sentence.text:
+        return []
+    found: list[tuple[Mention, int, int]] = []
+    for match in _CITY_DEIXIS.finditer(sentence.text):
+        mention = _synthetic(scope.focus, sentence, CITY_DEIXIS_SOURCE)
+        found.append((mention, match.start(), match.end()))
+    return found
+
+
+def other_article_has_place(
+    scopes: dict[int, ArticleScope], article: int, name: str
+) -> bool:
+    return any(name in s.places for a, s in scopes.items() if a != article)

@@ -1,0 +1,41 @@
+"""Split a block's cleaned text into sentences, carrying the offsets along."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.blocks import Block
+
+# A sentence runs to 。！？ (and any closing quotes or brackets right after). ；
+# does not end a sentence: the clauses it separates share their subject, and relation
+# rules need that context.
+_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+[”’」』）)\"']*)?|[。！？]+")
+_EDGE_SPACES = " \t"
+
+
+@dataclass(slots=True)
+class SentencePiece:
+    text: str
+    offsets: list[int]
+
+
+def split_block(block: Block) -> list[SentencePiece]:
+    """Headings and table rows are one sentence each; paragraphs split at 。！？."""
+    if block.kind != "paragraph":
+        return [SentencePiece(block.text, block.offsets)]
+    pieces: list[SentencePiece] = []
+    for match in _SENTENCE.finditer(block.text):
+        piece = _trimmed(block, match.start(), match.end())
+        if piece is not None:
+            pieces.append(piece)
+    return pieces
+
+
+def _trimmed(block: Block, start: int, end: int) -> SentencePiece | None:
+    text = block.text[start:end]
+    left = len(text) - len(text.lstrip(_EDGE_SPACES))
+    right = len(text.rstrip(_EDGE_SPACES))
+    if left >= right or not any(c.isalnum() for c in text):
+        return None
+    return SentencePiece(text[left:right], block.offsets[start + left : start + right])

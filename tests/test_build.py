@@ -1,0 +1,119 @@
+"""End-to-end: `kg build` on the seeds, its outputs, report, provenance and stability."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.build import build
+from kg.ids import entity_id
+from kg.model import ENTITY_CLASSES, RELATION_TYPES
+from kg.sparql import open_store, run_query
+from kg.store import load_graph
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    build(SEEDS, out, warn=lambda m: None)
+    return out
+
+
+def test_every_output_is_written_and_parses(built: Path) -> None:
+    for name in ("kg.ttl", "kg.jsonld", "kg.trig", "kg.nq", "entities.jsonl", "relations.jsonl",
+                 "graph.json", "report.json", "report.md"):
+        assert (built / name).stat().st_size > 0, name
+    ttl = Graph().parse(built / "kg.ttl", format="turtle")
+    jsonld = Graph().parse(built / "kg.jsonld", format="json-ld")
+    assert isomorphic(ttl, jsonld)
+    trig = Dataset().parse(built / "kg.trig", format="trig")
+    nquads = Dataset().parse(built / "kg.nq", format="nquads")
+    assert len(list(trig.quads())) == len(list(nquads.quads())) > 0
+    doc_graphs = {str(g.identifier) for g in nquads.graphs() if "/doc/" in str(g.identifier)}
+    assert len(doc_graphs) == 5, "one named graph per document"
+
+
+def test_report_counts_and_shacl(built: Path) -> None:
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    graph = load_graph(built)
+    assert report["shacl_conforms"] is True
+    assert report["entities_per_class"] == dict(Counter(e.type for e in graph.entities.values()))
+    assert report["relations_per_type"] == dict(Counter(r.type for r in graph.relations))
+    assert set(report["entities_per_class"]) <= set(ENTITY_CLASSES)
+    assert set(report["relations_per_type"]) <= set(RELATION_TYPES)
+    assert len(report["documents"]) == 5
+    # noise really was dropped, and the report says why
+    assert any(key.startswith("clean:") for key in report["dropped"])
+
+
+def test_every_relation_has_evidence_retrievable_by_sparql(built: Path) -> None:
+    from kg.ids import relation_id, relation_iri
+    from kg.rdf import EVIDENCE_QUERY
+
+    graph = load_graph(built)
+    assert graph.relations
+    texts = {doc.name: doc.text for doc in graph.documents}
+    result = run_query(open_store(built), EVIDENCE_QUERY)
+    rows = {r["assertion"]: r for r in (dict(zip(result.columns, row, strict=True)) for row in result.rows)}
+    for rel in graph.relations:
+        ev = rel.evidence
+        iri = relation_iri(relation_id(rel.type, rel.head, rel.tail, ev.doc, ev.sentence))
+        row = rows[iri]
+        assert row["relationType"] == rel.type
+        assert (row["fileName"], row["startOffset"], row["endOffset"]) == (ev.doc, ev.start, ev.end)
+        assert row["text"] == ev.text
+        assert 0 <= ev.start < ev.end <= len(texts[ev.doc])
+
+
+def test_evidence_offsets_point_into_the_file(built: Path) -> None:
+    graph = load_graph(built)
+    texts = {doc.name: doc.text for doc in graph.documents}
+    for entity in graph.entities.values():
+        for m in entity.mentions:
+            assert texts[m.doc][m.start:m.end] == m.text
+    for rel in graph.relations:
+        ev = rel.evidence
+        assert 0 <= ev.start < ev.end <= len(texts[ev.doc])
+        for eid in (rel.head, rel.tail):
+            assert eid in graph.entities
+
+
+def test_repeated_paragraphs_are_counted_once(built: Path) -> None:
+    graph = load_graph(built)
+    doc = next(d for d in graph.documents if d.name.startswith("000_"))
+    texts = [s.text for s in doc.sentences if len(s.text) > 15]
+    assert len(texts) == len(set(texts))
+    keys = Counter((r.type, r.head, r.tail) for r in graph.relations if r.evidence.doc == doc.name)
+    assert max(keys.values(), default=1) <= 2
+
+
+def test_other_cities_articles_are_not_put_in_hefei(built: Path) -> None:
+    graph = load_graph(built)
+    hefei = entity_id("合肥市")
+    for rel in graph.relations:
+        if rel.evidence.doc.startswith("001_") and rel.tail == hefei:
+            head = graph.entities[rel.head]
+            assert head.name not in {"栖霞区", "顺义区"}, rel
+            assert "南京" not in rel.evidence.text and "北京" not in rel.evidence.text, rel
+
+
+def test_turtle_output_is_stable(built: Path, tmp_path: Path) -> None:
+    build(SEEDS, tmp_path, warn=lambda m: None)
+    assert (tmp_path / "kg.ttl").read_bytes() == (built / "kg.ttl").read_bytes()
+    assert (tmp_path / "entities.jsonl").read_bytes() == (built / "entities.jsonl").read_bytes()
+
+
+def test_resolution_merges_known_variants(built: Path) -> None:
+    graph = load_graph(built)
+    names = {e.name for e in graph.entities.values()}
+    assert "中国科学技术大学" in names
+    assert "中国科大" not in names and "科大" not in names
+    assert "合肥物质院" not in names
+    assert sum(1 for n in names if "托卡马克" in n or n == "EAST") <= 1

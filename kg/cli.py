@@ -48,11 +48,11 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+@click.option("--input", "input", type=click.Path(path_type=Path), default=Path("seeds"),
               show_default=True, help="Folder of .txt/.md documents (a manifest.json beside them is optional).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+@click.option("--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
               show_default=True, help="Output folder; previous outputs are replaced only when the build succeeds.")
-def build(input_dir: Path, out_dir: Path) -> None:
+def build(input: Path, out: Path) -> None:  # noqa: A002 - names give KG_BUILD_INPUT / _OUT
     """Build the graph from a folder of documents and write every output.
 
     Writes kg.ttl, kg.jsonld, kg.trig, kg.nq (one named graph per document),
@@ -64,11 +64,11 @@ def build(input_dir: Path, out_dir: Path) -> None:
     """
     from kg.build import build as run_build
 
-    report = run_build(input_dir, out_dir, warn=_warn, progress=_progress("extracting"))
+    report = run_build(input, out, warn=_warn, progress=_progress("extracting"))
     n_ent = sum(report.entities_per_class.values())
     n_rel = sum(report.relations_per_type.values())
     click.echo(
-        f"built {out_dir}: {len(report.documents)} documents, {n_ent} entities, {n_rel} relations, "
+        f"built {out}: {len(report.documents)} documents, {n_ent} entities, {n_rel} relations, "
         f"{sum(report.dropped.values())} dropped items, SHACL conforms, {report.seconds:.2f} s"
     )
 
@@ -91,11 +91,11 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+@click.option("--graph", "graph", type=click.Path(path_type=Path), default=DEFAULT_OUT,
               show_default=True, help="Folder written by `kg build`.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
-def sparql(query: str, graph_dir: Path, fmt: str) -> None:
+def sparql(query: str, graph: Path, fmt: str) -> None:
     """Run a SPARQL query (text, or a .rq file) over the built graph (pyoxigraph).
 
     The default graph is the union of every document's named graph.
@@ -106,17 +106,17 @@ def sparql(query: str, graph_dir: Path, fmt: str) -> None:
     """
     from kg.sparql import format_result, open_store, read_query, run_query
 
-    result = run_query(open_store(graph_dir), read_query(query))
+    result = run_query(open_store(graph), read_query(query))
     click.echo(format_result(result, fmt), nl=False)
 
 
 @cli.command(name="eval")
 @click.option("--gold", "gold_files", multiple=True, required=True, type=click.Path(path_type=Path),
               help="Gold JSONL file (repeatable); format in docs/annotation.md.")
-@click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+@click.option("--input", "input", type=click.Path(path_type=Path), default=Path("seeds"),
               show_default=True, help="Folder holding the documents the gold file names.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate(gold_files: tuple[Path, ...], input_dir: Path, fmt: str) -> None:
+def evaluate(gold_files: tuple[Path, ...], input: Path, fmt: str) -> None:  # noqa: A002
     """Score extraction against a gold file: P/R/F1 per class and relation type.
 
     \b
@@ -125,7 +125,7 @@ def evaluate(gold_files: tuple[Path, ...], input_dir: Path, fmt: str) -> None:
     """
     from kg.evaluate import evaluate_files, format_scores
 
-    scores = evaluate_files(list(gold_files), input_dir)
+    scores = evaluate_files(list(gold_files), input)
     click.echo(format_scores(scores, fmt), nl=False)
 
 

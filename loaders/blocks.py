@@ -14,6 +14,7 @@ NUMBERED_LEVEL = 3  # 一、…
 SUBNUMBERED_LEVEL = 4  # （一）…
 BOLD_LEVEL = 5  # a short line in bold
 TITLE_LIKE_LEVEL = 6  # a short line without sentence-final punctuation
+SUBTITLE_LEVEL = 6  # a short line opening with a dash under a title
 
 
 @dataclass(slots=True)

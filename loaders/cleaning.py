@@ -29,6 +29,7 @@ _CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff5e“”"
 _ASCII_PUNCT_BY_CJK = re.compile(rf"(?<=[{_CJK}])[,;:!?()]|[,;:!?()](?=[{_CJK}])")
 
 _SPACES = " \r\u3000\xa0\ufeff"
+_MAX_CELL_LENGTH = 30
 _LEADING_MARKS = re.compile(
     r"(?P<hashes>#{1,6})[ \t\u3000]*"  # markdown heading
     r"|[●•◆◇■□▪▲►]+[ \t\u3000]*"  # bullets used by newspapers and PDFs
@@ -55,7 +56,10 @@ def normalise_width(text: str) -> str:
 
 
 def clean_line(line: str, base: int) -> CleanLine | None:
-    """Clean ``line``, which starts at offset ``base`` of the document; None if blank."""
+    """Clean ``line``, which starts at offset ``base`` of the document; None if blank.
+
+    ``line`` comes from the width-normalised text (``normalise_width`` of the whole
+    document, done once because per-line calls cost more than the rest of cleaning)."""
     start, end = _content_bounds(line)
     if start >= end:
         return None
@@ -67,11 +71,10 @@ def clean_line(line: str, base: int) -> CleanLine | None:
     runs = _runs_without_inline_marks(line, start, end)
     if not runs:
         return None
-    raw = "".join(line[a:b] for a, b in runs)
     offsets: list[int] = []
     for a, b in runs:
         offsets.extend(range(base + a, base + b))
-    text = normalise_width(raw)
+    text = "".join([line[a:b] for a, b in runs])
     stripped = _strip_runs_edges(text, offsets)
     if stripped is None:
         return None
@@ -83,10 +86,16 @@ def clean_line(line: str, base: int) -> CleanLine | None:
 def _content_bounds(line: str) -> tuple[int, int]:
     end = len(line.rstrip(_SPACES + "\t"))
     start = len(line) - len(line.lstrip(_SPACES))
-    # A leading tab is an empty first table cell when the line has more cells; keep it.
-    if line.startswith("\t", start) and "\t" not in line[start:end].lstrip("\t"):
+    if line.startswith("\t", start) and not _is_empty_first_cell(line[start:end]):
         start = len(line) - len(line.lstrip(_SPACES + "\t"))
     return start, end
+
+
+def _is_empty_first_cell(content: str) -> bool:
+    """A leading tab is an empty first table cell (kept) when more cells follow or the
+    rest is a short cell; a tab before a long sentence is only indentation."""
+    rest = content.lstrip("\t")
+    return "\t" in rest or (len(rest) <= _MAX_CELL_LENGTH and "。" not in rest)
 
 
 def _runs_without_inline_marks(line: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -119,5 +128,5 @@ def _bold_shape(line: str, start: int, end: int) -> tuple[bool, str | None]:
     if close < 0:
         return False, None
     whole = close + 2 >= end
-    lead = normalise_width(line[start + 2 : close]).strip()
+    lead = line[start + 2 : close].strip()
     return whole, (None if whole or not lead else lead)

@@ -28,13 +28,17 @@ ORGANISATION_CLASSES: frozenset[str] = frozenset(
 # ("集成电路产业、新型显示产业"), or after a closing quote mark.
 _SEPARATOR = re.compile(r"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?")
 
-# The tail closing a list: 等 [+ count] [+ measure word] [+ noun]. The noun is kept short
-# and stops before punctuation or a particle, so it names the category (整车企业).
+# The tail closing a list: 等 [+ count] [+ measure word] [+ category noun]. The noun must
+# end in a category word (企业, 高校, 实验室…) so a following verb is never taken for it.
+_CATEGORY = (
+    r"企业|车企(?!业)|公司|集团|厂商|厂家|高校|大学|院校|院所|机构|单位|实验室|装置|设施|平台|"
+    r"中心|研究院|产业链|产业集群|产业|集群|行业|领域|园区|县区|区县|城市|地区|项目"
+)
 _DENG_TAIL = re.compile(
     r"(?:产业链|产业集群|产业|集群)?[”’」』》]?\s*等"
     r"(?:\s*(?:\d+|[一二三四五六七八九十两几数百千余多]+)\s*(?:余|多)?\s*"
     r"(?:家|个|所|座|大|项|条|类|批|户|支)?)?"
-    r"(?P<noun>[\u4e00-\u9fff]{0,6}?)(?=[，。；、：！？,;:\s的在和与]|$)"
+    rf"(?P<noun>[\u4e00-\u9fff]{{0,5}}?(?:{_CATEGORY}))?"
 )
 
 
@@ -68,7 +72,7 @@ def _tail(text: str, end: int) -> tuple[int, str, bool]:
     match = _DENG_TAIL.match(text, end)
     if match is None:
         return end, "", False
-    return match.end(), match.group("noun"), True
+    return match.end(), match.group("noun") or "", True
 
 
 def _joins(text: str, previous_end: int, next_start: int) -> bool:

@@ -18,12 +18,19 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
+from loaders.matcher import fix_ocr
 from loaders.segmenter import segment
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one space-separated string, for readability."""
+    return text.split()
+
 
 MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
 
 # Characters that can never be inside a name.
-_HARD_STOP = re.compile(r"[，。；：、！？,.;:!?\s“”‘’\"'《》〈〉【】\[\]{}|/·…—\-（）()]")
+_HARD_STOP = re.compile(r"[，。；：、！？,.;:!?\s“”‘’\"'《》〈〉【】\[\]{}|/·…—\-+＋=%％（）()]")
 # A short parenthesised place inside a company name: 本源量子计算科技（合肥）股份有限公司.
 _INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
@@ -31,7 +38,7 @@ _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两�
 # Words that end a name when met walking left: verbs of building and supporting,
 # function words, quantities and pronoun-like determiners.
 STOP_WORDS = frozenset(
-    """建设 推进 推动 支持 依托 组建 打造 获批 争创 创建 布局 引进 落户 成立 设立 培育 加快
+    _words("""建设 推进 推动 支持 依托 组建 打造 获批 争创 创建 布局 引进 落户 成立 设立 培育 加快
     实施 围绕 聚焦 发展 启动 建成 新增 认定 积极 大力 加强 深化 服务 完善 提升 共建 联合
     携手 牵头 承担 形成 拥有 包括 例如 通过 开展 落地 投产 签约 入选 入驻 建立 筹建 新建
     扩建 升级 获得 成为 作为 重点发展 加快发展 做强 做大 壮大 发挥 谋划 申报 争取 积极争取
@@ -39,14 +46,70 @@ STOP_WORDS = frozenset(
     并 等 的 之 其 该 此 这 那 每 各 我市 全市 我省 全省 本市 本省 我国 全国各地 一批 一个
     一家 一所 一座 多个 多家 若干 部分 相关 有关 这些 一些 所有 主要 依靠 面向 瞄准 用好
     带动 引领 助力 赋能 促进 集聚 聚集 构建 健全 优化 强化 巩固 拓展 壮大 鼓励 引导 推广
-    获 建 设 有 让 使 以 据 按 如 含 至 到 达 中 上 下 内 外 前 后 里""".split()
+    获 建 设 有 让 使 以 据 按 如 含 至 到 达 中 上 下 内 外 前 后 里 个 家 项 座 批 类 年 首
+    次 又 再 也 都 还 更 最 已 着 过 首个 做大做强 保障 参与 完成 实现 迈入 打通 基于 整合
+    运营 随着 针对 提高 运行 升至 稳居 加大 设定 需求 合理 进一步 居 位居 达到 突破 新获批
+    坚持 举办 根据 畅通 抢占 筑牢 增强 不断增强 探索 突出 延伸 完整 巨大 即 每个 纳入 做大 做强
+    增加 统筹 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠""")
 )
+
+STOP_VERBS = frozenset(w for w in STOP_WORDS if len(w) == 2)
+_PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
-    "我市", "全市", "我省", "全省", "本市", "本省", "我国", "全国", "各类", "各级", "一批",
-    "一个", "多个", "若干", "省级", "市级", "区级", "县级", "国家级", "高水平", "一流", "相关",
-    "重大", "重点", "新型", "新建", "现有", "其他", "各", "该", "省", "市", "国家", "新",
+    "我市",
+    "全市",
+    "我省",
+    "全省",
+    "本市",
+    "本省",
+    "我国",
+    "全国",
+    "各类",
+    "各级",
+    "一批",
+    "一个",
+    "多个",
+    "若干",
+    "省级",
+    "市级",
+    "区级",
+    "县级",
+    "国家级",
+    "高水平",
+    "一流",
+    "相关",
+    "重大",
+    "重点",
+    "新型",
+    "新建",
+    "现有",
+    "其他",
+    "各",
+    "该",
+    "省",
+    "市",
+    "国家",
+    "新",
+    "世界一流",
+    "世界",
+    "国际",
+    "研究型",
+    "应用型",
+    "专业化",
+    "科技企业",
+    "领域类",
+    "产业",
+    "现代",
+    "顶级",
+    "院士",
+    "基础学科",
+    "战略",
+    "大院大所",
+    "首个",
+    "第二个",
+    "第一个",
 )
 
 
@@ -63,6 +126,8 @@ class EntityRule:
     max_stem: int = MAX_NAME_CHARS
     generic_stems: frozenset[str] = frozenset()  # whole stems that are category words
     bad_next: str = ""  # a following character that shows the suffix is inside a word
+    generic_tails: tuple[str, ...] = ()  # stems ending so are common nouns (…基础设施)
+    report_drops: bool = True  # False for suffixes so common (…区) that drops are noise
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,57 +173,92 @@ class RuleRegistry:
 
 
 CHAIN_CATEGORY_STEMS = frozenset(
-    """战略性新兴 新兴 未来 主导 传统 优势 支柱 核心 重点 特色 高新技术 数字 现代 战新 相关
-    上下游 配套 制造 实体 新兴支柱 首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
-    该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市""".split()
+    _words("""战略性新兴 新兴 未来 主导 传统 优势 支柱 核心 重点 特色 高新技术 数字 现代 战新 相关
+    上下游 配套 制造 实体 新兴支柱 高质量 高质量优势 跨区域 关键 链式
+    首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
+    该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市""")
 )
+CHAIN_CATEGORY_TAILS = tuple(_words("新兴 优势 主导 支柱 传统 特色 重点 核心 相关 未来 首位 先导 战略性 配套 上下游"))
 COMPANY_GENERIC_STEMS = frozenset(
-    """子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
-    瞪羚 企业 相关 我市 运营 管理 建设 发展""".split()
+    _words("""子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
+    瞪羚 企业 相关 我市 运营 管理 建设 发展""")
 )
 PLACE_GENERIC_STEMS = frozenset(
-    """示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
+    _words("""示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
     核心 起步 产业 合作 自贸 保税 综保 老城 主城 城 郊 矿 山 库 街 校 院 开发 高新 新 重点
-    各 全 我 本 该 原 老 两 三""".split()
+    各 全 我 本 该 原 老 两 三""")
 )
 
 RULES = RuleRegistry()
 for _rule in (
     EntityRule("lab-national", ("国家实验室",), "Laboratory", "NationalLaboratory"),
-    EntityRule("lab-national-key", ("全国重点实验室", "国家重点实验室"), "Laboratory",
-               "NationalKeyLaboratory"),
+    EntityRule("lab-national-key", ("全国重点实验室", "国家重点实验室"), "Laboratory", "NationalKeyLaboratory"),
     EntityRule("lab-provincial", ("省实验室",), "Laboratory", "ProvincialLaboratory"),
-    EntityRule("lab-engineering", ("国家工程实验室", "工程实验室"), "Laboratory",
-               "EngineeringLaboratory"),
+    EntityRule("lab-engineering", ("国家工程实验室", "工程实验室"), "Laboratory", "EngineeringLaboratory"),
     EntityRule("lab-key", ("重点实验室",), "Laboratory"),
     EntityRule("lab", ("联合实验室", "实验室"), "Laboratory", min_stem=3),
-    EntityRule("institute", ("研究院", "研究所", "研究中心", "科学院", "创新院"),
-               "ResearchInstitute"),
-    EntityRule("university", ("大学", "学院"), "University", bad_next="生"),
-    EntityRule("facility", ("实验装置", "科学装置", "装置", "实验设施", "研究设施", "设施",
-                            "光源", "实验平台"), "LargeScientificFacility", min_stem=3),
-    EntityRule("enterprise", ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司"),
-               "Enterprise", generic_stems=COMPANY_GENERIC_STEMS, bad_next="化"),
-    EntityRule("platform-tech", ("技术创新中心",), "InnovationPlatform",
-               "TechnologyInnovationCenter"),
-    EntityRule("platform-engineering", ("工程技术研究中心", "工程研究中心"),
-               "InnovationPlatform", "EngineeringResearchCenter"),
-    EntityRule("platform-industry", ("产业创新中心", "制造业创新中心", "综合性国家科学中心"),
-               "InnovationPlatform"),
-    EntityRule("platform-incubator", ("孵化器", "众创空间", "加速器"), "InnovationPlatform",
-               "Incubator"),
-    EntityRule("place-zone", ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区",
-                              "开发区", "新区"), "Place", "DevelopmentZone",
-               generic_stems=PLACE_GENERIC_STEMS),
-    EntityRule("place-science-city", ("科学城",), "Place", "ScienceCity",
-               generic_stems=PLACE_GENERIC_STEMS),
-    EntityRule("place-county", ("县",), "Place", "County", min_stem=2, max_stem=4,
-               generic_stems=PLACE_GENERIC_STEMS),
-    EntityRule("place-district", ("区",), "Place", "District", min_stem=2, max_stem=3,
-               generic_stems=PLACE_GENERIC_STEMS),
-    EntityRule("industry-chain", ("产业集群", "产业链", "产业"), "IndustryChain",
-               keep_suffix=False, max_stem=10, generic_stems=CHAIN_CATEGORY_STEMS,
-               bad_next="化园"),
+    EntityRule("institute", ("研究院", "研究所", "研究中心", "科学院", "创新院"), "ResearchInstitute"),
+    EntityRule("university", ("大学", "学院"), "University", bad_next="生城"),
+    EntityRule(
+        "facility",
+        ("实验装置", "科学装置", "装置", "实验设施", "研究设施", "设施", "光源", "实验平台"),
+        "LargeScientificFacility",
+        min_stem=3,
+        generic_tails=("基础", "配套", "休闲", "休憩", "处理", "防护", "物流", "背"),
+    ),
+    EntityRule(
+        "enterprise",
+        ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司"),
+        "Enterprise",
+        generic_stems=COMPANY_GENERIC_STEMS,
+        bad_next="化",
+    ),
+    EntityRule("platform-tech", ("技术创新中心",), "InnovationPlatform", "TechnologyInnovationCenter"),
+    EntityRule(
+        "platform-engineering",
+        ("工程技术研究中心", "工程（技术）研究中心", "工程研究中心"),
+        "InnovationPlatform",
+        "EngineeringResearchCenter",
+    ),
+    EntityRule("platform-industry", ("产业创新中心", "制造业创新中心", "综合性国家科学中心"), "InnovationPlatform"),
+    EntityRule("platform-incubator", ("孵化器", "众创空间", "加速器"), "InnovationPlatform", "Incubator"),
+    EntityRule(
+        "place-zone",
+        ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "新区"),
+        "Place",
+        "DevelopmentZone",
+        generic_stems=PLACE_GENERIC_STEMS,
+    ),
+    EntityRule("place-science-city", ("科学城",), "Place", "ScienceCity", generic_stems=PLACE_GENERIC_STEMS),
+    EntityRule(
+        "place-county",
+        ("县",),
+        "Place",
+        "County",
+        min_stem=2,
+        max_stem=4,
+        generic_stems=PLACE_GENERIC_STEMS,
+        report_drops=False,
+    ),
+    EntityRule(
+        "place-district",
+        ("区",),
+        "Place",
+        "District",
+        min_stem=2,
+        max_stem=3,
+        generic_stems=PLACE_GENERIC_STEMS,
+        report_drops=False,
+    ),
+    EntityRule(
+        "industry-chain",
+        ("产业集群", "产业链", "产业"),
+        "IndustryChain",
+        keep_suffix=False,
+        max_stem=10,
+        generic_stems=CHAIN_CATEGORY_STEMS,
+        bad_next="化园",
+    ),
 ):
     RULES.register(_rule)
 
@@ -174,9 +274,7 @@ class _SuffixIndex:
 def _suffix_index() -> _SuffixIndex:
     table = RULES.by_suffix()
     suffixes = list(table)
-    automaton = ahocorasick_rs.AhoCorasick(
-        suffixes, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-    )
+    automaton = ahocorasick_rs.AhoCorasick(suffixes, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     return _SuffixIndex(automaton, suffixes, [table[s] for s in suffixes])
 
 
@@ -193,7 +291,11 @@ def _window_floor(text: str, suffix_start: int) -> int:
 
 
 def _is_stop(token: str) -> bool:
-    return token in STOP_WORDS or bool(_NUMERAL.match(token))
+    # The segmenter glues adverbs and objects to verbs (大力发展, 谷获批): a token holding
+    # a stop verb stops the name too; a too-short name is the lesser evil.
+    if token in STOP_WORDS or _NUMERAL.match(token):
+        return True
+    return len(token) > 2 and any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1))
 
 
 def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]) -> int:
@@ -204,7 +306,8 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     """
     floor = _window_floor(text, suffix_start)
     start = suffix_start
-    for token in reversed(segment(text[floor:suffix_start])):
+    # Segment the OCR-corrected window (slips keep their length) so 交又 is not read as 又.
+    for token in reversed(segment(fix_ocr(text[floor:suffix_start]))):
         if _is_stop(token):
             break
         start -= len(token)
@@ -221,7 +324,7 @@ def strip_generic_prefix(stem: str) -> str:
         changed = False
         for prefix in GENERIC_PREFIXES:
             if stem.startswith(prefix):
-                stem = stem[len(prefix):]
+                stem = stem[len(prefix) :]
                 changed = True
                 break
     return stem
@@ -229,11 +332,15 @@ def strip_generic_prefix(stem: str) -> str:
 
 def judge(rule: EntityRule, stem: str) -> str | None:
     """Why a name with this stem is not an entity name, or None when it is one."""
-    core = strip_generic_prefix(stem)
+    core = strip_generic_prefix(_PARENS.sub("", stem))
     if not core:
         return "generic-name"
     if stem in rule.generic_stems or core in rule.generic_stems:
         return "generic-name"
+    if rule.generic_tails and core.endswith(rule.generic_tails):
+        return "generic-name"
+    if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS):
+        return "generic-name"  # 加大新兴产业: a category word with words glued before it
     if len(core) < rule.min_stem:
         return "too-short"
     if len(stem) > rule.max_stem:

@@ -17,6 +17,12 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one space-separated string, for readability."""
+    return text.split()
+
+
 DATA_DIR = Path(__file__).with_name("data")
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv"
 DIVISIONS_FILE = DATA_DIR / "divisions.tsv"
@@ -24,12 +30,16 @@ GAZETTEER_COLUMNS = ("canonical", "class", "subtype", "aliases", "wikidata", "na
 AMBIGUOUS_MARK = "*"  # an alias ending in * names the entity only in context
 
 # Short forms whose bare name is a common word or a mountain, so "X" alone is not the city.
-SHORT_FORM_DENY = frozenset(
-    "大同 长治 中山 黄山 白山 安康 白银 日照 阿里 朝阳 北海 山南 普洱 来宾 黑河".split()
-)
+SHORT_FORM_DENY = frozenset(_words("大同 长治 中山 黄山 白山 安康 白银 日照 阿里 朝阳 北海 山南 普洱 来宾 黑河"))
 # Suffixes dropped to get a province's or prefecture's short form (安徽省 -> 安徽).
 SHORT_FORM_SUFFIXES = (
-    "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "特别行政区",
+    "省",
+    "市",
 )
 DEVELOPMENT_ZONE_MARKS = ("开发区", "高新区", "经开区", "产业园区", "示范区", "新区", "园区")
 
@@ -189,7 +199,11 @@ def _add_division_surfaces(gaz: Gazetteer) -> None:
             continue
         first = found[0]
         gaz.surfaces[name] = Surface(
-            name, name, "Place", first.subtype, "division",
+            name,
+            name,
+            "Place",
+            first.subtype,
+            "division",
             division_codes=tuple(d.code for d in found),
         )
     # Short forms of provinces first, so 吉林 (a province and a city) stays the province.
@@ -198,7 +212,11 @@ def _add_division_surfaces(gaz: Gazetteer) -> None:
             short = short_form(division.name) if division.level == level else None
             if short and short not in gaz.surfaces and short not in gaz.divisions_by_name:
                 gaz.surfaces[short] = Surface(
-                    short, division.name, "Place", division.subtype, "short-form",
+                    short,
+                    division.name,
+                    "Place",
+                    division.subtype,
+                    "short-form",
                     division_codes=(division.code,),
                 )
 
@@ -206,17 +224,24 @@ def _add_division_surfaces(gaz: Gazetteer) -> None:
 def _add_entry_surfaces(gaz: Gazetteer, entry: GazetteerEntry) -> None:
     codes = (entry.division_code,) if entry.division_code else ()
     gaz.surfaces[entry.canonical] = Surface(
-        entry.canonical, entry.canonical, entry.type, entry.subtype, "canonical",
+        entry.canonical,
+        entry.canonical,
+        entry.type,
+        entry.subtype,
+        "canonical",
         division_codes=codes,
     )
     for alias in entry.aliases:
-        gaz.surfaces[alias] = Surface(
-            alias, entry.canonical, entry.type, entry.subtype, "alias", division_codes=codes
-        )
+        gaz.surfaces[alias] = Surface(alias, entry.canonical, entry.type, entry.subtype, "alias", division_codes=codes)
     for alias in entry.context_aliases:
         gaz.surfaces[alias] = Surface(
-            alias, entry.canonical, entry.type, entry.subtype, "alias",
-            needs_context=True, division_codes=codes,
+            alias,
+            entry.canonical,
+            entry.type,
+            entry.subtype,
+            "alias",
+            needs_context=True,
+            division_codes=codes,
         )
 
 
@@ -224,6 +249,13 @@ def build_gazetteer(entries: list[GazetteerEntry], divisions: dict[str, Division
     by_name: dict[str, list[Division]] = defaultdict(list)
     for division in divisions.values():
         by_name[division.name].append(division)
+    # An ambiguous name (鼓楼区) is also known qualified by its parent (南京市鼓楼区).
+    for name, found in list(by_name.items()):
+        if len(found) > 1:
+            for division in found:
+                parent = divisions.get(division.parent)
+                if parent is not None:
+                    by_name[parent.name + name].append(division)
     gaz = Gazetteer({}, divisions, dict(by_name))
     for entry in entries:
         code = entry.division_code
@@ -241,8 +273,15 @@ def _with_code(entry: GazetteerEntry, code: str | None) -> GazetteerEntry:
     if code == entry.division_code:
         return entry
     return GazetteerEntry(
-        entry.canonical, entry.type, entry.subtype, entry.aliases, entry.context_aliases,
-        entry.wikidata, entry.name_en, code, entry.note,
+        entry.canonical,
+        entry.type,
+        entry.subtype,
+        entry.aliases,
+        entry.context_aliases,
+        entry.wikidata,
+        entry.name_en,
+        code,
+        entry.note,
     )
 
 

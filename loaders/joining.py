@@ -64,7 +64,8 @@ def word_straddles(before: str, after: str) -> bool:
     left = before[-_STRADDLE_CONTEXT:]
     right = after[:_STRADDLE_CONTEXT]
     position = 0
-    for token in rjieba.cut(left + right):
+    # Dictionary words only: the HMM would glue any two characters into a "word".
+    for token in rjieba.cut(left + right, False):
         token_end = position + len(token)
         if position < len(left) < token_end:
             return True
@@ -108,7 +109,7 @@ def _find_continuation(
         if _can_continue(candidate) and word_straddles(current.text, candidate.text):
             return k
         if candidate.kind == "paragraph":
-            if first_paragraph is None:
+            if first_paragraph is None and _is_body(candidate):
                 first_paragraph = k
     if first_paragraph is not None and _can_continue(blocks[first_paragraph]):
         return first_paragraph

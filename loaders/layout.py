@@ -10,6 +10,7 @@ from loaders.blocks import (
     NUMBERED_LEVEL,
     SECTION_LEVEL,
     SUBNUMBERED_LEVEL,
+    SUBTITLE_LEVEL,
     TITLE_LIKE_LEVEL,
     Block,
 )
@@ -22,6 +23,7 @@ _NUMBERED = re.compile(rf"[{_NUMERAL}]+、")
 _SUBNUMBERED = re.compile(rf"[（(][{_NUMERAL}]+[）)]")
 _BYLINE = re.compile(r"(?:本报记者|本报通讯员|特约记者|通讯员|记者|本报讯)[\s：:]*[\u4e00-\u9fff·]{2,4}")
 _MAX_HEADING_LENGTH = 40
+_DASHES = ("——", "--", "—")
 _MAX_TITLE_LIKE_LENGTH = 30
 _MAX_BYLINE_LENGTH = 60
 # A line ending in one of these is a complete sentence or a lead-in, never a title.
@@ -37,9 +39,10 @@ def block_from_line(line: CleanLine) -> Block:
         return Block(text, line.offsets, "table-row")
     if is_byline(text):
         return Block(text, line.offsets, "byline")
-    level = _heading_level(text, line.bold)
+    subtitle = text.startswith(_DASHES) and "。" not in text
+    level = SUBTITLE_LEVEL if subtitle and len(text) <= _MAX_HEADING_LENGTH else 0
+    level = level or _heading_level(text, line.bold)
     if level:
-        subtitle = text.startswith(("——", "--", "—"))
         return Block(text, line.offsets, "heading", heading_level=level, subtitle=subtitle)
     return Block(text, line.offsets, "paragraph", bold_lead=line.bold_lead)
 

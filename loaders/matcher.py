@@ -38,8 +38,9 @@ def load_ocr_variants(path: Path = OCR_VARIANTS_FILE) -> tuple[tuple[str, str], 
         if not line.strip() or line.startswith("#") or line == "slip\tfix":
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or not all(parts):
-            raise InputError(f"{path}: line {number}: expected slip<TAB>fix")
+        if len(parts) != 2 or not all(parts) or len(parts[0]) != len(parts[1]):
+            # Equal lengths keep offsets valid when a slip is corrected in place.
+            raise InputError(f"{path}: line {number}: expected slip<TAB>fix of equal length")
         pairs.append((parts[0], parts[1]))
     return tuple(pairs)
 
@@ -72,9 +73,7 @@ class SurfaceMatcher:
             for slip, fix in variants:
                 if fix in text:
                     self._add(text.replace(fix, slip), surface, True)
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def _add(self, pattern: str, surface: Surface, ocr: bool) -> None:
         self._patterns.append(pattern)
@@ -93,11 +92,7 @@ class SurfaceMatcher:
     def _whole_ascii_word(text: str, start: int, end: int) -> bool:
         if _is_ascii_word_char(text[start]) and start > 0 and _is_ascii_word_char(text[start - 1]):
             return False
-        return not (
-            _is_ascii_word_char(text[end - 1])
-            and end < len(text)
-            and _is_ascii_word_char(text[end])
-        )
+        return not (_is_ascii_word_char(text[end - 1]) and end < len(text) and _is_ascii_word_char(text[end]))
 
 
 def build_matcher(gazetteer: Gazetteer) -> SurfaceMatcher:

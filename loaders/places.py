@@ -26,6 +26,8 @@ _GENERIC_STEMS = frozenset(
     "各县 全县 本县 该县 郡县 市县 县区 区县 全省 本省 我省 该省 各省 外省 "
     "集中 展示 交流 转化 产业 科技 创新".split()
 )
+# Generic words that end a longer name-like phrase ("智慧社区", "科技园区").
+_GENERIC_ENDINGS = ("社区", "园区", "城区", "片区", "景区", "校区", "街区", "辖区", "市区")
 # Well-known names used without suffix in news text; value is the canonical name.
 KNOWN_PLACES: dict[str, str] = {
     name: name + suffix
@@ -39,6 +41,15 @@ KNOWN_PLACES: dict[str, str] = {
     for name in names.split()
 }
 _KNOWN_PLACE = re.compile("|".join(sorted(KNOWN_PLACES, key=len, reverse=True)))
+_DISTRICT_SUFFIX = r"[区县]"
+_DISTRICT_IN_TEXT = re.compile(
+    rf"(?P<stem>[{_HAN}]{{2}})(?P<zone>{_ZONE_SUFFIXES})"
+    # after a city or province, or in a coordination ("北京市顺义区", "和朝阳区")
+    rf"|(?<=[市省和与及、])(?P<stem2>[{_HAN}]{{2}}){_DISTRICT_SUFFIX}"
+    # after punctuation or at the start, when a local body or a verb of news follows
+    rf"|(?:(?<=[^{_HAN}])|^)(?P<stem3>[{_HAN}]{{2}}){_DISTRICT_SUFFIX}"
+    rf"(?=[^{_HAN}]|$|[和与及等的]|政协|政府|委|人大|管委|党|商务|人民|区域|企业|以|已|同样|坚持)"
+)
 _MAX_PLACE_LENGTH = 10
 # Zone words that name one place of the document's city when they stand alone.
 _BARE_ZONES = frozenset({"高新区", "经开区", "新站区"})
@@ -57,19 +68,21 @@ def place_by_form(text: str) -> str | None:
     if match is None:
         return None
     stem = match.group("stem") or match.group("admin") or match.group("district") or ""
-    return None if stem in _GENERIC_STEMS or text in _GENERIC_STEMS else text
+    generic = stem in _GENERIC_STEMS or text in _GENERIC_STEMS or text.endswith(_GENERIC_ENDINGS)
+    return None if generic else text
 
 
 def district_names(text: str) -> list[str]:
-    """District, county and zone names of the form …区/县 found in running text."""
+    """District, county and zone names (…区/县/高新区) found in running text.
+
+    Any two characters before 区 are not yet a name ("先导区", "园区"), so a name must
+    also stand where names stand: after a known city ("南京栖霞区"), after punctuation
+    or a conjunction ("，朝阳区", "和朝阳区"), or before a local body ("栖霞区政协")."""
     found: list[str] = []
-    for match in _PLACE_NAME.finditer(text):
-        stem = match.group("district") or match.group("stem") or ""
-        name = match.group()
-        if stem and stem[0] in _LEADING_FUNCTION_CHARS:
-            stem, name = stem[1:], name[1:]
-        if len(stem) >= 2 and stem not in _GENERIC_STEMS and not _ends_generic(stem):
-            found.append(name)
+    for match in _DISTRICT_IN_TEXT.finditer(text):
+        stem = match.group("stem") or match.group("stem2") or match.group("stem3")
+        if stem not in _GENERIC_STEMS and not _ends_generic(stem) and not stem.endswith("级"):
+            found.append(match.group())
     return found
 
 

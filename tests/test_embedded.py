@@ -9,7 +9,7 @@ import pytest
 from kg.cypher_embedded import embedded_for, load_embedded, query_embedded, run_embedded
 from kg.errors import InputError, QueryError
 from kg.ids import entity_id, entity_iri
-from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation, Sentence
+from kg.model import Document, Entity, Evidence, KnowledgeGraph, Mention, Relation, Sentence
 from kg.store import graph_to_json
 
 DOC = "d1.txt"
@@ -36,6 +36,14 @@ def small_graph() -> KnowledgeGraph:
     ]
     sentences = [Sentence(doc=DOC, index=r.evidence.sentence, start=r.evidence.start, end=r.evidence.end,
                           text=r.evidence.text, offsets=[]) for r in relations]
+    for sentence in sentences:  # every entity named in a sentence is mentioned there
+        for entity in (lab, city, firm, chain):
+            at = sentence.text.find(entity.name)
+            if at >= 0:
+                entity.mentions.append(Mention(doc=DOC, sentence=sentence.index, start=sentence.start + at,
+                                               end=sentence.start + at + len(entity.name), text=entity.name,
+                                               type=entity.type, subtype=entity.subtype, canonical=entity.name,
+                                               source="gazetteer"))
     document = Document(name=DOC, path=DOC, encoding="utf-8", text="", sentences=sentences, title="标题",
                         date="2024-01-16")
     return KnowledgeGraph(documents=[document], entities={e.id: e for e in (lab, city, firm, chain)},
@@ -69,7 +77,7 @@ def test_relationships_carry_provenance() -> None:
 
 def test_parameters_are_values_not_text() -> None:
     embedded = load_embedded(small_graph())
-    query = "MATCH (n:__Entity__ {name: $name})-[r]->(m) RETURN type(r) AS t, m.name AS m ORDER BY t"
+    query = "MATCH (n:__Entity__ {name: $name})-[r]->(m:__Entity__) RETURN type(r) AS t, m.name AS m ORDER BY t"
     assert query_embedded(embedded, query, {"name": "甲国家实验室"}) == [
         {"t": "LOCATED_IN", "m": "乙市"}, {"t": "SUPPORTS_CHAIN", "m": "丁产业"}]
     # a name that looks like Cypher is just a string that matches nothing
@@ -79,10 +87,14 @@ def test_parameters_are_values_not_text() -> None:
 
 def test_lexical_graph_links_sentences_to_documents_and_entities() -> None:
     embedded = load_embedded(small_graph())
-    rows = query_embedded(embedded, "MATCH (d:Document)<-[:PART_OF_DOCUMENT]-(c:Chunk)-[:MENTIONS]->(e:__Entity__) "
-                                    "WHERE e.name = $name RETURN d.name AS doc, d.date AS date, c.index AS i "
-                                    "ORDER BY i", {"name": "甲国家实验室"})
-    assert rows == [{"doc": DOC, "date": "2024-01-16", "i": 0}, {"doc": DOC, "date": "2024-01-16", "i": 2}]
+    rows = query_embedded(embedded, "MATCH (e:__Entity__)-[m:FROM_CHUNK]->(c:Chunk)-[:FROM_DOCUMENT]->(d:Document) "
+                                    "WHERE e.name = $name RETURN d.id AS doc, d.date AS date, c.index AS i, "
+                                    "m.text AS text ORDER BY i", {"name": "甲国家实验室"})
+    assert rows == [{"doc": DOC, "date": "2024-01-16", "i": 0, "text": "甲国家实验室"},
+                    {"doc": DOC, "date": "2024-01-16", "i": 2, "text": "甲国家实验室"}]
+    chain = query_embedded(embedded, "MATCH (a:Chunk)-[:NEXT_CHUNK]->(b:Chunk) RETURN a.index AS a, b.index AS b "
+                                     "ORDER BY a")
+    assert chain == [{"a": 0, "b": 1}, {"a": 1, "b": 2}]
 
 
 def test_malformed_cypher_is_a_query_error_with_the_engine_message() -> None:

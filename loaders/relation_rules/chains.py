@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.model import Mention
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
 from loaders.relation_rules.view import SentenceView
 
@@ -21,8 +22,14 @@ _YITUO_BEFORE = re.compile(r"依托(?:于)?$")
 _DEVELOP_GAP = re.compile(
     r"^[^，。；,;：:]{0,8}?(?:发展|支撑|服务|带动|培育|壮大|推动|做强|引领|打造)[^，。；,;：:、]{0,4}$"
 )
-# The place is an object, not the subject, when one of these comes right before it.
+# The place is the subject only when it opens its clause (a few adverbs may precede it:
+# "近年来，合肥高新区…", "同时，经开区…"), and not when it only qualifies an institution
+# ("合肥市政协围绕…" is the committee speaking, not the city focusing).
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[，。；,;：:])(?:同时|此外|其中|目前|近年来|近年|今年|去年|另外|一是|二是|三是)?$"
+)
 _PLACE_AS_OBJECT = re.compile(r"(?:在|与|和|同|对接|联合|携手|向|到|赴|对标|学习|借鉴|依托|支持)$")
+_INSTITUTION_AFTER = re.compile(r"(?:市委|县委|区委|党委|政协|人大|政府|管委会|委员会|人民政府)")
 _FOCUS_REACH = 30  # max characters between a place subject and its chain
 
 _ROLE = r"(?:链主|龙头|领军|骨干|头部|链长|核心|代表|重点|整车|主要)"
@@ -50,11 +57,20 @@ def _chain_units_after(view: SentenceView, index: int) -> Iterator[int]:
         yield j
 
 
+def _opens_clause(view: SentenceView, index: int) -> bool:
+    start = view.units[index].start
+    if _PLACE_AS_OBJECT.search(view.before(index, 4)):
+        return False
+    return _CLAUSE_OPENING.search(view.text[max(0, start - 4) : start]) is not None
+
+
 @relation_rule("focuses-on-verb", 0.85)
 def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
     """X(place)重点发展/聚焦/打造/布局Y产业."""
     for i, unit in enumerate(view.units):
-        if unit.kind != "place" or _PLACE_AS_OBJECT.search(view.before(i, 4)):
+        if unit.kind != "place" or not _opens_clause(view, i):
+            continue
+        if _INSTITUTION_AFTER.match(view.text, unit.tail_end):
             continue
         for j in _chain_units_after(view, i):
             if view.units[j].start - unit.end > _FOCUS_REACH:
@@ -101,19 +117,38 @@ def part_of_chain_role(view: SentenceView) -> Iterator[Found]:
         if left.kind == "org" and right.kind == "chain":
             if _IS_ROLE_GAP.match(view.gap(i, j)) and _ROLE_AFTER.match(view.after(j, 8)):
                 yield from pairwise("PART_OF_CHAIN", left.members, right.members)
-        elif left.kind == "chain" and right.kind == "org" and not left.is_list:
-            if _CHAIN_ROLE_GAP.match(view.gap(i, j)):
-                yield from pairwise("PART_OF_CHAIN", right.members, left.members)
+        elif (
+            left.kind == "chain"
+            and right.kind == "org"
+            and not left.is_list
+            and _CHAIN_ROLE_GAP.match(view.gap(i, j))
+        ):
+            yield from pairwise("PART_OF_CHAIN", right.members, left.members)
+
+
+def _is_whole_chain(unit_kind: str, mention: Mention) -> bool:
+    return unit_kind == "chain" and mention.subtype != "ChainSegment"
 
 
 def _topic_chain(view: SentenceView, index: int) -> int | None:
     """The one chain unit before ``index`` in its clause, if exactly one chain is named."""
     chain_units = [
-        k for k in range(index) if view.units[k].kind == "chain" and view.same_clause(k, index)
+        k
+        for k in range(index)
+        if any(_is_whole_chain(view.units[k].kind, m) for m in view.units[k].members)
+        and view.same_clause(k, index)
     ]
     if len(chain_units) != 1 or view.units[chain_units[0]].is_list:
         return None
     return chain_units[0]
+
+
+def _sentence_chain(view: SentenceView) -> Mention | None:
+    """The one (whole) chain the sentence names, however often, or None."""
+    chains = {
+        m.canonical: m for u in view.units for m in u.members if _is_whole_chain(u.kind, m)
+    }
+    return next(iter(chains.values())) if len(chains) == 1 else None
 
 
 def _firm_lists(view: SentenceView) -> Iterator[int]:
@@ -132,6 +167,45 @@ def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF_CHAIN", view.units[i].members, view.units[topic].members)
 
 
+@relation_rule("part-of-chain-topic", 0.65)
+def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
+    """A sentence about one chain that lists firms (支持X、Y、Z等做大做强): they are in it."""
+    chain = _sentence_chain(view)
+    if chain is None:
+        return
+    for unit in view.units:
+        if unit.kind == "org" and (unit.is_list or unit.closed_by_deng):
+            firms = [m for m in unit.members if m.type == "Enterprise"]
+            yield from pairwise("PART_OF_CHAIN", firms, [chain])
+
+
+_NAME_FOCUS_CLASSES = frozenset(
+    {"Place", "Laboratory", "ResearchInstitute", "InnovationPlatform", "LargeScientificFacility"}
+)
+
+
+@relation_rule("focuses-on-name", 0.6, min_mentions=1)
+def focuses_on_name(view: SentenceView) -> Iterator[Found]:
+    """A park, zone, institute or platform whose name embeds a chain named in the article
+    ("X集成电路产业园", "人工智能研究院") is devoted to that chain."""
+    for unit in view.units:
+        if unit.kind == "chain":
+            continue
+        for mention in unit.members:
+            if mention.type in _NAME_FOCUS_CLASSES:
+                yield from pairwise("FOCUSES_ON", [mention], view.embedded_chains(mention))
+
+
+@relation_rule("part-of-chain-segment", 0.65)
+def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
+    """Segments (整车, 零部件…) named in a sentence about one chain are part of it."""
+    chain = _sentence_chain(view)
+    if chain is None:
+        return
+    for unit in view.units:
+        segments = [m for m in unit.members if m.subtype == "ChainSegment"]
+        yield from pairwise("PART_OF", segments, [chain])
+
 
 @relation_rule("upstream-of-stream", 0.8)
 def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
@@ -141,9 +215,8 @@ def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
         if left.kind != "chain" or right.kind != "chain" or left.is_list:
             continue
         gap = view.gap(i, j)
+        supplies = _SUPPLIES.match(gap) and _SUPPLY_AFTER.match(view.after(j, 6))
         if _UP_GAP.match(gap) or _EXTEND_UP.match(gap):
             yield from pairwise("UPSTREAM_OF", right.members, left.members)
-        elif _DOWN_GAP.match(gap) or _EXTEND_DOWN.match(gap):
-            yield from pairwise("UPSTREAM_OF", left.members, right.members)
-        elif _SUPPLIES.match(gap) and _SUPPLY_AFTER.match(view.after(j, 6)):
+        elif _DOWN_GAP.match(gap) or _EXTEND_DOWN.match(gap) or supplies:
             yield from pairwise("UPSTREAM_OF", left.members, right.members)

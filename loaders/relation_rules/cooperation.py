@@ -57,6 +57,6 @@ def operated_by_joint(view: SentenceView) -> Iterator[Found]:
     """X、Y共建Z / X与Y联合建设Z: Z is operated by each builder."""
     for i, j in view.consecutive():
         left, right = view.units[i], view.units[j]
-        if left.kind == right.kind == "org" and left.is_list:
-            if _JOINT_BUILD_GAP.match(view.gap(i, j)):
-                yield from pairwise("OPERATED_BY", right.members, left.members)
+        joint = left.kind == right.kind == "org" and left.is_list
+        if joint and _JOINT_BUILD_GAP.match(view.gap(i, j)):
+            yield from pairwise("OPERATED_BY", right.members, left.members)

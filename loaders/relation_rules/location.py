@@ -29,15 +29,16 @@ _BELONGS_TO = re.compile(r"^(?:隶属于|隶属|属于|归属于|归属)$")
 _GOVERNS = re.compile(r"^(?:的)?(?:下辖|所辖|辖)(?:的)?$")
 
 
-def _org_place(view: SentenceView) -> Iterator[tuple[int, int]]:
+def _thing_place(view: SentenceView) -> Iterator[tuple[int, int]]:
+    """Neighbours (thing, place); a chain as the thing is left to the type check to drop."""
     for i, j in view.consecutive():
-        if view.units[i].kind == "org" and view.units[j].kind == "place":
+        if view.units[i].kind != "place" and view.units[j].kind == "place":
             yield i, j
 
 
-def _place_org(view: SentenceView) -> Iterator[tuple[int, int]]:
+def _place_thing(view: SentenceView) -> Iterator[tuple[int, int]]:
     for i, j in view.consecutive():
-        if view.units[i].kind == "place" and view.units[j].kind == "org":
+        if view.units[i].kind == "place" and view.units[j].kind != "place":
             yield i, j
 
 
@@ -48,7 +49,7 @@ def _not_region(view: SentenceView, index: int) -> bool:
 @relation_rule("located-in-verb", 0.9)
 def located_in_verb(view: SentenceView) -> Iterator[Found]:
     """X位于Y / X落户Y / X坐落于Y."""
-    for i, j in _org_place(view):
+    for i, j in _thing_place(view):
         if _LOCATIVE_VERB.search(view.gap(i, j)):
             yield from pairwise("LOCATED_IN", view.units[i].members, view.units[j].members)
 
@@ -56,7 +57,7 @@ def located_in_verb(view: SentenceView) -> Iterator[Found]:
 @relation_rule("located-in-build-at", 0.85)
 def located_in_build_at(view: SentenceView) -> Iterator[Found]:
     """在Y建设X / 于Y设立X."""
-    for i, j in _place_org(view):
+    for i, j in _place_thing(view):
         if _AT.search(view.before(i, 2)) and _BUILD_AT.search(view.gap(i, j)):
             yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
 
@@ -64,8 +65,8 @@ def located_in_build_at(view: SentenceView) -> Iterator[Found]:
 @relation_rule("located-in-place-modifier", 0.7)
 def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
     """Y的X / "合肥高新区X公司": a place immediately before an organisation."""
-    for i, j in _place_org(view):
-        if view.units[i].is_list or not _not_region(view, i):
+    for i, j in _place_thing(view):
+        if view.units[j].kind != "org" or view.units[i].is_list or not _not_region(view, i):
             continue  # "合肥、芜湖企业" does not say which city each one is in
         if _PLACE_MODIFIER.match(view.gap(i, j)):
             yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
@@ -73,12 +74,12 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
 
 @relation_rule("part-of-place-adjacent", 0.8)
 def part_of_place_adjacent(view: SentenceView) -> Iterator[Found]:
-    """"安徽省合肥市" / "合肥市蜀山区": the deeper place is part of the one before it."""
+    """Names like "安徽省合肥市", "合肥市蜀山区": the deeper place is part of the one before it."""
     for i, j in view.consecutive():
         left, right = view.units[i], view.units[j]
-        if left.kind == right.kind == "place" and not left.is_list:
-            if _PLACE_BEFORE_PLACE.match(view.gap(i, j)):
-                yield from pairwise("PART_OF", right.members, left.members)
+        nested = left.kind == right.kind == "place" and not left.is_list
+        if nested and _PLACE_BEFORE_PLACE.match(view.gap(i, j)):
+            yield from pairwise("PART_OF", right.members, left.members)
 
 
 @relation_rule("part-of-place-verb", 0.9)
@@ -95,9 +96,9 @@ def part_of_place_verb(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", right.members, left.members)
 
 
-@relation_rule("part-of-place-name-prefix", 0.8)
+@relation_rule("part-of-place-name-prefix", 0.8, min_mentions=1)
 def part_of_place_name_prefix(view: SentenceView) -> Iterator[Found]:
-    """"合肥高新区", "合肥市蜀山区": a place whose written name starts with the name of a
+    """Names like "合肥高新区", "合肥市蜀山区": a place whose written name starts with the name of a
     province or city named in the same article is part of it."""
     for unit in view.units:
         if unit.kind != "place":

@@ -27,6 +27,9 @@ class RelationRule:
     name: str
     confidence: float
     function: RuleFunction
+    # Fewest mentions a sentence needs for the rule to find anything: most relate two
+    # mentions; skipping the rest keeps extraction fast on the many one-mention sentences.
+    min_mentions: int = 2
 
     def apply(self, view: SentenceView) -> Iterable[Found]:
         return self.function(view)
@@ -35,7 +38,9 @@ class RelationRule:
 _REGISTRY: dict[str, RelationRule] = {}
 
 
-def relation_rule(name: str, confidence: float) -> Callable[[RuleFunction], RuleFunction]:
+def relation_rule(
+    name: str, confidence: float, min_mentions: int = 2
+) -> Callable[[RuleFunction], RuleFunction]:
     """Register ``function`` under ``name``; names are unique, confidence is in [0, 1]."""
     if not 0.0 <= confidence <= 1.0:
         raise ValueError(f"rule {name!r}: confidence {confidence} is not in [0, 1]")
@@ -43,7 +48,7 @@ def relation_rule(name: str, confidence: float) -> Callable[[RuleFunction], Rule
     def register(function: RuleFunction) -> RuleFunction:
         if name in _REGISTRY:
             raise ValueError(f"relation rule {name!r} is registered twice")
-        _REGISTRY[name] = RelationRule(name, confidence, function)
+        _REGISTRY[name] = RelationRule(name, confidence, function, min_mentions)
         return function
 
     return register

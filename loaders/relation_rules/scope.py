@@ -25,6 +25,8 @@ _NUMBERING = re.compile(
 )
 _TRAILING = re.compile(r"[。．.、:：,，;；]+$")
 _MAX_CHAIN_HEADING = 16  # a longer heading is a theme, not one chain's paragraph
+_CHAIN_HEADING_COVER = 0.6
+_CHAIN_WORDS = re.compile(r"产业链|产业集群|产业|集群|暨|及|和|与|、")
 _SUFFIX_BY_DEPTH = {"省": "Province", "市": "City", "县": "County", "区": "District"}
 
 
@@ -92,12 +94,36 @@ def _synthetic(template: Mention, sentence: Sentence, source: str) -> Mention:
     )
 
 
-def section_place(scope: ArticleScope, sentence: Sentence) -> Mention | None:
-    """The article's place named by the sentence's section_place, or None."""
+def _by_suffix(places: list[Mention], name: str) -> Mention | None:
+    """The one place (by canonical) whose written name ends with ``name`` ("高新区" ->
+    "合肥高新区"); None when there is none or the short name is ambiguous."""
+    found = {m.canonical: m for m in places if m.text.endswith(name) or m.canonical.endswith(name)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def resolve_section_place(
+    scope: ArticleScope, name: str, run_places: list[Mention]
+) -> Mention | None:
+    """The article's place a heading names: by full name, else by a short form that ends
+    the name of one place named under that heading, else of one place in the article."""
+    cleaned = clean_heading(name)
+    known = scope.places.get(name) or scope.places.get(cleaned)
+    if known is None and len(cleaned) >= 2:
+        article_places = list({m.canonical: m for m in scope.places.values()}.values())
+        known = _by_suffix(run_places, cleaned) or _by_suffix(article_places, cleaned)
+    # Only a place of a known administrative level can contain what the heading covers.
+    if known is None or (known.subtype or "") not in PLACE_DEPTH:
+        return None
+    return known
+
+
+def section_place(
+    scope: ArticleScope, sentence: Sentence, run_places: list[Mention]
+) -> Mention | None:
+    """The place the sentence's section_place names, standing in the sentence, or None."""
     if not sentence.section_place:
         return None
-    name = clean_heading(sentence.section_place)
-    known = scope.places.get(sentence.section_place) or scope.places.get(name)
+    known = resolve_section_place(scope, sentence.section_place, run_places)
     return None if known is None else _synthetic(known, sentence, SECTION_SOURCE)
 
 
@@ -111,7 +137,22 @@ def section_chain(scope: ArticleScope, sentence: Sentence) -> Mention | None:
     named = {m.canonical: m for name, m in scope.chains.items() if name and name in heading}
     if len(named) != 1:
         return None
+    # The chain must be what the heading is about, not a word inside a longer theme
+    # ("深化科技开放合作" names no chain even if 科技 were one).
+    covered = _covered(heading, [n for n, m in scope.chains.items() if n and n in heading])
+    if covered < _CHAIN_HEADING_COVER * len(_CHAIN_WORDS.sub("", heading) or heading):
+        return None
     return _synthetic(next(iter(named.values())), sentence, SECTION_SOURCE)
+
+
+def _covered(text: str, names: list[str]) -> int:
+    marks = [False] * len(text)
+    for name in names:
+        start = text.find(name)
+        while start != -1:
+            marks[start : start + len(name)] = [True] * len(name)
+            start = text.find(name, start + 1)
+    return sum(marks)
 
 
 def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, int, int]]:

@@ -15,20 +15,32 @@ from kg.model import Mention
 from loaders.relation_rules.registry import Found, relation_rule
 from loaders.relation_rules.view import SentenceView
 
-# An organisation right after one of these is a partner or a model elsewhere, not a
-# resident of the section's place ("紧密对接…中科院合肥物质研究院", "借力…研究院").
-_EXTERNAL_BEFORE = re.compile(
-    r"(?:对接|借力|借助|联合|携手|与|和|同|面向|引进|学习|借鉴|依托|对标|赴|到|向|吸引|服务)[^，。；,;]{0,4}$"
+# An organisation governed by one of these verbs is a partner or a model elsewhere, not
+# a resident of the section's place ("紧密对接滨湖科学城、中科院合肥物质研究院",
+# "借力…研究院等顶级研究院"); the verb may sit anywhere earlier in the same clause.
+_EXTERNAL_VERB = re.compile(
+    r"(?:对接|借力|借助|联合|携手|面向|引进|学习|借鉴|依托|对标|吸引|输送|赴|对外)"
+    r"[^，。；,;：:]*$"
 )
+# "与X合作", "向X输送": a preposition right before the name.
+_EXTERNAL_BEFORE = re.compile(r"(?:与|和|同|向|到)$")
+_CLAUSE_MARKS = "，。；,;：:"
 _SUPPORTERS = frozenset(
     {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
      "InnovationPlatform"}
 )
 
 
+def _is_external(view: SentenceView, index: int) -> bool:
+    start = view.units[index].start
+    opening = max(view.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+    clause = view.text[opening + 1 : start]
+    return bool(_EXTERNAL_VERB.search(clause) or _EXTERNAL_BEFORE.search(view.before(index, 2)))
+
+
 def _resident_organisations(view: SentenceView) -> Iterator[Mention]:
     for i, unit in enumerate(view.units):
-        if unit.kind == "org" and not _EXTERNAL_BEFORE.search(view.before(i, 8)):
+        if unit.kind == "org" and not _is_external(view, i):
             yield from unit.members
 
 
@@ -43,7 +55,7 @@ def _section_chain_only(view: SentenceView) -> Mention | None:
     return chain
 
 
-@relation_rule("section-located-in", 0.6)
+@relation_rule("section-located-in", 0.6, min_mentions=1)
 def section_located_in(view: SentenceView) -> Iterator[Found]:
     """An organisation named under a heading that names a place is in that place."""
     place = view.section_place
@@ -53,19 +65,19 @@ def section_located_in(view: SentenceView) -> Iterator[Found]:
         yield Found("LOCATED_IN", mention, place)
 
 
-@relation_rule("section-focuses-on", 0.6)
+@relation_rule("section-focuses-on", 0.6, min_mentions=1)
 def section_focuses_on(view: SentenceView) -> Iterator[Found]:
     """A place heading's paragraph that names chains: the place focuses on them."""
     place = view.section_place
     if place is None:
         return
     for i, unit in enumerate(view.units):
-        if unit.kind == "chain" and not _EXTERNAL_BEFORE.search(view.before(i, 8)):
+        if unit.kind == "chain" and not _is_external(view, i):
             for chain in unit.members:
                 yield Found("FOCUSES_ON", place, chain)
 
 
-@relation_rule("section-part-of-chain", 0.6)
+@relation_rule("section-part-of-chain", 0.6, min_mentions=1)
 def section_part_of_chain(view: SentenceView) -> Iterator[Found]:
     """Enterprises named in a paragraph under a chain's heading belong to that chain."""
     chain = _section_chain_only(view)
@@ -76,7 +88,7 @@ def section_part_of_chain(view: SentenceView) -> Iterator[Found]:
             yield Found("PART_OF_CHAIN", mention, chain)
 
 
-@relation_rule("section-supports-chain", 0.55)
+@relation_rule("section-supports-chain", 0.55, min_mentions=1)
 def section_supports_chain(view: SentenceView) -> Iterator[Found]:
     """Labs, facilities, institutes and platforms under a chain's heading support it."""
     chain = _section_chain_only(view)

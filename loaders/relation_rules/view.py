@@ -28,6 +28,9 @@ class SentenceView:
     # Province and city mentions of the sentence's article by written name (合肥, 合肥市),
     # for places whose own name starts with them (合肥高新区).
     containers: dict[str, Mention] = field(default_factory=dict)
+    # The article's chains by written and canonical name, for names that embed one
+    # ("海峡两岸集成电路产业合作试验区").
+    chain_names: dict[str, Mention] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -75,6 +78,17 @@ class SentenceView:
                 if not self.same_clause(i, j, soft):
                     break
                 yield i, j
+
+    def embedded_chains(self, mention: Mention, shortest: int = 3) -> list[Mention]:
+        """Chains of the article whose name appears inside ``mention``'s written name."""
+        name = mention.text
+        found: dict[str, Mention] = {}
+        for start in range(len(name)):
+            for end in range(start + shortest, len(name) + 1):
+                chain = self.chain_names.get(name[start:end])
+                if chain is not None and end - start < len(name):
+                    found.setdefault(chain.canonical, chain)
+        return list(found.values())
 
     def name_prefix_container(self, place: Mention) -> Mention | None:
         """The shallower place whose written name begins ``place``'s written name."""

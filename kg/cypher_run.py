@@ -1,0 +1,242 @@
+"""Run one Cypher query: on Neo4j when a server is configured, else on the embedded engine.
+
+On Neo4j the query runs in a read transaction (access mode READ) unless writes are asked
+for. User values only ever reach the engine as parameters (``--param k=v``).
+The embedded engine is ``kg.cypher_embedded.run_embedded(query, params)`` (kglite); this
+module dispatches to it whenever that module exists and no server is configured.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import ConnectionFailure, InputError, QueryError
+from kg.neo4j_config import Neo4jSettings, connect, connection_errors
+
+if TYPE_CHECKING:
+    from neo4j import ManagedTransaction
+
+QUERY_FILE_SUFFIXES = (".cypher", ".cql")
+EMBEDDED_MODULE = "kg.cypher_embedded"
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
+
+EmbeddedRunner = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class CypherResult:
+    columns: list[str]
+    rows: list[dict[str, Any]]  # plain JSON-able values, one dict per record
+    engine: str  # "neo4j" or "embedded"
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def read_query(query_or_file: str) -> str:
+    """The query text: the file's content when given a file (.cypher / .cql), else the text."""
+    path = Path(query_or_file)
+    looks_like_file = query_or_file.endswith(QUERY_FILE_SUFFIXES) and "\n" not in query_or_file
+    if looks_like_file or (len(query_or_file) < 4096 and path.is_file()):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read the Cypher file ({exc})") from None
+    else:
+        text = query_or_file
+    if not text.strip():
+        raise InputError(f"{query_or_file!r}: empty Cypher query")
+    return text
+
+
+def parse_param_value(text: str) -> Any:
+    """int, float, true/false, then JSON (lists, maps, null, quoted strings), else the string."""
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if text in ("true", "false"):
+        return text == "true"
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--param {pair!r}: expected NAME=VALUE")
+        params[key.strip()] = parse_param_value(value)
+    return params
+
+
+# ------------------------------------------------------------------ values
+
+
+def plain(value: Any) -> Any:
+    """Driver values as JSON-able data: nodes and relationships become property maps."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return [plain(part) for part in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Duration...
+        return value.iso_format()
+    return str(value)
+
+
+# ------------------------------------------------------------------ engines
+
+
+def _read_records(
+    tx: ManagedTransaction, query: str, params: dict[str, Any]
+) -> tuple[list[str], list[dict[str, Any]]]:
+    result = tx.run(query, params)
+    columns = list(result.keys())
+    rows = [{key: plain(record[key]) for key in columns} for record in result]
+    return columns, rows
+
+
+def run_on_neo4j(
+    query: str, params: dict[str, Any], settings: Neo4jSettings, write: bool = False
+) -> CypherResult:
+    from neo4j.exceptions import ClientError
+
+    driver = connect(settings)
+    try:
+        with connection_errors(settings), driver.session(database=settings.database) as session:
+            run = session.execute_write if write else session.execute_read
+            columns, rows = run(_read_records, query, params)
+    except ClientError as exc:
+        raise QueryError(_client_error_message(exc, write)) from None
+    finally:
+        driver.close()
+    return CypherResult(columns, rows, "neo4j")
+
+
+def _client_error_message(exc: Any, write: bool) -> str:
+    message = (getattr(exc, "message", None) or str(exc)).strip()
+    code = getattr(exc, "code", None) or ""
+    if not write and ("AccessMode" in code or "read access mode" in message.lower()):
+        message += " (the query writes: pass --write to allow it)"
+    return f"Neo4j rejected the query [{code}]: {message}" if code else message
+
+
+def embedded_runner() -> EmbeddedRunner | None:
+    """``kg.cypher_embedded.run_embedded`` once that module exists, else None."""
+    try:
+        module = importlib.import_module(EMBEDDED_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name == EMBEDDED_MODULE:
+            return None
+        raise
+    runner = getattr(module, "run_embedded", None)
+    return runner if callable(runner) else None
+
+
+def run_embedded_engine(query: str, params: dict[str, Any]) -> CypherResult:
+    runner = embedded_runner()
+    if runner is None:
+        raise ConnectionFailure(
+            "no Neo4j configured (pass --uri or set NEO4J_URI) and the embedded Cypher "
+            f"engine ({EMBEDDED_MODULE}) is not available"
+        )
+    rows = [{k: plain(v) for k, v in row.items()} for row in runner(query, params)]
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(key for key in row if key not in columns)
+    return CypherResult(columns, rows, "embedded")
+
+
+def run_cypher(
+    query: str,
+    params: dict[str, Any],
+    settings: Neo4jSettings | None,
+    write: bool = False,
+) -> CypherResult:
+    """Neo4j when settings are given, else the embedded engine."""
+    if settings is not None:
+        return run_on_neo4j(query, params, settings, write)
+    return run_embedded_engine(query, params)
+
+
+# ------------------------------------------------------------------ output
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _display_width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _display_width(text))
+
+
+def format_table(result: CypherResult) -> str:
+    cells = [[_cell(row.get(c)).replace("\n", " ") for c in result.columns] for row in result.rows]
+    widths = [
+        max([_display_width(c)] + [_display_width(line[i]) for line in cells])
+        for i, c in enumerate(result.columns)
+    ]
+    lines = [" | ".join(_pad(c, w) for c, w in zip(result.columns, widths, strict=True))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(_pad(v, w) for v, w in zip(line, widths, strict=True)) for line in cells]
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def format_csv(result: CypherResult) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([_cell(row.get(c)) for c in result.columns])
+    return buffer.getvalue()
+
+
+def format_json(result: CypherResult) -> str:
+    return json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATTERS: dict[str, Callable[[CypherResult], str]] = {
+    "table": format_table,
+    "csv": format_csv,
+    "json": format_json,
+}
+
+
+def format_result(result: CypherResult, fmt: str) -> str:
+    try:
+        return FORMATTERS[fmt](result)
+    except KeyError:
+        raise InputError(f"unknown output format {fmt!r}; use one of {sorted(FORMATTERS)}") from None

@@ -1,0 +1,62 @@
+"""Assemble self-contained HTML pages: templates, inlined scripts and styles, embedded data.
+
+Data goes into <script type="application/json"> with <, >, & and the line separators
+escaped as \\u escapes, so no string from a document can close the script element or be
+read as markup; the page parses it with JSON.parse and inserts text with textContent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+VIZ_DIR = Path(__file__).resolve().parent
+TEMPLATES = VIZ_DIR / "templates"
+VENDOR = VIZ_DIR / "vendor"
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is safe inside a <script> element whatever strings ``data`` holds."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def escape_text(value: str) -> str:
+    """Escape text for an HTML text node or a quoted attribute."""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+@cache
+def asset(name: str) -> str:
+    """A template or vendored file, read once."""
+    path = VENDOR / name if (VENDOR / name).exists() else TEMPLATES / name
+    text = path.read_text(encoding="utf-8")
+    if "</script" in text.lower() and name.endswith(".js"):
+        raise ValueError(f"{path}: contains '</script' and cannot be inlined")
+    return text
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace every {{name}} in one pass, so inserted values are never re-scanned."""
+    def replace(match: re.Match[str]) -> str:
+        return values[match.group(1)]
+    return _PLACEHOLDER.sub(replace, template)
+
+
+def page(*, title: str, body: str, data: dict[str, Any], scripts: list[str]) -> bytes:
+    """A whole page: shared style, ``body`` markup (trusted, ours), data, inlined scripts."""
+    inline = "\n".join(f"<script>\n{asset(name)}\n</script>" for name in scripts)
+    html = fill(asset("page.html"), {
+        "title": escape_text(title),
+        "style": asset("style.css"),
+        "body": body,
+        "data": json_for_script(data),
+        "scripts": inline,
+    })
+    return html.encode("utf-8")

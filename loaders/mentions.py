@@ -1,0 +1,320 @@
+"""Find typed entity mentions in a document: gazetteer matches, rule-found names and
+abbreviations the document declares (……（以下简称“X”）).
+
+Per sentence: candidates from the three sources are pooled, then chosen longest first
+(ties: gazetteer, then declared abbreviation, then rule), so the result never overlaps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick_rs
+
+from kg.model import Document, Dropped, Mention, Sentence
+from loaders.entity_rules import (
+    EntityRule,
+    judge,
+    left_boundary,
+    suffix_hits,
+)
+from loaders.gazetteer import Gazetteer, default_gazetteer
+from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr
+
+GAZETTEER_SOURCE = "gazetteer"
+DECLARED_SOURCE = "declared-abbreviation"
+CHAIN_LIST_SOURCE = "industry-chain-list"
+_PRIORITY = {GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
+_RULE_PRIORITY = 2
+
+# "（以下简称“合肥物质院”）", "(简称:合肥物质院)", "，简称“X”" right after a name.
+_DECLARATION = re.compile(
+    r"\s*[（(，,]?\s*(?:以下|下文)?(?:简称|称)\s*[：:]?\s*[“\"「『]?"
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」』]?\s*[）)]"
+    r"|\s*[（(，,]\s*(?:以下|下文)?简称\s*[：:]?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」』]"
+)
+_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团")
+_CONTEXT_CUES = ("汽车", "集团", "公司", "企业", "品牌", "等整", "等车")
+_LIST_GAP = set("、，,和与及 ")
+_CHAIN_LIST_JOINERS = ("、", "和", "与", "及", "以及")
+MAX_LIST_ITEMS = 12
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+@dataclass(slots=True)
+class MentionResult:
+    mentions: list[Mention]
+    dropped: list[Dropped]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # cleaned offsets
+    end: int
+    type: str
+    subtype: str | None
+    canonical: str
+    source: str
+    needs_context: bool = False
+    division_codes: tuple[str, ...] = ()
+
+    @property
+    def priority(self) -> int:
+        return _PRIORITY.get(self.source, _RULE_PRIORITY)
+
+
+@dataclass(slots=True)
+class _DeclaredName:
+    canonical: str
+    type: str
+    subtype: str | None
+
+
+@dataclass(slots=True)
+class _DocState:
+    """What earlier sentences of the document tell later ones."""
+
+    declared: dict[str, _DeclaredName] = field(default_factory=dict)
+    automaton: ahocorasick_rs.AhoCorasick | None = None
+    city_by_article: dict[int, str] = field(default_factory=dict)  # last city code seen
+
+    def declare(self, alias: str, name: _DeclaredName) -> None:
+        self.declared[alias] = name
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            list(self.declared), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+
+def find_mentions(doc: Document) -> MentionResult:
+    """Typed, non-overlapping mentions of ``doc``, sorted by (start, end)."""
+    gaz = default_gazetteer()
+    state = _DocState()
+    mentions: list[Mention] = []
+    dropped: list[Dropped] = []
+    for sentence in doc.sentences:
+        chosen, drops = _sentence_candidates(sentence, gaz, state)
+        if _learn_declarations(sentence.text, chosen, state):
+            chosen, drops = _sentence_candidates(sentence, gaz, state)
+        for cand in chosen:
+            _resolve_division(cand, sentence, doc, gaz, state)
+            mentions.append(_to_mention(doc, sentence, cand))
+        dropped.extend(_to_dropped(doc, sentence, d) for d in drops)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return MentionResult(mentions, dropped)
+
+
+def _sentence_candidates(
+    sentence: Sentence, gaz: Gazetteer, state: _DocState
+) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
+    text = sentence.text
+    matches = default_matcher().find(text)
+    pool = [_from_surface(m) for m in matches]
+    pool += _declared_candidates(text, state)
+    rule_cands, drops = _rule_candidates(text, matches, gaz)
+    pool += rule_cands
+    chosen = _choose(pool)
+    chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
+    return chosen, drops
+
+
+def _from_surface(match: SurfaceMatch) -> _Candidate:
+    s = match.surface
+    return _Candidate(
+        match.start,
+        match.end,
+        s.type,
+        s.subtype,
+        s.canonical,
+        GAZETTEER_SOURCE,
+        s.needs_context,
+        s.division_codes,
+    )
+
+
+def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
+    if state.automaton is None:
+        return []
+    found = []
+    for _index, start, end in state.automaton.find_matches_as_indexes(text):
+        name = state.declared[text[start:end]]
+        found.append(_Candidate(start, end, name.type, name.subtype, name.canonical, DECLARED_SOURCE))
+    return found
+
+
+def _rule_candidates(
+    text: str, matches: list[SurfaceMatch], gaz: Gazetteer
+) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
+    known = [(m.start, m.end) for m in matches]
+    found: list[_Candidate] = []
+    drops: list[tuple[int, int, str]] = []
+    for s, e, rule in suffix_hits(text):
+        if any(a <= s and e <= b for a, b in known):
+            continue  # the suffix belongs to a name the gazetteer knows
+        start = _rule_start(text, s, rule, matches)
+        if start < 0:
+            continue
+        reason = judge(rule, text[start:s])
+        if reason is None:
+            found.append(_rule_candidate(text, start, s, e, rule, gaz))
+        elif rule.report_drops:
+            drops.append((start, e, f"{rule.name}:{reason}"))
+        if rule.type == "IndustryChain" and reason is not None:
+            found += _chain_list(text, start, rule, gaz, known)
+    return found, drops
+
+
+def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]) -> int:
+    """Start of the name ending in the suffix at ``s``; -1 when the rule does not apply."""
+    known = [(m.start, m.end) for m in matches]
+    if rule.subtype in ("County", "District"):
+        # Bare …区/…县 is too common a suffix (社区, 园区); only "<known place>XX区" counts.
+        before = [m.end for m in matches if m.surface.type == "Place" and m.end <= s]
+        if not before or not _HAN_NAME.fullmatch(text[max(before) : s]):
+            return -1
+        return max(before)
+    start = left_boundary(text, s, known)
+    # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
+    # the second zone starts after the first.
+    for m in matches:
+        if start <= m.start and m.end <= s and m.surface.type == rule.type and (m.surface.subtype == rule.subtype):
+            start = m.end
+    return start
+
+
+def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: EntityRule, gaz: Gazetteer) -> _Candidate:
+    name = fix_ocr(text[start:end])
+    stem = fix_ocr(text[start:suffix_start])
+    canonical, subtype = (name, rule.subtype) if rule.keep_suffix else (stem, rule.subtype)
+    canonical, subtype = _known_as(canonical, rule.type, subtype, gaz)
+    return _Candidate(start, end, rule.type, subtype, canonical, rule.name)
+
+
+def _known_as(name: str, cls: str, subtype: str | None, gaz: Gazetteer) -> tuple[str, str | None]:
+    """Map a rule-found name to the gazetteer's entity when it is a variant of one."""
+    forms = [name] + [name[: -len(s)] for s in _LEGAL_SUFFIXES if name.endswith(s)]
+    for form in forms:
+        surface = gaz.surface(form)
+        if surface is not None and surface.type == cls:
+            return surface.canonical, surface.subtype
+    return name, subtype
+
+
+def _chain_list(
+    text: str, stop: int, rule: EntityRule, gaz: Gazetteer, known: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Members of "新能源汽车、新型显示、集成电路等(未来)产业": every member is a chain.
+
+    Members the gazetteer already matched are left to it; the walk continues before them.
+    """
+    known_by_end = {b: a for a, b in known}
+    words_end = stop
+    if not text[:words_end].endswith("等"):
+        return []
+    item_end = words_end - 1
+    found: list[_Candidate] = []
+    for _ in range(MAX_LIST_ITEMS):
+        item_start = known_by_end.get(item_end, -1)
+        if item_start < 0:
+            item_start = left_boundary(text, item_end, known)
+            item = text[item_start:item_end]
+            if judge(rule, item) is None:
+                found.append(_chain_item(item_start, item_end, item, gaz))
+        joiner = next((j for j in _CHAIN_LIST_JOINERS if text[:item_start].endswith(j)), None)
+        if joiner is None or item_start == item_end:
+            break
+        item_end = item_start - len(joiner)
+    return found
+
+
+def _chain_item(start: int, end: int, item: str, gaz: Gazetteer) -> _Candidate:
+    canonical, subtype = _known_as(fix_ocr(item), "IndustryChain", None, gaz)
+    return _Candidate(start, end, "IndustryChain", subtype, canonical, CHAIN_LIST_SOURCE)
+
+
+def _choose(pool: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first; ties go to the more trusted source."""
+    pool.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
+    chosen: list[_Candidate] = []
+    for cand in pool:
+        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: (c.start, c.end))
+    return chosen
+
+
+def _context_supports(text: str, cand: _Candidate, chosen: list[_Candidate]) -> bool:
+    """An ambiguous alias (江淮, 大众) counts only beside a same-class name or a cue word."""
+    if text[cand.end : cand.end + 2] in _CONTEXT_CUES:
+        return True
+    for other in chosen:
+        if other is cand or other.type != cand.type:
+            continue
+        gap = text[other.end : cand.start] if other.end <= cand.start else text[cand.end : other.start]
+        if len(gap) <= 2 and set(gap) <= _LIST_GAP:
+            return True
+    return False
+
+
+def _learn_declarations(text: str, chosen: list[_Candidate], state: _DocState) -> bool:
+    """Register "X（以下简称“Y”）" so Y names X for the rest of the document."""
+    learned = False
+    for cand in chosen:
+        match = _DECLARATION.match(text, cand.end)
+        if match is None:
+            continue
+        alias = match.group(1) or match.group(2)
+        if alias and alias != cand.canonical and alias not in state.declared:
+            state.declare(alias, _DeclaredName(cand.canonical, cand.type, cand.subtype))
+            learned = True
+    return learned
+
+
+def _resolve_division(cand: _Candidate, sentence: Sentence, doc: Document, gaz: Gazetteer, state: _DocState) -> None:
+    """Pick the division an ambiguous district name means, and remember cities seen."""
+    codes = cand.division_codes
+    if len(codes) == 1:
+        division = gaz.divisions.get(codes[0])
+        if division is not None and division.level <= 2:
+            state.city_by_article[sentence.article] = division.code
+        return
+    if len(codes) < 2:
+        return
+    context = [state.city_by_article.get(sentence.article), _focus_code(doc, sentence, gaz)]
+    for place in (c for c in context if c):
+        fitting = [code for code in codes if place in gaz.parent_chain(code)]
+        if len(fitting) == 1:
+            parent = gaz.divisions[gaz.divisions[fitting[0]].parent]
+            cand.canonical = parent.name + gaz.divisions[fitting[0]].name
+            cand.division_codes = (fitting[0],)
+            return
+
+
+def _focus_code(doc: Document, sentence: Sentence, gaz: Gazetteer) -> str | None:
+    for article in doc.articles:
+        if article.index == sentence.article and article.focus_place:
+            return gaz.division_code(article.focus_place)
+    return None
+
+
+def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
+    span = sentence.original_span(cand.start, cand.end)
+    return Mention(
+        doc=doc.name,
+        sentence=sentence.index,
+        start=span.start,
+        end=span.end,
+        text=doc.text[span.start : span.end],
+        type=cand.type,
+        subtype=cand.subtype,
+        canonical=cand.canonical,
+        source=cand.source,
+        clean_start=cand.start,
+        clean_end=cand.end,
+    )
+
+
+def _to_dropped(doc: Document, sentence: Sentence, drop: tuple[int, int, str]) -> Dropped:
+    start, end, reason = drop
+    span = sentence.original_span(start, end)
+    return Dropped(doc.name, "mentions", reason, span.start, span.end, sentence.text[start:end])

@@ -1,0 +1,234 @@
+"""Relation extraction: typed relations with evidence between the mentions of a document.
+
+Per sentence, the mentions are grouped into coordinated Units (loaders.coordination),
+every registered rule (loaders.relation_rules) reads the sentence, and each candidate is
+checked (entity classes, self-relation, article scope) before it becomes a Relation.
+Relations never cross articles: rules see one sentence, and the places a heading or
+我市 supplies are looked up in the sentence's own article only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.errors import InputError
+from kg.ids import entity_id
+from kg.model import SYMMETRIC_RELATIONS, Document, Dropped, Evidence, Mention, Relation, Sentence
+from loaders.coordination import group_units
+from loaders.relation_rules import RelationRule, SentenceView, registered_rules
+from loaders.relation_rules.constraints import violation
+from loaders.relation_rules.registry import Found
+from loaders.relation_rules.scope import (
+    CITY_DEIXIS_SOURCE,
+    SECTION_SOURCE,
+    ArticleScope,
+    build_scopes,
+    city_deixis,
+    other_article_has_place,
+    section_chain,
+    section_place,
+)
+
+STAGE = "relations"
+
+
+@dataclass(slots=True)
+class RelationResult:
+    relations: list[Relation] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    found: Found
+    rule: RelationRule
+    sentence: Sentence
+
+
+def extract_relations(
+    doc: Document, mentions: list[Mention], rules: list[RelationRule] | None = None
+) -> RelationResult:
+    """Relations stated in ``doc`` between ``mentions`` (from loaders.mentions)."""
+    by_sentence = _mentions_by_sentence(doc, mentions)
+    scopes = build_scopes(doc, by_sentence)
+    active = registered_rules() if rules is None else rules
+    result = RelationResult()
+    candidates: list[_Candidate] = []
+    run_places = _section_run_places(doc, by_sentence)
+    for sentence in doc.sentences:
+        scope = scopes.get(sentence.article, ArticleScope())
+        context = _Context(scope, scopes, run_places.get(sentence.index, []))
+        view = _view(doc, sentence, by_sentence.get(sentence.index, []), context, result)
+        if view is None:
+            continue
+        mention_count = sum(len(unit.members) for unit in view.units)
+        for rule in active:
+            if mention_count >= rule.min_mentions:
+                candidates.extend(_Candidate(f, rule, sentence) for f in rule.apply(view))
+    result.relations = _accept(doc, candidates, result.dropped)
+    return result
+
+
+@dataclass(slots=True)
+class _Context:
+    scope: ArticleScope  # the sentence's article
+    scopes: dict[int, ArticleScope]  # every article, to tell a cross-article reference
+    run_places: list[Mention]  # places named under the sentence's section place
+
+
+def _section_run_places(
+    doc: Document, by_sentence: dict[int, list[Mention]]
+) -> dict[int, list[Mention]]:
+    """For each sentence with a section place, the Place mentions of the run of
+    consecutive sentences sharing that (article, section place)."""
+    runs: dict[int, list[Mention]] = {}
+    current: list[Mention] = []
+    previous: tuple[int, str] | None = None
+    for sentence in doc.sentences:
+        if not sentence.section_place:
+            previous = None
+            continue
+        key = (sentence.article, sentence.section_place)
+        if key != previous:
+            current, previous = [], key
+        current.extend(m for m in by_sentence.get(sentence.index, ()) if m.type == "Place")
+        runs[sentence.index] = current
+    return runs
+
+
+def _mentions_by_sentence(doc: Document, mentions: list[Mention]) -> dict[int, list[Mention]]:
+    known = {s.index for s in doc.sentences}
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.doc != doc.name:
+            raise InputError(f"{doc.name}: a mention of {mention.doc!r} was passed with it")
+        if mention.sentence not in known:
+            raise InputError(
+                f"{doc.name}: mention {mention.text!r} refers to sentence {mention.sentence}, "
+                "which the document does not have"
+            )
+        grouped[mention.sentence].append(mention)
+    return grouped
+
+
+def _clean_span(sentence: Sentence, mention: Mention) -> tuple[int, int]:
+    """Where the mention sits in Sentence.text; mapped from original offsets when the
+    mention stage left clean_start/clean_end unset."""
+    if 0 <= mention.clean_start < mention.clean_end <= len(sentence.text):
+        return mention.clean_start, mention.clean_end
+    start = bisect_left(sentence.offsets, mention.start)
+    end = bisect_left(sentence.offsets, mention.end)
+    return start, max(end, start + 1)
+
+
+def _placed(sentence: Sentence, mentions: list[Mention], scope: ArticleScope) -> list[
+    tuple[Mention, int, int]
+]:
+    """Mentions with cleaned spans, sorted, overlaps removed (the first one wins)."""
+    spans = [(m, *_clean_span(sentence, m)) for m in mentions]
+    spans += city_deixis(scope, sentence)
+    spans.sort(key=lambda item: (item[1], -item[2]))
+    kept: list[tuple[Mention, int, int]] = []
+    for item in spans:
+        if not kept or item[1] >= kept[-1][2]:
+            kept.append(item)
+    return kept
+
+
+def _view(
+    doc: Document,
+    sentence: Sentence,
+    mentions: list[Mention],
+    context: _Context,
+    result: RelationResult,
+) -> SentenceView | None:
+    placed = _placed(sentence, mentions, context.scope)
+    if not placed:
+        return None
+    place = section_place(context.scope, sentence, context.run_places)
+    if place is None and sentence.section_place:
+        _drop_unresolved_section(doc, sentence, context.scopes, result)
+    return SentenceView(
+        sentence=sentence,
+        units=group_units(sentence.text, placed),
+        section_place=place,
+        section_chain=section_chain(context.scope, sentence),
+        containers=context.scope.containers,
+        chain_names=context.scope.chains,
+    )
+
+
+def _drop_unresolved_section(
+    doc: Document, sentence: Sentence, scopes: dict[int, ArticleScope], result: RelationResult
+) -> None:
+    name = sentence.section_place or ""
+    elsewhere = other_article_has_place(scopes, sentence.article, name)
+    reason = "cross-article-section-place" if elsewhere else "section-place-unresolved"
+    result.dropped.append(
+        Dropped(doc.name, STAGE, reason, sentence.start, sentence.end, f"section_place={name}")
+    )
+
+
+def _reject_reason(candidate: _Candidate) -> str | None:
+    head, tail = candidate.found.head, candidate.found.tail
+    rel_type = candidate.found.type
+    if head.canonical == tail.canonical:
+        return "self-relation"
+    uses_deixis = CITY_DEIXIS_SOURCE in (head.source, tail.source)
+    if uses_deixis and rel_type != "LOCATED_IN":
+        return "city-deixis-only-locates"
+    return violation(rel_type, head, tail)
+
+
+def _relation(doc: Document, candidate: _Candidate) -> Relation:
+    found, sentence = candidate.found, candidate.sentence
+    head, tail = entity_id(found.head.canonical), entity_id(found.tail.canonical)
+    if found.type in SYMMETRIC_RELATIONS and tail < head:
+        head, tail = tail, head
+    evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)
+    return Relation(found.type, head, tail, evidence, candidate.rule.name, candidate.rule.confidence)
+
+
+def _drop(doc: Document, candidate: _Candidate, reason: str) -> Dropped:
+    found, sentence = candidate.found, candidate.sentence
+    text = f"{found.type} {found.head.canonical} -> {found.tail.canonical} ({candidate.rule.name})"
+    return Dropped(doc.name, STAGE, reason, sentence.start, sentence.end, text)
+
+
+def _is_section(relation: Relation) -> bool:
+    return relation.rule.startswith("section-")
+
+
+def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped]) -> list[Relation]:
+    """Check, orient and deduplicate: one relation per (type, head, tail, sentence), the
+    most confident rule's; a section guess yields to an explicit placement."""
+    best: dict[tuple[str, str, str, int], Relation] = {}
+    for candidate in candidates:
+        reason = _reject_reason(candidate)
+        if reason is not None:
+            dropped.append(_drop(doc, candidate, reason))
+            continue
+        relation = _relation(doc, candidate)
+        key = (relation.type, relation.head, relation.tail, relation.evidence.sentence)
+        if key not in best or relation.confidence > best[key].confidence:
+            best[key] = relation
+    explicitly_placed = {
+        (r.head, r.evidence.sentence)
+        for r in best.values()
+        if r.type == "LOCATED_IN" and not _is_section(r)
+    }
+    kept: list[Relation] = []
+    for relation in best.values():
+        if (
+            relation.type == "LOCATED_IN"
+            and _is_section(relation)
+            and (relation.head, relation.evidence.sentence) in explicitly_placed
+        ):
+            continue
+        kept.append(relation)
+    return kept
+
+
+__all__ = ["RelationResult", "extract_relations", "SECTION_SOURCE"]

@@ -1,0 +1,216 @@
+"""Shared fixtures: a real Neo4j for tests marked ``neo4j``, small hand-built graphs,
+and running the ``kg`` command line in a subprocess.
+
+Neo4j is found through NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD (as set by
+``eval "$(scripts/neo4j-local env)"``), else through the state scripts/neo4j-local keeps
+in .neo4j/. When nothing answers, a ``neo4j`` test fails when CI=true (a CI run must
+never pass by skipping the database) and is skipped with instructions otherwise.
+
+The ``clean_neo4j`` fixture empties the database it is pointed at: point the tests at the
+project's local server, not at a database you care about.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.ids import entity_id
+from kg.model import (
+    Document,
+    Entity,
+    Evidence,
+    KnowledgeGraph,
+    Mention,
+    Relation,
+    Sentence,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+LOCAL_STATE = Path(os.environ.get("NEO4J_LOCAL_DIR", REPO / ".neo4j"))
+
+# Runs `kg` exactly as the installed entry point would, with this task's commands added
+# (kg.cli registers them itself once the lead wires kg.cli_neo4j into kg.cli_commands).
+KG_MAIN = (
+    "import sys\n"
+    "from kg.cli import cli, main\n"
+    "from kg.cli_neo4j import COMMANDS\n"
+    "for command in COMMANDS:\n"
+    "    cli.add_command(command)\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def local_neo4j_environment() -> dict[str, str]:
+    """NEO4J_* variables from the environment, else from scripts/neo4j-local's state."""
+    if os.environ.get("NEO4J_URI"):
+        keys = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+        return {k: os.environ[k] for k in keys if k in os.environ}
+    port_file, password_file = LOCAL_STATE / "bolt-port", LOCAL_STATE / "password"
+    if not (port_file.exists() and password_file.exists()):
+        return {}
+    return {
+        "NEO4J_URI": f"bolt://127.0.0.1:{port_file.read_text().strip()}",
+        "NEO4J_USER": "neo4j",
+        "NEO4J_PASSWORD": password_file.read_text().strip(),
+        "NEO4J_DATABASE": "neo4j",
+    }
+
+
+def _no_server(reason: str) -> None:
+    message = (
+        f"no Neo4j server answers ({reason}); start one with `scripts/neo4j-local start` "
+        'and `eval "$(scripts/neo4j-local env)"`'
+    )
+    if in_ci():
+        pytest.fail(f"CI=true and {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def neo4j_env() -> dict[str, str]:
+    """The NEO4J_* variables of a server that answered (see the module docstring)."""
+    from kg.errors import ConnectionFailure
+    from kg.neo4j_config import connect, resolve_settings
+
+    env = local_neo4j_environment()
+    settings = resolve_settings(environ=env)
+    if settings is None:
+        _no_server("NEO4J_URI is not set and .neo4j/ holds no local server")
+    assert settings is not None
+    try:
+        connect(settings).close()
+    except ConnectionFailure as exc:
+        _no_server(str(exc))
+    return env
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(neo4j_env: dict[str, str]) -> Any:
+    from kg.neo4j_config import resolve_settings
+
+    return resolve_settings(environ=neo4j_env)
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_settings: Any) -> Iterator[Any]:
+    from kg.neo4j_config import connect
+
+    driver = connect(neo4j_settings)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture()
+def clean_neo4j(neo4j_driver: Any, neo4j_settings: Any) -> Any:
+    """The driver, on an emptied database (constraints and indexes are kept)."""
+    from kg.neo4j_queries import WIPE_DATABASE
+
+    with neo4j_driver.session(database=neo4j_settings.database) as session:
+        session.run(WIPE_DATABASE).consume()
+    return neo4j_driver
+
+
+# ------------------------------------------------------------------ small graphs
+
+
+def _sentence(doc: str, index: int, start: int, text: str) -> Sentence:
+    return Sentence(
+        doc=doc, index=index, start=start, end=start + len(text), text=text,
+        offsets=list(range(start, start + len(text))),
+    )
+
+
+def _mention(sentence: Sentence, surface: str, entity: Entity) -> Mention:
+    at = sentence.text.index(surface)
+    return Mention(
+        doc=sentence.doc, sentence=sentence.index, start=sentence.start + at,
+        end=sentence.start + at + len(surface), text=surface, type=entity.type,
+        subtype=entity.subtype, canonical=entity.name, source="test",
+        clean_start=at, clean_end=at + len(surface),
+    )
+
+
+def _entity(name: str, cls: str, subtype: str | None = None, **extra: Any) -> Entity:
+    return Entity(id=entity_id(name), type=cls, subtype=subtype, name=name, **extra)
+
+
+def _relation(kind: str, head: Entity, tail: Entity, sentence: Sentence, rule: str) -> Relation:
+    evidence = Evidence(sentence.doc, sentence.index, sentence.text, sentence.start, sentence.end)
+    return Relation(kind, head.id, tail.id, evidence, rule=rule, confidence=0.9)
+
+
+def build_small_graph(copies: int = 1) -> KnowledgeGraph:
+    """Two documents shaped like ours; ``copies`` > 1 repeats the whole pattern under new
+    names, for tests that need more than one batch."""
+    documents: list[Document] = []
+    entities: dict[str, Entity] = {}
+    relations: list[Relation] = []
+    for n in range(copies):
+        tag = "" if n == 0 else f"{n}"
+        city = _entity(f"合肥市{tag}", "Place", "City", aliases=["合肥"], division_code="340100000000")
+        uni = _entity(f"中国科学技术大学{tag}", "University", aliases=["中国科大"], wikidata="Q1002323")
+        lab = _entity(f"量子信息重点实验室{tag}", "Laboratory", "NationalKeyLaboratory")
+        chain = _entity(f"量子信息{tag}", "IndustryChain", "FutureIndustry")
+        firm = _entity(f"科大国盾量子{tag}", "Enterprise")
+        doc_a, doc_b = f"001_a{tag}.txt", f"002_b{tag}.txt"
+        s_a0 = _sentence(doc_a, 0, 0, f"{uni.name}位于{city.name}。")
+        s_a1 = _sentence(doc_a, 1, 20, f"{lab.name}依托{uni.name}建设，服务{chain.name}产业。")
+        s_b0 = _sentence(doc_b, 0, 0, f"{firm.name}是{chain.name}龙头企业，与{uni.name}合作。")
+        documents += [
+            Document(name=doc_a, path=f"seeds/{doc_a}", encoding="utf-8", text="",
+                     sentences=[s_a0, s_a1], title="甲文", date="2024-05-01"),
+            Document(name=doc_b, path=f"seeds/{doc_b}", encoding="gb18030", text="",
+                     sentences=[s_b0], title=None, date=None),
+        ]
+        for sentence, ents in ((s_a0, (uni, city)), (s_a1, (lab, uni, chain)),
+                               (s_b0, (firm, chain, uni))):
+            for entity in ents:
+                entity.mentions.append(_mention(sentence, entity.name, entity))
+        entities.update({e.id: e for e in (city, uni, lab, chain, firm)})
+        relations += [
+            _relation("LOCATED_IN", uni, city, s_a0, "located-at"),
+            _relation("OPERATED_BY", lab, uni, s_a1, "rely-on"),
+            _relation("SUPPORTS_CHAIN", lab, chain, s_a1, "serve-chain"),
+            _relation("PART_OF_CHAIN", firm, chain, s_b0, "leader-of"),
+            _relation("COOPERATES_WITH", firm, uni, s_b0, "cooperate"),
+        ]
+    return KnowledgeGraph(documents=documents, entities=entities, relations=relations)
+
+
+@pytest.fixture()
+def small_graph() -> KnowledgeGraph:
+    return build_small_graph()
+
+
+@pytest.fixture()
+def graph_factory() -> Callable[[int], KnowledgeGraph]:
+    return build_small_graph
+
+
+# ------------------------------------------------------------------ the command line
+
+
+@pytest.fixture()
+def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run ``kg ARGS`` in a fresh Python process; ``env`` replaces the NEO4J_* variables."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-c", KG_MAIN, *args], cwd=REPO, env=full_env,
+            capture_output=True, text=True, timeout=300, check=False,
+        )
+
+    return run

@@ -1,0 +1,71 @@
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from loaders.gazetteer import default_gazetteer, load_divisions, load_entries, short_form
+from loaders.matcher import default_matcher, fix_ocr
+from loaders.segmenter import active_segmenter, segment
+
+
+def test_every_entry_has_a_known_class_and_wellformed_qid():
+    for entry in load_entries():
+        assert entry.canonical
+        assert entry.wikidata is None or entry.wikidata[1:].isdigit()
+
+
+def test_divisions_cover_all_three_levels_with_parents():
+    divisions = load_divisions()
+    levels = {d.level for d in divisions.values()}
+    assert levels == {1, 2, 3}
+    for d in divisions.values():
+        assert len(d.code) == 6
+        assert d.level == 1 or d.parent in divisions
+
+
+def test_short_forms():
+    assert short_form("安徽省") == "安徽"
+    assert short_form("广西壮族自治区") == "广西"
+    assert short_form("大同市") is None  # a common word
+
+
+def test_places_get_division_codes_and_aliases():
+    gaz = default_gazetteer()
+    hefei = gaz.surface("合肥")
+    assert hefei is not None and hefei.canonical == "合肥市"
+    assert gaz.entry("合肥市").division_code == "340100"
+    assert gaz.entry("合肥高新技术产业开发区").division_code  # a division-level zone
+    # Any county of China is known by its full name, with its code.
+    county = next(d for d in gaz.divisions.values() if d.level == 3 and d.name.endswith("县"))
+    surface = gaz.surface(county.name)
+    assert surface is not None and surface.subtype == "County"
+
+
+def test_ambiguous_district_keeps_all_codes():
+    surface = default_gazetteer().surface("鼓楼区")
+    assert surface is not None and len(surface.division_codes) > 1
+
+
+def test_matcher_is_leftmost_longest_and_respects_ascii_words():
+    matches = default_matcher().find("中国科学技术大学和EASTERN以及EAST")
+    assert [m.surface.canonical for m in matches] == [
+        "中国科学技术大学",
+        "全超导托卡马克核聚变实验装置",
+    ]
+
+
+def test_matcher_reads_through_ocr_slips():
+    assert fix_ocr("交又学科") == "交叉学科"
+
+
+def test_segmenter_round_trips():
+    text = "合肥某某新材料有限公司建设实验室"
+    assert "".join(segment(text)) == text
+    assert active_segmenter() in {"rjieba", "jieba", "character-class"}
+
+
+def test_bad_gazetteer_file_names_the_file(tmp_path: Path):
+    bad = tmp_path / "g.tsv"
+    bad.write_text("canonical\tclass\nX\tNotAClass\n", encoding="utf-8")
+    with pytest.raises(InputError, match="g.tsv"):
+        load_entries(bad)

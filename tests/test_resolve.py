@@ -1,0 +1,57 @@
+from test_mentions_helpers import make_document
+
+from kg.ids import entity_id
+from loaders.mentions import find_mentions
+from loaders.resolve import build_entities
+
+
+def _resolve(*sentences: str):
+    return build_entities(find_mentions(make_document(*sentences)).mentions)
+
+
+def test_variants_become_one_entity_with_logged_merges():
+    result = _resolve("中国科大和科大，EAST即全超导托卡马克，合肥物质院在合肥。")
+    names = {e.name: e for e in result.entities}
+    assert set(names) == {
+        "中国科学技术大学",
+        "全超导托卡马克核聚变实验装置",
+        "中国科学院合肥物质科学研究院",
+        "合肥市",
+    }
+    ustc = names["中国科学技术大学"]
+    assert ustc.id == entity_id("中国科学技术大学")
+    assert {"中国科大", "科大"} <= set(ustc.aliases)
+    assert len(ustc.mentions) == 2
+    assert names["合肥市"].division_code == "340100"
+    reasons = {(m.variant, m.reason) for m in result.merges}
+    assert ("合肥物质院", "gazetteer-alias") in reasons
+    assert ("EAST", "gazetteer-alias") in reasons
+
+
+def test_declared_abbreviation_merge_reason():
+    result = _resolve("青柳市翠湖先进材料研究院（以下简称“翠湖院”）成立。翠湖院牵头。")
+    merge = next(m for m in result.merges if m.variant == "翠湖院")
+    assert merge.canonical == "青柳市翠湖先进材料研究院"
+    assert merge.reason == "abbreviation-declared"
+
+
+def test_suffix_and_ocr_variants():
+    result = _resolve("壮大海雾传感产业，合肥某某交又科技有限公司。")
+    reasons = {m.variant: m.reason for m in result.merges}
+    assert reasons["海雾传感产业"] == "suffix-variant"
+    assert reasons["合肥某某交又科技有限公司"] == "ocr-variant"
+    assert any(e.name == "合肥某某交叉科技有限公司" for e in result.entities)
+
+
+def test_legal_name_folds_into_known_short_name():
+    result = _resolve("合肥晶合集成电路股份有限公司与某某甲股份有限公司。")
+    names = {e.name for e in result.entities}
+    assert "晶合集成" in names
+
+
+def test_type_comes_from_gazetteer_and_unknown_entities_keep_rule_source():
+    result = _resolve("星海全国重点实验室落户合肥高新区。")
+    by_name = {e.name: e for e in result.entities}
+    assert by_name["星海全国重点实验室"].source == "lab-national-key"
+    zone = by_name["合肥高新技术产业开发区"]
+    assert zone.subtype == "DevelopmentZone" and zone.source == "gazetteer"

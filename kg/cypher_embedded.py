@@ -31,6 +31,7 @@ from kg.neo4j_load import ENTITIES, RELATIONS, plan_writes
 from kg.store import load_graph
 
 DEFAULT_TIMEOUT_MS = 10_000
+DEFAULT_GRAPH_DIR = Path("out")  # kg build's default output folder
 
 # kglite announces "unknown label" advisories on stderr; Neo4j returns them as
 # notifications, so keep the terminal quiet and let callers read ResultView.warnings.
@@ -124,6 +125,7 @@ def embedded_for(graph_dir: Path) -> EmbeddedGraph:
     return embedded
 
 
-def run_embedded(query: str, params: dict[str, Any] | None, graph_dir: Path) -> list[dict[str, Any]]:
-    """Run Cypher on the graph built into ``graph_dir`` (``kg build --out``), without a server."""
+def run_embedded(query: str, params: dict[str, Any] | None,
+                 graph_dir: Path = DEFAULT_GRAPH_DIR) -> list[dict[str, Any]]:
+    """Run Cypher on the graph built into ``graph_dir`` (``kg build --out``, default ``out``), without a server."""
     return query_embedded(embedded_for(Path(graph_dir)), query, params)

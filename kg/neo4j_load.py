@@ -73,9 +73,11 @@ class StageStats:
     nodes_created: int = 0
     relationships_created: int = 0
     properties_set: int = 0
+    seconds: float = 0.0
 
-    def add(self, rows: int, outcome: BatchOutcome) -> None:
+    def add(self, rows: int, outcome: BatchOutcome, seconds: float) -> None:
         self.rows += rows
+        self.seconds += seconds
         self.written += outcome.written
         self.nodes_created += outcome.nodes_created
         self.relationships_created += outcome.relationships_created
@@ -104,8 +106,8 @@ class LoadSummary:
     stats: dict[str, StageStats] = field(default_factory=dict)
     seconds: float = 0.0
 
-    def record(self, stage: Stage, rows: int, outcome: BatchOutcome) -> None:
-        self.stats.setdefault(stage.name, StageStats(stage)).add(rows, outcome)
+    def record(self, stage: Stage, rows: int, outcome: BatchOutcome, seconds: float) -> None:
+        self.stats.setdefault(stage.name, StageStats(stage)).add(rows, outcome, seconds)
 
     def total(self, attribute: str) -> int:
         return sum(int(getattr(s, attribute)) for s in self.stats.values())
@@ -328,8 +330,10 @@ def run_plan(
     began = time.perf_counter()
     with driver.session(database=database) as session:
         for batch in plan:
+            batch_began = time.perf_counter()
             outcome = session.execute_write(_write_batch, batch.query, batch.rows)
-            summary.record(batch.stage, len(batch.rows), outcome)
+            seconds = time.perf_counter() - batch_began
+            summary.record(batch.stage, len(batch.rows), outcome, seconds)
             if progress is not None:
                 progress(len(batch.rows))
     summary.seconds = time.perf_counter() - began

@@ -87,9 +87,11 @@ def _is_body(block: Block) -> bool:
 
 
 def _can_continue(block: Block) -> bool:
-    return block.kind in ("paragraph", "heading") and not (
-        block.bold_lead or block.subtitle or _PARAGRAPH_OPENING.match(block.text)
-    ) and (block.kind == "paragraph" or block.heading_level == TITLE_LIKE_LEVEL)
+    return (
+        block.kind in ("paragraph", "heading")
+        and not (block.bold_lead or block.subtitle or _PARAGRAPH_OPENING.match(block.text))
+        and (block.kind == "paragraph" or block.heading_level == TITLE_LIKE_LEVEL)
+    )
 
 
 def _find_continuation(
@@ -108,9 +110,8 @@ def _find_continuation(
             break  # a structural heading ends the search: the text beyond is elsewhere
         if _can_continue(candidate) and word_straddles(current.text, candidate.text):
             return k
-        if candidate.kind == "paragraph":
-            if first_paragraph is None and _is_body(candidate):
-                first_paragraph = k
+        if first_paragraph is None and _is_body(candidate):
+            first_paragraph = k
     if first_paragraph is not None and _can_continue(blocks[first_paragraph]):
         return first_paragraph
     return None

@@ -19,13 +19,14 @@ _PLACE_NAME = re.compile(
     rf"|(?P<district>[{_HAN}]{{2,3}}?)区"
 )
 # Stems that make generic words with an administrative suffix (全市, 城区, 示范区 …).
-_GENERIC_STEMS = frozenset(
+_GENERIC_WORDS = (
     "全市 本市 我市 该市 各市 城市 都市 市区 城区 园区 社区 片区 辖区 景区 校区 港区 "
     "示范 试验 实验 集聚 聚集 核心 先行 保税 综保 功能 行政 自贸 开发 高新 经开 新城 "
     "两区 三区 四区 各区 全区 本区 该区 地区 山区 湖区 库区 灾区 老区 新区 街区 "
     "各县 全县 本县 该县 郡县 市县 县区 区县 全省 本省 我省 该省 各省 外省 "
-    "集中 展示 交流 转化 产业 科技 创新".split()
+    "集中 展示 交流 转化 产业 科技 创新"
 )
+_GENERIC_STEMS = frozenset(_GENERIC_WORDS.split())
 # Generic words that end a longer name-like phrase ("智慧社区", "科技园区").
 _GENERIC_ENDINGS = ("社区", "园区", "城区", "片区", "景区", "校区", "街区", "辖区", "市区")
 # Well-known names used without suffix in news text; value is the canonical name.

@@ -85,17 +85,46 @@ def synthetic_graph(n_nodes: int, seed: int = 7) -> KnowledgeGraph:
     chains = [builder.entity(f"合成产业{i}", "IndustryChain") for i in range(n_chains)]
     others = [builder.entity(f"合成实体{i}", rng.choice(_CLASSES)) for i in range(n_nodes - n_chains)]
     places = [e for e in others if e.type == "Place"] or [chains[0]]
-    lines = []
-    for i, ent in enumerate(others):
-        chain = rng.choice(chains)
-        lines.append(f"{ent.name}是{chain.name}的重要力量，位于{rng.choice(places).name}。")
+    picks = [(ent, rng.choice(chains), rng.choice(places)) for ent in others]
+    lines = [f"{ent.name}是{chain.name}的重要力量，位于{place.name}。" for ent, chain, place in picks]
     builder.document("synthetic.txt", lines, title="合成文档", date="2025-01-01")
-    for i, ent in enumerate(others):
-        chain_name = lines[i].split("是", 1)[1].split("的", 1)[0]
-        rel_type = _RELATION_FOR.get(ent.type, "SUPPORTS_CHAIN")
-        builder.relate(rel_type, ent, builder.entities[entity_id(chain_name)], "synthetic.txt", i)
-        place_name = lines[i].rsplit("位于", 1)[1].rstrip("。")
-        place = builder.entities[entity_id(place_name)]
+    for i, (ent, chain, place) in enumerate(picks):
+        builder.relate(_RELATION_FOR.get(ent.type, "SUPPORTS_CHAIN"), ent, chain, "synthetic.txt", i)
         if ent.type != "Place" and place.type == "Place":
             builder.relate("LOCATED_IN", ent, place, "synthetic.txt", i)
     return builder.build()
+
+
+def demo_graph() -> KnowledgeGraph:
+    """A small hand-written graph in the style of the documents (for demos and page tests)."""
+    b = GraphBuilder()
+    b.document("demo-a.txt", [
+        "本市已集聚甲汽车、乙汽车等3家整车企业，丙电池作为动力电池链主企业加快扩产。",
+        "丁科技在新站高新区建设充电桩生产基地。",
+        "甲汽车、乙汽车和丙电池均位于经开区。",
+        "经开区重点发展新能源汽车和集成电路产业。",
+        "依托某某重点实验室支撑新能源汽车产业发展。",
+        "新站高新区聚焦集成电路，戊半导体是本地晶圆制造企业。",
+        "某某研究院服务集成电路产业。",
+    ], title="示例文档甲", date="2024-01-16")
+    nev = b.entity("新能源汽车", "IndustryChain", aliases=("新能源汽车产业",))
+    ic = b.entity("集成电路", "IndustryChain")
+    car_a, car_b = b.entity("甲汽车", "Enterprise"), b.entity("乙汽车", "Enterprise")
+    battery, charger = b.entity("丙电池", "Enterprise"), b.entity("丁科技", "Enterprise")
+    fab = b.entity("戊半导体", "Enterprise")
+    etdz = b.entity("经开区", "Place", "DevelopmentZone")
+    xinzhan = b.entity("新站高新区", "Place", "DevelopmentZone")
+    lab = b.entity("某某重点实验室", "Laboratory", "NationalKeyLaboratory")
+    institute = b.entity("某某研究院", "ResearchInstitute")
+    for ent in (car_a, car_b, battery):
+        b.relate("PART_OF_CHAIN", ent, nev, "demo-a.txt", 0)
+        b.relate("LOCATED_IN", ent, etdz, "demo-a.txt", 2)
+    b.relate("PART_OF_CHAIN", charger, nev, "demo-a.txt", 1)
+    b.relate("LOCATED_IN", charger, xinzhan, "demo-a.txt", 1)
+    b.relate("FOCUSES_ON", etdz, nev, "demo-a.txt", 3)
+    b.relate("FOCUSES_ON", etdz, ic, "demo-a.txt", 3)
+    b.relate("SUPPORTS_CHAIN", lab, nev, "demo-a.txt", 4)
+    b.relate("FOCUSES_ON", xinzhan, ic, "demo-a.txt", 5)
+    b.relate("PART_OF_CHAIN", fab, ic, "demo-a.txt", 5)
+    b.relate("SUPPORTS_CHAIN", institute, ic, "demo-a.txt", 6)
+    return b.build()

@@ -21,7 +21,7 @@ from kg.jsonl import graph_lines
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
 from kg.outputs import ensure_writable_dir, write_all
 from kg.store import graph_to_json
-from loaders.pipeline import extract_document
+from loaders.pipeline import bulk_extraction, extract_document
 
 INPUT_SUFFIXES = (".txt", ".md")
 MANIFEST_NAME = "manifest.json"
@@ -114,14 +114,15 @@ def extract_all(
     paths: Iterable[Path], manifest: dict[str, dict[str, str]], warn: Callable[[str], None]
 ) -> tuple[list[DocumentExtraction], list[str]]:
     extractions, skipped = [], []
-    for path in paths:
-        extraction = extract_document(path)
-        if not extraction.document.sentences:
-            warn(f"{path}: empty document, skipped")
-            skipped.append(f"{path.name}: empty")
-            continue
-        apply_manifest(extraction.document, manifest)
-        extractions.append(extraction)
+    with bulk_extraction():
+        for path in paths:
+            extraction = extract_document(path)
+            if not extraction.document.sentences:
+                warn(f"{path}: empty document, skipped")
+                skipped.append(f"{path.name}: empty")
+                continue
+            apply_manifest(extraction.document, manifest)
+            extractions.append(extraction)
     return extractions, skipped
 
 

@@ -50,6 +50,7 @@ STOP_WORDS = frozenset(
     次 又 再 也 都 还 更 最 已 着 过 首个 做大做强 保障 参与 完成 实现 迈入 打通 基于 整合
     运营 随着 针对 提高 运行 升至 稳居 加大 设定 需求 合理 进一步 居 位居 达到 突破 新获批
     坚持 举办 根据 畅通 抢占 筑牢 增强 不断增强 探索 突出 延伸 完整 巨大 即 每个 纳入 做大 做强
+    抓好 融入 申创 搭建 运作 实体化 彰显 加速 争创 打响 形成 建好 办好 用好 提级 深化
     增加 统筹 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠""")
 )
 
@@ -107,6 +108,10 @@ GENERIC_PREFIXES = (
     "基础学科",
     "战略",
     "大院大所",
+    "国内",
+    "国外",
+    "首批",
+    "全国性",
     "首个",
     "第二个",
     "第一个",
@@ -128,6 +133,7 @@ class EntityRule:
     bad_next: str = ""  # a following character that shows the suffix is inside a word
     generic_tails: tuple[str, ...] = ()  # stems ending so are common nouns (…基础设施)
     report_drops: bool = True  # False for suffixes so common (…区) that drops are noise
+    needs_place_prefix: bool = False  # the name must start with a known place (合肥…示范区)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +195,32 @@ PLACE_GENERIC_STEMS = frozenset(
     各 全 我 本 该 原 老 两 三""")
 )
 
+PLATFORM_GENERIC_STEMS = frozenset(
+    _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技
+    双创 应用 临床 医学 数据 计算 超级计算 政务 综治 指挥 运营 产业技术 企业技术 国际 联合""")
+)
+PARK_SUFFIXES = (
+    "产业园区",
+    "工业园区",
+    "科技园区",
+    "科学园区",
+    "示范园区",
+    "产业园",
+    "工业园",
+    "科技园",
+    "科学园",
+    "创新园",
+    "文化园",
+    "法务区",
+    "产业港",
+    "科创湾",
+    "高科技区",
+)
+# Policy zones (…示范区/试验区) are mostly category words ("国家自主创新示范区"); one is
+# a named place only when it is qualified by a known place ("合肥…试验区").
+POLICY_ZONE_SUFFIXES = ("集聚区", "示范区", "试验区", "合作区", "先行区", "发展区")
+PLACE_GENERIC_TAILS = tuple(_words("示范 先行 试点 核心 功能 重点 特色 保护 集中 综合 国家级 省级 市级"))
+
 RULES = RuleRegistry()
 for _rule in (
     EntityRule("lab-national", ("国家实验室",), "Laboratory", "NationalLaboratory"),
@@ -197,7 +229,7 @@ for _rule in (
     EntityRule("lab-engineering", ("国家工程实验室", "工程实验室"), "Laboratory", "EngineeringLaboratory"),
     EntityRule("lab-key", ("重点实验室",), "Laboratory"),
     EntityRule("lab", ("联合实验室", "实验室"), "Laboratory", min_stem=3),
-    EntityRule("institute", ("研究院", "研究所", "研究中心", "科学院", "创新院"), "ResearchInstitute"),
+    EntityRule("institute", ("研究院", "研究所", "科学院", "创新院"), "ResearchInstitute"),
     EntityRule("university", ("大学", "学院"), "University", bad_next="生城"),
     EntityRule(
         "facility",
@@ -221,6 +253,15 @@ for _rule in (
         "EngineeringResearchCenter",
     ),
     EntityRule("platform-industry", ("产业创新中心", "制造业创新中心", "综合性国家科学中心"), "InnovationPlatform"),
+    # Named centres and platforms that are not institutes (annotation guide: 联合中心,
+    # 研究平台, …创新中心); a 研究中心 is a platform, an institute is a 研究院/所.
+    EntityRule(
+        "platform-center",
+        ("研究中心", "创新中心", "联合中心", "促进中心", "推进中心", "计算中心", "医学中心", "临床中心", "基因中心"),
+        "InnovationPlatform",
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        generic_tails=("协同", "临床医学", "应急医学", "成果转化", "海内外", "场景", "场景创新", "创新"),
+    ),
     EntityRule("platform-incubator", ("孵化器", "众创空间", "加速器"), "InnovationPlatform", "Incubator"),
     EntityRule(
         "place-zone",
@@ -229,7 +270,46 @@ for _rule in (
         "DevelopmentZone",
         generic_stems=PLACE_GENERIC_STEMS,
     ),
-    EntityRule("place-science-city", ("科学城",), "Place", "ScienceCity", generic_stems=PLACE_GENERIC_STEMS),
+    EntityRule(
+        "place-science-city", ("科学城", "科技城", "科创城"), "Place", "ScienceCity", generic_stems=PLACE_GENERIC_STEMS
+    ),
+    # Named parks, clusters, pilot zones, towns and corridors are places (guide: "named
+    # parks and bases that are places").
+    EntityRule(
+        "place-park",
+        PARK_SUFFIXES,
+        "Place",
+        "DevelopmentZone",
+        generic_stems=PLACE_GENERIC_STEMS,
+        generic_tails=PLACE_GENERIC_TAILS,
+    ),
+    EntityRule(
+        "place-area",
+        ("小镇", "新城", "走廊", "都市圈", "经济带", "医药港", "片区"),
+        "Place",
+        generic_stems=PLACE_GENERIC_STEMS,
+        generic_tails=PLACE_GENERIC_TAILS,
+    ),
+    EntityRule(
+        "place-policy-zone",
+        POLICY_ZONE_SUFFIXES,
+        "Place",
+        "DevelopmentZone",
+        generic_stems=PLACE_GENERIC_STEMS,
+        report_drops=False,
+        needs_place_prefix=True,
+    ),
+    # "中国声谷", "未来能源谷": a valley of one industry; one character, so short stems only.
+    EntityRule(
+        "place-valley",
+        ("谷",),
+        "Place",
+        "DevelopmentZone",
+        max_stem=6,
+        generic_stems=PLACE_GENERIC_STEMS,
+        bad_next="物歌底地堆",
+        report_drops=False,
+    ),
     EntityRule(
         "place-county",
         ("县",),
@@ -257,7 +337,7 @@ for _rule in (
         keep_suffix=False,
         max_stem=10,
         generic_stems=CHAIN_CATEGORY_STEMS,
-        bad_next="化园",
+        bad_next="化园基",  # 产业化, 产业园, 产业基地: not a chain name
     ),
 ):
     RULES.register(_rule)
@@ -314,6 +394,26 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     for a, b in keep_from:
         if a < start < b and b <= suffix_start:
             return a
+    return _widen_for_bilateral(text, floor, _skip_leading_function_char(text, start, suffix_start))
+
+
+# One-character country abbreviations after 中 (中德, 中法, 中俄): 中 is a stop word
+# ("…中"), but in these names it is the first half of a partnership.
+_PARTNER_COUNTRIES = frozenset("德法俄美日英韩意澳欧非乌巴以新奥荷瑞芬丹比葡西")
+# Prepositions the segmenter glues onto the next word (以大科学装置, 将合肥…).
+_LEADING_FUNCTION_CHARS = frozenset("以将把对向从在由")
+
+
+def _widen_for_bilateral(text: str, floor: int, start: int) -> int:
+    if start - 1 >= floor and text[start - 1] == "中" and start < len(text) and text[start] in _PARTNER_COUNTRIES:
+        return start - 1
+    return start
+
+
+def _skip_leading_function_char(text: str, start: int, suffix_start: int) -> int:
+    # "以色列" is a name; any other leading 以 is the preposition.
+    if suffix_start - start > 3 and text[start] in _LEADING_FUNCTION_CHARS and text[start : start + 3] != "以色列":
+        return start + 1
     return start
 
 

@@ -174,12 +174,20 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
             return -1
         return max(before)
     start = left_boundary(text, s, known)
+    if rule.needs_place_prefix:
+        return _place_prefix_start(start, s, matches)
     # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
     # the second zone starts after the first.
     for m in matches:
         if start <= m.start and m.end <= s and m.surface.type == rule.type and (m.surface.subtype == rule.subtype):
             start = m.end
     return start
+
+
+def _place_prefix_start(start: int, suffix_start: int, matches: list[SurfaceMatch]) -> int:
+    """Start of the first known place inside the name, or -1 when it holds none."""
+    places = [m.start for m in matches if m.surface.type == "Place" and start <= m.start and m.end <= suffix_start]
+    return min(places) if places else -1
 
 
 def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: EntityRule, gaz: Gazetteer) -> _Candidate:

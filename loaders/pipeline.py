@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.model import DocumentExtraction
@@ -25,3 +28,21 @@ def extract_document(path: str | Path) -> DocumentExtraction:
         merges=resolved.merges,
         dropped=[*document.dropped, *found.dropped, *related.dropped],
     )
+
+
+@contextmanager
+def bulk_extraction() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many documents are extracted.
+
+    Extraction allocates millions of small acyclic objects (sentences, offsets, mentions)
+    that are all kept until the graph is written; the collector would rescan them again
+    and again for cycles that do not exist (measured: about a third of the run time on
+    the 10 MB benchmark). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

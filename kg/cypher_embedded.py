@@ -40,9 +40,13 @@ kglite.set_query_warning_policy("silent")
 
 @dataclass(slots=True)
 class EmbeddedGraph:
-    """A kglite graph holding the property graph of one KnowledgeGraph."""
+    """A read-only kglite snapshot holding the property graph of one KnowledgeGraph.
 
-    engine: kglite.KnowledgeGraph
+    Frozen so that a stray CREATE cannot change what later queries in the process see,
+    and so that threads (the notebooks, a server) can query it concurrently without locks.
+    """
+
+    engine: kglite.FrozenGraph
     nodes: int
     relationships: int
 
@@ -77,7 +81,7 @@ def load_embedded(graph: KnowledgeGraph) -> EmbeddedGraph:
             raise QueryError(f"kglite could not load the {batch.stage.name}: {exc}") from exc
     nodes = sum(len(b.rows) for b in plan if b.stage is ENTITIES)
     relationships = len({row["id"] for b in plan if b.stage is RELATIONS for row in b.rows})
-    return EmbeddedGraph(engine=engine, nodes=nodes, relationships=relationships)
+    return EmbeddedGraph(engine=engine.freeze(), nodes=nodes, relationships=relationships)
 
 
 # ---------------------------------------------------------------- querying
@@ -90,6 +94,9 @@ def query_embedded(embedded: EmbeddedGraph, query: str, params: dict[str, Any] |
         view = embedded.engine.cypher(query, params=params or {}, timeout_ms=timeout_ms)
     except kglite.CypherSyntaxError as exc:
         raise QueryError(f"Cypher syntax error: {exc}") from exc
+    except kglite.ReadOnlyError as exc:
+        raise QueryError("the embedded graph is read-only (it mirrors graph.json); "
+                         "writes need a Neo4j server (NEO4J_URI)") from exc
     except (kglite.KgError, ValueError, TypeError, OverflowError) as exc:
         raise QueryError(f"Cypher query failed: {exc}") from exc
     if not isinstance(view, kglite.ResultView):  # FORMAT CSV gives a string

@@ -203,6 +203,8 @@ def _pad(text: str, width: int) -> str:
 
 
 def format_table(result: CypherResult) -> str:
+    if not result.columns:  # e.g. a write query without RETURN
+        return f"({len(result.rows)} rows, no columns)\n"
     cells = [[_cell(row.get(c)).replace("\n", " ") for c in result.columns] for row in result.rows]
     widths = [
         max([_display_width(c)] + [_display_width(line[i]) for line in cells])

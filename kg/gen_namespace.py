@@ -44,8 +44,9 @@ def expected_module() -> str:
     return render_module(terms())
 
 
-def is_up_to_date(path: Path = NAMESPACE_MODULE) -> bool:
-    return path.exists() and path.read_text(encoding="utf-8") == expected_module()
+def is_up_to_date(path: Path | None = None) -> bool:
+    target = path or NAMESPACE_MODULE  # looked up at call time so tests can point elsewhere
+    return target.exists() and target.read_text(encoding="utf-8") == expected_module()
 
 
 def main(argv: list[str] | None = None) -> int:

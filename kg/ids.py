@@ -7,6 +7,7 @@ id in every build and every document, whatever else changes.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import quote
 
 ONTOLOGY_IRI = "https://w3id.org/innokg/ontology#"
 RESOURCE_IRI = "https://w3id.org/innokg/id/"
@@ -25,12 +26,17 @@ def entity_iri(eid: str) -> str:
     return f"{RESOURCE_IRI}entity/{eid}"
 
 
+def _segment(doc_name: str) -> str:
+    """A file name as one IRI path segment (spaces, #, ? and / percent-encoded)."""
+    return quote(doc_name, safe="-._~()!*'")
+
+
 def document_iri(doc_name: str) -> str:
-    return f"{RESOURCE_IRI}doc/{doc_name}"
+    return f"{RESOURCE_IRI}doc/{_segment(doc_name)}"
 
 
 def sentence_iri(doc_name: str, index: int) -> str:
-    return f"{RESOURCE_IRI}doc/{doc_name}/s{index}"
+    return f"{RESOURCE_IRI}doc/{_segment(doc_name)}/s{index}"
 
 
 def relation_id(rel_type: str, head: str, tail: str, doc: str, sentence: int) -> str:

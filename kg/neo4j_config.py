@@ -74,14 +74,13 @@ def require_settings(
 
 def connect(settings: Neo4jSettings) -> Driver:
     """A driver whose server answered and accepted the credentials, else ConnectionFailure."""
-    from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError
+
+    from neo4j import GraphDatabase
 
     auth = (settings.user, settings.password) if settings.password is not None else None
     try:
-        driver = GraphDatabase.driver(
-            settings.uri, auth=auth, connection_timeout=CONNECTION_TIMEOUT_SECONDS
-        )
+        driver = GraphDatabase.driver(settings.uri, auth=auth, connection_timeout=CONNECTION_TIMEOUT_SECONDS)
     except (ConfigurationError, ValueError) as exc:
         raise ConnectionFailure(f"invalid Neo4j URI {settings.uri!r}: {exc}") from None
     try:
@@ -97,9 +96,7 @@ def connect(settings: Neo4jSettings) -> Driver:
         ) from None
     except (DriverError, Neo4jError, OSError) as exc:
         driver.close()
-        raise ConnectionFailure(
-            f"cannot reach Neo4j at {settings.describe()}: {_first_line(exc)}"
-        ) from None
+        raise ConnectionFailure(f"cannot reach Neo4j at {settings.describe()}: {_first_line(exc)}") from None
     return driver
 
 
@@ -118,10 +115,6 @@ def connection_errors(settings: Neo4jSettings) -> Iterator[None]:
     try:
         yield
     except AuthError:
-        raise ConnectionFailure(
-            f"Neo4j at {settings.describe()} refused the credentials"
-        ) from None
+        raise ConnectionFailure(f"Neo4j at {settings.describe()} refused the credentials") from None
     except (ServiceUnavailable, SessionExpired) as exc:
-        raise ConnectionFailure(
-            f"lost the connection to Neo4j at {settings.describe()}: {_first_line(exc)}"
-        ) from None
+        raise ConnectionFailure(f"lost the connection to Neo4j at {settings.describe()}: {_first_line(exc)}") from None

@@ -142,7 +142,10 @@ def entity_triples(entity: Entity) -> list[Triple]:
         rdf_class = schema.most_specific_class(entity.type, entity.subtype)
     except schema.UnknownTerm as exc:
         raise InputError(f"entity {entity.id} ({entity.name}): {exc}") from exc
+    # Both the class and the subclass are asserted, so `?e a ikg:Laboratory` finds a
+    # NationalLaboratory in any SPARQL store, with or without the ontology and reasoning.
     triples: list[Triple] = [
+        (node, RDF.type, schema.class_iri(entity.type)),
         (node, RDF.type, rdf_class),
         (node, RDFS.label, Literal(entity.name, lang="zh")),
         (node, SKOS.prefLabel, Literal(entity.name, lang="zh")),
@@ -290,8 +293,13 @@ def _new_dataset() -> Dataset:
 
 
 def _fill(graph: Graph, triples: Iterable[Triple]) -> None:
-    for triple in sorted(set(triples), key=_sort_key):
+    for triple in triples:
         graph.add(triple)
+
+
+def _fill_sorted(graph: Graph, triples: Iterable[Triple]) -> None:
+    """Insert in sorted order, for serialisers that write in insertion order (JSON-LD)."""
+    _fill(graph, sorted(set(triples), key=_sort_key))
 
 
 def _default_graph_triples(graph: KnowledgeGraph) -> list[Triple]:
@@ -333,7 +341,7 @@ def _named_graphs(ds: Dataset) -> list[Graph]:
 
 
 def union_graph(ds: Dataset | Graph) -> Graph:
-    """All triples of every graph of the dataset in one graph (what kg.ttl holds)."""
+    """All triples of every graph of the dataset in one new graph (what kg.ttl holds)."""
     union = Graph(bind_namespaces="none")
     for prefix, iri in PREFIXES.items():
         union.bind(prefix, iri)
@@ -342,13 +350,24 @@ def union_graph(ds: Dataset | Graph) -> Graph:
     return union
 
 
-def canonical_copy(ds: Dataset) -> Dataset:
-    """A copy with graphs and triples inserted in sorted order (stable serialisation)."""
+def canonical_copy(ds: Dataset, sort_triples: bool = True) -> Dataset:
+    """A copy with the default graph first and named graphs in IRI order (TriG writes graphs
+    in creation order) and, with ``sort_triples``, triples inserted in sorted order."""
+    fill = _fill_sorted if sort_triples else _fill
     copy = _new_dataset()
-    _fill(copy.default_graph, ds.default_graph)
+    fill(copy.default_graph, ds.default_graph)
     for named in _named_graphs(ds):
-        _fill(copy.graph(named.identifier), named)
+        fill(copy.graph(named.identifier), named)
     return copy
+
+
+def _graphs_in_order(ds: Dataset) -> bool:
+    order = [g.identifier for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID]
+    return order == sorted(order, key=str)
+
+
+# rdflib's Turtle and TriG writers sort subjects, predicates and objects themselves (and
+# this data has no blank nodes), so only graph order and JSON-LD need our help.
 
 
 def serialize_turtle(ds: Dataset | Graph) -> bytes:
@@ -356,11 +375,12 @@ def serialize_turtle(ds: Dataset | Graph) -> bytes:
 
 
 def serialize_trig(ds: Dataset) -> bytes:
-    return canonical_copy(ds).serialize(format="trig", encoding="utf-8")
+    ordered = ds if _graphs_in_order(ds) else canonical_copy(ds, sort_triples=False)
+    return ordered.serialize(format="trig", encoding="utf-8")
 
 
 def serialize_nquads(ds: Dataset) -> bytes:
-    text = canonical_copy(ds).serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    text = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")
     lines = sorted(line for line in text.splitlines() if line.strip())
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -80,16 +80,24 @@ def violations_of(report: Graph) -> list[ShaclViolation]:
     return sorted(records, key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
 
 
+def _graph_with_ontology(data: Dataset | Graph) -> Graph:
+    """A new graph holding every triple of ``data`` (all named graphs merged: an assertion
+    lives in a document's graph while its subject's type lives in the default graph) plus
+    the ontology, so that sh:class sees rdfs:subClassOf. Built here rather than by pySHACL's
+    ont_graph option, which would copy the whole data graph a second time."""
+    merged = union_graph(data)
+    for triple in ontology_graph():
+        merged.add(triple)
+    return merged
+
+
 def validate(data: Dataset | Graph) -> ShaclResult:
     """Validate a dataset (all its graphs together) or a graph against the shapes."""
-    # Named graphs are merged first: an assertion lives in a document's graph while the
-    # types of its subject and object live in the default graph.
-    data_graph = union_graph(data) if isinstance(data, Dataset) else data
     conforms, report, text = pyshacl_validate(
-        data_graph,
+        _graph_with_ontology(data),
         shacl_graph=shapes_graph(),
-        ont_graph=ontology_graph(),
         inference="none",
+        inplace=True,
         abort_on_first=False,
         allow_warnings=True,
     )

@@ -31,6 +31,8 @@ MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
 
 # Characters that can never be inside a name.
 _HARD_STOP = re.compile(r"[，。；：、！？,.;:!?\s“”‘’\"'《》〈〉【】\[\]{}|/·…—\-+＋=%％（）()]")
+# Everything up to and including the last hard stop of a window.
+_HARD_STOP_RUN = re.compile(r"^.*" + _HARD_STOP.pattern, re.DOTALL)
 # A short parenthesised place inside a company name: 本源量子计算科技（合肥）股份有限公司.
 _INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
@@ -257,7 +259,18 @@ for _rule in (
     # 研究平台, …创新中心); a 研究中心 is a platform, an institute is a 研究院/所.
     EntityRule(
         "platform-center",
-        ("研究中心", "创新中心", "联合中心", "促进中心", "推进中心", "计算中心", "医学中心", "临床中心", "基因中心"),
+        (
+            "联合研究中心",
+            "研究中心",
+            "创新中心",
+            "联合中心",
+            "促进中心",
+            "推进中心",
+            "计算中心",
+            "医学中心",
+            "临床中心",
+            "基因中心",
+        ),
         "InnovationPlatform",
         generic_stems=PLATFORM_GENERIC_STEMS,
         generic_tails=("协同", "临床医学", "应急医学", "成果转化", "海内外", "场景", "场景创新", "创新"),
@@ -362,6 +375,9 @@ def _window_floor(text: str, suffix_start: int) -> int:
     """Leftmost offset a name ending at ``suffix_start`` may start at."""
     floor = max(0, suffix_start - MAX_NAME_CHARS)
     window = text[floor:suffix_start]
+    if "（" not in window and "(" not in window:
+        stops = _HARD_STOP_RUN.search(window)  # fast path: no parenthesised place inside
+        return floor + (stops.end() if stops else 0)
     protected = [m.span() for m in _INNER_PARENS.finditer(window)]
     last_stop = -1
     for m in _HARD_STOP.finditer(window):
@@ -370,6 +386,7 @@ def _window_floor(text: str, suffix_start: int) -> int:
     return floor + last_stop + 1
 
 
+@lru_cache(maxsize=65536)  # tokens repeat a lot; the answer depends on the token only
 def _is_stop(token: str) -> bool:
     # The segmenter glues adverbs and objects to verbs (大力发展, 谷获批): a token holding
     # a stop verb stops the name too; a too-short name is the lesser evil.
@@ -412,22 +429,41 @@ def _widen_for_bilateral(text: str, floor: int, start: int) -> int:
 
 def _skip_leading_function_char(text: str, start: int, suffix_start: int) -> int:
     # "以色列" is a name; any other leading 以 is the preposition.
-    if suffix_start - start > 3 and text[start] in _LEADING_FUNCTION_CHARS and text[start : start + 3] != "以色列":
+    if (
+        suffix_start - start > 4
+        and text[start] in _LEADING_FUNCTION_CHARS
+        and text[start : start + 3] != "以色列"
+        and text[start : start + 2] != "在线"
+    ):
         return start + 1
     return start
 
 
+# Words that stop an ordinary name but sit inside policy-zone names (…创新发展试验区).
+_ZONE_INNER_WORDS = frozenset(_words("发展 创新 合作 开放 改革 转化 服务 示范 联动"))
+
+
+def zone_start(text: str, suffix_start: int, place_starts: list[int]) -> int:
+    """Start of a policy zone's name: the leftmost known place before the suffix with no
+    verb between it and the suffix ("加快建设合肥某某创新发展试验区" -> 合肥…); -1 if none."""
+    floor = _window_floor(text, suffix_start)
+    for start in sorted(p for p in place_starts if floor <= p < suffix_start):
+        words = segment(fix_ocr(text[start:suffix_start]))
+        if not any(_is_stop(w) and w not in _ZONE_INNER_WORDS for w in words):
+            return start
+    return -1
+
+
+@lru_cache(maxsize=1)
+def _generic_prefix_run() -> re.Pattern[str]:
+    # One regex pass instead of a startswith loop per prefix: longest alternatives first.
+    words = sorted(GENERIC_PREFIXES, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")+")
+
+
 def strip_generic_prefix(stem: str) -> str:
     """Drop leading generic words (我市, 一批, 省级...) from a stem."""
-    changed = True
-    while changed and stem:
-        changed = False
-        for prefix in GENERIC_PREFIXES:
-            if stem.startswith(prefix):
-                stem = stem[len(prefix) :]
-                changed = True
-                break
-    return stem
+    return _generic_prefix_run().sub("", stem, count=1)
 
 
 def judge(rule: EntityRule, stem: str) -> str | None:

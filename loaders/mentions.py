@@ -8,23 +8,28 @@ Per sentence: candidates from the three sources are pooled, then chosen longest 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
 
 from kg.model import Document, Dropped, Mention, Sentence
 from loaders.entity_rules import (
+    MAX_NAME_CHARS,
     EntityRule,
     judge,
     left_boundary,
     suffix_hits,
+    zone_start,
 )
 from loaders.gazetteer import Gazetteer, default_gazetteer
 from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr
+from loaders.mention_lists import KnownSpan, list_members
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
 CHAIN_LIST_SOURCE = "industry-chain-list"
+COORDINATION_SOURCE = "coordination-list"
 _PRIORITY = {GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
 _RULE_PRIORITY = 2
 
@@ -113,6 +118,7 @@ def _sentence_candidates(
     pool += _declared_candidates(text, state)
     rule_cands, drops = _rule_candidates(text, matches, gaz)
     pool += rule_cands
+    pool += _list_candidates(text, matches, gaz)
     chosen = _choose(pool)
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     return chosen, drops
@@ -142,19 +148,35 @@ def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
     return found
 
 
+def _list_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+    """Unknown members of "A、B、C等企业/产业" lists, typed like the list (mention_lists)."""
+    if "等" not in text:
+        return []
+    known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
+    found = []
+    for member in list_members(text, known):
+        canonical, subtype = _known_as(fix_ocr(text[member.start : member.end]), member.type, None, gaz)
+        found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
+    return found
+
+
 def _rule_candidates(
     text: str, matches: list[SurfaceMatch], gaz: Gazetteer
 ) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
     known = [(m.start, m.end) for m in matches]
+    starts = [m.start for m in matches]  # sorted: matches are leftmost, non-overlapping
     found: list[_Candidate] = []
     drops: list[tuple[int, int, str]] = []
     for s, e, rule in suffix_hits(text):
-        if any(a <= s and e <= b for a, b in known):
+        covering = bisect_right(starts, s) - 1
+        if covering >= 0 and e <= known[covering][1]:
             continue  # the suffix belongs to a name the gazetteer knows
-        start = _rule_start(text, s, rule, matches)
+        # Only names within reach of the suffix matter (long table rows hold hundreds).
+        near = matches[bisect_left(starts, s - MAX_NAME_CHARS) : covering + 1]
+        start = _rule_start(text, s, rule, near)
         if start < 0:
             continue
-        reason = judge(rule, text[start:s])
+        reason = "list" if text[start:s].endswith("等") else judge(rule, text[start:s])
         if reason is None:
             found.append(_rule_candidate(text, start, s, e, rule, gaz))
         elif rule.report_drops:
@@ -173,21 +195,15 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         if not before or not _HAN_NAME.fullmatch(text[max(before) : s]):
             return -1
         return max(before)
-    start = left_boundary(text, s, known)
     if rule.needs_place_prefix:
-        return _place_prefix_start(start, s, matches)
+        return zone_start(text, s, [m.start for m in matches if m.surface.type == "Place" and m.end <= s])
+    start = left_boundary(text, s, known)
     # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
     # the second zone starts after the first.
     for m in matches:
         if start <= m.start and m.end <= s and m.surface.type == rule.type and (m.surface.subtype == rule.subtype):
             start = m.end
     return start
-
-
-def _place_prefix_start(start: int, suffix_start: int, matches: list[SurfaceMatch]) -> int:
-    """Start of the first known place inside the name, or -1 when it holds none."""
-    places = [m.start for m in matches if m.surface.type == "Place" and start <= m.start and m.end <= suffix_start]
-    return min(places) if places else -1
 
 
 def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: EntityRule, gaz: Gazetteer) -> _Candidate:

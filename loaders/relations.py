@@ -19,6 +19,7 @@ from kg.model import SYMMETRIC_RELATIONS, Document, Dropped, Evidence, Mention, 
 from loaders.coordination import group_units
 from loaders.relation_rules import RelationRule, SentenceView, registered_rules
 from loaders.relation_rules.constraints import violation
+from loaders.relation_rules.leads import lead_chains
 from loaders.relation_rules.registry import Found
 from loaders.relation_rules.scope import (
     CITY_DEIXIS_SOURCE,
@@ -32,6 +33,7 @@ from loaders.relation_rules.scope import (
 )
 
 STAGE = "relations"
+_SECOND_NAME = "暨"
 
 
 @dataclass(slots=True)
@@ -57,9 +59,12 @@ def extract_relations(
     result = RelationResult()
     candidates: list[_Candidate] = []
     run_places = _section_run_places(doc, by_sentence)
+    leads = lead_chains(doc, by_sentence)
     for sentence in doc.sentences:
         scope = scopes.get(sentence.article, ArticleScope())
-        context = _Context(scope, scopes, run_places.get(sentence.index, []))
+        context = _Context(
+            scope, scopes, run_places.get(sentence.index, []), leads.get(sentence.index, ())
+        )
         view = _view(doc, sentence, by_sentence.get(sentence.index, []), context, result)
         if view is None:
             continue
@@ -76,6 +81,7 @@ class _Context:
     scope: ArticleScope  # the sentence's article
     scopes: dict[int, ArticleScope]  # every article, to tell a cross-article reference
     run_places: list[Mention]  # places named under the sentence's section place
+    lead_chains: tuple[Mention, ...] = ()  # chains the paragraph's lead names
 
 
 def _section_run_places(
@@ -134,6 +140,24 @@ def _placed(sentence: Sentence, mentions: list[Mention], scope: ArticleScope) ->
     for item in spans:
         if not kept or item[1] >= kept[-1][2]:
             kept.append(item)
+    return _without_second_names(sentence.text, kept)
+
+
+def _without_second_names(
+    text: str, placed: list[tuple[Mention, int, int]]
+) -> list[tuple[Mention, int, int]]:
+    """Drop B in "A暨B" between chains: 暨 joins a chain's second name, one chain, so B
+    must not yield relations of its own beside A's ("新能源汽车暨智能网联汽车")."""
+    kept: list[tuple[Mention, int, int]] = []
+    for item in placed:
+        previous = kept[-1] if kept else None
+        second_name = (
+            previous is not None
+            and previous[0].type == item[0].type == "IndustryChain"
+            and text[previous[2] : item[1]] == _SECOND_NAME
+        )
+        if not second_name:
+            kept.append(item)
     return kept
 
 
@@ -157,6 +181,8 @@ def _view(
         section_chain=section_chain(context.scope, sentence),
         containers=context.scope.containers,
         chain_names=context.scope.chains,
+        lead_chains=context.lead_chains,
+        organisations=context.scope.organisations,
     )
 
 

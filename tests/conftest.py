@@ -202,6 +202,12 @@ def graph_factory() -> Callable[[int], KnowledgeGraph]:
 
 
 @pytest.fixture()
+def kg_argv() -> list[str]:
+    """The argv prefix that runs ``kg`` in a fresh Python process (run it with cwd=REPO)."""
+    return [sys.executable, "-c", KG_MAIN]
+
+
+@pytest.fixture()
 def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``kg ARGS`` in a fresh Python process; ``env`` replaces the NEO4J_* variables."""
 

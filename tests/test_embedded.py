@@ -103,6 +103,15 @@ def test_malformed_cypher_is_a_query_error_with_the_engine_message() -> None:
         query_embedded(embedded, "MATCH (n:Enterprise RETURN n")
 
 
+def test_writes_are_refused_and_change_nothing() -> None:
+    embedded = load_embedded(small_graph())
+    with pytest.raises(QueryError, match="read-only"):
+        query_embedded(embedded, "CREATE (n:Enterprise:__Entity__ {id: 'x', name: 'x'})")
+    with pytest.raises(QueryError, match="read-only"):
+        query_embedded(embedded, "MATCH (n:__Entity__) DETACH DELETE n")
+    assert query_embedded(embedded, "MATCH (n:__Entity__) RETURN count(n) AS n") == [{"n": 4}]
+
+
 def test_run_embedded_reads_graph_json_and_caches(tmp_path: Path) -> None:
     import json
 

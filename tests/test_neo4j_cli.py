@@ -18,6 +18,7 @@ from kg.store import graph_to_json
 pytestmark = pytest.mark.neo4j
 
 Run = Callable[..., Any]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def save(graph: KnowledgeGraph, folder: Path) -> Path:
@@ -154,3 +155,46 @@ def test_query_from_a_file_and_table_output(
     assert f"({len(located)} row" in done.stdout
     for relation in located:
         assert small_graph.entities[relation.head].name in done.stdout
+
+
+def test_load_killed_half_way_then_rerun_gives_the_full_graph_once(
+    clean_neo4j: Any, neo4j_env: dict[str, str], graph_factory: Callable[[int], KnowledgeGraph],
+    tmp_path: Path, kg_argv: list[str],
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    graph = graph_factory(40)
+    folder = save(graph, tmp_path / "out")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}, **neo4j_env}
+    args = [*kg_argv, "load", "neo4j", "--graph", str(folder),
+            "--batch-size", "1"]
+    process = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and count_nodes(clean_neo4j) == 0:
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    partial = count_nodes(clean_neo4j)
+    full = len(graph.documents) + sum(len(d.sentences) for d in graph.documents) + len(
+        graph.entities)
+    assert 0 < partial < full, "the load was not interrupted half-way"
+
+    done = subprocess.run(args[:-2], cwd=REPO_ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert count_nodes(clean_neo4j) == full
+    records, _, _ = clean_neo4j.execute_query(
+        "MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN count(r) AS n, count(DISTINCT r.id) AS d",
+        database_="neo4j")
+    assert records[0]["n"] == records[0]["d"] == len(graph.relations)
+
+
+def count_nodes(driver: Any) -> int:
+    records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_="neo4j")
+    return int(records[0]["n"])

@@ -22,12 +22,20 @@ def make_document(
     sections: list[str | None] | None = None,
     focus: dict[int, str] | None = None,
     name: str = "t.txt",
+    paragraphs: list[int] | None = None,
 ) -> Document:
     """A document whose sentences are ``texts`` joined by newlines (plain text, so the
-    cleaned text is the original text and offsets are a plain range)."""
+    cleaned text is the original text and offsets are a plain range). With ``paragraphs``
+    (a paragraph number per sentence), sentences of one paragraph are joined directly."""
     sentences: list[Sentence] = []
+    pieces: list[str] = []
     cursor = 0
     for index, text in enumerate(texts):
+        new_paragraph = paragraphs is None or index == 0 or paragraphs[index] != paragraphs[index - 1]
+        if index > 0 and new_paragraph:
+            pieces.append("\n")
+            cursor += 1
+        pieces.append(text)
         sentences.append(
             Sentence(
                 doc=name,
@@ -41,7 +49,7 @@ def make_document(
                 section_place=section_places[index] if section_places else None,
             )
         )
-        cursor += len(text) + 1
+        cursor += len(text)
     article_ids = sorted({s.article for s in sentences})
     focus = focus or {}
     doc_articles = [Article(a, f"a{a}", 0, cursor, focus.get(a)) for a in article_ids]
@@ -49,7 +57,7 @@ def make_document(
         name=name,
         path=name,
         encoding="utf-8",
-        text="\n".join(texts),
+        text="".join(pieces),
         sentences=sentences,
         articles=doc_articles,
     )

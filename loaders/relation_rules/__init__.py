@@ -4,7 +4,16 @@ Importing this package registers every rule module below; ``registered_rules()``
 them for the extractor (loaders.relations).
 """
 
-from loaders.relation_rules import chains, cooperation, location, operation, section
+from loaders.relation_rules import (
+    areas,
+    chain_parts,
+    chains,
+    cooperation,
+    lead_rules,
+    location,
+    operation,
+    section,
+)
 from loaders.relation_rules.registry import (
     Found,
     RelationRule,
@@ -16,6 +25,9 @@ from loaders.relation_rules.view import SentenceView
 
 __all__ = [
     "Found",
+    "areas",
+    "chain_parts",
+    "lead_rules",
     "RelationRule",
     "SentenceView",
     "chains",

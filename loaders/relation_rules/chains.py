@@ -173,10 +173,35 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
     chain = _sentence_chain(view)
     if chain is None:
         return
-    for unit in view.units:
+    for i, unit in enumerate(view.units):
         if unit.kind == "org" and (unit.is_list or unit.closed_by_deng):
+            if _PARTNERS_AFTER.match(view.after(i, 10)) or _named_as_other_kind(view, i):
+                continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, [chain])
+
+
+# "江淮与华为合作": a list of partners, not of the chain's members.
+_PARTNERS_AFTER = re.compile(r"^[^，。；,;：:]{0,4}?(?:合作|共建|联合|携手|签约|签署)")
+# After "X、Y等[N家]<chain>": the noun that says what X and Y are.
+_KIND_NOUN_AFTER = re.compile(r"^(?:产业链|产业集群|产业|行业|领域)?(?P<noun>[\u4e00-\u9fff]{0,4})")
+
+
+def _named_as_other_kind(view: SentenceView, index: int) -> bool:
+    """"X、Y等6家工业互联网平台": the list names platforms of the chain, not firms in it."""
+    unit = view.units[index]
+    following = index + 1
+    if not unit.closed_by_deng or unit.noun or following >= len(view.units):
+        return False
+    chain = view.units[following]
+    if chain.kind != "chain" or chain.start - unit.tail_end > 8:
+        return False
+    match = _KIND_NOUN_AFTER.match(view.text[chain.end :])
+    noun = match.group("noun") if match else ""
+    return bool(noun) and not _FIRM_NOUN.search(noun) and not _ROLE_WORD.search(noun)
+
+
+_ROLE_WORD = re.compile(_ROLE)
 
 
 _NAME_FOCUS_CLASSES = frozenset(
@@ -220,3 +245,56 @@ def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("UPSTREAM_OF", right.members, left.members)
         elif _DOWN_GAP.match(gap) or _EXTEND_DOWN.match(gap) or supplies:
             yield from pairwise("UPSTREAM_OF", left.members, right.members)
+
+
+# "合肥市家电产业", "长三角新能源汽车产业集群": a place right before its industry.
+_OWN_INDUSTRY_GAP = re.compile(r"^的?$")
+_INDUSTRY_WORD = re.compile(r"产业|集群")
+_INDUSTRY_AFTER = re.compile(r"^(?:产业链|产业集群|产业|集群)")
+
+
+def _names_an_industry(view: SentenceView, index: int) -> bool:
+    unit = view.units[index]
+    last = unit.members[-1]
+    return bool(_INDUSTRY_WORD.search(last.text) or _INDUSTRY_AFTER.match(view.text[unit.end :]))
+
+
+@relation_rule("focuses-on-own-industry", 0.75)
+def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
+    """X(place)Y产业 / X的Y产业集群: the place's own industry."""
+    for i, j in view.consecutive():
+        place, chain = view.units[i], view.units[j]
+        if place.kind != "place" or chain.kind != "chain" or place.is_list:
+            continue
+        if _OWN_INDUSTRY_GAP.match(view.gap(i, j)) and _names_an_industry(view, j):
+            yield from pairwise("FOCUSES_ON", place.members, chain.members)
+
+
+# "A、B、C等人工智能优势科研院所及龙头企业": what the listed organisations are, by chain.
+_MEMBER_NOUN_AFTER = re.compile(
+    r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:企业|车企|厂商|公司|集团|院所|高校|机构|研究院|大学)"
+)
+_CHAIN_KIND_REACH = 8  # characters between 等 and the chain that qualifies the list
+_SUPPORTERS = frozenset(
+    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
+     "InnovationPlatform"}
+)
+
+
+@relation_rule("chain-kind-members", 0.8)
+def chain_kind_members(view: SentenceView) -> Iterator[Found]:
+    """A、B等Y企业/院所: the enterprises belong to chain Y, the universities, institutes,
+    labs and platforms support it."""
+    for i in range(len(view.units) - 1):
+        unit, chain = view.units[i], view.units[i + 1]
+        if unit.kind != "org" or not unit.closed_by_deng or unit.noun or chain.kind != "chain":
+            continue
+        if chain.start - unit.tail_end > _CHAIN_KIND_REACH:
+            continue
+        if not _MEMBER_NOUN_AFTER.match(view.text[chain.end :]):
+            continue
+        firms = [m for m in unit.members if m.type == "Enterprise"]
+        supporters = [m for m in unit.members if m.type in _SUPPORTERS]
+        yield from pairwise("PART_OF_CHAIN", firms, chain.members)
+        yield from pairwise("SUPPORTS_CHAIN", supporters, chain.members)

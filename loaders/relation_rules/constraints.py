@@ -6,8 +6,11 @@ the rules read surface cues, and a cue between the wrong classes is a misreading
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.model import Mention
 from loaders.coordination import ORGANISATION_CLASSES
+from loaders.gazetteer import default_gazetteer
 
 _SUPPORTERS = frozenset(
     {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
@@ -40,17 +43,50 @@ _ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+# Parks, zones, science cities and unnamed-level areas: below (or beside) the
+# administrative levels, so one may lie inside a district, a county or another zone.
+AREA_SUBTYPES: frozenset[str | None] = frozenset({"DevelopmentZone", "ScienceCity", None})
+
+
+@lru_cache(maxsize=4096)
+def _division_code(name: str) -> str | None:
+    return default_gazetteer().division_code(name)
+
+
+def division_contains(outer: Mention, inner: Mention) -> bool | None:
+    """Whether the division codes put ``inner`` inside ``outer``; None when either place
+    has no (unambiguous) code. Codes check a stated containment, never create one."""
+    inner_code, outer_code = _division_code(inner.canonical), _division_code(outer.canonical)
+    if not inner_code or not outer_code:
+        return None
+    return outer_code in default_gazetteer().parent_chain(inner_code)
+
+
+def _place_violation(head: Mention, tail: Mention) -> str | None:
+    contained = division_contains(tail, head)
+    if contained is not None:
+        # 巢湖市 (a county-level city) is a City by name yet lies under 合肥市.
+        return None if contained else "place-not-within"
+    tail_depth = PLACE_DEPTH.get(tail.subtype or "")
+    if tail_depth is None:
+        return "place-level-unknown"
+    if head.subtype in AREA_SUBTYPES and tail.subtype != "Region":
+        return None  # an area inside a zone, district, county, city or province
+    head_depth = PLACE_DEPTH.get(head.subtype or "")
+    if head_depth is None:
+        return "place-level-unknown"
+    return None if head_depth > tail_depth else "place-level-order"
+
+
 def _part_of_violation(head: Mention, tail: Mention) -> str | None:
     if head.type == "Place" and tail.type == "Place":
-        head_depth = PLACE_DEPTH.get(head.subtype or "")
-        tail_depth = PLACE_DEPTH.get(tail.subtype or "")
-        if head_depth is None or tail_depth is None:
-            return "place-level-unknown"
-        return None if head_depth > tail_depth else "place-level-order"
+        return _place_violation(head, tail)
     if head.type in ORGANISATION_CLASSES and tail.type in ORGANISATION_CLASSES:
         return None
     if head.type == "IndustryChain" and tail.type == "IndustryChain":
-        return None if head.subtype == "ChainSegment" else "chain-not-segment"
+        # A chain is a segment of another where the text says so ("A、B等X"); the
+        # subtype ChainSegment is a role in that statement, so it is not required here.
+        return None
     return "class-mismatch"
 
 

@@ -1,4 +1,8 @@
-"""Where things are: LOCATED_IN (organisation -> place) and PART_OF between places."""
+"""Where things are: LOCATED_IN (organisation -> place) and PART_OF between places.
+
+A name alone never places anything: "合肥高新区" starting with 合肥 is not a statement that
+the zone is part of 合肥市 (docs/annotation.md: no world knowledge, the text must say it).
+"""
 
 from __future__ import annotations
 
@@ -94,16 +98,3 @@ def part_of_place_verb(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", left.members, right.members)
         elif _GOVERNS.match(gap):
             yield from pairwise("PART_OF", right.members, left.members)
-
-
-@relation_rule("part-of-place-name-prefix", 0.8, min_mentions=1)
-def part_of_place_name_prefix(view: SentenceView) -> Iterator[Found]:
-    """Names like "合肥高新区", "合肥市蜀山区": a place whose written name starts with the name of a
-    province or city named in the same article is part of it."""
-    for unit in view.units:
-        if unit.kind != "place":
-            continue
-        for mention in unit.members:
-            container = view.name_prefix_container(mention)
-            if container is not None:
-                yield Found("PART_OF", mention, container)

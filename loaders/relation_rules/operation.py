@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.model import Mention
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
 from loaders.relation_rules.view import SentenceView
 
@@ -29,6 +30,7 @@ _PARENT_GAP = re.compile(r"^(?:的|所属的?|下属的?|旗下的?|直属的?)?
 _BELONGS_GAP = re.compile(r"^(?:隶属于|隶属|归属于)$")
 _PARENTS = frozenset({"University", "ResearchInstitute", "Enterprise"})
 _CHILDREN = frozenset({"Laboratory", "ResearchInstitute", "InnovationPlatform"})
+_RUN_BY_COMPANY = frozenset({"Laboratory", "InnovationPlatform"})
 
 
 def _org_pairs(view: SentenceView) -> Iterator[tuple[int, int]]:
@@ -81,14 +83,25 @@ def operated_by_builds(view: SentenceView) -> Iterator[Found]:
 
 @relation_rule("part-of-parent-org", 0.7)
 def part_of_parent_org(view: SentenceView) -> Iterator[Found]:
-    """Y的X / Y下属X: a lab, institute or platform of a university, institute or company."""
+    """Y的X / Y下属X: a lab, institute or platform of a university, institute or company
+    is part of it; a facility of an institute, or a company's lab, is operated by it."""
     for i, j in _org_pairs(view):
         parent, child = view.units[i], view.units[j]
         if parent.is_list or not _PARENT_GAP.match(view.gap(i, j)):
             continue
         parents = [m for m in parent.members if m.type in _PARENTS]
-        children = [m for m in child.members if m.type in _CHILDREN]
-        yield from pairwise("PART_OF", children, parents)
+        for member in child.members:
+            yield from pairwise(_belonging(member, parents), [member], parents)
+
+
+def _belonging(child: Mention, parents: list[Mention]) -> str:
+    """A facility of an institute, or a lab of a company, is run by it (OPERATED_BY); a
+    lab, institute or platform of a university or institute is part of it (PART_OF)."""
+    if child.type == "LargeScientificFacility":
+        return "OPERATED_BY"
+    if child.type in _RUN_BY_COMPANY and all(p.type == "Enterprise" for p in parents):
+        return "OPERATED_BY"
+    return "PART_OF"
 
 
 @relation_rule("part-of-belongs-to", 0.9)
@@ -97,3 +110,36 @@ def part_of_belongs_to(view: SentenceView) -> Iterator[Found]:
     for i, j in _org_pairs(view):
         if _BELONGS_GAP.match(view.gap(i, j)):
             yield from pairwise("PART_OF", view.units[i].members, view.units[j].members)
+
+
+# What follows a parent's name in a unit's name: the unit's own kind of body.
+_UNIT_NAME_END = re.compile(r"(?:研究院|研究所|分院|学院|实验室|研究中心|中心|基地|医院|分公司)$")
+_SHORTEST_PARENT = 2
+# A science centre's institutes carry its name too ("…科学中心能源研究院").
+_NAME_PARENTS = _PARENTS | {"InnovationPlatform"}
+
+
+def _parent_by_name(view: SentenceView, child: Mention) -> Mention | None:
+    """The article's organisation whose written name begins ``child``'s written name,
+    longest first, when the rest names a unit ("华为" + "研究院")."""
+    name = child.text
+    if not _UNIT_NAME_END.search(name):
+        return None
+    for cut in range(len(name) - 2, _SHORTEST_PARENT - 1, -1):
+        parent = view.organisations.get(name[:cut])
+        if parent is not None and parent.canonical != child.canonical:
+            return parent if parent.type in _NAME_PARENTS else None
+    return None
+
+
+@relation_rule("part-of-parent-name", 0.7, min_mentions=1)
+def part_of_parent_name(view: SentenceView) -> Iterator[Found]:
+    """"中科院合肥物质研究院", "华为研究院": a unit whose name begins with the name of a
+    university, institute or company the article names is part of it."""
+    for unit in view.units:
+        if unit.kind != "org":
+            continue
+        for child in unit.members:
+            parent = _parent_by_name(view, child)
+            if parent is not None and child.type in _CHILDREN:
+                yield Found(_belonging(child, [parent]), child, parent)

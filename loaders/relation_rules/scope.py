@@ -37,6 +37,7 @@ class ArticleScope:
     places: dict[str, Mention] = field(default_factory=dict)  # written and canonical names
     chains: dict[str, Mention] = field(default_factory=dict)
     containers: dict[str, Mention] = field(default_factory=dict)  # provinces and cities
+    organisations: dict[str, Mention] = field(default_factory=dict)  # written and canonical
     focus: Mention | None = None
 
 
@@ -79,6 +80,8 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
                         scope.containers.setdefault(name, mention)
             elif mention.type == "IndustryChain":
                 _add_names(scope.chains, mention)
+            else:
+                _add_names(scope.organisations, mention)
     for article in doc.articles:
         scope = scopes.setdefault(article.index, ArticleScope())
         if article.focus_place:

@@ -31,6 +31,11 @@ class SentenceView:
     # The article's chains by written and canonical name, for names that embed one
     # ("海峡两岸集成电路产业合作试验区").
     chain_names: dict[str, Mention] = field(default_factory=dict)
+    # The article's organisations by written and canonical name, for names that begin
+    # with their parent's ("中科院合肥物质研究院").
+    organisations: dict[str, Mention] = field(default_factory=dict)
+    # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
+    lead_chains: tuple[Mention, ...] = ()
 
     @property
     def text(self) -> str:

@@ -9,20 +9,22 @@
 
   var nodes = new vis.DataSet(ov.nodes.map(function (n) {
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, group: n.group,
+      id: n.id, label: n.label, x: n.x, y: n.y, cls: n.group,
       shape: "dot", size: n.group === "IndustryChain" ? 16 : 9,
-      color: { background: colour[n.group], border: "#333333" }
+      color: { background: colour[n.group], border: "#333333", highlight: { background: colour[n.group], border: "#000000" } }
     };
   }));
+  // Arrow heads cost a path per edge; on big graphs they are unreadable anyway.
+  var big = ov.nodes.length > 1000;
   var edges = new vis.DataSet(ov.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, arrows: "to", color: { color: "#b0b7c0" } };
+    return { id: e.id, from: e.from, to: e.to, arrows: big ? "" : "to", color: { color: "#b0b7c0" } };
   }));
   var network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, {
     physics: false,
     layout: { improvedLayout: false, randomSeed: 1 },
     nodes: { font: { face: getComputedStyle(document.body).fontFamily, size: 13 } },
     edges: { smooth: false, width: 1 },
-    interaction: { hover: true, hideEdgesOnDrag: ov.nodes.length > 1000 }
+    interaction: { hover: !big, hideEdgesOnDrag: big }
   });
   window.__kgNetwork = network;
   window.__kgNodes = nodes;
@@ -32,15 +34,19 @@
   var chainSelect = document.getElementById("filter-chain");
   var placeSelect = document.getElementById("filter-place");
 
+  var hiddenNow = {};
+
   function applyFilters() {
     var chain = chainSelect.value, place = placeSelect.value, changes = [], shown = 0;
     ov.nodes.forEach(function (n) {
       var visible = classOn[n.group] && (!chain || n.chains.indexOf(chain) >= 0) &&
         (!place || n.places.indexOf(place) >= 0);
       if (visible) shown += 1;
-      changes.push({ id: n.id, hidden: !visible });
+      // Only changed nodes are updated: each update makes vis redraw.
+      if (!visible !== !!hiddenNow[n.id]) changes.push({ id: n.id, hidden: !visible });
+      hiddenNow[n.id] = !visible;
     });
-    nodes.update(changes);
+    if (changes.length) nodes.update(changes);
     document.getElementById("stats").textContent = shown + " / " + ov.nodes.length + " nodes shown · " +
       ov.edges.length + " edges";
     document.getElementById("stats").dataset.shown = String(shown);

@@ -1,0 +1,79 @@
+"""Rules for a paragraph under a chain lead ("**集成电路。**…重点推动沛顿…等项目").
+
+The paragraph is about the lead's chain: the enterprises whose projects it lists belong to
+the chain, the labs, institutes and platforms it names support it, the parks and zones it
+names are devoted to it, and the fields it lists (聚焦A、B等领域) are segments of it. These
+are weaker than a cue inside the sentence, hence the confidences below 0.7.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.model import Mention
+from loaders.relation_rules.registry import Found, pairwise, relation_rule
+from loaders.relation_rules.view import SentenceView
+
+# Named as a model to learn from or a partner, not as a part of the chain here.
+_MODEL_VERB = re.compile(r"(?:学习|借鉴|对标|参照|赴|对外)[^，。；,;：:]*$")
+_PARTNER_BEFORE = re.compile(r"(?:与|和|同|向)$")
+_CLAUSE_MARKS = "，。；,;：:"
+_SUPPORTERS = frozenset(
+    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
+     "InnovationPlatform"}
+)
+# Parks and zones below the administrative levels (a district is not devoted to one chain
+# because a chain's paragraph names it).
+_AREA_SUBTYPES = frozenset({"DevelopmentZone", None})
+# "聚焦A、B、C等领域", "围绕A、B等重点环节": the fields of the lead's chain.
+_FIELD_TAIL = re.compile(
+    r"^(?:产业|产业链)?[”’」』》]?\s*等(?:重点|关键|核心|细分|前沿)?(?:领域|方向|环节|赛道)"
+)
+
+
+def _is_outside(view: SentenceView, index: int) -> bool:
+    start = view.units[index].start
+    opening = max(view.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+    clause = view.text[opening + 1 : start]
+    return bool(_MODEL_VERB.search(clause) or _PARTNER_BEFORE.search(view.before(index, 2)))
+
+
+def _inside(view: SentenceView, kind: str) -> Iterator[Mention]:
+    for i, unit in enumerate(view.units):
+        if unit.kind == kind and not _is_outside(view, i):
+            yield from unit.members
+
+
+@relation_rule("lead-part-of-chain", 0.65, min_mentions=1)
+def lead_part_of_chain(view: SentenceView) -> Iterator[Found]:
+    """Enterprises in a chain's lead paragraph belong to the chain."""
+    firms = [m for m in _inside(view, "org") if m.type == "Enterprise"]
+    yield from pairwise("PART_OF_CHAIN", firms, view.lead_chains)
+
+
+@relation_rule("lead-supports-chain", 0.6, min_mentions=1)
+def lead_supports_chain(view: SentenceView) -> Iterator[Found]:
+    """Labs, facilities, institutes and platforms in a chain's lead paragraph support it."""
+    for mention in _inside(view, "org"):
+        if mention.type in _SUPPORTERS:
+            yield from pairwise("SUPPORTS_CHAIN", [mention], view.lead_chains)
+
+
+@relation_rule("lead-focuses-on", 0.6, min_mentions=1)
+def lead_focuses_on(view: SentenceView) -> Iterator[Found]:
+    """Parks and zones in a chain's lead paragraph are devoted to the chain, unless their
+    own name names another chain."""
+    for mention in _inside(view, "place"):
+        if mention.subtype in _AREA_SUBTYPES and not view.embedded_chains(mention):
+            yield from pairwise("FOCUSES_ON", [mention], view.lead_chains)
+
+
+@relation_rule("lead-segment-list", 0.6)
+def lead_segment_list(view: SentenceView) -> Iterator[Found]:
+    """"聚焦A、B、C等领域" in a chain's lead paragraph: A, B, C are segments of the chain."""
+    if not view.lead_chains:
+        return
+    for unit in view.units:
+        if unit.kind == "chain" and unit.is_list and _FIELD_TAIL.match(view.text[unit.end :]):
+            yield from pairwise("PART_OF", unit.members, view.lead_chains)

@@ -7,7 +7,11 @@ import importlib
 import click
 
 # module name -> attribute holding a list of click commands
-_COMMAND_MODULES: tuple[tuple[str, str], ...] = ()
+_COMMAND_MODULES: tuple[tuple[str, str], ...] = (
+    ("kg.cli_neo4j", "COMMANDS"),  # load neo4j, cypher
+    ("kg.cli_query", "COMMANDS"),  # serve
+    ("kg.cli_chain", "COMMANDS"),  # chain, viz
+)
 
 
 def extra_commands() -> list[click.Command]:

@@ -48,6 +48,8 @@ def _inside(view: SentenceView, kind: str) -> Iterator[Mention]:
 @relation_rule("lead-part-of-chain", 0.65, min_mentions=1)
 def lead_part_of_chain(view: SentenceView) -> Iterator[Found]:
     """Enterprises in a chain's lead paragraph belong to the chain."""
+    if not view.lead_chains:
+        return
     firms = [m for m in _inside(view, "org") if m.type == "Enterprise"]
     yield from pairwise("PART_OF_CHAIN", firms, view.lead_chains)
 
@@ -55,6 +57,8 @@ def lead_part_of_chain(view: SentenceView) -> Iterator[Found]:
 @relation_rule("lead-supports-chain", 0.6, min_mentions=1)
 def lead_supports_chain(view: SentenceView) -> Iterator[Found]:
     """Labs, facilities, institutes and platforms in a chain's lead paragraph support it."""
+    if not view.lead_chains:
+        return
     for mention in _inside(view, "org"):
         if mention.type in _SUPPORTERS:
             yield from pairwise("SUPPORTS_CHAIN", [mention], view.lead_chains)
@@ -64,6 +68,8 @@ def lead_supports_chain(view: SentenceView) -> Iterator[Found]:
 def lead_focuses_on(view: SentenceView) -> Iterator[Found]:
     """Parks and zones in a chain's lead paragraph are devoted to the chain, unless their
     own name names another chain."""
+    if not view.lead_chains:
+        return
     for mention in _inside(view, "place"):
         if mention.subtype in _AREA_SUBTYPES and not view.embedded_chains(mention):
             yield from pairwise("FOCUSES_ON", [mention], view.lead_chains)

@@ -69,8 +69,9 @@ def extract_relations(
         if view is None:
             continue
         mention_count = sum(len(unit.members) for unit in view.units)
+        kinds = {unit.kind for unit in view.units}
         for rule in active:
-            if mention_count >= rule.min_mentions:
+            if mention_count >= rule.min_mentions and rule.needs <= kinds:
                 candidates.extend(_Candidate(f, rule, sentence) for f in rule.apply(view))
     result.relations = _accept(doc, candidates, result.dropped)
     return result
@@ -183,6 +184,7 @@ def _view(
         chain_names=context.scope.chains,
         lead_chains=context.lead_chains,
         organisations=context.scope.organisations,
+        embedded_cache=context.scope.embedded,
     )
 
 

@@ -91,7 +91,7 @@ def _wider_prefix(view: SentenceView, mention: Mention) -> bool:
     )
 
 
-@relation_rule("section-part-of-area", 0.6, min_mentions=1)
+@relation_rule("section-part-of-area", 0.6, min_mentions=1, needs="place")
 def section_part_of_area(view: SentenceView) -> Iterator[Found]:
     """Parks and zones named as their own by a district's or county's paragraph."""
     place = view.section_place

@@ -64,7 +64,7 @@ def _opens_clause(view: SentenceView, index: int) -> bool:
     return _CLAUSE_OPENING.search(view.text[max(0, start - 4) : start]) is not None
 
 
-@relation_rule("focuses-on-verb", 0.85)
+@relation_rule("focuses-on-verb", 0.85, needs="place chain")
 def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
     """X(place)重点发展/聚焦/打造/布局Y产业."""
     for i, unit in enumerate(view.units):
@@ -79,7 +79,7 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
                 yield from pairwise("FOCUSES_ON", unit.members, view.units[j].members)
 
 
-@relation_rule("focuses-on-org", 0.8)
+@relation_rule("focuses-on-org", 0.8, needs="org chain")
 def focuses_on_org(view: SentenceView) -> Iterator[Found]:
     """X(lab/institute/platform)聚焦/专注/致力于Y."""
     for i, j in view.consecutive():
@@ -89,7 +89,7 @@ def focuses_on_org(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("FOCUSES_ON", research, right.members)
 
 
-@relation_rule("supports-chain-verb", 0.85)
+@relation_rule("supports-chain-verb", 0.85, needs="org chain")
 def supports_chain_verb(view: SentenceView) -> Iterator[Found]:
     """X服务/支撑/赋能Y产业."""
     for i, j in view.consecutive():
@@ -98,7 +98,7 @@ def supports_chain_verb(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
 
 
-@relation_rule("supports-chain-relied-on", 0.85)
+@relation_rule("supports-chain-relied-on", 0.85, needs="org chain")
 def supports_chain_relied_on(view: SentenceView) -> Iterator[Found]:
     """依托X发展/支撑/服务Y产业."""
     for i, j in view.consecutive():
@@ -109,7 +109,7 @@ def supports_chain_relied_on(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
 
 
-@relation_rule("part-of-chain-role", 0.9)
+@relation_rule("part-of-chain-role", 0.9, needs="org chain")
 def part_of_chain_role(view: SentenceView) -> Iterator[Found]:
     """X是Y产业链链主/龙头 and Y产业链链主X / Y龙头企业X."""
     for i, j in view.consecutive():
@@ -158,7 +158,7 @@ def _firm_lists(view: SentenceView) -> Iterator[int]:
             yield i
 
 
-@relation_rule("part-of-chain-firm-list", 0.8)
+@relation_rule("part-of-chain-firm-list", 0.8, needs="org chain")
 def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
     """Y产业…X、Z等N家(整车)企业: the listed firms belong to the one chain named before."""
     for i in _firm_lists(view):
@@ -167,7 +167,7 @@ def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF_CHAIN", view.units[i].members, view.units[topic].members)
 
 
-@relation_rule("part-of-chain-topic", 0.65)
+@relation_rule("part-of-chain-topic", 0.65, needs="org chain")
 def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
     """A sentence about one chain that lists firms (支持X、Y、Z等做大做强): they are in it."""
     chain = _sentence_chain(view)
@@ -221,7 +221,7 @@ def focuses_on_name(view: SentenceView) -> Iterator[Found]:
                 yield from pairwise("FOCUSES_ON", [mention], view.embedded_chains(mention))
 
 
-@relation_rule("part-of-chain-segment", 0.65)
+@relation_rule("part-of-chain-segment", 0.65, needs="chain")
 def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
     """Segments (整车, 零部件…) named in a sentence about one chain are part of it."""
     chain = _sentence_chain(view)
@@ -232,7 +232,7 @@ def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
         yield from pairwise("PART_OF", segments, [chain])
 
 
-@relation_rule("upstream-of-stream", 0.8)
+@relation_rule("upstream-of-stream", 0.8, needs="chain")
 def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
     """Y产业链上游的X (X feeds Y); X下游的Y; X向下游延伸到Y; X为Y配套."""
     for i, j in view.consecutive():
@@ -259,7 +259,7 @@ def _names_an_industry(view: SentenceView, index: int) -> bool:
     return bool(_INDUSTRY_WORD.search(last.text) or _INDUSTRY_AFTER.match(view.text[unit.end :]))
 
 
-@relation_rule("focuses-on-own-industry", 0.75)
+@relation_rule("focuses-on-own-industry", 0.75, needs="place chain")
 def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
     """X(place)Y产业 / X的Y产业集群: the place's own industry."""
     for i, j in view.consecutive():
@@ -282,7 +282,7 @@ _SUPPORTERS = frozenset(
 )
 
 
-@relation_rule("chain-kind-members", 0.8)
+@relation_rule("chain-kind-members", 0.8, needs="org chain")
 def chain_kind_members(view: SentenceView) -> Iterator[Found]:
     """A、B等Y企业/院所: the enterprises belong to chain Y, the universities, institutes,
     labs and platforms support it."""

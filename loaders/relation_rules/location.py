@@ -50,7 +50,7 @@ def _not_region(view: SentenceView, index: int) -> bool:
     return all(m.subtype != "Region" for m in view.units[index].members)
 
 
-@relation_rule("located-in-verb", 0.9)
+@relation_rule("located-in-verb", 0.9, needs="place")
 def located_in_verb(view: SentenceView) -> Iterator[Found]:
     """X位于Y / X落户Y / X坐落于Y."""
     for i, j in _thing_place(view):
@@ -58,7 +58,7 @@ def located_in_verb(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", view.units[i].members, view.units[j].members)
 
 
-@relation_rule("located-in-build-at", 0.85)
+@relation_rule("located-in-build-at", 0.85, needs="place")
 def located_in_build_at(view: SentenceView) -> Iterator[Found]:
     """在Y建设X / 于Y设立X."""
     for i, j in _place_thing(view):
@@ -66,7 +66,7 @@ def located_in_build_at(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
 
 
-@relation_rule("located-in-place-modifier", 0.7)
+@relation_rule("located-in-place-modifier", 0.7, needs="place org")
 def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
     """Y的X / "合肥高新区X公司": a place immediately before an organisation."""
     for i, j in _place_thing(view):
@@ -76,7 +76,7 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
 
 
-@relation_rule("part-of-place-adjacent", 0.8)
+@relation_rule("part-of-place-adjacent", 0.8, needs="place")
 def part_of_place_adjacent(view: SentenceView) -> Iterator[Found]:
     """Names like "安徽省合肥市", "合肥市蜀山区": the deeper place is part of the one before it."""
     for i, j in view.consecutive():
@@ -86,7 +86,7 @@ def part_of_place_adjacent(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", right.members, left.members)
 
 
-@relation_rule("part-of-place-verb", 0.9)
+@relation_rule("part-of-place-verb", 0.9, needs="place")
 def part_of_place_verb(view: SentenceView) -> Iterator[Found]:
     """X隶属Y (X part of Y) / Y下辖X (X part of Y)."""
     for i, j in view.consecutive():

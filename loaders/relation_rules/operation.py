@@ -39,7 +39,7 @@ def _org_pairs(view: SentenceView) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
-@relation_rule("operated-by-host-builds", 0.9)
+@relation_rule("operated-by-host-builds", 0.9, needs="org")
 def operated_by_host_builds(view: SentenceView) -> Iterator[Found]:
     """依托Y建设X: Y hosts X."""
     for i, j in _org_pairs(view):
@@ -47,7 +47,7 @@ def operated_by_host_builds(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
 
 
-@relation_rule("operated-by-relies-on", 0.85)
+@relation_rule("operated-by-relies-on", 0.85, needs="org")
 def operated_by_relies_on(view: SentenceView) -> Iterator[Found]:
     """X依托Y(建设) / X的依托单位为Y."""
     for i, j in _org_pairs(view):
@@ -55,7 +55,7 @@ def operated_by_relies_on(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
 
 
-@relation_rule("operated-by-lead", 0.9)
+@relation_rule("operated-by-lead", 0.9, needs="org")
 def operated_by_lead(view: SentenceView) -> Iterator[Found]:
     """Y牵头建设X / Y承建X / Y负责运行X."""
     for i, j in _org_pairs(view):
@@ -63,7 +63,7 @@ def operated_by_lead(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
 
 
-@relation_rule("operated-by-passive", 0.9)
+@relation_rule("operated-by-passive", 0.9, needs="org")
 def operated_by_passive(view: SentenceView) -> Iterator[Found]:
     """X由Y建设/运行/牵头组建."""
     for i, j in _org_pairs(view):
@@ -71,7 +71,7 @@ def operated_by_passive(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
 
 
-@relation_rule("operated-by-builds", 0.75)
+@relation_rule("operated-by-builds", 0.75, needs="org")
 def operated_by_builds(view: SentenceView) -> Iterator[Found]:
     """Y建设X / Y、Z共建X (plain verb: lower confidence than 牵头/承建)."""
     for i, j in _org_pairs(view):
@@ -81,7 +81,7 @@ def operated_by_builds(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
 
 
-@relation_rule("part-of-parent-org", 0.7)
+@relation_rule("part-of-parent-org", 0.7, needs="org")
 def part_of_parent_org(view: SentenceView) -> Iterator[Found]:
     """Y的X / Y下属X: a lab, institute or platform of a university, institute or company
     is part of it; a facility of an institute, or a company's lab, is operated by it."""
@@ -104,7 +104,7 @@ def _belonging(child: Mention, parents: list[Mention]) -> str:
     return "PART_OF"
 
 
-@relation_rule("part-of-belongs-to", 0.9)
+@relation_rule("part-of-belongs-to", 0.9, needs="org")
 def part_of_belongs_to(view: SentenceView) -> Iterator[Found]:
     """X隶属于Y."""
     for i, j in _org_pairs(view):
@@ -132,7 +132,7 @@ def _parent_by_name(view: SentenceView, child: Mention) -> Mention | None:
     return None
 
 
-@relation_rule("part-of-parent-name", 0.7, min_mentions=1)
+@relation_rule("part-of-parent-name", 0.7, min_mentions=1, needs="org")
 def part_of_parent_name(view: SentenceView) -> Iterator[Found]:
     """"中科院合肥物质研究院", "华为研究院": a unit whose name begins with the name of a
     university, institute or company the article names is part of it."""

@@ -30,6 +30,9 @@ class RelationRule:
     # Fewest mentions a sentence needs for the rule to find anything: most relate two
     # mentions; skipping the rest keeps extraction fast on the many one-mention sentences.
     min_mentions: int = 2
+    # Unit kinds ("org", "place", "chain") the sentence must have for the rule to find
+    # anything; checked once per sentence, before the rule runs.
+    needs: frozenset[str] = frozenset()
 
     def apply(self, view: SentenceView) -> Iterable[Found]:
         return self.function(view)
@@ -39,16 +42,18 @@ _REGISTRY: dict[str, RelationRule] = {}
 
 
 def relation_rule(
-    name: str, confidence: float, min_mentions: int = 2
+    name: str, confidence: float, min_mentions: int = 2, needs: str = ""
 ) -> Callable[[RuleFunction], RuleFunction]:
-    """Register ``function`` under ``name``; names are unique, confidence is in [0, 1]."""
+    """Register ``function`` under ``name``; names are unique, confidence is in [0, 1];
+    ``needs`` lists the unit kinds the rule reads, space-separated ("org chain")."""
     if not 0.0 <= confidence <= 1.0:
         raise ValueError(f"rule {name!r}: confidence {confidence} is not in [0, 1]")
 
     def register(function: RuleFunction) -> RuleFunction:
         if name in _REGISTRY:
             raise ValueError(f"relation rule {name!r} is registered twice")
-        _REGISTRY[name] = RelationRule(name, confidence, function, min_mentions)
+        kinds = frozenset(needs.split())
+        _REGISTRY[name] = RelationRule(name, confidence, function, min_mentions, kinds)
         return function
 
     return register

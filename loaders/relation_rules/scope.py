@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.model import Document, Mention, Sentence
 from loaders.relation_rules.constraints import PLACE_DEPTH
@@ -38,9 +39,12 @@ class ArticleScope:
     chains: dict[str, Mention] = field(default_factory=dict)
     containers: dict[str, Mention] = field(default_factory=dict)  # provinces and cities
     organisations: dict[str, Mention] = field(default_factory=dict)  # written and canonical
+    # Written names already searched for embedded chain names (SentenceView.embedded_chains).
+    embedded: dict[str, list[Mention]] = field(default_factory=dict)
     focus: Mention | None = None
 
 
+@lru_cache(maxsize=1024)
 def clean_heading(text: str) -> str:
     """A heading without markup, numbering (第三节, （一）, 专栏六) and end punctuation."""
     bare = _MARKUP.sub("", text)

@@ -34,6 +34,8 @@ class SentenceView:
     # The article's organisations by written and canonical name, for names that begin
     # with their parent's ("中科院合肥物质研究院").
     organisations: dict[str, Mention] = field(default_factory=dict)
+    # Names already searched for embedded chains, shared by the article's sentences.
+    embedded_cache: dict[str, list[Mention]] = field(default_factory=dict)
     # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
     lead_chains: tuple[Mention, ...] = ()
 
@@ -87,6 +89,13 @@ class SentenceView:
     def embedded_chains(self, mention: Mention, shortest: int = 3) -> list[Mention]:
         """Chains of the article whose name appears inside ``mention``'s written name."""
         name = mention.text
+        known = self.embedded_cache.get(name)
+        if known is None:
+            known = self._embedded(name, shortest)
+            self.embedded_cache[name] = known
+        return known
+
+    def _embedded(self, name: str, shortest: int) -> list[Mention]:
         found: dict[str, Mention] = {}
         for start in range(len(name)):
             for end in range(start + shortest, len(name) + 1):

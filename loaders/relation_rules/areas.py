@@ -105,3 +105,24 @@ def section_part_of_area(view: SentenceView) -> Iterator[Found]:
         for mention in unit.members:
             if mention.subtype in _AREA_SUBTYPES and not _wider_prefix(view, mention):
                 yield Found("PART_OF", mention, place)
+
+
+# "X(place)建设Y(park)", "在X建设Y": the area built is part of the place building it.
+_BUILDS_AREA_GAP = re.compile(
+    r"^(?:的)?(?:加快|重点|全面|高水平|高标准|积极|率先)?(?:启动|规划|谋划|推进)?"
+    r"(?:建设|打造|布局|规划建设|建成)(?:了)?[“‘「『《]?$"
+)
+
+
+@relation_rule("part-of-place-builds-area", 0.7, needs="place")
+def part_of_place_builds_area(view: SentenceView) -> Iterator[Found]:
+    """A district, zone or science city that builds a park, town or quarter contains it."""
+    for i, j in view.consecutive():
+        builder, built = view.units[i], view.units[j]
+        if builder.kind != "place" or built.kind != "place" or builder.is_list:
+            continue
+        if not _BUILDS_AREA_GAP.match(view.gap(i, j)) or _is_external(view, i):
+            continue
+        for mention in built.members:
+            if mention.subtype in _AREA_SUBTYPES and not _wider_prefix(view, mention):
+                yield from (Found("PART_OF", mention, b) for b in builder.members)

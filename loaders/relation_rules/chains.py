@@ -14,7 +14,10 @@ _FOCUS_VERB = re.compile(
     r"做强|做大|主攻|深耕|发展|发力|突破)(?:壮大|打造|建设|培育|发展|助推|和助推)?"
     r"[^，。；,;：:、]{0,5}$"
 )
-_ORG_FOCUS_GAP = re.compile(r"^[^，。；,;：:]{0,6}?(?:聚焦|专注于?|致力于|主攻|深耕)[^，。；,;：:、]{0,4}$")
+_ORG_FOCUS_GAP = re.compile(
+    r"^[^，。；,;：:]{0,6}?(?:聚焦|专注于?|致力于|主攻|深耕)(?:[^，。；,;：:、]{0,6}、){0,3}"
+    r"[^，。；,;：:、]{0,4}$"
+)
 _SUPPORT_GAP = re.compile(
     r"^[^，。；,;：:]{0,6}?(?:服务于?|支撑|赋能|助力|支持|带动|引领)[^，。；,;：:、]{0,4}$"
 )
@@ -81,12 +84,45 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
 
 @relation_rule("focuses-on-org", 0.8, needs="org chain")
 def focuses_on_org(view: SentenceView) -> Iterator[Found]:
-    """X(lab/institute/platform)聚焦/专注/致力于Y."""
-    for i, j in view.consecutive():
-        left, right = view.units[i], view.units[j]
-        if left.kind == "org" and right.kind == "chain" and _ORG_FOCUS_GAP.match(view.gap(i, j)):
-            research = [m for m in left.members if m.type != "Enterprise"]
-            yield from pairwise("FOCUSES_ON", research, right.members)
+    """X(lab/institute/platform)聚焦/专注/致力于Y, also when Y stands later in the list
+    of fields the verb governs ("聚焦脑认知、类脑智能、计算智能等方向")."""
+    for i, left in enumerate(view.units):
+        if left.kind != "org" or i + 1 >= len(view.units):
+            continue
+        research = [m for m in left.members if m.type != "Enterprise"]
+        if not research or not _ORG_FOCUS_GAP.match(view.gap(i, i + 1)):
+            continue
+        for j in _chain_units_after(view, i):
+            if not view.same_clause(i, j, soft=True):
+                break
+            yield from pairwise("FOCUSES_ON", research, view.units[j].members)
+
+
+# "X以A、B产业为主线/为重点": the subject's main lines.
+# Parallel "以…为…" clauses may come first: "X以A建设为牵引，以B、C产业为主线".
+_BY_WAY_OF_GAP = re.compile(r"^(?:以[^，。；,;：:]{0,20}为[^，。；,;：:]{1,4}[，,])*以[^，。；,;：:]{0,16}$")
+_MAIN_LINE_AFTER = re.compile(
+    r"^(?:产业链|产业集群|产业|集群|领域|行业)?(?:等)?(?:产业)?为(?:主线|重点|核心|主导|主攻方向|特色|支柱)"
+)
+
+
+@relation_rule("focuses-on-main-line", 0.8, needs="chain")
+def focuses_on_main_line(view: SentenceView) -> Iterator[Found]:
+    """X以A、B、C产业为主线/为重点: a place or research body focuses on the chains."""
+    for i, subject in enumerate(view.units):
+        if subject.kind == "chain" or not _opens_clause(view, i):
+            continue
+        holders = [m for m in subject.members if m.type != "Enterprise"]
+        for j in _chain_units_after(view, i):
+            chain = view.units[j]
+            if not _BY_WAY_OF_GAP.match(view.text[subject.tail_end : chain.start]):
+                break
+            if _MAIN_LINE_AFTER.match(view.text[chain.tail_end :]):
+                yield from pairwise("FOCUSES_ON", holders, _chains_from(view, i, j))
+
+
+def _chains_from(view: SentenceView, subject: int, last: int) -> list[Mention]:
+    return [m for k in range(subject + 1, last + 1) for m in view.units[k].members]
 
 
 @relation_rule("supports-chain-verb", 0.85, needs="org chain")

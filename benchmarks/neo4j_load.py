@@ -42,8 +42,8 @@ from kg.neo4j_load import (
     ensure_schema,
     plan_writes,
     run_plan,
+    wipe_database,
 )
-from kg.neo4j_queries import WIPE_DATABASE
 
 SEED_ENTITIES, SEED_RELATIONS, SEED_SENTENCES, SEED_DOCUMENTS = 600, 1000, 2500, 5
 MENTIONS_PER_ENTITY = 2
@@ -143,8 +143,7 @@ def naive_seconds_per_row(driver: Any, database: str, graph: KnowledgeGraph,
 
 
 def wipe(driver: Any, database: str) -> None:
-    with driver.session(database=database) as session:
-        session.run(WIPE_DATABASE).consume()
+    wipe_database(driver, database)
 
 
 def batched_rates(summary: LoadSummary) -> tuple[float, float, float, float]:
@@ -185,10 +184,16 @@ def main(argv: list[str] | None = None) -> int:
         wipe(driver, database)
         plan = plan_writes(graph, args.batch_size)
         summary = run_plan(driver, database, plan)
-        nodes_per_s, rels_per_s, batched_node, batched_rel = batched_rates(summary)
+        report(args, shape, summary, naive_node, naive_rel)
         wipe(driver, database)
     finally:
         driver.close()
+    return 0
+
+
+def report(args: argparse.Namespace, shape: Shape, summary: LoadSummary, naive_node: float,
+           naive_rel: float) -> None:
+    nodes_per_s, rels_per_s, batched_node, batched_rel = batched_rates(summary)
     for line in summary.lines():
         print(line)
     print(f"batched: {nodes_per_s:,.0f} nodes/s, {rels_per_s:,.0f} relationships/s "
@@ -199,8 +204,7 @@ def main(argv: list[str] | None = None) -> int:
           f"relations {naive_rel / batched_rel:.1f}x (target >= 20x)")
     print(f"naive extrapolated to the whole load: "
           f"{naive_node * shape.entities + naive_rel * shape.relations:,.0f} s for entities and "
-          f"relations alone, vs {summary.seconds:,.0f} s batched for everything")
-    return 0
+          f"relations alone, vs {summary.seconds:,.0f} s batched for everything", flush=True)
 
 
 if __name__ == "__main__":

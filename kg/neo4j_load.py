@@ -356,3 +356,16 @@ def load_graph_into_neo4j(
 
 def planned_rows(plan: list[WriteBatch]) -> int:
     return sum(len(batch.rows) for batch in plan)
+
+
+def wipe_database(driver: Driver, database: str, nodes_per_transaction: int = 500) -> int:
+    """Delete every node and relationship (schema kept), in bounded transactions."""
+    deleted = 0
+    while True:
+        records, _, _ = driver.execute_query(
+            q.WIPE_SOME_NODES, {"limit": nodes_per_transaction}, database_=database
+        )
+        count = int(records[0]["deleted"])
+        deleted += count
+        if count == 0:
+            return deleted

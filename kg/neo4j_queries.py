@@ -143,8 +143,18 @@ PING = "RETURN 1 AS ok"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
 
-# Deletes in batches so that a large graph never needs one huge transaction; auto-commit only.
+# Deletes at most $limit nodes (with their relationships) per call; callers loop until it
+# returns 0, each call its own transaction, so no transaction outgrows the memory pool.
+WIPE_SOME_NODES = """
+MATCH (n)
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted
+"""
+
+# Kept for colleagues' code (tests/test_queries_agree.py, benchmarks/queries.py); auto-commit
+# only. For big graphs prefer kg.neo4j_load.wipe_database, which loops over WIPE_SOME_NODES.
 WIPE_DATABASE = """
 MATCH (n)
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS
 """

@@ -37,6 +37,8 @@ _TRAILING_CREDIT = re.compile(
     rf"|[ \u3000]+[\u4e00-\u9fff·]{{2,14}}供图$"
 )
 
+_CREDIT_ENDINGS = ("摄", "影", "图", "\n")
+
 
 def noise_reason(text: str) -> str | None:
     """The reason to drop the whole cleaned line ``text``, or None to keep it."""
@@ -55,6 +57,10 @@ def noise_reason(text: str) -> str | None:
 
 def trailing_credit_start(text: str) -> int | None:
     """Where a photo credit closing a caption line starts ("…等领域。 王世保 摄")."""
+    # Speed: a credit ends the line in 摄/摄影/供图 (or before a final newline, where $
+    # also matches); other lines need no regex search at all.
+    if not text.endswith(_CREDIT_ENDINGS):
+        return None
     match = _TRAILING_CREDIT.search(text)
     if match is None or match.start() == 0:
         return None

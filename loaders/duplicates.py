@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-_WHITESPACE = re.compile(r"\s+")
 # Shorter texts ("各位代表！", a table's "合计") legitimately recur and are kept.
 _MIN_KEY_LENGTH = 8
 
@@ -16,7 +13,8 @@ class SeenTexts:
         self._seen: set[str] = set()
 
     def is_repeat(self, text: str) -> bool:
-        key = _WHITESPACE.sub("", text)
+        # str.split() splits on exactly the characters \s matches, and is faster.
+        key = "".join(text.split())
         if len(key) < _MIN_KEY_LENGTH:
             return False
         if key in self._seen:

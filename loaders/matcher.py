@@ -90,6 +90,8 @@ class SurfaceMatcher:
 
     @staticmethod
     def _whole_ascii_word(text: str, start: int, end: int) -> bool:
+        if not text[start].isascii() and not text[end - 1].isascii():
+            return True  # Chinese at both ends (most matches): no ASCII word to cut
         if _is_ascii_word_char(text[start]) and start > 0 and _is_ascii_word_char(text[start - 1]):
             return False
         return not (_is_ascii_word_char(text[end - 1]) and end < len(text) and _is_ascii_word_char(text[end]))

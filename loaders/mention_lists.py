@@ -56,13 +56,24 @@ def list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     """Unknown members of lists ending in 等 in ``text``, typed by head noun or contagion."""
     found: list[ListMember] = []
     at = text.find("等")
+    if at <= 0:
+        return found
+    index = _KnownIndex({k.end: k for k in known}, [(k.start, k.end) for k in known])
     while at > 0:
-        found += _members_before(text, at, known)
+        found += _members_before(text, at, index)
         at = text.find("等", at + 1)
     return found
 
 
-def _members_before(text: str, stop: int, known: list[KnownSpan]) -> list[ListMember]:
+@dataclass(frozen=True, slots=True)
+class _KnownIndex:
+    """The known names of one sentence, indexed once for all its lists."""
+
+    by_end: dict[int, KnownSpan]
+    spans: list[tuple[int, int]]
+
+
+def _members_before(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
     cue = _CUE.match(text, stop)
     cue_class = _HEAD_CLASS[cue.group(1)] if cue else None
     items = _walk_items(text, stop, known)
@@ -82,22 +93,27 @@ def _members_before(text: str, stop: int, known: list[KnownSpan]) -> list[ListMe
     return [ListMember(a, b, cls, by_cue) for a, b, k in items if k is None and _acceptable(text[a:b], cls, by_cue)]
 
 
-def _walk_items(text: str, end: int, known: list[KnownSpan]) -> list[tuple[int, int, KnownSpan | None]]:
+def _walk_items(text: str, end: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
     """Members from right to left: (start, end, the known name it is, or None)."""
-    known_by_end = {k.end: k for k in known}
-    spans = [(k.start, k.end) for k in known]
     items: list[tuple[int, int, KnownSpan | None]] = []
     for _ in range(MAX_ITEMS):
-        hit = known_by_end.get(end)
-        start = hit.start if hit else left_boundary(text, end, spans)
+        hit = known.by_end.get(end)
+        start = hit.start if hit else left_boundary(text, end, known.spans)
         if start >= end:
             break
         items.append((start, end, hit))
-        joiner = next((j for j in _JOINERS if text.startswith(j, start - len(j))), None)
+        joiner = _joiner_before(text, start)
         if joiner is None:
             break
         end = start - len(joiner)
     return items
+
+
+def _joiner_before(text: str, start: int) -> str | None:
+    for joiner in _JOINERS:
+        if text.startswith(joiner, start - len(joiner)):
+            return joiner
+    return None
 
 
 def _acceptable(name: str, cls: str, by_cue: bool) -> bool:

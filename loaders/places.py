@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 _HAN = "\u4e00-\u9fff"
 # Development zones and science cities take longer stems ("合肥高新区", "滨湖科学城").
@@ -51,6 +52,13 @@ _DISTRICT_IN_TEXT = re.compile(
     rf"|(?:(?<=[^{_HAN}])|^)(?P<stem3>[{_HAN}]{{2}}){_DISTRICT_SUFFIX}"
     rf"(?=[^{_HAN}]|$|[和与及等的]|政协|政府|委|人大|管委|党|商务|人民|区域|企业|以|已|同样|坚持)"
 )
+# First characters of every suffix _DISTRICT_IN_TEXT accepts (zones, 区, 县).
+_SUFFIX_FIRST_CHAR = re.compile(
+    "[" + "".join(sorted({w[0] for w in _ZONE_SUFFIXES.split("|")} | {"区", "县"})) + "]"
+)
+_SUFFIXES = (*_ZONE_SUFFIXES.split("|"), "区", "县")
+# Two-character generic stems: a stem ending in one is generic (looked up, not scanned).
+_GENERIC_PAIRS = frozenset(word for word in _GENERIC_STEMS if len(word) == 2)
 _MAX_PLACE_LENGTH = 10
 # Zone words that name one place of the document's city when they stand alone.
 _BARE_ZONES = frozenset({"高新区", "经开区", "新站区"})
@@ -80,11 +88,29 @@ def district_names(text: str) -> list[str]:
     also stand where names stand: after a known city ("南京栖霞区"), after punctuation
     or a conjunction ("，朝阳区", "和朝阳区"), or before a local body ("栖霞区政协")."""
     found: list[str] = []
-    for match in _DISTRICT_IN_TEXT.finditer(text):
+    for match in _district_matches(text):
         stem = match.group("stem") or match.group("stem2") or match.group("stem3")
         if stem not in _GENERIC_STEMS and not _ends_generic(stem) and not stem.endswith("级"):
             found.append(match.group())
     return found
+
+
+def _district_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DISTRICT_IN_TEXT.finditer(text)``, found faster.
+
+    Speed: the pattern opens with a character class and lookbehinds, so ``finditer``
+    tries it at every character. Every match has its suffix two characters after its
+    start, so trying only there, left to right and never inside the previous match,
+    yields the same matches (lookbehinds see the whole string either way)."""
+    resume = 0
+    for hit in _SUFFIX_FIRST_CHAR.finditer(text, 2):
+        start = hit.start() - 2
+        if start < resume or not text.startswith(_SUFFIXES, hit.start()):
+            continue
+        match = _DISTRICT_IN_TEXT.match(text, start)
+        if match is not None:
+            resume = match.end()
+            yield match
 
 
 def stem_of(place: str) -> str:
@@ -101,4 +127,4 @@ def known_place_counts(text: str) -> Counter[str]:
 
 
 def _ends_generic(stem: str) -> bool:
-    return any(stem.endswith(generic) for generic in _GENERIC_STEMS if len(generic) == 2)
+    return stem[-2:] in _GENERIC_PAIRS

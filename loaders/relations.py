@@ -256,6 +256,30 @@ def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped])
         ):
             continue
         kept.append(relation)
+    return _without_contradictions(doc, kept, dropped)
+
+
+def _without_contradictions(
+    doc: Document, relations: list[Relation], dropped: list[Dropped]
+) -> list[Relation]:
+    """A PART_OF B and B PART_OF A in one document cannot both hold: keep the direction
+    its most confident evidence gives, and drop both when the evidence is equal."""
+    strength: dict[tuple[str, str], float] = {}
+    for r in relations:
+        if r.type == "PART_OF":
+            key = (r.head, r.tail)
+            strength[key] = max(strength.get(key, 0.0), r.confidence)
+    kept: list[Relation] = []
+    for r in relations:
+        reverse = strength.get((r.tail, r.head))
+        if r.type == "PART_OF" and reverse is not None and reverse >= strength[(r.head, r.tail)]:
+            text = f"PART_OF {r.head} -> {r.tail} ({r.rule})"
+            dropped.append(
+                Dropped(doc.name, STAGE, "contradicted-direction", r.evidence.start,
+                        r.evidence.end, text)
+            )
+            continue
+        kept.append(r)
     return kept
 
 

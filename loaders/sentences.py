@@ -12,6 +12,8 @@ from loaders.blocks import Block
 # rules need that context.
 _SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+[”’」』）)\"']*)?|[。！？]+")
 _EDGE_SPACES = " \t"
+# str.isalnum, as one regex scan: \w is alphanumeric or "_" (identical on all of Unicode).
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(slots=True)
@@ -36,6 +38,6 @@ def _trimmed(block: Block, start: int, end: int) -> SentencePiece | None:
     text = block.text[start:end]
     left = len(text) - len(text.lstrip(_EDGE_SPACES))
     right = len(text.rstrip(_EDGE_SPACES))
-    if left >= right or not any(c.isalnum() for c in text):
+    if left >= right or not _ALNUM.search(text):
         return None
     return SentencePiece(text[left:right], block.offsets[start + left : start + right])

@@ -114,10 +114,9 @@ def neo4j_driver(neo4j_settings: Any) -> Iterator[Any]:
 @pytest.fixture()
 def clean_neo4j(neo4j_driver: Any, neo4j_settings: Any) -> Any:
     """The driver, on an emptied database (constraints and indexes are kept)."""
-    from kg.neo4j_queries import WIPE_DATABASE
+    from kg.neo4j_load import wipe_database
 
-    with neo4j_driver.session(database=neo4j_settings.database) as session:
-        session.run(WIPE_DATABASE).consume()
+    wipe_database(neo4j_driver, neo4j_settings.database)
     return neo4j_driver
 
 

@@ -198,3 +198,65 @@ def test_a_companys_named_lab_is_operated_by_it_and_its_institute_is_part_of_it(
 def test_an_institutes_facility_is_operated_by_it() -> None:
     got = facts(run_parents(["依托等离子体所的EAST开展研究。"]).relations)
     assert fact("OPERATED_BY", "全超导托卡马克核聚变实验装置", "中国科学院等离子体物理研究所") in got
+
+
+def test_an_institute_focuses_on_every_chain_its_verb_lists() -> None:
+    lexicon = {**WORLD, "智能研究院": Known("ResearchInstitute")}
+    doc = make_document(["智能研究院聚焦脑认知、人工智能、芯片设计等方向，建设平台。"])
+    got = facts(extract_relations(doc, find_known(doc, lexicon)).relations)
+    assert fact("FOCUSES_ON", "智能研究院", "人工智能") in got
+    assert fact("FOCUSES_ON", "智能研究院", "芯片设计") in got
+
+
+def test_chains_taken_as_main_lines_are_the_subjects_focus() -> None:
+    texts = ["芯谷以平台建设为牵引，以集成电路、新型显示产业为主线，推动融通发展。"]
+    got = facts(run(texts).relations)
+    assert fact("FOCUSES_ON", "芯谷", "集成电路") in got
+    assert fact("FOCUSES_ON", "芯谷", "新型显示") in got
+
+
+def test_main_line_needs_the_closing_wei() -> None:
+    assert not run(["芯谷以集成电路、新型显示产业推动融通发展。"]).relations
+
+
+def test_a_place_that_builds_a_park_contains_it() -> None:
+    got = facts(run(["支持蜀山区建设芯谷。", "对接合肥高新区建设空港新城。"]).relations)
+    assert fact("PART_OF", "芯谷", "蜀山区") in got
+    assert fact("PART_OF", "空港新城", "合肥高新技术产业开发区") not in got  # 对接: a partner
+
+
+def test_a_rule_runs_only_on_sentences_with_the_unit_kinds_it_needs() -> None:
+    from loaders.relation_rules.registry import RelationRule
+
+    seen: list[str] = []
+
+    def record(view):  # type: ignore[no-untyped-def]
+        seen.append(view.text)
+        return []
+
+    rule = RelationRule("record", 0.5, record, min_mentions=1, needs=frozenset({"org", "chain"}))
+    doc = make_document(["蜀山区和庐江县。", "京东方发展新型显示。"])
+    extract_relations(doc, find_known(doc, WORLD), rules=[rule])
+    assert seen == ["京东方发展新型显示。"]
+
+
+def test_opposite_part_of_directions_of_equal_weight_are_both_dropped() -> None:
+    texts = ["发展物联网、云计算等新一代信息技术。", "发展新一代信息技术、人工智能等物联网。"]
+    result = run(texts)
+    got = facts(result.relations)
+    assert fact("PART_OF", "物联网", "新一代信息技术") not in got
+    assert fact("PART_OF", "新一代信息技术", "物联网") not in got
+    assert fact("PART_OF", "云计算", "新一代信息技术") in got
+    assert any(d.reason == "contradicted-direction" for d in result.dropped)
+
+
+def test_a_lead_naming_two_chains_assigns_nothing() -> None:
+    texts = ["集成电路及新型显示。", "重点推进晶合产线项目。"]
+    assert not any(r.type == "PART_OF_CHAIN" for r in run(texts, paragraphs=[0, 0]).relations)
+
+
+def test_a_lead_with_a_second_name_after_ji_is_the_first_chain() -> None:
+    texts = ["新能源汽车暨智能网联汽车。", "重点实施蔚来总部项目。"]
+    got = facts(run(texts, paragraphs=[0, 0]).relations)
+    assert fact("PART_OF_CHAIN", "蔚来", "新能源汽车") in got
+    assert fact("PART_OF_CHAIN", "蔚来", "智能网联汽车") not in got

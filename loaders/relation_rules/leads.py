@@ -44,7 +44,9 @@ def _chains_of_lead(sentence: Sentence, mentions: list[Mention]) -> tuple[Mentio
     if _ALSO_NAMED in bare:
         chains = chains[:1]
     unique = {m.canonical: m for m in chains}
-    return tuple(unique.values())
+    # A lead naming two chains ("高端装备及新材料") does not say which one each project of
+    # its paragraph serves; guessing both would make one of each pair wrong.
+    return tuple(unique.values()) if len(unique) == 1 else ()
 
 
 def lead_chains(

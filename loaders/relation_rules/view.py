@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
 from loaders.coordination import Unit
-from loaders.relation_rules.constraints import PLACE_DEPTH
 
 # Characters that end a clause for the purpose of relating two mentions.
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
@@ -25,8 +24,8 @@ class SentenceView:
     section_place: Mention | None = None
     # A synthetic IndustryChain mention for a chain the section heading names.
     section_chain: Mention | None = None
-    # Province and city mentions of the sentence's article by written name (合肥, 合肥市),
-    # for places whose own name starts with them (合肥高新区).
+    # Region, province and city mentions of the sentence's article by written name
+    # (合肥, 合肥市): the city a column heading names, the region leading a project's name.
     containers: dict[str, Mention] = field(default_factory=dict)
     # The article's chains by written and canonical name, for names that embed one
     # ("海峡两岸集成电路产业合作试验区").
@@ -103,17 +102,3 @@ class SentenceView:
                 if chain is not None and end - start < len(name):
                     found.setdefault(chain.canonical, chain)
         return list(found.values())
-
-    def name_prefix_container(self, place: Mention) -> Mention | None:
-        """The shallower place whose written name begins ``place``'s written name."""
-        depth = PLACE_DEPTH.get(place.subtype or "")
-        if depth is None:
-            return None
-        name = place.text
-        for cut in range(len(name) - 1, 1, -1):  # longest prefix first, at least 2 chars
-            container = self.containers.get(name[:cut])
-            if container is None or container.canonical == place.canonical:
-                continue
-            if PLACE_DEPTH.get(container.subtype or "", depth) < depth:
-                return container
-        return None

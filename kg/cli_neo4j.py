@@ -93,10 +93,12 @@ def load_neo4j(
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
 @click.option("--write", is_flag=True, help="Allow the query to write (default: read-only).")
+@click.option("--graph", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder written by `kg build`, used by the embedded engine when no server is set.")
 @connection_options
 def cypher(
-    query_or_file: str, params: tuple[str, ...], fmt: str, write: bool, uri: str | None,
-    user: str | None, password: str | None, database: str | None,
+    query_or_file: str, params: tuple[str, ...], fmt: str, write: bool, graph: Path,
+    uri: str | None, user: str | None, password: str | None, database: str | None,
 ) -> None:
     """Run a Cypher query (text, or a .cypher file) on Neo4j, else on the embedded engine.
 
@@ -113,7 +115,7 @@ def cypher(
     query = read_query(query_or_file)
     parameters = parse_params(params)
     settings = resolve_settings(uri, user, password, database)
-    result = run_cypher(query, parameters, settings, write=write)
+    result = run_cypher(query, parameters, settings, write=write, graph_dir=graph)
     click.echo(format_result(result, fmt), nl=False)
 
 

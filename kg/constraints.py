@@ -7,7 +7,7 @@ dropped and why.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from rdflib import OWL, RDFS, BNode, URIRef
 from rdflib.collection import Collection
@@ -27,7 +27,7 @@ def _classes_of(node: object) -> frozenset[str]:
     return frozenset()
 
 
-@lru_cache(maxsize=None)
+@cache
 def domain_and_range(rel_type: str) -> tuple[frozenset[str], frozenset[str]]:
     prop = relation_property(rel_type)
     graph = ontology_graph()

@@ -2,14 +2,13 @@
 
 On Neo4j the query runs in a read transaction (access mode READ) unless writes are asked
 for. User values only ever reach the engine as parameters (``--param k=v``).
-The embedded engine is ``kg.cypher_embedded.run_embedded(query, params)`` (kglite); this
-module dispatches to it whenever that module exists and no server is configured.
+Without a server the query runs on the embedded engine (kglite, ``kg.cypher_embedded``)
+over the graph that ``kg build`` wrote.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import re
@@ -19,18 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import ConnectionFailure, InputError, QueryError
+from kg.errors import InputError, QueryError
 from kg.neo4j_config import Neo4jSettings, connect, connection_errors
 
 if TYPE_CHECKING:
     from neo4j import ManagedTransaction
 
 QUERY_FILE_SUFFIXES = (".cypher", ".cql")
-EMBEDDED_MODULE = "kg.cypher_embedded"
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
 
-EmbeddedRunner = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,26 +141,10 @@ def _client_error_message(exc: Any, write: bool) -> str:
     return f"Neo4j rejected the query [{code}]: {message}" if code else message
 
 
-def embedded_runner() -> EmbeddedRunner | None:
-    """``kg.cypher_embedded.run_embedded`` once that module exists, else None."""
-    try:
-        module = importlib.import_module(EMBEDDED_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name == EMBEDDED_MODULE:
-            return None
-        raise
-    runner = getattr(module, "run_embedded", None)
-    return runner if callable(runner) else None
+def run_embedded_engine(query: str, params: dict[str, Any], graph_dir: Path) -> CypherResult:
+    from kg.cypher_embedded import run_embedded  # kglite loads only when it is used
 
-
-def run_embedded_engine(query: str, params: dict[str, Any]) -> CypherResult:
-    runner = embedded_runner()
-    if runner is None:
-        raise ConnectionFailure(
-            "no Neo4j configured (pass --uri or set NEO4J_URI) and the embedded Cypher "
-            f"engine ({EMBEDDED_MODULE}) is not available"
-        )
-    rows = [{k: plain(v) for k, v in row.items()} for row in runner(query, params)]
+    rows = [{k: plain(v) for k, v in row.items()} for row in run_embedded(query, params, graph_dir)]
     columns: list[str] = []
     for row in rows:
         columns.extend(key for key in row if key not in columns)
@@ -175,11 +156,12 @@ def run_cypher(
     params: dict[str, Any],
     settings: Neo4jSettings | None,
     write: bool = False,
+    graph_dir: Path = Path("out"),
 ) -> CypherResult:
-    """Neo4j when settings are given, else the embedded engine."""
+    """Neo4j when settings are given, else the embedded engine over ``graph_dir``."""
     if settings is not None:
         return run_on_neo4j(query, params, settings, write)
-    return run_embedded_engine(query, params)
+    return run_embedded_engine(query, params, graph_dir)
 
 
 # ------------------------------------------------------------------ output

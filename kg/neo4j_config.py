@@ -74,9 +74,8 @@ def require_settings(
 
 def connect(settings: Neo4jSettings) -> Driver:
     """A driver whose server answered and accepted the credentials, else ConnectionFailure."""
-    from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError
-
     from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError
 
     auth = (settings.user, settings.password) if settings.password is not None else None
     try:

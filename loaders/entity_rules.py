@@ -31,8 +31,9 @@ MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
 
 # Characters that can never be inside a name.
 _HARD_STOP = re.compile(r"[，。；：、！？,.;:!?\s“”‘’\"'《》〈〉【】\[\]{}|/·…—\-+＋=%％（）()]")
-# Everything up to and including the last hard stop of a window.
-_HARD_STOP_RUN = re.compile(r"^.*" + _HARD_STOP.pattern, re.DOTALL)
+# Everything up to and including the last hard stop of a window (matched at the
+# window's start, with the window's end as endpos, so no slice is made).
+_HARD_STOP_RUN = re.compile(r".*" + _HARD_STOP.pattern, re.DOTALL)
 # A short parenthesised place inside a company name: 本源量子计算科技（合肥）股份有限公司.
 _INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
@@ -374,10 +375,10 @@ def _suffix_index() -> _SuffixIndex:
 def _window_floor(text: str, suffix_start: int) -> int:
     """Leftmost offset a name ending at ``suffix_start`` may start at."""
     floor = max(0, suffix_start - MAX_NAME_CHARS)
+    if text.find("（", floor, suffix_start) < 0 and text.find("(", floor, suffix_start) < 0:
+        stops = _HARD_STOP_RUN.match(text, floor, suffix_start)  # fast path: no parentheses
+        return stops.end() if stops else floor
     window = text[floor:suffix_start]
-    if "（" not in window and "(" not in window:
-        stops = _HARD_STOP_RUN.search(window)  # fast path: no parenthesised place inside
-        return floor + (stops.end() if stops else 0)
     protected = [m.span() for m in _INNER_PARENS.finditer(window)]
     last_stop = -1
     for m in _HARD_STOP.finditer(window):
@@ -404,7 +405,8 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     floor = _window_floor(text, suffix_start)
     start = suffix_start
     # Segment the OCR-corrected window (slips keep their length) so 交又 is not read as 又.
-    for token in reversed(segment(fix_ocr(text[floor:suffix_start]))):
+    # (Speed: an empty window, right after a stop, has no words to segment.)
+    for token in reversed(segment(fix_ocr(text[floor:suffix_start])) if floor < suffix_start else ()):
         if _is_stop(token):
             break
         start -= len(token)

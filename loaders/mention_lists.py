@@ -9,6 +9,7 @@ members keep the class the gazetteer gives them; only unknown members are typed 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.entity_rules import RULES, judge, left_boundary
@@ -58,7 +59,9 @@ def list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     at = text.find("等")
     if at <= 0:
         return found
-    index = _KnownIndex({k.end: k for k in known}, [(k.start, k.end) for k in known])
+    by_end = {k.end: k for k in known}
+    contagious_ends = sorted(end for end, k in by_end.items() if k.type in _CONTAGIOUS)
+    index = _KnownIndex(by_end, [(k.start, k.end) for k in known], contagious_ends)
     while at > 0:
         found += _members_before(text, at, index)
         at = text.find("等", at + 1)
@@ -71,11 +74,19 @@ class _KnownIndex:
 
     by_end: dict[int, KnownSpan]
     spans: list[tuple[int, int]]
+    contagious_ends: list[int]  # sorted ends of known enterprises and chains
+
+    def may_spread_before(self, stop: int) -> bool:
+        """Contagion needs two known members of one class (and an unknown one) before
+        ``stop``; with fewer known enterprises or chains there, no list can spread."""
+        return bisect_right(self.contagious_ends, stop) >= 2
 
 
 def _members_before(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
     cue = _CUE.match(text, stop)
     cue_class = _HEAD_CLASS[cue.group(1)] if cue else None
+    if cue_class is None and not known.may_spread_before(stop):
+        return []  # speed: the walk below could only end in the same empty answer
     items = _walk_items(text, stop, known)
     known_classes = {k.type for _, _, k in items if k is not None}
     if cue_class is not None:

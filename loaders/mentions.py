@@ -163,11 +163,14 @@ def _list_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> 
 def _rule_candidates(
     text: str, matches: list[SurfaceMatch], gaz: Gazetteer
 ) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
-    known = [(m.start, m.end) for m in matches]
-    starts = [m.start for m in matches]  # sorted: matches are leftmost, non-overlapping
     found: list[_Candidate] = []
     drops: list[tuple[int, int, str]] = []
-    for s, e, rule in suffix_hits(text):
+    hits = suffix_hits(text)
+    if not hits:
+        return found, drops  # most sentences: nothing to index
+    known = [(m.start, m.end) for m in matches]
+    starts = [m.start for m in matches]  # sorted: matches are leftmost, non-overlapping
+    for s, e, rule in hits:
         covering = bisect_right(starts, s) - 1
         if covering >= 0 and e <= known[covering][1]:
             continue  # the suffix belongs to a name the gazetteer knows
@@ -233,7 +236,7 @@ def _chain_list(
     """
     known_by_end = {b: a for a, b in known}
     words_end = stop
-    if not text[:words_end].endswith("等"):
+    if not text.endswith("等", 0, words_end):  # (no slice: the sentence is not copied)
         return []
     item_end = words_end - 1
     found: list[_Candidate] = []
@@ -244,7 +247,7 @@ def _chain_list(
             item = text[item_start:item_end]
             if judge(rule, item) is None:
                 found.append(_chain_item(item_start, item_end, item, gaz))
-        joiner = next((j for j in _CHAIN_LIST_JOINERS if text[:item_start].endswith(j)), None)
+        joiner = next((j for j in _CHAIN_LIST_JOINERS if text.endswith(j, 0, item_start)), None)
         if joiner is None or item_start == item_end:
             break
         item_end = item_start - len(joiner)

@@ -52,11 +52,12 @@ _DISTRICT_IN_TEXT = re.compile(
     rf"|(?:(?<=[^{_HAN}])|^)(?P<stem3>[{_HAN}]{{2}}){_DISTRICT_SUFFIX}"
     rf"(?=[^{_HAN}]|$|[和与及等的]|政协|政府|委|人大|管委|党|商务|人民|区域|企业|以|已|同样|坚持)"
 )
-# First characters of every suffix _DISTRICT_IN_TEXT accepts (zones, 区, 县).
-_SUFFIX_FIRST_CHAR = re.compile(
-    "[" + "".join(sorted({w[0] for w in _ZONE_SUFFIXES.split("|")} | {"区", "县"})) + "]"
-)
+# Every suffix _DISTRICT_IN_TEXT accepts (zones, 区, 县), by its last character.
 _SUFFIXES = (*_ZONE_SUFFIXES.split("|"), "区", "县")
+_SUFFIXES_BY_LAST_CHAR: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in _SUFFIXES if s[-1] == last) for last in {s[-1] for s in _SUFFIXES}
+}
+_SUFFIX_LAST_CHAR = re.compile("[" + "".join(sorted(_SUFFIXES_BY_LAST_CHAR)) + "]")
 # Two-character generic stems: a stem ending in one is generic (looked up, not scanned).
 _GENERIC_PAIRS = frozenset(word for word in _GENERIC_STEMS if len(word) == 2)
 _MAX_PLACE_LENGTH = 10
@@ -99,18 +100,30 @@ def _district_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_DISTRICT_IN_TEXT.finditer(text)``, found faster.
 
     Speed: the pattern opens with a character class and lookbehinds, so ``finditer``
-    tries it at every character. Every match has its suffix two characters after its
+    tries it at every character. Every match has a suffix two characters after its
     start, so trying only there, left to right and never inside the previous match,
     yields the same matches (lookbehinds see the whole string either way)."""
     resume = 0
-    for hit in _SUFFIX_FIRST_CHAR.finditer(text, 2):
-        start = hit.start() - 2
-        if start < resume or not text.startswith(_SUFFIXES, hit.start()):
+    for start in _starts_before_suffixes(text):
+        if start < resume:
             continue
         match = _DISTRICT_IN_TEXT.match(text, start)
         if match is not None:
             resume = match.end()
             yield match
+
+
+def _starts_before_suffixes(text: str) -> list[int]:
+    """Offsets two characters before any suffix, found from the suffixes' last
+    characters (区, 县, 城), which are rarer than their first ones (新, 科)."""
+    starts: set[int] = set()
+    for hit in _SUFFIX_LAST_CHAR.finditer(text):
+        after = hit.end()
+        for suffix in _SUFFIXES_BY_LAST_CHAR[hit.group()]:
+            start = after - len(suffix) - 2
+            if start >= 0 and text.startswith(suffix, start + 2):
+                starts.add(start)
+    return sorted(starts)
 
 
 def stem_of(place: str) -> str:

@@ -3,8 +3,9 @@ labels and types before they enter query text, the write plan, output formats, d
 
 from __future__ import annotations
 
+import json
 import sys
-import types
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,10 +20,12 @@ from kg.cypher_run import (
     read_query,
     run_cypher,
 )
-from kg.errors import ConnectionFailure, InputError
+from kg.errors import InputError
+from kg.ids import entity_id
 from kg.model import KnowledgeGraph
 from kg.neo4j_config import Neo4jSettings, resolve_settings
 from kg.neo4j_load import ENTITIES, MENTION_LINKS, RELATIONS, plan_writes, planned_rows
+from kg.store import graph_to_json
 
 
 def test_settings_fall_back_to_the_environment() -> None:
@@ -128,27 +131,22 @@ def test_table_aligns_chinese_text_and_csv_round_trips() -> None:
     assert format_csv(result).splitlines() == ["name,n", "合肥市,1", "abc,22"]
 
 
-def test_without_a_server_the_embedded_engine_answers(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[str, dict[str, Any]]] = []
-
-    def run_embedded(query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        calls.append((query, params))
-        return [{"x": params["v"]}]
-
-    module = types.ModuleType("kg.cypher_embedded")
-    module.run_embedded = run_embedded  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kg.cypher_embedded", module)
-    result = run_cypher("RETURN $v AS x", {"v": 3}, settings=None)
-    assert (result.engine, result.columns, result.rows) == ("embedded", ["x"], [{"x": 3}])
-    assert calls == [("RETURN $v AS x", {"v": 3})]
+def test_without_a_server_the_embedded_engine_answers(small_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    (tmp_path / "graph.json").write_text(json.dumps(graph_to_json(small_graph), ensure_ascii=False),
+                                         encoding="utf-8")
+    names = sorted(e.name for e in small_graph.entities.values())
+    result = run_cypher("MATCH (e:__Entity__) RETURN e.name AS name ORDER BY name", {},
+                        settings=None, graph_dir=tmp_path)
+    assert result.engine == "embedded" and result.columns == ["name"]
+    assert [row["name"] for row in result.rows] == names
+    one = run_cypher("MATCH (e:__Entity__ {name: $n}) RETURN e.id AS id", {"n": names[0]},
+                     settings=None, graph_dir=tmp_path)
+    assert [row["id"] for row in one.rows] == [entity_id(names[0])]
 
 
-def test_without_server_or_embedded_engine_the_error_says_how_to_configure(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setitem(sys.modules, "kg.cypher_embedded", None)
-    with pytest.raises(ConnectionFailure, match="NEO4J_URI"):
-        run_cypher("RETURN 1", {}, settings=None)
+def test_without_server_or_built_graph_the_error_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="kg build"):
+        run_cypher("RETURN 1", {}, settings=None, graph_dir=tmp_path / "nothing")
 
 
 def _run_one_neo4j_test(ci: str) -> Any:

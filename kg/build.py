@@ -154,6 +154,10 @@ def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, l
     return examples
 
 
+def _jsonl(records: Iterable[dict[str, object]]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+
+
 def serialise(graph: KnowledgeGraph) -> tuple[dict[str, bytes], object]:
     """Every output file's bytes, and the SHACL result."""
     from kg import rdf, shacl  # rdflib is slow to import; only a build needs it
@@ -169,6 +173,8 @@ def serialise(graph: KnowledgeGraph) -> tuple[dict[str, bytes], object]:
         "entities.jsonl": entities,
         "relations.jsonl": relations,
         "graph.json": json.dumps(graph_to_json(graph), ensure_ascii=False).encode("utf-8"),
+        "merges.jsonl": _jsonl(asdict(m) for m in graph.merges),
+        "dropped.jsonl": _jsonl(asdict(d) for d in graph.dropped),
     }
     return files, result
 

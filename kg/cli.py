@@ -56,7 +56,9 @@ def build(input: Path, out: Path) -> None:  # noqa: A002 - names give KG_BUILD_I
     """Build the graph from a folder of documents and write every output.
 
     Writes kg.ttl, kg.jsonld, kg.trig, kg.nq (one named graph per document),
-    entities.jsonl, relations.jsonl, graph.json and report.json / report.md.
+    entities.jsonl, relations.jsonl, graph.json, report.json / report.md, and the logs
+    merges.jsonl (every name variant folded into an entity, and why) and dropped.jsonl
+    (everything a stage left out, and why).
 
     \b
     Example:

@@ -28,7 +28,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_output_is_written_and_parses(built: Path) -> None:
     for name in ("kg.ttl", "kg.jsonld", "kg.trig", "kg.nq", "entities.jsonl", "relations.jsonl",
-                 "graph.json", "report.json", "report.md"):
+                 "graph.json", "report.json", "report.md", "merges.jsonl", "dropped.jsonl"):
         assert (built / name).stat().st_size > 0, name
     ttl = Graph().parse(built / "kg.ttl", format="turtle")
     trig = Dataset().parse(built / "kg.trig", format="trig")
@@ -120,3 +120,17 @@ def test_resolution_merges_known_variants(built: Path) -> None:
     assert "中国科大" not in names and "科大" not in names
     assert "合肥物质院" not in names
     assert sum(1 for n in names if "托卡马克" in n or n == "EAST") <= 1
+
+
+def test_merge_log_explains_every_variant(built: Path) -> None:
+    merges = [json.loads(line) for line in (built / "merges.jsonl").read_text(encoding="utf-8").splitlines()]
+    graph = load_graph(built)
+    by_name = {e.name: e for e in graph.entities.values()}
+    assert merges
+    for m in merges:
+        assert m["reason"] and m["variant"] != m["canonical"]
+    seen = {(m["variant"], m["canonical"]) for m in merges}
+    for entity in by_name.values():
+        for mention in entity.mentions:
+            if mention.text != entity.name:
+                assert (mention.text, entity.name) in seen, (mention.text, entity.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 from loaders.entity_rules import _HARD_STOP, _INNER_PARENS, MAX_NAME_CHARS, _window_floor, left_boundary
 from loaders.matcher import SurfaceMatcher, default_matcher
@@ -51,7 +52,8 @@ def _plain_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
         else:
             at = text.find("等", at + 1)
             continue
-        found += [ListMember(a, b, cls, by_cue) for a, b, k in items if k is None and _acceptable(text[a:b], cls, by_cue)]
+        unknown = [(a, b) for a, b, k in items if k is None]
+        found += [ListMember(a, b, cls, by_cue) for a, b in unknown if _acceptable(text[a:b], cls, by_cue)]
         at = text.find("等", at + 1)
     return found
 
@@ -103,7 +105,7 @@ def _plain_window_floor(text: str, suffix_start: int) -> int:
 def test_window_floor_is_after_the_last_unprotected_hard_stop() -> None:
     rng = random.Random(12)
     alphabet = "合肥国家实验室，。（）(、 \t建设的中德以色列在线交又A1"
-    for _ in range(20000):
+    for _ in range(4000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
         for suffix_start in range(len(text) + 1):
             assert _window_floor(text, suffix_start) == _plain_window_floor(text, suffix_start), text
@@ -122,7 +124,7 @@ def test_surface_matcher_still_rejects_matches_inside_ascii_words() -> None:
     assert matcher._whole_ascii_word("中文", 0, 2)
 
 
-def test_mentions_do_not_depend_on_how_often_a_document_is_read(tmp_path) -> None:
+def test_mentions_do_not_depend_on_how_often_a_document_is_read(tmp_path: Path) -> None:
     # Caches and precomputed indexes must not leak from one document into the next.
     path = tmp_path / "doc.txt"
     path.write_text("合肥市支持科大讯飞、阳光电源等龙头企业发展。建设合肥综合性国家科学中心。\n", encoding="utf-8")

@@ -36,6 +36,7 @@ _WIDE_CHAR = re.compile("[" + "".join(map(re.escape, map(chr, sorted(_WIDTH_TABL
 _NARROW_OF = {chr(code): narrow for code, narrow in _WIDTH_TABLE.items()}
 
 _SPACES = " \r\u3000\xa0\ufeff"
+_SPACES_AND_TAB = _SPACES + "\t"
 _MAX_CELL_LENGTH = 30
 _LEADING_MARKS = re.compile(
     r"(?P<hashes>#{1,6})[ \t\u3000]*"  # markdown heading
@@ -97,7 +98,7 @@ def clean_line(line: str, base: int) -> CleanLine | None:
 
 
 def _content_bounds(line: str) -> tuple[int, int]:
-    end = len(line.rstrip(_SPACES + "\t"))
+    end = len(line.rstrip(_SPACES_AND_TAB))
     start = len(line) - len(line.lstrip(_SPACES))
     if line.startswith("\t", start) and not _is_empty_first_cell(line[start:end]):
         start = len(line) - len(line.lstrip(_SPACES + "\t"))

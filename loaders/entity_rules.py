@@ -413,7 +413,13 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     for a, b in keep_from:
         if a < start < b and b <= suffix_start:
             return a
-    return _widen_for_bilateral(text, floor, _skip_leading_function_char(text, start, suffix_start))
+    # The two adjustments below rarely apply; their first conditions are tested here so
+    # that most names make no further calls.
+    if suffix_start - start > 4:
+        start = _skip_leading_function_char(text, start, suffix_start)
+    if start > floor and text[start - 1] == "中":
+        start = _widen_for_bilateral(text, floor, start)
+    return start
 
 
 # One-character country abbreviations after 中 (中德, 中法, 中俄): 中 is a stop word
@@ -489,10 +495,11 @@ def judge(rule: EntityRule, stem: str) -> str | None:
 def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:
     """Every rule suffix in ``text``: (start, end, rule)."""
     index = _suffix_index()
+    rules, length = index.rules, len(text)
     hits = []
     for i, start, end in index.automaton.find_matches_as_indexes(text):
-        rule = index.rules[i]
-        if end < len(text) and text[end] in rule.bad_next:
+        rule = rules[i]
+        if end < length and text[end] in rule.bad_next:
             continue
         hits.append((start, end, rule))
     return hits

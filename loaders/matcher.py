@@ -81,17 +81,18 @@ class SurfaceMatcher:
 
     def find(self, text: str) -> list[SurfaceMatch]:
         found = []
+        targets = self._targets
         for index, start, end in self._automaton.find_matches_as_indexes(text):
-            if not self._whole_ascii_word(text, start, end):
+            # Only a name with an ASCII end can sit inside an ASCII word (checked inline:
+            # most matches are Chinese at both ends).
+            if (text[start].isascii() or text[end - 1].isascii()) and not self._whole_ascii_word(text, start, end):
                 continue  # "EAST" inside "EASTERN"
-            surface, ocr = self._targets[index]
+            surface, ocr = targets[index]
             found.append(SurfaceMatch(start, end, surface, ocr))
         return found
 
     @staticmethod
     def _whole_ascii_word(text: str, start: int, end: int) -> bool:
-        if not text[start].isascii() and not text[end - 1].isascii():
-            return True  # Chinese at both ends (most matches): no ASCII word to cut
         if _is_ascii_word_char(text[start]) and start > 0 and _is_ascii_word_char(text[start - 1]):
             return False
         return not (_is_ascii_word_char(text[end - 1]) and end < len(text) and _is_ascii_word_char(text[end]))

@@ -261,6 +261,8 @@ def _chain_item(start: int, end: int, item: str, gaz: Gazetteer) -> _Candidate:
 
 def _choose(pool: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, longest first; ties go to the more trusted source."""
+    if len(pool) < 2:
+        return list(pool)  # nothing to compare (most sentences)
     pool.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
     chosen: list[_Candidate] = []
     for cand in pool:

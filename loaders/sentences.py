@@ -36,6 +36,10 @@ def split_block(block: Block) -> list[SentencePiece]:
 
 def _trimmed(block: Block, start: int, end: int) -> SentencePiece | None:
     text = block.text[start:end]
+    if text[0] not in _EDGE_SPACES and text[-1] not in _EDGE_SPACES:  # most sentences
+        if not _ALNUM.search(text):
+            return None
+        return SentencePiece(text, block.offsets[start:end])
     left = len(text) - len(text.lstrip(_EDGE_SPACES))
     right = len(text.rstrip(_EDGE_SPACES))
     if left >= right or not _ALNUM.search(text):

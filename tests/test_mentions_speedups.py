@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from loaders.entity_rules import _HARD_STOP, _INNER_PARENS, MAX_NAME_CHARS, _window_floor, left_boundary
-from loaders.matcher import SurfaceMatcher, default_matcher
+from loaders.matcher import default_matcher
 from loaders.mention_lists import (
     _CONTAGIOUS,
     _CUE,
@@ -117,11 +117,12 @@ def test_left_boundary_of_an_empty_window_is_the_suffix_itself() -> None:
 
 
 def test_surface_matcher_still_rejects_matches_inside_ascii_words() -> None:
-    matcher = SurfaceMatcher.__new__(SurfaceMatcher)
-    assert matcher._whole_ascii_word("合肥EAST装置", 2, 6)
-    assert not matcher._whole_ascii_word("EASTERN", 0, 4)
-    assert not matcher._whole_ascii_word("XEAST", 1, 5)
-    assert matcher._whole_ascii_word("中文", 0, 2)
+    matcher = default_matcher()
+    assert [m.surface.canonical for m in matcher.find("合肥EAST装置")]  # ASCII name among Chinese
+    assert not [m for m in matcher.find("EASTERN") if (m.start, m.end) == (0, 4)]
+    assert not [m for m in matcher.find("XEAST") if (m.start, m.end) == (1, 5)]
+    assert [(m.start, m.end) for m in matcher.find("在G60科创走廊")] == [(1, 8)]  # ASCII first char
+    assert not [m for m in matcher.find("AG60科创走廊") if m.start == 1]
 
 
 def test_mentions_do_not_depend_on_how_often_a_document_is_read(tmp_path: Path) -> None:

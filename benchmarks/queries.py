@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.cli_query import Competency, load_catalogue, sparql_rows
+from kg.catalogue import Competency, load_catalogue, sparql_rows
 from kg.cypher_embedded import load_embedded, query_embedded
 from kg.model import KnowledgeGraph
 from kg.sparql import open_store

@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from kg.cli_query import QUERIES_DIR, Competency, cypher_rows, load_catalogue, sparql_rows
+from kg.catalogue import QUERIES_DIR, Competency, cypher_rows, load_catalogue, sparql_rows
 from kg.cypher_embedded import EmbeddedGraph, load_embedded, query_embedded
 from kg.errors import InputError
 from kg.model import KnowledgeGraph

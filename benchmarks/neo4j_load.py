@@ -35,6 +35,7 @@ from kg.model import (
 )
 from kg.neo4j_config import connect, require_settings
 from kg.neo4j_load import (
+    DEFAULT_BATCH_SIZE,
     ENTITIES,
     RELATIONS,
     LoadSummary,
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--naive-sample", type=int, default=2000)
-    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     args = parser.parse_args(argv)
     try:
         settings = require_settings()

@@ -51,9 +51,13 @@ def kind_of(mention: Mention) -> str:
     return "org"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit:
-    """A single mention or a coordinated list of mentions of one kind."""
+    """A single mention or a coordinated list of mentions of one kind.
+
+    Treat as read-only; it is not frozen only because frozen dataclasses are slower to
+    build, and a Unit is built for every mention of every sentence.
+    """
 
     members: tuple[Mention, ...]
     kind: str
@@ -85,37 +89,30 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
     Consecutive mentions of one kind separated only by a list separator form one Unit;
     a 等-tail after the last member closes the list.
     """
+    kinds = [kind_of(mention) for mention, _, _ in mentions]
     units: list[Unit] = []
-    current: list[tuple[Mention, int, int]] = []
-
-    def flush() -> None:
-        if not current:
-            return
-        first, last = current[0], current[-1]
-        tail_end, noun, closed = _tail(text, last[2])
-        units.append(
-            Unit(
-                members=tuple(m for m, _, _ in current),
-                kind=kind_of(first[0]),
-                start=first[1],
-                end=last[2],
-                tail_end=tail_end,
-                noun=noun,
-                closed_by_deng=closed,
-            )
+    first = 0  # index of the current unit's first member
+    for index in range(1, len(mentions)):
+        previous_end, start = mentions[index - 1][2], mentions[index][1]
+        # An empty gap cannot hold a separator; skip the regex for the common case.
+        joined = (
+            kinds[index] == kinds[index - 1]
+            and previous_end < start
+            and _joins(text, previous_end, start)
         )
-        current.clear()
-
-    for item in mentions:
-        mention, start, _ = item
-        if current:
-            previous = current[-1]
-            same_kind = kind_of(previous[0]) == kind_of(mention)
-            if not (same_kind and _joins(text, previous[2], start)):
-                flush()
-        current.append(item)
-    flush()
+        if not joined:
+            units.append(_unit(text, mentions[first:index], kinds[first]))
+            first = index
+    if mentions:
+        units.append(_unit(text, mentions[first:], kinds[first]))
     return units
+
+
+def _unit(text: str, members: list[tuple[Mention, int, int]], kind: str) -> Unit:
+    end = members[-1][2]
+    tail_end, noun, closed = _tail(text, end)
+    # Positional: this runs for every unit of every sentence.
+    return Unit(tuple([m for m, _, _ in members]), kind, members[0][1], end, tail_end, noun, closed)
 
 
 def split_list(text: str) -> list[str]:

@@ -54,7 +54,7 @@ STOP_WORDS = frozenset(
     运营 随着 针对 提高 运行 升至 稳居 加大 设定 需求 合理 进一步 居 位居 达到 突破 新获批
     坚持 举办 根据 畅通 抢占 筑牢 增强 不断增强 探索 突出 延伸 完整 巨大 即 每个 纳入 做大 做强
     抓好 融入 申创 搭建 运作 实体化 彰显 加速 争创 打响 形成 建好 办好 用好 提级 深化
-    增加 统筹 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠""")
+    增加 统筹 利用 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠""")
 )
 
 STOP_VERBS = frozenset(w for w in STOP_WORDS if len(w) == 2)
@@ -185,9 +185,14 @@ CHAIN_CATEGORY_STEMS = frozenset(
     _words("""战略性新兴 新兴 未来 主导 传统 优势 支柱 核心 重点 特色 高新技术 数字 现代 战新 相关
     上下游 配套 制造 实体 新兴支柱 高质量 高质量优势 跨区域 关键 链式
     首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
-    该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市""")
+    该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市
+    乡村 前沿 科技 高科技 政府 都市 县域 园区""")
 )
-CHAIN_CATEGORY_TAILS = tuple(_words("新兴 优势 主导 支柱 传统 特色 重点 核心 相关 未来 首位 先导 战略性 配套 上下游"))
+# Stems ending so are kinds or amounts, not industries: …密集型 (a kind), 数字化 (a
+# process), 千亿 (a size).
+CHAIN_CATEGORY_TAILS = tuple(
+    _words("新兴 优势 主导 支柱 传统 特色 重点 核心 相关 未来 首位 先导 战略性 配套 上下游 型 化 亿 级")
+)
 COMPANY_GENERIC_STEMS = frozenset(
     _words("""子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
     瞪羚 企业 相关 我市 运营 管理 建设 发展""")
@@ -195,12 +200,12 @@ COMPANY_GENERIC_STEMS = frozenset(
 PLACE_GENERIC_STEMS = frozenset(
     _words("""示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
     核心 起步 产业 合作 自贸 保税 综保 老城 主城 城 郊 矿 山 库 街 校 院 开发 高新 新 重点
-    各 全 我 本 该 原 老 两 三""")
+    各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术""")
 )
 
 PLATFORM_GENERIC_STEMS = frozenset(
     _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技
-    双创 应用 临床 医学 数据 计算 超级计算 政务 综治 指挥 运营 产业技术 企业技术 国际 联合""")
+    双创 应用 临床 医学 数据 计算 超级计算 超级 政务 综治 指挥 运营 产业技术 企业技术 国际 联合""")
 )
 PARK_SUFFIXES = (
     "产业园区",
@@ -222,7 +227,7 @@ PARK_SUFFIXES = (
 # Policy zones (…示范区/试验区) are mostly category words ("国家自主创新示范区"); one is
 # a named place only when it is qualified by a known place ("合肥…试验区").
 POLICY_ZONE_SUFFIXES = ("集聚区", "示范区", "试验区", "合作区", "先行区", "发展区")
-PLACE_GENERIC_TAILS = tuple(_words("示范 先行 试点 核心 功能 重点 特色 保护 集中 综合 国家级 省级 市级"))
+PLACE_GENERIC_TAILS = tuple(_words("示范 先行 试点 核心 功能 重点 特色 保护 集中 综合 国家级 省级 市级 型"))
 
 RULES = RuleRegistry()
 for _rule in (
@@ -246,6 +251,8 @@ for _rule in (
         ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司"),
         "Enterprise",
         generic_stems=COMPANY_GENERIC_STEMS,
+        # Kinds of company, not names: 跨国公司, 科创板上市公司, 城市医疗集团, 大企业大集团.
+        generic_tails=("跨国", "上市", "医疗", "大企业大", "国有", "民营", "外资"),
         bad_next="化",
     ),
     EntityRule("platform-tech", ("技术创新中心",), "InnovationPlatform", "TechnologyInnovationCenter"),
@@ -276,7 +283,23 @@ for _rule in (
         generic_stems=PLATFORM_GENERIC_STEMS,
         generic_tails=("协同", "临床医学", "应急医学", "成果转化", "海内外", "场景", "场景创新", "创新"),
     ),
-    EntityRule("platform-incubator", ("孵化器", "众创空间", "加速器"), "InnovationPlatform", "Incubator"),
+    # A named industry platform ("中国视界产业平台"). (…创新平台, …研究平台 were tried:
+    # mostly descriptions of kinds, "前沿交叉研究平台".)
+    EntityRule(
+        "platform-named",
+        ("产业平台",),
+        "InnovationPlatform",
+        min_stem=3,
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        generic_tails=("公共", "共享", "协同", "综合", "科技", "技术", "开放", "双创", "科研", "研发"),
+    ),
+    EntityRule(
+        "platform-incubator",
+        ("孵化器", "众创空间", "加速器"),
+        "InnovationPlatform",
+        "Incubator",
+        generic_tails=("孵化器", "加速器", "应用超导"),  # "孵化器众创空间": two kinds listed
+    ),
     EntityRule(
         "place-zone",
         ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "新区"),
@@ -351,7 +374,7 @@ for _rule in (
         keep_suffix=False,
         max_stem=10,
         generic_stems=CHAIN_CATEGORY_STEMS,
-        bad_next="化园基",  # 产业化, 产业园, 产业基地: not a chain name
+        bad_next="化园基平",  # 产业化, 产业园, 产业基地, 产业平台: not a chain name
     ),
 ):
     RULES.register(_rule)
@@ -458,8 +481,17 @@ def zone_start(text: str, suffix_start: int, place_starts: list[int]) -> int:
     for start in sorted(p for p in place_starts if floor <= p < suffix_start):
         words = segment(fix_ocr(text[start:suffix_start]))
         if not any(_is_stop(w) and w not in _ZONE_INNER_WORDS for w in words):
-            return start
+            return _before_bracketed_place(text, start)
     return -1
+
+
+def _before_bracketed_place(text: str, place_start: int) -> int:
+    """ "海峡两岸（合肥）集成电路…试验区": a place in brackets is inside the name, whose
+    start is the start of the words before the bracket."""
+    if place_start == 0 or text[place_start - 1] not in "（(":
+        return place_start
+    start = left_boundary(text, place_start - 1, [])
+    return start if start < place_start - 1 else place_start
 
 
 @lru_cache(maxsize=1)
@@ -485,6 +517,8 @@ def judge(rule: EntityRule, stem: str) -> str | None:
         return "generic-name"
     if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS):
         return "generic-name"  # 加大新兴产业: a category word with words glued before it
+    if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):
+        return "generic-name"  # "六位一体全产业链": 全产业链 is "the whole chain"
     if len(core) < rule.min_stem:
         return "too-short"
     if len(stem) > rule.max_stem:

@@ -12,15 +12,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from loaders.chain_names import looks_like_industry
 from loaders.entity_rules import RULES, judge, left_boundary
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
 # characters ("龙头", "整车", "未来") + the head noun. Modifiers stop at words that show
 # the head belongs to another phrase ("等指标中企业", "等精准医学形成产业").
-_CUE = re.compile(
-    r"等(?:[0-9一二三四五六七八九十百千两多几]+[个家项大类条户批])?"
-    r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)(企业|公司|集团|产业链|产业集群|产业)"
-)
+_COUNT = "[0-9一二三四五六七八九十百千两多几]+[个家项大类条户批]"
+_MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)"
+_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(企业|公司|集团|产业链|产业集群|产业)")
+# Heads that make the members industries only where the text is about an industry
+# ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
+_FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环节|环节|领域|方向)")
+# Where a list may end: before 等, or before a count right after a name ("A、B三大产业").
+_LIST_END = re.compile(r"等|(?<=[\u4e00-\u9fffA-Za-z])[0-9一二三四五六七八九十两]+[个大类项]")
+MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
 _HEAD_CLASS = {
     "企业": "Enterprise",
     "公司": "Enterprise",
@@ -51,20 +57,22 @@ class ListMember:
     end: int
     type: str
     by_cue: bool  # typed by the head noun (True) or by a known member (False)
+    subtype: str | None = None  # ChainSegment for the fields of an industry
 
 
-def list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
-    """Unknown members of lists ending in 等 in ``text``, typed by head noun or contagion."""
+def list_members(text: str, known: list[KnownSpan], industry_context: bool = False) -> list[ListMember]:
+    """Unknown members of lists in ``text`` ("A、B等企业", "A、B两大产业"), typed by head
+    noun or contagion. ``industry_context``: the sentence is about an industry, so lists
+    of 领域/方向/环节 are lists of its segments."""
     found: list[ListMember] = []
-    at = text.find("等")
-    if at <= 0:
+    ends = [m.start() for m in _LIST_END.finditer(text) if m.start() > 0]
+    if not ends:
         return found
     by_end = {k.end: k for k in known}
     contagious_ends = sorted(end for end, k in by_end.items() if k.type in _CONTAGIOUS)
     index = _KnownIndex(by_end, [(k.start, k.end) for k in known], contagious_ends)
-    while at > 0:
-        found += _members_before(text, at, index)
-        at = text.find("等", at + 1)
+    for at in ends:
+        found += _members_before(text, at, index, industry_context)
     return found
 
 
@@ -82,12 +90,19 @@ class _KnownIndex:
         return bisect_right(self.contagious_ends, stop) >= 2
 
 
-def _members_before(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
+def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
+    counted = text[stop] != "等"
     cue = _CUE.match(text, stop)
-    cue_class = _HEAD_CLASS[cue.group(1)] if cue else None
+    field = cue is None and industry_context and _FIELD_CUE.match(text, stop) is not None
+    cue_class = _HEAD_CLASS[cue.group(1)] if cue else ("IndustryChain" if field else None)
+    if counted and cue_class is None:
+        return []  # a bare count ("三个") is a list end only before a head noun
     if cue_class is None and not known.may_spread_before(stop):
         return []  # speed: the walk below could only end in the same empty answer
-    items = _walk_items(text, stop, known)
+    # "光伏电站的等重点环节": a stray 的 before 等 does not end the list.
+    items = _walk_items(text, stop - 1 if text[stop - 1] == "的" and not counted else stop, known)
+    if counted and len(items) < MIN_COUNTED_ITEMS:
+        return []
     known_classes = {k.type for _, _, k in items if k is not None}
     if cue_class is not None:
         # "集聚人工智能、数据等核心企业": known members of another kind show that the
@@ -101,7 +116,14 @@ def _members_before(text: str, stop: int, known: _KnownIndex) -> list[ListMember
         if len(known_classes) != 1 or not known_classes <= _CONTAGIOUS or 2 * known_count <= len(items):
             return []
         cls, by_cue = next(iter(known_classes)), False
-    return [ListMember(a, b, cls, by_cue) for a, b, k in items if k is None and _acceptable(text[a:b], cls, by_cue)]
+    subtype = "ChainSegment" if field else None
+    return [
+        ListMember(a, b, cls, by_cue, subtype)
+        for a, b, k in items
+        if k is None
+        and _acceptable(text[a:b], cls, by_cue and not field)
+        and (not field or looks_like_industry(text[a:b]))
+    ]
 
 
 def _walk_items(text: str, end: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:

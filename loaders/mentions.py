@@ -14,21 +14,26 @@ from dataclasses import dataclass, field
 import ahocorasick_rs
 
 from kg.model import Document, Dropped, Mention, Sentence
+from loaders.chain_names import NamePart, has_joiner, looks_like_industry, split_joined_chain, strip_industry_suffix
 from loaders.entity_rules import (
     MAX_NAME_CHARS,
+    RULES,
     EntityRule,
     judge,
     left_boundary,
     suffix_hits,
     zone_start,
 )
-from loaders.gazetteer import Gazetteer, default_gazetteer
+from loaders.gazetteer import Gazetteer, default_gazetteer, short_form
 from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr
 from loaders.mention_lists import KnownSpan, list_members
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
 CHAIN_LIST_SOURCE = "industry-chain-list"
+CHAIN_SPLIT_SOURCE = "industry-chain-split"
+CHAIN_LEAD_SOURCE = "industry-chain-lead"
+BARE_ZONE_SOURCE = "bare-zone"
 COORDINATION_SOURCE = "coordination-list"
 _PRIORITY = {GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
 _RULE_PRIORITY = 2
@@ -44,7 +49,13 @@ _CONTEXT_CUES = ("汽车", "集团", "公司", "企业", "品牌", "等整", "�
 _LIST_GAP = set("、，,和与及 ")
 _CHAIN_LIST_JOINERS = ("、", "和", "与", "及", "以及")
 MAX_LIST_ITEMS = 12
+_BARE_ZONE = re.compile("高新区|经开区|经济技术开发区|高新技术产业开发区")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_COUNTED_LIST = re.compile(r"[\u4e00-\u9fff][一二三四五六七八九十两0-9]+[个大类项]")
+_LEAD_END = "。：:；; "
+MAX_LEAD_CHARS = 16
+_LEAD_FILLER = set("及暨和与、")
+_HAN_LEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
 
 
 @dataclass(slots=True)
@@ -83,6 +94,12 @@ class _DocState:
     declared: dict[str, _DeclaredName] = field(default_factory=dict)
     automaton: ahocorasick_rs.AhoCorasick | None = None
     city_by_article: dict[int, str] = field(default_factory=dict)  # last city code seen
+    # Paragraph leads ("**光伏及新能源。**围绕…"): the sentences of a paragraph led by an
+    # industry speak about that industry; a column of such leads is a column of industries.
+    industry_paragraph: bool = False
+    # (section,) of the last industry lead in a column of them; None when there is none.
+    chain_lead_section: tuple[str | None] | None = None
+    previous_end: int = 0
 
     def declare(self, alias: str, name: _DeclaredName) -> None:
         self.declared[alias] = name
@@ -98,9 +115,16 @@ def find_mentions(doc: Document) -> MentionResult:
     mentions: list[Mention] = []
     dropped: list[Dropped] = []
     for sentence in doc.sentences:
+        opens_paragraph = sentence.index == 0 or "\n" in doc.text[state.previous_end : sentence.start]
+        if opens_paragraph:
+            state.industry_paragraph = False  # a new paragraph: the last lead is over
+        state.previous_end = sentence.end
         chosen, drops = _sentence_candidates(sentence, gaz, state)
         if _learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state)
+        chosen = _split_joined_chains(sentence.text, chosen, gaz)
+        if opens_paragraph:
+            chosen = _read_lead(sentence, chosen, gaz, state)
         for cand in chosen:
             _resolve_division(cand, sentence, doc, gaz, state)
             mentions.append(_to_mention(doc, sentence, cand))
@@ -118,7 +142,8 @@ def _sentence_candidates(
     pool += _declared_candidates(text, state)
     rule_cands, drops = _rule_candidates(text, matches, gaz)
     pool += rule_cands
-    pool += _list_candidates(text, matches, gaz)
+    pool += _list_candidates(text, matches, gaz, _industry_context(sentence, state))
+    pool += _bare_zone_candidates(sentence, matches, gaz, state)
     chosen = _choose(pool)
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     return chosen, drops
@@ -148,14 +173,55 @@ def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
     return found
 
 
-def _list_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+def _bare_zone_candidates(
+    sentence: Sentence, matches: list[SurfaceMatch], gaz: Gazetteer, state: _DocState
+) -> list[_Candidate]:
+    """ "经开区。…" / "高新区：…": a zone word with no name before it is the zone of that
+    kind of the city the document is about (合肥 + 经开区 -> 合肥经济技术开发区), when the
+    gazetteer knows that city's zone."""
+    text = sentence.text
+    if "区" not in text:
+        return []
+    city = _city_short_name(sentence, gaz, state)
+    if city is None:
+        return []
+    known = [(m.start, m.end) for m in matches]
+    found = []
+    for hit in _BARE_ZONE.finditer(text):
+        s, e = hit.span()
+        if any(a < e and s < b for a, b in known) or left_boundary(text, s, known) != s:
+            continue  # part of a longer name, or a name stands before it
+        surface = gaz.surface(city + hit.group())
+        if surface is not None and surface.type == "Place":
+            found.append(_Candidate(s, e, "Place", surface.subtype, surface.canonical, BARE_ZONE_SOURCE))
+    return found
+
+
+def _city_short_name(sentence: Sentence, gaz: Gazetteer, state: _DocState) -> str | None:
+    code = state.city_by_article.get(sentence.article)
+    division = gaz.divisions.get(code) if code else None
+    if division is None or division.level != 2:
+        return None
+    return short_form(division.name)
+
+
+def _industry_context(sentence: Sentence, state: _DocState) -> bool:
+    """Whether "等领域/方向/环节" lists of this sentence are lists of industries: it stands
+    in a paragraph led by an industry. (A heading naming 产业 is too broad a cue: columns
+    of "产业…攻关行动" list materials and research fields as well.)"""
+    return state.industry_paragraph
+
+
+def _list_candidates(
+    text: str, matches: list[SurfaceMatch], gaz: Gazetteer, industry_context: bool
+) -> list[_Candidate]:
     """Unknown members of "A、B、C等企业/产业" lists, typed like the list (mention_lists)."""
-    if "等" not in text:
+    if "等" not in text and not _COUNTED_LIST.search(text):
         return []
     known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
     found = []
-    for member in list_members(text, known):
-        canonical, subtype = _known_as(fix_ocr(text[member.start : member.end]), member.type, None, gaz)
+    for member in list_members(text, known, industry_context):
+        canonical, subtype = _known_as(fix_ocr(text[member.start : member.end]), member.type, member.subtype, gaz)
         found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
     return found
 
@@ -220,6 +286,8 @@ def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: En
 def _known_as(name: str, cls: str, subtype: str | None, gaz: Gazetteer) -> tuple[str, str | None]:
     """Map a rule-found name to the gazetteer's entity when it is a variant of one."""
     forms = [name] + [name[: -len(s)] for s in _LEGAL_SUFFIXES if name.endswith(s)]
+    if cls == "IndustryChain" and name.endswith("制造"):
+        forms.append(name[:-2])  # 汽车及其零部件制造: the manufacturing of a known industry
     for form in forms:
         surface = gaz.surface(form)
         if surface is not None and surface.type == cls:
@@ -257,6 +325,73 @@ def _chain_list(
 def _chain_item(start: int, end: int, item: str, gaz: Gazetteer) -> _Candidate:
     canonical, subtype = _known_as(fix_ocr(item), "IndustryChain", None, gaz)
     return _Candidate(start, end, "IndustryChain", subtype, canonical, CHAIN_LIST_SOURCE)
+
+
+def _split_joined_chains(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """ "光伏及新能源" names two chains; fixed joined names (汽车及零部件) stay whole."""
+    result: list[_Candidate] = []
+    for cand in chosen:
+        parts = _joined_parts(text, cand, gaz)
+        if not parts:
+            result.append(cand)
+            continue
+        for part in parts:
+            canonical, subtype = _known_as(fix_ocr(part.name), "IndustryChain", None, gaz)
+            result.append(_Candidate(part.start, part.end, "IndustryChain", subtype, canonical, CHAIN_SPLIT_SOURCE))
+    return result
+
+
+def _joined_parts(text: str, cand: _Candidate, gaz: Gazetteer) -> list[NamePart]:
+    if cand.type != "IndustryChain" or not has_joiner(text[cand.start : cand.end]):
+        return []
+    entry = gaz.entry(cand.canonical)
+    if entry is not None and has_joiner(entry.canonical):
+        return []  # a fixed name of one industry
+    return split_joined_chain(text, cand.start, cand.end)
+
+
+def _read_lead(sentence: Sentence, chosen: list[_Candidate], gaz: Gazetteer, state: _DocState) -> list[_Candidate]:
+    """Notice a paragraph lead that names industries ("光伏及新能源。"). An unknown lead is
+    an industry when part of it is a known one, or when the lead before it in the same
+    section was an industry (a column of industry paragraphs)."""
+    lead = sentence.text.rstrip(_LEAD_END)
+    if not lead or len(lead) > MAX_LEAD_CHARS or len(lead) == len(sentence.text):
+        return chosen
+    if any(c.type != "IndustryChain" for c in chosen):
+        state.chain_lead_section = None
+        return chosen
+    if not (chosen and _covers_lead(lead, chosen)):
+        in_column = state.chain_lead_section == (sentence.section,)
+        if not _plausible_chain_name(lead) or not (chosen or in_column):
+            state.chain_lead_section = None  # the column of industry leads has ended
+            return chosen
+        whole = _Candidate(0, len(lead), "IndustryChain", None, fix_ocr(strip_industry_suffix(lead)), CHAIN_LEAD_SOURCE)
+        chosen = _split_joined_chains(sentence.text, [whole], gaz)
+    state.industry_paragraph = True
+    state.chain_lead_section = (sentence.section,)
+    return chosen
+
+
+def _covers_lead(lead: str, chosen: list[_Candidate]) -> bool:
+    if any(c.type != "IndustryChain" for c in chosen):
+        return False
+    rest = list(lead)
+    for cand in chosen:
+        rest[cand.start : cand.end] = [""] * (cand.end - cand.start)
+    return set("".join(rest)) <= _LEAD_FILLER
+
+
+def _plausible_chain_name(lead: str) -> bool:
+    """Short runs of Han characters (joined by 及/暨…) with no verb, function word or
+    category word."""
+    parts = [p.name for p in split_joined_chain(lead, 0, len(lead))] or [lead]
+    return all(_plausible_chain_part(p) for p in parts)
+
+
+def _plausible_chain_part(name: str) -> bool:
+    if not _HAN_LEAD.fullmatch(name) or not looks_like_industry(name) or left_boundary(name, len(name), []) != 0:
+        return False
+    return judge(RULES.get("industry-chain"), strip_industry_suffix(name)) is None
 
 
 def _choose(pool: list[_Candidate]) -> list[_Candidate]:

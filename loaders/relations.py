@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.errors import InputError
 from kg.ids import entity_id
@@ -27,12 +28,15 @@ from loaders.relation_rules.scope import (
     ArticleScope,
     build_scopes,
     city_deixis,
+    may_have_city_deixis,
     other_article_has_place,
     section_chain,
     section_place,
 )
 
 STAGE = "relations"
+# The same few names recur in many candidates; hashing each once is enough.
+_entity_id = lru_cache(maxsize=8192)(entity_id)
 _SECOND_NAME = "暨"
 
 
@@ -55,26 +59,49 @@ def extract_relations(
     """Relations stated in ``doc`` between ``mentions`` (from loaders.mentions)."""
     by_sentence = _mentions_by_sentence(doc, mentions)
     scopes = build_scopes(doc, by_sentence)
-    active = registered_rules() if rules is None else rules
+    plan = _RulePlan(registered_rules() if rules is None else rules)
     result = RelationResult()
     candidates: list[_Candidate] = []
     run_places = _section_run_places(doc, by_sentence)
     leads = lead_chains(doc, by_sentence)
     for sentence in doc.sentences:
-        scope = scopes.get(sentence.article, ArticleScope())
+        sentence_mentions = by_sentence.get(sentence.index, [])
+        scope = scopes.get(sentence.article)
+        if scope is None:
+            scope = scopes[sentence.article] = ArticleScope()
+        if not sentence_mentions and not may_have_city_deixis(scope, sentence):
+            continue  # nothing to relate: most sentences name no entity at all
         context = _Context(
             scope, scopes, run_places.get(sentence.index, []), leads.get(sentence.index, ())
         )
-        view = _view(doc, sentence, by_sentence.get(sentence.index, []), context, result)
+        view = _view(doc, sentence, sentence_mentions, context, result)
         if view is None:
             continue
-        mention_count = sum(len(unit.members) for unit in view.units)
-        kinds = {unit.kind for unit in view.units}
-        for rule in active:
-            if mention_count >= rule.min_mentions and rule.needs <= kinds:
-                candidates.extend(_Candidate(f, rule, sentence) for f in rule.apply(view))
+        for rule in plan.rules_for(view):
+            for found in rule.apply(view):
+                candidates.append(_Candidate(found, rule, sentence))
     result.relations = _accept(doc, candidates, result.dropped)
     return result
+
+
+class _RulePlan:
+    """The rules worth running on a sentence, by its shape (how many mentions, which
+    features): there are few shapes, so each one's rule list is worked out once per call."""
+
+    def __init__(self, rules: list[RelationRule]) -> None:
+        self._rules = rules
+        # Counts above the largest min_mentions all select the same rules.
+        self._count_cap = max((rule.min_mentions for rule in rules), default=0)
+        self._by_shape: dict[tuple[int, frozenset[str]], list[RelationRule]] = {}
+
+    def rules_for(self, view: SentenceView) -> list[RelationRule]:
+        count = sum(len(unit.members) for unit in view.units)
+        shape = (min(count, self._count_cap), view.features())
+        chosen = self._by_shape.get(shape)
+        if chosen is None:
+            chosen = [r for r in self._rules if shape[0] >= r.min_mentions and r.needs <= shape[1]]
+            self._by_shape[shape] = chosen
+        return chosen
 
 
 @dataclass(slots=True)
@@ -134,7 +161,13 @@ def _placed(sentence: Sentence, mentions: list[Mention], scope: ArticleScope) ->
     tuple[Mention, int, int]
 ]:
     """Mentions with cleaned spans, sorted, overlaps removed (the first one wins)."""
-    spans = [(m, *_clean_span(sentence, m)) for m in mentions]
+    length = len(sentence.text)
+    spans = [
+        (m, m.clean_start, m.clean_end)
+        if 0 <= m.clean_start < m.clean_end <= length  # the usual case, _clean_span's first
+        else (m, *_clean_span(sentence, m))
+        for m in mentions
+    ]
     spans += city_deixis(scope, sentence)
     spans.sort(key=lambda item: (item[1], -item[2]))
     kept: list[tuple[Mention, int, int]] = []
@@ -149,6 +182,8 @@ def _without_second_names(
 ) -> list[tuple[Mention, int, int]]:
     """Drop B in "A暨B" between chains: 暨 joins a chain's second name, one chain, so B
     must not yield relations of its own beside A's ("新能源汽车暨智能网联汽车")."""
+    if _SECOND_NAME not in text:
+        return placed
     kept: list[tuple[Mention, int, int]] = []
     for item in placed:
         previous = kept[-1] if kept else None
@@ -185,6 +220,7 @@ def _view(
         lead_chains=context.lead_chains,
         organisations=context.scope.organisations,
         embedded_cache=context.scope.embedded,
+        chain_index=context.scope.chain_index,
     )
 
 
@@ -212,7 +248,7 @@ def _reject_reason(candidate: _Candidate) -> str | None:
 
 def _relation(doc: Document, candidate: _Candidate) -> Relation:
     found, sentence = candidate.found, candidate.sentence
-    head, tail = entity_id(found.head.canonical), entity_id(found.tail.canonical)
+    head, tail = _entity_id(found.head.canonical), _entity_id(found.tail.canonical)
     if found.type in SYMMETRIC_RELATIONS and tail < head:
         head, tail = tail, head
     evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)

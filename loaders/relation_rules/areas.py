@@ -64,7 +64,7 @@ def _heading_city(view: SentenceView) -> Mention | None:
     return next(iter(cities.values())) if len(cities) == 1 else None
 
 
-@relation_rule("section-part-of-column", 0.75, min_mentions=1)
+@relation_rule("section-part-of-column", 0.75, min_mentions=1, needs="section-place")
 def section_part_of_column(view: SentenceView) -> Iterator[Found]:
     """A district's paragraph in a column headed by its city's districts and counties."""
     place = view.section_place
@@ -91,7 +91,7 @@ def _wider_prefix(view: SentenceView, mention: Mention) -> bool:
     )
 
 
-@relation_rule("section-part-of-area", 0.6, min_mentions=1, needs="place")
+@relation_rule("section-part-of-area", 0.6, min_mentions=1, needs="place section-place")
 def section_part_of_area(view: SentenceView) -> Iterator[Found]:
     """Parks and zones named as their own by a district's or county's paragraph."""
     place = view.section_place

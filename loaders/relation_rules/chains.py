@@ -254,7 +254,9 @@ def focuses_on_name(view: SentenceView) -> Iterator[Found]:
             continue
         for mention in unit.members:
             if mention.type in _NAME_FOCUS_CLASSES:
-                yield from pairwise("FOCUSES_ON", [mention], view.embedded_chains(mention))
+                chains = view.embedded_chains(mention)
+                if chains:  # most names embed none; skip building an empty pairing
+                    yield from pairwise("FOCUSES_ON", [mention], chains)
 
 
 @relation_rule("part-of-chain-segment", 0.65, needs="chain")

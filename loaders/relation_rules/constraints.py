@@ -56,7 +56,12 @@ def _division_code(name: str) -> str | None:
 def division_contains(outer: Mention, inner: Mention) -> bool | None:
     """Whether the division codes put ``inner`` inside ``outer``; None when either place
     has no (unambiguous) code. Codes check a stated containment, never create one."""
-    inner_code, outer_code = _division_code(inner.canonical), _division_code(outer.canonical)
+    return _codes_contain(outer.canonical, inner.canonical)
+
+
+@lru_cache(maxsize=4096)
+def _codes_contain(outer: str, inner: str) -> bool | None:
+    inner_code, outer_code = _division_code(inner), _division_code(outer)
     if not inner_code or not outer_code:
         return None
     return outer_code in default_gazetteer().parent_chain(inner_code)

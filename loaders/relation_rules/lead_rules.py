@@ -45,7 +45,7 @@ def _inside(view: SentenceView, kind: str) -> Iterator[Mention]:
             yield from unit.members
 
 
-@relation_rule("lead-part-of-chain", 0.65, min_mentions=1, needs="org")
+@relation_rule("lead-part-of-chain", 0.65, min_mentions=1, needs="org lead")
 def lead_part_of_chain(view: SentenceView) -> Iterator[Found]:
     """Enterprises in a chain's lead paragraph belong to the chain."""
     if not view.lead_chains:
@@ -54,7 +54,7 @@ def lead_part_of_chain(view: SentenceView) -> Iterator[Found]:
     yield from pairwise("PART_OF_CHAIN", firms, view.lead_chains)
 
 
-@relation_rule("lead-supports-chain", 0.6, min_mentions=1, needs="org")
+@relation_rule("lead-supports-chain", 0.6, min_mentions=1, needs="org lead")
 def lead_supports_chain(view: SentenceView) -> Iterator[Found]:
     """Labs, facilities, institutes and platforms in a chain's lead paragraph support it."""
     if not view.lead_chains:
@@ -64,7 +64,7 @@ def lead_supports_chain(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("SUPPORTS_CHAIN", [mention], view.lead_chains)
 
 
-@relation_rule("lead-focuses-on", 0.6, min_mentions=1, needs="place")
+@relation_rule("lead-focuses-on", 0.6, min_mentions=1, needs="place lead")
 def lead_focuses_on(view: SentenceView) -> Iterator[Found]:
     """Parks and zones in a chain's lead paragraph are devoted to the chain, unless their
     own name names another chain."""
@@ -75,7 +75,7 @@ def lead_focuses_on(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("FOCUSES_ON", [mention], view.lead_chains)
 
 
-@relation_rule("lead-segment-list", 0.6, needs="chain")
+@relation_rule("lead-segment-list", 0.6, needs="chain lead")
 def lead_segment_list(view: SentenceView) -> Iterator[Found]:
     """"聚焦A、B、C等领域" in a chain's lead paragraph: A, B, C are segments of the chain."""
     if not view.lead_chains:

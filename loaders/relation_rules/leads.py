@@ -30,14 +30,13 @@ def _starts_paragraph(doc: Document, previous: Sentence | None, sentence: Senten
 
 def _chains_of_lead(sentence: Sentence, mentions: list[Mention]) -> tuple[Mention, ...]:
     """The chains a lead sentence names, or () when the sentence is not a chain lead."""
+    # The cheap test first: most paragraphs open with a sentence naming no chain only.
+    if not mentions or any(m.type != "IndustryChain" for m in mentions):
+        return ()
     bare = _TRAILING.sub("", _MARKUP.sub("", sentence.text))
     if not bare or len(bare) > _MAX_LEAD or _CLAUSE_MARK.search(bare):
         return ()
-    chains = sorted(
-        (m for m in mentions if m.type == "IndustryChain"), key=lambda m: m.clean_start
-    )
-    if not chains or any(m.type != "IndustryChain" for m in mentions):
-        return ()
+    chains = sorted(mentions, key=lambda m: m.clean_start)
     covered = sum(len(m.text) for m in chains)
     if covered < _LEAD_COVER * len(_CHAIN_WORDS.sub("", bare) or bare):
         return ()

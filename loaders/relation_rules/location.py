@@ -18,6 +18,7 @@ _LOCATIVE_VERB = re.compile(
     r"[^，。；,;：:]{0,6}?(?:位于|坐落于|坐落在|落户于|落户在|落户|落地于|落地在|落地|"
     r"设立于|设在|地处|扎根于|扎根|入驻|选址于|选址在|选址)$"
 )
+_LOCATIVE_REACH = 12
 # "在Y建设X": the place is introduced by 在/于 and followed by a verb of building.
 _AT = re.compile(r"(?:在|于)$")
 _BUILD_AT = re.compile(
@@ -54,7 +55,9 @@ def _not_region(view: SentenceView, index: int) -> bool:
 def located_in_verb(view: SentenceView) -> Iterator[Found]:
     """X位于Y / X落户Y / X坐落于Y."""
     for i, j in _thing_place(view):
-        if _LOCATIVE_VERB.search(view.gap(i, j)):
+        # A match ends the gap and spans at most 6 + 3 characters: search the tail only
+        # (a gap can be a long stretch of text, and the search tries every position).
+        if _LOCATIVE_VERB.search(view.gap(i, j)[-_LOCATIVE_REACH:]):
             yield from pairwise("LOCATED_IN", view.units[i].members, view.units[j].members)
 
 
@@ -62,7 +65,7 @@ def located_in_verb(view: SentenceView) -> Iterator[Found]:
 def located_in_build_at(view: SentenceView) -> Iterator[Found]:
     """在Y建设X / 于Y设立X."""
     for i, j in _place_thing(view):
-        if _AT.search(view.before(i, 2)) and _BUILD_AT.search(view.gap(i, j)):
+        if _AT.search(view.before(i, 2)) and _BUILD_AT.match(view.gap(i, j)):
             yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
 
 

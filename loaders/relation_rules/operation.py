@@ -33,10 +33,9 @@ _CHILDREN = frozenset({"Laboratory", "ResearchInstitute", "InnovationPlatform"})
 _RUN_BY_COMPANY = frozenset({"Laboratory", "InnovationPlatform"})
 
 
-def _org_pairs(view: SentenceView) -> Iterator[tuple[int, int]]:
-    for i, j in view.consecutive():
-        if view.units[i].kind == "org" and view.units[j].kind == "org":
-            yield i, j
+def _org_pairs(view: SentenceView) -> list[tuple[int, int]]:
+    units = view.units
+    return [(i, j) for i, j in view.consecutive() if units[i].kind == units[j].kind == "org"]
 
 
 @relation_rule("operated-by-host-builds", 0.9, needs="org")

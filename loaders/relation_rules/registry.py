@@ -30,8 +30,9 @@ class RelationRule:
     # Fewest mentions a sentence needs for the rule to find anything: most relate two
     # mentions; skipping the rest keeps extraction fast on the many one-mention sentences.
     min_mentions: int = 2
-    # Unit kinds ("org", "place", "chain") the sentence must have for the rule to find
-    # anything; checked once per sentence, before the rule runs.
+    # Features the sentence must have for the rule to find anything: unit kinds ("org",
+    # "place", "chain") and context ("section-place", "section-chain", "lead"; see
+    # SentenceView.features); checked once per sentence shape, before the rule runs.
     needs: frozenset[str] = frozenset()
 
     def apply(self, view: SentenceView) -> Iterable[Found]:
@@ -45,7 +46,7 @@ def relation_rule(
     name: str, confidence: float, min_mentions: int = 2, needs: str = ""
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register ``function`` under ``name``; names are unique, confidence is in [0, 1];
-    ``needs`` lists the unit kinds the rule reads, space-separated ("org chain")."""
+    ``needs`` lists the features the rule reads, space-separated ("org chain", "org lead")."""
     if not 0.0 <= confidence <= 1.0:
         raise ValueError(f"rule {name!r}: confidence {confidence} is not in [0, 1]")
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kg.model import Document, Mention, Sentence
 from loaders.relation_rules.constraints import PLACE_DEPTH
+from loaders.relation_rules.view import NameIndex
 
 CITY_DEIXIS_SOURCE = "city-deixis"
 SECTION_SOURCE = "section-context"
@@ -28,6 +29,8 @@ _TRAILING = re.compile(r"[。．.、:：,，;；]+$")
 _MAX_CHAIN_HEADING = 16  # a longer heading is a theme, not one chain's paragraph
 _CHAIN_HEADING_COVER = 0.6
 _CHAIN_WORDS = re.compile(r"产业链|产业集群|产业|集群|暨|及|和|与|、")
+# Place subtypes that contain others by name (regions, provinces, cities): True.
+_CONTAINER_SUBTYPES = {name: depth <= PLACE_DEPTH["City"] for name, depth in PLACE_DEPTH.items()}
 _SUFFIX_BY_DEPTH = {"省": "Province", "市": "City", "县": "County", "区": "District"}
 
 
@@ -42,6 +45,9 @@ class ArticleScope:
     # Written names already searched for embedded chain names (SentenceView.embedded_chains).
     embedded: dict[str, list[Mention]] = field(default_factory=dict)
     focus: Mention | None = None
+    # The chain each section heading names (None: none), worked out once per heading.
+    heading_chains: dict[str, Mention | None] = field(default_factory=dict)
+    chain_index: NameIndex = field(default_factory=NameIndex)  # of ``chains``
 
 
 @lru_cache(maxsize=1024)
@@ -51,9 +57,12 @@ def clean_heading(text: str) -> str:
     return _TRAILING.sub("", _NUMBERING.sub("", bare))
 
 
-def _add_names(table: dict[str, Mention], mention: Mention) -> None:
-    for name in (mention.text, mention.canonical):
-        table.setdefault(name, mention)
+def _names_table(scope: ArticleScope, entity_class: str) -> dict[str, Mention]:
+    if entity_class == "Place":
+        return scope.places
+    if entity_class == "IndustryChain":
+        return scope.chains
+    return scope.organisations
 
 
 def _container_names(mention: Mention) -> list[str]:
@@ -75,17 +84,19 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
     """One ArticleScope per article index, from the mentions of that article only."""
     scopes: dict[int, ArticleScope] = {}
     for sentence in doc.sentences:
-        scope = scopes.setdefault(sentence.article, ArticleScope())
+        scope = scopes.get(sentence.article)
+        if scope is None:
+            scope = scopes[sentence.article] = ArticleScope()
         for mention in by_sentence.get(sentence.index, ()):
-            if mention.type == "Place":
-                _add_names(scope.places, mention)
-                if PLACE_DEPTH.get(mention.subtype or "", 9) <= PLACE_DEPTH["City"]:
-                    for name in _container_names(mention):
-                        scope.containers.setdefault(name, mention)
-            elif mention.type == "IndustryChain":
-                _add_names(scope.chains, mention)
-            else:
-                _add_names(scope.organisations, mention)
+            table = _names_table(scope, mention.type)
+            # By written and by canonical name; the first mention of a name stands for it.
+            table.setdefault(mention.text, mention)
+            table.setdefault(mention.canonical, mention)
+            if mention.type == "Place" and _CONTAINER_SUBTYPES.get(mention.subtype or ""):
+                for name in _container_names(mention):
+                    scope.containers.setdefault(name, mention)
+    for scope in scopes.values():
+        scope.chain_index = NameIndex.of(scope.chains)
     for article in doc.articles:
         scope = scopes.setdefault(article.index, ArticleScope())
         if article.focus_place:
@@ -135,11 +146,24 @@ def section_place(
 
 
 def section_chain(scope: ArticleScope, sentence: Sentence) -> Mention | None:
-    """The one chain a short section heading names, or None."""
+    """The one chain a short section heading names, standing in the sentence, or None."""
     if not sentence.section:
         return None
-    heading = clean_heading(sentence.section)
+    if sentence.section in scope.heading_chains:
+        chain = scope.heading_chains[sentence.section]
+    else:
+        chain = scope.heading_chains[sentence.section] = _heading_chain(scope, sentence.section)
+    return None if chain is None else _synthetic(chain, sentence, SECTION_SOURCE)
+
+
+def _heading_chain(scope: ArticleScope, section: str) -> Mention | None:
+    """The article's one chain that ``section`` (a heading) is about, or None."""
+    heading = clean_heading(section)
     if not heading or len(heading) > _MAX_CHAIN_HEADING:
+        return None
+    # Most headings name no chain: a look-up of the heading's substrings tells so faster
+    # than a pass over every chain name of the article.
+    if heading not in scope.chains and not scope.chain_index.names_in(heading, scope.chains):
         return None
     named = {m.canonical: m for name, m in scope.chains.items() if name and name in heading}
     if len(named) != 1:
@@ -149,7 +173,7 @@ def section_chain(scope: ArticleScope, sentence: Sentence) -> Mention | None:
     covered = _covered(heading, [n for n, m in scope.chains.items() if n and n in heading])
     if covered < _CHAIN_HEADING_COVER * len(_CHAIN_WORDS.sub("", heading) or heading):
         return None
-    return _synthetic(next(iter(named.values())), sentence, SECTION_SOURCE)
+    return next(iter(named.values()))
 
 
 def _covered(text: str, names: list[str]) -> int:
@@ -162,13 +186,19 @@ def _covered(text: str, names: list[str]) -> int:
     return sum(marks)
 
 
+def may_have_city_deixis(scope: ArticleScope, sentence: Sentence) -> bool:
+    """False when ``city_deixis`` surely finds nothing (a cheap test before it)."""
+    return scope.focus is not None and "市" in sentence.text
+
+
 def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, int, int]]:
     """我市/本市/全市 as the article's city, with their cleaned spans (LOCATED_IN only)."""
-    if scope.focus is None or "市" not in sentence.text:
+    focus = scope.focus
+    if focus is None or not may_have_city_deixis(scope, sentence):
         return []
     found: list[tuple[Mention, int, int]] = []
     for match in _CITY_DEIXIS.finditer(sentence.text):
-        mention = _synthetic(scope.focus, sentence, CITY_DEIXIS_SOURCE)
+        mention = _synthetic(focus, sentence, CITY_DEIXIS_SOURCE)
         found.append((mention, match.start(), match.end()))
     return found
 

@@ -55,7 +55,7 @@ def _section_chain_only(view: SentenceView) -> Mention | None:
     return chain
 
 
-@relation_rule("section-located-in", 0.6, min_mentions=1, needs="org")
+@relation_rule("section-located-in", 0.6, min_mentions=1, needs="org section-place")
 def section_located_in(view: SentenceView) -> Iterator[Found]:
     """An organisation named under a heading that names a place is in that place."""
     place = view.section_place
@@ -65,7 +65,7 @@ def section_located_in(view: SentenceView) -> Iterator[Found]:
         yield Found("LOCATED_IN", mention, place)
 
 
-@relation_rule("section-focuses-on", 0.6, min_mentions=1, needs="chain")
+@relation_rule("section-focuses-on", 0.6, min_mentions=1, needs="chain section-place")
 def section_focuses_on(view: SentenceView) -> Iterator[Found]:
     """A place heading's paragraph that names chains: the place focuses on them."""
     place = view.section_place
@@ -77,7 +77,7 @@ def section_focuses_on(view: SentenceView) -> Iterator[Found]:
                 yield Found("FOCUSES_ON", place, chain)
 
 
-@relation_rule("section-part-of-chain", 0.6, min_mentions=1, needs="org")
+@relation_rule("section-part-of-chain", 0.6, min_mentions=1, needs="org section-chain")
 def section_part_of_chain(view: SentenceView) -> Iterator[Found]:
     """Enterprises named in a paragraph under a chain's heading belong to that chain."""
     chain = _section_chain_only(view)
@@ -88,7 +88,7 @@ def section_part_of_chain(view: SentenceView) -> Iterator[Found]:
             yield Found("PART_OF_CHAIN", mention, chain)
 
 
-@relation_rule("section-supports-chain", 0.55, min_mentions=1, needs="org")
+@relation_rule("section-supports-chain", 0.55, min_mentions=1, needs="org section-chain")
 def section_supports_chain(view: SentenceView) -> Iterator[Found]:
     """Labs, facilities, institutes and platforms under a chain's heading support it."""
     chain = _section_chain_only(view)

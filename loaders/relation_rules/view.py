@@ -14,6 +14,48 @@ from loaders.coordination import Unit
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
 _SOFT_END = re.compile(r"[。；;！？!?，,：:]")
 
+# Context features a rule may need (besides the unit kinds "org", "place", "chain").
+SECTION_PLACE = "section-place"
+SECTION_CHAIN = "section-chain"
+LEAD = "lead"
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """What a search for known names inside a longer string needs to skip hopeless
+    positions: for each two-character opening, the lengths of the names that open so."""
+
+    by_opening: dict[str, tuple[int, ...]] = field(default_factory=dict)  # lengths ascending
+    singles: frozenset[str] = frozenset()  # one-character names
+
+    @classmethod
+    def of(cls, names: dict[str, Mention]) -> NameIndex:
+        lengths: dict[str, set[int]] = {}
+        for name in names:
+            if len(name) >= 2:
+                lengths.setdefault(name[:2], set()).add(len(name))
+        singles = frozenset(name for name in names if len(name) == 1)
+        return cls({k: tuple(sorted(v)) for k, v in lengths.items()}, singles)
+
+    def names_in(self, text: str, names: dict[str, Mention], shortest: int = 1) -> list[str]:
+        """The keys of ``names`` (indexed by this) that occur in ``text``, at least
+        ``shortest`` long and shorter than ``text``, by position then length."""
+        limit = len(text)
+        singles = self.singles if shortest <= 1 and limit > 1 else frozenset()
+        present: list[str] = []
+        for start in range(limit):
+            if singles and text[start] in singles:
+                present.append(text[start])
+            lengths = self.by_opening.get(text[start : start + 2])
+            if lengths is None:
+                continue
+            for length in lengths:
+                if start + length > limit or length >= limit:
+                    break
+                if length >= shortest and text[start : start + length] in names:
+                    present.append(text[start : start + length])
+        return present
+
 
 @dataclass(slots=True)
 class SentenceView:
@@ -37,10 +79,27 @@ class SentenceView:
     embedded_cache: dict[str, list[Mention]] = field(default_factory=dict)
     # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
     lead_chains: tuple[Mention, ...] = ()
+    # An index of chain_names (None: built from them here).
+    chain_index: NameIndex | None = None
+    # sentence.text, as a plain attribute: rules read it many times per sentence.
+    text: str = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return self.sentence.text
+    def __post_init__(self) -> None:
+        self.text = self.sentence.text
+        if self.chain_index is None:
+            self.chain_index = NameIndex.of(self.chain_names)
+
+    def features(self) -> frozenset[str]:
+        """The unit kinds present, and which context (section place, section chain,
+        paragraph lead) the sentence has: what a rule's ``needs`` is checked against."""
+        present = {unit.kind for unit in self.units}
+        if self.section_place is not None:
+            present.add(SECTION_PLACE)
+        if self.section_chain is not None:
+            present.add(SECTION_CHAIN)
+        if self.lead_chains:
+            present.add(LEAD)
+        return frozenset(present)
 
     def gap(self, left: int, right: int) -> str:
         """Text between unit ``left`` (after its 等-tail) and unit ``right``."""
@@ -68,8 +127,9 @@ class SentenceView:
 
     def consecutive(self) -> Iterator[tuple[int, int]]:
         """Index pairs of neighbouring units."""
-        for i in range(len(self.units) - 1):
-            yield i, i + 1
+        # zip runs in C: most rules walk these pairs, on every sentence.
+        count = len(self.units)
+        return zip(range(count - 1), range(1, count), strict=True)
 
     def same_clause(self, left: int, right: int, soft: bool = False) -> bool:
         """True when no clause end (and, if ``soft``, no comma or colon) lies between."""
@@ -95,10 +155,10 @@ class SentenceView:
         return known
 
     def _embedded(self, name: str, shortest: int) -> list[Mention]:
+        # In the order (start, then end) that decides which mention stands for a chain.
+        index = self.chain_index or NameIndex.of(self.chain_names)
         found: dict[str, Mention] = {}
-        for start in range(len(name)):
-            for end in range(start + shortest, len(name) + 1):
-                chain = self.chain_names.get(name[start:end])
-                if chain is not None and end - start < len(name):
-                    found.setdefault(chain.canonical, chain)
+        for chain_name in index.names_in(name, self.chain_names, shortest):
+            chain = self.chain_names[chain_name]
+            found.setdefault(chain.canonical, chain)
         return list(found.values())

@@ -1,0 +1,67 @@
+"""Industry names joined by 及/暨/和/与: two chains, unless the joined name is fixed.
+
+Policy texts pair two industries under one heading ("光伏及新能源", "高端装备制造及新材料",
+"新能源汽车暨智能网联汽车"); each half is an industry of its own. A few joined names are
+the fixed name of one industry (汽车及零部件, 网络与信息安全): those are the gazetteer's
+canonical names that hold a joiner, and they stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "以及" before "及" so that the longer joiner is the one cut out.
+_JOINER = re.compile(r"以及|暨|及|和|与")
+# Words that name the industry as such; a half keeps its name without them.
+INDUSTRY_SUFFIXES = ("产业集群", "产业链", "产业")
+MIN_PART_CHARS = 2
+# Endings of things that are not industries though they stand in lists of fields: a
+# technique, a theory, a platform, a product or part ("原创算法", "区块链平台", "乳制品").
+NOT_INDUSTRY_TAILS = (
+    "技术", "理论", "算法", "平台", "产品", "制品", "品", "部件", "器件", "系统",
+    "研究", "应用", "科学", "中心", "基地", "项目", "工程", "方法", "模型",
+)  # fmt: skip
+
+
+def looks_like_industry(name: str) -> bool:
+    """A field name that may be an industry or a segment (not a technique or product)."""
+    return not name.endswith(NOT_INDUSTRY_TAILS)
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    start: int  # offsets in the searched text
+    end: int
+    name: str  # the half without 产业/产业链
+
+
+def strip_industry_suffix(name: str) -> str:
+    for suffix in INDUSTRY_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def split_joined_chain(text: str, start: int, end: int) -> list[NamePart]:
+    """The halves of the chain name ``text[start:end]``; [] when it is not joined.
+
+    Every half must be a name of its own (two characters at least), so "汽车及其零部件"
+    style fragments ("其零部件") are left to the caller's fixed-name check."""
+    cuts = [m.span() for m in _JOINER.finditer(text, start, end)]
+    if not cuts:
+        return []
+    parts: list[NamePart] = []
+    left = start
+    for a, b in [*cuts, (end, end)]:
+        piece = text[left:a]
+        name = strip_industry_suffix(piece)
+        if len(name) < MIN_PART_CHARS:
+            return []
+        parts.append(NamePart(left, a, name))
+        left = b
+    return parts
+
+
+def has_joiner(name: str) -> bool:
+    return _JOINER.search(name) is not None

@@ -1,0 +1,155 @@
+"""Industry names: joined names split, paragraph leads, lists of an industry's fields.
+
+Every sentence here is invented; the names are made up or generic industry words.
+"""
+
+from __future__ import annotations
+
+from test_mentions_helpers import make_document
+
+from kg.model import Document, Sentence
+from loaders.chain_names import looks_like_industry, split_joined_chain
+from loaders.entity_rules import RULES, judge
+from loaders.mention_lists import KnownSpan, list_members
+from loaders.mentions import find_mentions
+
+
+def _chains(doc: Document) -> dict[str, str]:
+    return {m.text: m.canonical for m in find_mentions(doc).mentions if m.type == "IndustryChain"}
+
+
+def _paragraphs(*paragraphs: tuple[str, ...]) -> Document:
+    """A document whose paragraphs are separated by blank lines (as real files are)."""
+    text, sentences = "", list[Sentence]()
+    for paragraph in paragraphs:
+        if text:
+            text += "\n\n"
+        for sentence in paragraph:
+            start = len(text)
+            text += sentence
+            index = len(sentences)
+            sentences.append(Sentence("p.txt", index, start, len(text), sentence, list(range(start, len(text)))))
+    return Document("p.txt", "p.txt", "utf-8", text, sentences)
+
+
+def test_split_joined_chain_gives_each_half_without_its_industry_word():
+    text = "发展云杉材料及星河装备产业"
+    parts = split_joined_chain(text, 2, len(text))
+    assert [p.name for p in parts] == ["云杉材料", "星河装备"]
+    assert text[parts[1].start : parts[1].end] == "星河装备产业"
+
+
+def test_split_joined_chain_refuses_one_character_halves():
+    assert split_joined_chain("汽车及其", 0, 4) == []
+    assert split_joined_chain("云杉材料", 0, 4) == []
+
+
+def test_a_known_joined_industry_is_split_but_a_fixed_joined_name_is_not():
+    chains = _chains(make_document("全市重点发展集成电路暨新型显示产业，巩固汽车及零部件产业。"))
+    assert chains["集成电路"] == "集成电路"
+    assert chains["新型显示"] == "新型显示"
+    assert chains["汽车及零部件"] == "汽车及零部件"
+
+
+def test_a_lead_naming_joined_industries_gives_both_and_types_its_field_list():
+    doc = _paragraphs(("新型显示及星河材料。", "围绕偏光膜片、柔性基板、蓝晶衬底等重点环节，提升配套能力。"))
+    chains = _chains(doc)
+    assert chains["新型显示"] == "新型显示"
+    assert chains["星河材料"] == "星河材料"
+    for segment in ("偏光膜片", "柔性基板", "蓝晶衬底"):
+        assert segment in chains
+    subtypes = {m.text: m.subtype for m in find_mentions(doc).mentions}
+    assert subtypes["柔性基板"] == "ChainSegment"
+
+
+def test_field_lists_outside_an_industry_paragraph_are_research_fields():
+    doc = _paragraphs(("云杉研究院。", "围绕偏光膜片、柔性基板、蓝晶衬底等重点领域，开展研究。"))
+    assert not any(s in _chains(doc) for s in ("偏光膜片", "柔性基板", "蓝晶衬底"))
+
+
+def test_an_industry_lead_holds_only_for_its_own_paragraph():
+    doc = _paragraphs(("集成电路。", "聚焦偏光膜片、柔性基板等领域。"), ("聚焦蓝晶衬底、银杉涂层等领域。",))
+    chains = _chains(doc)
+    assert "柔性基板" in chains
+    assert "蓝晶衬底" not in chains
+
+
+def test_an_unknown_lead_in_a_column_of_industry_leads_is_an_industry():
+    doc = _paragraphs(("集成电路。", "推动发展。"), ("星河材料。", "推动发展。"), ("云杉平台。", "推动建设。"))
+    chains = _chains(doc)
+    assert chains["星河材料"] == "星河材料"
+    assert "云杉平台" not in chains  # a platform, not an industry
+
+
+def test_an_unknown_lead_alone_is_not_an_industry():
+    doc = _paragraphs(("星河材料。", "推动发展。"))
+    assert "星河材料" not in _chains(doc)
+
+
+def test_field_members_that_are_techniques_or_products_are_not_industries():
+    assert not looks_like_industry("原创算法")
+    assert not looks_like_industry("乳制品")
+    assert looks_like_industry("逆变器")
+    doc = _paragraphs(("集成电路。", "聚焦原创算法、柔性基板、果蔬制品等方向。"))
+    chains = _chains(doc)
+    assert "柔性基板" in chains
+    assert "原创算法" not in chains and "果蔬制品" not in chains
+
+
+def test_a_counted_list_without_deng_is_typed_by_its_head():
+    text = "实施星河材料、云杉装备、银杏医药三大主导产业培育计划"
+    members = list_members(text, [])
+    assert sorted(text[m.start : m.end] for m in members) == sorted(["星河材料", "云杉装备", "银杏医药"])
+    assert {m.type for m in members} == {"IndustryChain"}
+
+
+def test_a_count_after_a_single_name_is_not_a_list():
+    assert list_members("打造星河材料三大主导产业", []) == []
+
+
+def test_a_stray_de_before_deng_does_not_end_the_list():
+    text = "围绕偏光膜片、柔性基板的等重点环节"
+    members = list_members(text, [KnownSpan(0, 0, "Place")], industry_context=True)
+    assert sorted(text[m.start : m.end] for m in members) == sorted(["偏光膜片", "柔性基板"])
+
+
+def test_kinds_sizes_and_processes_are_not_industry_names():
+    rule = RULES.get("industry-chain")
+    for stem in ("知识产权密集型", "数字化", "农业千亿", "前沿", "乡村", "六位一体全"):
+        assert judge(rule, stem) is not None, stem
+    assert judge(rule, "应急安全") is None
+
+
+def test_a_bare_zone_word_is_the_zone_of_the_city_the_document_is_about():
+    doc = _paragraphs(("合肥推进开发区建设。",), ("经开区。", "聚焦星河材料产业。"))
+    found = {m.text: m for m in find_mentions(doc).mentions}
+    assert found["经开区"].canonical == "合肥经济技术开发区"
+    assert found["经开区"].source == "bare-zone"
+
+
+def test_a_bare_zone_word_without_a_known_city_stays_unnamed():
+    doc = _paragraphs(("经开区。", "聚焦星河材料产业。"))
+    assert "经开区" not in {m.text for m in find_mentions(doc).mentions}
+
+
+def test_a_zone_word_after_a_qualifier_is_not_the_city_zone():
+    doc = _paragraphs(("合肥推进开发区建设，争创全国一流经开区。",))
+    assert not any(m.source == "bare-zone" for m in find_mentions(doc).mentions)
+
+
+def test_a_bracketed_place_inside_a_policy_zone_name_keeps_the_words_before_it():
+    found = {m.text for m in find_mentions(make_document("推进星河两岸（合肥）芯片产业合作试验区建设。")).mentions}
+    assert "星河两岸（合肥）芯片产业合作试验区" in found
+
+
+def test_kinds_of_companies_platforms_and_places_are_not_names():
+    for rule_name, stem in (
+        ("enterprise", "跨国"),
+        ("enterprise", "科创板上市"),
+        ("platform-incubator", "国家级孵化器"),
+        ("platform-center", "超级"),
+        ("place-county", "百强"),
+        ("place-area", "创新型"),
+    ):
+        assert judge(RULES.get(rule_name), stem) is not None, stem
+    assert judge(RULES.get("enterprise"), "星河材料") is None

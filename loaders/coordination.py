@@ -28,6 +28,9 @@ ORGANISATION_CLASSES: frozenset[str] = frozenset(
 # ("集成电路产业、新型显示产业"), or after a closing quote mark.
 _SEPARATOR = re.compile(r"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?")
 
+_CLOSING_BRACKET = re.compile(r"[）)]")
+_OPENING_BRACKET = re.compile(r"[（(]")
+
 # The tail closing a list: 等 [+ count] [+ measure word] [+ category noun]. The noun must
 # end in a category word (企业, 高校, 实验室…) so a following verb is never taken for it.
 _CATEGORY = (
@@ -80,7 +83,13 @@ def _tail(text: str, end: int) -> tuple[int, str, bool]:
 
 
 def _joins(text: str, previous_end: int, next_start: int) -> bool:
-    return _SEPARATOR.fullmatch(text, previous_end, next_start) is not None
+    match = _SEPARATOR.fullmatch(text, previous_end, next_start)
+    if match is None:
+        return False
+    # A closing bracket ends what it encloses: "X（A、B）、C" lists A and B inside the
+    # brackets, C outside; "（A）、（B）" reopens one, so A and B stay one list.
+    gap = match.group()
+    return not (_CLOSING_BRACKET.search(gap) and not _OPENING_BRACKET.search(gap))
 
 
 def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Unit]:

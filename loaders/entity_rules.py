@@ -30,10 +30,15 @@ def _words(text: str) -> list[str]:
 MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
 
 # Characters that can never be inside a name.
-_HARD_STOP = re.compile(r"[，。；：、！？,.;:!?\s“”‘’\"'《》〈〉【】\[\]{}|/·…—\-+＋=%％（）()]")
+# A space is one too, except where PDF extraction put it between a Latin/digit run and a
+# Han character ("长三角 G60 科创走廊", "DRAM 产业"): there it is inside the name.
+_HARD_STOP = re.compile(
+    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·…—\-+＋=%％（）()]"
+    r"|\s(?!(?<=[A-Za-z0-9]\s)[\u4e00-\u9fff])(?!(?<=[\u4e00-\u9fff]\s)[A-Za-z0-9])"
+)
 # Everything up to and including the last hard stop of a window (matched at the
 # window's start, with the window's end as endpos, so no slice is made).
-_HARD_STOP_RUN = re.compile(r".*" + _HARD_STOP.pattern, re.DOTALL)
+_HARD_STOP_RUN = re.compile(r".*(?:" + _HARD_STOP.pattern + ")", re.DOTALL)
 # A short parenthesised place inside a company name: 本源量子计算科技（合肥）股份有限公司.
 _INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
@@ -41,7 +46,7 @@ _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两�
 # Words that end a name when met walking left: verbs of building and supporting,
 # function words, quantities and pronoun-like determiners.
 STOP_WORDS = frozenset(
-    _words("""建设 推进 推动 支持 依托 组建 打造 获批 争创 创建 布局 引进 落户 成立 设立 培育 加快
+    _words("""确立 建设 推进 推动 支持 依托 组建 打造 获批 争创 创建 布局 引进 落户 成立 设立 培育 加快
     实施 围绕 聚焦 发展 启动 建成 新增 认定 积极 大力 加强 深化 服务 完善 提升 共建 联合
     携手 牵头 承担 形成 拥有 包括 例如 通过 开展 落地 投产 签约 入选 入驻 建立 筹建 新建
     扩建 升级 获得 成为 作为 重点发展 加快发展 做强 做大 壮大 发挥 谋划 申报 争取 积极争取
@@ -54,7 +59,7 @@ STOP_WORDS = frozenset(
     运营 随着 针对 提高 运行 升至 稳居 加大 设定 需求 合理 进一步 居 位居 达到 突破 新获批
     坚持 举办 根据 畅通 抢占 筑牢 增强 不断增强 探索 突出 延伸 完整 巨大 即 每个 纳入 做大 做强
     抓好 融入 申创 搭建 运作 实体化 彰显 加速 争创 打响 形成 建好 办好 用好 提级 深化
-    增加 统筹 利用 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠""")
+    做 增加 统筹 利用 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠""")
 )
 
 STOP_VERBS = frozenset(w for w in STOP_WORDS if len(w) == 2)
@@ -238,7 +243,7 @@ for _rule in (
     EntityRule("lab-key", ("重点实验室",), "Laboratory"),
     EntityRule("lab", ("联合实验室", "实验室"), "Laboratory", min_stem=3),
     EntityRule("institute", ("研究院", "研究所", "科学院", "创新院"), "ResearchInstitute"),
-    EntityRule("university", ("大学", "学院"), "University", bad_next="生城"),
+    EntityRule("university", ("大学", "学院"), "University", bad_next="生城毕"),  # 大学毕业生
     EntityRule(
         "facility",
         ("实验装置", "科学装置", "装置", "实验设施", "研究设施", "设施", "光源", "实验平台"),
@@ -293,6 +298,28 @@ for _rule in (
         generic_stems=PLATFORM_GENERIC_STEMS,
         generic_tails=("公共", "共享", "协同", "综合", "科技", "技术", "开放", "双创", "科研", "研发"),
     ),
+    # Engineering centres and named innovation platforms; long, specific stems only: most
+    # "…创新平台" are kinds ("协同创新平台", "开放创新平台").
+    EntityRule(
+        "platform-engineering-short",
+        ("工程中心",),
+        "InnovationPlatform",
+        "EngineeringResearchCenter",
+        min_stem=4,
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        generic_tails=("重大", "技术", "研究", "国家", "省级", "市级"),
+    ),
+    EntityRule(
+        "platform-innovation",
+        ("创新平台",),
+        "InnovationPlatform",
+        min_stem=5,
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        generic_tails=(
+            *("协同", "开放", "共享", "公共", "综合", "重大"),
+            *("国家级", "省级", "市级", "产业", "技术", "研发"),
+        ),
+    ),
     EntityRule(
         "platform-incubator",
         ("孵化器", "众创空间", "加速器"),
@@ -306,6 +333,7 @@ for _rule in (
         "Place",
         "DevelopmentZone",
         generic_stems=PLACE_GENERIC_STEMS,
+        generic_tails=("院",),  # 市三院新区: a hospital's new campus
     ),
     EntityRule(
         "place-science-city", ("科学城", "科技城", "科创城"), "Place", "ScienceCity", generic_stems=PLACE_GENERIC_STEMS
@@ -326,6 +354,7 @@ for _rule in (
         "Place",
         generic_stems=PLACE_GENERIC_STEMS,
         generic_tails=PLACE_GENERIC_TAILS,
+        bad_next="市",  # 创新城市: a city that innovates, not a 新城
     ),
     EntityRule(
         "place-policy-zone",
@@ -398,16 +427,21 @@ def _suffix_index() -> _SuffixIndex:
 def _window_floor(text: str, suffix_start: int) -> int:
     """Leftmost offset a name ending at ``suffix_start`` may start at."""
     floor = max(0, suffix_start - MAX_NAME_CHARS)
+    # The character after the window is searched too, so that a space right before the
+    # suffix sees its right neighbour; a stop found there is not in the window.
+    endpos = suffix_start + 1
     if text.find("（", floor, suffix_start) < 0 and text.find("(", floor, suffix_start) < 0:
-        stops = _HARD_STOP_RUN.match(text, floor, suffix_start)  # fast path: no parentheses
+        stops = _HARD_STOP_RUN.match(text, floor, endpos)  # fast path: no parentheses
+        if stops is not None and stops.end() > suffix_start:
+            stops = _HARD_STOP_RUN.match(text, floor, suffix_start)
         return stops.end() if stops else floor
-    window = text[floor:suffix_start]
-    protected = [m.span() for m in _INNER_PARENS.finditer(window)]
-    last_stop = -1
-    for m in _HARD_STOP.finditer(window):
-        if not any(a <= m.start() < b for a, b in protected):
+    # (pos/endpos rather than a slice: a space's neighbours decide whether it stops.)
+    protected = [m.span() for m in _INNER_PARENS.finditer(text, floor, suffix_start)]
+    last_stop = floor - 1
+    for m in _HARD_STOP.finditer(text, floor, endpos):
+        if m.start() < suffix_start and not any(a <= m.start() < b for a, b in protected):
             last_stop = m.start()
-    return floor + last_stop + 1
+    return last_stop + 1
 
 
 @lru_cache(maxsize=65536)  # tokens repeat a lot; the answer depends on the token only
@@ -419,29 +453,94 @@ def _is_stop(token: str) -> bool:
     return len(token) > 2 and any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1))
 
 
-def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]) -> int:
+def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]], through_joiner: bool = False) -> int:
     """Where the name whose suffix starts at ``suffix_start`` begins.
 
     ``keep_from`` are spans of known names (gazetteer matches); a boundary that would cut
     one in two is moved to its start, so "合肥高新区某某有限公司" keeps its place prefix.
+    ``through_joiner``: the name may hold one 与/及 ("…先进技术与装备国家工程实验室"),
+    when what stands before it is no name of its own (see :func:`_joined_start`).
     """
     floor = _window_floor(text, suffix_start)
     start = suffix_start
+    joiner_at = -1
     # Segment the OCR-corrected window (slips keep their length) so 交又 is not read as 又.
     # (Speed: an empty window, right after a stop, has no words to segment.)
     for token in reversed(segment(fix_ocr(text[floor:suffix_start])) if floor < suffix_start else ()):
         if _is_stop(token):
+            if token == "中" and start < suffix_start and text[start] in _PARTNER_COUNTRIES:
+                start -= 1  # 中德, 中法: the first half of a partnership, not "in"
+                continue
+            if through_joiner and joiner_at < 0 and token in _NAME_JOINERS and suffix_start - start >= 2:
+                joiner_at = start - len(token)
+                start = joiner_at
+                continue
             break
         start -= len(token)
+    if joiner_at >= 0:
+        start = _joined_start(text, start, joiner_at, keep_from)
     for a, b in keep_from:
         if a < start < b and b <= suffix_start:
             return a
-    # The two adjustments below rarely apply; their first conditions are tested here so
+    # The adjustments below rarely apply; their first conditions are tested here so
     # that most names make no further calls.
-    if suffix_start - start > 4:
-        start = _skip_leading_function_char(text, start, suffix_start)
+    if suffix_start - start >= 2 and _MAY_SKIP.search(text, max(0, start - 1), suffix_start):
+        start = _skip_leading_words(text, start, suffix_start)
     if start > floor and text[start - 1] == "中":
         start = _widen_for_bilateral(text, floor, start)
+    return start
+
+
+# (和 joins phrases far more often than names: "普及应用终端和创新实验室".)
+_NAME_JOINERS = frozenset("与及")
+# Verbs of news that never stand inside a name, even when the segmenter glues them to
+# their neighbours ("谷获|批省"): a name starts after the last of them.
+_NEVER_IN_NAME = re.compile(
+    "做大|做强|做优|做实|获批|获评|入选|落户|签约|揭牌|挂牌|开工|建成|投产|启动|组建|引进|打造|成立"
+)
+# Foreign countries (not places of the graph) before a foreign park's own name
+# ("瑞典 KISTA 科学园", "日本筑波科学城"): the name starts after the country.
+_FOREIGN_COUNTRY = re.compile(
+    "(?:美国|日本|瑞典|德国|英国|法国|韩国|俄罗斯|以色列|新加坡|芬兰|荷兰|意大利|加拿大|澳大利亚|瑞士|"
+    "比利时|丹麦|挪威|奥地利|西班牙|葡萄牙|印度|巴西|爱尔兰|新西兰|波兰|匈牙利|捷克|乌克兰)\\s*"
+)
+# Praise and provenance before a name ("国内一流合成生物产业园", "国产DRAM产业").
+_QUALIFIERS = re.compile("(?:国内一流|国际一流|世界一流|国内领先|国际领先|世界领先|全国性|国产|现有|一流)+")
+
+
+# The first characters of everything _skip_leading_words removes (one search decides
+# whether it has anything to do; it rarely has).
+_MAY_SKIP = re.compile(
+    "[以将把对向从在由做获入落签揭挂开建投启组引打成美日瑞德英法韩俄新芬荷意加澳比丹挪奥西葡印巴爱波匈捷乌国世全现一 ]"
+)
+
+
+def _joined_start(text: str, start: int, joiner_at: int, keep_from: list[tuple[int, int]]) -> int:
+    """Keep the words before a 与/及/和 inside the name only when they are no name of their
+    own: at least two characters, not a known name, not ending in a rule's suffix (then
+    "A与B实验室" lists two things)."""
+    left = text[start:joiner_at]
+    if len(left.strip()) < 2 or any(b == joiner_at for _, b in keep_from):
+        return joiner_at + 1
+    if any(e == len(left) for _, e, _ in suffix_hits(left)):
+        return joiner_at + 1
+    return start
+
+
+def _skip_leading_words(text: str, start: int, suffix_start: int) -> int:
+    """Move ``start`` past a glued preposition, a verb of news or praise words."""
+    start = _skip_leading_function_char(text, start, suffix_start)
+    # (From one character earlier: the walk may have stopped inside such a verb, 做|强.)
+    for verb in _NEVER_IN_NAME.finditer(text, max(0, start - 1), suffix_start):
+        start = max(start, verb.end())
+    country = _FOREIGN_COUNTRY.match(text, start, suffix_start)
+    if country is not None and suffix_start - country.end() >= 2:
+        start = country.end()
+    qualifiers = _QUALIFIERS.match(text, start, suffix_start)
+    if qualifiers is not None:
+        start = qualifiers.end()
+    while start < suffix_start and text[start].isspace():
+        start += 1
     return start
 
 
@@ -459,9 +558,10 @@ def _widen_for_bilateral(text: str, floor: int, start: int) -> int:
 
 
 def _skip_leading_function_char(text: str, start: int, suffix_start: int) -> int:
-    # "以色列" is a name; any other leading 以 is the preposition.
+    # "以色列" is a name; any other leading 以 is the preposition (when two characters at
+    # least are left: "以云计算中心").
     if (
-        suffix_start - start > 4
+        suffix_start - start >= 2
         and text[start] in _LEADING_FUNCTION_CHARS
         and text[start : start + 3] != "以色列"
         and text[start : start + 2] != "在线"

@@ -7,6 +7,8 @@ sentence is a single pass in Rust with no per-character Python loop.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +60,40 @@ def fix_ocr(text: str) -> str:
     return text
 
 
+# Where a Latin/digit run meets a Han character; PDF extraction often puts a space there
+# ("长三角 G60 科创走廊", "DRAM 产业").
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])")
+MAX_SPACED_BOUNDARIES = 3  # 2**3 spellings at most per surface
+
+
+def spaced_variants(name: str) -> list[str]:
+    """Spellings of ``name`` with a space at some of its Latin/Han boundaries."""
+    cuts = [m.start() for m in _SCRIPT_BOUNDARY.finditer(name)]
+    if not cuts or len(cuts) > MAX_SPACED_BOUNDARIES:
+        return []
+    spellings = []
+    for chosen in itertools.product((False, True), repeat=len(cuts)):
+        if not any(chosen):
+            continue
+        pieces, last = [], 0
+        for cut, spaced in zip(cuts, chosen, strict=True):
+            if spaced:
+                pieces += [name[last:cut], " "]
+                last = cut
+        spellings.append("".join(pieces) + name[last:])
+    return spellings
+
+
+_SCRIPT_GAP = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
+
+
+def name_form(text: str) -> str:
+    """A name as written in the graph: OCR slips undone, no space between a Latin/digit
+    run and a Han character ("长三角 G60 科创走廊" -> 长三角G60科创走廊)."""
+    text = fix_ocr(text)
+    return _SCRIPT_GAP.sub("", text) if " " in text else text
+
+
 def _is_ascii_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -70,6 +106,8 @@ class SurfaceMatcher:
         self._targets: list[tuple[Surface, bool]] = []
         for text, surface in surfaces.items():
             self._add(text, surface, False)
+            for spaced in spaced_variants(text):
+                self._add(spaced, surface, False)
             for slip, fix in variants:
                 if fix in text:
                     self._add(text.replace(fix, slip), surface, True)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from loaders.chain_names import looks_like_industry
+from loaders.chain_names import looks_like_industry, strip_industry_suffix
 from loaders.entity_rules import RULES, judge, left_boundary
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
@@ -117,6 +117,8 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             return []
         cls, by_cue = next(iter(known_classes)), False
     subtype = "ChainSegment" if field else None
+    if field and _mostly_not_industries(text, items):
+        return []  # "基础理论、原创算法、高端芯片、关键部件等方向": research topics, not segments
     return [
         ListMember(a, b, cls, by_cue, subtype)
         for a, b, k in items
@@ -124,6 +126,12 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         and _acceptable(text[a:b], cls, by_cue and not field)
         and (not field or looks_like_industry(text[a:b]))
     ]
+
+
+def _mostly_not_industries(text: str, items: list[tuple[int, int, KnownSpan | None]]) -> bool:
+    """Whether half the members or more are techniques, theories, parts or products."""
+    rejected = sum(1 for a, b, _ in items if not looks_like_industry(text[a:b]))
+    return 2 * rejected >= len(items)
 
 
 def _walk_items(text: str, end: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
@@ -152,4 +160,6 @@ def _joiner_before(text: str, start: int) -> str | None:
 def _acceptable(name: str, cls: str, by_cue: bool) -> bool:
     if len(name) > MAX_ITEM_CHARS or (not by_cue and len(name) < MIN_CONTAGION_CHARS):
         return False
+    if cls == "IndustryChain":
+        name = strip_industry_suffix(name)  # "三大主导产业以及…": 主导产业 is a category word
     return judge(RULES.get(_RULE_FOR_CLASS[cls]), name) is None

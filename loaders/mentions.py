@@ -21,12 +21,14 @@ from loaders.entity_rules import (
     EntityRule,
     judge,
     left_boundary,
+    strip_generic_prefix,
     suffix_hits,
     zone_start,
 )
 from loaders.gazetteer import Gazetteer, default_gazetteer, short_form
-from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr
+from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
 from loaders.mention_lists import KnownSpan, list_members
+from loaders.segmenter import segment
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
@@ -35,6 +37,8 @@ CHAIN_SPLIT_SOURCE = "industry-chain-split"
 CHAIN_LEAD_SOURCE = "industry-chain-lead"
 BARE_ZONE_SOURCE = "bare-zone"
 COORDINATION_SOURCE = "coordination-list"
+PLACE_CENTRE_SOURCE = "place-centre"
+COUNTED_LAB_SOURCE = "counted-lab-list"
 _PRIORITY = {GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
 _RULE_PRIORITY = 2
 
@@ -56,6 +60,18 @@ _LEAD_END = "。：:；; "
 MAX_LEAD_CHARS = 16
 _LEAD_FILLER = set("及暨和与、")
 _HAN_LEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_CENTRE_WORD = "中心"
+_URBAN_CENTRE = re.compile("(?:东部|西部|南部|北部|中部|东南|西南|东北|西北|南|北|东|西)新?中心(?![城区])")
+_CENTRE_NOT_NAME_NEXT = set("城区")  # 合肥中心城区: the city's central districts
+_MIN_PROGRAMME_CHARS = 3
+_COUNTED_LABS = re.compile(
+    "(等)?([0-9]{1,2}|[一二三四五六七八九十两])个"
+    "(全国重点实验室|国家重点实验室|国家级重点实验室|省级重点实验室|省重点实验室|省实验室|国家工程实验室)"
+)
+_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+# Classes whose names may hold a 与/及/和 ("…先进技术与装备国家工程实验室"); industries and
+# places joined so are two names.
+_JOINED_NAME_CLASSES = frozenset({"Laboratory", "InnovationPlatform", "ResearchInstitute", "LargeScientificFacility"})
 
 
 @dataclass(slots=True)
@@ -144,9 +160,40 @@ def _sentence_candidates(
     pool += rule_cands
     pool += _list_candidates(text, matches, gaz, _industry_context(sentence, state))
     pool += _bare_zone_candidates(sentence, matches, gaz, state)
+    if "中心" in text:
+        pool += _place_centre_candidates(text, matches)
+    if "个" in text and "实验室" in text:
+        pool += _counted_lab_candidates(text, matches)
     chosen = _choose(pool)
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
-    return chosen, drops
+    chosen = [c for c in chosen if not _names_a_centre(text, c)]
+    return _join_sub_colleges(text, chosen), drops
+
+
+def _join_sub_colleges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """A college written right after its university ("中国科大科技商学院") is one named
+    unit of that university: 中国科学技术大学科技商学院."""
+    joined: list[_Candidate] = []
+    for cand in chosen:
+        parent = joined[-1] if joined else None
+        if (
+            parent is not None
+            and parent.end == cand.start
+            and parent.type == cand.type == "University"
+            and cand.source == "university"
+            and text.endswith("学院", 0, cand.end)
+        ):
+            canonical = parent.canonical + name_form(text[cand.start : cand.end])
+            joined[-1] = _Candidate(parent.start, cand.end, "University", None, canonical, cand.source)
+            continue
+        joined.append(cand)
+    return joined
+
+
+def _names_a_centre(text: str, cand: _Candidate) -> bool:
+    """An industry right before 中心 ("工业设计中心", "检验检测中心") qualifies an
+    institution; the text speaks of the centre, not of the industry."""
+    return cand.type == "IndustryChain" and text.startswith(_CENTRE_WORD, cand.end)
 
 
 def _from_surface(match: SurfaceMatch) -> _Candidate:
@@ -170,6 +217,81 @@ def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
     for _index, start, end in state.automaton.find_matches_as_indexes(text):
         name = state.declared[text[start:end]]
         found.append(_Candidate(start, end, name.type, name.subtype, name.canonical, DECLARED_SOURCE))
+    return found
+
+
+def _counted_lab_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """ "深空探测等4个全国重点实验室": each field of the list names one laboratory of that
+    kind (深空探测全国重点实验室), as a reader takes it. Without 等 the count must equal
+    the members; a word the last member ends in and the short ones lack is shared
+    ("玉米、杂交稻育种2个…实验室": 玉米育种, 杂交稻育种)."""
+    known = [(m.start, m.end) for m in matches]
+    found = []
+    for hit in _COUNTED_LABS.finditer(text):
+        has_etc = hit.group(1) is not None
+        members = _members_before(text, hit.start(), known)
+        count = _count_value(hit.group(2))
+        if not members or count is None or (len(members) != count if not has_etc else len(members) > count):
+            continue
+        kind = hit.group(3)
+        subtype = "NationalKeyLaboratory" if kind.startswith(("全国", "国家")) and "重点" in kind else None
+        names = _shared_tail_names([name_form(text[a:b]) for a, b in members])
+        for (a, b), name in zip(members, names, strict=True):
+            if judge(RULES.get("lab-key"), name) is None:
+                found.append(_Candidate(a, b, "Laboratory", subtype, name + kind, COUNTED_LAB_SOURCE))
+    return found
+
+
+def _members_before(text: str, end: int, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    members: list[tuple[int, int]] = []
+    for _ in range(MAX_LIST_ITEMS):
+        start = left_boundary(text, end, known)
+        if end - start < 2:
+            return []
+        members.insert(0, (start, end))
+        if start == 0 or text[start - 1] != "、":
+            return members
+        end = start - 1
+    return members
+
+
+def _shared_tail_names(names: list[str]) -> list[str]:
+    if len(names) < 2 or any(len(n) > 2 for n in names[:-1]):
+        return names
+    words = segment(names[-1])
+    tail = words[-1] if len(words) > 1 else ""
+    if len(tail) < 2 or any(n.endswith(tail) for n in names[:-1]):
+        return names
+    return [n + tail for n in names[:-1]] + [names[-1]]
+
+
+def _count_value(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    return _CHINESE_DIGITS.get(numeral)
+
+
+def _place_centre_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Centres named by a place. "<place>东部新中心" / "<place>北部中心" is a new urban
+    centre, a Place; "<program or field><place>中心" ("某某网络合肥中心") is the place's
+    branch of a national programme, an InnovationPlatform."""
+    known = [(m.start, m.end) for m in matches]
+    found = []
+    for m in matches:
+        if m.surface.type != "Place" or m.surface.subtype == "Region":
+            continue
+        area = _URBAN_CENTRE.match(text, m.end)
+        if area is not None:
+            name = name_form(text[m.start : area.end()])
+            found.append(_Candidate(m.start, area.end(), "Place", None, name, PLACE_CENTRE_SOURCE))
+            continue
+        if not text.startswith("中心", m.end) or text[m.end + 2 : m.end + 3] in _CENTRE_NOT_NAME_NEXT:
+            continue
+        start = left_boundary(text, m.start, known)
+        rule = RULES.get("platform-center")
+        if m.start - start >= _MIN_PROGRAMME_CHARS and judge(rule, text[start : m.start]) is None:
+            name = name_form(text[start : m.end + 2])
+            found.append(_Candidate(start, m.end + 2, "InnovationPlatform", None, name, PLACE_CENTRE_SOURCE))
     return found
 
 
@@ -221,7 +343,7 @@ def _list_candidates(
     known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
     found = []
     for member in list_members(text, known, industry_context):
-        canonical, subtype = _known_as(fix_ocr(text[member.start : member.end]), member.type, member.subtype, gaz)
+        canonical, subtype = _known_as(name_form(text[member.start : member.end]), member.type, member.subtype, gaz)
         found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
     return found
 
@@ -246,6 +368,8 @@ def _rule_candidates(
         if start < 0:
             continue
         reason = "list" if text[start:s].endswith("等") else judge(rule, text[start:s])
+        if reason is None and rule.type == "Place" and _names_an_industry(text[start:s], gaz):
+            reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
         if reason is None:
             found.append(_rule_candidate(text, start, s, e, rule, gaz))
         elif rule.report_drops:
@@ -253,6 +377,11 @@ def _rule_candidates(
         if rule.type == "IndustryChain" and reason is not None:
             found += _chain_list(text, start, rule, gaz, known)
     return found, drops
+
+
+def _names_an_industry(stem: str, gaz: Gazetteer) -> bool:
+    surface = gaz.surface(name_form(strip_generic_prefix(stem)))
+    return surface is not None and surface.type == "IndustryChain"
 
 
 def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]) -> int:
@@ -267,6 +396,14 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
     if rule.needs_place_prefix:
         return zone_start(text, s, [m.start for m in matches if m.surface.type == "Place" and m.end <= s])
     start = left_boundary(text, s, known)
+    if rule.type in _JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及":
+        # "…先进技术与装备国家工程实验室": the words after the joiner must make a name
+        # with the suffix on their own, or the joiner is between two phrases.
+        # (An industry before the joiner is part of the name: "某某医药与高端制剂工程中心".)
+        organisations = [(m.start, m.end) for m in matches if m.surface.type != "IndustryChain"]
+        joined = left_boundary(text, s, organisations, through_joiner=True)
+        if joined < start and judge(rule, text[start:s]) is None:
+            start = joined
     # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
     # the second zone starts after the first.
     for m in matches:
@@ -276,8 +413,8 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
 
 
 def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: EntityRule, gaz: Gazetteer) -> _Candidate:
-    name = fix_ocr(text[start:end])
-    stem = fix_ocr(text[start:suffix_start])
+    name = name_form(text[start:end])
+    stem = name_form(text[start:suffix_start]).strip()
     canonical, subtype = (name, rule.subtype) if rule.keep_suffix else (stem, rule.subtype)
     canonical, subtype = _known_as(canonical, rule.type, subtype, gaz)
     return _Candidate(start, end, rule.type, subtype, canonical, rule.name)
@@ -323,7 +460,7 @@ def _chain_list(
 
 
 def _chain_item(start: int, end: int, item: str, gaz: Gazetteer) -> _Candidate:
-    canonical, subtype = _known_as(fix_ocr(item), "IndustryChain", None, gaz)
+    canonical, subtype = _known_as(name_form(item), "IndustryChain", None, gaz)
     return _Candidate(start, end, "IndustryChain", subtype, canonical, CHAIN_LIST_SOURCE)
 
 

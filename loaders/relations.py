@@ -78,6 +78,8 @@ def extract_relations(
         if view is None:
             continue
         for rule in plan.rules_for(view):
+            if rule.cues and not any(cue in sentence.text for cue in rule.cues):
+                continue  # cheaper than calling a rule whose cue word is absent
             for found in rule.apply(view):
                 candidates.append(_Candidate(found, rule, sentence))
     result.relations = _accept(doc, candidates, result.dropped)
@@ -219,7 +221,9 @@ def _view(
         chain_names=context.scope.chains,
         lead_chains=context.lead_chains,
         organisations=context.scope.organisations,
+        places=context.scope.places,
         embedded_cache=context.scope.embedded,
+        branch_cache=context.scope.branches,
         chain_index=context.scope.chain_index,
     )
 

@@ -90,10 +90,18 @@ def test_field_members_that_are_techniques_or_products_are_not_industries():
     assert not looks_like_industry("原创算法")
     assert not looks_like_industry("乳制品")
     assert looks_like_industry("逆变器")
-    doc = _paragraphs(("集成电路。", "聚焦原创算法、柔性基板、果蔬制品等方向。"))
+    doc = _paragraphs(("集成电路。", "聚焦原创算法、柔性基板、晶圆封测等方向。"))
     chains = _chains(doc)
-    assert "柔性基板" in chains
-    assert "原创算法" not in chains and "果蔬制品" not in chains
+    assert "柔性基板" in chains and "晶圆封测" in chains
+    assert "原创算法" not in chains
+
+
+def test_a_field_list_mostly_of_techniques_lists_research_topics():
+    # Half the members or more are theories, algorithms or parts: the list is of research
+    # topics, and its product-like members are no segments of the industry either.
+    doc = _paragraphs(("集成电路。", "在基础理论、原创算法、柔性基板、关键部件等方向取得突破。"))
+    chains = _chains(doc)
+    assert "柔性基板" not in chains and "基础理论" not in chains
 
 
 def test_a_counted_list_without_deng_is_typed_by_its_head():

@@ -93,13 +93,13 @@ def test_list_members_spreads_a_known_class_to_an_unknown_member() -> None:
 
 def _plain_window_floor(text: str, suffix_start: int) -> int:
     floor = max(0, suffix_start - MAX_NAME_CHARS)
-    window = text[floor:suffix_start]
-    protected = [m.span() for m in _INNER_PARENS.finditer(window)]
-    last_stop = -1
-    for m in _HARD_STOP.finditer(window):
-        if not any(a <= m.start() < b for a, b in protected):
+    protected = [m.span() for m in _INNER_PARENS.finditer(text, floor, suffix_start)]
+    last_stop = floor - 1
+    # One character past the window: a space before the suffix is judged by its neighbour.
+    for m in _HARD_STOP.finditer(text, floor, suffix_start + 1):
+        if m.start() < suffix_start and not any(a <= m.start() < b for a, b in protected):
             last_stop = m.start()
-    return floor + last_stop + 1
+    return last_stop + 1
 
 
 def test_window_floor_is_after_the_last_unprotected_hard_stop() -> None:

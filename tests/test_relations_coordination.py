@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from test_relations_helpers import LEXICON, find_known, make_document
+from test_relations_helpers import LEXICON, Known, find_known, make_document
 
 from loaders.coordination import group_units, split_list
 from loaders.relation_rules import registered_rules, relation_rule
 from loaders.relation_rules.scope import clean_heading
 
 
-def units_of(text: str):  # type: ignore[no-untyped-def]
+def units_of(text: str, lexicon: dict[str, Known] | None = None):  # type: ignore[no-untyped-def]
     doc = make_document([text])
-    placed = [(m, m.clean_start, m.clean_end) for m in find_known(doc, LEXICON)]
+    placed = [(m, m.clean_start, m.clean_end) for m in find_known(doc, lexicon or LEXICON)]
     return group_units(text, placed)
 
 
@@ -74,3 +74,21 @@ def test_registry_refuses_duplicates_and_bad_confidence() -> None:
 def test_clean_heading_strips_numbering_and_markup() -> None:
     assert clean_heading("**（三）集成电路。**") == "集成电路"
     assert clean_heading("第三节 第三代半导体") == "第三代半导体"
+
+
+def test_a_closing_bracket_ends_the_list_it_encloses() -> None:
+    world = {**LEXICON, "新一代信息技术": Known("IndustryChain")}
+    units = units_of("新一代信息技术（集成电路、新型显示）、新能源汽车", world)
+    assert [[m.text for m in u.members] for u in units] == [
+        ["新一代信息技术"], ["集成电路", "新型显示"], ["新能源汽车"]
+    ]
+
+
+def test_bracketed_items_each_reopened_stay_one_list() -> None:
+    (unit,) = units_of("（集成电路）、（新型显示）")
+    assert [m.text for m in unit.members] == ["集成电路", "新型显示"]
+
+
+def test_closing_quotes_still_join() -> None:
+    (unit,) = units_of("“集成电路”、“新型显示”")
+    assert len(unit.members) == 2

@@ -6,13 +6,18 @@ them for the extractor (loaders.relations).
 
 from loaders.relation_rules import (
     areas,
+    branches,
     chain_parts,
+    chain_segments,
     chains,
     cooperation,
+    focus_lists,
     lead_rules,
     location,
     operation,
+    operators,
     section,
+    supports,
 )
 from loaders.relation_rules.registry import (
     Found,
@@ -26,16 +31,21 @@ from loaders.relation_rules.view import SentenceView
 __all__ = [
     "Found",
     "areas",
+    "branches",
     "chain_parts",
+    "chain_segments",
     "lead_rules",
     "RelationRule",
     "SentenceView",
     "chains",
     "cooperation",
+    "focus_lists",
     "found",
     "location",
     "operation",
+    "operators",
     "registered_rules",
     "relation_rule",
     "section",
+    "supports",
 ]

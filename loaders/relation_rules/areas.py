@@ -114,7 +114,7 @@ _BUILDS_AREA_GAP = re.compile(
 )
 
 
-@relation_rule("part-of-place-builds-area", 0.7, needs="place")
+@relation_rule("part-of-place-builds-area", 0.7, needs="place", cues="建 打造 布局")
 def part_of_place_builds_area(view: SentenceView) -> Iterator[Found]:
     """A district, zone or science city that builds a park, town or quarter contains it."""
     for i, j in view.consecutive():

@@ -18,7 +18,7 @@ _OPEN_PAREN = re.compile(r"^(?:产业|产业链)?[（(]$")
 _CLOSE_PAREN = re.compile(r"^(?:产业|产业链)?(?:等)?[）)]")
 
 
-@relation_rule("part-of-chain-kind", 0.75, needs="chain")
+@relation_rule("part-of-chain-kind", 0.75, needs="chain", cues="等")
 def part_of_chain_kind(view: SentenceView) -> Iterator[Found]:
     """A、B、C等X: the listed chains are kinds of chain X."""
     for i, j in view.consecutive():
@@ -29,7 +29,7 @@ def part_of_chain_kind(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", items.members, broader.members)
 
 
-@relation_rule("part-of-chain-parenthesis", 0.75, needs="chain")
+@relation_rule("part-of-chain-parenthesis", 0.75, needs="chain", cues="（ (")
 def part_of_chain_parenthesis(view: SentenceView) -> Iterator[Found]:
     """X（A、B）: the chains in brackets right after chain X are parts of it."""
     for i, j in view.consecutive():

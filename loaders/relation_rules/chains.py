@@ -35,7 +35,8 @@ _PLACE_AS_OBJECT = re.compile(r"(?:在|与|和|同|对接|联合|携手|向|到|
 _INSTITUTION_AFTER = re.compile(r"(?:市委|县委|区委|党委|政协|人大|政府|管委会|委员会|人民政府)")
 _FOCUS_REACH = 30  # max characters between a place subject and its chain
 
-_ROLE = r"(?:链主|龙头|领军|骨干|头部|链长|核心|代表|重点|整车|主要)"
+_ROLE_WORDS = ("链主", "龙头", "领军", "骨干", "头部", "链长", "核心", "代表", "重点", "整车", "主要")
+_ROLE = "(?:" + "|".join(_ROLE_WORDS) + ")"
 _IS_ROLE_GAP = re.compile(r"^(?:是|作为|为|成为|系)[^，。；,;：:]{0,6}?$")
 _ROLE_AFTER = re.compile(r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?" + _ROLE)
 _CHAIN_ROLE_GAP = re.compile(
@@ -82,7 +83,7 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
                 yield from pairwise("FOCUSES_ON", unit.members, view.units[j].members)
 
 
-@relation_rule("focuses-on-org", 0.8, needs="org chain")
+@relation_rule("focuses-on-org", 0.8, needs="org chain", cues="聚焦 专注 致力于 主攻 深耕")
 def focuses_on_org(view: SentenceView) -> Iterator[Found]:
     """X(lab/institute/platform)聚焦/专注/致力于Y, also when Y stands later in the list
     of fields the verb governs ("聚焦脑认知、类脑智能、计算智能等方向")."""
@@ -106,7 +107,7 @@ _MAIN_LINE_AFTER = re.compile(
 )
 
 
-@relation_rule("focuses-on-main-line", 0.8, needs="chain")
+@relation_rule("focuses-on-main-line", 0.8, needs="chain", cues="以")
 def focuses_on_main_line(view: SentenceView) -> Iterator[Found]:
     """X以A、B、C产业为主线/为重点: a place or research body focuses on the chains."""
     for i, subject in enumerate(view.units):
@@ -125,7 +126,7 @@ def _chains_from(view: SentenceView, subject: int, last: int) -> list[Mention]:
     return [m for k in range(subject + 1, last + 1) for m in view.units[k].members]
 
 
-@relation_rule("supports-chain-verb", 0.85, needs="org chain")
+@relation_rule("supports-chain-verb", 0.85, needs="org chain", cues="服务 支撑 赋能 助力 支持 带动 引领")
 def supports_chain_verb(view: SentenceView) -> Iterator[Found]:
     """X服务/支撑/赋能Y产业."""
     for i, j in view.consecutive():
@@ -134,7 +135,7 @@ def supports_chain_verb(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
 
 
-@relation_rule("supports-chain-relied-on", 0.85, needs="org chain")
+@relation_rule("supports-chain-relied-on", 0.85, needs="org chain", cues="依托")
 def supports_chain_relied_on(view: SentenceView) -> Iterator[Found]:
     """依托X发展/支撑/服务Y产业."""
     for i, j in view.consecutive():
@@ -145,7 +146,7 @@ def supports_chain_relied_on(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
 
 
-@relation_rule("part-of-chain-role", 0.9, needs="org chain")
+@relation_rule("part-of-chain-role", 0.9, needs="org chain", cues=" ".join(_ROLE_WORDS))
 def part_of_chain_role(view: SentenceView) -> Iterator[Found]:
     """X是Y产业链链主/龙头 and Y产业链链主X / Y龙头企业X."""
     for i, j in view.consecutive():
@@ -194,7 +195,7 @@ def _firm_lists(view: SentenceView) -> Iterator[int]:
             yield i
 
 
-@relation_rule("part-of-chain-firm-list", 0.8, needs="org chain")
+@relation_rule("part-of-chain-firm-list", 0.8, needs="org chain", cues="等")
 def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
     """Y产业…X、Z等N家(整车)企业: the listed firms belong to the one chain named before."""
     for i in _firm_lists(view):
@@ -203,14 +204,28 @@ def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF_CHAIN", view.units[i].members, view.units[topic].members)
 
 
+def _chain_so_far(view: SentenceView, index: int) -> Mention | None:
+    """The one (whole) chain named before unit ``index`` in its sentence, or None."""
+    chains = {
+        m.canonical: m
+        for u in view.units[:index]
+        for m in u.members
+        if _is_whole_chain(u.kind, m)
+    }
+    return next(iter(chains.values())) if len(chains) == 1 else None
+
+
 @relation_rule("part-of-chain-topic", 0.65, needs="org chain")
 def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
-    """A sentence about one chain that lists firms (支持X、Y、Z等做大做强): they are in it."""
-    chain = _sentence_chain(view)
-    if chain is None:
-        return
+    """A sentence about one chain that lists firms (支持X、Y、Z等做大做强): they are in it.
+    The topic is the sentence's one chain, else the one chain named before the list (a
+    sentence may go on to other chains: "打造新能源汽车之都，支持X、Y等…，发展商用车")."""
+    whole_sentence = _sentence_chain(view)
     for i, unit in enumerate(view.units):
         if unit.kind == "org" and (unit.is_list or unit.closed_by_deng):
+            chain = whole_sentence or _chain_so_far(view, i)
+            if chain is None:
+                continue
             if _PARTNERS_AFTER.match(view.after(i, 10)) or _named_as_other_kind(view, i):
                 continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
@@ -261,16 +276,28 @@ def focuses_on_name(view: SentenceView) -> Iterator[Found]:
 
 @relation_rule("part-of-chain-segment", 0.65, needs="chain")
 def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
-    """Segments (整车, 零部件…) named in a sentence about one chain are part of it."""
-    chain = _sentence_chain(view)
-    if chain is None:
+    """Segments (整车, 零部件…) named in a sentence about one chain are part of it: the
+    one chain named before them, else (none before) the one chain of the sentence, unless
+    a paragraph lead or heading names another: "突破信息安全" after the segments of the
+    lead's chain is a goal, not their chain."""
+    if not any(m.subtype == "ChainSegment" for u in view.units for m in u.members):
         return
-    for unit in view.units:
+    whole_sentence = _sentence_chain(view)
+    context = {m.canonical for m in view.lead_chains}
+    if view.section_chain is not None:
+        context.add(view.section_chain.canonical)
+    for i, unit in enumerate(view.units):
         segments = [m for m in unit.members if m.subtype == "ChainSegment"]
-        yield from pairwise("PART_OF", segments, [chain])
+        if not segments:
+            continue
+        chain = _chain_so_far(view, i)
+        if chain is None and whole_sentence is not None and context <= {whole_sentence.canonical}:
+            chain = whole_sentence
+        if chain is not None:
+            yield from pairwise("PART_OF", segments, [chain])
 
 
-@relation_rule("upstream-of-stream", 0.8, needs="chain")
+@relation_rule("upstream-of-stream", 0.8, needs="chain", cues="上游 下游 配套")
 def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
     """Y产业链上游的X (X feeds Y); X下游的Y; X向下游延伸到Y; X为Y配套."""
     for i, j in view.consecutive():
@@ -297,7 +324,7 @@ def _names_an_industry(view: SentenceView, index: int) -> bool:
     return bool(_INDUSTRY_WORD.search(last.text) or _INDUSTRY_AFTER.match(view.text[unit.end :]))
 
 
-@relation_rule("focuses-on-own-industry", 0.75, needs="place chain")
+@relation_rule("focuses-on-own-industry", 0.75, needs="place chain", cues="产业 集群")
 def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
     """X(place)Y产业 / X的Y产业集群: the place's own industry."""
     for i, j in view.consecutive():
@@ -320,7 +347,7 @@ _SUPPORTERS = frozenset(
 )
 
 
-@relation_rule("chain-kind-members", 0.8, needs="org chain")
+@relation_rule("chain-kind-members", 0.8, needs="org chain", cues="等")
 def chain_kind_members(view: SentenceView) -> Iterator[Found]:
     """A、B等Y企业/院所: the enterprises belong to chain Y, the universities, institutes,
     labs and platforms support it."""

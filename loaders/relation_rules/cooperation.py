@@ -25,7 +25,7 @@ def _organisation_lists(view: SentenceView) -> Iterator[int]:
             yield i
 
 
-@relation_rule("cooperates-list", 0.85, needs="org")
+@relation_rule("cooperates-list", 0.85, needs="org", cues="合作 共建 联合 携手 联手 共同 协同 签约 签署")
 def cooperates_list(view: SentenceView) -> Iterator[Found]:
     """X、Y联合… / X与Y合作: every pair of the list cooperates.
 
@@ -38,7 +38,7 @@ def cooperates_list(view: SentenceView) -> Iterator[Found]:
                 yield Found("COOPERATES_WITH", a, b)
 
 
-@relation_rule("cooperates-with", 0.85, needs="org")
+@relation_rule("cooperates-with", 0.85, needs="org", cues="合作 共建 联合 携手 联手 共同 协同 签约 签署 牵手")
 def cooperates_with(view: SentenceView) -> Iterator[Found]:
     """X携手Y / X积极与Y开展合作."""
     for i, j in view.consecutive():
@@ -52,7 +52,7 @@ def cooperates_with(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("COOPERATES_WITH", left.members, right.members)
 
 
-@relation_rule("operated-by-joint", 0.8, needs="org")
+@relation_rule("operated-by-joint", 0.8, needs="org", cues="建")
 def operated_by_joint(view: SentenceView) -> Iterator[Found]:
     """X、Y共建Z / X与Y联合建设Z: Z is operated by each builder."""
     for i, j in view.consecutive():

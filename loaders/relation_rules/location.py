@@ -51,7 +51,7 @@ def _not_region(view: SentenceView, index: int) -> bool:
     return all(m.subtype != "Region" for m in view.units[index].members)
 
 
-@relation_rule("located-in-verb", 0.9, needs="place")
+@relation_rule("located-in-verb", 0.9, needs="place", cues="位于 坐落 落户 落地 设立 设在 地处 扎根 入驻 选址")
 def located_in_verb(view: SentenceView) -> Iterator[Found]:
     """X位于Y / X落户Y / X坐落于Y."""
     for i, j in _thing_place(view):
@@ -61,7 +61,7 @@ def located_in_verb(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", view.units[i].members, view.units[j].members)
 
 
-@relation_rule("located-in-build-at", 0.85, needs="place")
+@relation_rule("located-in-build-at", 0.85, needs="place", cues="在 于")
 def located_in_build_at(view: SentenceView) -> Iterator[Found]:
     """在Y建设X / 于Y设立X."""
     for i, j in _place_thing(view):
@@ -89,7 +89,7 @@ def part_of_place_adjacent(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", right.members, left.members)
 
 
-@relation_rule("part-of-place-verb", 0.9, needs="place")
+@relation_rule("part-of-place-verb", 0.9, needs="place", cues="属 辖")
 def part_of_place_verb(view: SentenceView) -> Iterator[Found]:
     """X隶属Y (X part of Y) / Y下辖X (X part of Y)."""
     for i, j in view.consecutive():

@@ -10,9 +10,9 @@ from loaders.relation_rules.registry import Found, pairwise, relation_rule
 from loaders.relation_rules.view import SentenceView
 
 _YITUO_BEFORE = re.compile(r"依托(?:于)?$")
-# "依托Y建设X": building verbs between the host Y and the built X.
+# "依托Y建设X", "依托Y运行的X": building or running verbs between the host Y and X.
 _BUILD_GAP = re.compile(
-    r"^[^，。；,;：:]{0,6}?(?:建设|组建|设立|建立|共建|筹建|创建|成立)(?:了|的)?$"
+    r"^[^，。；,;：:]{0,6}?(?:建设|组建|设立|建立|共建|筹建|创建|成立|运行|运营|管理)(?:了|的)?$"
 )
 # "X依托Y" / "X的依托单位为Y" / "X依托于Y".
 _YITUO_GAP = re.compile(r"^(?:[^，。；,;：:]{0,4}?依托(?:于)?|的?依托单位(?:是|为)?)$")
@@ -38,7 +38,7 @@ def _org_pairs(view: SentenceView) -> list[tuple[int, int]]:
     return [(i, j) for i, j in view.consecutive() if units[i].kind == units[j].kind == "org"]
 
 
-@relation_rule("operated-by-host-builds", 0.9, needs="org")
+@relation_rule("operated-by-host-builds", 0.9, needs="org", cues="依托")
 def operated_by_host_builds(view: SentenceView) -> Iterator[Found]:
     """依托Y建设X: Y hosts X."""
     for i, j in _org_pairs(view):
@@ -46,7 +46,7 @@ def operated_by_host_builds(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
 
 
-@relation_rule("operated-by-relies-on", 0.85, needs="org")
+@relation_rule("operated-by-relies-on", 0.85, needs="org", cues="依托")
 def operated_by_relies_on(view: SentenceView) -> Iterator[Found]:
     """X依托Y(建设) / X的依托单位为Y."""
     for i, j in _org_pairs(view):
@@ -54,7 +54,7 @@ def operated_by_relies_on(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
 
 
-@relation_rule("operated-by-lead", 0.9, needs="org")
+@relation_rule("operated-by-lead", 0.9, needs="org", cues="牵头 承建 负责 运行")
 def operated_by_lead(view: SentenceView) -> Iterator[Found]:
     """Y牵头建设X / Y承建X / Y负责运行X."""
     for i, j in _org_pairs(view):
@@ -62,7 +62,7 @@ def operated_by_lead(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[j].members, view.units[i].members)
 
 
-@relation_rule("operated-by-passive", 0.9, needs="org")
+@relation_rule("operated-by-passive", 0.9, needs="org", cues="由")
 def operated_by_passive(view: SentenceView) -> Iterator[Found]:
     """X由Y建设/运行/牵头组建."""
     for i, j in _org_pairs(view):
@@ -70,7 +70,7 @@ def operated_by_passive(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
 
 
-@relation_rule("operated-by-builds", 0.75, needs="org")
+@relation_rule("operated-by-builds", 0.75, needs="org", cues="建")
 def operated_by_builds(view: SentenceView) -> Iterator[Found]:
     """Y建设X / Y、Z共建X (plain verb: lower confidence than 牵头/承建)."""
     for i, j in _org_pairs(view):
@@ -103,7 +103,7 @@ def _belonging(child: Mention, parents: list[Mention]) -> str:
     return "PART_OF"
 
 
-@relation_rule("part-of-belongs-to", 0.9, needs="org")
+@relation_rule("part-of-belongs-to", 0.9, needs="org", cues="隶属 归属")
 def part_of_belongs_to(view: SentenceView) -> Iterator[Found]:
     """X隶属于Y."""
     for i, j in _org_pairs(view):

@@ -34,6 +34,9 @@ class RelationRule:
     # "place", "chain") and context ("section-place", "section-chain", "lead"; see
     # SentenceView.features); checked once per sentence shape, before the rule runs.
     needs: frozenset[str] = frozenset()
+    # Words one of which the sentence must contain for the rule to find anything (the
+    # cue its patterns require: 依托, 隶属…); empty when the rule has no such word.
+    cues: tuple[str, ...] = ()
 
     def apply(self, view: SentenceView) -> Iterable[Found]:
         return self.function(view)
@@ -43,10 +46,11 @@ _REGISTRY: dict[str, RelationRule] = {}
 
 
 def relation_rule(
-    name: str, confidence: float, min_mentions: int = 2, needs: str = ""
+    name: str, confidence: float, min_mentions: int = 2, needs: str = "", cues: str = ""
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register ``function`` under ``name``; names are unique, confidence is in [0, 1];
-    ``needs`` lists the features the rule reads, space-separated ("org chain", "org lead")."""
+    ``needs`` lists the features the rule reads, space-separated ("org chain", "org lead");
+    ``cues`` the words, space-separated, one of which its patterns require ("依托 牵头")."""
     if not 0.0 <= confidence <= 1.0:
         raise ValueError(f"rule {name!r}: confidence {confidence} is not in [0, 1]")
 
@@ -54,7 +58,9 @@ def relation_rule(
         if name in _REGISTRY:
             raise ValueError(f"relation rule {name!r} is registered twice")
         kinds = frozenset(needs.split())
-        _REGISTRY[name] = RelationRule(name, confidence, function, min_mentions, kinds)
+        _REGISTRY[name] = RelationRule(
+            name, confidence, function, min_mentions, kinds, tuple(cues.split())
+        )
         return function
 
     return register

@@ -44,6 +44,8 @@ class ArticleScope:
     organisations: dict[str, Mention] = field(default_factory=dict)  # written and canonical
     # Written names already searched for embedded chain names (SentenceView.embedded_chains).
     embedded: dict[str, list[Mention]] = field(default_factory=dict)
+    # Written names already split into (parent, place) of a branch name, or None.
+    branches: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
     focus: Mention | None = None
     # The chain each section heading names (None: none), worked out once per heading.
     heading_chains: dict[str, Mention | None] = field(default_factory=dict)

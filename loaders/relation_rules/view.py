@@ -75,8 +75,12 @@ class SentenceView:
     # The article's organisations by written and canonical name, for names that begin
     # with their parent's ("中科院合肥物质研究院").
     organisations: dict[str, Mention] = field(default_factory=dict)
+    # The article's places by written and canonical name.
+    places: dict[str, Mention] = field(default_factory=dict)
     # Names already searched for embedded chains, shared by the article's sentences.
     embedded_cache: dict[str, list[Mention]] = field(default_factory=dict)
+    # Names already split as branch names (relation_rules.branches), shared likewise.
+    branch_cache: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
     # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
     lead_chains: tuple[Mention, ...] = ()
     # An index of chain_names (None: built from them here).

@@ -1,0 +1,118 @@
+"""Third round of name rules, each on invented sentences: names holding 与/及, place
+prefixes, centres named by a place, counted laboratory lists, colleges of a university,
+spaces between Latin and Han characters, and words that never start a name."""
+
+from test_mentions_helpers import make_document
+
+from kg.model import Mention
+from loaders.entity_rules import left_boundary
+from loaders.matcher import default_matcher, name_form, spaced_variants
+from loaders.mentions import find_mentions
+
+
+def _by_canonical(*sentences: str) -> dict[str, Mention]:
+    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
+
+
+def test_a_name_holds_a_joiner_when_the_words_before_it_name_nothing():
+    found = _by_canonical(
+        "加大对青苔监测先进技术与装备国家工程实验室支持力度。",
+        "推动云杉磁浮及超导技术创新中心建设。",
+    )
+    assert found["青苔监测先进技术与装备国家工程实验室"].type == "Laboratory"
+    assert found["云杉磁浮及超导技术创新中心"].type == "InnovationPlatform"
+    assert "装备国家工程实验室" not in found
+
+
+def test_a_joiner_after_a_complete_name_separates_two_names():
+    found = _by_canonical("支持星河重点实验室与银杏光电工程实验室建设。", "推进中国科大与银杏医学研究院合作。")
+    assert "星河重点实验室" in found and "银杏光电工程实验室" in found
+    assert found["中国科学技术大学"].type == "University"
+    assert "银杏医学研究院" in found
+
+
+def test_a_joiner_before_a_generic_remainder_is_not_pulled_in():
+    # "创新" alone cannot name a laboratory, so the joiner joins two phrases.
+    found = _by_canonical("普及应用移动终端与创新实验室。")
+    assert not any(m.type == "Laboratory" for m in found.values())
+
+
+def test_an_industry_before_a_joiner_is_part_of_an_engineering_centre():
+    found = _by_canonical("建设合肥生物医药与高端剂型工程中心。")
+    assert found["合肥生物医药与高端剂型工程中心"].subtype == "EngineeringResearchCenter"
+
+
+def test_a_partnership_with_a_country_keeps_its_place_prefix():
+    found = _by_canonical("以合肥国家中法智能装备国际创新园建设为突破口。")
+    assert found["合肥国家中法智能装备国际创新园"].type == "Place"
+
+
+def test_praise_verbs_and_foreign_countries_do_not_start_names():
+    found = _by_canonical(
+        "打造国内一流青柳生物产业园。",
+        "做大做强现有国家重点实验室。",
+        "云杉谷获批省技术创新中心。",
+        "加强与芬兰 ABCD 科学园合作。",
+    )
+    assert "青柳生物产业园" in found
+    assert not any("国内一流" in name or "做" in name for name in found)
+    assert not any(m.type == "InnovationPlatform" for m in found.values())
+    assert found["ABCD科学园"].type == "Place"
+
+
+def test_a_park_named_by_a_known_industry_alone_is_that_industry():
+    found = _by_canonical("打造合成生物产业园。")
+    assert found["合成生物"].type == "IndustryChain"
+    assert not any(m.type == "Place" for m in found.values())
+
+
+def test_an_urban_centre_after_a_place_is_a_place_and_a_programme_centre_a_platform():
+    found = _by_canonical("结合合肥东部新中心建设。", "推动星海量子网络合肥中心、合肥中心城区建设。")
+    assert found["合肥东部新中心"].type == "Place"
+    assert found["星海量子网络合肥中心"].type == "InnovationPlatform"
+    platforms = [name for name, m in found.items() if m.type == "InnovationPlatform"]
+    assert platforms == ["星海量子网络合肥中心"]  # 合肥中心城区: the central districts
+
+
+def test_counted_laboratory_lists_name_one_laboratory_per_field():
+    found = _by_canonical("深海钻探等3个全国重点实验室获批组建。", "新增小麦、油菜育种2个国家级重点实验室。")
+    assert found["深海钻探全国重点实验室"].subtype == "NationalKeyLaboratory"
+    # The word the last field ends in is shared by the bare one before it.
+    assert "小麦育种国家级重点实验室" in found and "油菜育种国家级重点实验室" in found
+
+
+def test_a_count_that_disagrees_with_the_list_names_nothing():
+    found = _by_canonical("新增小麦、油菜、玉米育种2个国家级重点实验室。")
+    assert not any(m.type == "Laboratory" for m in found.values())
+
+
+def test_a_college_written_after_its_university_is_one_unit():
+    found = _by_canonical("开工建设中国科大星海学院。")
+    assert found["中国科学技术大学星海学院"].type == "University"
+    assert "星海学院" not in found
+
+
+def test_a_graduate_is_not_a_university():
+    found = _by_canonical("在肥就业大学毕业生20万人。")
+    assert not any(m.type == "University" for m in found.values())
+
+
+def test_an_industry_before_centre_names_the_centre_not_the_industry():
+    found = _by_canonical("新增国家级工业设计中心3家，大力发展工业设计。")
+    mentions = [m for m in found.values() if m.canonical == "工业设计"]
+    assert len(mentions) == 1 and mentions[0].clean_start > 12
+
+
+def test_standard_service_industries_are_known_chains():
+    found = _by_canonical("大力发展科技服务、检验检测、现代物流等业态。")
+    for name in ("科技服务", "检验检测", "现代物流"):
+        assert found[name].type == "IndustryChain"
+
+
+def test_spaces_between_latin_and_han_stay_inside_names():
+    assert "长三角 G60 科创走廊" in spaced_variants("长三角G60科创走廊")
+    assert [m.surface.canonical for m in default_matcher().find("在长三角 G60 科创走廊")] == ["G60科创走廊"]
+    assert name_form("ABCD 科学园") == "ABCD科学园"
+    found = _by_canonical("确立国产 XRAM 产业地标。")
+    assert found["XRAM"].type == "IndustryChain"
+    assert left_boundary("聚焦 5G产业", 5, []) == 3  # no leading space

@@ -9,8 +9,10 @@ Relations never cross articles: rules see one sentence, and the places a heading
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -77,8 +79,8 @@ def extract_relations(
         view = _view(doc, sentence, sentence_mentions, context, result)
         if view is None:
             continue
-        for rule in plan.rules_for(view):
-            if rule.cues and not any(cue in sentence.text for cue in rule.cues):
+        for rule, cue_test in plan.rules_for(view):
+            if cue_test is not None and cue_test(sentence.text) is None:
                 continue  # cheaper than calling a rule whose cue word is absent
             for found in rule.apply(view):
                 candidates.append(_Candidate(found, rule, sentence))
@@ -86,22 +88,36 @@ def extract_relations(
     return result
 
 
+_CueTest = Callable[[str], object]  # a compiled pattern's search: None when no cue occurs
+
+
 class _RulePlan:
     """The rules worth running on a sentence, by its shape (how many mentions, which
-    features): there are few shapes, so each one's rule list is worked out once per call."""
+    features): there are few shapes, so each one's rule list is worked out once per call.
+    Each rule comes with a test for its cue words, run before the rule is called."""
 
     def __init__(self, rules: list[RelationRule]) -> None:
         self._rules = rules
         # Counts above the largest min_mentions all select the same rules.
         self._count_cap = max((rule.min_mentions for rule in rules), default=0)
-        self._by_shape: dict[tuple[int, frozenset[str]], list[RelationRule]] = {}
+        self._by_shape: dict[tuple[int, frozenset[str]], list[tuple[RelationRule, _CueTest | None]]] = {}
+        # One search per rule: "is any of its cue words in the text", in C.
+        self._cue_tests = {
+            rule.name: re.compile("|".join(map(re.escape, rule.cues))).search
+            for rule in rules
+            if rule.cues
+        }
 
-    def rules_for(self, view: SentenceView) -> list[RelationRule]:
+    def rules_for(self, view: SentenceView) -> list[tuple[RelationRule, _CueTest | None]]:
         count = sum(len(unit.members) for unit in view.units)
         shape = (min(count, self._count_cap), view.features())
         chosen = self._by_shape.get(shape)
         if chosen is None:
-            chosen = [r for r in self._rules if shape[0] >= r.min_mentions and r.needs <= shape[1]]
+            chosen = [
+                (r, self._cue_tests.get(r.name))
+                for r in self._rules
+                if shape[0] >= r.min_mentions and r.needs <= shape[1]
+            ]
             self._by_shape[shape] = chosen
         return chosen
 
@@ -250,12 +266,17 @@ def _reject_reason(candidate: _Candidate) -> str | None:
     return violation(rel_type, head, tail)
 
 
-def _relation(doc: Document, candidate: _Candidate) -> Relation:
+def _relation(doc: Document, candidate: _Candidate, evidences: dict[int, Evidence]) -> Relation:
+    """The relation a candidate states; ``evidences`` keeps one (frozen) Evidence per
+    sentence, shared by the relations it supports."""
     found, sentence = candidate.found, candidate.sentence
     head, tail = _entity_id(found.head.canonical), _entity_id(found.tail.canonical)
     if found.type in SYMMETRIC_RELATIONS and tail < head:
         head, tail = tail, head
-    evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)
+    evidence = evidences.get(sentence.index)
+    if evidence is None:
+        evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)
+        evidences[sentence.index] = evidence
     return Relation(found.type, head, tail, evidence, candidate.rule.name, candidate.rule.confidence)
 
 
@@ -273,12 +294,13 @@ def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped])
     """Check, orient and deduplicate: one relation per (type, head, tail, sentence), the
     most confident rule's; a section guess yields to an explicit placement."""
     best: dict[tuple[str, str, str, int], Relation] = {}
+    evidences: dict[int, Evidence] = {}
     for candidate in candidates:
         reason = _reject_reason(candidate)
         if reason is not None:
             dropped.append(_drop(doc, candidate, reason))
             continue
-        relation = _relation(doc, candidate)
+        relation = _relation(doc, candidate, evidences)
         key = (relation.type, relation.head, relation.tail, relation.evidence.sentence)
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation

@@ -87,3 +87,74 @@ def test_same_shape_sentences_share_one_rule_choice_without_mixing_them() -> Non
     assert fact("FOCUSES_ON", "合肥经济技术开发区", "集成电路") in got
     assert fact("FOCUSES_ON", "蜀山区", "新型显示") in got
     assert fact("LOCATED_IN", "科大讯飞", "合肥高新技术产业开发区") in got
+
+
+def test_a_rule_with_cue_words_runs_only_where_one_occurs() -> None:
+    seen: list[str] = []
+
+    def record(view):  # type: ignore[no-untyped-def]
+        seen.append(view.text)
+        return []
+
+    rule = RelationRule("record", 0.5, record, min_mentions=1, cues=("依托", "牵头"))
+    texts = ["依托中国科大建设。", "京东方牵头攻关。", "京东方扩产。"]
+    doc = make_document(texts)
+    extract_relations(doc, find_known(doc, LEXICON), rules=[rule])
+    assert seen == ["依托中国科大建设。", "京东方牵头攻关。"]
+
+
+# Sentences of many constructions, each carrying some relation a cued rule reads.
+_VARIED = [
+    "依托中国科大建设量子信息实验室。",
+    "稳态强磁场实验装置由合肥物质院运行。",
+    "科大讯飞牵头建设智能语音创新中心。",
+    "依托中国科大、合肥物质院发展量子信息产业。",
+    "经开区重点发展集成电路、新型显示等产业。",
+    "科大讯飞、国轩高科等企业总部位于合肥高新区。",
+    "在蜀山区建设量子信息实验室，推动成果转化。",
+    "京东方与中国科大签署战略合作协议。",
+    "中国科大、科大讯飞联合组建智能语音创新中心。",
+    "蜀山区隶属合肥市，合肥市下辖庐江县。",
+    "新能源汽车产业集聚了比亚迪、江淮、大众、蔚来、长安等6家整车企业。",
+    "京东方是新型显示产业链链主企业。",
+    "人工智能（集成电路、新型显示）。",
+    "新能源汽车产业链上游的动力电池。",
+    "合肥物质院聚焦量子信息、人工智能等方向。",
+    "智能语音创新中心服务人工智能产业。",
+]
+
+
+def test_cue_words_change_nothing_the_rules_find() -> None:
+    from dataclasses import replace
+
+    from loaders.relation_rules import registered_rules
+
+    rules = registered_rules()
+    assert any(rule.cues for rule in rules)
+    doc = make_document(_VARIED)
+    mentions = find_known(doc, LEXICON)
+    with_cues = extract_relations(doc, mentions, rules=rules)
+    without = extract_relations(doc, mentions, rules=[replace(r, cues=()) for r in rules])
+    assert with_cues.relations == without.relations
+    assert with_cues.dropped == without.dropped
+    assert len(with_cues.relations) > 10
+
+
+def test_cue_words_change_nothing_on_the_seed_documents() -> None:
+    from dataclasses import replace
+    from pathlib import Path
+
+    from loaders.mentions import find_mentions
+    from loaders.reading import read_document
+    from loaders.relation_rules import registered_rules
+
+    rules = registered_rules()
+    uncued = [replace(r, cues=()) for r in rules]
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    assert seeds
+    for path in seeds:
+        doc = read_document(path)
+        mentions = find_mentions(doc).mentions
+        assert extract_relations(doc, mentions, rules=rules) == extract_relations(
+            doc, mentions, rules=uncued
+        ), path.name

@@ -280,3 +280,19 @@ def test_chains_named_as_places_leading_industries() -> None:
 def test_chains_before_a_place_without_an_industry_word_are_not_its_focus() -> None:
     found = got("集成电路、新型显示等合肥企业参展。")
     assert not any(t == "FOCUSES_ON" for t, _, _ in found)
+
+
+def test_a_chain_inside_a_mixed_field_list_of_a_lead_is_a_segment() -> None:
+    texts = ["高端装备。", "重点突破精密减速器、智能机器人等关键部件。"]
+    world = {**WORLD, "智能机器人": Known("IndustryChain")}
+    doc = make_document(texts, paragraphs=[0, 0])
+    found = facts(extract_relations(doc, find_known(doc, world)).relations)
+    assert fact("PART_OF", "智能机器人", "高端装备") in found
+
+
+def test_a_lone_chain_before_deng_fields_in_a_lead_is_not_a_segment() -> None:
+    texts = ["高端装备。", "拓展智能机器人等领域合作。"]
+    world = {**WORLD, "智能机器人": Known("IndustryChain")}
+    doc = make_document(texts, paragraphs=[0, 0])
+    found = facts(extract_relations(doc, find_known(doc, world)).relations)
+    assert fact("PART_OF", "智能机器人", "高端装备") not in found

@@ -27,8 +27,12 @@ _SUPPORTERS = frozenset(
 # because a chain's paragraph names it).
 _AREA_SUBTYPES = frozenset({"DevelopmentZone", None})
 # "聚焦A、B、C等领域", "围绕A、B等重点环节": the fields of the lead's chain.
+_ITEM_BEFORE = re.compile(r"[^，。；,;：:、]{1,12}、$")
+# The enumeration may go on with items that are no chain mention ("区块链、行业融合应用
+# 等领域"); a chain named alone is a field only inside such an enumeration.
 _FIELD_TAIL = re.compile(
-    r"^(?:产业|产业链)?[”’」』》]?\s*等(?:重点|关键|核心|细分|前沿)?(?:领域|方向|环节|赛道)"
+    r"^(?:产业|产业链)?(?P<more>(?:、[^，。；,;：:、等]{1,12}){0,4})[”’」』》]?\s*等"
+    r"(?:(?:重点|关键|核心|细分|前沿)?(?:领域|方向|环节|赛道)|(?:关键|核心)(?:部件|零部件|装备|材料))"
 )
 
 
@@ -75,11 +79,15 @@ def lead_focuses_on(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("FOCUSES_ON", [mention], view.lead_chains)
 
 
-@relation_rule("lead-segment-list", 0.6, needs="chain lead")
+@relation_rule("lead-segment-list", 0.6, min_mentions=1, needs="chain lead")
 def lead_segment_list(view: SentenceView) -> Iterator[Found]:
     """"聚焦A、B、C等领域" in a chain's lead paragraph: A, B, C are segments of the chain."""
     if not view.lead_chains:
         return
-    for unit in view.units:
-        if unit.kind == "chain" and unit.is_list and _FIELD_TAIL.match(view.text[unit.end :]):
+    for i, unit in enumerate(view.units):
+        if unit.kind != "chain":
+            continue
+        tail = _FIELD_TAIL.match(view.text[unit.end :])
+        in_list = unit.is_list or tail is not None and tail.group("more")
+        if tail is not None and (in_list or _ITEM_BEFORE.search(view.before(i, 14))):
             yield from pairwise("PART_OF", unit.members, view.lead_chains)

@@ -150,12 +150,14 @@ class SentenceView:
                 yield i, j
 
     def embedded_chains(self, mention: Mention, shortest: int = 3) -> list[Mention]:
-        """Chains of the article whose name appears inside ``mention``'s written name."""
+        """Chains of the article whose name (at least ``shortest`` long) appears inside
+        ``mention``'s written name."""
         name = mention.text
-        known = self.embedded_cache.get(name)
+        key = name if shortest == 3 else f"{shortest}\x1f{name}"  # the usual length: plain key
+        known = self.embedded_cache.get(key)
         if known is None:
             known = self._embedded(name, shortest)
-            self.embedded_cache[name] = known
+            self.embedded_cache[key] = known
         return known
 
     def _embedded(self, name: str, shortest: int) -> list[Mention]:

@@ -110,7 +110,7 @@ def read_gold(paths: list[Path]) -> tuple[list[NamedThing], list[Fact]]:
     for r in raw_relations:
         head = by_name.get((r["doc"], norm(r["head"])), frozenset({norm(r["head"])}))
         tail = by_name.get((r["doc"], norm(r["tail"])), frozenset({norm(r["tail"])}))
-        label = f"{r['doc'][:3]} {r['type']} {r['head']} -> {r['tail']}"
+        label = f"{r['doc']} {r['type']} {r['head']} -> {r['tail']}"
         facts[(r["doc"], r["type"], norm(r["head"]), norm(r["tail"]))] = Fact(r["doc"], r["type"], head, tail, label)
     return list(entities.values()), list(facts.values())
 
@@ -128,7 +128,7 @@ def system_output(graph: KnowledgeGraph, doc: str) -> tuple[list[NamedThing], li
         head, tail = graph.entities[r.head], graph.entities[r.tail]
         facts[(r.type, r.head, r.tail)] = Fact(
             doc, r.type, _names(head.name, head.aliases), _names(tail.name, tail.aliases),
-            f"{doc[:3]} {r.type} {head.name} -> {tail.name}",
+            f"{doc} {r.type} {head.name} -> {tail.name}",
         )
     return entities, list(facts.values())
 
@@ -143,8 +143,8 @@ def _entity_class_scores(gold: list[NamedThing], system: list[NamedThing], score
         scores.entities[cls] = Score(gold=len(g), predicted=len(s), correct=len(pairs))
         matched_g = {gi for gi, _ in pairs}
         matched_s = {si for _, si in pairs}
-        scores.missed_entities += [f"{e.doc[:3]} {cls} {e.name}" for i, e in enumerate(g) if i not in matched_g]
-        scores.spurious_entities += [f"{e.doc[:3]} {cls} {e.name}" for i, e in enumerate(s) if i not in matched_s]
+        scores.missed_entities += [f"{e.doc} {cls} {e.name}" for i, e in enumerate(g) if i not in matched_g]
+        scores.spurious_entities += [f"{e.doc} {cls} {e.name}" for i, e in enumerate(s) if i not in matched_s]
 
 
 def _one_to_one(gold, system, *tests) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]

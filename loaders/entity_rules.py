@@ -208,9 +208,15 @@ PLACE_GENERIC_STEMS = frozenset(
     各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术""")
 )
 
+# A field alone before 小镇/新城 makes a kind of town ("金融小镇", "智慧新城", "科学新城",
+# "特色小镇"), not one town; a town's name has a place or a proper word in it.
+PLACE_KIND_STEMS = frozenset(
+    _words("金融 智慧 科学 科技 创新 数字 生态 文化 特色 智能 健康 产业 基金 双创 创客 未来 国际 现代")
+)
 PLATFORM_GENERIC_STEMS = frozenset(
     _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技
-    双创 应用 临床 医学 数据 计算 超级计算 超级 政务 综治 指挥 运营 产业技术 企业技术 国际 联合""")
+    双创 应用 临床 医学 数据 计算 超级计算 超级 政务 综治 指挥 运营 产业技术 企业技术 国际 联合
+    质量监督 质检 检测 食品 药品 计量""")
 )
 PARK_SUFFIXES = (
     "产业园区",
@@ -283,6 +289,7 @@ for _rule in (
             "医学中心",
             "临床中心",
             "基因中心",
+            "检验中心",  # 国家…质量监督检验中心: a national inspection platform
         ),
         "InnovationPlatform",
         generic_stems=PLATFORM_GENERIC_STEMS,
@@ -352,7 +359,7 @@ for _rule in (
         "place-area",
         ("小镇", "新城", "走廊", "都市圈", "经济带", "医药港", "片区"),
         "Place",
-        generic_stems=PLACE_GENERIC_STEMS,
+        generic_stems=PLACE_GENERIC_STEMS | PLACE_KIND_STEMS,
         generic_tails=PLACE_GENERIC_TAILS,
         bad_next="市",  # 创新城市: a city that innovates, not a 新城
     ),
@@ -466,7 +473,8 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     joiner_at = -1
     # Segment the OCR-corrected window (slips keep their length) so 交又 is not read as 又.
     # (Speed: an empty window, right after a stop, has no words to segment.)
-    for token in reversed(segment(fix_ocr(text[floor:suffix_start])) if floor < suffix_start else ()):
+    tokens = segment(fix_ocr(text[floor:suffix_start]))[::-1] if floor < suffix_start else []
+    for index, token in enumerate(tokens):
         if _is_stop(token):
             if token == "中" and start < suffix_start and text[start] in _PARTNER_COUNTRIES:
                 start -= 1  # 中德, 中法: the first half of a partnership, not "in"
@@ -477,6 +485,8 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
                 continue
             break
         start -= len(token)
+        if token in _OWNER_ADMIN_WORDS and _opens_owned_name(tokens, index, start, keep_from):
+            break  # "提级管理市乡村振兴公司": a bare 市 opens the city's own company's name
     if joiner_at >= 0:
         start = _joined_start(text, start, joiner_at, keep_from)
     for a, b in keep_from:
@@ -489,6 +499,22 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     if start > floor and text[start - 1] == "中":
         start = _widen_for_bilateral(text, floor, start)
     return start
+
+
+# A bare 市/省/县 written alone is "the city's" (市物流集团): it opens the name, and the
+# words before it are the sentence's verb phrase, unless a known place ends right there
+# (合肥|市, split by the segmenter).
+_OWNER_ADMIN_WORDS = frozenset("市省县")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _opens_owned_name(tokens: list[str], index: int, start: int, keep_from: list[tuple[int, int]]) -> bool:
+    """Whether the bare 市/省/县 ``tokens[index]`` (now at ``start``) opens the name: the
+    word before it is a Han word of its own, not a known place (合肥|市) nor a Latin code
+    (XX省)."""
+    if index + 1 >= len(tokens) or not _HAN_WORD.fullmatch(tokens[index + 1]):
+        return False
+    return not any(b == start for _, b in keep_from)
 
 
 # (和 joins phrases far more often than names: "普及应用终端和创新实验室".)
@@ -594,6 +620,32 @@ def _before_bracketed_place(text: str, place_start: int) -> int:
     return start if start < place_start - 1 else place_start
 
 
+# Words that describe a kind of research body or facility; a stem made of nothing else
+# names none ("基础研究开放设施", "技术创新技术研究院").
+DESCRIPTION_WORDS = frozenset(
+    _words("""基础 研究 基础研究 开放 学科 交叉 学科交叉 前沿 前沿交叉 交叉前沿 技术 创新 技术创新 科技
+    科技创新 综合 共享 公共 实验 科研 研发 协同 协同创新 融合 原始 原始创新 多学科
+    高水平 新型 联合 开放共享 重大 专业 专业化 公共服务 服务""")
+)
+# Industries are named by such words themselves (先进制造); places are left to their rules.
+_DESCRIBABLE_BY_KIND = frozenset({"IndustryChain", "Place"})
+
+
+@lru_cache(maxsize=4096)
+def is_description(stem: str) -> bool:
+    """Whether ``stem`` is made only of words that describe a kind (see DESCRIPTION_WORDS)."""
+    words = [w for w in segment(stem) if not w.isspace()]
+    return bool(words) and all(w in DESCRIPTION_WORDS for w in words)
+
+
+def _core_of(rule: EntityRule, stem: str) -> str:
+    core = strip_generic_prefix(stem)
+    # "新港", "新桥": 新 and one character is a place's own name, not "new" + a word.
+    if rule.type == "Place" and len(core) == 1 and stem == "新" + core:
+        return stem
+    return core
+
+
 @lru_cache(maxsize=1)
 def _generic_prefix_run() -> re.Pattern[str]:
     # One regex pass instead of a startswith loop per prefix: longest alternatives first.
@@ -606,15 +658,20 @@ def strip_generic_prefix(stem: str) -> str:
     return _generic_prefix_run().sub("", stem, count=1)
 
 
-def judge(rule: EntityRule, stem: str) -> str | None:
-    """Why a name with this stem is not an entity name, or None when it is one."""
-    core = strip_generic_prefix(_PARENS.sub("", stem))
+def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
+    """Why a name with this stem is not an entity name, or None when it is one.
+
+    ``owned``: the stem follows a known owner's name (a place, an organisation), which
+    makes a kind word a name ("<owner>科技成果转化促进中心" names that owner's centre)."""
+    core = _core_of(rule, _PARENS.sub("", stem))
     if not core:
         return "generic-name"
     if stem in rule.generic_stems or core in rule.generic_stems:
         return "generic-name"
-    if rule.generic_tails and core.endswith(rule.generic_tails):
+    if rule.generic_tails and core.endswith(rule.generic_tails) and not owned:
         return "generic-name"
+    if rule.type not in _DESCRIBABLE_BY_KIND and not owned and is_description(core):
+        return "generic-name"  # 学科交叉前沿研究设施: what kind of facility, not which one
     if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS):
         return "generic-name"  # 加大新兴产业: a category word with words glued before it
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.chain_names import looks_like_industry, strip_industry_suffix
-from loaders.entity_rules import RULES, judge, left_boundary
+from loaders.entity_rules import RULES, judge, left_boundary, suffix_hits
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
 # characters ("龙头", "整车", "未来") + the head noun. Modifiers stop at words that show
@@ -23,6 +23,9 @@ _MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成�
 _CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(企业|公司|集团|产业链|产业集群|产业)")
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
+# Lists of platforms ("A、B、C等重点创新平台", "等医药创新发展平台"): the head types the
+# members no suffix types (…国产化平台, …医院, 大基因中心). Their modifiers run longer.
+_PLATFORM_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})[^\W\d_的之为]{{0,6}}?(?:创新|研究|服务|科技)?平台")
 _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环节|环节|领域|方向)")
 # Where a list may end: before 等, or before a count right after a name ("A、B三大产业").
 _LIST_END = re.compile(r"等|(?<=[\u4e00-\u9fffA-Za-z])[0-9一二三四五六七八九十两]+[个大类项]")
@@ -36,8 +39,22 @@ _HEAD_CLASS = {
     "产业": "IndustryChain",
 }
 # Classes a list may pass on to unknown members: short names a suffix cannot reveal.
-_CONTAGIOUS = frozenset({"Enterprise", "IndustryChain"})
-_RULE_FOR_CLASS = {"Enterprise": "enterprise", "IndustryChain": "industry-chain"}
+_CONTAGIOUS = frozenset({"Enterprise", "IndustryChain", "LargeScientificFacility"})
+# Known members of these classes show that a list under another head lists fields.
+_CONTRADICTING = frozenset({"Enterprise", "IndustryChain"})
+# A facility list passes its class only to members named like a facility
+# ("大气环境模拟系统" among known 装置/设施): a system, device or light source.
+FACILITY_TAILS = ("系统", "装置", "设施", "光源", "实验平台")
+MAX_PLATFORM_ITEM_CHARS = 24
+MIN_UNNAMED_PLATFORM_CHARS = 6
+MIN_NAMED_NEIGHBOURS = 2  # named platforms beside an unknown member show a list of names
+_HAN_END = re.compile(r"[\u4e00-\u9fff]$")
+_RULE_FOR_CLASS = {
+    "Enterprise": "enterprise",
+    "IndustryChain": "industry-chain",
+    "LargeScientificFacility": "facility",
+    "InnovationPlatform": "platform-center",
+}
 _JOINERS = ("以及", "、", "和", "与", "及")
 MAX_ITEMS = 12
 MAX_ITEM_CHARS = 10
@@ -95,6 +112,8 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     cue = _CUE.match(text, stop)
     field = cue is None and industry_context and _FIELD_CUE.match(text, stop) is not None
     cue_class = _HEAD_CLASS[cue.group(1)] if cue else ("IndustryChain" if field else None)
+    if cue_class is None and not counted and _PLATFORM_CUE.match(text, stop):
+        return _platform_members(text, stop, known)
     if counted and cue_class is None:
         return []  # a bare count ("三个") is a list end only before a head noun
     if cue_class is None and not known.may_spread_before(stop):
@@ -107,7 +126,7 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     if cue_class is not None:
         # "集聚人工智能、数据等核心企业": known members of another kind show that the
         # members are fields, not companies.
-        if known_classes & _CONTAGIOUS and cue_class not in known_classes:
+        if known_classes & _CONTRADICTING and cue_class not in known_classes:
             return []
         cls, by_cue = cue_class, True
     else:
@@ -134,12 +153,52 @@ def _mostly_not_industries(text: str, items: list[tuple[int, int, KnownSpan | No
     return 2 * rejected >= len(items)
 
 
-def _walk_items(text: str, end: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
+def _platform_members(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
+    """Unknown members of a list of named platforms that no suffix rule types
+    ("…国产化平台", "…研究医院"), and platform names whose rule found the stem too
+    short ("大基因中心"). A list of kinds ("高校、科研院所等创新平台") or of fields
+    ("能源、环境科学等研究平台") types nothing: two other members at least must be names."""
+    items = _walk_items(text, stop, known, through_joiner=True)
+    verdicts = [_platform_verdict(text[a:b]) if k is None else "known" for a, b, k in items]
+    names = sum(1 for v in verdicts if v in ("known", "named"))
+    members = []
+    for (a, b, _), verdict in zip(items, verdicts, strict=True):
+        others_named = names - (verdict == "named")
+        typable = verdict in ("unnamed", "too-short") and others_named >= MIN_NAMED_NEIGHBOURS
+        if typable and _acceptable_platform(text[a:b], verdict):
+            members.append(ListMember(a, b, "InnovationPlatform", True))
+    return members
+
+
+def _platform_verdict(name: str) -> str:
+    """ "named": a suffix rule takes it as a name; "too-short": a platform suffix with a
+    short stem; "generic": a kind; "unnamed": no suffix of any rule ends it."""
+    ends = [(s, rule) for s, e, rule in suffix_hits(name) if e == len(name)]
+    if not ends:
+        return "unnamed"
+    s, rule = ends[-1]
+    reason = judge(rule, name[:s])
+    if reason is None:
+        return "named"
+    return "too-short" if reason == "too-short" and rule.type == "InnovationPlatform" else "generic"
+
+
+def _acceptable_platform(name: str, verdict: str) -> bool:
+    if not _HAN_END.search(name) or len(name) > MAX_PLATFORM_ITEM_CHARS:
+        return False
+    if verdict == "unnamed" and len(name) < MIN_UNNAMED_PLATFORM_CHARS:
+        return False  # "能源", "先进材料分析": fields, not names
+    return judge(RULES.get("platform-center"), name) is None
+
+
+def _walk_items(
+    text: str, end: int, known: _KnownIndex, through_joiner: bool = False
+) -> list[tuple[int, int, KnownSpan | None]]:
     """Members from right to left: (start, end, the known name it is, or None)."""
     items: list[tuple[int, int, KnownSpan | None]] = []
     for _ in range(MAX_ITEMS):
         hit = known.by_end.get(end)
-        start = hit.start if hit else left_boundary(text, end, known.spans)
+        start = hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
         if start >= end:
             break
         items.append((start, end, hit))
@@ -159,6 +218,8 @@ def _joiner_before(text: str, start: int) -> str | None:
 
 def _acceptable(name: str, cls: str, by_cue: bool) -> bool:
     if len(name) > MAX_ITEM_CHARS or (not by_cue and len(name) < MIN_CONTAGION_CHARS):
+        return False
+    if cls == "LargeScientificFacility" and not name.endswith(FACILITY_TAILS):
         return False
     if cls == "IndustryChain":
         name = strip_industry_suffix(name)  # "三大主导产业以及…": 主导产业 is a category word

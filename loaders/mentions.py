@@ -367,16 +367,45 @@ def _rule_candidates(
         start = _rule_start(text, s, rule, near)
         if start < 0:
             continue
-        reason = "list" if text[start:s].endswith("等") else judge(rule, text[start:s])
+        owned = _owner_end(start, s, near)
+        reason = "list" if _ends_in_list_word(text, start, s) else judge(rule, text[start:s], owned > start)
         if reason is None and rule.type == "Place" and _names_an_industry(text[start:s], gaz):
             reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
         if reason is None:
-            found.append(_rule_candidate(text, start, s, e, rule, gaz))
+            found.append(_rule_candidate(text, start, s, _with_bracketed_place(text, e, rule, matches), rule, gaz))
         elif rule.report_drops:
             drops.append((start, e, f"{rule.name}:{reason}"))
         if rule.type == "IndustryChain" and reason is not None:
             found += _chain_list(text, start, rule, gaz, known)
     return found, drops
+
+
+# Words that end in 等 without closing a list ("高等研究院": an institute of advanced study).
+_WORDS_ENDING_IN_DENG = ("高等", "中等", "初等", "同等", "平等", "对等", "均等", "优等", "上等", "特等")
+
+
+def _ends_in_list_word(text: str, start: int, end: int) -> bool:
+    return text.endswith("等", start, end) and not text.endswith(_WORDS_ENDING_IN_DENG, start, end)
+
+
+def _owner_end(start: int, suffix_start: int, near: list[SurfaceMatch]) -> int:
+    """End of a known organisation or place that opens the name starting at ``start``
+    and leaves words of its own before the suffix; -1 when there is none."""
+    for m in near:
+        if m.start == start and m.end < suffix_start and m.surface.type != "IndustryChain":
+            return m.end
+    return -1
+
+
+def _with_bracketed_place(text: str, end: int, rule: EntityRule, matches: list[SurfaceMatch]) -> int:
+    """ "…检验中心（合肥）": a known place in brackets right after an institution's name
+    is part of that name (the branch in that place); the name ends after the bracket."""
+    if rule.type not in _JOINED_NAME_CLASSES or end >= len(text) or text[end] not in "（(":
+        return end
+    for m in matches:
+        if m.start == end + 1 and m.surface.type == "Place" and text[m.end : m.end + 1] in ("）", ")"):
+            return m.end + 1
+    return end
 
 
 def _names_an_industry(stem: str, gaz: Gazetteer) -> bool:
@@ -394,7 +423,9 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
             return -1
         return max(before)
     if rule.needs_place_prefix:
-        return zone_start(text, s, [m.start for m in matches if m.surface.type == "Place" and m.end <= s])
+        # A region's policy designations ("长三角…示范区") are programmes, not places.
+        owners = [m for m in matches if m.surface.type == "Place" and m.surface.subtype != "Region" and m.end <= s]
+        return zone_start(text, s, [m.start for m in owners])
     start = left_boundary(text, s, known)
     if rule.type in _JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及":
         # "…先进技术与装备国家工程实验室": the words after the joiner must make a name

@@ -24,15 +24,71 @@ class ResolveResult:
     merges: list[MergeRecord]
 
 
+DOCUMENT_SHORT_FORM = "document-short-form"
+# Classes of named organisations and facilities: a text names one in full once and then
+# by a shorter form ("合肥某某中心能源研究院" ... "能源研究院"). Places and industries are
+# left out: a shorter place or industry name is usually another place or industry.
+_SHORTENED_CLASSES = frozenset(
+    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "Enterprise", "InnovationPlatform"}
+)
+MIN_SHORT_FORM_CHARS = 4  # "研究院" alone names nothing
+MIN_OWNER_CHARS = 2  # what the full name adds before the short form
+MAX_DROPPED_CHARS = 2  # "G60科创走廊成果转化…" for "G60科创走廊科技成果转化…": one word left out
+_SHARED_END_CHARS = 3  # both end in the same suffix (…中心, …研究院)
+
+
 def build_entities(mentions: list[Mention]) -> ResolveResult:
     """One Entity per canonical name, with aliases and a MergeRecord per folded variant."""
     gaz = default_gazetteer()
+    shortened = resolve_document_short_forms(mentions)
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(mention.canonical, []).append(mention)
     entities = [_entity(name, group, gaz) for name, group in groups.items()]
-    merges = [m for name, group in groups.items() for m in _merges(name, group, gaz)]
+    merges = [m for name, group in groups.items() for m in _merges(name, group, gaz, shortened)]
     return ResolveResult(entities, merges)
+
+
+def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
+    """Give a rule-found name the canonical name of the longer name of the same class it
+    shortens in the same document: the full name with an owner before it, or with one
+    word more inside. Only when exactly one longer name fits. Returns the ids of the
+    mentions changed (for their merge records)."""
+    changed: set[int] = set()
+    by_class: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        by_class.setdefault((m.doc, m.type), set()).add(m.canonical)
+    for m in mentions:
+        if m.type not in _SHORTENED_CLASSES or m.source in (GAZETTEER_SOURCE, DECLARED_SOURCE):
+            continue
+        fuller = [name for name in by_class[(m.doc, m.type)] if shortens(m.canonical, name)]
+        if len(fuller) == 1:
+            m.canonical = fuller[0]
+            changed.add(id(m))
+    return changed
+
+
+def shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is a shorter form of ``full``: the same name without its owner
+    ("能源研究院" of "某某中心能源研究院"), or without a word of at most two characters."""
+    if len(short) < MIN_SHORT_FORM_CHARS or len(full) <= len(short):
+        return False
+    if full.endswith(short):
+        return len(full) - len(short) >= MIN_OWNER_CHARS
+    return (
+        len(full) - len(short) <= MAX_DROPPED_CHARS
+        and full[:MIN_OWNER_CHARS] == short[:MIN_OWNER_CHARS]
+        and full[-_SHARED_END_CHARS:] == short[-_SHARED_END_CHARS:]
+        and _dropped_one_run(short, full)
+    )
+
+
+def _dropped_one_run(short: str, full: str) -> bool:
+    """``short`` is ``full`` with one contiguous run of characters left out."""
+    prefix = 0
+    while prefix < len(short) and short[prefix] == full[prefix]:
+        prefix += 1
+    return full.endswith(short[prefix:])
 
 
 def _class_of(canonical: str, group: list[Mention], gaz: Gazetteer) -> tuple[str, str | None]:
@@ -75,13 +131,16 @@ def _division_code(canonical: str, cls: str, gaz: Gazetteer) -> str | None:
     return gaz.division_code(canonical) if cls == "Place" else None
 
 
-def _merges(canonical: str, group: list[Mention], gaz: Gazetteer) -> list[MergeRecord]:
+def _merges(canonical: str, group: list[Mention], gaz: Gazetteer, shortened: set[int]) -> list[MergeRecord]:
     records: dict[str, MergeRecord] = {}
     for mention in group:
         variant = mention.text
         if variant == canonical or variant in records:
             continue
-        reason = merge_reason(variant, canonical, mention.source, gaz)
+        if id(mention) in shortened:
+            reason = DOCUMENT_SHORT_FORM
+        else:
+            reason = merge_reason(variant, canonical, mention.source, gaz)
         records[variant] = MergeRecord(canonical, variant, mention.type, reason)
     return list(records.values())
 

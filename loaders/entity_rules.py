@@ -59,7 +59,8 @@ STOP_WORDS = frozenset(
     运营 随着 针对 提高 运行 升至 稳居 加大 设定 需求 合理 进一步 居 位居 达到 突破 新获批
     坚持 举办 根据 畅通 抢占 筑牢 增强 不断增强 探索 突出 延伸 完整 巨大 即 每个 纳入 做大 做强
     抓好 融入 申创 搭建 运作 实体化 彰显 加速 争创 打响 形成 建好 办好 用好 提级 深化
-    做 增加 统筹 利用 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠""")
+    做 增加 统筹 利用 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠
+    简称 以下 下文 图为 进入 实行 占 位于 誉为 被誉为 称为 排名 补齐 补链 延链 强链 覆盖 涵盖""")
 )
 
 STOP_VERBS = frozenset(w for w in STOP_WORDS if len(w) == 2)
@@ -123,6 +124,7 @@ GENERIC_PREFIXES = (
     "首个",
     "第二个",
     "第一个",
+    "世界级",
 )
 
 
@@ -191,7 +193,7 @@ CHAIN_CATEGORY_STEMS = frozenset(
     上下游 配套 制造 实体 新兴支柱 高质量 高质量优势 跨区域 关键 链式
     首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
     该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市
-    乡村 前沿 科技 高科技 政府 都市 县域 园区""")
+    乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业""")
 )
 # Stems ending so are kinds or amounts, not industries: …密集型 (a kind), 数字化 (a
 # process), 千亿 (a size).
@@ -219,6 +221,10 @@ PLATFORM_GENERIC_STEMS = frozenset(
     质量监督 质检 检测 食品 药品 计量""")
 )
 PARK_SUFFIXES = (
+    "生物城",  # 某某生物城: a biotech park
+    "软件园",
+    "研创园",
+    "协作区",  # 某某产业协作区: a cross-city cooperation area, a place
     "产业园区",
     "工业园区",
     "科技园区",
@@ -280,6 +286,9 @@ for _rule in (
         "platform-center",
         (
             "联合研究中心",
+            "联合研发中心",
+            "产业服务中心",  # 某某集成电路产业服务中心: a named public platform
+            "公共服务平台",
             "研究中心",
             "创新中心",
             "联合中心",
@@ -329,7 +338,7 @@ for _rule in (
     ),
     EntityRule(
         "platform-incubator",
-        ("孵化器", "众创空间", "加速器"),
+        ("孵化器", "众创空间", "加速器", "创业咖啡"),
         "InnovationPlatform",
         "Incubator",
         generic_tails=("孵化器", "加速器", "应用超导"),  # "孵化器众创空间": two kinds listed
@@ -531,7 +540,7 @@ _FOREIGN_COUNTRY = re.compile(
     "比利时|丹麦|挪威|奥地利|西班牙|葡萄牙|印度|巴西|爱尔兰|新西兰|波兰|匈牙利|捷克|乌克兰)\\s*"
 )
 # Praise and provenance before a name ("国内一流合成生物产业园", "国产DRAM产业").
-_QUALIFIERS = re.compile("(?:国内一流|国际一流|世界一流|国内领先|国际领先|世界领先|全国性|国产|现有|一流)+")
+_QUALIFIERS = re.compile("(?:国内一流|国际一流|世界一流|国内领先|国际领先|世界领先|全国性|世界级|国内|国产|现有|一流)+")
 
 
 # The first characters of everything _skip_leading_words removes (one search decides

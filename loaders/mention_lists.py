@@ -27,6 +27,9 @@ _CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(企业|公司|集
 # members no suffix types (…国产化平台, …医院, 大基因中心). Their modifiers run longer.
 _PLATFORM_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})[^\W\d_的之为]{{0,6}}?(?:创新|研究|服务|科技)?平台")
 _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环节|环节|领域|方向)")
+# Heads that make the members segments of a chain wherever they stand: links of a
+# chain and its core parts ("减速器、伺服电机等核心零部件", "航空发动机、无人机等环节").
+_SEGMENT_CUE = re.compile(rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|环节|核心零部件|关键零部件|零部件)")
 # Where a list may end: before 等, or before a count right after a name ("A、B三大产业").
 _LIST_END = re.compile(r"等|(?<=[\u4e00-\u9fffA-Za-z])[0-9一二三四五六七八九十两]+[个大类项]")
 MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
@@ -110,7 +113,8 @@ class _KnownIndex:
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
     counted = text[stop] != "等"
     cue = _CUE.match(text, stop)
-    field = cue is None and industry_context and _FIELD_CUE.match(text, stop) is not None
+    segment_list = cue is None and not counted and _SEGMENT_CUE.match(text, stop) is not None
+    field = segment_list or (cue is None and industry_context and _FIELD_CUE.match(text, stop) is not None)
     cue_class = _HEAD_CLASS[cue.group(1)] if cue else ("IndustryChain" if field else None)
     if cue_class is None and not counted and _PLATFORM_CUE.match(text, stop):
         return _platform_members(text, stop, known)
@@ -136,14 +140,14 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             return []
         cls, by_cue = next(iter(known_classes)), False
     subtype = "ChainSegment" if field else None
-    if field and _mostly_not_industries(text, items):
+    if field and not segment_list and _mostly_not_industries(text, items):
         return []  # "基础理论、原创算法、高端芯片、关键部件等方向": research topics, not segments
     return [
         ListMember(a, b, cls, by_cue, subtype)
         for a, b, k in items
         if k is None
         and _acceptable(text[a:b], cls, by_cue and not field)
-        and (not field or looks_like_industry(text[a:b]))
+        and (not field or segment_list or looks_like_industry(text[a:b]))
     ]
 
 

@@ -18,6 +18,7 @@ from loaders.chain_names import NamePart, has_joiner, looks_like_industry, split
 from loaders.entity_rules import (
     MAX_NAME_CHARS,
     RULES,
+    STOP_VERBS,
     EntityRule,
     judge,
     left_boundary,
@@ -160,13 +161,15 @@ def _sentence_candidates(
     pool += rule_cands
     pool += _list_candidates(text, matches, gaz, _industry_context(sentence, state))
     pool += _bare_zone_candidates(sentence, matches, gaz, state)
+    if "游" in text:
+        pool += _stage_list_candidates(text, matches)
     if "中心" in text:
         pool += _place_centre_candidates(text, matches)
     if "个" in text and "实验室" in text:
         pool += _counted_lab_candidates(text, matches)
     chosen = _choose(pool)
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
-    chosen = [c for c in chosen if not _names_a_centre(text, c)]
+    chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
     return _join_sub_colleges(text, chosen), drops
 
 
@@ -196,6 +199,23 @@ def _names_a_centre(text: str, cand: _Candidate) -> bool:
     return cand.type == "IndustryChain" and text.startswith(_CENTRE_WORD, cand.end)
 
 
+# Nouns that a bare industry word qualifies when the text speaks of a technique, a
+# product or a body rather than of the industry ("芯片设计技术", "锂电池精密结构件",
+# "医疗器械检验检测中心", "金融科技企业").
+_QUALIFIED_NOUNS = re.compile(
+    "技术|关键|研发|检验|检测|精密|结构件|企业|器件|部件|产品|工艺|药物|专用|核心|创制|"
+    "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发"
+)
+
+
+def _qualifies_a_thing(text: str, cand: _Candidate) -> bool:
+    """A bare industry name (the gazetteer's, without 产业) right before such a noun
+    qualifies the noun; the text does not name the industry there."""
+    if cand.type != "IndustryChain" or cand.source != GAZETTEER_SOURCE:
+        return False
+    return _QUALIFIED_NOUNS.match(text, cand.end) is not None
+
+
 def _from_surface(match: SurfaceMatch) -> _Candidate:
     s = match.surface
     return _Candidate(
@@ -218,6 +238,34 @@ def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
         name = state.declared[text[start:end]]
         found.append(_Candidate(start, end, name.type, name.subtype, name.canonical, DECLARED_SOURCE))
     return found
+
+
+STAGE_SOURCE = "chain-stage-list"
+# "上游A、B，中游C": the words after a stage marker list links of a chain. Not a stage
+# list: "向下游延伸", "上下游企业", "下游的…".
+_STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产])")
+_STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
+_STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各")
+MAX_STAGE_ITEM_CHARS = 8
+
+
+def _stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Members of lists after 上游/中游/下游: segments (ChainSegment) of the chain."""
+    found = []
+    for hit in _STAGE.finditer(text):
+        end_hit = _STAGE_LIST_END.search(text, hit.end())
+        end = end_hit.start() if end_hit else len(text)
+        pos = hit.end()
+        for piece in _STAGE_ITEM_SPLIT.split(text[hit.end() : end]):
+            start, stop = pos, pos + len(piece)
+            pos = stop + 1
+            if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(_is_stop_word(w) for w in segment(piece)):
+                found.append(_Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
+    return found
+
+
+def _is_stop_word(word: str) -> bool:
+    return word in STOP_VERBS
 
 
 def _counted_lab_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
@@ -436,11 +484,80 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         if joined < start and judge(rule, text[start:s]) is None:
             start = joined
     # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
-    # the second zone starts after the first.
+    # the second zone starts after the first. (Companies may: a subsidiary's legal name
+    # opens with its parent's, "某某（南京）有限公司", "中国石化扬子石油化工有限公司".)
     for m in matches:
+        if rule.type == "Enterprise":
+            break
         if start <= m.start and m.end <= s and m.surface.type == rule.type and (m.surface.subtype == rule.subtype):
             start = m.end
+    if rule.type == "IndustryChain":
+        return _chain_start_after_place(text, start, s, matches)
+    if rule.type == "Enterprise":
+        start = _place_anchored_start(text, start, s, matches)
+        return _after_role_noun(text, start, s, rule)
     return start
+
+
+# A zone or province word inside a would-be chain name: the words before it are the
+# place the industry is in ("东湖高新区光电子信息产业" is the zone's 光电子信息 industry).
+_PLACE_END_IN_CHAIN = re.compile("(?:高新区|开发区|经开区|新区|省)")
+MIN_CHAIN_REST = 2
+
+
+def _chain_start_after_place(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    """Industries are not named after places: a chain name starts after a known place
+    or a zone word that opens it."""
+    for m in matches:
+        if start <= m.start and m.end <= s - MIN_CHAIN_REST and m.surface.type == "Place":
+            start = m.end
+    for hit in _PLACE_END_IN_CHAIN.finditer(text, start, s):
+        if s - hit.end() >= MIN_CHAIN_REST:
+            start = hit.end()
+    return start
+
+
+# Words that say what kind of company follows ("龙头企业安徽海螺…", "链主企业埃夫特…") or
+# introduce a picture ("图为某某有限公司车间"); they are not part of the name.
+_ROLE_NOUNS = re.compile("企业|龙头|链主|厂商|厂家|图为")
+MIN_NAME_AFTER_ROLE = 3
+
+
+def _after_role_noun(text: str, start: int, s: int, rule: EntityRule) -> int:
+    """Start the company name after the last role noun before it, when what follows is
+    a name of its own ("企业管理有限公司" keeps 企业: 管理 alone is no name)."""
+    last = -1
+    for hit in _ROLE_NOUNS.finditer(text, start, s):
+        last = hit.end()
+    if last < 0 or s - last < MIN_NAME_AFTER_ROLE or judge(rule, text[last:s]) is not None:
+        return start
+    return last
+
+
+# Characters that stand between a place and a name only as function words.
+_FUNCTION_CHARS = frozenset("在对向从由把将和与及等的为是了以于到至、")
+MAX_TRADE_NAME_GAP = 3
+
+
+def _place_anchored_start(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    """ "安徽澜至人形机器人科技有限公司": a company's legal name opens with a place and a
+    trade name of a few characters; the segmenter may read a trade-name character as a
+    function word (澜|至) and stop the walk there. A known place right before the stop,
+    with only such a short gap of Han characters and no two-character verb, opens the
+    name. (A single-character function word right after the place is kept out: 在, 向…)"""
+    for m in reversed(matches):
+        if m.end > start or m.surface.type != "Place" or m.surface.subtype == "Region":
+            continue
+        gap = text[m.end : start]
+        if not 1 <= len(gap) <= MAX_TRADE_NAME_GAP or not _HAN_NAME_RUN.fullmatch(gap):
+            return start
+        if gap[0] in _FUNCTION_CHARS or any(w in STOP_VERBS for w in segment(gap)):
+            return start
+        return m.start
+    return start
+
+
+_HAN_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: EntityRule, gaz: Gazetteer) -> _Candidate:
@@ -557,6 +674,8 @@ def _plausible_chain_name(lead: str) -> bool:
 
 
 def _plausible_chain_part(name: str) -> bool:
+    if "产业" in strip_industry_suffix(name):
+        return False  # "某某产业特色鲜明": a clause about an industry, not its name
     if not _HAN_LEAD.fullmatch(name) or not looks_like_industry(name) or left_boundary(name, len(name), []) != 0:
         return False
     return judge(RULES.get("industry-chain"), strip_industry_suffix(name)) is None

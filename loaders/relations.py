@@ -318,7 +318,29 @@ def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped])
         ):
             continue
         kept.append(relation)
-    return _without_contradictions(doc, kept, dropped)
+    return _without_contradictions(doc, _one_chain_role(doc, kept, dropped), dropped)
+
+
+def _one_chain_role(doc: Document, relations: list[Relation], dropped: list[Dropped]) -> list[
+    Relation
+]:
+    """One relation type per (organisation, chain): where the document says an
+    organisation supports a chain, a FOCUSES_ON between them (read from its name or a
+    weaker cue) says the same thing less precisely and is dropped."""
+    supported = {(r.head, r.tail) for r in relations if r.type == "SUPPORTS_CHAIN"}
+    if not supported:
+        return relations
+    kept: list[Relation] = []
+    for r in relations:
+        if r.type == "FOCUSES_ON" and (r.head, r.tail) in supported:
+            text = f"FOCUSES_ON {r.head} -> {r.tail} ({r.rule})"
+            dropped.append(
+                Dropped(doc.name, STAGE, "supports-same-chain", r.evidence.start,
+                        r.evidence.end, text)
+            )
+            continue
+        kept.append(r)
+    return kept
 
 
 def _without_contradictions(

@@ -8,6 +8,7 @@ variant spelling was folded in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -58,14 +59,50 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
     by_class: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         by_class.setdefault((m.doc, m.type), set()).add(m.canonical)
+    gaz = default_gazetteer()
     for m in mentions:
-        if m.type not in _SHORTENED_CLASSES or m.source in (GAZETTEER_SOURCE, DECLARED_SOURCE):
+        if m.type not in _SHORTENED_CLASSES or m.source == DECLARED_SOURCE:
             continue
-        fuller = [name for name in by_class[(m.doc, m.type)] if shortens(m.canonical, name)]
-        if len(fuller) == 1:
+        names = by_class[(m.doc, m.type)]
+        if m.source == GAZETTEER_SOURCE:
+            fuller = []  # the reference data named it; only a company's own doc name may refine it
+        else:
+            fuller = [name for name in names if shortens(m.canonical, name)]
+        if not fuller and m.type == "Enterprise":
+            fuller = [name for name in names if is_company_short_name(m.text, name, gaz)]
+        if len(fuller) == 1 and fuller[0] != m.canonical:
             m.canonical = fuller[0]
             changed.add(id(m))
     return changed
+
+
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+_BRACKETED = re.compile(r"[（(][^（）()]{1,6}[）)]")
+MIN_COMPANY_SHORT_CHARS = 2
+MAX_PLACE_PREFIX_CHARS = 4
+
+
+def company_core(full: str, gaz: Gazetteer) -> str:
+    """A company's legal name without its legal form, a bracketed place and a leading
+    known place: 武汉某某科技股份有限公司 -> 某某科技."""
+    core = _BRACKETED.sub("", full)
+    for form in _LEGAL_FORMS:
+        if core.endswith(form):
+            core = core[: -len(form)]
+            break
+    for n in range(MAX_PLACE_PREFIX_CHARS, 1, -1):
+        surface = gaz.surface(core[:n])
+        if surface is not None and surface.type == "Place" and len(core) - n >= MIN_COMPANY_SHORT_CHARS:
+            return core[n:]
+    return core
+
+
+def is_company_short_name(short: str, full: str, gaz: Gazetteer) -> bool:
+    """Whether ``short`` is the usual short name of the legal name ``full``: the
+    beginning of its core (华工科技 of 华工科技产业股份有限公司, 某某医疗 of 武汉某某医疗科技有限公司)."""
+    if len(short) < MIN_COMPANY_SHORT_CHARS or len(full) <= len(short) or not full.endswith(_LEGAL_FORMS):
+        return False
+    return company_core(full, gaz).startswith(short)
 
 
 def shortens(short: str, full: str) -> bool:

@@ -11,7 +11,7 @@ from loaders.relation_rules.view import SentenceView
 
 _FOCUS_VERB = re.compile(
     r"(?:重点发展|聚焦|聚力发展|聚力|打造|布局|大力发展|着力发展|优先发展|优先布局|培育|壮大|"
-    r"做强|做大|主攻|深耕|发展|发力|突破)(?:壮大|打造|建设|培育|发展|助推|和助推)?"
+    r"做强|做大|做优|巩固|主攻|深耕|发展|发力|突破)(?:壮大|打造|建设|培育|发展|助推|和助推)?"
     r"[^，。；,;：:、]{0,5}$"
 )
 _ORG_FOCUS_GAP = re.compile(
@@ -50,6 +50,9 @@ _DOWN_GAP = re.compile(r"^(?:产业链|产业|行业)?(?:的)?下游(?:环节|�
 _EXTEND_DOWN = re.compile(r"^(?:产业链|产业)?(?:向)?下游(?:延伸|拓展)(?:到|至)?$")
 _EXTEND_UP = re.compile(r"^(?:产业链|产业)?(?:向)?上游(?:延伸|拓展)(?:到|至)?$")
 _SUPPLIES = re.compile(r"^(?:产业)?(?:为|向)$")
+# "推动X产业向Y延伸": X grows into Y, downstream of it.
+_EXTEND_TOWARDS = re.compile(r"^(?:产业链|产业)?向$")
+_EXTEND_AFTER = re.compile(r"^(?:产业链|产业|领域)?(?:配套)?(?:延伸|拓展)")
 _SUPPLY_AFTER = re.compile(r"^(?:产业)?(?:提供)?配套")
 
 
@@ -57,6 +60,24 @@ def _chain_units_after(view: SentenceView, index: int) -> Iterator[int]:
     """Chain units after ``index`` in its clause, until any place or organisation unit."""
     for j in range(index + 1, len(view.units)):
         if not view.same_clause(index, j) or view.units[j].kind != "chain":
+            return
+        yield j
+
+
+# "X依托Y发展Z", "X以Y为载体发展Z": the place Y is the means, X still the subject.
+_MEANS_BEFORE = re.compile(r"(?:依托|以|在)$")
+
+
+def _focus_objects(view: SentenceView, index: int) -> Iterator[int]:
+    """Chain units after the place at ``index`` in its clause, past places named as the
+    means ("依托Y"), until any other unit."""
+    for j in range(index + 1, len(view.units)):
+        unit = view.units[j]
+        if not view.same_clause(index, j):
+            return
+        if unit.kind == "place" and _MEANS_BEFORE.search(view.before(j, 2)):
+            continue
+        if unit.kind != "chain":
             return
         yield j
 
@@ -76,7 +97,7 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
             continue
         if _INSTITUTION_AFTER.match(view.text, unit.tail_end):
             continue
-        for j in _chain_units_after(view, i):
+        for j in _focus_objects(view, i):
             if view.units[j].start - unit.end > _FOCUS_REACH:
                 break
             if _FOCUS_VERB.search(view.before(j, 14)):
@@ -131,7 +152,11 @@ def supports_chain_verb(view: SentenceView) -> Iterator[Found]:
     """X服务/支撑/赋能Y产业."""
     for i, j in view.consecutive():
         left, right = view.units[i], view.units[j]
-        if left.kind == "org" and right.kind == "chain" and _SUPPORT_GAP.match(view.gap(i, j)):
+        if left.kind != "org" or right.kind != "chain":
+            continue
+        gap = view.gap(i, j)
+        # "分别服务A和B" pairs the lists item by item: supports-chain-serves reads it.
+        if _SUPPORT_GAP.match(gap) and "分别" not in gap:
             yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
 
 
@@ -199,6 +224,10 @@ def _firm_lists(view: SentenceView) -> Iterator[int]:
 def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
     """Y产业…X、Z等N家(整车)企业: the listed firms belong to the one chain named before."""
     for i in _firm_lists(view):
+        if _PARTNER_BEFORE.search(view.before(i, 3)) or _PARTNERS_AFTER.match(view.after(i, 10)):
+            continue  # "与A、B等企业建立联合研发机制": partners, not the chain's members
+        if _names_other_field(view, i):
+            continue
         topic = _topic_chain(view, i)
         if topic is not None:
             yield from pairwise("PART_OF_CHAIN", view.units[i].members, view.units[topic].members)
@@ -228,8 +257,25 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             if _PARTNERS_AFTER.match(view.after(i, 10)) or _named_as_other_kind(view, i):
                 continue
+            if _names_other_field(view, i):
+                continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, [chain])
+
+
+_PARTNER_BEFORE = re.compile(r"(?:与|同|跟)$")
+# Words before 企业 in a 等-tail that do not name a field ("等配套企业", "等龙头企业").
+_PLAIN_FIRM_WORDS = re.compile(
+    r"^(?:配套|整车|龙头|链主|骨干|领军|头部|重点|核心|代表|优势|上下游|本地|知名|科技型|"
+    r"高新技术|创新型|规上|规模以上|专精特新|零部件|主要|大型|中小)*(?:企业|车企|厂商|厂家|公司|集团)$"
+)
+
+
+def _names_other_field(view: SentenceView, index: int) -> bool:
+    """"A等医疗器械企业": the tail names the firms' own field, which need not be the
+    sentence's chain; without knowing it, say nothing."""
+    noun = view.units[index].noun
+    return bool(noun) and not _PLAIN_FIRM_WORDS.match(noun)
 
 
 # "江淮与华为合作": a list of partners, not of the chain's members.
@@ -260,6 +306,15 @@ _NAME_FOCUS_CLASSES = frozenset(
 )
 
 
+def _outermost(chains: list[Mention]) -> list[Mention]:
+    """Drop a chain whose name lies inside another's ("机器人" in "人形机器人研究院"
+    is part of the longer name, not a second field)."""
+    if len(chains) == 1:
+        return chains
+    names = [c.text for c in chains]
+    return [c for c in chains if not any(c.text != n and c.text in n for n in names)]
+
+
 @relation_rule("focuses-on-name", 0.6, min_mentions=1)
 def focuses_on_name(view: SentenceView) -> Iterator[Found]:
     """A park, zone, institute or platform whose name embeds a chain named in the article
@@ -271,7 +326,7 @@ def focuses_on_name(view: SentenceView) -> Iterator[Found]:
             if mention.type in _NAME_FOCUS_CLASSES:
                 chains = view.embedded_chains(mention)
                 if chains:  # most names embed none; skip building an empty pairing
-                    yield from pairwise("FOCUSES_ON", [mention], chains)
+                    yield from pairwise("FOCUSES_ON", [mention], _outermost(chains))
 
 
 @relation_rule("part-of-chain-segment", 0.65, needs="chain")
@@ -297,7 +352,7 @@ def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", segments, [chain])
 
 
-@relation_rule("upstream-of-stream", 0.8, needs="chain", cues="上游 下游 配套")
+@relation_rule("upstream-of-stream", 0.8, needs="chain", cues="上游 下游 配套 延伸 拓展")
 def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
     """Y产业链上游的X (X feeds Y); X下游的Y; X向下游延伸到Y; X为Y配套."""
     for i, j in view.consecutive():
@@ -306,6 +361,7 @@ def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
             continue
         gap = view.gap(i, j)
         supplies = _SUPPLIES.match(gap) and _SUPPLY_AFTER.match(view.after(j, 6))
+        supplies = supplies or (_EXTEND_TOWARDS.match(gap) and _EXTEND_AFTER.match(view.after(j, 6)))
         if _UP_GAP.match(gap) or _EXTEND_UP.match(gap):
             yield from pairwise("UPSTREAM_OF", right.members, left.members)
         elif _DOWN_GAP.match(gap) or _EXTEND_DOWN.match(gap) or supplies:

@@ -72,6 +72,8 @@ def _place_violation(head: Mention, tail: Mention) -> str | None:
     if contained is not None:
         # 巢湖市 (a county-level city) is a City by name yet lies under 合肥市.
         return None if contained else "place-not-within"
+    if _new_area_holds(head, tail):
+        return None
     tail_depth = PLACE_DEPTH.get(tail.subtype or "")
     if tail_depth is None:
         return "place-level-unknown"
@@ -81,6 +83,18 @@ def _place_violation(head: Mention, tail: Mention) -> str | None:
     if head_depth is None:
         return "place-level-unknown"
     return None if head_depth > tail_depth else "place-level-order"
+
+
+# A state-level new area (南京江北新区) is a zone that spans whole districts and counties.
+_NEW_AREA = "新区"
+
+
+def _new_area_holds(head: Mention, tail: Mention) -> bool:
+    return (
+        tail.subtype == "DevelopmentZone"
+        and tail.canonical.endswith(_NEW_AREA)
+        and head.subtype in ("District", "County")
+    )
 
 
 def _part_of_violation(head: Mention, tail: Mention) -> str | None:

@@ -18,6 +18,8 @@ from loaders.relation_rules.view import SentenceView
 # Named as a model to learn from or a partner, not as a part of the chain here.
 _MODEL_VERB = re.compile(r"(?:学习|借鉴|对标|参照|赴|对外)[^，。；,;：:]*$")
 _PARTNER_BEFORE = re.compile(r"(?:与|和|同|向)$")
+# "A、B和C": 和 closing an enumeration is no partner's preposition.
+_LIST_BEFORE = re.compile(r"、[^，。；,;：:、]{1,12}(?:和|与)$")
 _CLAUSE_MARKS = "，。；,;：:"
 _SUPPORTERS = frozenset(
     {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
@@ -40,7 +42,9 @@ def _is_outside(view: SentenceView, index: int) -> bool:
     start = view.units[index].start
     opening = max(view.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
     clause = view.text[opening + 1 : start]
-    return bool(_MODEL_VERB.search(clause) or _PARTNER_BEFORE.search(view.before(index, 2)))
+    if _MODEL_VERB.search(clause):
+        return True
+    return bool(_PARTNER_BEFORE.search(view.before(index, 2))) and not _LIST_BEFORE.search(clause)
 
 
 def _inside(view: SentenceView, kind: str) -> Iterator[Mention]:

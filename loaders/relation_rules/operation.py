@@ -16,13 +16,16 @@ _BUILD_GAP = re.compile(
 )
 # "X依托Y" / "X的依托单位为Y" / "X依托于Y".
 _YITUO_GAP = re.compile(r"^(?:[^，。；,;：:]{0,4}?依托(?:于)?|的?依托单位(?:是|为)?)$")
+# "X以Y为依托单位": 以 between them, the role after Y.
+_BY_WAY_OF_GAP = re.compile(r"^[^，。；,;：:]{0,2}?以$")
+_HOST_ROLE_AFTER = re.compile(r"^为(?:其)?(?:依托单位|依托|建设单位|承建单位|运行单位)")
 # "Y牵头建设X", "Y承建X", "Y负责运行X".
 _LEAD_GAP = re.compile(
     r"^(?:牵头(?:建设|组建|承建|筹建)?|承建|负责(?:建设|运行|运营|承建)|建设运行|运行管理)(?:了|的)?$"
 )
 # "X由Y运行" (the gap is 由, the verb follows Y).
 _BY_GAP = re.compile(r"^[^，。；,;：:]{0,4}?由$")
-_BY_VERB = re.compile(r"^(?:牵头|负责|主导)?(?:建设|承建|运行|运营|管理|组建|筹建|建成)")
+_BY_VERB = re.compile(r"^(?:牵头|负责|主导|联合|共同|合作)?(?:建设|承建|运行|运营|管理|组建|筹建|建成)")
 # "Y建设X" / "Y、Z共建X": a plain building verb, weaker than 牵头/承建.
 _PLAIN_BUILD_GAP = re.compile(r"^(?:共同|联合)?(?:共建|建设|组建|筹建|建成)(?:了|的)?$")
 # "Y的X", "Y下属X": an organisation's own lab or institute.
@@ -51,6 +54,14 @@ def operated_by_relies_on(view: SentenceView) -> Iterator[Found]:
     """X依托Y(建设) / X的依托单位为Y."""
     for i, j in _org_pairs(view):
         if _YITUO_GAP.match(view.gap(i, j)):
+            yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
+
+
+@relation_rule("operated-by-host-role", 0.85, needs="org", cues="依托 建设单位 承建单位 运行单位")
+def operated_by_host_role(view: SentenceView) -> Iterator[Found]:
+    """X以Y为依托单位: Y hosts X."""
+    for i, j in _org_pairs(view):
+        if _BY_WAY_OF_GAP.match(view.gap(i, j)) and _HOST_ROLE_AFTER.match(view.after(j, 8)):
             yield from pairwise("OPERATED_BY", view.units[i].members, view.units[j].members)
 
 

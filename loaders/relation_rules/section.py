@@ -19,11 +19,14 @@ from loaders.relation_rules.view import SentenceView
 # a resident of the section's place ("紧密对接滨湖科学城、中科院合肥物质研究院",
 # "借力…研究院等顶级研究院"); the verb may sit anywhere earlier in the same clause.
 _EXTERNAL_VERB = re.compile(
-    r"(?:对接|借力|借助|联合|携手|面向|引进|学习|借鉴|依托|对标|吸引|输送|赴|对外)"
+    r"(?:对接|借力|借助|联合|携手|面向|学习|借鉴|依托|对标|输送|赴|对外)"
     r"[^，。；,;：:]*$"
 )
-# "与X合作", "向X输送": a preposition right before the name.
+# "与X合作", "向X输送": a preposition right before the name. (引进/吸引 are not here:
+# under a place heading, what the place brings in comes to it.)
 _EXTERNAL_BEFORE = re.compile(r"(?:与|和|同|向|到)$")
+# "重点发展A、B和C": 和 closing an enumeration joins C to the list, it is no partner.
+_LIST_BEFORE = re.compile(r"、[^，。；,;：:、]{1,12}(?:和|与)$")
 _CLAUSE_MARKS = "，。；,;：:"
 _SUPPORTERS = frozenset(
     {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
@@ -35,7 +38,9 @@ def _is_external(view: SentenceView, index: int) -> bool:
     start = view.units[index].start
     opening = max(view.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
     clause = view.text[opening + 1 : start]
-    return bool(_EXTERNAL_VERB.search(clause) or _EXTERNAL_BEFORE.search(view.before(index, 2)))
+    if _EXTERNAL_VERB.search(clause):
+        return True
+    return bool(_EXTERNAL_BEFORE.search(view.before(index, 2))) and not _LIST_BEFORE.search(clause)
 
 
 def _resident_organisations(view: SentenceView) -> Iterator[Mention]:

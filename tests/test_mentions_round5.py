@@ -1,0 +1,100 @@
+"""Fifth round (generalisation beyond the seeds), each rule on invented sentences:
+declared short names without quotes, role nouns and captions before a company, trade
+names the segmenter cuts, industries not named after places, industry words that only
+qualify a noun, segment lists after 上游/中游/下游 and before 等环节/等核心零部件, and
+well-known names from the gazetteer."""
+
+from test_mentions_helpers import make_document
+
+from kg.model import Mention
+from loaders.mentions import find_mentions
+
+
+def _mentions(*sentences: str) -> list[Mention]:
+    return find_mentions(make_document(*sentences)).mentions
+
+
+def _by_canonical(*sentences: str) -> dict[str, Mention]:
+    return {m.canonical: m for m in _mentions(*sentences)}
+
+
+def test_a_declared_short_name_without_quotes_is_no_name_of_its_own():
+    found = _mentions("青柳云杉新区（以下简称新区）位于江苏省。", "新区重点发展集成电路。")
+    names = {m.canonical for m in found}
+    assert not any("简称" in n for n in names)
+    later = [m for m in found if m.text == "新区" and m.sentence == 1]
+    assert later and later[0].canonical == "青柳云杉新区"
+
+
+def test_a_role_noun_before_a_company_is_not_part_of_its_name():
+    found = _by_canonical(
+        "支持量子科技企业合肥云杉科技有限公司发展。",
+        "龙头企业安徽青苔集团有限责任公司研发投入增长。",
+        "图为合肥柳岸光电技术有限公司生产车间。",
+    )
+    for name in ("合肥云杉科技有限公司", "安徽青苔集团有限责任公司", "合肥柳岸光电技术有限公司"):
+        assert found[name].type == "Enterprise"
+    assert not any(n.startswith(("量子科技企业", "龙头", "图为")) for n in found)
+
+
+def test_a_company_whose_role_word_is_part_of_its_legal_name_keeps_it():
+    found = _by_canonical("成立合肥云杉企业管理有限公司。")
+    assert "合肥云杉企业管理有限公司" in found
+
+
+def test_a_trade_name_the_segmenter_cuts_stays_in_the_company_name():
+    found = _by_canonical("培育安徽澜至人形机器人科技有限公司等企业。")
+    assert found["安徽澜至人形机器人科技有限公司"].type == "Enterprise"
+    assert "安徽省" not in found  # the province inside the name is no mention of its own
+
+
+def test_a_place_word_after_a_function_word_does_not_open_a_company_name():
+    found = _by_canonical("支持在合肥设立青柳科技有限公司。")
+    assert "青柳科技有限公司" in found
+    assert not any(n.startswith("合肥") and n.endswith("公司") for n in found)
+
+
+def test_industries_are_not_named_after_places_or_praise():
+    found = _by_canonical(
+        "青柳高新区光纤传感产业规模突破百亿元。",
+        "着力打造世界级光纤传感产业集群。",
+        "占湖北省同类产业的三成。",
+    )
+    chains = {n for n, m in found.items() if m.type == "IndustryChain"}
+    assert chains == {"光纤传感"}
+
+
+def test_an_industry_word_that_qualifies_a_noun_is_no_mention_of_the_industry():
+    found = _by_canonical("突破集成电路关键技术，建设医疗器械检验检测中心。")
+    assert not any(m.type == "IndustryChain" for m in found.values())
+    found = _by_canonical("重点发展集成电路、医疗器械等产业。")
+    assert {"集成电路", "医疗器械"} <= set(found)
+
+
+def test_members_after_stage_words_are_chain_segments():
+    found = _by_canonical("完善上游硅料、硅片，中游电池片和组件，下游电站运维的全链条布局。")
+    for name in ("硅料", "硅片", "电池片", "组件", "电站运维"):
+        assert found[name].type == "IndustryChain" and found[name].subtype == "ChainSegment", name
+
+
+def test_stage_words_that_are_not_lists_type_nothing():
+    found = _by_canonical("推动产业向下游延伸，上下游企业相继落户。")
+    assert not any(m.subtype == "ChainSegment" for m in found.values())
+
+
+def test_members_of_link_and_core_part_lists_are_segments():
+    found = _by_canonical("推动谐波齿轮、伺服驱动器等核心零部件企业集聚，补齐航空复材、飞控系统等环节。")
+    for name in ("谐波齿轮", "伺服驱动器", "航空复材", "飞控系统"):
+        assert found[name].subtype == "ChainSegment", name
+
+
+def test_well_known_aliases_come_from_the_gazetteer():
+    found = _mentions("中国光谷集聚了小米、荣耀等终端品牌。", "这里被誉为光谷。")
+    canonical = {m.text: m.canonical for m in found}
+    assert canonical["中国光谷"] == canonical["光谷"] == "武汉东湖新技术开发区"
+    assert canonical["小米"] == "小米集团" and canonical["荣耀"] == "荣耀终端有限公司"
+
+
+def test_an_ambiguous_company_short_name_alone_is_no_company():
+    found = _by_canonical("小米和玉米种植面积稳定。")
+    assert "小米集团" not in found

@@ -60,16 +60,17 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
     for m in mentions:
         by_class.setdefault((m.doc, m.type), set()).add(m.canonical)
     gaz = default_gazetteer()
+    cores: dict[str, dict[str, str]] = {}  # per document: legal name -> its core
     for m in mentions:
         if m.type not in _SHORTENED_CLASSES or m.source == DECLARED_SOURCE:
             continue
         names = by_class[(m.doc, m.type)]
-        if m.source == GAZETTEER_SOURCE:
-            fuller = []  # the reference data named it; only a company's own doc name may refine it
-        else:
-            fuller = [name for name in names if shortens(m.canonical, name)]
-        if not fuller and m.type == "Enterprise":
-            fuller = [name for name in names if is_company_short_name(m.text, name, gaz)]
+        # A name the reference data gave is refined only by a company's own legal name.
+        fuller = [] if m.source == GAZETTEER_SOURCE else [name for name in names if shortens(m.canonical, name)]
+        if not fuller and m.type == "Enterprise" and not m.text.endswith(_LEGAL_FORMS):
+            if m.doc not in cores:
+                cores[m.doc] = {n: company_core(n, gaz) for n in names if n.endswith(_LEGAL_FORMS)}
+            fuller = [n for n, core in cores[m.doc].items() if _opens_core(m.text, n, core)]
         if len(fuller) == 1 and fuller[0] != m.canonical:
             m.canonical = fuller[0]
             changed.add(id(m))
@@ -100,9 +101,13 @@ def company_core(full: str, gaz: Gazetteer) -> str:
 def is_company_short_name(short: str, full: str, gaz: Gazetteer) -> bool:
     """Whether ``short`` is the usual short name of the legal name ``full``: the
     beginning of its core (华工科技 of 华工科技产业股份有限公司, 某某医疗 of 武汉某某医疗科技有限公司)."""
-    if len(short) < MIN_COMPANY_SHORT_CHARS or len(full) <= len(short) or not full.endswith(_LEGAL_FORMS):
+    if not full.endswith(_LEGAL_FORMS):
         return False
-    return company_core(full, gaz).startswith(short)
+    return _opens_core(short, full, company_core(full, gaz))
+
+
+def _opens_core(short: str, full: str, core: str) -> bool:
+    return len(short) >= MIN_COMPANY_SHORT_CHARS and len(full) > len(short) and core.startswith(short)
 
 
 def shortens(short: str, full: str) -> bool:

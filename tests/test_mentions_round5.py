@@ -98,3 +98,34 @@ def test_well_known_aliases_come_from_the_gazetteer():
 def test_an_ambiguous_company_short_name_alone_is_no_company():
     found = _by_canonical("小米和玉米种植面积稳定。")
     assert "小米集团" not in found
+
+
+def test_a_subsidiary_name_opening_with_a_known_company_is_one_name():
+    found = _by_canonical("支持台积电（合肥）有限公司扩产，推动中国石化青柳石油化工有限公司延伸。")
+    assert found["台积电（合肥）有限公司"].type == "Enterprise"
+    assert found["中国石化青柳石油化工有限公司"].type == "Enterprise"
+    assert "台积电" not in found and "中国石化" not in found
+
+
+def test_a_known_short_name_before_a_company_suffix_extends_to_the_legal_name():
+    found = _by_canonical("奇瑞控股集团有限公司全年销售汽车。")
+    assert found["奇瑞控股集团有限公司"].type == "Enterprise"
+    assert "奇瑞汽车" not in found
+
+
+def test_parks_and_platforms_without_a_classic_suffix():
+    found = _by_canonical(
+        "建设青柳生物城、青柳软件园、青柳产业技术研创园和皖西智能装备产业协作区。",
+        "青柳大学与云杉科技有限公司共建光电材料联合研发中心，建设青柳集成电路产业服务中心和青柳生物医药公共服务平台。",
+        "在青柳创业咖啡等孵化载体里。",
+    )
+    for name in ("青柳生物城", "青柳软件园", "青柳产业技术研创园", "皖西智能装备产业协作区"):
+        assert found[name].type == "Place", name
+    for name in ("光电材料联合研发中心", "青柳集成电路产业服务中心", "青柳生物医药公共服务平台"):
+        assert found[name].type == "InnovationPlatform", name
+    assert found["青柳创业咖啡"].subtype == "Incubator"
+
+
+def test_a_lead_clause_about_an_industry_is_not_its_name():
+    found = _by_canonical("光纤传感产业特色鲜明。青柳谷集聚企业百余家。")
+    assert not any("鲜明" in n for n in found)

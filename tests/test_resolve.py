@@ -1,8 +1,9 @@
 from test_mentions_helpers import make_document
 
 from kg.ids import entity_id
+from loaders.gazetteer import default_gazetteer
 from loaders.mentions import find_mentions
-from loaders.resolve import build_entities
+from loaders.resolve import build_entities, company_core, is_company_short_name
 
 
 def _resolve(*sentences: str):
@@ -55,3 +56,20 @@ def test_type_comes_from_gazetteer_and_unknown_entities_keep_rule_source():
     assert by_name["星海全国重点实验室"].source == "lab-national-key"
     zone = by_name["合肥高新技术产业开发区"]
     assert zone.subtype == "DevelopmentZone" and zone.source == "gazetteer"
+
+
+def test_a_company_short_name_is_its_legal_name_without_place_and_legal_form():
+    gaz = default_gazetteer()
+    assert company_core("武汉云杉光电科技股份有限公司", gaz) == "云杉光电科技"
+    assert company_core("云杉科技（合肥）有限公司", gaz) == "云杉科技"
+    assert is_company_short_name("云杉光电", "武汉云杉光电科技股份有限公司", gaz)
+    assert not is_company_short_name("光电", "武汉云杉光电科技股份有限公司", gaz)
+    assert not is_company_short_name("云杉光电", "云杉光电研究院", gaz)  # no company
+
+
+def test_a_company_short_name_resolves_to_the_full_name_of_the_document():
+    doc = make_document("武汉云杉光电科技股份有限公司是龙头。", "支持长江存储、云杉光电等企业牵头攻关。")
+    entities = build_entities(find_mentions(doc).mentions).entities
+    company = next(e for e in entities if e.name == "武汉云杉光电科技股份有限公司")
+    assert "云杉光电" in company.aliases
+    assert not any(e.name == "云杉光电" for e in entities)

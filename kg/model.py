@@ -70,6 +70,9 @@ class Sentence:
     article: int = 0  # which article of a multi-article page (0 for the first)
     section: str | None = None  # the nearest heading above, cleaned
     section_place: str | None = None  # a place name a heading puts this sentence under
+    # For a table row (tab-separated cells): the cells of its table's header row, so rules
+    # can tell what each column holds (建设地点, 链主企业…); None for any other sentence.
+    table_header: list[str] | None = None
 
     def original_span(self, a: int, b: int) -> Span:
         """Map the cleaned slice ``text[a:b]`` to offsets in the original file."""

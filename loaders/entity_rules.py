@@ -430,6 +430,7 @@ class _SuffixIndex:
     automaton: ahocorasick_rs.AhoCorasick
     suffixes: list[str]
     rules: list[EntityRule]
+    joinable: bool  # no suffix and no bad next character is the separator of suffix_hits_each
 
 
 @lru_cache(maxsize=1)
@@ -437,7 +438,9 @@ def _suffix_index() -> _SuffixIndex:
     table = RULES.by_suffix()
     suffixes = list(table)
     automaton = ahocorasick_rs.AhoCorasick(suffixes, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return _SuffixIndex(automaton, suffixes, [table[s] for s in suffixes])
+    rules = [table[s] for s in suffixes]
+    joinable = not any(_SEPARATOR in s for s in suffixes) and not any(_SEPARATOR in r.bad_next for r in rules)
+    return _SuffixIndex(automaton, suffixes, rules, joinable)
 
 
 def _window_floor(text: str, suffix_start: int) -> int:
@@ -703,3 +706,30 @@ def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:
             continue
         hits.append((start, end, rule))
     return hits
+
+
+# Joins the texts of suffix_hits_each; no suffix holds it and no rule lists it as a bad next
+# character, so a text's end reads the same joined or alone.
+_SEPARATOR = "\x00"
+
+
+def suffix_hits_each(texts: list[str]) -> list[list[tuple[int, int, EntityRule]]]:
+    """``[suffix_hits(t) for t in texts]`` in one automaton pass (speed: one call instead
+    of one per sentence)."""
+    joined = _SEPARATOR.join(texts)
+    index = _suffix_index()
+    if joined.count(_SEPARATOR) != max(len(texts) - 1, 0) or not index.joinable:
+        return [suffix_hits(t) for t in texts]
+    rules = index.rules
+    found: list[list[tuple[int, int, EntityRule]]] = [[] for _ in texts]
+    current, base, limit = 0, 0, len(texts[0]) if texts else 0
+    for i, start, end in index.automaton.find_matches_as_indexes(joined):
+        while start >= limit:  # move on to the text this hit lies in
+            current += 1
+            base = limit + 1
+            limit = base + len(texts[current])
+        rule = rules[i]
+        if end < limit and joined[end] in rule.bad_next:
+            continue
+        found[current].append((start - base, end - base, rule))
+    return found

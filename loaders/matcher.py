@@ -94,6 +94,10 @@ def name_form(text: str) -> str:
     return _SCRIPT_GAP.sub("", text) if " " in text else text
 
 
+# Joins the texts of find_each; no surface holds it and it is no word character.
+_SEPARATOR = "\x00"
+
+
 def _is_ascii_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -103,7 +107,8 @@ class SurfaceMatcher:
 
     def __init__(self, surfaces: dict[str, Surface], variants: tuple[tuple[str, str], ...]):
         self._patterns: list[str] = []
-        self._targets: list[tuple[Surface, bool]] = []
+        # (surface, spelled with an OCR slip, the pattern starts or ends with an ASCII char)
+        self._targets: list[tuple[Surface, bool, bool]] = []
         for text, surface in surfaces.items():
             self._add(text, surface, False)
             for spaced in spaced_variants(text):
@@ -112,21 +117,46 @@ class SurfaceMatcher:
                 if fix in text:
                     self._add(text.replace(fix, slip), surface, True)
         self._automaton = ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        self._joinable = not any(_SEPARATOR in p for p in self._patterns)
 
     def _add(self, pattern: str, surface: Surface, ocr: bool) -> None:
         self._patterns.append(pattern)
-        self._targets.append((surface, ocr))
+        # A match is its pattern, so whether a match has an ASCII end is known here once.
+        self._targets.append((surface, ocr, pattern[0].isascii() or pattern[-1].isascii()))
 
     def find(self, text: str) -> list[SurfaceMatch]:
         found = []
         targets = self._targets
         for index, start, end in self._automaton.find_matches_as_indexes(text):
-            # Only a name with an ASCII end can sit inside an ASCII word (checked inline:
-            # most matches are Chinese at both ends).
-            if (text[start].isascii() or text[end - 1].isascii()) and not self._whole_ascii_word(text, start, end):
+            # Only a name with an ASCII end can sit inside an ASCII word (most are Chinese
+            # at both ends).
+            surface, ocr, ascii_end = targets[index]
+            if ascii_end and not self._whole_ascii_word(text, start, end):
                 continue  # "EAST" inside "EASTERN"
-            surface, ocr = targets[index]
             found.append(SurfaceMatch(start, end, surface, ocr))
+        return found
+
+    def find_each(self, texts: list[str]) -> list[list[SurfaceMatch]]:
+        """``[self.find(t) for t in texts]`` in one automaton pass (speed: one call
+        instead of one per sentence). The texts are searched joined by a separator no
+        surface holds, so no match crosses from one text into the next, and a separator
+        is no ASCII word character, so the word-boundary test sees what it sees at a
+        text's end."""
+        joined = _SEPARATOR.join(texts)
+        if not self._joinable or joined.count(_SEPARATOR) != max(len(texts) - 1, 0):
+            return [self.find(t) for t in texts]  # a text or a surface holds the separator
+        found: list[list[SurfaceMatch]] = [[] for _ in texts]
+        targets = self._targets
+        current, base, limit = 0, 0, len(texts[0]) if texts else 0
+        for index, start, end in self._automaton.find_matches_as_indexes(joined):
+            while start >= limit:  # move on to the text this match lies in
+                current += 1
+                base = limit + 1
+                limit = base + len(texts[current])
+            surface, ocr, ascii_end = targets[index]
+            if ascii_end and not self._whole_ascii_word(joined, start, end):
+                continue
+            found[current].append(SurfaceMatch(start - base, end - base, surface, ocr))
         return found
 
     @staticmethod

@@ -94,7 +94,8 @@ def _add_sentences(document: Document, blocks: list[Block], article_of_block: li
                 continue
             document.sentences.append(
                 Sentence(document.name, len(document.sentences), start, end, piece.text,
-                         piece.offsets, article, info.section, info.section_place)
+                         piece.offsets, article, info.section, info.section_place,
+                         info.table_header)
             )
 
 

@@ -22,6 +22,7 @@ from loaders.relation_rules import (
     siting,
     subjects,
     supports,
+    tables,
 )
 from loaders.relation_rules.registry import (
     Found,
@@ -56,4 +57,5 @@ __all__ = [
     "siting",
     "subjects",
     "supports",
+    "tables",
 ]

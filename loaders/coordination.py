@@ -92,12 +92,38 @@ def _joins(text: str, previous_end: int, next_start: int) -> bool:
     return not (_CLOSING_BRACKET.search(gap) and not _OPENING_BRACKET.search(gap))
 
 
+# "A（以下简称a）": the bracket gives A's short name; it is A again, not a list member.
+_SHORT_NAME_OPEN = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[：:]?\s*[“\"]?")
+_SHORT_NAME_CLOSE = re.compile(r"[”\"]?\s*[）)]")
+_SHORT_NAME_CUE = "称"
+
+
+def _fold_short_names(
+    text: str, mentions: list[tuple[Mention, int, int]]
+) -> list[tuple[Mention, int, int]]:
+    """Drop a short name given in brackets right after its full name and let the full
+    name's span cover the bracket, so "A（以下简称a）、B（以下简称b）等" stays one list."""
+    folded: list[tuple[Mention, int, int]] = []
+    for item in mentions:
+        previous = folded[-1] if folded else None
+        if previous is not None and previous[0].canonical == item[0].canonical:
+            opened = _SHORT_NAME_OPEN.fullmatch(text, previous[2], item[1])
+            closed = _SHORT_NAME_CLOSE.match(text, item[2])
+            if opened and closed:
+                folded[-1] = (previous[0], previous[1], closed.end())
+                continue
+        folded.append(item)
+    return folded
+
+
 def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Unit]:
     """Group ``(mention, clean_start, clean_end)`` triples, sorted by start, into Units.
 
     Consecutive mentions of one kind separated only by a list separator form one Unit;
     a 等-tail after the last member closes the list.
     """
+    if _SHORT_NAME_CUE in text:
+        mentions = _fold_short_names(text, mentions)
     kinds = [kind_of(mention) for mention, _, _ in mentions]
     units: list[Unit] = []
     first = 0  # index of the current unit's first member

@@ -675,7 +675,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
 
     ``owned``: the stem follows a known owner's name (a place, an organisation), which
     makes a kind word a name ("<owner>科技成果转化促进中心" names that owner's centre)."""
-    core = _core_of(rule, _PARENS.sub("", stem))
+    # (Most stems hold no bracket; the substitution is skipped for them.)
+    core = _core_of(rule, _PARENS.sub("", stem) if "（" in stem or "(" in stem else stem)
     if not core:
         return "generic-name"
     if stem in rule.generic_stems or core in rule.generic_stems:

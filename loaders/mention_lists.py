@@ -31,7 +31,9 @@ _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环�
 # chain and its core parts ("减速器、伺服电机等核心零部件", "航空发动机、无人机等环节").
 _SEGMENT_CUE = re.compile(rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|环节|核心零部件|关键零部件|零部件)")
 # Where a list may end: before 等, or before a count right after a name ("A、B三大产业").
-_LIST_END = re.compile(r"等|(?<=[\u4e00-\u9fffA-Za-z])[0-9一二三四五六七八九十两]+[个大类项]")
+# (The count's first digit comes before the look-behind so that the regex engine can skip
+# ahead to 等 or a digit: the same matches, found about twice as fast.)
+_LIST_END = re.compile(r"等|[0-9一二三四五六七八九十两](?<=[\u4e00-\u9fffA-Za-z].)[0-9一二三四五六七八九十两]*[个大类项]")
 MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
 _HEAD_CLASS = {
     "企业": "Enterprise",

@@ -56,7 +56,10 @@ _CHAIN_LIST_JOINERS = ("、", "和", "与", "及", "以及")
 MAX_LIST_ITEMS = 12
 _BARE_ZONE = re.compile("高新区|经开区|经济技术开发区|高新技术产业开发区")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
-_COUNTED_LIST = re.compile(r"[\u4e00-\u9fff][一二三四五六七八九十两0-9]+[个大类项]")
+# A Han character, a count, a measure word. (Written to open with the count and look
+# behind for the Han character: the regex engine then skips ahead to digits, which makes
+# the search over every sentence about twice as fast; the same sentences match.)
+_COUNTED_LIST = re.compile(r"[一二三四五六七八九十两0-9](?<=[\u4e00-\u9fff].)[一二三四五六七八九十两0-9]*[个大类项]")
 _LEAD_END = "。：:；; "
 MAX_LEAD_CHARS = 16
 _LEAD_FILLER = set("及暨和与、")
@@ -696,6 +699,23 @@ def _choose(pool: list[_Candidate]) -> list[_Candidate]:
         return list(pool)  # nothing to compare (most sentences)
     # (The priority is looked up inline: a property call per candidate costs more.)
     pool.sort(key=lambda c: (c.start - c.end, _PRIORITY.get(c.source, _RULE_PRIORITY), c.start))
+    if any(c.start >= c.end or c.start < 0 for c in pool):
+        return _choose_by_comparison(pool)  # an empty span: the mask below cannot hold it
+    # One flag per character taken by a chosen candidate: a candidate is free when no
+    # character of its span is taken (the same test as comparing it with every chosen
+    # one, in one C call instead of a loop over them).
+    taken = bytearray(max(c.end for c in pool))
+    chosen: list[_Candidate] = []
+    for cand in pool:
+        if taken.find(1, cand.start, cand.end) < 0:
+            chosen.append(cand)
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+    chosen.sort(key=lambda c: (c.start, c.end))
+    return chosen
+
+
+def _choose_by_comparison(pool: list[_Candidate]) -> list[_Candidate]:
+    """_choose's selection for a sorted pool that holds empty spans."""
     chosen: list[_Candidate] = []
     for cand in pool:
         if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
@@ -759,13 +779,14 @@ def _focus_code(doc: Document, sentence: Sentence, gaz: Gazetteer) -> str | None
 
 
 def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
-    span = sentence.original_span(cand.start, cand.end)
+    # Sentence.original_span's mapping, without building a Span per mention (speed).
+    start, end = sentence.offsets[cand.start], sentence.offsets[cand.end - 1] + 1
     return Mention(
         doc=doc.name,
         sentence=sentence.index,
-        start=span.start,
-        end=span.end,
-        text=doc.text[span.start : span.end],
+        start=start,
+        end=end,
+        text=doc.text[start:end],
         type=cand.type,
         subtype=cand.subtype,
         canonical=cand.canonical,
@@ -777,5 +798,6 @@ def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
 
 def _to_dropped(doc: Document, sentence: Sentence, drop: tuple[int, int, str]) -> Dropped:
     start, end, reason = drop
-    span = sentence.original_span(start, end)
-    return Dropped(doc.name, "mentions", reason, span.start, span.end, sentence.text[start:end])
+    # Sentence.original_span's mapping, without building a Span per record (speed).
+    offsets = sentence.offsets
+    return Dropped(doc.name, "mentions", reason, offsets[start], offsets[end - 1] + 1, sentence.text[start:end])

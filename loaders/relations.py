@@ -192,7 +192,39 @@ def _placed(sentence: Sentence, mentions: list[Mention], scope: ArticleScope) ->
     for item in spans:
         if not kept or item[1] >= kept[-1][2]:
             kept.append(item)
-    return _without_second_names(sentence.text, kept)
+    return _without_heading_prefix(sentence.text, _without_second_names(sentence.text, kept))
+
+
+# "光谷生物城：重点发展…": a heading names an area whose name merely starts with a known
+# place (光谷); the unrecognised area is the subject, so the place must not become one.
+_LONGER_AREA_HEADING = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:产业园|科技园|园区|生物城|科技城|科学城|新城|小镇|基地|谷)[：:]"
+)
+_HEADING_COLON = "："
+
+
+def _without_heading_prefix(
+    text: str, placed: list[tuple[Mention, int, int]]
+) -> list[tuple[Mention, int, int]]:
+    """Drop a place opening the sentence when the heading it opens names a longer area."""
+    if not placed or placed[0][1] != 0 or placed[0][0].type != "Place":
+        return placed
+    if _HEADING_COLON not in text[:16] and ":" not in text[:16]:
+        return placed
+    first_end = placed[0][2]
+    following = placed[1][1] if len(placed) > 1 else len(text)
+    heading = _LONGER_AREA_HEADING.match(text, first_end)
+    if heading is None or heading.end() - 1 > following and not _chain_only_between(
+        placed, heading.end()
+    ):
+        return placed
+    return placed[1:]
+
+
+def _chain_only_between(placed: list[tuple[Mention, int, int]], colon_end: int) -> bool:
+    """Mentions inside the heading's name are chains only ("光谷|光电子信息|产业园")."""
+    inside = [m for m, start, _ in placed[1:] if start < colon_end]
+    return all(m.type == "IndustryChain" for m in inside)
 
 
 def _without_second_names(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.ids import entity_id
 from kg.model import Entity, Mention, MergeRecord
-from loaders.gazetteer import Gazetteer, default_gazetteer
+from loaders.gazetteer import Gazetteer, GazetteerEntry, Surface, default_gazetteer
 from loaders.matcher import fix_ocr
 from loaders.mentions import DECLARED_SOURCE, GAZETTEER_SOURCE
 
@@ -61,12 +61,21 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
         by_class.setdefault((m.doc, m.type), set()).add(m.canonical)
     gaz = default_gazetteer()
     cores: dict[str, dict[str, str]] = {}  # per document: legal name -> its core
+    # Speed: mentions repeat their names; the longer names a name shortens depend on the
+    # document, class and name only (``names`` does not change during the loop).
+    fuller_of: dict[tuple[str, str, str], list[str]] = {}
     for m in mentions:
         if m.type not in _SHORTENED_CLASSES or m.source == DECLARED_SOURCE:
             continue
-        names = by_class[(m.doc, m.type)]
         # A name the reference data gave is refined only by a company's own legal name.
-        fuller = [] if m.source == GAZETTEER_SOURCE else [name for name in names if shortens(m.canonical, name)]
+        if m.source == GAZETTEER_SOURCE:
+            fuller = []
+        else:
+            key = (m.doc, m.type, m.canonical)
+            if key not in fuller_of:
+                fuller_of[key] = _names_shortened_by(m.canonical, by_class[(m.doc, m.type)])
+            fuller = fuller_of[key]
+        names = by_class[(m.doc, m.type)]
         if not fuller and m.type == "Enterprise" and not m.text.endswith(_LEGAL_FORMS):
             if m.doc not in cores:
                 cores[m.doc] = {n: company_core(n, gaz) for n in names if n.endswith(_LEGAL_FORMS)}
@@ -75,6 +84,13 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
             m.canonical = fuller[0]
             changed.add(id(m))
     return changed
+
+
+def _names_shortened_by(short: str, names: set[str]) -> list[str]:
+    """The names of ``names`` that ``short`` is a shorter form of (in set order)."""
+    if len(short) < MIN_SHORT_FORM_CHARS:
+        return []  # shortens() is false for every name (speed: no loop)
+    return [name for name in names if shortens(short, name)]
 
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
@@ -133,25 +149,31 @@ def _dropped_one_run(short: str, full: str) -> bool:
     return full.endswith(short[prefix:])
 
 
-def _class_of(canonical: str, group: list[Mention], gaz: Gazetteer) -> tuple[str, str | None]:
-    entry = gaz.entry(canonical)
+def _class_from(
+    canonical: str, entry: GazetteerEntry | None, surface: Surface | None, group: list[Mention]
+) -> tuple[str, str | None]:
+    """The class of the entity ``canonical``: the gazetteer's (``entry``/``surface`` are its
+    answers for ``canonical``), else the most frequent typing of its mentions."""
     if entry is not None:
         return entry.type, entry.subtype
-    surface = gaz.surface(canonical)
     if surface is not None and surface.canonical == canonical:
         return surface.type, surface.subtype
+    if len(group) == 1:
+        return group[0].type, group[0].subtype  # (speed: most names have one mention)
     # Most frequent typing among the mentions; first seen wins a tie (Counter keeps order).
     counts = Counter((m.type, m.subtype) for m in group)
     return counts.most_common(1)[0][0]
 
 
 def _entity(canonical: str, group: list[Mention], gaz: Gazetteer) -> Entity:
-    cls, subtype = _class_of(canonical, group, gaz)
+    # (The gazetteer is asked once per name; the answers are passed on.)
     entry = gaz.entry(canonical)
+    surface = gaz.surface(canonical)
+    cls, subtype = _class_from(canonical, entry, surface, group)
     aliases = [m.text for m in group]
     if entry is not None:
         aliases += list(entry.aliases) + list(entry.context_aliases)
-    known = entry is not None or gaz.surface(canonical) is not None
+    known = entry is not None or surface is not None
     return Entity(
         id=entity_id(canonical),
         type=cls,
@@ -161,13 +183,12 @@ def _entity(canonical: str, group: list[Mention], gaz: Gazetteer) -> Entity:
         mentions=list(group),
         name_en=entry.name_en if entry else None,
         wikidata=entry.wikidata if entry else None,
-        division_code=_division_code(canonical, cls, gaz),
+        division_code=_division_code_from(canonical, cls, entry, gaz),
         source=GAZETTEER_SOURCE if known else group[0].source,
     )
 
 
-def _division_code(canonical: str, cls: str, gaz: Gazetteer) -> str | None:
-    entry = gaz.entry(canonical)
+def _division_code_from(canonical: str, cls: str, entry: GazetteerEntry | None, gaz: Gazetteer) -> str | None:
     if entry is not None and entry.division_code:
         return entry.division_code
     return gaz.division_code(canonical) if cls == "Place" else None

@@ -29,8 +29,9 @@ _ADMINISTRATIVE = frozenset({"District", "County", "City"})
 # Areas below the administrative levels that a district or county can contain.
 _AREA_SUBTYPES = frozenset({"DevelopmentZone", "ScienceCity", None})
 _WIDE_SUBTYPES = frozenset({"Region", "Province"})
-# Sections whose paragraphs name their own areas: districts, counties and zones.
-_SECTION_SUBTYPES = frozenset({"District", "County", "DevelopmentZone"})
+# Sections whose paragraphs name their own areas: districts, counties, cities (a
+# county-level city such as 无为市 heads its own paragraph) and zones.
+_SECTION_SUBTYPES = frozenset({"District", "County", "City", "DevelopmentZone"})
 # Named as a partner or a model, not as the section's own area.
 _EXTERNAL_VERB = re.compile(
     r"(?:对接|借力|借助|联合|携手|面向|学习|借鉴|对标|吸引|赴|对外|辐射|连接|链接)"

@@ -21,7 +21,9 @@ from loaders.gazetteer import DATA_DIR, Gazetteer, Surface, default_gazetteer
 OCR_VARIANTS_FILE = DATA_DIR / "ocr_variants.tsv"
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, for speed (a frozen dataclass is built about three times slower, and
+# one is built per match); hashable all the same, and never changed once built.
+@dataclass(slots=True, unsafe_hash=True)
 class SurfaceMatch:
     start: int  # offsets in the searched text
     end: int
@@ -116,7 +118,12 @@ class SurfaceMatcher:
             for slip, fix in variants:
                 if fix in text:
                     self._add(text.replace(fix, slip), surface, True)
-        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        # A DFA: built once per process (~50 ms more), it searches about a third faster.
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._patterns,
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA,
+        )
         self._joinable = not any(_SEPARATOR in p for p in self._patterns)
 
     def _add(self, pattern: str, surface: Surface, ocr: bool) -> None:

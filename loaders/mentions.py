@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import ahocorasick_rs
 
@@ -41,6 +42,7 @@ COORDINATION_SOURCE = "coordination-list"
 PLACE_CENTRE_SOURCE = "place-centre"
 COUNTED_LAB_SOURCE = "counted-lab-list"
 _PRIORITY = {GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
+_BY_SPAN = attrgetter("start", "end")  # sort key (start, end), computed in C
 _RULE_PRIORITY = 2
 
 # "（以下简称“合肥物质院”）", "(简称:合肥物质院)", "，简称“X”" right after a name.
@@ -153,7 +155,7 @@ def find_mentions(doc: Document) -> MentionResult:
             _resolve_division(cand, sentence, doc, gaz, state)
             mentions.append(_to_mention(doc, sentence, cand))
         dropped.extend(_to_dropped(doc, sentence, d) for d in drops)
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=_BY_SPAN)
     return MentionResult(mentions, dropped)
 
 
@@ -699,18 +701,22 @@ def _choose(pool: list[_Candidate]) -> list[_Candidate]:
         return list(pool)  # nothing to compare (most sentences)
     # (The priority is looked up inline: a property call per candidate costs more.)
     pool.sort(key=lambda c: (c.start - c.end, _PRIORITY.get(c.source, _RULE_PRIORITY), c.start))
-    if any(c.start >= c.end or c.start < 0 for c in pool):
-        return _choose_by_comparison(pool)  # an empty span: the mask below cannot hold it
+    limit = 0
+    for c in pool:
+        if c.start >= c.end or c.start < 0:
+            return _choose_by_comparison(pool)  # an empty span: the mask below cannot hold it
+        if c.end > limit:
+            limit = c.end
     # One flag per character taken by a chosen candidate: a candidate is free when no
     # character of its span is taken (the same test as comparing it with every chosen
     # one, in one C call instead of a loop over them).
-    taken = bytearray(max(c.end for c in pool))
+    taken = bytearray(limit)
     chosen: list[_Candidate] = []
     for cand in pool:
         if taken.find(1, cand.start, cand.end) < 0:
             chosen.append(cand)
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-    chosen.sort(key=lambda c: (c.start, c.end))
+    chosen.sort(key=_BY_SPAN)
     return chosen
 
 
@@ -720,7 +726,7 @@ def _choose_by_comparison(pool: list[_Candidate]) -> list[_Candidate]:
     for cand in pool:
         if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
             chosen.append(cand)
-    chosen.sort(key=lambda c: (c.start, c.end))
+    chosen.sort(key=_BY_SPAN)
     return chosen
 
 

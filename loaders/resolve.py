@@ -62,8 +62,11 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
     gaz = default_gazetteer()
     cores: dict[str, dict[str, str]] = {}  # per document: legal name -> its core
     # Speed: mentions repeat their names; the longer names a name shortens depend on the
-    # document, class and name only (``names`` does not change during the loop).
+    # document, class and name only (``names`` does not change during the loop). And a
+    # shorter form ends in the same three characters as its full name, so only the names
+    # with the same ending are tried.
     fuller_of: dict[tuple[str, str, str], list[str]] = {}
+    by_ending: dict[tuple[str, str], dict[str, list[str]]] = {}
     for m in mentions:
         if m.type not in _SHORTENED_CLASSES or m.source == DECLARED_SOURCE:
             continue
@@ -73,7 +76,10 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
         else:
             key = (m.doc, m.type, m.canonical)
             if key not in fuller_of:
-                fuller_of[key] = _names_shortened_by(m.canonical, by_class[(m.doc, m.type)])
+                if (m.doc, m.type) not in by_ending:
+                    by_ending[(m.doc, m.type)] = _by_ending(by_class[(m.doc, m.type)])
+                same_ending = by_ending[(m.doc, m.type)].get(m.canonical[-_SHARED_END_CHARS:], [])
+                fuller_of[key] = _names_shortened_by(m.canonical, same_ending)
             fuller = fuller_of[key]
         names = by_class[(m.doc, m.type)]
         if not fuller and m.type == "Enterprise" and not m.text.endswith(_LEGAL_FORMS):
@@ -86,8 +92,16 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
     return changed
 
 
-def _names_shortened_by(short: str, names: set[str]) -> list[str]:
-    """The names of ``names`` that ``short`` is a shorter form of (in set order)."""
+def _by_ending(names: set[str]) -> dict[str, list[str]]:
+    """``names`` grouped by their last _SHARED_END_CHARS characters."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[-_SHARED_END_CHARS:], []).append(name)
+    return groups
+
+
+def _names_shortened_by(short: str, names: list[str]) -> list[str]:
+    """The names of ``names`` that ``short`` is a shorter form of."""
     if len(short) < MIN_SHORT_FORM_CHARS:
         return []  # shortens() is false for every name (speed: no loop)
     return [name for name in names if shortens(short, name)]

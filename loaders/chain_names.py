@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.errors import InputError
 
 # "以及" before "及" so that the longer joiner is the one cut out.
 _JOINER = re.compile(r"以及|暨|及|和|与")
@@ -65,3 +69,42 @@ def split_joined_chain(text: str, start: int, end: int) -> list[NamePart]:
 
 def has_joiner(name: str) -> bool:
     return _JOINER.search(name) is not None
+
+
+SEGMENT_TERMS_FILE = Path(__file__).with_name("data") / "segment_terms.txt"
+
+
+def read_segment_terms(path: Path) -> frozenset[str]:
+    """The segment vocabulary in ``path``: one term a line, '#' starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read the segment vocabulary: {err}") from err
+    terms = {line.split("#", 1)[0].strip() for line in lines}
+    return frozenset(t for t in terms if t)
+
+
+@cache
+def segment_terms() -> frozenset[str]:
+    return read_segment_terms(SEGMENT_TERMS_FILE)
+
+
+def is_segment_term(name: str) -> bool:
+    """A component, material, equipment or service that chain maps list as a segment.
+    Callers ask only in industry contexts: alone, 电机 or 控制器 is an everyday word."""
+    return name in segment_terms()
+
+
+@cache
+def _term_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(t) for t in segment_terms()}, reverse=True))
+
+
+def segment_term_start(text: str, end: int) -> int:
+    """Start of the longest vocabulary term that ends at ``end``; -1 when none does.
+    (For names the word boundary rules cut short: 飞行服务 ends in the stop word 服务.)"""
+    terms = segment_terms()
+    for length in _term_lengths():
+        if length <= end and text[end - length : end] in terms:
+            return end - length
+    return -1

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from loaders.chain_names import looks_like_industry, strip_industry_suffix
+from loaders.chain_names import is_segment_term, looks_like_industry, segment_term_start, strip_industry_suffix
 from loaders.entity_rules import RULES, judge, left_boundary, suffix_hits
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
@@ -36,6 +36,8 @@ _SEGMENT_CUE = re.compile(rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分�
 _LIST_DIGIT = "[0-9一二三四五六七八九十两]"
 _LIST_END = re.compile(rf"等|{_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]")
 MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
+_SUPPLY = "配套"
+_SUPPLIER_HEADS = frozenset({"企业", "公司"})
 _HEAD_CLASS = {
     "企业": "Enterprise",
     "公司": "Enterprise",
@@ -118,8 +120,16 @@ class _KnownIndex:
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
     counted = text[stop] != "等"
     cue = _CUE.match(text, stop)
-    segment_list = cue is None and not counted and _SEGMENT_CUE.match(text, stop) is not None
-    field = segment_list or (cue is None and industry_context and _FIELD_CUE.match(text, stop) is not None)
+    # "电池、电机、电控等配套企业": firms named by what they supply; the members are segments.
+    supply_list = cue is not None and cue.group(1) in _SUPPLIER_HEADS and _SUPPLY in text[stop : cue.start(1)]
+    if supply_list:
+        cue = None
+    segment_list = supply_list or (cue is None and not counted and _SEGMENT_CUE.match(text, stop) is not None)
+    field_cue = cue is None and not segment_list and not counted and _FIELD_CUE.match(text, stop) is not None
+    # Outside an industry paragraph a field list is one of segments only for members the
+    # segment vocabulary knows ("光芯片、激光雷达等领域"; not "信息、能源等领域").
+    vocabulary_only = field_cue and not industry_context
+    field = segment_list or field_cue
     cue_class = _HEAD_CLASS[cue.group(1)] if cue else ("IndustryChain" if field else None)
     if cue_class is None and not counted and _PLATFORM_CUE.match(text, stop):
         return _platform_members(text, stop, known)
@@ -132,6 +142,8 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     if counted and len(items) < MIN_COUNTED_ITEMS:
         return []
     known_classes = {k.type for _, _, k in items if k is not None}
+    if vocabulary_only:
+        return _vocabulary_members(text, items, known_classes)
     if cue_class is not None:
         # "集聚人工智能、数据等核心企业": known members of another kind show that the
         # members are fields, not companies.
@@ -151,9 +163,37 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         ListMember(a, b, cls, by_cue, subtype)
         for a, b, k in items
         if k is None
-        and _acceptable(text[a:b], cls, by_cue and not field)
-        and (not field or segment_list or looks_like_industry(text[a:b]))
+        and (
+            (segment_list and is_segment_term(text[a:b]))
+            or (
+                _acceptable(text[a:b], cls, by_cue and not field)
+                and (not field or segment_list or looks_like_industry(text[a:b]))
+            )
+        )
     ]
+
+
+def _vocabulary_members(
+    text: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
+) -> list[ListMember]:
+    """Members of a field list outside an industry paragraph: segments the vocabulary
+    knows; with none, the list may still pass on the class of its known members."""
+    terms = [
+        ListMember(a, b, "IndustryChain", True, "ChainSegment")
+        for a, b, k in items
+        if k is None and is_segment_term(text[a:b])
+    ]
+    return terms or _contagion_members(text, items, known_classes)
+
+
+def _contagion_members(
+    text: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
+) -> list[ListMember]:
+    known_count = sum(1 for _, _, k in items if k is not None)
+    if len(known_classes) != 1 or not known_classes <= _CONTAGIOUS or 2 * known_count <= len(items):
+        return []
+    cls = next(iter(known_classes))
+    return [ListMember(a, b, cls, False) for a, b, k in items if k is None and _acceptable(text[a:b], cls, False)]
 
 
 def _mostly_not_industries(text: str, items: list[tuple[int, int, KnownSpan | None]]) -> bool:
@@ -209,6 +249,8 @@ def _walk_items(
         hit = known.by_end.get(end)
         start = hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
         if start >= end:
+            start = segment_term_start(text, end)
+        if start < 0 or start >= end:
             break
         items.append((start, end, hit))
         joiner = _joiner_before(text, start)

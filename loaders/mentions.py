@@ -226,7 +226,12 @@ def _qualifies_a_thing(text: str, cand: _Candidate) -> bool:
     qualifies the noun; the text does not name the industry there."""
     if cand.type != "IndustryChain" or cand.source != GAZETTEER_SOURCE:
         return False
+    if text.endswith("等", 0, cand.start) and text.startswith(_FIRMS, cand.end):
+        return False  # "A公司等智能装备企业": the firms are named by their industry
     return _QUALIFIED_NOUNS.match(text, cand.end) is not None
+
+
+_FIRMS = "企业"
 
 
 def _from_surface(match: SurfaceMatch) -> _Candidate:

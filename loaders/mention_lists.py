@@ -57,6 +57,7 @@ MAX_PLATFORM_ITEM_CHARS = 24
 MIN_UNNAMED_PLATFORM_CHARS = 6
 MIN_NAMED_NEIGHBOURS = 2  # named platforms beside an unknown member show a list of names
 _HAN_END = re.compile(r"[\u4e00-\u9fff]$")
+_PLAIN_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _RULE_FOR_CLASS = {
     "Enterprise": "enterprise",
     "IndustryChain": "industry-chain",
@@ -138,7 +139,8 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     if cue_class is None and not known.may_spread_before(stop):
         return []  # speed: the walk below could only end in the same empty answer
     # "光伏电站的等重点环节": a stray 的 before 等 does not end the list.
-    items = _walk_items(text, stop - 1 if text[stop - 1] == "的" and not counted else stop, known)
+    list_end = stop - 1 if text[stop - 1] == "的" and not counted else stop
+    items = _walk_items(text, list_end, known, whole_members=cue_class is not None)
     if counted and len(items) < MIN_COUNTED_ITEMS:
         return []
     known_classes = {k.type for _, _, k in items if k is not None}
@@ -241,15 +243,19 @@ def _acceptable_platform(name: str, verdict: str) -> bool:
 
 
 def _walk_items(
-    text: str, end: int, known: _KnownIndex, through_joiner: bool = False
+    text: str, end: int, known: _KnownIndex, through_joiner: bool = False, whole_members: bool = False
 ) -> list[tuple[int, int, KnownSpan | None]]:
-    """Members from right to left: (start, end, the known name it is, or None)."""
+    """Members from right to left: (start, end, the known name it is, or None).
+    ``whole_members``: a list typed by its head, whose members may end in a verb or a
+    stop word (…循环利用, 商贸金融服务)."""
     items: list[tuple[int, int, KnownSpan | None]] = []
     for _ in range(MAX_ITEMS):
         hit = known.by_end.get(end)
         start = hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
         if start >= end:
             start = segment_term_start(text, end)
+        if (start < 0 or start >= end) and whole_members:
+            start = _enumerated_start(text, end)
         if start < 0 or start >= end:
             break
         items.append((start, end, hit))
@@ -258,6 +264,16 @@ def _walk_items(
             break
         end = start - len(joiner)
     return items
+
+
+def _enumerated_start(text: str, end: int) -> int:
+    """Start of a member that the word rules leave empty because it ends in a stop word
+    ("…、废旧资源循环利用等领域": 利用 ends it): between an enumeration comma and the member
+    already read after it, the whole text is the member. -1 when no 、 stands near."""
+    comma = text.rfind("、", max(0, end - MAX_ITEM_CHARS - 1), end)
+    if comma < 0 or not _PLAIN_HAN.fullmatch(text, comma + 1, end) or "等" in text[comma:end]:
+        return -1
+    return comma + 1
 
 
 def _joiner_before(text: str, start: int) -> str | None:

@@ -30,6 +30,7 @@ from loaders.entity_rules import (
 from loaders.gazetteer import Gazetteer, default_gazetteer, short_form
 from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
 from loaders.mention_lists import KnownSpan, list_members
+from loaders.places import province_abbreviations
 from loaders.segmenter import segment
 
 GAZETTEER_SOURCE = "gazetteer"
@@ -38,6 +39,7 @@ CHAIN_LIST_SOURCE = "industry-chain-list"
 CHAIN_SPLIT_SOURCE = "industry-chain-split"
 CHAIN_LEAD_SOURCE = "industry-chain-lead"
 BARE_ZONE_SOURCE = "bare-zone"
+ABBREVIATION_SOURCE = "province-abbreviation"
 COORDINATION_SOURCE = "coordination-list"
 PLACE_CENTRE_SOURCE = "place-centre"
 COUNTED_LAB_SOURCE = "counted-lab-list"
@@ -174,6 +176,7 @@ def _sentence_candidates(
     pool += rule_cands
     pool += _list_candidates(text, matches, gaz, _industry_context(sentence, state))
     pool += _bare_zone_candidates(sentence, matches, gaz, state)
+    pool += _abbreviation_candidates(text, matches, gaz)
     if "游" in text:
         pool += _stage_list_candidates(text, matches)
     if "中心" in text:
@@ -382,6 +385,17 @@ def _bare_zone_candidates(
         surface = gaz.surface(city + hit.group())
         if surface is not None and surface.type == "Place":
             found.append(_Candidate(s, e, "Place", surface.subtype, surface.canonical, BARE_ZONE_SOURCE))
+    return found
+
+
+def _abbreviation_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+    """Provinces named by one character in a run of abbreviations ("沪苏浙皖")."""
+    found = []
+    for at, province in province_abbreviations(text):
+        surface = gaz.surface(province)
+        if surface is None or any(m.start <= at < m.end for m in matches):
+            continue  # inside a longer known name (江苏浙江), or unknown to the gazetteer
+        found.append(_Candidate(at, at + 1, "Place", surface.subtype, surface.canonical, ABBREVIATION_SOURCE))
     return found
 
 

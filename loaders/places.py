@@ -141,3 +141,41 @@ def known_place_counts(text: str) -> Counter[str]:
 
 def _ends_generic(stem: str) -> bool:
     return stem[-2:] in _GENERIC_PAIRS
+
+
+# One-character abbreviations of provincial-level divisions, as written in runs of them
+# ("沪苏浙皖", "京津冀", "川渝"). Alone each is an everyday character (苏, 新, 宁), so only
+# a run of two or more names provinces. Characters that are common words or stand for
+# several things in such runs (新, 宁, 青, 吉, 黑, 甘, 蒙, 港, 澳) are left out.
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省",
+    "晋": "山西省", "辽": "辽宁省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省",
+    "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "川": "四川省",
+    "黔": "贵州省", "滇": "云南省", "陕": "陕西省", "陇": "甘肃省",
+}  # fmt: skip
+_ABBREVIATION = f"[{''.join(PROVINCE_ABBREVIATIONS)}]"
+# Two abbreviations side by side: a cheap first test (most sentences have none); the
+# run pattern with its open repeat is several times slower to scan with.
+_ABBREVIATION_PAIR = re.compile(_ABBREVIATION * 2)
+_ABBREVIATION_RUN = re.compile(f"{_ABBREVIATION}{{2,}}")
+
+
+def province_abbreviations(text: str) -> list[tuple[int, str]]:
+    """(offset, province name) for each character of a run of two or more distinct
+    provincial abbreviations ("支持沪苏浙人才来肥" -> 上海市, 江苏省, 浙江省). Callers drop
+    runs that lie inside longer names (江苏浙江)."""
+    first = _ABBREVIATION_PAIR.search(text)
+    if first is None:
+        return []
+    return [
+        (at, PROVINCE_ABBREVIATIONS[text[at]])
+        for run in _ABBREVIATION_RUN.finditer(text, first.start())
+        if not _repeats(run.group())
+        for at in range(run.start(), run.end())
+    ]
+
+
+def _repeats(run: str) -> bool:
+    """A run such as 川川 or 苏苏 names no provinces."""
+    return len(set(run)) < len(run)

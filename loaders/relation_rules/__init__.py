@@ -5,6 +5,7 @@ them for the extractor (loaders.relations).
 """
 
 from loaders.relation_rules import (
+    abbreviated_city,
     areas,
     branches,
     carriers,
@@ -18,6 +19,7 @@ from loaders.relation_rules import (
     location,
     operation,
     operators,
+    scale_targets,
     section,
     siting,
     subjects,
@@ -35,6 +37,7 @@ from loaders.relation_rules.view import SentenceView
 
 __all__ = [
     "Found",
+    "abbreviated_city",
     "areas",
     "branches",
     "carriers",
@@ -53,6 +56,7 @@ __all__ = [
     "operators",
     "registered_rules",
     "relation_rule",
+    "scale_targets",
     "section",
     "siting",
     "subjects",

@@ -108,3 +108,29 @@ def segment_term_start(text: str, end: int) -> int:
         if length <= end and text[end - length : end] in terms:
             return end - length
     return -1
+
+
+# A bare "<stem>产业" stem too plain to name a chain unless the gazetteer knows it as one:
+# a single word naming an object of study or a setting (基因, 环境), a Latin acronym of
+# two letters alone (IT: a whole sector; DRAM, a product, stays), or a product/process word
+# whose qualifier is no industry (产品深加工, 精密机械: how or what is made, not a chain).
+# Other two-character stems (超导, 化工, 临港) are real chains, so plain words are listed.
+PLAIN_WORDS = frozenset({"基因", "环境", "细胞", "分子", "蛋白", "生命", "自然", "物质"})
+MAX_BARE_ACRONYM_CHARS = 2
+_LATIN_ONLY = re.compile(r"[A-Za-z]+")
+PROCESS_WORDS = ("深加工", "精加工", "加工", "机械", "制造")
+# Qualifiers that say how a thing is made or what it is, not which industry it serves.
+PLAIN_QUALIFIERS = frozenset({"", "产品", "精密", "精细", "通用", "一般", "传统", "其他", "相关", "配套"})
+
+
+def plain_chain_stem(stem: str) -> str | None:
+    """Why ``stem`` of a "<stem>产业" name is too plain to be a chain, or None.
+    The caller first asks the gazetteer: a known chain (光伏, 汽车) is never plain."""
+    if len(stem) <= MAX_BARE_ACRONYM_CHARS and _LATIN_ONLY.fullmatch(stem):
+        return "acronym-alone"
+    if stem in PLAIN_WORDS:
+        return "plain-word"
+    for word in PROCESS_WORDS:
+        if stem.endswith(word) and stem[: -len(word)] in PLAIN_QUALIFIERS:
+            return "process-word"
+    return None

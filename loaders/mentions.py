@@ -15,7 +15,14 @@ from operator import attrgetter
 import ahocorasick_rs
 
 from kg.model import Document, Dropped, Mention, Sentence
-from loaders.chain_names import NamePart, has_joiner, looks_like_industry, split_joined_chain, strip_industry_suffix
+from loaders.chain_names import (
+    NamePart,
+    has_joiner,
+    looks_like_industry,
+    plain_chain_stem,
+    split_joined_chain,
+    strip_industry_suffix,
+)
 from loaders.entity_rules import (
     MAX_NAME_CHARS,
     RULES,
@@ -452,8 +459,11 @@ def _rule_candidates(
         reason = "list" if _ends_in_list_word(text, start, s) else judge(rule, text[start:s], owned > start)
         if reason is None and rule.type == "Place" and _names_an_industry(text[start:s], gaz):
             reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
+        if reason is None and rule.type == "IndustryChain":
+            reason = _plain_chain_reason(text[start:s], gaz)
         if reason is None:
-            found.append(_rule_candidate(text, start, s, _with_bracketed_place(text, e, rule, matches), rule, gaz))
+            cand = _rule_candidate(text, start, s, _with_bracketed_place(text, e, rule, matches), rule, gaz)
+            found.append(_after_parent_zone(text, cand, near) if rule.type == "Place" else cand)
         elif rule.report_drops:
             drops.append((start, e, f"{rule.name}:{reason}"))
         if rule.type == "IndustryChain" and reason is not None:
@@ -492,6 +502,31 @@ def _with_bracketed_place(text: str, end: int, rule: EntityRule, matches: list[S
 def _names_an_industry(stem: str, gaz: Gazetteer) -> bool:
     surface = gaz.surface(name_form(strip_generic_prefix(stem)))
     return surface is not None and surface.type == "IndustryChain"
+
+
+# Words that name a part of a zone ("合肥片区", "蜀山分区").
+_SUB_ZONE_WORDS = ("片区", "分区")
+
+
+def _after_parent_zone(text: str, cand: _Candidate, near: list[SurfaceMatch]) -> _Candidate:
+    """A sub-zone named after its known parent zone ("安徽自贸试验区合肥片区"). The parent
+    is an entity of its own, so the sub-zone's mention starts after it (mentions do not
+    overlap) while its canonical name keeps the parent's canonical name before it."""
+    if not text.endswith(_SUB_ZONE_WORDS, cand.start, cand.end):
+        return cand  # 光谷科技创新大走廊: a place of its own that borrows the zone's name
+    for m in near:
+        zone = m.surface
+        if m.start == cand.start and m.end < cand.end and zone.type == "Place" and zone.subtype == "DevelopmentZone":
+            own = name_form(text[m.end : cand.end])
+            return _Candidate(m.end, cand.end, cand.type, cand.subtype, zone.canonical + own, cand.source)
+    return cand
+
+
+def _plain_chain_reason(stem: str, gaz: Gazetteer) -> str | None:
+    """A stem too plain for a chain (基因产业, IT产业) unless the gazetteer knows it."""
+    if _names_an_industry(stem, gaz):
+        return None
+    return plain_chain_stem(name_form(strip_generic_prefix(stem)).strip())
 
 
 def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch], known: list[tuple[int, int]]) -> int:

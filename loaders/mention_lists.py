@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
-from loaders.chain_names import is_segment_term, looks_like_industry, segment_term_start, strip_industry_suffix
+from loaders.chain_names import (
+    is_segment_term,
+    looks_like_industry,
+    segment_term_start,
+    segment_terms,
+    strip_industry_suffix,
+)
 from loaders.entity_rules import RULES, judge, left_boundary, suffix_hits
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
@@ -291,3 +298,86 @@ def _acceptable(name: str, cls: str, by_cue: bool) -> bool:
     if cls == "IndustryChain":
         name = strip_industry_suffix(name)  # "三大主导产业以及…": 主导产业 is a category word
     return judge(RULES.get(_RULE_FOR_CLASS[cls]), name) is None
+
+
+# A run of 、-joined chunks between punctuation marks ("优化整车、零部件、后市场").
+_CHUNK = r"[^、，。；：,;:！？!?\s“”\"‘’'（）()《》【】]+"
+_ENUMERATION = re.compile(rf"{_CHUNK}(?:、{_CHUNK})+")
+# Known names that cannot be segments: a list holding one lists firms or places.
+_NOT_SEGMENT_CLASSES = frozenset({"Enterprise", "Place"})
+MIN_TERM_LIST_MEMBERS = 2
+
+
+def may_hold_term_list(text: str) -> bool:
+    """Whether some 、 of ``text`` stands next to a segment term: every list that
+    :func:`term_list_members` can type has one. (Speed: two regex searches spare most
+    sentences the full reading.)"""
+    term_after, term_before = _terms_by_comma()
+    return term_after.search(text) is not None or term_before.search(text[::-1]) is not None
+
+
+@cache
+def _terms_by_comma() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for "、<term>" in the text and in the reversed text ("<term>、" read backwards). Both
+    open with 、 so that the engine skips ahead to it: about five times as fast as one
+    pattern with the term first."""
+    terms = sorted(segment_terms(), key=len, reverse=True)
+    forward = "|".join(re.escape(t) for t in terms)
+    backward = "|".join(re.escape(t[::-1]) for t in terms)
+    return re.compile(rf"、(?:{forward})"), re.compile(rf"、(?:{backward})")
+
+
+def term_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Unknown members of headless 、-lists whose every member is a segment term (or a
+    known chain), in a sentence that names a chain: "优化整车、零部件、后市场布局" under
+    新能源汽车. Each member is a whole term; a chunk the vocabulary does not know, or a
+    known enterprise or place inside the list, shows a list of something else."""
+    chains = [k for k in known if k.type == "IndustryChain"]
+    if not chains:
+        return []
+    found: list[ListMember] = []
+    for run in _ENUMERATION.finditer(text):
+        members = _term_members(text, run.start(), run.end(), known)
+        if members is None or len(members) < MIN_TERM_LIST_MEMBERS:
+            continue
+        in_list = {(a, b) for a, b, _ in members}
+        if not any((k.start, k.end) not in in_list for k in chains):
+            continue  # the only chains named are the members themselves
+        found += [ListMember(a, b, "IndustryChain", True, "ChainSegment") for a, b, k in members if k is None]
+    return found
+
+
+def _term_members(
+    text: str, start: int, end: int, known: list[KnownSpan]
+) -> list[tuple[int, int, KnownSpan | None]] | None:
+    """The members of the 、-run ``text[start:end]``; None unless every one is a term."""
+    if any(k.type in _NOT_SEGMENT_CLASSES and k.start < end and k.end > start for k in known):
+        return None
+    chains = {(k.start, k.end): k for k in known if k.type == "IndustryChain"}
+    chunks = text[start:end].split("、")
+    members: list[tuple[int, int, KnownSpan | None]] = []
+    at = start
+    for index, chunk in enumerate(chunks):
+        a, b = at, at + len(chunk)
+        at = b + 1
+        if index == 0:
+            a = _first_member_start(text, a, b, chains)  # "优化整车": the verb is no part
+        if a < 0:
+            return None
+        hit = chains.get((a, b))
+        if hit is None and not is_segment_term(text[a:b]):
+            return None
+        members.append((a, b, hit))
+    return members
+
+
+def _first_member_start(text: str, start: int, end: int, chains: dict[tuple[int, int], KnownSpan]) -> int:
+    """Start of the whole term or known chain that ends the first chunk, after a stop
+    word ("大力发展商用车"); -1 when the chunk ends in no whole term ("新能源整车")."""
+    for a, b in chains:
+        if b == end and a >= start:
+            return a if left_boundary(text, a, []) == a else -1
+    term_start = segment_term_start(text, end)
+    if term_start < start:
+        return -1
+    return term_start if left_boundary(text, term_start, []) == term_start else -1

@@ -36,7 +36,7 @@ from loaders.entity_rules import (
 )
 from loaders.gazetteer import Gazetteer, default_gazetteer, short_form
 from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
-from loaders.mention_lists import KnownSpan, list_members
+from loaders.mention_lists import KnownSpan, list_members, may_hold_term_list, term_list_members
 from loaders.places import province_abbreviations
 from loaders.segmenter import segment
 
@@ -182,6 +182,8 @@ def _sentence_candidates(
     rule_cands, drops = _rule_candidates(text, matches, gaz, hits)
     pool += rule_cands
     pool += _list_candidates(text, matches, gaz, _industry_context(sentence, state))
+    if "、" in text:
+        pool += _term_list_candidates(text, matches)
     pool += _bare_zone_candidates(sentence, matches, gaz, state)
     pool += _abbreviation_candidates(text, matches, gaz)
     if "游" in text:
@@ -433,6 +435,20 @@ def _list_candidates(
         canonical, subtype = _known_as(name_form(text[member.start : member.end]), member.type, member.subtype, gaz)
         found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
     return found
+
+
+def _term_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Unknown members of headless lists of segment terms ("优化整车、零部件、后市场") in a
+    sentence that names a chain (mention_lists.term_list_members)."""
+    if not any(m.surface.type == "IndustryChain" for m in matches) or not may_hold_term_list(text):
+        return []  # speed: most sentences name no chain or list no term
+    # Every match counts, context-dependent ones too: a list holding a possible firm or
+    # place ("大众") is no list of segments.
+    known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches]
+    return [
+        _Candidate(m.start, m.end, m.type, m.subtype, name_form(text[m.start : m.end]), COORDINATION_SOURCE)
+        for m in term_list_members(text, known)
+    ]
 
 
 def _rule_candidates(

@@ -36,7 +36,12 @@ _PLATFORM_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})[^\W\d_的之为]{{0,
 _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环节|环节|领域|方向)")
 # Heads that make the members segments of a chain wherever they stand: links of a
 # chain and its core parts ("减速器、伺服电机等核心零部件", "航空发动机、无人机等环节").
-_SEGMENT_CUE = re.compile(rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|环节|核心零部件|关键零部件|零部件)")
+# A field of medicine after 等 heads a list of its segments too ("干细胞、基因检测、体外诊断
+# 等精准医学"): such lists type only members the segment vocabulary knows.
+_SEGMENT_CUE = re.compile(
+    rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|环节|核心零部件|关键零部件|零部件|医学|医药|健康)"
+)
+_MEDICINE_FIELDS = frozenset({"医学", "医药", "健康"})
 # Where a list may end: before 等, or before a count right after a name ("A、B三大产业").
 # (The count's first digit comes before the look-behind so that the regex engine can skip
 # ahead to 等 or a digit: the same matches, found about twice as fast.)
@@ -132,11 +137,12 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     supply_list = cue is not None and cue.group(1) in _SUPPLIER_HEADS and _SUPPLY in text[stop : cue.start(1)]
     if supply_list:
         cue = None
-    segment_list = supply_list or (cue is None and not counted and _SEGMENT_CUE.match(text, stop) is not None)
+    segment_head = _segment_head_at(text, stop) if cue is None and not counted else None
+    segment_list = supply_list or segment_head is not None
     field_cue = cue is None and not segment_list and not counted and _FIELD_CUE.match(text, stop) is not None
     # Outside an industry paragraph a field list is one of segments only for members the
     # segment vocabulary knows ("光芯片、激光雷达等领域"; not "信息、能源等领域").
-    vocabulary_only = field_cue and not industry_context
+    vocabulary_only = (field_cue and not industry_context) or segment_head in _MEDICINE_FIELDS
     field = segment_list or field_cue
     cue_class = _HEAD_CLASS[cue.group(1)] if cue else ("IndustryChain" if field else None)
     if cue_class is None and not counted and _PLATFORM_CUE.match(text, stop):
@@ -180,6 +186,16 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+def _segment_head_at(text: str, stop: int) -> str | None:
+    """The head noun when the 等 at ``stop`` heads a list of segments, else None.
+    "等医药创新发展平台" heads a list of platforms: a platform head wins over a field of
+    medicine."""
+    cue = _SEGMENT_CUE.match(text, stop)
+    if cue is None or (cue.group(1) in _MEDICINE_FIELDS and _PLATFORM_CUE.match(text, stop)):
+        return None
+    return cue.group(1)
 
 
 def _vocabulary_members(

@@ -38,7 +38,6 @@ _EXTERNAL_VERB = re.compile(
     r"[^，。；,;：:]*$"
 )
 _EXTERNAL_BEFORE = re.compile(r"(?:与|和|同|向|到|至)$")
-_CLAUSE_MARKS = "，。；,;：:"
 
 
 def lies_within(inner: Mention, outer: Mention) -> bool:
@@ -77,9 +76,7 @@ def section_part_of_column(view: SentenceView) -> Iterator[Found]:
 
 
 def _is_external(view: SentenceView, index: int) -> bool:
-    start = view.units[index].start
-    opening = max(view.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
-    clause = view.text[opening + 1 : start]
+    clause = view.clause_before(index)
     return bool(_EXTERNAL_VERB.search(clause) or _EXTERNAL_BEFORE.search(view.before(index, 2)))
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relation_rules.constraints import SUPPORTER_CLASSES
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
 from loaders.relation_rules.view import SentenceView
 
@@ -397,10 +398,6 @@ _MEMBER_NOUN_AFTER = re.compile(
     r"(?:企业|车企|厂商|公司|集团|院所|高校|机构|研究院|大学)"
 )
 _CHAIN_KIND_REACH = 8  # characters between 等 and the chain that qualifies the list
-_SUPPORTERS = frozenset(
-    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
-     "InnovationPlatform"}
-)
 
 
 @relation_rule("chain-kind-members", 0.8, needs="org chain", cues="等")
@@ -416,6 +413,6 @@ def chain_kind_members(view: SentenceView) -> Iterator[Found]:
         if not _MEMBER_NOUN_AFTER.match(view.text[chain.end :]):
             continue
         firms = [m for m in unit.members if m.type == "Enterprise"]
-        supporters = [m for m in unit.members if m.type in _SUPPORTERS]
+        supporters = [m for m in unit.members if m.type in SUPPORTER_CLASSES]
         yield from pairwise("PART_OF_CHAIN", firms, chain.members)
         yield from pairwise("SUPPORTS_CHAIN", supporters, chain.members)

@@ -12,10 +12,13 @@ from kg.model import Mention
 from loaders.coordination import ORGANISATION_CLASSES
 from loaders.gazetteer import default_gazetteer
 
-_SUPPORTERS = frozenset(
+# Who may support a chain and who may be a parent organisation (the ontology's
+# supportsChain domain; parents of labs and institutes named after them).
+SUPPORTER_CLASSES = frozenset(
     {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
      "InnovationPlatform"}
 )
+PARENT_CLASSES = frozenset({"University", "ResearchInstitute", "Enterprise"})
 _OPERATED = frozenset({"LargeScientificFacility", "Laboratory", "InnovationPlatform"})
 _OPERATORS = frozenset({"University", "ResearchInstitute", "Enterprise"})
 _PLACE = frozenset({"Place"})
@@ -35,7 +38,7 @@ PLACE_DEPTH: dict[str, int] = {
 _ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "LOCATED_IN": (ORGANISATION_CLASSES, _PLACE),
     "PART_OF_CHAIN": (frozenset({"Enterprise"}), _CHAIN),
-    "SUPPORTS_CHAIN": (_SUPPORTERS, _CHAIN),
+    "SUPPORTS_CHAIN": (SUPPORTER_CLASSES, _CHAIN),
     "OPERATED_BY": (_OPERATED, _OPERATORS),
     "FOCUSES_ON": (ORGANISATION_CLASSES | _PLACE, _CHAIN),
     "COOPERATES_WITH": (ORGANISATION_CLASSES, ORGANISATION_CLASSES),

@@ -12,19 +12,14 @@ import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relation_rules.constraints import SUPPORTER_CLASSES
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
-from loaders.relation_rules.view import SentenceView
+from loaders.relation_rules.view import ENUMERATION_TAIL, SentenceView
 
 # Named as a model to learn from or a partner, not as a part of the chain here.
 _MODEL_VERB = re.compile(r"(?:学习|借鉴|对标|参照|赴|对外)[^，。；,;：:]*$")
 _PARTNER_BEFORE = re.compile(r"(?:与|和|同|向)$")
 # "A、B和C": 和 closing an enumeration is no partner's preposition.
-_LIST_BEFORE = re.compile(r"、[^，。；,;：:、]{1,12}(?:和|与)$")
-_CLAUSE_MARKS = "，。；,;：:"
-_SUPPORTERS = frozenset(
-    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
-     "InnovationPlatform"}
-)
 # Parks and zones below the administrative levels (a district is not devoted to one chain
 # because a chain's paragraph names it).
 _AREA_SUBTYPES = frozenset({"DevelopmentZone", None})
@@ -39,12 +34,10 @@ _FIELD_TAIL = re.compile(
 
 
 def _is_outside(view: SentenceView, index: int) -> bool:
-    start = view.units[index].start
-    opening = max(view.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
-    clause = view.text[opening + 1 : start]
+    clause = view.clause_before(index)
     if _MODEL_VERB.search(clause):
         return True
-    return bool(_PARTNER_BEFORE.search(view.before(index, 2))) and not _LIST_BEFORE.search(clause)
+    return bool(_PARTNER_BEFORE.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
 
 
 def _inside(view: SentenceView, kind: str) -> Iterator[Mention]:
@@ -68,7 +61,7 @@ def lead_supports_chain(view: SentenceView) -> Iterator[Found]:
     if not view.lead_chains:
         return
     for mention in _inside(view, "org"):
-        if mention.type in _SUPPORTERS:
+        if mention.type in SUPPORTER_CLASSES:
             yield from pairwise("SUPPORTS_CHAIN", [mention], view.lead_chains)
 
 

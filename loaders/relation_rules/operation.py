@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relation_rules.constraints import PARENT_CLASSES
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
 from loaders.relation_rules.view import SentenceView
 
@@ -31,7 +32,6 @@ _PLAIN_BUILD_GAP = re.compile(r"^(?:共同|联合)?(?:共建|建设|组建|筹�
 # "Y的X", "Y下属X": an organisation's own lab or institute.
 _PARENT_GAP = re.compile(r"^(?:的|所属的?|下属的?|旗下的?|直属的?)?$")
 _BELONGS_GAP = re.compile(r"^(?:隶属于|隶属|归属于)$")
-_PARENTS = frozenset({"University", "ResearchInstitute", "Enterprise"})
 _CHILDREN = frozenset({"Laboratory", "ResearchInstitute", "InnovationPlatform"})
 _RUN_BY_COMPANY = frozenset({"Laboratory", "InnovationPlatform"})
 
@@ -99,7 +99,7 @@ def part_of_parent_org(view: SentenceView) -> Iterator[Found]:
         parent, child = view.units[i], view.units[j]
         if parent.is_list or not _PARENT_GAP.match(view.gap(i, j)):
             continue
-        parents = [m for m in parent.members if m.type in _PARENTS]
+        parents = [m for m in parent.members if m.type in PARENT_CLASSES]
         for member in child.members:
             yield from pairwise(_belonging(member, parents), [member], parents)
 
@@ -126,7 +126,7 @@ def part_of_belongs_to(view: SentenceView) -> Iterator[Found]:
 _UNIT_NAME_END = re.compile(r"(?:研究院|研究所|分院|学院|实验室|研究中心|中心|基地|医院|分公司)$")
 _SHORTEST_PARENT = 2
 # A science centre's institutes carry its name too ("…科学中心能源研究院").
-_NAME_PARENTS = _PARENTS | {"InnovationPlatform"}
+_NAME_PARENTS = PARENT_CLASSES | {"InnovationPlatform"}
 
 
 def _parent_by_name(view: SentenceView, child: Mention) -> Mention | None:

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relation_rules.constraints import SUPPORTER_CLASSES
 from loaders.relation_rules.registry import Found, relation_rule
-from loaders.relation_rules.view import SentenceView
+from loaders.relation_rules.view import ENUMERATION_TAIL, SentenceView
 
 # An organisation governed by one of these verbs is a partner or a model elsewhere, not
 # a resident of the section's place ("紧密对接滨湖科学城、中科院合肥物质研究院",
@@ -26,21 +27,13 @@ _EXTERNAL_VERB = re.compile(
 # under a place heading, what the place brings in comes to it.)
 _EXTERNAL_BEFORE = re.compile(r"(?:与|和|同|向|到)$")
 # "重点发展A、B和C": 和 closing an enumeration joins C to the list, it is no partner.
-_LIST_BEFORE = re.compile(r"、[^，。；,;：:、]{1,12}(?:和|与)$")
-_CLAUSE_MARKS = "，。；,;：:"
-_SUPPORTERS = frozenset(
-    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
-     "InnovationPlatform"}
-)
 
 
 def _is_external(view: SentenceView, index: int) -> bool:
-    start = view.units[index].start
-    opening = max(view.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
-    clause = view.text[opening + 1 : start]
+    clause = view.clause_before(index)
     if _EXTERNAL_VERB.search(clause):
         return True
-    return bool(_EXTERNAL_BEFORE.search(view.before(index, 2))) and not _LIST_BEFORE.search(clause)
+    return bool(_EXTERNAL_BEFORE.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
 
 
 def _resident_organisations(view: SentenceView) -> Iterator[Mention]:
@@ -100,5 +93,5 @@ def section_supports_chain(view: SentenceView) -> Iterator[Found]:
     if chain is None:
         return
     for mention in _resident_organisations(view):
-        if mention.type in _SUPPORTERS:
+        if mention.type in SUPPORTER_CLASSES:
             yield Found("SUPPORTS_CHAIN", mention, chain)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from loaders.relation_rules.constraints import PARENT_CLASSES
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
 from loaders.relation_rules.topic import part_start
 from loaders.relation_rules.view import SentenceView
@@ -33,7 +34,6 @@ _PIECE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,5}?(?:街道|镇|乡|村|社区)"
 _SET_UP_GAP = re.compile(r"^(?:在|于)$")
 _SET_UP_VERB = re.compile(r"^(?:设立|成立|组建|建立)(?:的|了)?$")
 _SUB_UNITS = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform"})
-_PARENTS = frozenset({"University", "ResearchInstitute", "Enterprise"})
 
 
 def _nearest_place(view: SentenceView, index: int) -> int | None:
@@ -135,6 +135,6 @@ def part_of_set_up_at(view: SentenceView) -> Iterator[Found]:
         if built is None:
             yield from pairwise("LOCATED_IN", parent.members, place.members)
             continue
-        parents = [m for m in parent.members if m.type in _PARENTS]
+        parents = [m for m in parent.members if m.type in PARENT_CLASSES]
         subs = [m for m in view.units[built].members if m.type in _SUB_UNITS]
         yield from pairwise("PART_OF", subs, parents)

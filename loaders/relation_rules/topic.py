@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from loaders.relation_rules.constraints import SUPPORTER_CLASSES
 from loaders.relation_rules.view import SentenceView
 
 _PART_END = "。；;！？!?"
@@ -19,10 +20,6 @@ _CLAUSE_MARKS = "，,：:" + _PART_END
 _OPENER = re.compile(r"^(?:其中|此外|同时|另外|目前|近年来|今年|去年|[一二三四五]是)?[，,：:]?$")
 # "A牵头建设的X", "A与B共建的X": the subject is X, the unit after the relative clause.
 _RELATIVE = re.compile(r"^[^，。；,;：:]{0,20}的$")
-SUPPORTERS = frozenset(
-    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University",
-     "InnovationPlatform"}
-)
 
 
 def part_start(text: str, position: int) -> int:
@@ -67,4 +64,4 @@ def org_in_clause_before(view: SentenceView, index: int) -> bool:
 
 
 def supporters(members: tuple[Mention, ...]) -> list[Mention]:
-    return [m for m in members if m.type in SUPPORTERS]
+    return [m for m in members if m.type in SUPPORTER_CLASSES]

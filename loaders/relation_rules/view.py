@@ -13,6 +13,9 @@ from loaders.coordination import Unit
 # Characters that end a clause for the purpose of relating two mentions.
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
 _SOFT_END = re.compile(r"[。；;！？!?，,：:]")
+_CLAUSE_MARKS = "，。；,;：:"
+# "A、B和C": 和/与 closing an enumeration joins C to the list; it is no partner's preposition.
+ENUMERATION_TAIL = re.compile(r"、[^，。；,;：:、]{1,12}(?:和|与)$")
 
 # Context features a rule may need (besides the unit kinds "org", "place", "chain").
 SECTION_PLACE = "section-place"
@@ -119,6 +122,12 @@ class SentenceView:
         chunk = self.text[max(floor, unit.start - width) : unit.start]
         ends = list(_CLAUSE_END.finditer(chunk))
         return chunk[ends[-1].end() :] if ends else chunk
+
+    def clause_before(self, index: int) -> str:
+        """The text from the last comma-level mark up to unit ``index``."""
+        start = self.units[index].start
+        opening = max(self.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+        return self.text[opening + 1 : start]
 
     def after(self, index: int, width: int = 12) -> str:
         """Up to ``width`` characters after unit ``index`` (after its 等-tail), stopping at

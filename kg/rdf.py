@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
 from kg import schema
-from kg.errors import InputError, OutputError
+from kg.errors import InputError
 from kg.ids import (
     ONTOLOGY_IRI,
     RESOURCE_IRI,
@@ -38,6 +38,7 @@ from kg.ids import (
 )
 from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.namespace import IKG
+from kg.outputs import write_atomic
 
 Triple = tuple[Node, Node, Node]
 
@@ -390,10 +391,8 @@ def serialize_jsonld(ds: Dataset) -> bytes:
 
 
 def _write(path: str | Path, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc})") from exc
+    # The project's one writer: a temporary file renamed when complete (kg.outputs).
+    write_atomic(Path(path), data)
 
 
 def write_turtle(ds: Dataset | Graph, path: str | Path) -> None:

@@ -215,6 +215,15 @@ def score(gold_entities: list[NamedThing], gold_facts: list[Fact],
     return scores
 
 
+GOLD_SUFFIX = ".gold.jsonl"
+
+
+def documents_named_by(gold_paths: list[Path]) -> set[str]:
+    """Documents a gold file is about by its name (``X.gold.jsonl`` is the gold of ``X.txt``),
+    so that a document whose gold is empty (it names nothing) is still scored."""
+    return {p.name[: -len(GOLD_SUFFIX)] + ".txt" for p in gold_paths if p.name.endswith(GOLD_SUFFIX)}
+
+
 def evaluate_files(gold_paths: list[Path], input_dir: Path) -> Scores:
     from kg.build import build_graph
     from loaders.pipeline import extract_document
@@ -222,7 +231,8 @@ def evaluate_files(gold_paths: list[Path], input_dir: Path) -> Scores:
     gold_entities, gold_facts = read_gold(gold_paths)
     sys_entities: list[NamedThing] = []
     sys_facts: list[Fact] = []
-    for doc in sorted({e.doc for e in gold_entities} | {f.doc for f in gold_facts}):
+    docs = {e.doc for e in gold_entities} | {f.doc for f in gold_facts} | documents_named_by(gold_paths)
+    for doc in sorted(docs):
         path = input_dir / doc
         if not path.exists():
             raise InputError(f"{path}: the gold file names this document, but it is not in {input_dir}")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.insertions import is_spam_line
+
 # Noise lines are short; a long line that happens to mention a URL or a phone number is
 # body text and is kept.
 _MAX_NOISE_LENGTH = 80
@@ -38,6 +40,7 @@ _TRAILING_CREDIT = re.compile(
 )
 
 _CREDIT_ENDINGS = ("摄", "影", "图", "\n")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def noise_reason(text: str) -> str | None:
@@ -46,8 +49,12 @@ def noise_reason(text: str) -> str | None:
         return None
     if _PAGE_NUMBER.fullmatch(text):
         return "page-number"
+    if not _ALNUM.search(text):
+        return "separator"
     if _URL.search(text) or _ADVERTISING_WORDS.search(text):
         return "advertising"
+    if is_spam_line(text):
+        return "spam"
     if _EDITOR_LINE.search(text) or _PHONE.search(text):
         return "editor-line"
     if _WHOLE_CREDIT.fullmatch(text):

@@ -1,4 +1,5 @@
-"""Clean one line of a document: markdown marks out, full-width forms to half width.
+"""Clean one line of a document: markdown marks and web insertions (pinyin annotations,
+inline spam, pictographs) out, full-width forms to half width.
 
 Every kept character keeps its original offset: characters are only removed (markdown
 marks, surrounding spaces) or replaced one for one (width normalisation), never inserted,
@@ -8,7 +9,10 @@ so ``offsets[i]`` is always the original position of ``text[i]``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from loaders import ablation
+from loaders.insertions import Insertion, find_insertions
 
 # Chinese punctuation that relation rules rely on; it stays as is even where it is a
 # full-width form of an ASCII character.
@@ -53,6 +57,8 @@ class CleanLine:
     heading_level: int  # count of leading '#', 0 when the line is no markdown heading
     bold: bool  # the whole line was wrapped in ** **
     bold_lead: str | None  # text of a bold run that opens the line ("**庐江县。**…")
+    # what was taken out of the line as web insertions, with offsets into the document
+    removed: list[Insertion] = field(default_factory=list)
 
 
 def normalise_width(text: str) -> str:
@@ -82,7 +88,10 @@ def clean_line(line: str, base: int) -> CleanLine | None:
     if lead:
         heading_level = len(lead.group("hashes") or "")
         start = lead.end()
+    insertions = find_insertions(line[start:end]) if ablation.enabled("insertions") else []
     runs = _runs_without_inline_marks(line, start, end)
+    if insertions:
+        runs = _runs_without(runs, [(start + i.start, start + i.end) for i in insertions])
     if not runs:
         return None
     offsets: list[int] = []
@@ -94,7 +103,8 @@ def clean_line(line: str, base: int) -> CleanLine | None:
         return None
     text, offsets = stripped
     bold, bold_lead = _bold_shape(line, start, end)
-    return CleanLine(text, offsets, heading_level, bold, bold_lead)
+    removed = [Insertion(base + start + i.start, base + start + i.end, i.reason) for i in insertions]
+    return CleanLine(text, offsets, heading_level, bold, bold_lead, removed)
 
 
 def _content_bounds(line: str) -> tuple[int, int]:
@@ -124,6 +134,21 @@ def _runs_without_inline_marks(line: str, start: int, end: int) -> list[tuple[in
     if position < end:
         runs.append((position, end))
     return runs
+
+
+def _runs_without(runs: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` less the sorted, disjoint spans ``cuts``."""
+    kept: list[tuple[int, int]] = []
+    for a, b in runs:
+        for c, d in cuts:
+            if d <= a or c >= b:
+                continue
+            if c > a:
+                kept.append((a, c))
+            a = max(a, d)
+        if a < b:
+            kept.append((a, b))
+    return kept
 
 
 def _strip_runs_edges(text: str, offsets: list[int]) -> tuple[str, list[int]] | None:

@@ -1,18 +1,21 @@
 """Turn a file's bytes into text, with the encoding detected and reported, never guessed.
 
-Order of detection: a UTF-8 BOM; a strict UTF-8 decode; a strict GB18030 decode (GB18030
-is a superset of GBK and GB2312). Anything else is an InputError naming the file.
+Order of detection: a UTF-8 BOM; a strict UTF-8 decode; then GB18030 (a superset of GBK
+and GB2312) and Big5, each decoded strictly and kept only where the result reads as Chinese:
+almost any byte string decodes as GB18030, so Big5 or Latin-1 bytes would otherwise pass as
+mojibake. Anything else is an InputError naming the file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from kg.errors import InputError
 
-Encoding = Literal["utf-8", "utf-8-sig", "gb18030"]
+Encoding = Literal["utf-8", "utf-8-sig", "gb18030", "big5"]
 
 READABLE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown"})
 
@@ -22,6 +25,11 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # a text with more than this share of them is binary data, not a noisy document.
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\x0b\x0c\r\x1b")
 _MAX_CONTROL_SHARE = 0.05
+# A legacy-encoded file is taken in the encoding under which at least this share of its
+# non-ASCII characters are common Chinese characters or punctuation: real text scores
+# above 0.95 in its own encoding, Big5 read as GB18030 (or the reverse) below 0.5.
+_MIN_PLAUSIBLE_SHARE = 0.8
+_LEGACY_ENCODINGS: tuple[Encoding, ...] = ("gb18030", "big5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +84,57 @@ def _decode(path: Path, data: bytes) -> DecodedFile:
     try:
         return DecodedFile(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
+        return _decode_legacy(path, data, utf8_error)
+
+
+def _decode_legacy(path: Path, data: bytes, utf8_error: UnicodeDecodeError) -> DecodedFile:
+    readings: list[tuple[float, Encoding, str]] = []
+    failures: list[str] = []
+    for encoding in _LEGACY_ENCODINGS:
         try:
-            return DecodedFile(data.decode("gb18030"), "gb18030")
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{path}: undecodable bytes: not UTF-8 (byte {utf8_error.start}) "
-                f"and not GB18030 (byte {exc.start})"
-            ) from exc
+            failures.append(f"not {encoding.upper()} (byte {exc.start})")
+            continue
+        readings.append((plausible_chinese_share(text), encoding, text))
+    if not readings:
+        raise InputError(f"{path}: undecodable bytes: not UTF-8 (byte {utf8_error.start}), " + ", ".join(failures))
+    share, encoding, text = max(readings, key=lambda r: r[0])
+    if share < _MIN_PLAUSIBLE_SHARE:
+        tried = ", ".join(f"{e.upper()} {s:.0%}" for s, e, _ in readings)
+        raise InputError(
+            f"{path}: encoding cannot be told: not UTF-8 (byte {utf8_error.start}), and no legacy "
+            f"encoding reads as Chinese (common characters: {tried}); save it as UTF-8"
+        )
+    return DecodedFile(text, encoding)
+
+
+def plausible_chinese_share(text: str) -> float:
+    """The share of non-ASCII characters that are common Chinese characters or punctuation
+    standing next to another such character: Chinese is written in runs, while Latin-1
+    letters read as Chinese stand alone between ASCII letters ("茅t茅")."""
+    wide = [i for i, ch in enumerate(text) if ord(ch) > 0x7F]
+    if not wide:
+        return 1.0
+    common = {ch for ch in set(text) if ord(ch) > 0x7F and _is_common(ch)}
+    in_runs = sum(
+        1 for i in wide
+        if text[i] in common and ((i > 0 and text[i - 1] in common) or (i + 1 < len(text) and text[i + 1] in common))
+    )
+    return in_runs / len(wide)
+
+
+@lru_cache(maxsize=65536)
+def _is_common(ch: str) -> bool:
+    """GB2312 (the 6,763 common simplified characters and CJK punctuation) or Big5's
+    5,401 frequently used traditional characters (lead bytes 0xA4-0xC6) and its symbols."""
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        lead = ch.encode("big5")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xA1 <= lead <= 0xC6

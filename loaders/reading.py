@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.model import Document, Dropped, Sentence
+from loaders import ablation
 from loaders.articles import find_articles
 from loaders.blocks import Block
 from loaders.boilerplate import noise_reason, trailing_credit_start
@@ -14,6 +15,7 @@ from loaders.decoding import read_text_file
 from loaders.duplicates import SeenTexts
 from loaders.joining import rejoin_broken_paragraphs
 from loaders.layout import block_from_line
+from loaders.script import to_simplified
 from loaders.sections import SectionTracker
 from loaders.sentences import split_block
 from loaders.titles import document_title
@@ -46,11 +48,18 @@ def _line_blocks(document: Document) -> list[Block]:
     line_start = 0
     # One for one, so positions in the normalised text are positions in Document.text.
     normalised = normalise_width(document.text)
+    conversion = to_simplified(normalised) if ablation.enabled("script-conversion") else None
+    if conversion is not None:
+        document.script, normalised = conversion.script, conversion.text
     for line in normalised.split("\n"):
         cleaned = clean_line(line, line_start)
         line_start += len(line) + 1
         if cleaned is None:
             continue
+        document.dropped.extend(
+            Dropped(document.name, _STAGE, cut.reason, cut.start, cut.end, document.text[cut.start : cut.end])
+            for cut in cleaned.removed
+        )
         reason = noise_reason(cleaned.text)
         if reason is not None:
             document.dropped.append(

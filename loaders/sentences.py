@@ -16,6 +16,14 @@ _EDGE_SPACES = " \t"
 _ALNUM = re.compile(r"[^\W_]")
 
 
+# No sentence is longer than this: a line with no sentence end (a tab-separated dump, a
+# minified page) would otherwise be one sentence, and mention finding is quadratic in a
+# sentence's length. Real sentences stay far below it (the longest in the seeds: 480).
+MAX_SENTENCE_LENGTH = 1000
+# Where a too-long sentence is cut: after the last of these before the limit.
+_SOFT_BREAKS = "；，、;, \t"
+
+
 @dataclass(slots=True)
 class SentencePiece:
     text: str
@@ -23,14 +31,31 @@ class SentencePiece:
 
 
 def split_block(block: Block) -> list[SentencePiece]:
-    """Headings and table rows are one sentence each; paragraphs split at 。！？."""
+    """Headings and table rows are one sentence each; paragraphs split at 。！？; no piece
+    is longer than MAX_SENTENCE_LENGTH."""
     if block.kind != "paragraph":
-        return [SentencePiece(block.text, block.offsets)]
+        return _bounded(SentencePiece(block.text, block.offsets))
     pieces: list[SentencePiece] = []
     for match in _SENTENCE.finditer(block.text):
         piece = _trimmed(block, match.start(), match.end())
         if piece is not None:
-            pieces.append(piece)
+            pieces.extend(_bounded(piece))
+    return pieces
+
+
+def _bounded(piece: SentencePiece) -> list[SentencePiece]:
+    if len(piece.text) <= MAX_SENTENCE_LENGTH:
+        return [piece]
+    pieces: list[SentencePiece] = []
+    text, offsets = piece.text, piece.offsets
+    while len(text) > MAX_SENTENCE_LENGTH:
+        cut = max(text.rfind(ch, MAX_SENTENCE_LENGTH // 2, MAX_SENTENCE_LENGTH) for ch in _SOFT_BREAKS) + 1
+        if cut <= 0:
+            cut = MAX_SENTENCE_LENGTH
+        pieces.append(SentencePiece(text[:cut], offsets[:cut]))
+        text, offsets = text[cut:], offsets[cut:]
+    if text.strip():
+        pieces.append(SentencePiece(text, offsets))
     return pieces
 
 

@@ -1,0 +1,116 @@
+"""Extraction quality on every gold set, side by side, with the same scorer as `kg eval`.
+
+Sets: the seed gold (tuned on), tests/heldout (used for development), tests/testset
+(written for the project, never tuned on), the real web pages' development part
+(tests/real/dev) and, with --frozen, their frozen test part (tests/real/frozen: score it
+once, at the end, never tune on it). Real pages are read from ../shared/corpus/real.
+
+For the real sets it also prints the traditional-script documents against the others
+(sources.tsv says which are traditional) and the relations found on the negatives.
+
+    .venv/bin/python benchmarks/quality.py [--frozen] [--ablation] [--missed real-dev]
+
+--ablation re-scores the real development part with each part of the extractor switched
+off in turn (loaders.ablation), against the whole extractor in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from kg.evaluate import Scores, evaluate_files
+from loaders import ablation
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+
+
+def gold_sets(frozen: bool) -> dict[str, tuple[list[Path], Path]]:
+    sets = {
+        "seeds (tuned on)": ([ROOT / "tests/gold/002.jsonl", ROOT / "tests/gold/003.jsonl"], ROOT / "seeds"),
+        "heldout (development)": (sorted((ROOT / "tests/heldout").glob("*.gold.jsonl")), ROOT / "tests/heldout"),
+        "testset (never tuned on)": (sorted((ROOT / "tests/testset").glob("*.gold.jsonl")), ROOT / "tests/testset"),
+        "real-dev": (sorted((ROOT / "tests/real/dev").glob("*.gold.jsonl")), REAL),
+    }
+    if frozen:
+        sets["real-frozen (never tuned on)"] = (sorted((ROOT / "tests/real/frozen").glob("*.gold.jsonl")), REAL)
+    return sets
+
+
+def traditional_documents() -> set[str]:
+    with (REAL / "sources.tsv").open(encoding="utf-8") as f:
+        return {row["file"] for row in csv.DictReader(f, delimiter="\t") if "traditional" in row["noise"]}
+
+
+def row(name: str, scores: Scores) -> str:
+    e, r = Scores.total(scores.entities), Scores.total(scores.relations)
+    return (f"| {name} | {e.precision:.3f} / {e.recall:.3f} / **{e.f1:.3f}** "
+            f"| {r.precision:.3f} / {r.recall:.3f} / **{r.f1:.3f}** |")
+
+
+def real_breakdown(paths: list[Path], label: str) -> list[str]:
+    traditional = traditional_documents()
+    doc = {p: p.name.replace(".gold.jsonl", ".txt") for p in paths}
+    trad = [p for p in paths if doc[p] in traditional]
+    negatives = [p for p in paths if "_neg_" in p.name]
+    simplified = [p for p in paths if p not in trad and p not in negatives]
+    lines = []
+    if trad:
+        lines.append(row(f"{label}: traditional script ({len(trad)} docs)", evaluate_files(trad, REAL)))
+    lines.append(row(f"{label}: other non-negatives ({len(simplified)} docs)", evaluate_files(simplified, REAL)))
+    if negatives:
+        found = Scores.total(evaluate_files(negatives, REAL).relations).predicted
+        lines.append(f"| {label}: negatives ({len(negatives)} docs) | relations found: {found} | |")
+    return lines
+
+
+def per_type(scores: Scores) -> str:
+    parts = [f"{k} {s.recall:.2f}/{s.precision:.2f}" for k, s in scores.relations.items() if s.gold or s.predicted]
+    return "  relation R/P: " + ", ".join(parts)
+
+
+def ablation_table(paths: list[Path]) -> list[str]:
+    whole = evaluate_files(paths, REAL)
+    base = Scores.total(whole.entities), Scores.total(whole.relations)
+    lines = ["", "| switched off (real-dev) | entity F1 | Δ | relation F1 | Δ |", "|---|---|---|---|---|",
+             f"| nothing | {base[0].f1:.3f} | | {base[1].f1:.3f} | |"]
+    for part in ablation.PARTS:
+        with ablation.disabled(part):
+            scores = evaluate_files(paths, REAL)
+        e, r = Scores.total(scores.entities), Scores.total(scores.relations)
+        lines.append(f"| {part} | {e.f1:.3f} | {e.f1 - base[0].f1:+.3f} | {r.f1:.3f} | {r.f1 - base[1].f1:+.3f} |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--frozen", action="store_true", help="also score the frozen real test part")
+    parser.add_argument("--ablation", action="store_true", help="ablation on the real development part")
+    parser.add_argument("--missed", metavar="SET", help="print missed and spurious items of a set (e.g. real-dev)")
+    args = parser.parse_args()
+    print("| set | entities P / R / F1 | relations P / R / F1 |\n|---|---|---|")
+    details: list[str] = []
+    for name, (paths, folder) in gold_sets(args.frozen).items():
+        if not paths:
+            continue
+        scores = evaluate_files(paths, folder)
+        print(row(name, scores))
+        details.append(f"{name}:{per_type(scores)}")
+        if name.startswith("real"):
+            for line in real_breakdown(paths, name.split(" ")[0]):
+                print(line)
+        if args.missed and name.startswith(args.missed):
+            print("\n".join(["MISSED ENTITIES", *scores.missed_entities, "SPURIOUS ENTITIES", *scores.spurious_entities,
+                             "MISSED RELATIONS", *scores.missed_relations, "SPURIOUS RELATIONS",
+                             *scores.spurious_relations]), file=sys.stderr)
+    print("\n" + "\n".join(details))
+    if args.ablation:
+        print("\n".join(ablation_table(gold_sets(False)["real-dev"][0])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Switch parts of the extractor off, to measure what each adds (benchmarks/quality.py).
+
+Every part is on in normal use; nothing but the ablation benchmark switches one off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+PARTS: tuple[str, ...] = (
+    "script-conversion",  # traditional characters read as simplified
+    "insertions",  # pinyin annotations, inline spam and pictographs removed
+    "pattern-rules",  # relation rules written as data (loaders/data/relation_patterns.jsonl)
+    "document-context",  # the city a page is about, the district a heading names
+    "declared-abbreviations",  # （简称X） and （以下简称“X”） tie a short name to its full name
+    "list-heads",  # list members typed by the head noun after them (A、B、C等企业)
+)
+
+_disabled: set[str] = set()
+
+
+def enabled(part: str) -> bool:
+    return part not in _disabled
+
+
+@contextmanager
+def disabled(part: str) -> Iterator[None]:
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; parts: {', '.join(PARTS)}")
+    _disabled.add(part)
+    try:
+        yield
+    finally:
+        _disabled.discard(part)

@@ -110,15 +110,15 @@ class Document:
     path: str
     encoding: Literal["utf-8", "utf-8-sig", "gb18030", "big5"]
     text: str  # decoded text as read; all offsets point here
-    # the script the text is written in; traditional text is read as simplified, one
-    # character for one, so offsets still point into ``text``
-    script: Literal["simplified", "traditional", "mixed", "none"] = "simplified"
     sentences: list[Sentence] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     title: str | None = None
     date: str | None = None  # ISO 8601 where known
     publisher: str | None = None
+    # the script the text is written in; traditional text is read as simplified, one
+    # character for one, so offsets still point into ``text``
+    script: Literal["simplified", "traditional", "mixed", "none"] = "simplified"
 
 
 @dataclass(slots=True)

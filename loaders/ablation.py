@@ -13,8 +13,7 @@ PARTS: tuple[str, ...] = (
     "insertions",  # pinyin annotations, inline spam and pictographs removed
     "pattern-rules",  # relation rules written as data (loaders/data/relation_patterns.jsonl)
     "document-context",  # the city a page is about, the district a heading names
-    "declared-abbreviations",  # （简称X） and （以下简称“X”） tie a short name to its full name
-    "list-heads",  # list members typed by the head noun after them (A、B、C等企业)
+    "chain-pos",  # stems before 产业 that are verb phrases by their tags are no chains
 )
 
 _disabled: set[str] = set()

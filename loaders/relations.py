@@ -19,8 +19,10 @@ from functools import lru_cache
 from kg.errors import InputError
 from kg.ids import entity_id
 from kg.model import SYMMETRIC_RELATIONS, Document, Dropped, Evidence, Mention, Relation, Sentence
+from loaders import ablation
 from loaders.coordination import group_units
-from loaders.relation_rules import RelationRule, SentenceView, registered_rules
+from loaders.relation_rules import RelationRule, SentenceView
+from loaders.rules import default_rules
 from loaders.relation_rules.constraints import violation
 from loaders.relation_rules.leads import lead_chains
 from loaders.relation_rules.registry import Found
@@ -61,7 +63,7 @@ def extract_relations(
     """Relations stated in ``doc`` between ``mentions`` (from loaders.mentions)."""
     by_sentence = _mentions_by_sentence(doc, mentions)
     scopes = build_scopes(doc, by_sentence)
-    plan = _RulePlan(registered_rules() if rules is None else rules)
+    plan = _RulePlan(default_rules() if rules is None else rules)
     result = RelationResult()
     candidates: list[_Candidate] = []
     run_places = _section_run_places(doc, by_sentence)
@@ -273,6 +275,7 @@ def _view(
         embedded_cache=context.scope.embedded,
         branch_cache=context.scope.branches,
         chain_index=context.scope.chain_index,
+        subject_place=context.scope.subject if ablation.enabled("document-context") else None,
     )
 
 

@@ -86,6 +86,8 @@ class SentenceView:
     branch_cache: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
     # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
     lead_chains: tuple[Mention, ...] = ()
+    # The place the article is about (ArticleScope.subject), for sentences without a subject.
+    subject_place: Mention | None = None
     # An index of chain_names (None: built from them here).
     chain_index: NameIndex | None = None
     # sentence.text, as a plain attribute: rules read it many times per sentence.

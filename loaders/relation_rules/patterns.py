@@ -1,0 +1,224 @@
+"""Relation rules written as data: cue lexicons, slots and entity classes in a JSONL file.
+
+Most ways Chinese text states a relation differ only in their words: "A 重点发展 B",
+"A 聚焦 B", "A 以 B 为主导产业". One pattern a line (``data/relation_patterns.jsonl``, or a
+user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
+
+    {"name": "focus-verb", "type": "FOCUSES_ON", "head": "place org", "tail": "chain",
+     "order": "head-first", "gap_cues": ["重点发展", "聚焦"], "max_gap": 20,
+     "max_commas": 0, "confidence": 0.7}
+
+- ``head`` / ``tail``: unit kinds (place, org, chain) or entity classes the ends may be.
+- ``order``: which end the sentence names first (``head-first`` or ``tail-first``).
+- ``gap_cues``: one must occur between the two; ``before_cues``: one must end the text
+  right before the first; ``after_cues``: one must open the text right after the second.
+- ``max_gap``: most characters between them; ``max_commas``: most commas among those.
+- ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…).
+- ``opens_clause``: the first end must open its clause (it is the clause's subject).
+- ``head: "subject"``: the sentence names no place or organisation before the tail, and
+  the head is the place its article is about (document context, SentenceView.subject_place);
+  the cue must then stand in the tail's clause before it. Such patterns get a lower
+  confidence and a rule name of their own.
+
+Each pattern becomes a registered relation rule with its name and confidence; coordinated
+lists on either side are distributed over every member.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
+from loaders.relation_rules.registry import Found, RelationRule, pairwise
+from loaders.relation_rules.scope import synthetic_mention
+from loaders.relation_rules.view import SentenceView
+
+_KINDS = {"place", "org", "chain"}
+SUBJECT = "subject"
+_SUBJECT_SOURCE = "document-subject"
+# Words that may come before a clause's subject: time phrases and conjunctions.
+_CLAUSE_OPENING = re.compile(r"^(?:\s|近年来|目前|当前|如今|同时|此外|其中|今年|去年|近日|\d+年|[一-十]+是)*$")
+_COMMAS = re.compile(r"[，,]")
+_HARD_END = re.compile(r"[。；;！？!?]")
+_ORDERS = {"head-first", "tail-first"}
+
+
+@dataclass(frozen=True, slots=True)
+class RelationPattern:
+    name: str
+    type: str
+    head: frozenset[str]  # unit kinds and/or entity classes
+    tail: frozenset[str]
+    head_first: bool
+    gap: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    blockers: re.Pattern[str] | None
+    max_gap: int
+    max_commas: int
+    confidence: float
+    opens_clause: bool = False
+    # words one of which a sentence must hold for the pattern to match (its gap cues, else
+    # its before or after cues): a cheap test run before the pattern
+    required_words: tuple[str, ...] = ()
+
+    def ends(self, view: SentenceView) -> Iterator[tuple[int, int]]:
+        """Index pairs (first, second) of units in the pattern's order and distance."""
+        units = view.units
+        for i, first in enumerate(units):
+            for j in range(i + 1, len(units)):
+                second = units[j]
+                gap_start = first.tail_end if first.tail_end <= second.start else first.end
+                if second.start - gap_start > self.max_gap:
+                    break
+                yield i, j
+
+    def matches(self, view: SentenceView, i: int, j: int) -> bool:
+        gap = view.gap(i, j)
+        if _HARD_END.search(gap) or len(_COMMAS.findall(gap)) > self.max_commas:
+            return False
+        if self.blockers is not None and self.blockers.search(gap):
+            return False
+        if self.gap is not None and not self.gap.search(gap):
+            return False
+        if self.before is not None and not self.before.search(view.before(i, 6)):
+            return False
+        if self.opens_clause and not _CLAUSE_OPENING.match(view.clause_before(i)):
+            return False
+        return self.after is None or self.after.match(view.after(j, 12)) is not None
+
+    def find(self, view: SentenceView) -> Iterator[Found]:
+        if self.head == {SUBJECT}:
+            yield from self._find_with_subject(view)
+            return
+        for i, j in self.ends(view):
+            h, t = (i, j) if self.head_first else (j, i)
+            heads = _members(view, h, self.head)
+            tails = _members(view, t, self.tail)
+            if heads and tails and self.matches(view, i, j):
+                yield from pairwise(self.type, heads, tails)
+
+
+    def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
+        subject = view.subject_place
+        if subject is None:
+            return
+        for j, unit in enumerate(view.units):
+            if unit.kind in ("place", "org"):
+                return  # the sentence has a subject of its own before any tail
+            tails = _members(view, j, self.tail)
+            if not tails:
+                continue
+            clause = view.clause_before(j)[-self.max_gap :]
+            if self.gap is not None and self.gap.search(clause):
+                head = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
+                yield from pairwise(self.type, [head], tails)
+
+
+def _members(view: SentenceView, index: int, allowed: frozenset[str]) -> list[Mention]:
+    unit = view.units[index]
+    if unit.kind in allowed:
+        return list(unit.members)
+    return [m for m in unit.members if m.type in allowed]
+
+
+def _words(obj: dict, key: str, where: str) -> re.Pattern[str] | None:
+    words = obj.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise InputError(f"{where}: {key} must be a list of words")
+    if not words:
+        return None
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    if key == "before_cues":
+        return re.compile(f"(?:{alternation})$")
+    return re.compile(alternation)
+
+
+def _slot(obj: dict, key: str, where: str) -> frozenset[str]:
+    names = frozenset(str(obj.get(key, "")).split())
+    unknown = names - _KINDS - set(ENTITY_CLASSES)
+    if names == {SUBJECT} and key == "head":
+        return names
+    if not names or unknown:
+        raise InputError(f"{where}: {key} must name unit kinds or classes, not {sorted(unknown) or 'nothing'}")
+    return names
+
+
+def pattern_from(obj: dict, where: str) -> RelationPattern:
+    """One pattern from its JSON object; InputError naming ``where`` when malformed."""
+    if obj.get("type") not in RELATION_TYPES:
+        raise InputError(f"{where}: type must be one of {', '.join(RELATION_TYPES)}")
+    if obj.get("order", "head-first") not in _ORDERS:
+        raise InputError(f"{where}: order must be head-first or tail-first")
+    try:
+        confidence = float(obj.get("confidence", 0.6))
+        max_gap, max_commas = int(obj.get("max_gap", 20)), int(obj.get("max_commas", 0))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{where}: confidence, max_gap and max_commas must be numbers") from exc
+    if not obj.get("name") or not 0.0 <= confidence <= 1.0:
+        raise InputError(f"{where}: a pattern needs a name and a confidence in [0, 1]")
+    return RelationPattern(
+        name=str(obj["name"]), type=obj["type"], head=_slot(obj, "head", where), tail=_slot(obj, "tail", where),
+        head_first=obj.get("order", "head-first") == "head-first", gap=_words(obj, "gap_cues", where),
+        before=_words(obj, "before_cues", where), after=_words(obj, "after_cues", where),
+        blockers=_words(obj, "blockers", where), max_gap=max_gap, max_commas=max_commas, confidence=confidence,
+        opens_clause=bool(obj.get("opens_clause", False)),
+        required_words=tuple(obj.get("gap_cues") or obj.get("before_cues") or obj.get("after_cues") or ()),
+    )
+
+
+def read_patterns(lines: Iterable[str], source: str) -> list[RelationPattern]:
+    patterns = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        where = f"{source}:{number}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            raise InputError(f"{where}: not a JSON object ({exc})") from exc
+        if not isinstance(obj, dict):
+            raise InputError(f"{where}: not a JSON object")
+        patterns.append(pattern_from(obj, where))
+    return patterns
+
+
+def load_patterns(path: Path) -> list[RelationPattern]:
+    """Patterns from a user's JSONL file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read as UTF-8 pattern lines ({exc})") from exc
+    return read_patterns(text.splitlines(), str(path))
+
+
+def packaged_patterns() -> list[RelationPattern]:
+    resource = resources.files("loaders").joinpath("data/relation_patterns.jsonl")
+    return read_patterns(resource.read_text(encoding="utf-8").splitlines(), "loaders/data/relation_patterns.jsonl")
+
+
+def _kinds(slot: frozenset[str]) -> set[str]:
+    return {name if name in _KINDS else _KIND_OF_CLASS.get(name, "org") for name in slot}
+
+
+_KIND_OF_CLASS = {"Place": "place", "IndustryChain": "chain"}
+
+
+def as_rule(pattern: RelationPattern) -> RelationRule:
+    """The pattern as a rule of the registry's kind: it runs only on sentences with a unit
+    of each end's kind (where an end allows one kind) and holding one of its cue words."""
+    needs: set[str] = set()
+    for slot in (pattern.head - {SUBJECT}, pattern.tail):
+        kinds = _kinds(slot)
+        if len(kinds) == 1:
+            needs |= kinds
+    fewest = 1 if SUBJECT in pattern.head else 2
+    return RelationRule(
+        f"pattern:{pattern.name}", pattern.confidence, pattern.find, fewest, frozenset(needs), pattern.required_words
+    )

@@ -12,6 +12,7 @@ phrase.
 from __future__ import annotations
 
 import re
+from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,24 +46,14 @@ _HARD_STOP_RUN = re.compile(r".*(?:" + _HARD_STOP.pattern + ")", re.DOTALL)
 _INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
 
-# Words that end a name when met walking left: verbs of building and supporting,
-# function words, quantities and pronoun-like determiners.
+# Words that end a name when met walking left (loaders/data/name_stop_words.txt).
 STOP_WORDS = frozenset(
-    _words("""确立 建设 推进 推动 支持 依托 组建 打造 获批 争创 创建 布局 引进 落户 成立 设立 培育 加快
-    实施 围绕 聚焦 发展 启动 建成 新增 认定 积极 大力 加强 深化 服务 完善 提升 共建 联合
-    携手 牵头 承担 形成 拥有 包括 例如 通过 开展 落地 投产 签约 入选 入驻 建立 筹建 新建
-    扩建 升级 获得 成为 作为 重点发展 加快发展 做强 做大 壮大 发挥 谋划 申报 争取 积极争取
-    以及 并且 或者 还有 其中 同时 已经 正在 将 把 被 由 从 向 在 于 对 为 是 了 和 与 及 或
-    并 等 的 之 其 该 此 这 那 每 各 我市 全市 我省 全省 本市 本省 我国 全国各地 一批 一个
-    一家 一所 一座 多个 多家 若干 部分 相关 有关 这些 一些 所有 主要 依靠 面向 瞄准 用好
-    带动 引领 助力 赋能 促进 集聚 聚集 构建 健全 优化 强化 巩固 拓展 壮大 鼓励 引导 推广
-    获 建 设 有 让 使 以 据 按 如 含 至 到 达 中 上 下 内 外 前 后 里 个 家 项 座 批 类 年 首
-    次 又 再 也 都 还 更 最 已 着 过 首个 做大做强 保障 参与 完成 实现 迈入 打通 基于 整合
-    运营 随着 针对 提高 运行 升至 稳居 加大 设定 需求 合理 进一步 居 位居 达到 突破 新获批
-    坚持 举办 根据 畅通 抢占 筑牢 增强 不断增强 探索 突出 延伸 完整 巨大 即 每个 纳入 做大 做强
-    抓好 融入 申创 搭建 运作 实体化 彰显 加速 争创 打响 形成 建好 办好 用好 提级 深化
-    做 增加 统筹 利用 获批建设 认定为 授牌 揭牌 挂牌 入围 跻身 拥有 汇聚 集聚 引育 招引 对接 支撑 依靠
-    简称 以下 下文 图为 进入 实行 占 位于 誉为 被誉为 称为 排名 补齐 补链 延链 强链 覆盖 涵盖""")
+    _words(
+        "\n".join(
+            line for line in resources.files("loaders").joinpath("data/name_stop_words.txt")
+            .read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+        )
+    )
 )
 
 STOP_VERBS = frozenset(w for w in STOP_WORDS if len(w) == 2)

@@ -158,6 +158,7 @@ def find_mentions(doc: Document) -> MentionResult:
         if _learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
         chosen = _split_joined_chains(sentence.text, chosen, gaz)
+        chosen = _join_parent_prefixed(chosen)
         if opens_paragraph:
             chosen = _read_lead(sentence, chosen, gaz, state)
         for cand in chosen:
@@ -694,6 +695,32 @@ def _chain_list(
 def _chain_item(start: int, end: int, item: str, gaz: Gazetteer) -> _Candidate:
     canonical, subtype = _known_as(name_form(item), "IndustryChain", None, gaz)
     return _Candidate(start, end, "IndustryChain", subtype, canonical, CHAIN_LIST_SOURCE)
+
+
+# Organisations whose units are named "<parent><unit>" (中国科学院近代物理研究所): a known
+# parent right before a unit found by its suffix is one name with it, the parent's full name
+# written out (中科院赣江创新研究院 -> 中国科学院赣江创新研究院).
+_PARENT_CLASSES = frozenset({"ResearchInstitute", "University"})
+_UNIT_CLASSES = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform", "LargeScientificFacility"})
+
+
+def _join_parent_prefixed(chosen: list[_Candidate]) -> list[_Candidate]:
+    result: list[_Candidate] = []
+    for cand in chosen:
+        parent = result[-1] if result else None
+        if (
+            parent is not None
+            and parent.end == cand.start
+            and parent.source == "gazetteer"
+            and cand.source != "gazetteer"
+            and parent.type in _PARENT_CLASSES
+            and cand.type in _UNIT_CLASSES
+        ):
+            result[-1] = _Candidate(parent.start, cand.end, cand.type, cand.subtype,
+                                    parent.canonical + cand.canonical, cand.source)
+            continue
+        result.append(cand)
+    return result
 
 
 def _split_joined_chains(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:

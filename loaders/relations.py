@@ -22,7 +22,6 @@ from kg.model import SYMMETRIC_RELATIONS, Document, Dropped, Evidence, Mention, 
 from loaders import ablation
 from loaders.coordination import group_units
 from loaders.relation_rules import RelationRule, SentenceView
-from loaders.rules import default_rules
 from loaders.relation_rules.constraints import violation
 from loaders.relation_rules.leads import lead_chains
 from loaders.relation_rules.registry import Found
@@ -37,6 +36,7 @@ from loaders.relation_rules.scope import (
     section_chain,
     section_place,
 )
+from loaders.rules import default_rules
 
 STAGE = "relations"
 # The same few names recur in many candidates; hashing each once is enough.

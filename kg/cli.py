@@ -47,12 +47,21 @@ def cli() -> None:
     """
 
 
+_PACK_HELP = ("Folder with your own gazetteer.tsv and/or patterns.jsonl (names and relation patterns "
+              "for a city the package does not know); repeatable. See docs/packs.md.")
+
+
+def _pack_option(function):  # type: ignore[no-untyped-def]
+    return click.option("--pack", "packs", multiple=True, type=click.Path(path_type=Path), help=_PACK_HELP)(function)
+
+
 @cli.command()
 @click.option("--input", "input", type=click.Path(path_type=Path), default=Path("seeds"),
               show_default=True, help="Folder of .txt/.md documents (a manifest.json beside them is optional).")
 @click.option("--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
               show_default=True, help="Output folder; previous outputs are replaced only when the build succeeds.")
-def build(input: Path, out: Path) -> None:  # noqa: A002 - names give KG_BUILD_INPUT / _OUT
+@_pack_option
+def build(input: Path, out: Path, packs: tuple[Path, ...]) -> None:  # noqa: A002 - names give KG_BUILD_INPUT / _OUT
     """Build the graph from a folder of documents and write every output.
 
     Writes kg.ttl, kg.jsonld, kg.trig, kg.nq (one named graph per document),
@@ -63,10 +72,14 @@ def build(input: Path, out: Path) -> None:  # noqa: A002 - names give KG_BUILD_I
     \b
     Example:
       kg build --input seeds/ --out out/
+      kg build --input pages/ --out out/ --pack my_city/
     """
     from kg.build import build as run_build
 
-    report = run_build(input, out, warn=_warn, progress=_progress("extracting"))
+    from loaders.packs import using_packs
+
+    with using_packs(list(packs)):
+        report = run_build(input, out, warn=_warn, progress=_progress("extracting"))
     n_ent = sum(report.entities_per_class.values())
     n_rel = sum(report.relations_per_type.values())
     click.echo(
@@ -78,7 +91,8 @@ def build(input: Path, out: Path) -> None:  # noqa: A002 - names give KG_BUILD_I
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-def extract(files: tuple[Path, ...], fmt: str) -> None:
+@_pack_option
+def extract(files: tuple[Path, ...], fmt: str, packs: tuple[Path, ...]) -> None:
     """Extract entities and relations from FILES; one JSON object per line on stdout.
 
     \b
@@ -86,9 +100,11 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
       kg extract seeds/002_254ccf3dff91ce83.txt --format jsonl | head
     """
     from kg.extract import extract_lines
+    from loaders.packs import using_packs
 
-    for line in extract_lines(files, warn=_warn):
-        click.echo(line)
+    with using_packs(list(packs)):
+        for line in extract_lines(files, warn=_warn):
+            click.echo(line)
 
 
 @cli.command()
@@ -118,7 +134,8 @@ def sparql(query: str, graph: Path, fmt: str) -> None:
 @click.option("--input", "input", type=click.Path(path_type=Path), default=Path("seeds"),
               show_default=True, help="Folder holding the documents the gold file names.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate(gold_files: tuple[Path, ...], input: Path, fmt: str) -> None:  # noqa: A002
+@_pack_option
+def evaluate(gold_files: tuple[Path, ...], input: Path, fmt: str, packs: tuple[Path, ...]) -> None:  # noqa: A002
     """Score extraction against a gold file: P/R/F1 per class and relation type.
 
     \b
@@ -126,8 +143,10 @@ def evaluate(gold_files: tuple[Path, ...], input: Path, fmt: str) -> None:  # no
       kg eval --gold tests/gold/gold.jsonl
     """
     from kg.evaluate import evaluate_files, format_scores
+    from loaders.packs import using_packs
 
-    scores = evaluate_files(list(gold_files), input)
+    with using_packs(list(packs)):
+        scores = evaluate_files(list(gold_files), input)
     click.echo(format_scores(scores, fmt), nl=False)
 
 

@@ -12,10 +12,10 @@ phrase.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 import ahocorasick_rs
 

@@ -285,7 +285,19 @@ def _with_code(entry: GazetteerEntry, code: str | None) -> GazetteerEntry:
     )
 
 
-@lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer and divisions, loaded once per process."""
-    return build_gazetteer(load_entries(), load_divisions())
+    """The packaged gazetteer and divisions, with the names of any pack in use
+    (loaders.packs); loaded once per process and set of packs."""
+    from loaders.packs import active_gazetteers
+
+    return gazetteer_with(tuple(active_gazetteers()))
+
+
+@lru_cache(maxsize=4)
+def gazetteer_with(pack_files: tuple[Path, ...]) -> Gazetteer:
+    """The packaged gazetteer with the entries of ``pack_files``; a pack's entry replaces
+    the packaged one of the same canonical name (the user knows their city better)."""
+    extra = [entry for path in pack_files for entry in load_entries(path)]
+    replaced = {entry.canonical for entry in extra}
+    entries = [entry for entry in load_entries() if entry.canonical not in replaced] + extra
+    return build_gazetteer(entries, load_divisions())

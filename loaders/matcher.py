@@ -16,7 +16,7 @@ from pathlib import Path
 import ahocorasick_rs
 
 from kg.errors import InputError
-from loaders.gazetteer import DATA_DIR, Gazetteer, Surface, default_gazetteer
+from loaders.gazetteer import DATA_DIR, Gazetteer, Surface, gazetteer_with
 
 OCR_VARIANTS_FILE = DATA_DIR / "ocr_variants.tsv"
 
@@ -177,7 +177,13 @@ def build_matcher(gazetteer: Gazetteer) -> SurfaceMatcher:
     return SurfaceMatcher(gazetteer.surfaces, ocr_variants())
 
 
-@lru_cache(maxsize=1)
 def default_matcher() -> SurfaceMatcher:
-    """The matcher over the packaged gazetteer, built once per process."""
-    return build_matcher(default_gazetteer())
+    """The matcher over the gazetteer in use (the packaged one and any pack's names)."""
+    from loaders.packs import active_gazetteers
+
+    return _matcher_for(tuple(active_gazetteers()))
+
+
+@lru_cache(maxsize=4)
+def _matcher_for(pack_files: tuple[Path, ...]) -> SurfaceMatcher:
+    return build_matcher(gazetteer_with(pack_files))

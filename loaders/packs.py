@@ -15,9 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
-from loaders.relation_rules.patterns import RelationPattern, load_patterns
+
+if TYPE_CHECKING:
+    from loaders.relation_rules.patterns import RelationPattern
 
 PATTERNS_FILE = "patterns.jsonl"
 GAZETTEER_FILE = "gazetteer.tsv"
@@ -36,10 +39,15 @@ _active: list[Pack] = []
 def read_pack(folder: Path) -> Pack:
     if not folder.is_dir():
         raise InputError(f"{folder}: a pack must be a folder (with {PATTERNS_FILE} and/or {GAZETTEER_FILE})")
+    from loaders.gazetteer import load_entries
+    from loaders.relation_rules.patterns import load_patterns
+
     patterns_path, gazetteer_path = folder / PATTERNS_FILE, folder / GAZETTEER_FILE
     if not patterns_path.exists() and not gazetteer_path.exists():
         raise InputError(f"{folder}: a pack needs {PATTERNS_FILE} or {GAZETTEER_FILE}; it has neither")
     patterns = tuple(load_patterns(patterns_path)) if patterns_path.exists() else ()
+    if gazetteer_path.exists():
+        load_entries(gazetteer_path)  # a malformed file is refused now, naming it
     return Pack(folder, patterns, gazetteer_path if gazetteer_path.exists() else None)
 
 

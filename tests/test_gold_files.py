@@ -47,3 +47,39 @@ def test_gold_file_is_faithful_to_its_document(set_name: str, path: Path, folder
         assert rel["type"] in RELATION_TYPES, rel
         assert rel["head"] in names[doc] and rel["tail"] in names[doc], rel
         assert rel["evidence"] in texts[doc], (path.name, rel["evidence"])
+
+
+# Gold for real web pages (tests/real): the pages stay in ../shared/corpus/real; the gold
+# names entities and relations and points to evidence by offsets, never by copied words.
+REAL_CORPUS = TESTS.parent.parent / "shared" / "corpus" / "real"
+REAL_SPLITS = {split: sorted((TESTS / "real" / split).glob("*.gold.jsonl")) for split in ("dev", "frozen")}
+REAL_CASES = [path for paths in REAL_SPLITS.values() for path in paths]
+
+
+def test_every_real_page_has_gold_in_exactly_one_split() -> None:
+    pages = {p.name for p in REAL_CORPUS.glob("*.txt")}
+    named = [p.name.replace(".gold.jsonl", ".txt") for p in REAL_CASES]
+    assert sorted(named) == sorted(pages)
+    assert len(pages) == 80
+    assert len(REAL_SPLITS["frozen"]) >= 25
+
+
+@pytest.mark.parametrize("path", REAL_CASES, ids=[p.name for p in REAL_CASES])
+def test_real_gold_points_to_its_page_by_offsets(path: Path) -> None:
+    doc = path.name.replace(".gold.jsonl", ".txt")
+    text = (REAL_CORPUS / doc).read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    names: set[str] = set()
+    for obj in lines:
+        assert obj["doc"] == doc
+        if obj["kind"] == "entity":
+            assert obj["type"] in ENTITY_CLASSES, obj
+            assert all(alias in text for alias in obj["aliases"]), obj
+            assert any(n in text for n in [obj["name"], *obj["aliases"]]), obj
+            names.add(obj["name"])
+    for rel in (o for o in lines if o["kind"] == "relation"):
+        assert rel["type"] in RELATION_TYPES, rel
+        assert rel["head"] in names and rel["tail"] in names, rel
+        evidence = rel["evidence"]
+        assert set(evidence) == {"start", "end"}, "evidence is given by offsets only"
+        assert 0 <= evidence["start"] < evidence["end"] <= len(text), rel

@@ -15,6 +15,7 @@ from operator import attrgetter
 import ahocorasick_rs
 
 from kg.model import Document, Dropped, Mention, Sentence
+from loaders import ablation
 from loaders.chain_names import (
     NamePart,
     has_joiner,
@@ -39,12 +40,14 @@ from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
 from loaders.mention_lists import KnownSpan, list_members, may_hold_term_list, term_list_members
 from loaders.places import province_abbreviations
 from loaders.segmenter import segment
+from loaders.short_names import short_company_names
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
 CHAIN_LIST_SOURCE = "industry-chain-list"
 CHAIN_SPLIT_SOURCE = "industry-chain-split"
 CHAIN_LEAD_SOURCE = "industry-chain-lead"
+SHORT_COMPANY_SOURCE = "enterprise-short-name"
 BARE_ZONE_SOURCE = "bare-zone"
 ABBREVIATION_SOURCE = "province-abbreviation"
 COORDINATION_SOURCE = "coordination-list"
@@ -193,6 +196,10 @@ def _sentence_candidates(
         pool += _place_centre_candidates(text, matches)
     if "个" in text and "实验室" in text:
         pool += _counted_lab_candidates(text, matches)
+    if ablation.enabled("company-short-names"):
+        pool += [
+            _Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in short_company_names(text)
+        ]
     chosen = _choose(pool)
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]

@@ -24,6 +24,7 @@ from loaders.coordination import group_units
 from loaders.relation_rules import RelationRule, SentenceView
 from loaders.relation_rules.constraints import violation
 from loaders.relation_rules.leads import lead_chains
+from loaders.relation_rules.patterns import opening_place
 from loaders.relation_rules.registry import Found
 from loaders.relation_rules.scope import (
     CITY_DEIXIS_SOURCE,
@@ -68,7 +69,12 @@ def extract_relations(
     candidates: list[_Candidate] = []
     run_places = _section_run_places(doc, by_sentence)
     leads = lead_chains(doc, by_sentence)
+    paragraph_subject: Mention | None = None
+    previous_end = 0
     for sentence in doc.sentences:
+        if "\n" in doc.text[previous_end : sentence.start]:
+            paragraph_subject = None  # a new paragraph: the last one's subject is over
+        previous_end = sentence.end
         sentence_mentions = by_sentence.get(sentence.index, [])
         scope = scopes.get(sentence.article)
         if scope is None:
@@ -81,6 +87,9 @@ def extract_relations(
         view = _view(doc, sentence, sentence_mentions, context, result)
         if view is None:
             continue
+        if ablation.enabled("document-context"):
+            view.subject_place = paragraph_subject
+            paragraph_subject = opening_place(view) or paragraph_subject
         for rule, cue_test in plan.rules_for(view):
             if cue_test is not None and cue_test(sentence.text) is None:
                 continue  # cheaper than calling a rule whose cue word is absent
@@ -275,7 +284,6 @@ def _view(
         embedded_cache=context.scope.embedded,
         branch_cache=context.scope.branches,
         chain_index=context.scope.chain_index,
-        subject_place=context.scope.subject if ablation.enabled("document-context") else None,
     )
 
 

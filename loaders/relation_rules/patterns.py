@@ -16,9 +16,10 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…).
 - ``opens_clause``: the first end must open its clause (it is the clause's subject).
 - ``head: "subject"``: the sentence names no place or organisation before the tail, and
-  the head is the place its article is about (document context, SentenceView.subject_place);
-  the cue must then stand in the tail's clause before it. Such patterns get a lower
-  confidence and a rule name of their own.
+  the head is the place an earlier sentence of the paragraph opened with (document context,
+  SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
+  in the tail's clause before it. Such patterns get a lower confidence and a rule name of
+  their own.
 
 Each pattern becomes a registered relation rule with its name and confidence; coordinated
 lists on either side are distributed over every member.
@@ -107,7 +108,7 @@ class RelationPattern:
 
     def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
         subject = view.subject_place
-        if subject is None:
+        if subject is None or subject.sentence == view.sentence.index:
             return
         for j, unit in enumerate(view.units):
             if unit.kind in ("place", "org"):
@@ -119,6 +120,16 @@ class RelationPattern:
             if self.gap is not None and self.gap.search(clause):
                 head = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
                 yield from pairwise(self.type, [head], tails)
+
+
+def opening_place(view: SentenceView) -> Mention | None:
+    """The place a sentence opens with as its subject ("沈阳市正通过…"), if any: later
+    sentences of the paragraph that name no subject speak of it."""
+    if not view.units or view.units[0].kind != "place" or view.units[0].is_list:
+        return None
+    if not _CLAUSE_OPENING.match(view.clause_before(0)):
+        return None
+    return view.units[0].members[0]
 
 
 def _members(view: SentenceView, index: int, allowed: frozenset[str]) -> list[Mention]:

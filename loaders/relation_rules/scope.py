@@ -9,7 +9,6 @@ cities whose names prefix other place names.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,9 +31,6 @@ _CHAIN_HEADING_COVER = 0.6
 _CHAIN_WORDS = re.compile(r"产业链|产业集群|产业|集群|暨|及|和|与|、")
 # Place subtypes that contain others by name (regions, provinces, cities): True.
 _CONTAINER_SUBTYPES = {name: depth <= PLACE_DEPTH["City"] for name, depth in PLACE_DEPTH.items()}
-# Places that can be the subject of a page: administrative areas and zones, not parks.
-_SUBJECT_SUBTYPES = frozenset({"Province", "City", "District", "County", "DevelopmentZone", "ScienceCity"})
-_SUBJECT_MIN_MENTIONS = 2
 _SUFFIX_BY_DEPTH = {"省": "Province", "市": "City", "县": "County", "区": "District"}
 
 
@@ -51,9 +47,6 @@ class ArticleScope:
     # Written names already split into (parent, place) of a branch name, or None.
     branches: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
     focus: Mention | None = None
-    # The place the article speaks of most (its focus when known): the subject that a
-    # sentence with no subject of its own ("重点发展X产业") is about.
-    subject: Mention | None = None
     # The chain each section heading names (None: none), worked out once per heading.
     heading_chains: dict[str, Mention | None] = field(default_factory=dict)
     chain_index: NameIndex = field(default_factory=NameIndex)  # of ``chains``
@@ -92,15 +85,11 @@ def _focus_mention(doc: Document, place: str, scope: ArticleScope) -> Mention:
 def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, ArticleScope]:
     """One ArticleScope per article index, from the mentions of that article only."""
     scopes: dict[int, ArticleScope] = {}
-    place_counts: dict[int, Counter[str]] = {}
     for sentence in doc.sentences:
         scope = scopes.get(sentence.article)
         if scope is None:
             scope = scopes[sentence.article] = ArticleScope()
-        counts = place_counts.setdefault(sentence.article, Counter())
         for mention in by_sentence.get(sentence.index, ()):
-            if mention.type == "Place" and mention.subtype in _SUBJECT_SUBTYPES:
-                counts[mention.canonical] += 1
             table = _names_table(scope, mention.type)
             # By written and by canonical name; the first mention of a name stands for it.
             table.setdefault(mention.text, mention)
@@ -114,19 +103,7 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
         scope = scopes.setdefault(article.index, ArticleScope())
         if article.focus_place:
             scope.focus = _focus_mention(doc, article.focus_place, scope)
-    for index, scope in scopes.items():
-        scope.subject = scope.focus or _most_named(scope, place_counts.get(index, Counter()))
     return scopes
-
-
-def _most_named(scope: ArticleScope, counts: Counter[str]) -> Mention | None:
-    """The place named most often, if named at least twice and more often than any other."""
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < _SUBJECT_MIN_MENTIONS:
-        return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return scope.places.get(ranked[0][0])
 
 
 def synthetic_mention(template: Mention, sentence: Sentence, source: str) -> Mention:

@@ -86,7 +86,8 @@ class SentenceView:
     branch_cache: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
     # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
     lead_chains: tuple[Mention, ...] = ()
-    # The place the article is about (ArticleScope.subject), for sentences without a subject.
+    # The place an earlier sentence of the paragraph opened with, for sentences that name no
+    # subject of their own (set by the extractor as it walks the paragraph).
     subject_place: Mention | None = None
     # An index of chain_names (None: built from them here).
     chain_index: NameIndex | None = None

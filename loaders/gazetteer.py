@@ -26,7 +26,9 @@ def _words(text: str) -> list[str]:
 DATA_DIR = Path(__file__).with_name("data")
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv"
 DIVISIONS_FILE = DATA_DIR / "divisions.tsv"
-GAZETTEER_COLUMNS = ("canonical", "class", "subtype", "aliases", "wikidata", "name_en", "note")
+GAZETTEER_COLUMNS = ("canonical", "class", "subtype", "aliases", "wikidata", "name_en", "note", "city")
+# A pack's gazetteer may leave out the last column (city).
+_REQUIRED_COLUMNS = GAZETTEER_COLUMNS[:-1]
 AMBIGUOUS_MARK = "*"  # an alias ending in * names the entity only in context
 
 # Short forms whose bare name is a common word or a mountain, so "X" alone is not the city.
@@ -67,6 +69,18 @@ class GazetteerEntry:
     name_en: str | None = None
     division_code: str | None = None
     note: str = ""
+    # The city whose name this is (合肥市 for 科学岛): its short forms that do not hold the
+    # city's name mean it only in a document about that city (see city_scoped).
+    city: str | None = None
+
+    def city_scoped(self, surface: str) -> bool:
+        """Whether ``surface`` names this entry only inside its own city's documents."""
+        return self.city is not None and city_stem(self.city) not in surface
+
+
+def city_stem(city: str) -> str:
+    """合肥市 -> 合肥: the part of a city's name its places' names carry."""
+    return city[:-1] if len(city) > 2 and city.endswith("市") else city
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +173,9 @@ def load_divisions(path: Path = DIVISIONS_FILE) -> dict[str, Division]:
 
 
 def _entry_from_row(path: Path, number: int, row: list[str]) -> GazetteerEntry:
-    if len(row) != len(GAZETTEER_COLUMNS):
+    if len(row) not in (len(_REQUIRED_COLUMNS), len(GAZETTEER_COLUMNS)):
         raise InputError(f"{path}: line {number}: expected {len(GAZETTEER_COLUMNS)} columns")
-    canonical, cls, subtype, aliases, wikidata, name_en, note = (c.strip() for c in row)
+    canonical, cls, subtype, aliases, wikidata, name_en, note, city = (c.strip() for c in [*row, ""][:8])
     if cls not in ENTITY_CLASSES:
         raise InputError(f"{path}: line {number}: unknown class {cls!r}")
     if wikidata and not (wikidata.startswith("Q") and wikidata[1:].isdigit()):
@@ -176,13 +190,14 @@ def _entry_from_row(path: Path, number: int, row: list[str]) -> GazetteerEntry:
         wikidata=wikidata or None,
         name_en=name_en or None,
         note=note,
+        city=city or None,
     )
 
 
 def load_entries(path: Path = GAZETTEER_FILE) -> list[GazetteerEntry]:
     rows = _open_tsv(path)
-    if not rows or tuple(rows[0]) != GAZETTEER_COLUMNS:
-        raise InputError(f"{path}: expected header {'/'.join(GAZETTEER_COLUMNS)}")
+    if not rows or tuple(rows[0]) not in (GAZETTEER_COLUMNS, _REQUIRED_COLUMNS):
+        raise InputError(f"{path}: expected header {'/'.join(GAZETTEER_COLUMNS)} (city may be left out)")
     entries = [_entry_from_row(path, n, row) for n, row in enumerate(rows[1:], start=2)]
     seen: set[str] = set()
     for entry in entries:

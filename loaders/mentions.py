@@ -24,6 +24,7 @@ from loaders.chain_names import (
     split_joined_chain,
     strip_industry_suffix,
 )
+from loaders.city_scope import keep_own_city_names
 from loaders.entity_rules import (
     MAX_NAME_CHARS,
     RULES,
@@ -169,6 +170,9 @@ def find_mentions(doc: Document) -> MentionResult:
             mentions.append(_to_mention(doc, sentence, cand))
         dropped.extend(_to_dropped(doc, sentence, d) for d in drops)
     mentions.sort(key=_BY_SPAN)
+    if ablation.enabled("city-scope"):
+        mentions, other_city = keep_own_city_names(mentions, gaz)
+        dropped.extend(other_city)
     return MentionResult(mentions, dropped)
 
 

@@ -18,6 +18,7 @@ import rjieba
 # A company's own part of the name (赣锋, 太蓝, 长安) is a coined word the dictionary lacks,
 # or a proper noun; a common word before a head word (数字科技, 国内新能源) is a phrase.
 _PROPER_TAGS = frozenset({"nr", "ns", "nz", "nt", "j"})
+_FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并")
 _PHRASE_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "r", "u", "m", "q", "f", "t"})
 
 
@@ -40,6 +41,8 @@ def short_company_names(text: str) -> list[tuple[int, int]]:
 
 
 def _is_own_name(stem: str) -> bool:
+    if stem[0] in _FUNCTION_CHARS:
+        return False  # 由光迅科技: the preposition opens the clause, not the name
     tags = [tag for _, tag in rjieba.tag(stem)]
     if any(tag in _PHRASE_TAGS for tag in tags):
         return False  # 由光迅, 聚焦光通信, 集群建设: a verb or function word, not a name

@@ -1,0 +1,63 @@
+"""Extraction beyond the seeds' wording: city-scoped names, company short names, stems
+before 产业 that are no industries, names opened by their parent academy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.chain_words import is_verb_phrase
+from loaders.pipeline import extract_document
+from loaders.short_names import short_company_names
+
+
+def entities(tmp_path: Path, text: str) -> dict[str, str]:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return {e.name: e.type for e in extract_document(path).entities}
+
+
+def test_a_city_scoped_short_name_is_kept_in_its_own_citys_document(tmp_path: Path) -> None:
+    assert entities(tmp_path, "合肥市科学岛上聚集了多家研究机构。\n").get("科学岛") == "Place"
+
+
+def test_a_city_scoped_short_name_is_dropped_in_another_citys_document(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("武汉市东湖之畔有一座科学岛，武汉市还在建设光谷。\n", encoding="utf-8")
+    extraction = extract_document(path)
+    names = {e.name for e in extraction.entities}
+    assert "科学岛" not in names
+    assert "武汉东湖新技术开发区" in names  # Wuhan's own short name 光谷 still resolves
+    assert any(d.reason == "other-city-name" and d.text.startswith("科学岛") for d in extraction.dropped)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("赣锋锂电投资100亿元布局新型电池科技产业园。", ["赣锋锂电"]),
+        ("长安新能源联合中国汽研开发超集电驱。", ["长安新能源"]),
+        ("新能源汽车投资增长。", []),
+        ("数字科技在城市应用。", []),
+        ("由光迅科技牵头建设。", []),
+    ],
+)
+def test_company_short_names_open_a_clause_and_act(sentence: str, names: list[str]) -> None:
+    assert [sentence[a:b] for a, b in short_company_names(sentence)] == names
+
+
+@pytest.mark.parametrize("stem", ["更是", "众多", "先进", "稀土资源上游", "园区纳米", "全国率先提出"])
+def test_stems_that_are_no_industry(stem: str) -> None:
+    assert is_verb_phrase(stem)
+
+
+@pytest.mark.parametrize("stem", ["新能源汽车", "超导", "逆变器", "太赫兹", "酿酒", "再制造", "智能制造"])
+def test_industry_stems_pass(stem: str) -> None:
+    assert not is_verb_phrase(stem)
+
+
+def test_a_unit_written_after_its_academy_is_one_name(tmp_path: Path) -> None:
+    found = entities(tmp_path, "中科院赣江创新研究院位于赣州。中国科学院金属研究所将聚焦新材料。\n")
+    assert found.get("中国科学院赣江创新研究院") == "ResearchInstitute"
+    assert found.get("中国科学院金属研究所") == "ResearchInstitute"
+    assert "金属研究所" not in found

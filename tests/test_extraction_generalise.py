@@ -61,3 +61,11 @@ def test_a_unit_written_after_its_academy_is_one_name(tmp_path: Path) -> None:
     assert found.get("中国科学院赣江创新研究院") == "ResearchInstitute"
     assert found.get("中国科学院金属研究所") == "ResearchInstitute"
     assert "金属研究所" not in found
+
+
+def test_the_extractor_checks_domain_and_range_against_the_ontology_alone() -> None:
+    from kg.constraints import domain_and_range
+    from loaders.relation_rules.constraints import SUPPORTER_CLASSES
+
+    assert domain_and_range("SUPPORTS_CHAIN")[0] == SUPPORTER_CLASSES
+    assert "IndustryChain" not in domain_and_range("LOCATED_IN")[0]

@@ -1,4 +1,6 @@
-"""Which entity classes each relation type may join (docs/annotation.md, relation table).
+"""Which entity classes each relation type may join: the ontology's domain and range
+(kg.constraints, from ontology/innokg.ttl), and, for PART_OF, the kinds it may join and
+the administrative order of places.
 
 A candidate that breaks its type's constraint is dropped with the reason, never kept:
 the rules read surface cues, and a cue between the wrong classes is a misreading.
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.constraints import domain_and_range
 from kg.model import Mention
 from loaders.coordination import ORGANISATION_CLASSES
 from loaders.gazetteer import default_gazetteer
@@ -19,8 +22,6 @@ SUPPORTER_CLASSES = frozenset(
      "InnovationPlatform"}
 )
 PARENT_CLASSES = frozenset({"University", "ResearchInstitute", "Enterprise"})
-_OPERATED = frozenset({"LargeScientificFacility", "Laboratory", "InnovationPlatform"})
-_OPERATORS = frozenset({"University", "ResearchInstitute", "Enterprise"})
 _PLACE = frozenset({"Place"})
 _CHAIN = frozenset({"IndustryChain"})
 
@@ -33,16 +34,6 @@ PLACE_DEPTH: dict[str, int] = {
     "County": 3,
     "DevelopmentZone": 3,
     "ScienceCity": 3,
-}
-
-_ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "LOCATED_IN": (ORGANISATION_CLASSES, _PLACE),
-    "PART_OF_CHAIN": (frozenset({"Enterprise"}), _CHAIN),
-    "SUPPORTS_CHAIN": (SUPPORTER_CLASSES, _CHAIN),
-    "OPERATED_BY": (_OPERATED, _OPERATORS),
-    "FOCUSES_ON": (ORGANISATION_CLASSES | _PLACE, _CHAIN),
-    "COOPERATES_WITH": (ORGANISATION_CLASSES, ORGANISATION_CLASSES),
-    "UPSTREAM_OF": (_CHAIN, _CHAIN),
 }
 
 
@@ -117,7 +108,8 @@ def violation(rel_type: str, head: Mention, tail: Mention) -> str | None:
     if rel_type == "PART_OF":
         reason = _part_of_violation(head, tail)
         return None if reason is None else f"type-constraint:PART_OF:{reason}"
-    heads, tails = _ALLOWED[rel_type]
+    # The ontology's rdfs:domain and rdfs:range are the one table of who may join whom.
+    heads, tails = domain_and_range(rel_type)
     if head.type in heads and tail.type in tails:
         return None
     return f"type-constraint:{rel_type}:{head.type}->{tail.type}"

@@ -274,6 +274,11 @@ def _walk_items(
     items: list[tuple[int, int, KnownSpan | None]] = []
     for _ in range(MAX_ITEMS):
         hit = known.by_end.get(end)
+        if hit is not None and whole_members and _joiner_before(text, hit.start) is None:
+            # "碳基新材料、…等产业链": a known name ending a longer member (新材料) is part of it
+            wider = _enumerated_start(text, end)
+            if 0 <= wider < hit.start:
+                hit = None
         start = hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
         if start >= end:
             start = segment_term_start(text, end)

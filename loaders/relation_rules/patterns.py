@@ -15,6 +15,11 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``max_gap``: most characters between them; ``max_commas``: most commas among those.
 - ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…).
 - ``opens_clause``: the first end must open its clause (it is the clause's subject).
+- ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
+- ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
+  comma before it), so one subject can govern several clauses, each with its own verb.
+- ``tail: "subject"``: the head's clause goes on with a cue pointing back to that place
+  ("A、B在此落户"); ``gap_cues`` must then open the text right after the head.
 - ``head: "subject"``: the sentence names no place or organisation before the tail, and
   the head is the place an earlier sentence of the paragraph opened with (document context,
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
@@ -65,6 +70,8 @@ class RelationPattern:
     max_commas: int
     confidence: float
     opens_clause: bool = False
+    cue_opens_gap: bool = False
+    cue_in_clause: bool = False
     # words one of which a sentence must hold for the pattern to match (its gap cues, else
     # its before or after cues): a cheap test run before the pattern
     required_words: tuple[str, ...] = ()
@@ -86,7 +93,7 @@ class RelationPattern:
             return False
         if self.blockers is not None and self.blockers.search(gap):
             return False
-        if self.gap is not None and not self.gap.search(gap):
+        if self.gap is not None and not self._cue_found(view, gap, j):
             return False
         if self.before is not None and not self.before.search(view.before(i, 6)):
             return False
@@ -94,9 +101,20 @@ class RelationPattern:
             return False
         return self.after is None or self.after.match(view.after(j, 12)) is not None
 
+    def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:
+        assert self.gap is not None
+        if self.cue_opens_gap:
+            return self.gap.match(gap) is not None
+        if self.cue_in_clause:
+            return self.gap.search(view.clause_before(second)) is not None
+        return self.gap.search(gap) is not None
+
     def find(self, view: SentenceView) -> Iterator[Found]:
         if self.head == {SUBJECT}:
             yield from self._find_with_subject(view)
+            return
+        if self.tail == {SUBJECT}:
+            yield from self._find_subject_as_tail(view)
             return
         for i, j in self.ends(view):
             h, t = (i, j) if self.head_first else (j, i)
@@ -120,6 +138,18 @@ class RelationPattern:
             if self.gap is not None and self.gap.search(clause):
                 head = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
                 yield from pairwise(self.type, [head], tails)
+
+
+    def _find_subject_as_tail(self, view: SentenceView) -> Iterator[Found]:
+        """"A、B在此落户": 此 points back to the place the paragraph opened with."""
+        subject = view.subject_place
+        if subject is None or subject.sentence == view.sentence.index or self.gap is None:
+            return
+        for i in range(len(view.units)):
+            heads = _members(view, i, self.head)
+            if heads and self.gap.match(view.after(i, self.max_gap)):
+                tail = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
+                yield from pairwise(self.type, heads, [tail])
 
 
 def opening_place(view: SentenceView) -> Mention | None:
@@ -154,7 +184,7 @@ def _words(obj: dict, key: str, where: str) -> re.Pattern[str] | None:
 def _slot(obj: dict, key: str, where: str) -> frozenset[str]:
     names = frozenset(str(obj.get(key, "")).split())
     unknown = names - _KINDS - set(ENTITY_CLASSES)
-    if names == {SUBJECT} and key == "head":
+    if names == {SUBJECT}:
         return names
     if not names or unknown:
         raise InputError(f"{where}: {key} must name unit kinds or classes, not {sorted(unknown) or 'nothing'}")
@@ -180,6 +210,8 @@ def pattern_from(obj: dict, where: str) -> RelationPattern:
         before=_words(obj, "before_cues", where), after=_words(obj, "after_cues", where),
         blockers=_words(obj, "blockers", where), max_gap=max_gap, max_commas=max_commas, confidence=confidence,
         opens_clause=bool(obj.get("opens_clause", False)),
+        cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
+        cue_in_clause=bool(obj.get("cue_in_clause", False)),
         required_words=tuple(obj.get("gap_cues") or obj.get("before_cues") or obj.get("after_cues") or ()),
     )
 
@@ -225,11 +257,11 @@ def as_rule(pattern: RelationPattern) -> RelationRule:
     """The pattern as a rule of the registry's kind: it runs only on sentences with a unit
     of each end's kind (where an end allows one kind) and holding one of its cue words."""
     needs: set[str] = set()
-    for slot in (pattern.head - {SUBJECT}, pattern.tail):
+    for slot in (pattern.head - {SUBJECT}, pattern.tail - {SUBJECT}):
         kinds = _kinds(slot)
         if len(kinds) == 1:
             needs |= kinds
-    fewest = 1 if SUBJECT in pattern.head else 2
+    fewest = 1 if SUBJECT in pattern.head | pattern.tail else 2
     return RelationRule(
         f"pattern:{pattern.name}", pattern.confidence, pattern.find, fewest, frozenset(needs), pattern.required_words
     )

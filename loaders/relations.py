@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,11 +62,27 @@ def extract_relations(
     doc: Document, mentions: list[Mention], rules: list[RelationRule] | None = None
 ) -> RelationResult:
     """Relations stated in ``doc`` between ``mentions`` (from loaders.mentions)."""
-    by_sentence = _mentions_by_sentence(doc, mentions)
-    scopes = build_scopes(doc, by_sentence)
     plan = _RulePlan(default_rules() if rules is None else rules)
     result = RelationResult()
     candidates: list[_Candidate] = []
+    for view in sentence_views(doc, mentions, result):
+        for rule, cue_test in plan.rules_for(view):
+            if cue_test is not None and cue_test(view.text) is None:
+                continue  # cheaper than calling a rule whose cue word is absent
+            for found in rule.apply(view):
+                candidates.append(_Candidate(found, rule, view.sentence))
+    result.relations = _accept(doc, candidates, result.dropped)
+    return result
+
+
+def sentence_views(
+    doc: Document, mentions: list[Mention], result: RelationResult | None = None
+) -> Iterator[SentenceView]:
+    """What the rules see of each sentence that names something, in document order (also
+    what the pair model learns from); ``result`` collects what a view had to leave out."""
+    result = RelationResult() if result is None else result
+    by_sentence = _mentions_by_sentence(doc, mentions)
+    scopes = build_scopes(doc, by_sentence)
     run_places = _section_run_places(doc, by_sentence)
     leads = lead_chains(doc, by_sentence)
     paragraph_subject: Mention | None = None
@@ -90,13 +106,7 @@ def extract_relations(
         if ablation.enabled("document-context"):
             view.subject_place = paragraph_subject
             paragraph_subject = opening_place(view) or paragraph_subject
-        for rule, cue_test in plan.rules_for(view):
-            if cue_test is not None and cue_test(sentence.text) is None:
-                continue  # cheaper than calling a rule whose cue word is absent
-            for found in rule.apply(view):
-                candidates.append(_Candidate(found, rule, sentence))
-    result.relations = _accept(doc, candidates, result.dropped)
-    return result
+        yield view
 
 
 _CueTest = Callable[[str], object]  # a compiled pattern's search: None when no cue occurs

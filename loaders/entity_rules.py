@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick_rs
+import rjieba
 
 from loaders import ablation
 from loaders.chain_words import is_verb_phrase
@@ -689,11 +690,24 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # "六位一体全产业链": 全产业链 is "the whole chain"
     if rule.type == "IndustryChain" and ablation.enabled("chain-pos") and is_verb_phrase(core):
         return "verb-phrase"  # "具备产业先发优势", "更是产业链…": no noun before 产业
-    if len(core) < rule.min_stem:
+    if len(core) < rule.min_stem and not _proper_short_stem(core, rule):
         return "too-short"
     if len(stem) > rule.max_stem:
         return "too-long"
     return None
+
+
+# A stem one character shorter than a rule's minimum still names one thing when it is a
+# place or proper name (之江实验室, 嵩山实验室, 鹏城实验室), not a word like 该 or 联合.
+_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt"})
+
+
+@lru_cache(maxsize=4096)
+def _proper_short_stem(core: str, rule: EntityRule) -> bool:
+    if len(core) != rule.min_stem - 1 or len(core) < 2 or not ablation.enabled("proper-short-stems"):
+        return False
+    tagged = rjieba.tag(core)
+    return len(tagged) == 1 and tagged[0][1] in _PROPER_TAGS
 
 
 def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:

@@ -42,6 +42,7 @@ from loaders.mention_lists import KnownSpan, list_members, may_hold_term_list, t
 from loaders.places import province_abbreviations
 from loaders.segmenter import segment
 from loaders.short_names import short_company_names
+from loaders.zone_names import full_zone_name
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
@@ -903,11 +904,16 @@ def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
         text=doc.text[start:end],
         type=cand.type,
         subtype=cand.subtype,
-        canonical=cand.canonical,
+        canonical=full_zone_name(cand.canonical) if _zone_by_rule(cand) else cand.canonical,
         source=cand.source,
         clean_start=cand.start,
         clean_end=cand.end,
     )
+
+
+def _zone_by_rule(cand: _Candidate) -> bool:
+    """A zone a rule found (not one the reference data or a declaration named)."""
+    return cand.type == "Place" and cand.priority == _RULE_PRIORITY
 
 
 def _to_dropped(doc: Document, sentence: Sentence, drop: tuple[int, int, str]) -> Dropped:

@@ -1,0 +1,24 @@
+"""Full names of development zones written in their common short form.
+
+"南昌高新区" is 南昌高新技术产业开发区 and "南昌经开区" 南昌经济技术开发区: the short forms are
+fixed abbreviations of the zone types' official names, so a zone found by its short form
+gets the full name as its canonical name (the short form stays an alias), and one zone
+written both ways in a corpus is one entity.
+"""
+
+from __future__ import annotations
+
+# short suffix -> official suffix (国家高新技术产业开发区 / 经济技术开发区 / 综合保税区)
+_FULL_SUFFIX = {
+    "高新区": "高新技术产业开发区",
+    "经开区": "经济技术开发区",
+    "综保区": "综合保税区",
+}
+_MIN_OWNER_CHARS = 2  # "高新区" alone is no zone's name
+
+
+def full_zone_name(name: str) -> str:
+    for short, full in _FULL_SUFFIX.items():
+        if name.endswith(short) and len(name) - len(short) >= _MIN_OWNER_CHARS:
+            return name[: -len(short)] + full
+    return name

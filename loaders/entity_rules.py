@@ -237,7 +237,8 @@ PARK_SUFFIXES = (
 )
 # Policy zones (…示范区/试验区) are mostly category words ("国家自主创新示范区"); one is
 # a named place only when it is qualified by a known place ("合肥…试验区").
-POLICY_ZONE_SUFFIXES = ("集聚区", "示范区", "试验区", "合作区", "先行区", "发展区")
+POLICY_ZONE_SUFFIXES = ("集聚区", "示范区", "试验区", "合作区", "先行区", "发展区", "综合保税区", "保税区", "保税港区",
+                        "临空经济区", "经济区")
 PLACE_GENERIC_TAILS = tuple(_words("示范 先行 试点 核心 功能 重点 特色 保护 集中 综合 国家级 省级 市级 型"))
 
 RULES = RuleRegistry()

@@ -558,6 +558,10 @@ def _plain_chain_reason(stem: str, gaz: Gazetteer) -> str | None:
     return plain_chain_stem(name_form(strip_generic_prefix(stem)).strip())
 
 
+# Endings that make a known place name a whole zone or area of its own kind.
+_PLACE_KIND_ENDINGS = ("区", "园", "城", "港", "镇", "县", "市", "省", "谷", "岛", "廊", "湾")
+
+
 def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch], known: list[tuple[int, int]]) -> int:
     """Start of the name ending in the suffix at ``s``; -1 when the rule does not apply.
     ``known``: the (start, end) of ``matches``."""
@@ -582,11 +586,15 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
             start = joined
     # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
     # the second zone starts after the first. (Companies may: a subsidiary's legal name
-    # opens with its parent's, "某某（南京）有限公司", "中国石化扬子石油化工有限公司".)
+    # opens with its parent's, "某某（南京）有限公司", "中国石化扬子石油化工有限公司".) A
+    # short name without a kind word (光谷, 中关村) does open a longer one: 光谷生物城.
     for m in matches:
         if rule.type == "Enterprise":
             break
-        if start <= m.start and m.end <= s and m.surface.type == rule.type and (m.surface.subtype == rule.subtype):
+        if (
+            start <= m.start and m.end <= s and m.surface.type == rule.type and m.surface.subtype == rule.subtype
+            and (rule.type != "Place" or m.surface.text.endswith(_PLACE_KIND_ENDINGS))
+        ):
             start = m.end
     if rule.type == "IndustryChain":
         return _chain_start_after_place(text, start, s, matches)

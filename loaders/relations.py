@@ -86,6 +86,7 @@ def sentence_views(
     run_places = _section_run_places(doc, by_sentence)
     leads = lead_chains(doc, by_sentence)
     paragraph_subject: Mention | None = None
+    recent_subject: Mention | None = None
     previous_end = 0
     for sentence in doc.sentences:
         if "\n" in doc.text[previous_end : sentence.start]:
@@ -104,8 +105,10 @@ def sentence_views(
         if view is None:
             continue
         if ablation.enabled("document-context"):
-            view.subject_place = paragraph_subject
-            paragraph_subject = opening_place(view) or paragraph_subject
+            view.subject_place, view.recent_place = paragraph_subject, recent_subject
+            opening = opening_place(view)
+            paragraph_subject = opening or paragraph_subject
+            recent_subject = opening or recent_subject
         yield view
 
 

@@ -18,8 +18,9 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
 - ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
   comma before it), so one subject can govern several clauses, each with its own verb.
-- ``tail: "subject"``: the head's clause goes on with a cue pointing back to that place
-  ("A、B在此落户"); ``gap_cues`` must then open the text right after the head.
+- ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place the
+  last sentence that opened with one opened with, in this paragraph or before
+  (SentenceView.recent_place: "A、B在此落户"); ``gap_cues`` must open the text after the head.
 - ``head: "subject"``: the sentence names no place or organisation before the tail, and
   the head is the place an earlier sentence of the paragraph opened with (document context,
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
@@ -53,6 +54,8 @@ _CLAUSE_OPENING = re.compile(r"^(?:\s|近年来|目前|当前|如今|同时|此�
 _COMMAS = re.compile(r"[，,]")
 _HARD_END = re.compile(r"[。；;！？!?]")
 _ORDERS = {"head-first", "tail-first"}
+# A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
+_CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,7 @@ class RelationPattern:
             return False
         if self.opens_clause and not _CLAUSE_OPENING.match(view.clause_before(i)):
             return False
-        return self.after is None or self.after.match(view.after(j, 12)) is not None
+        return self.after is None or self.after.match(_CHAIN_SUFFIX.sub("", view.after(j, 14), count=1)) is not None
 
     def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:
         assert self.gap is not None
@@ -141,8 +144,8 @@ class RelationPattern:
 
 
     def _find_subject_as_tail(self, view: SentenceView) -> Iterator[Found]:
-        """"A、B在此落户": 此 points back to the place the paragraph opened with."""
-        subject = view.subject_place
+        """"A、B在此落户": 此 points back to the place a recent sentence opened with."""
+        subject = view.recent_place
         if subject is None or subject.sentence == view.sentence.index or self.gap is None:
             return
         for i in range(len(view.units)):

@@ -89,6 +89,9 @@ class SentenceView:
     # The place an earlier sentence of the paragraph opened with, for sentences that name no
     # subject of their own (set by the extractor as it walks the paragraph).
     subject_place: Mention | None = None
+    # The place the last sentence opening with one opened with, across paragraphs: what
+    # 此 and 这里 ("在此落户") point back to.
+    recent_place: Mention | None = None
     # An index of chain_names (None: built from them here).
     chain_index: NameIndex | None = None
     # sentence.text, as a plain attribute: rules read it many times per sentence.

@@ -41,6 +41,7 @@ from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
 from loaders.mention_lists import KnownSpan, list_members, may_hold_term_list, term_list_members
 from loaders.places import province_abbreviations
 from loaders.segmenter import segment
+from loaders.district_lists import listed_divisions
 from loaders.short_names import short_company_names
 from loaders.zone_names import full_zone_name
 
@@ -50,6 +51,7 @@ CHAIN_LIST_SOURCE = "industry-chain-list"
 CHAIN_SPLIT_SOURCE = "industry-chain-split"
 CHAIN_LEAD_SOURCE = "industry-chain-lead"
 SHORT_COMPANY_SOURCE = "enterprise-short-name"
+LISTED_DISTRICT_SOURCE = "district-list"
 BARE_ZONE_SOURCE = "bare-zone"
 ABBREVIATION_SOURCE = "province-abbreviation"
 COORDINATION_SOURCE = "coordination-list"
@@ -194,6 +196,8 @@ def _sentence_candidates(
     if "、" in text:
         pool += _term_list_candidates(text, matches)
     pool += _bare_zone_candidates(sentence, matches, gaz, state)
+    if "等" in text or "个区" in text:
+        pool += _listed_district_candidates(text, matches, gaz)
     pool += _abbreviation_candidates(text, matches, gaz)
     if "游" in text:
         pool += _stage_list_candidates(text, matches)
@@ -205,7 +209,7 @@ def _sentence_candidates(
         pool += [
             _Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in short_company_names(text)
         ]
-    chosen = _choose(pool)
+    chosen = _choose([c for c in pool if not _riverside_phrase(text, c)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
     return _join_sub_colleges(text, chosen), drops
@@ -407,6 +411,35 @@ def _bare_zone_candidates(
         surface = gaz.surface(city + hit.group())
         if surface is not None and surface.type == "Place":
             found.append(_Candidate(s, e, "Place", surface.subtype, surface.canonical, BARE_ZONE_SOURCE))
+    return found
+
+
+# "深圳河南侧", "长江北岸": a water word and a direction followed by a side word is a
+# bank or side of that water, not the province whose name it spells (河南, 湖北, 江西).
+_WATER = frozenset("河江湖海")
+_DIRECTION = frozenset("东南西北")
+_SIDE = ("侧", "岸", "畔", "边", "沿", "面")
+
+
+def _riverside_phrase(text: str, cand: _Candidate) -> bool:
+    if cand.type != "Place" or cand.end - cand.start != 2:
+        return False
+    first, second = text[cand.start], text[cand.start + 1]
+    return first in _WATER and second in _DIRECTION and text.startswith(_SIDE, cand.end)
+
+
+def _listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+    """"广州市荔湾、越秀、天河等区": the bare names are districts of the city before them."""
+    cities = [m for m in matches if m.surface.type == "Place" and m.surface.subtype == "City"]
+    found = []
+    for city in cities:
+        code = gaz.division_code(city.surface.canonical)
+        if code is None:
+            continue
+        for item in listed_divisions(text[city.end :], code, gaz):
+            division = item.division
+            found.append(_Candidate(city.end + item.start, city.end + item.end, "Place", division.subtype,
+                                    division.name, LISTED_DISTRICT_SOURCE, division_codes=(division.code,)))
     return found
 
 

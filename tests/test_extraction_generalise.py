@@ -69,3 +69,23 @@ def test_the_extractor_checks_domain_and_range_against_the_ontology_alone() -> N
 
     assert domain_and_range("SUPPORTS_CHAIN")[0] == SUPPORTER_CLASSES
     assert "IndustryChain" not in domain_and_range("LOCATED_IN")[0]
+
+
+def test_bare_districts_listed_under_their_city_are_that_citys_divisions(tmp_path: Path) -> None:
+    found = entities(tmp_path, "广州市荔湾、越秀、天河等区重点发展数字经济。\n")
+    assert {"荔湾区", "越秀区", "天河区"} <= {n for n, t in found.items() if t == "Place"}
+
+
+def test_bare_names_that_are_no_division_of_that_city_are_not_taken(tmp_path: Path) -> None:
+    found = entities(tmp_path, "广州市甲乙、丙丁等区重点发展数字经济。\n")
+    assert not {"甲乙区", "丙丁区"} & set(found)
+
+
+def test_a_river_bank_is_not_the_province_its_words_spell(tmp_path: Path) -> None:
+    assert "河南省" not in entities(tmp_path, "项目位于深圳河南侧。\n")
+    assert "河南省" in entities(tmp_path, "项目位于河南郑州。\n")
+
+
+def test_a_verb_before_an_industry_is_not_part_of_its_name(tmp_path: Path) -> None:
+    found = entities(tmp_path, "抢抓光子产业发展机遇。\n")
+    assert "抢抓光子" not in found

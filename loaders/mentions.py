@@ -25,6 +25,7 @@ from loaders.chain_names import (
     strip_industry_suffix,
 )
 from loaders.city_scope import keep_own_city_names
+from loaders.district_lists import listed_divisions
 from loaders.entity_rules import (
     MAX_NAME_CHARS,
     RULES,
@@ -41,7 +42,6 @@ from loaders.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
 from loaders.mention_lists import KnownSpan, list_members, may_hold_term_list, term_list_members
 from loaders.places import province_abbreviations
 from loaders.segmenter import segment
-from loaders.district_lists import listed_divisions
 from loaders.short_names import short_company_names
 from loaders.zone_names import full_zone_name
 

@@ -17,6 +17,9 @@ import rjieba
 # (更是, 众多, 先进, 上游, 现代…). Verbs pass (超导, 图传 are tagged v), and so do fixed
 # expressions (逆变器 is tagged l).
 _NOT_ALONE = frozenset({"d", "m", "a", "r", "c", "p", "u", "q", "f", "t", "ad"})
+# A verb this common in the segmenter's dictionary (分为, 具备, 确保, 推动) is the sentence's
+# verb, not an industry; rare ones are technical words tagged as verbs (超导 381, 图传 3).
+_COMMON_VERB_FREQUENCY = 1000
 # Tags that may not end a longer stem (稀土资源上游, 中国稀土集团现代).
 _NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
 # Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
@@ -34,7 +37,8 @@ def is_verb_phrase(stem: str) -> bool:
     if not tagged:
         return False
     if len(tagged) == 1:
-        return tagged[0][1] in _NOT_ALONE
+        word, tag = tagged[0]
+        return tag in _NOT_ALONE or (tag == "v" and rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY)
     if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST:
         return True
     return any(tag == "d" for _, tag in tagged[1:])  # 全国率先提出: an adverb inside

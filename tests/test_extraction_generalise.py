@@ -46,7 +46,7 @@ def test_company_short_names_open_a_clause_and_act(sentence: str, names: list[st
     assert [sentence[a:b] for a, b in short_company_names(sentence)] == names
 
 
-@pytest.mark.parametrize("stem", ["更是", "众多", "先进", "稀土资源上游", "园区纳米", "全国率先提出"])
+@pytest.mark.parametrize("stem", ["更是", "众多", "先进", "稀土资源上游", "园区纳米", "全国率先提出", "分为", "具备"])
 def test_stems_that_are_no_industry(stem: str) -> None:
     assert is_verb_phrase(stem)
 

@@ -75,8 +75,8 @@ def per_type(scores: Scores) -> str:
 def ablation_table(paths: list[Path]) -> list[str]:
     whole = evaluate_files(paths, REAL)
     base = Scores.total(whole.entities), Scores.total(whole.relations)
-    lines = ["", "| switched off (real-dev) | entity F1 | Δ | relation F1 | Δ |", "|---|---|---|---|---|",
-             f"| nothing | {base[0].f1:.3f} | | {base[1].f1:.3f} | |"]
+    lines = ["", "| switched off (real-dev) | entity F1 | Δ | relation F1 | Δ |",
+             "|---|---|---|---|---|", f"| nothing | {base[0].f1:.3f} | | {base[1].f1:.3f} | |"]
     for part in ablation.PARTS:
         with ablation.disabled(part):
             scores = evaluate_files(paths, REAL)

@@ -12,7 +12,6 @@ PARTS: tuple[str, ...] = (
     "script-conversion",  # traditional characters read as simplified
     "insertions",  # pinyin annotations, inline spam and pictographs removed
     "pattern-rules",  # relation rules written as data (loaders/data/relation_patterns.jsonl)
-    "pair-model",  # candidates scored by the model learned from the real development pages
     "document-context",  # the city a page is about, the district a heading names
     "company-short-names",  # 赣锋锂电投资…: a clause opening with a coined name and a head word
     "city-scope",  # a city's short place names (科学岛, 光谷) kept only in that city's documents

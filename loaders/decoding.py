@@ -51,7 +51,10 @@ def _read_bytes(path: Path) -> bytes:
     if not path.is_file():
         raise InputError(f"{path}: not a regular file")
     if path.suffix.lower() not in READABLE_SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {path.suffix!r} (expected .txt or .md)")
+        from loaders.formats.base import SUFFIXES
+
+        expected = ", ".join([".txt", ".md", *sorted(SUFFIXES)])
+        raise InputError(f"{path}: unsupported file type {path.suffix!r} (expected {expected})")
     try:
         return path.read_bytes()
     except OSError as exc:

@@ -11,8 +11,9 @@ from loaders.articles import find_articles
 from loaders.blocks import Block
 from loaders.boilerplate import noise_reason, trailing_credit_start
 from loaders.cleaning import clean_line, normalise_width
-from loaders.decoding import read_text_file
+from loaders.decoding import DecodedFile, read_text_file
 from loaders.duplicates import SeenTexts
+from loaders.formats.base import read_source
 from loaders.joining import rejoin_broken_paragraphs
 from loaders.layout import block_from_line
 from loaders.script import to_simplified
@@ -24,10 +25,15 @@ _STAGE = "clean"
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a .txt or .md file into a Document of cleaned sentences with offsets."""
+    """Read a .txt or .md file into a Document of cleaned sentences with offsets; a PDF,
+    Word or HTML file is first turned into text by its reader (loaders.formats), and the
+    offsets point into that text."""
     path = Path(path)
-    decoded = read_text_file(path)
+    source = read_source(path)  # None for .txt/.md
+    decoded = read_text_file(path) if source is None else DecodedFile(source.text, "utf-8")
     document = Document(path.name, str(path), decoded.encoding, decoded.text)
+    if source is not None:
+        source.describe(document)
     if not decoded.text.strip():
         document.dropped.append(Dropped(path.name, _STAGE, "empty-file", 0, len(decoded.text)))
         return document
@@ -36,7 +42,7 @@ def read_document(path: str | Path) -> Document:
     for block in joined.interrupting:
         document.dropped.append(_dropped(document, block, "interrupting-line"))
     kept = _without_duplicate_paragraphs(document, joined.blocks)
-    document.title = document_title(kept)
+    document.title = document.title or document_title(kept)
     layout = find_articles(kept, document.title)
     document.articles = layout.articles
     _add_sentences(document, kept, layout.article_of_block)

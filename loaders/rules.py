@@ -1,14 +1,11 @@
 """The relation rules extraction runs: the registered rule functions, the packaged
-patterns written as data, the learned pair model (loaders.pair_model), and the patterns of
-any pack a user added (loaders.packs)."""
+patterns written as data, and the patterns of any pack a user added (loaders.packs)."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from loaders import ablation, packs
-from loaders.pair_model import as_rule as model_rule
-from loaders.pair_model import packaged_model
 from loaders.relation_rules import RelationRule, registered_rules
 from loaders.relation_rules.patterns import as_rule, packaged_patterns
 
@@ -22,7 +19,4 @@ def default_rules() -> list[RelationRule]:
     rules = registered_rules()
     if ablation.enabled("pattern-rules"):
         rules += _packaged_rules()
-    model = packaged_model()
-    if model is not None and ablation.enabled("pair-model"):
-        rules.append(model_rule(model))
     return rules + [as_rule(p) for p in packs.active_patterns()]

@@ -469,7 +469,10 @@ def _is_stop(token: str) -> bool:
     # a stop verb stops the name too; a too-short name is the lesser evil.
     if token in STOP_WORDS or _NUMERAL.match(token):
         return True
-    return len(token) > 2 and any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1))
+    if len(token) <= 2 or not any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1)):
+        return False
+    # ... unless the token is a plain noun built on the verb (加速器, 建设者).
+    return [tag for _, tag in rjieba.tag(token)] != ["n"]
 
 
 def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]], through_joiner: bool = False) -> int:

@@ -66,6 +66,8 @@ _DECLARATION = re.compile(
     r"\s*[（(，,]?\s*(?:以下|下文)?(?:简称|称)\s*[：:]?\s*[“\"「『]?"
     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」』]?\s*[）)]"
     r"|\s*[（(，,]\s*(?:以下|下文)?简称\s*[：:]?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」』]"
+    # a bracketed Latin acronym right after a name is its short name: "…加速器装置（HIAF）"
+    r"|\s*[（(]\s*([A-Z][A-Za-z0-9\-]{1,11})\s*[）)]"
 )
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团")
 _CONTEXT_CUES = ("汽车", "集团", "公司", "企业", "品牌", "等整", "等车")
@@ -900,7 +902,7 @@ def _learn_declarations(text: str, chosen: list[_Candidate], state: _DocState) -
         match = _DECLARATION.match(text, cand.end)
         if match is None:
             continue
-        alias = match.group(1) or match.group(2)
+        alias = match.group(1) or match.group(2) or match.group(3)
         if alias and alias != cand.canonical and alias not in state.declared:
             state.declare(alias, _DeclaredName(cand.canonical, cand.type, cand.subtype))
             learned = True

@@ -89,3 +89,17 @@ def test_a_river_bank_is_not_the_province_its_words_spell(tmp_path: Path) -> Non
 def test_a_verb_before_an_industry_is_not_part_of_its_name(tmp_path: Path) -> None:
     found = entities(tmp_path, "抢抓光子产业发展机遇。\n")
     assert "抢抓光子" not in found
+
+
+def test_a_bracketed_acronym_after_a_name_is_its_short_name(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("惠州在建的强流重离子加速器装置（HIAF）进展顺利。HIAF将于明年建成。\n", encoding="utf-8")
+    extraction = extract_document(path)
+    facility = next(e for e in extraction.entities if e.name == "强流重离子加速器装置")
+    assert facility.type == "LargeScientificFacility"
+    assert "HIAF" in facility.aliases
+    assert len(facility.mentions) == 2
+
+
+def test_a_noun_built_on_a_verb_stays_inside_a_name(tmp_path: Path) -> None:
+    assert entities(tmp_path, "加速器驱动嬗变研究装置位于惠州。\n").get("加速器驱动嬗变研究装置") == "LargeScientificFacility"

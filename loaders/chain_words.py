@@ -20,6 +20,7 @@ _NOT_ALONE = frozenset({"d", "m", "a", "r", "c", "p", "u", "q", "f", "t", "ad"})
 # A verb this common in the segmenter's dictionary (分为, 具备, 确保, 推动) is the sentence's
 # verb, not an industry; rare ones are technical words tagged as verbs (超导 381, 图传 3).
 _COMMON_VERB_FREQUENCY = 1000
+_IDIOM_LENGTH = 4
 # Tags that may not end a longer stem (稀土资源上游, 中国稀土集团现代).
 _NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
 # Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
@@ -38,6 +39,8 @@ def is_verb_phrase(stem: str) -> bool:
         return False
     if len(tagged) == 1:
         word, tag = tagged[0]
+        if tag == "l" and len(word) >= _IDIOM_LENGTH:
+            return True  # 高度重视, 肩负起: a set phrase of four characters, not a product (逆变器)
         return tag in _NOT_ALONE or (tag == "v" and rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY)
     if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST:
         return True

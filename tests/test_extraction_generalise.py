@@ -105,3 +105,14 @@ def test_a_bracketed_acronym_after_a_name_is_its_short_name(tmp_path: Path) -> N
 def test_a_noun_built_on_a_verb_stays_inside_a_name(tmp_path: Path) -> None:
     found = entities(tmp_path, "加速器驱动嬗变研究装置位于惠州。\n")
     assert found.get("加速器驱动嬗变研究装置") == "LargeScientificFacility"
+
+
+def test_our_province_stands_for_the_one_province_the_page_names(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("山西省高度重视产业链发展。我省分两批确定了新能源汽车、氢能、光伏等16条省级重点产业链。\n",
+                    encoding="utf-8")
+    extraction = extract_document(path)
+    names = {e.id: e.name for e in extraction.entities}
+    focuses = {names[r.tail] for r in extraction.relations if r.type == "FOCUSES_ON" and names[r.head] == "山西省"}
+    assert {"新能源汽车", "氢能", "光伏"} <= focuses
+    assert "高度重视" not in names.values()

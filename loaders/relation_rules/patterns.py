@@ -102,7 +102,12 @@ class RelationPattern:
             return False
         if self.opens_clause and not _CLAUSE_OPENING.match(view.clause_before(i)):
             return False
-        return self.after is None or self.after.match(_CHAIN_SUFFIX.sub("", view.after(j, 14), count=1)) is not None
+        if self.after is None:
+            return True
+        noun = view.units[j].noun  # a list's head noun: "A、B等16条省级重点产业链"
+        if noun and self.after.search(noun):
+            return True
+        return self.after.match(_CHAIN_SUFFIX.sub("", view.after(j, 14), count=1)) is not None
 
     def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:
         assert self.gap is not None

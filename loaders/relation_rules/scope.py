@@ -17,9 +17,11 @@ from loaders.relation_rules.constraints import PLACE_DEPTH
 from loaders.relation_rules.view import NameIndex
 
 CITY_DEIXIS_SOURCE = "city-deixis"
+PROVINCE_DEIXIS_SOURCE = "province-deixis"
 SECTION_SOURCE = "section-context"
 
 _CITY_DEIXIS = re.compile(r"我市|本市|全市")
+_PROVINCE_DEIXIS = re.compile(r"我省|本省|全省")
 _MARKUP = re.compile(r"[\s*#“”\"'【】\[\]]+")
 _NUMBERING = re.compile(
     r"^(?:第[一二三四五六七八九十百\d]+[章节条部分]+|[（(][一二三四五六七八九十\d]+[）)]|"
@@ -47,6 +49,8 @@ class ArticleScope:
     # Written names already split into (parent, place) of a branch name, or None.
     branches: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
     focus: Mention | None = None
+    # The one province the article names, which 我省/本省/全省 stand for (None: none or several).
+    province: Mention | None = None
     # The chain each section heading names (None: none), worked out once per heading.
     heading_chains: dict[str, Mention | None] = field(default_factory=dict)
     chain_index: NameIndex = field(default_factory=NameIndex)  # of ``chains``
@@ -99,6 +103,8 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
                     scope.containers.setdefault(name, mention)
     for scope in scopes.values():
         scope.chain_index = NameIndex.of(scope.chains)
+        provinces = {m.canonical: m for m in scope.places.values() if m.subtype == "Province"}
+        scope.province = next(iter(provinces.values())) if len(provinces) == 1 else None
     for article in doc.articles:
         scope = scopes.setdefault(article.index, ArticleScope())
         if article.focus_place:
@@ -190,18 +196,23 @@ def _covered(text: str, names: list[str]) -> int:
 
 def may_have_city_deixis(scope: ArticleScope, sentence: Sentence) -> bool:
     """False when ``city_deixis`` surely finds nothing (a cheap test before it)."""
-    return scope.focus is not None and "市" in sentence.text
+    return (scope.focus is not None and "市" in sentence.text) or (
+        scope.province is not None and "省" in sentence.text
+    )
 
 
 def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, int, int]]:
-    """我市/本市/全市 as the article's city, with their cleaned spans (LOCATED_IN only)."""
-    focus = scope.focus
-    if focus is None or not may_have_city_deixis(scope, sentence):
+    """我市/本市/全市 as the article's city (LOCATED_IN only) and 我省/本省/全省 as the one
+    province it names, with their cleaned spans."""
+    if not may_have_city_deixis(scope, sentence):
         return []
     found: list[tuple[Mention, int, int]] = []
-    for match in _CITY_DEIXIS.finditer(sentence.text):
-        mention = synthetic_mention(focus, sentence, CITY_DEIXIS_SOURCE)
-        found.append((mention, match.start(), match.end()))
+    for pattern, place, source in ((_CITY_DEIXIS, scope.focus, CITY_DEIXIS_SOURCE),
+                                   (_PROVINCE_DEIXIS, scope.province, PROVINCE_DEIXIS_SOURCE)):
+        if place is None:
+            continue
+        for match in pattern.finditer(sentence.text):
+            found.append((synthetic_mention(place, sentence, source), match.start(), match.end()))
     return found
 
 

@@ -27,7 +27,11 @@ from loaders.entity_rules import RULES, judge, left_boundary, suffix_hits
 # the head belongs to another phrase ("等指标中企业", "等精准医学形成产业").
 _COUNT = "[0-9一二三四五六七八九十百千两多几]+[个家项大类条户批]"
 _MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)"
-_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(企业|公司|集团|产业链|产业集群|产业)")
+# After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
+_MANY = r"(?:众多|诸多|一批|多家|大批|一大批)[^\W\d_的之为]{0,8}?"
+_CUE = re.compile(
+    rf"(?:等(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_MODIFIERS})(企业|公司|集团|厂商|厂家|制造商|供应商|产业链|产业集群|产业)"
+)
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
 # Lists of platforms ("A、B、C等重点创新平台", "等医药创新发展平台"): the head types the
@@ -49,11 +53,15 @@ _LIST_DIGIT = "[0-9一二三四五六七八九十两]"
 _LIST_END = re.compile(rf"等|{_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]")
 MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
 _SUPPLY = "配套"
-_SUPPLIER_HEADS = frozenset({"企业", "公司"})
+_SUPPLIER_HEADS = frozenset({"企业", "公司", "厂商", "厂家", "供应商"})
 _HEAD_CLASS = {
     "企业": "Enterprise",
     "公司": "Enterprise",
     "集团": "Enterprise",
+    "厂商": "Enterprise",
+    "厂家": "Enterprise",
+    "制造商": "Enterprise",
+    "供应商": "Enterprise",
     "产业链": "IndustryChain",
     "产业集群": "IndustryChain",
     "产业": "IndustryChain",

@@ -20,7 +20,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   comma before it), so one subject can govern several clauses, each with its own verb.
 - ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place the
   last sentence that opened with one opened with, in this paragraph or before
-  (SentenceView.recent_place: "A、B在此落户"); ``gap_cues`` must stand in the text right after the head (within ``max_gap``).
+  (SentenceView.recent_place: "A、B在此落户"); a ``gap_cues`` word must stand within
+  ``max_gap`` characters after the head.
 - ``head: "subject"``: the sentence names no place or organisation before the tail, and
   the head is the place an earlier sentence of the paragraph opened with (document context,
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand

@@ -119,6 +119,11 @@ class Document:
     # the script the text is written in; traditional text is read as simplified, one
     # character for one, so offsets still point into ``text``
     script: Literal["simplified", "traditional", "mixed", "none"] = "simplified"
+    # "pdf", "docx" or "html" for a converted file, whose ``text`` (what the reader made of
+    # it) `kg build` writes to out/text/<name>.txt; None for a .txt/.md read as it is
+    file_format: str | None = None
+    source_url: str | None = None  # where the document was published (page or manifest)
+    city: str | None = None  # the city the document is about, from the manifest
 
 
 @dataclass(slots=True)

@@ -19,7 +19,8 @@ from typing import Protocol
 from kg.errors import InputError
 from kg.model import Document
 
-# suffix -> (format name, module holding a ``READER``)
+# The registry: suffix -> (format name, module holding a ``READER``). A new format is a
+# module with a READER and a line here.
 _READERS: dict[str, tuple[str, str]] = {
     ".pdf": ("pdf", "loaders.formats.pdf"),
     ".docx": ("docx", "loaders.formats.docx"),
@@ -64,12 +65,6 @@ class Reader(Protocol):
         ...
 
 
-def format_of(path: str | Path) -> str | None:
-    """The format name for a file's suffix ("pdf", "docx", "html"), or None for other files."""
-    entry = _READERS.get(Path(path).suffix.lower())
-    return entry[0] if entry else None
-
-
 def reader_for(path: str | Path) -> Reader | None:
     """The reader for ``path``'s suffix, or None (plain text, or a type nobody reads)."""
     entry = _READERS.get(Path(path).suffix.lower())
@@ -102,6 +97,19 @@ def tidy_text(text: str) -> str:
     lines = [line.rstrip() for line in text.split("\n")]
     text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     return text + "\n" if text else ""
+
+
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_A_TITLE = re.compile(r"\.(?:docx?|wps|pdf|txt|xlsx?)\b|microsoft|untitled|无标题|^\s*$", re.IGNORECASE)
+
+
+def plausible_title(raw: str | None) -> str | None:
+    """A title from a file's properties, or None where it is no title: without Chinese, or a
+    file or template name ("Microsoft Word - 附件1.docx", "无标题")."""
+    title = (raw or "").strip()
+    if not _HAS_CJK.search(title) or _NOT_A_TITLE.search(title):
+        return None
+    return title
 
 
 def text_file_name(document_name: str) -> str:

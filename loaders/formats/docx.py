@@ -8,7 +8,8 @@ numbering or its style's (headings numbered through their style); without them a
 loses every heading the section tracker reads. Text boxes, headers, footers, comments,
 footnotes and deleted revisions are not read; hidden text is left out.
 
-Metadata: the title from the file's properties (core.xml) when set; the date from the
+Metadata: the title from the file's properties (core.xml) when it is a real title (has
+Chinese, is not a file or template name); the date from the
 text (the date under the signature, or a dateline at the top), else the file's creation
 date; a publisher from a "来源：" line.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from loaders.formats.base import SourceText, date_in_text, publisher_in_text
+from loaders.formats.base import SourceText, date_in_text, plausible_title, publisher_in_text
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -39,7 +40,8 @@ class DocxReader:
 
         try:
             document = docx.Document(str(path))
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+            # (lxml's XMLSyntaxError, for a damaged part, is a SyntaxError)
             raise InputError(f"{path}: cannot be read as a Word .docx file ({exc})") from exc
         numbering = _Numbering(document)
         lines = list(_body_lines(document.element.body, numbering))
@@ -49,7 +51,7 @@ class DocxReader:
         return SourceText(
             text=text,
             file_format="docx",
-            title=(core.title or "").strip() or None,
+            title=plausible_title(core.title),
             date=date_in_text(text) or created,
             publisher=publisher_in_text(text),
         )

@@ -36,17 +36,18 @@ _TABLE_ROW = re.compile(r"^\|(.*)\|\s*$")
 class HtmlReader:
     def read(self, path: Path) -> SourceText:
         import trafilatura  # imported on first use
-        from lxml import html as lxml_html
+        from trafilatura.utils import load_html
 
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
-        try:
-            tree = lxml_html.fromstring(trafilatura.utils.decode_file(data))
-        except (ValueError, TypeError) as exc:  # lxml's ParserError is a ValueError
-            raise InputError(f"{path}: cannot be read as HTML ({exc})") from exc
+        if not data.strip():
+            return SourceText(text="", file_format="html")
+        tree = load_html(data)  # the page's own charset (GBK pages too), XML declarations allowed
+        if tree is None:
+            raise InputError(f"{path}: cannot be read as HTML")
         meta = _meta(tree)
         page_text = " ".join(tree.xpath("//body//text()"))  # before trafilatura prunes the tree
         found: Any = trafilatura.bare_extraction(

@@ -26,6 +26,7 @@ _NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
 # Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
 _NOT_FIRST = frozenset({"p", "c", "r", "u"})
 # Words that make a stem a place or a body, not an industry (园区纳米, 开发区产业链).
+_JOINERS = "及和与、"
 _PLACE_OR_BODY = ("园区", "开发区", "经济区", "地区", "政府", "全国", "整体", "集团")
 
 
@@ -34,7 +35,8 @@ def is_verb_phrase(stem: str) -> bool:
     """True when ``stem`` reads as a verb phrase, an adverb or a place, not an industry."""
     if any(word in stem for word in _PLACE_OR_BODY):
         return True
-    tagged = [(w, t) for w, t in rjieba.tag(stem) if w.strip()]
+    # a joined name's second half keeps its joiner here ("新型显示及|星河材料"): not a verb
+    tagged = [(w, t) for w, t in rjieba.tag(stem.lstrip(_JOINERS)) if w.strip()]
     if not tagged:
         return False
     if len(tagged) == 1:

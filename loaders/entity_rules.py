@@ -692,7 +692,7 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # 加大新兴产业: a category word with words glued before it
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):
         return "generic-name"  # "六位一体全产业链": 全产业链 is "the whole chain"
-    if rule.type == "IndustryChain" and ablation.enabled("chain-pos") and is_verb_phrase(core):
+    if rule.type == "IndustryChain" and ablation.enabled("chain-pos") and is_verb_phrase(stem):
         return "verb-phrase"  # "具备产业先发优势", "更是产业链…": no noun before 产业
     if len(core) < rule.min_stem and not _proper_short_stem(core, rule):
         return "too-short"

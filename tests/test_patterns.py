@@ -66,7 +66,7 @@ def test_a_users_pattern_from_a_pack_adds_a_relation_the_package_does_not_read(t
     pack = tmp_path / "pack"
     pack.mkdir()
     pattern = {"name": "cultivates", "type": "FOCUSES_ON", "head": "place", "tail": "chain",
-               "after_cues": ["产业深耕耘"], "max_gap": 8, "confidence": 0.5}
+               "after_cues": ["深耕耘"], "max_gap": 8, "confidence": 0.5}
     write(pack / "patterns.jsonl", json.dumps(pattern, ensure_ascii=False) + "\n")
     with using_packs([pack]):
         found = relations(doc)

@@ -15,6 +15,7 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``max_gap``: most characters between them; ``max_commas``: most commas among those.
 - ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…).
 - ``opens_clause``: the first end must open its clause (it is the clause's subject).
+- ``list_required``: the second end must be a list ("包括A、B、C"), not one name.
 - ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
 - ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
   comma before it), so one subject can govern several clauses, each with its own verb.
@@ -56,6 +57,10 @@ _COMMAS = re.compile(r"[，,]")
 _HARD_END = re.compile(r"[。；;！？!?]")
 _ORDERS = {"head-first", "tail-first"}
 # A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
+# Government bodies written right after a place's name ("合肥市政协", "沈阳市政府").
+_BODY_OF_PLACE = re.compile(
+    r"(?:市|省|区|县)?(?:政协|政府|人大|人民政府|委员会|党委|管委会|法院|检察院|纪委|发改委|科技局|商务局|工信局)"
+)
 _CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
 
 
@@ -74,6 +79,7 @@ class RelationPattern:
     max_commas: int
     confidence: float
     opens_clause: bool = False
+    list_required: bool = False
     cue_opens_gap: bool = False
     cue_in_clause: bool = False
     # words one of which a sentence must hold for the pattern to match (its gap cues, else
@@ -93,6 +99,10 @@ class RelationPattern:
 
     def matches(self, view: SentenceView, i: int, j: int) -> bool:
         gap = view.gap(i, j)
+        if view.units[i].kind == "place" and _BODY_OF_PLACE.match(gap):
+            return False  # "合肥市政协围绕…": the place names a body, which is the subject
+        if self.list_required and not view.units[j].is_list:
+            return False
         if _HARD_END.search(gap) or len(_COMMAS.findall(gap)) > self.max_commas:
             return False
         if self.blockers is not None and self.blockers.search(gap):
@@ -220,6 +230,7 @@ def pattern_from(obj: dict, where: str) -> RelationPattern:
         blockers=_words(obj, "blockers", where), max_gap=max_gap, max_commas=max_commas, confidence=confidence,
         opens_clause=bool(obj.get("opens_clause", False)),
         cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
+        list_required=bool(obj.get("list_required", False)),
         cue_in_clause=bool(obj.get("cue_in_clause", False)),
         required_words=tuple(obj.get("gap_cues") or obj.get("before_cues") or obj.get("after_cues") or ()),
     )

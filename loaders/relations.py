@@ -87,6 +87,7 @@ def sentence_views(
     leads = lead_chains(doc, by_sentence)
     paragraph_subject: Mention | None = None
     recent_subject: Mention | None = None
+    page_place = _title_place(doc, by_sentence)
     previous_end = 0
     for sentence in doc.sentences:
         if "\n" in doc.text[previous_end : sentence.start]:
@@ -105,7 +106,7 @@ def sentence_views(
         if view is None:
             continue
         if ablation.enabled("document-context"):
-            view.subject_place, view.recent_place = paragraph_subject, recent_subject
+            view.subject_place, view.recent_place, view.page_place = paragraph_subject, recent_subject, page_place
             opening = opening_place(view)
             paragraph_subject = opening or paragraph_subject
             recent_subject = opening or recent_subject
@@ -152,6 +153,14 @@ class _Context:
     scopes: dict[int, ArticleScope]  # every article, to tell a cross-article reference
     run_places: list[Mention]  # places named under the sentence's section place
     lead_chains: tuple[Mention, ...] = ()  # chains the paragraph's lead names
+
+
+def _title_place(doc: Document, by_sentence: dict[int, list[Mention]]) -> Mention | None:
+    """The place a page's title names first ("重庆两江新区加快形成…"): what the page is about."""
+    for sentence in doc.sentences[:3]:
+        if doc.title and sentence.text == doc.title:
+            return next((m for m in by_sentence.get(sentence.index, []) if m.type == "Place"), None)
+    return None
 
 
 def _section_run_places(

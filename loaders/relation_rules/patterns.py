@@ -23,6 +23,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   last sentence that opened with one opened with, in this paragraph or before
   (SentenceView.recent_place: "A、B在此落户"); a ``gap_cues`` word must stand within
   ``max_gap`` characters after the head.
+- ``tail: "page"``: in a sentence that names no place, the place the page's title names
+  (SentenceView.page_place); a ``gap_cues`` word must open the text after the head.
 - ``head: "subject"``: the sentence names no place or organisation before the tail, and
   the head is the place an earlier sentence of the paragraph opened with (document context,
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
@@ -50,6 +52,8 @@ from loaders.relation_rules.view import SentenceView
 
 _KINDS = {"place", "org", "chain"}
 SUBJECT = "subject"
+PAGE = "page"
+_PAGE_SOURCE = "page-title"
 _SUBJECT_SOURCE = "document-subject"
 # Words that may come before a clause's subject: time phrases and conjunctions.
 _CLAUSE_OPENING = re.compile(r"^(?:\s|近年来|目前|当前|如今|同时|此外|其中|今年|去年|近日|\d+年|[一-十]+是)*$")
@@ -135,6 +139,9 @@ class RelationPattern:
         if self.tail == {SUBJECT}:
             yield from self._find_subject_as_tail(view)
             return
+        if self.tail == {PAGE}:
+            yield from self._find_page_as_tail(view)
+            return
         for i, j in self.ends(view):
             h, t = (i, j) if self.head_first else (j, i)
             heads = _members(view, h, self.head)
@@ -171,6 +178,20 @@ class RelationPattern:
                 yield from pairwise(self.type, heads, [tail])
 
 
+    def _find_page_as_tail(self, view: SentenceView) -> Iterator[Found]:
+        """"X投资100亿元布局…" on a page whose title names a place, in a sentence naming no
+        place: the page's place."""
+        page = view.page_place
+        if page is None or page.sentence == view.sentence.index or self.gap is None:
+            return
+        if any(unit.kind == "place" for unit in view.units):
+            return
+        for i in range(len(view.units)):
+            heads = _members(view, i, self.head)
+            if heads and self.gap.match(view.after(i, self.max_gap)):
+                yield from pairwise(self.type, heads, [synthetic_mention(page, view.sentence, _PAGE_SOURCE)])
+
+
 def opening_place(view: SentenceView) -> Mention | None:
     """The place a sentence opens with as its subject ("沈阳市正通过…"), if any: later
     sentences of the paragraph that name no subject speak of it."""
@@ -203,7 +224,7 @@ def _words(obj: dict, key: str, where: str) -> re.Pattern[str] | None:
 def _slot(obj: dict, key: str, where: str) -> frozenset[str]:
     names = frozenset(str(obj.get(key, "")).split())
     unknown = names - _KINDS - set(ENTITY_CLASSES)
-    if names == {SUBJECT}:
+    if names in ({SUBJECT}, {PAGE}):
         return names
     if not names or unknown:
         raise InputError(f"{where}: {key} must name unit kinds or classes, not {sorted(unknown) or 'nothing'}")
@@ -277,11 +298,11 @@ def as_rule(pattern: RelationPattern) -> RelationRule:
     """The pattern as a rule of the registry's kind: it runs only on sentences with a unit
     of each end's kind (where an end allows one kind) and holding one of its cue words."""
     needs: set[str] = set()
-    for slot in (pattern.head - {SUBJECT}, pattern.tail - {SUBJECT}):
+    for slot in (pattern.head - {SUBJECT, PAGE}, pattern.tail - {SUBJECT, PAGE}):
         kinds = _kinds(slot)
         if len(kinds) == 1:
             needs |= kinds
-    fewest = 1 if SUBJECT in pattern.head | pattern.tail else 2
+    fewest = 1 if {SUBJECT, PAGE} & (pattern.head | pattern.tail) else 2
     return RelationRule(
         f"pattern:{pattern.name}", pattern.confidence, pattern.find, fewest, frozenset(needs), pattern.required_words
     )

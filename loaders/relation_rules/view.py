@@ -92,6 +92,8 @@ class SentenceView:
     # The place the last sentence opening with one opened with, across paragraphs: what
     # 此 and 这里 ("在此落户") point back to.
     recent_place: Mention | None = None
+    # The place the page's title names: what a news page is about.
+    page_place: Mention | None = None
     # An index of chain_names (None: built from them here).
     chain_index: NameIndex | None = None
     # sentence.text, as a plain attribute: rules read it many times per sentence.

@@ -29,8 +29,11 @@ _COUNT = "[0-9一二三四五六七八九十百千两多几]+[个家项大类条
 _MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)"
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
 _MANY = r"(?:众多|诸多|一批|多家|大批|一大批)[^\W\d_的之为]{0,8}?"
+# "A、B等为代表的一批…企业": the list is what stands for the kind.
+_STANDING_FOR = r"(?:为代表的|为首的|为龙头的|为引领的|领衔的)?"
 _CUE = re.compile(
-    rf"(?:等(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_MODIFIERS})(企业|公司|集团|厂商|厂家|制造商|供应商|产业链|产业集群|产业)"
+    rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_MODIFIERS})"
+    r"(企业|公司|集团|厂商|厂家|制造商|供应商|产业链|产业集群|产业)"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.

@@ -27,7 +27,8 @@ def _pattern() -> re.Pattern[str]:
     data = json.loads(resources.files("loaders").joinpath("data/company_short_names.json").read_text("utf-8"))
     heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
     verbs = "|".join(map(re.escape, sorted(data["verbs"], key=len, reverse=True)))
-    return re.compile(rf"(?:^|(?<=[。，；：！？”\s]))(?P<name>[\u4e00-\u9fff]{{2,4}}?(?P<head>{heads}))(?=(?:{verbs}))")
+    # a clause's start, or a role noun naming what the firm is ("龙头企业X投资…")
+    return re.compile(rf"(?:^|(?<=[。，；：！？”\s])|(?P<role>(?<=龙头企业|链主企业|领军企业|头部企业|骨干企业)))(?P<name>[\u4e00-\u9fff]{{2,4}}?(?P<head>{heads}))(?=(?:{verbs}))")
 
 
 def short_company_names(text: str) -> list[tuple[int, int]]:
@@ -35,7 +36,8 @@ def short_company_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _pattern().finditer(text):
         stem = text[match.start("name") : match.start("head")]
-        if _is_own_name(stem):
+        # after a role noun the run is a name even when made of words (远航动力)
+        if _is_own_name(stem) or (match.group("role") is not None and stem[0] not in _FUNCTION_CHARS):
             spans.append((match.start("name"), match.end("name")))
     return spans
 

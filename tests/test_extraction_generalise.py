@@ -116,3 +116,8 @@ def test_our_province_stands_for_the_one_province_the_page_names(tmp_path: Path)
     focuses = {names[r.tail] for r in extraction.relations if r.type == "FOCUSES_ON" and names[r.head] == "山西省"}
     assert {"新能源汽车", "氢能", "光伏"} <= focuses
     assert "高度重视" not in names.values()
+
+
+def test_firms_standing_for_a_kind_and_a_leader_named_by_its_role(tmp_path: Path) -> None:
+    found = entities(tmp_path, "园区集聚了星辰科技、蓝海智能、云帆电子等为代表的一批人工智能企业。龙头企业远航动力投资建设新基地。\n")
+    assert {n for n, t in found.items() if t == "Enterprise"} >= {"星辰科技", "蓝海智能", "云帆电子", "远航动力"}

@@ -28,7 +28,8 @@ def _pattern() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
     verbs = "|".join(map(re.escape, sorted(data["verbs"], key=len, reverse=True)))
     # a clause's start, or a role noun naming what the firm is ("龙头企业X投资…")
-    return re.compile(rf"(?:^|(?<=[。，；：！？”\s])|(?P<role>(?<=龙头企业|链主企业|领军企业|头部企业|骨干企业)))(?P<name>[\u4e00-\u9fff]{{2,4}}?(?P<head>{heads}))(?=(?:{verbs}))")
+    opening = r"(?:^|(?<=[。，；：！？”\s])|(?P<role>(?<=龙头企业|链主企业|领军企业|头部企业|骨干企业)))"
+    return re.compile(rf"{opening}(?P<name>[\u4e00-\u9fff]{{2,4}}?(?P<head>{heads}))(?=(?:{verbs}))")
 
 
 def short_company_names(text: str) -> list[tuple[int, int]]:

@@ -119,5 +119,6 @@ def test_our_province_stands_for_the_one_province_the_page_names(tmp_path: Path)
 
 
 def test_firms_standing_for_a_kind_and_a_leader_named_by_its_role(tmp_path: Path) -> None:
-    found = entities(tmp_path, "园区集聚了星辰科技、蓝海智能、云帆电子等为代表的一批人工智能企业。龙头企业远航动力投资建设新基地。\n")
+    page = "园区集聚了星辰科技、蓝海智能、云帆电子等为代表的一批人工智能企业。龙头企业远航动力投资建设新基地。\n"
+    found = entities(tmp_path, page)
     assert {n for n, t in found.items() if t == "Enterprise"} >= {"星辰科技", "蓝海智能", "云帆电子", "远航动力"}

@@ -9,9 +9,8 @@ to tune on.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import csv
+from pathlib import Path
 
 import pytest
 

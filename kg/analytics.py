@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.ids import entity_iri
 from kg.model import KnowledgeGraph
 from kg.store import load_graph
 
@@ -47,10 +48,19 @@ class Community:
 
 
 def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
-    """Entities as nodes (name, type, subtype), one edge per relation (type, doc, confidence)."""
+    """Entities as nodes, one edge per relation, with its evidence.
+
+    Every attribute is a string or a number (a missing subtype is ""), so the graph can be
+    written as GEXF or GraphML as it is (``nx.write_gexf(g, "kg.gexf")``). Nodes carry
+    ``name`` and ``label`` (the same: Gephi shows ``label``), ``type``, ``subtype``,
+    ``aliases`` (joined with "|"), ``wikidata``, ``divisionCode`` and ``uri``; edges carry
+    ``type``, ``doc``, ``sentence``, ``evidence``, ``rule`` and ``confidence``.
+    """
     g = nx.MultiDiGraph()
     for entity in graph.entities.values():
-        g.add_node(entity.id, name=entity.name, type=entity.type, subtype=entity.subtype)
+        g.add_node(entity.id, name=entity.name, label=entity.name, type=entity.type, subtype=entity.subtype or "",
+                   aliases="|".join(entity.aliases), wikidata=entity.wikidata or "",
+                   divisionCode=entity.division_code or "", uri=entity_iri(entity.id))
     for rel in graph.relations:
         if rel.head in graph.entities and rel.tail in graph.entities:
             g.add_edge(
@@ -59,6 +69,9 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
                 key=f"{rel.type}:{rel.evidence.doc}:{rel.evidence.sentence}",
                 type=rel.type,
                 doc=rel.evidence.doc,
+                sentence=rel.evidence.sentence,
+                evidence=rel.evidence.text,
+                rule=rel.rule,
                 confidence=rel.confidence,
             )
     return g

@@ -75,7 +75,6 @@ def build(input: Path, out: Path, packs: tuple[Path, ...]) -> None:  # noqa: A00
       kg build --input pages/ --out out/ --pack my_city/
     """
     from kg.build import build as run_build
-
     from loaders.packs import using_packs
 
     with using_packs(list(packs)):

@@ -11,6 +11,7 @@ _COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("kg.cli_neo4j", "COMMANDS"),  # load neo4j, cypher
     ("kg.cli_query", "COMMANDS"),  # serve
     ("kg.cli_chain", "COMMANDS"),  # chain, viz
+    ("kg.cli_exports", "COMMANDS"),  # export, import enterprises
 )
 
 

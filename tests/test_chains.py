@@ -105,7 +105,11 @@ def test_demo_graph_segments_leaders_districts_and_gaps() -> None:
     by_label = {s.segment.label_zh: s for s in report.segments}
     names = {eid: graph.entities[eid].name for eid in graph.entities}
     assert {names[e] for e in by_label["整车"].enterprises} == {"甲汽车", "乙汽车"}
+    # 电机 is a gap because sentence 7 says so; 后市场 is covered through its sub-segment 充电桩
     assert by_label["电机"].gap and not by_label["整车"].gap
+    assert by_label["后市场"].status == "covered" and {names[e] for e in by_label["后市场"].enterprises} == {"丁科技"}
+    motor_gap = next(g for g in report.gaps if g.subject == "nev-motor")
+    assert motor_gap.evidence and "短板" in motor_gap.evidence[0].text
     assert [a.name for a in report.leaders()] == ["丙电池"]
     # the parent segment counts its sub-segment's enterprises
     assert {names[e] for e in by_label["核心零部件"].enterprises} == {"丙电池"}
@@ -116,12 +120,17 @@ def test_demo_graph_segments_leaders_districts_and_gaps() -> None:
         assert ev.text[ev.highlight[0]:ev.highlight[1]] == att.name  # type: ignore[index]
 
 
-def test_district_that_prioritises_a_chain_without_its_enterprises_is_a_gap() -> None:
+def test_district_without_named_enterprises_is_unmentioned_not_a_gap() -> None:
     graph = demo_graph()
     report = analyse_chain(graph, find_chain(graph, "集成电路"))
-    gap_places = {graph.entities[g.subject].name for g in report.gaps if g.kind == "district-without-enterprise"}
-    assert gap_places == {"经开区", "新站高新区"}
-    assert any(g.kind == "no-lab-or-facility" for g in report.gaps)  # only an institute supports it
+    assert report.gaps == []  # no sentence says anything about IC is missing
+    design = next(s for s in report.segments if s.segment.label_zh == "设计")
+    assert design.status == "unmentioned" and not design.gap and design.enterprises == []
+    silent = {n.label for n in report.not_mentioned if n.kind == "district"}
+    assert silent == {"经开区", "新站高新区"}
+    # only an institute supports it: not named, not a gap
+    assert any(n.kind == "resource" for n in report.not_mentioned)
+    assert all(str(report.documents_read) in n.message for n in report.not_mentioned)
 
 
 def test_enterprise_in_a_sub_zone_counts_for_the_zone_it_is_part_of() -> None:
@@ -166,12 +175,17 @@ def test_cli_chain_json(graph_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     data = json.loads(capsys.readouterr().out)
     gaps = {g["subject"] for g in data["gaps"]}
     assert "nev-motor" in gaps and "nev-vehicle" not in gaps
+    assert all(g["evidence"] and g["evidence"][0]["text"] for g in data["gaps"])
+    statuses = {s["segment"]: s["status"] for s in data["segments"]}
+    assert statuses["nev-vehicle"] == "covered" and statuses["nev-charging"] == "covered"
+    assert statuses["nev-aftermarket"] == "covered" and statuses["nev-motor"] == "gap"
+    assert data["documents_read"] == 1
 
 
 def test_cli_chain_all_markdown(graph_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["chain", "--all", "--graph", str(graph_dir), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("| chain |") and "| 新能源汽车 | 4 |" in out
+    assert out.startswith("| 产业链 chain |") and "| 新能源汽车 | 4 |" in out
 
 
 def test_cli_unknown_chain_exits_2_with_close_names(graph_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,3 +196,40 @@ def test_cli_unknown_chain_exits_2_with_close_names(graph_dir: Path, capsys: pyt
 def test_cli_missing_graph_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["chain", "光伏", "--graph", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def _ic():
+    concept = chain_scheme().by_key("ic")
+    assert concept is not None
+    return concept
+
+
+def test_keyword_of_a_neighbouring_item_does_not_count() -> None:
+    # the seeds' sentence that put 沛顿 under 制造 while its own item says 先进封测
+    text = "重点推动 12 寸晶圆制造基地、沛顿集成电路先进封测和模组生产、第三代功率半导体产业园等项目。"
+    start = text.index("沛顿")
+    match = find_segment(text, start, start + 2, _ic())
+    assert match is not None and _ic().segment(match.segment).label_zh == "封测"
+    text = "重点实施蔚来中国总部、比亚迪新能源汽车、新能源汽车高集成度电驱动系统开发与产业化等项目。"
+    start = text.index("比亚迪")
+    assert find_segment(text, start, start + 3, _nev()) is None  # 电驱动 belongs to the next item
+
+
+def test_keyword_inside_another_name_does_not_count() -> None:
+    text = "甲公司联合乙电池公司开展研发。"
+    start, other = text.index("甲公司"), text.index("乙电池公司")
+    assert find_segment(text, start, start + 3, _nev(), [(other, other + 5)]) is None
+    assert find_segment(text, start, start + 3, _nev()) is not None  # without the name's span it would
+
+
+def test_keyword_heading_a_list_of_names_names_every_member() -> None:
+    text = "合肥集聚了动力电池企业国轩高科、中创新航等骨干企业。"
+    spans = {n: (text.index(n), text.index(n) + len(n)) for n in ("国轩高科", "中创新航")}
+    for name, (a, b) in spans.items():
+        others = [s for n, s in spans.items() if n != name]
+        match = find_segment(text, a, b, _nev(), others)
+        assert match is not None and match.keyword == "动力电池", name
+    # a list that does not start right after the head: the head is not about it
+    text = "动力电池企业加快扩产，支持甲公司、乙公司发展。"
+    a = text.index("乙公司")
+    assert find_segment(text, a, a + 3, _nev(), [(text.index("甲公司"), text.index("甲公司") + 3)]) is None

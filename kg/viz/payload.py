@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kg.chains import Attachment, ChainReport, EvidenceRef, evidence_ref
+from kg.chains import STATUS_LABELS, Attachment, ChainReport, EvidenceRef, evidence_ref, place_ancestors
+from kg.districts import DistrictReport
 from kg.model import Entity, KnowledgeGraph, Relation
 from kg.viz.layout import spring_layout
 
@@ -53,7 +54,7 @@ def _evidence_json(ref: EvidenceRef, other: tuple[int, int] | None = None) -> di
     if other and (not ref.highlight or other[1] <= ref.highlight[0] or other[0] >= ref.highlight[1]):
         marks.append([*other, "other"])
     return {"doc": ref.doc, "sentence": ref.sentence, "text": ref.text, "start": ref.start, "end": ref.end,
-            "marks": sorted(marks), "rule": ref.rule, "confidence": ref.confidence}
+            "marks": sorted(marks), "rule": ref.rule, "confidence": ref.confidence, "origin": ref.origin}
 
 
 def _relation_row(graph: KnowledgeGraph, entity: Entity, rel: Relation) -> dict[str, Any]:
@@ -103,18 +104,126 @@ def _memberships(graph: KnowledgeGraph, chains: list[ChainLink]) -> tuple[dict[s
     return ({k: sorted(set(v)) for k, v in in_chain.items()}, {k: sorted(set(v)) for k, v in in_place.items()})
 
 
-def overview(graph: KnowledgeGraph, chains: list[ChainLink], seed: int) -> dict[str, Any]:
+OVERVIEW_SPACING = 150.0  # pixels between neighbours: room for the labels
+IMPORTANT_NODES = 30  # how many of the best-connected nodes carry a label at every zoom
+
+
+LABEL_FONT = 26  # canvas units; index.js draws important labels at this size
+
+
+def _unclashed(ranked: list[str], positions: dict[str, tuple[float, float]], names: dict[str, str]) -> set[str]:
+    """The nodes, best first, whose label (drawn under the node) would not cover a better
+    node's label: the rest still show theirs on hover, when zoomed in, or with "all labels"."""
+    boxes: list[tuple[float, float, float, float]] = []
+    kept: set[str] = set()
+    for eid in ranked:
+        x, y = positions[eid]
+        half = len(names[eid]) * LABEL_FONT / 2
+        box = (x - half, y, x + half, y + LABEL_FONT * 1.8)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue
+        boxes.append(box)
+        kept.add(eid)
+    return kept
+
+
+def _components(nodes: list[str], neighbours: dict[str, set[str]]) -> list[list[str]]:
+    seen: set[str] = set()
+    groups = []
+    for start in nodes:
+        if start in seen:
+            continue
+        group, todo = [], [start]
+        seen.add(start)
+        while todo:
+            node = todo.pop()
+            group.append(node)
+            for other in sorted(neighbours[node]):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        groups.append(sorted(group))
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def _component_layout(nodes: list[str], neighbours: dict[str, set[str]], edges: list[tuple[str, str]],
+                      seed: int) -> dict[str, tuple[float, float]]:
+    """The largest connected part in the middle; smaller parts laid out on their own and
+    packed in rows beneath it, so none of them stretches the view."""
+    groups = _components(nodes, neighbours)
+    if not groups:
+        return {}
+    iterations = 150 if len(groups[0]) <= 600 else None
+    main = spring_layout(groups[0], edges, seed=seed, spacing=OVERVIEW_SPACING, iterations=iterations)
+    positions = dict(main)
+    xs = [x for x, _ in main.values()]
+    ys = [y for _, y in main.values()]
+    # Beside the main part (screens are wider than tall), in rows half its width wide.
+    left = max(xs) + 2 * OVERVIEW_SPACING
+    right, y = left + max(OVERVIEW_SPACING * 4, (max(xs) - min(xs)) * 0.6), min(ys)
+    x, row_height = left, 0.0
+    for group in groups[1:]:
+        members = set(group)
+        part = spring_layout(group, [(a, b) for a, b in edges if a in members], seed=seed,
+                             spacing=OVERVIEW_SPACING * 0.8, iterations=80)
+        gx = [p[0] for p in part.values()]
+        gy = [p[1] for p in part.values()]
+        width, height = max(gx) - min(gx), max(gy) - min(gy)
+        if x > left and x + width > right:
+            x, y, row_height = left, y + row_height + OVERVIEW_SPACING, 0.0
+        for node, (px, py) in part.items():
+            positions[node] = (round(x + px - min(gx), 1), round(y + py - min(gy), 1))
+        x += width + OVERVIEW_SPACING
+        row_height = max(row_height, height)
+    return positions
+
+
+def _place_isolated(positions: dict[str, tuple[float, float]], isolated: list[str],
+                    spacing: float = 60.0) -> dict[str, tuple[float, float]]:
+    """Nodes without any relation go in rows under the network, not in a ring around it."""
+    placed = dict(positions)
+    xs = [x for x, _ in positions.values()] or [0.0]
+    ys = [y for _, y in positions.values()] or [0.0]
+    per_row = max(1, int((max(xs) - min(xs)) // spacing) + 1)
+    for i, eid in enumerate(isolated):
+        placed[eid] = (round(min(xs) + (i % per_row) * spacing, 1), round(max(ys) + 2 * spacing + (i // per_row)
+                                                                           * spacing, 1))
+    return placed
+
+
+def overview(graph: KnowledgeGraph, chains: list[ChainLink], seed: int,
+             districts: list[Entity] | None = None) -> dict[str, Any]:
     """Nodes with fixed positions, edges, and what the filters offer."""
     ids = sorted(graph.entities)
     edges = [(r.head, r.tail) for r in graph.relations if r.head in graph.entities and r.tail in graph.entities]
-    positions = spring_layout(ids, edges, seed=seed)
+    neighbours: dict[str, set[str]] = {eid: set() for eid in ids}
+    for head, tail in edges:
+        if head != tail:
+            neighbours[head].add(tail)
+            neighbours[tail].add(head)
+    connected = [eid for eid in ids if neighbours[eid]]
+    positions = _place_isolated(_component_layout(connected, neighbours, edges, seed),
+                                [eid for eid in ids if not neighbours[eid]])
+    groups = _components(connected, neighbours)
+    main_part = set(groups[0]) if groups else set()
     in_chain, in_place = _memberships(graph, chains)
+    ancestors = place_ancestors(graph)
+    in_place = {eid: sorted({*pids, *(a for pid in pids for a in ancestors.get(pid, ()))})
+                for eid, pids in in_place.items()}
+    # Labels for the nodes a reader looks for first: chains and the best-connected entities.
+    ranked = sorted(connected, key=lambda e: (-len(neighbours[e]), graph.entities[e].name))
+    candidates = set(ranked[:IMPORTANT_NODES]) | {e for e in connected if graph.entities[e].type == "IndustryChain"
+                                                   and len(neighbours[e]) >= 3}
+    important = _unclashed([e for e in ranked if e in candidates], positions,
+                           {e: graph.entities[e].name for e in candidates})
     nodes = [{"id": eid, "label": graph.entities[eid].name, "group": graph.entities[eid].type,
               "aliases": graph.entities[eid].aliases, "x": positions[eid][0], "y": positions[eid][1],
+              "degree": len(neighbours[eid]), "important": eid in important, "main": eid in main_part,
               "chains": in_chain.get(eid, []), "places": in_place.get(eid, [])} for eid in ids]
     unique_edges = sorted({(r.head, r.tail, r.type) for r in graph.relations
                            if r.head in graph.entities and r.tail in graph.entities})
-    places = sorted((e for e in graph.entities.values() if e.type == "Place"), key=lambda e: e.name)
+    places = districts if districts is not None else sorted(
+        (e for e in graph.entities.values() if e.type == "Place"), key=lambda e: e.name)
     return {
         "nodes": nodes,
         "edges": [{"id": f"{i}", "from": h, "to": t, "label": ty} for i, (h, t, ty) in enumerate(unique_edges)],
@@ -125,7 +234,8 @@ def overview(graph: KnowledgeGraph, chains: list[ChainLink], seed: int) -> dict[
 
 
 def _enterprise_json(att: Attachment) -> dict[str, Any]:
-    return {"id": att.entity_id, "name": att.name, "leader": att.leader, "leaderCue": att.leader_cue}
+    return {"id": att.entity_id, "name": att.name, "leader": att.leader, "leaderCue": att.leader_cue,
+            "origin": att.origin}
 
 
 def _segment_card(report: ChainReport, key: str) -> dict[str, Any]:
@@ -135,33 +245,81 @@ def _segment_card(report: ChainReport, key: str) -> dict[str, Any]:
     for eid in seg_report.enterprises:
         att = report.enterprises[eid]
         for ref in att.evidence:
-            relations.append({"type": "IN_SEGMENT", "dir": "in", "other": {"id": eid, "name": att.name,
-                              "type": att.type}, "evidence": _evidence_json(ref)})
+            relations.append({"type": "IN_SEGMENT" if ref.origin == "document" else "IMPORTED", "dir": "in",
+                              "other": {"id": eid, "name": att.name, "type": att.type},
+                              "evidence": _evidence_json(ref)})
+    for ref in seg_report.statements:
+        relations.append({"type": "缺口依据 GAP_EVIDENCE" if seg_report.gap else "薄弱依据 WEAKNESS", "dir": "in",
+                          "other": {"id": f"segment:{key}", "name": seg.label_zh, "type": "ChainSegment"},
+                          "evidence": _evidence_json(ref)})
     return {"id": f"segment:{key}", "name": seg.label_zh, "name_en": seg.label_en, "type": "ChainSegment",
             "subtype": seg.position, "aliases": seg.keywords[1:], "relations": relations,
-            "gap": seg_report.gap}
+            "gap": seg_report.gap, "status": seg_report.status, "statusLabel": STATUS_LABELS[seg_report.status],
+            "documentsRead": report.documents_read}
 
 
 def chain_map(report: ChainReport) -> dict[str, Any]:
-    """What a chain page draws: segments by position, leaders, gaps, resources, districts."""
+    """What a chain page draws: segments by position, leaders, gaps with evidence, resources, districts."""
     chain = report.chain
     segments = [{
         "key": s.segment.key, "label": s.segment.label_zh, "labelEn": s.segment.label_en,
         "position": s.segment.position, "depth": s.segment.depth, "parent": s.segment.parent, "gap": s.gap,
+        "status": s.status, "statusLabel": STATUS_LABELS[s.status],
+        "statements": [_evidence_json(r) for r in s.statements],
         "enterprises": [_enterprise_json(report.enterprises[e]) for e in s.enterprises],
     } for s in report.segments]
-    lab_gap = any(g.kind == "no-lab-or-facility" for g in report.gaps)
+    resource_gap = next((g for g in report.gaps if g.kind == "resource"), None)
+    gap_places = {g.subject for g in report.gaps if g.kind == "district"}
     return {
         "chain": {"key": chain.key, "label": chain.label_zh, "labelEn": chain.label_en},
+        "basis": report.evidence.describe(),
+        "reference": report.evidence.reference,
+        "documentsRead": report.documents_read,
+        "importedRows": report.imported_rows,
         "segments": segments,
         "unsegmented": [_enterprise_json(a) for a in report.unsegmented()],
         "resources": [{"id": a.entity_id, "name": a.name, "type": a.type} for a in report.resources.values()],
-        "resourceGap": lab_gap,
+        "resourceGap": resource_gap is not None,
+        "resourceUnmentioned": any(n.kind == "resource" for n in report.not_mentioned),
         "places": [{"id": p.entity_id, "name": p.name, "prioritises": p.prioritises, "hosted": len(p.hosted),
-                    "gap": p.prioritises and not p.hosted} for p in report.places.values()],
-        "gaps": [{"kind": g.kind, "subject": g.subject, "message": g.message} for g in report.gaps],
+                    "gap": p.entity_id in gap_places,
+                    "unmentioned": p.prioritises and not p.hosted and p.entity_id not in gap_places}
+                   for p in report.places.values()],
+        "gaps": [{"kind": g.kind, "subject": g.subject, "label": g.label, "message": g.message,
+                  "evidence": [_evidence_json(r) for r in g.evidence]} for g in report.gaps],
+        "notMentioned": [{"kind": n.kind, "subject": n.subject, "label": n.label, "message": n.message}
+                         for n in report.not_mentioned],
         "segmentCards": {s.segment.key: _segment_card(report, s.segment.key) for s in report.segments},
     }
+
+
+def district_map(report: DistrictReport, chain_pages: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """What a district page draws. ``chain_pages``: IndustryChain entity id -> (page file, label)."""
+    def hosted(items: dict[str, Any]) -> list[dict[str, Any]]:
+        return [{"id": h.entity_id, "name": h.name, "type": h.type, "via": h.via}
+                for h in sorted(items.values(), key=lambda h: h.name)]
+    chains: dict[str, dict[str, Any]] = {}  # one entry per chain page: 生命健康 and 生物医药 are one chain
+    for cid, refs in report.chains.items():
+        page, label = chain_pages.get(cid, ("", cid))
+        entry = chains.setdefault(page or cid, {"id": cid, "page": page, "label": label, "evidence": []})
+        entry["evidence"] += [_evidence_json(r) for r in refs[:1]]
+    return {"id": report.place.id, "name": report.place.name, "subtype": report.place.subtype,
+            "code": report.place.division_code,
+            "chains": sorted(chains.values(), key=lambda c: (not c["page"], c["page"], c["id"])),
+            "enterprises": hosted(report.enterprises), "research": hosted(report.research), "zones": report.zones}
+
+
+def imported_cards(report: ChainReport, graph: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """Cards for enterprises only an imported list names (the graph has no entity for them)."""
+    cards = {}
+    for att in report.enterprises.values():
+        if att.entity_id in graph.entities:
+            continue
+        rows = [{"type": "IMPORTED", "dir": "out", "other": {"id": report.chain.key, "name": report.chain.label_zh,
+                 "type": "IndustryChain"}, "evidence": _evidence_json(ref)} for ref in att.evidence]
+        cards[att.entity_id] = {"id": att.entity_id, "name": att.name, "name_en": None, "type": att.type,
+                                "subtype": "导入 imported", "aliases": [], "relations": rows}
+    return cards
 
 
 def chain_page_entities(report: ChainReport) -> set[str]:

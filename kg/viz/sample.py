@@ -106,6 +106,7 @@ def demo_graph() -> KnowledgeGraph:
         "依托某某重点实验室支撑新能源汽车产业发展。",
         "新站高新区聚焦集成电路，戊半导体是本地晶圆制造企业。",
         "某某研究院服务集成电路产业。",
+        "本市新能源汽车产业电机环节仍是短板，电控配套不足。",
     ], title="示例文档甲", date="2024-01-16")
     nev = b.entity("新能源汽车", "IndustryChain", aliases=("新能源汽车产业",))
     ic = b.entity("集成电路", "IndustryChain")

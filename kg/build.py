@@ -7,6 +7,7 @@ previous build intact.
 
 from __future__ import annotations
 
+import csv
 import json
 import time
 from collections import Counter
@@ -19,12 +20,15 @@ from kg.errors import InputError, ValidationFailure
 from kg.graph import merge_extractions
 from kg.jsonl import graph_lines
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
-from kg.outputs import ensure_writable_dir, write_all
+from kg.outputs import ensure_writable_dir, replace_folder, write_all
 from kg.store import graph_to_json
+from loaders.formats.base import SUFFIXES as FORMAT_SUFFIXES
+from loaders.formats.base import text_file_name
 from loaders.pipeline import bulk_extraction, extract_document
 
-INPUT_SUFFIXES = (".txt", ".md")
+INPUT_SUFFIXES = (".txt", ".md", *sorted(FORMAT_SUFFIXES))
 MANIFEST_NAME = "manifest.json"
+METADATA_CSV = "metadata.csv"  # title, date, publisher, city, source_url per file (docs/inputs.md)
 
 
 @dataclass(slots=True)
@@ -36,6 +40,7 @@ class DocumentSummary:
     entities: int
     relations: int
     dropped: dict[str, int]
+    script: str = "simplified"  # simplified, traditional (read as simplified), mixed or none
 
 
 @dataclass(slots=True)
@@ -60,12 +65,12 @@ class BuildReport:
 
     def to_markdown(self) -> str:
         lines = [f"# Build report\n\nInput `{self.input}`, output `{self.output}`, {self.seconds:.2f} s.\n"]
-        lines.append("| document | encoding | characters | sentences | entities | relations | dropped |")
-        lines.append("|---|---|---:|---:|---:|---:|---|")
+        lines.append("| document | encoding | script | characters | sentences | entities | relations | dropped |")
+        lines.append("|---|---|---|---:|---:|---:|---:|---|")
         for d in self.documents:
             dropped = ", ".join(f"{k} {v}" for k, v in sorted(d.dropped.items())) or "—"
             lines.append(
-                f"| {d.name} | {d.encoding} | {d.characters} | {d.sentences} | {d.entities} "
+                f"| {d.name} | {d.encoding} | {d.script} | {d.characters} | {d.sentences} | {d.entities} "
                 f"| {d.relations} | {dropped} |"
             )
         for title, counts in (("Entities per class", self.entities_per_class),
@@ -82,24 +87,85 @@ class BuildReport:
 
 
 def discover_inputs(folder: Path) -> list[Path]:
+    return scan_inputs(folder)[0]
+
+
+def scan_inputs(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The documents in ``folder`` (not its subfolders), and every other entry with the
+    reason it is not read; only the metadata files themselves are neither."""
     if not folder.exists():
         raise InputError(f"{folder}: input folder does not exist")
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                  and p.name.lower() != "readme.md")
+    inputs: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for p in sorted(folder.iterdir()):
+        if p.name in (MANIFEST_NAME, METADATA_CSV):
+            continue
+        reason = _not_an_input(p)
+        if reason is None:
+            inputs.append(p)
+        else:
+            skipped.append((p, reason))
+    return inputs, skipped
+
+
+def _not_an_input(p: Path) -> str | None:
+    if p.is_symlink():
+        try:
+            p.resolve(strict=True)
+        except FileNotFoundError:
+            return "broken symbolic link"
+        except (RuntimeError, OSError):  # RuntimeError before Python 3.13, OSError(ELOOP) after
+            return "symbolic link loop"
+    if p.is_dir():
+        return "folder (subfolders are not read)"
+    if not p.is_file():
+        return "not a regular file"
+    if p.suffix.lower() not in INPUT_SUFFIXES:
+        kind = f"{p.suffix!r}" if p.suffix else "no suffix"
+        return f"unsupported file type ({kind}; read are {', '.join(INPUT_SUFFIXES)})"
+    if p.name.lower() == "readme.md":
+        return "read-me, not a document"
+    if p.name.startswith("~$"):
+        return "Office lock file (the document is open in Word), not a document"
+    return None
 
 
 def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """Titles, dates and publishers from an optional ``manifest.json`` beside the documents."""
+    """Titles, dates, publishers, cities and source URLs from an optional ``manifest.json``
+    and/or ``metadata.csv`` beside the documents (docs/inputs.md); where both describe a
+    file, each field that metadata.csv fills wins."""
+    entries: dict[str, dict[str, str]] = {}
     path = folder / MANIFEST_NAME
-    if not path.exists():
-        return {}
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = {d["file"]: dict(d) for d in data["documents"]}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}: malformed manifest ({exc})") from exc
+    csv_path = folder / METADATA_CSV
+    if csv_path.exists():
+        for name, row in _metadata_rows(csv_path).items():
+            entries.setdefault(name, {}).update(row)
+    return entries
+
+
+def _metadata_rows(path: Path) -> dict[str, dict[str, str]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {d["file"]: d for d in data["documents"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{path}: malformed manifest ({exc})") from exc
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or "file" not in reader.fieldnames:
+                raise InputError(f"{path}: malformed metadata file (no 'file' column in its header)")
+            rows: dict[str, dict[str, str]] = {}
+            for row in reader:
+                name = (row.get("file") or "").strip()
+                if name:
+                    rows[name] = {k.strip(): v.strip() for k, v in row.items()
+                                  if k and k.strip() != "file" and isinstance(v, str) and v.strip()}
+            return rows
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: malformed metadata file ({exc})") from exc
 
 
 def apply_manifest(document: Document, manifest: dict[str, dict[str, str]]) -> None:
@@ -108,6 +174,14 @@ def apply_manifest(document: Document, manifest: dict[str, dict[str, str]]) -> N
         document.title = entry.get("title") or document.title
         document.date = entry.get("date") or document.date
         document.publisher = entry.get("publisher") or document.publisher
+        document.city = entry.get("city") or document.city
+        document.source_url = entry.get("source_url") or entry.get("url") or document.source_url
+
+
+def document_texts(graph: KnowledgeGraph) -> dict[str, bytes]:
+    """out/text/<name>.txt for every converted document (PDF, Word, HTML): the text its
+    offsets point into. A .txt or .md input is itself that file."""
+    return {text_file_name(d.name): d.text.encode("utf-8") for d in graph.documents if d.file_format}
 
 
 def extract_all(
@@ -118,8 +192,10 @@ def extract_all(
         for path in paths:
             extraction = extract_document(path)
             if not extraction.document.sentences:
-                warn(f"{path}: empty document, skipped")
-                skipped.append(f"{path.name}: empty")
+                detail = (" (no text layer: a scanned PDF? no OCR is done)"
+                          if extraction.document.file_format == "pdf" else "")
+                warn(f"{path}: empty document{detail}, skipped")
+                skipped.append(f"{path.name}: empty{detail}")
                 continue
             apply_manifest(extraction.document, manifest)
             extractions.append(extraction)
@@ -141,6 +217,7 @@ def _summaries(graph: KnowledgeGraph) -> list[DocumentSummary]:
             entities=sum(1 for e in graph.entities.values() if any(m.doc == doc.name for m in e.mentions)),
             relations=sum(1 for r in graph.relations if r.evidence.doc == doc.name),
             dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped if d.doc == doc.name)),
+            script=doc.script,
         ))
     return out
 
@@ -182,15 +259,19 @@ def serialise(graph: KnowledgeGraph) -> tuple[dict[str, bytes], object]:
 def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
           progress: Callable[[list[Path]], Iterable[Path]] = lambda p: p) -> BuildReport:
     started = time.perf_counter()
-    paths = discover_inputs(input_dir)
+    paths, not_read = scan_inputs(input_dir)
+    for path, reason in not_read:
+        warn(f"{path}: skipped, {reason}")
     if not paths:
-        raise InputError(f"{input_dir}: no .txt or .md documents in this folder")
+        raise InputError(f"{input_dir}: no documents ({', '.join(INPUT_SUFFIXES)}) in this folder")
     ensure_writable_dir(out_dir)
-    extractions, skipped = extract_all(progress(paths), load_manifest(input_dir), warn)
+    extractions, empty = extract_all(progress(paths), load_manifest(input_dir), warn)
+    skipped = [f"{path.name}: {reason}" for path, reason in not_read] + empty
     if not extractions:
         raise InputError(f"{input_dir}: every document was empty; nothing to build")
     graph = build_graph(extractions)
     files, shacl_result = serialise(graph)
+    files.update(document_texts(graph))  # text/<name>.txt: what the offsets of a PDF, .docx or HTML point into
     report = BuildReport(
         input=str(input_dir), output=str(out_dir),
         documents=_summaries(graph), skipped=skipped,
@@ -214,5 +295,5 @@ def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
         )
     files["report.json"] = report.to_json()
     files["report.md"] = report.to_markdown().encode("utf-8")
-    write_all(out_dir, files)
+    replace_folder(out_dir, files)  # the whole folder switches at once: old or new, never a mix
     return report

@@ -7,6 +7,7 @@ kg.errors exceptions; kg.cli.main turns them into one line on stderr and an exit
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -46,9 +47,11 @@ def load() -> None:
               show_default=True, help="graph.json, or the folder written by `kg build`.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE,
               show_default=True, help="Rows per UNWIND statement and transaction.")
+@click.option("--prune", is_flag=True,
+              help="Delete nodes and relationships that earlier loads left and this build no longer has.")
 @connection_options
 def load_neo4j(
-    graph_path: Path, batch_size: int, uri: str | None, user: str | None,
+    graph_path: Path, batch_size: int, prune: bool, uri: str | None, user: str | None,
     password: str | None, database: str | None,
 ) -> None:
     """Load the built graph into Neo4j (idempotent: reloading updates, never duplicates).
@@ -62,10 +65,19 @@ def load_neo4j(
       scripts/neo4j-local start && eval "$(scripts/neo4j-local env)"
       kg load neo4j --graph out/
     """
+    from kg.neo4j_config import redacted_errors
+
+    with redacted_errors(password, os.environ.get("NEO4J_PASSWORD")):
+        _load(graph_path, batch_size, prune, uri, user, password, database)
+
+
+def _load(graph_path: Path, batch_size: int, prune: bool, uri: str | None, user: str | None,
+          password: str | None, database: str | None) -> None:
     from tqdm import tqdm
 
     from kg.neo4j_config import connect, connection_errors, require_settings
     from kg.neo4j_load import ensure_schema, plan_writes, planned_rows, run_plan
+    from kg.neo4j_stale import find_stale, prune_stale
     from kg.store import load_graph
 
     graph = load_graph(graph_path)
@@ -78,10 +90,11 @@ def load_neo4j(
             with tqdm(total=planned_rows(plan), desc="loading", unit="row", file=sys.stderr,
                       disable=None, leave=False) as bar:
                 summary = run_plan(driver, settings.database, plan, bar.update)
+            stale = (prune_stale if prune else find_stale)(driver, settings.database, plan)
     finally:
         driver.close()
     click.echo(f"loaded {graph_path} into {settings.describe()}")
-    for line in summary.lines():
+    for line in [*summary.lines(), stale.line()]:
         click.echo(f"  {line}")
 
 
@@ -93,11 +106,13 @@ def load_neo4j(
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
 @click.option("--write", is_flag=True, help="Allow the query to write (default: read-only).")
+@click.option("--allow-load-csv", is_flag=True,
+              help="Allow LOAD CSV in read-only mode (it reads local files and fetches URLs).")
 @click.option("--graph", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
               help="Folder written by `kg build`, used by the embedded engine when no server is set.")
 @connection_options
 def cypher(
-    query_or_file: str, params: tuple[str, ...], fmt: str, write: bool, graph: Path,
+    query_or_file: str, params: tuple[str, ...], fmt: str, write: bool, allow_load_csv: bool, graph: Path,
     uri: str | None, user: str | None, password: str | None, database: str | None,
 ) -> None:
     """Run a Cypher query (text, or a .cypher file) on Neo4j, else on the embedded engine.
@@ -110,12 +125,14 @@ def cypher(
                  RETURN f.name' --param place=合肥市
     """
     from kg.cypher_run import format_result, parse_params, read_query, run_cypher
-    from kg.neo4j_config import resolve_settings
+    from kg.neo4j_config import redacted_errors, resolve_settings
 
-    query = read_query(query_or_file)
-    parameters = parse_params(params)
-    settings = resolve_settings(uri, user, password, database)
-    result = run_cypher(query, parameters, settings, write=write, graph_dir=graph)
+    with redacted_errors(password, os.environ.get("NEO4J_PASSWORD")):
+        query = read_query(query_or_file)
+        parameters = parse_params(params)
+        settings = resolve_settings(uri, user, password, database)
+        result = run_cypher(query, parameters, settings, write=write, graph_dir=graph,
+                            allow_load_csv=allow_load_csv)
     click.echo(format_result(result, fmt), nl=False)
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import kglite
 
+from kg.cypher_guard import explain_text, refuse_load_csv
 from kg.errors import QueryError
 from kg.model import KnowledgeGraph
 from kg.neo4j_load import ENTITIES, RELATIONS, plan_writes
@@ -132,7 +133,26 @@ def embedded_for(graph_dir: Path) -> EmbeddedGraph:
     return embedded
 
 
-def run_embedded(query: str, params: dict[str, Any] | None,
-                 graph_dir: Path = DEFAULT_GRAPH_DIR) -> list[dict[str, Any]]:
-    """Run Cypher on the graph built into ``graph_dir`` (``kg build --out``, default ``out``), without a server."""
-    return query_embedded(embedded_for(Path(graph_dir)), query, params)
+def plan_of(embedded: EmbeddedGraph, query: str, params: dict[str, Any] | None) -> list[str]:
+    """kglite's operator names for the query (empty when it cannot plan it: the run reports why)."""
+    explain = explain_text(query)
+    if explain is None:
+        return []
+    try:
+        steps = query_embedded(embedded, explain, params)
+    except QueryError:
+        return []
+    return [str(step.get("operation", "")) for step in steps]
+
+
+def run_embedded(query: str, params: dict[str, Any] | None, graph_dir: Path = DEFAULT_GRAPH_DIR,
+                 allow_load_csv: bool = False) -> list[dict[str, Any]]:
+    """Run Cypher on the graph built into ``graph_dir`` (``kg build --out``, default ``out``), without a server.
+
+    The embedded graph is read-only, and LOAD CSV (which would read any local file) is
+    refused unless ``allow_load_csv``.
+    """
+    embedded = embedded_for(Path(graph_dir))
+    if not allow_load_csv:
+        refuse_load_csv(query, plan_of(embedded, query, params))
+    return query_embedded(embedded, query, params)

@@ -18,15 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.cypher_guard import explain_text, plan_operators, refuse_load_csv
 from kg.errors import InputError, QueryError
 from kg.neo4j_config import Neo4jSettings, connect, connection_errors
 
 if TYPE_CHECKING:
-    from neo4j import ManagedTransaction
+    from neo4j import ManagedTransaction, Session
 
 QUERY_FILE_SUFFIXES = (".cypher", ".cql")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
+INT64 = range(-(2**63), 2**63)  # Neo4j integers are 64-bit
+# Neo4j runs CALL {…} IN TRANSACTIONS only outside an explicit transaction.
+_NEEDS_IMPLICIT = "implicit transaction"
 
 
 
@@ -42,9 +46,11 @@ class CypherResult:
 
 def read_query(query_or_file: str) -> str:
     """The query text: the file's content when given a file (.cypher / .cql), else the text."""
+    from kg.sparql import existing_file
+
     path = Path(query_or_file)
     looks_like_file = query_or_file.endswith(QUERY_FILE_SUFFIXES) and "\n" not in query_or_file
-    if looks_like_file or (len(query_or_file) < 4096 and path.is_file()):
+    if looks_like_file or existing_file(query_or_file) is not None:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -59,7 +65,10 @@ def read_query(query_or_file: str) -> str:
 def parse_param_value(text: str) -> Any:
     """int, float, true/false, then JSON (lists, maps, null, quoted strings), else the string."""
     if _INTEGER.fullmatch(text):
-        return int(text)
+        value = int(text)
+        if value not in INT64:
+            raise InputError(f"{text}: out of range for a 64-bit integer (Neo4j's); quote it to pass a string")
+        return value
     if _FLOAT.fullmatch(text):
         return float(text)
     if text in ("true", "false"):
@@ -116,18 +125,52 @@ def _read_records(
     return columns, rows
 
 
+def _refuse_load_csv_on_neo4j(session: Session, query: str, params: dict[str, Any]) -> None:
+    """Neo4j's own plan of the query, checked for LoadCSV before anything runs."""
+    explain = explain_text(query)
+    operators: list[str] = []
+    if explain is not None:
+        operators = list(plan_operators(session.run(explain, params).consume().plan))
+    refuse_load_csv(query, operators)
+
+
+def _auto_commit(session: Session, query: str, params: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    result = session.run(query, params)
+    columns = list(result.keys())
+    return columns, [{key: plain(record[key]) for key in columns} for record in result]
+
+
+def _run_in_session(session: Session, query: str, params: dict[str, Any], write: bool,
+                    allow_load_csv: bool) -> tuple[list[str], list[dict[str, Any]]]:
+    from neo4j.exceptions import DatabaseError
+
+    if not write and not allow_load_csv:
+        _refuse_load_csv_on_neo4j(session, query, params)
+    run = session.execute_write if write else session.execute_read
+    try:
+        return run(_read_records, query, params)
+    except DatabaseError as exc:
+        if write and _NEEDS_IMPLICIT in (getattr(exc, "message", None) or str(exc)):
+            return _auto_commit(session, query, params)  # it failed at the start: nothing ran yet
+        raise
+
+
 def run_on_neo4j(
-    query: str, params: dict[str, Any], settings: Neo4jSettings, write: bool = False
+    query: str, params: dict[str, Any], settings: Neo4jSettings, write: bool = False,
+    allow_load_csv: bool = False,
 ) -> CypherResult:
-    from neo4j.exceptions import ClientError
+    from neo4j.exceptions import DriverError, Neo4jError
 
     driver = connect(settings)
     try:
         with connection_errors(settings), driver.session(database=settings.database) as session:
-            run = session.execute_write if write else session.execute_read
-            columns, rows = run(_read_records, query, params)
-    except ClientError as exc:
-        raise QueryError(_client_error_message(exc, write)) from None
+            columns, rows = _run_in_session(session, query, params, write, allow_load_csv)
+    except Neo4jError as exc:
+        raise QueryError(settings.redact(_client_error_message(exc, write))) from None
+    except DriverError as exc:
+        raise QueryError(settings.redact(f"the Neo4j driver failed: {exc}")) from None
+    except (OverflowError, ValueError, TypeError) as exc:  # a parameter the driver cannot send
+        raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
     finally:
         driver.close()
     return CypherResult(columns, rows, "neo4j")
@@ -141,10 +184,12 @@ def _client_error_message(exc: Any, write: bool) -> str:
     return f"Neo4j rejected the query [{code}]: {message}" if code else message
 
 
-def run_embedded_engine(query: str, params: dict[str, Any], graph_dir: Path) -> CypherResult:
+def run_embedded_engine(query: str, params: dict[str, Any], graph_dir: Path,
+                        allow_load_csv: bool = False) -> CypherResult:
     from kg.cypher_embedded import run_embedded  # kglite loads only when it is used
 
-    rows = [{k: plain(v) for k, v in row.items()} for row in run_embedded(query, params, graph_dir)]
+    found = run_embedded(query, params, graph_dir, allow_load_csv=allow_load_csv)
+    rows = [{k: plain(v) for k, v in row.items()} for row in found]
     columns: list[str] = []
     for row in rows:
         columns.extend(key for key in row if key not in columns)
@@ -157,11 +202,15 @@ def run_cypher(
     settings: Neo4jSettings | None,
     write: bool = False,
     graph_dir: Path = Path("out"),
+    allow_load_csv: bool = False,
 ) -> CypherResult:
-    """Neo4j when settings are given, else the embedded engine over ``graph_dir``."""
+    """Neo4j when settings are given, else the embedded engine over ``graph_dir``.
+
+    ``LOAD CSV`` is refused unless ``allow_load_csv`` (or, on Neo4j, ``write``) is given.
+    """
     if settings is not None:
-        return run_on_neo4j(query, params, settings, write)
-    return run_embedded_engine(query, params, graph_dir)
+        return run_on_neo4j(query, params, settings, write, allow_load_csv)
+    return run_embedded_engine(query, params, graph_dir, allow_load_csv)
 
 
 # ------------------------------------------------------------------ output

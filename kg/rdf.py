@@ -13,6 +13,7 @@ the same graph always gives byte-identical output whatever order it was built in
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable
@@ -362,11 +363,6 @@ def canonical_copy(ds: Dataset, sort_triples: bool = True) -> Dataset:
     return copy
 
 
-def _graphs_in_order(ds: Dataset) -> bool:
-    order = [g.identifier for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID]
-    return order == sorted(order, key=str)
-
-
 # rdflib's Turtle and TriG writers sort subjects, predicates and objects themselves (and
 # this data has no blank nodes), so only graph order and JSON-LD need our help.
 
@@ -376,8 +372,21 @@ def serialize_turtle(ds: Dataset | Graph) -> bytes:
 
 
 def serialize_trig(ds: Dataset) -> bytes:
-    ordered = ds if _graphs_in_order(ds) else canonical_copy(ds, sort_triples=False)
-    return ordered.serialize(format="trig", encoding="utf-8")
+    # rdflib's TriG writer walks the store's contexts in set order (it follows the hash seed),
+    # so each graph is written on its own, default graph first, then named graphs by IRI.
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    for graph in [ds.default_graph, *_named_graphs(ds)]:
+        if len(graph) == 0:
+            continue
+        single = _new_dataset()
+        default = graph.identifier == DATASET_DEFAULT_GRAPH_ID
+        target = single.default_graph if default else single.graph(graph.identifier)
+        _fill(target, graph)
+        lines = single.serialize(format="trig").splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n"))
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
 def serialize_nquads(ds: Dataset) -> bytes:
@@ -387,7 +396,26 @@ def serialize_nquads(ds: Dataset) -> bytes:
 
 
 def serialize_jsonld(ds: Dataset) -> bytes:
-    return canonical_copy(ds).serialize(format="json-ld", context=dict(PREFIXES), indent=2, encoding="utf-8")
+    # rdflib's JSON-LD writer lists nodes in its store's set order, which follows the hash
+    # seed; JSON-LD arrays (without @list) are unordered, so sorting them changes no meaning.
+    raw = canonical_copy(ds).serialize(format="json-ld", context=dict(PREFIXES), indent=2, encoding="utf-8")
+    ordered = _sorted_jsonld(json.loads(raw))
+    return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _jsonld_key(value: object) -> str:
+    if isinstance(value, dict) and "@id" in value:
+        return "0" + str(value["@id"])
+    return "1" + json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _sorted_jsonld(value: object) -> object:
+    """Every array sorted (nodes by @id), except @list arrays, whose order is meaningful."""
+    if isinstance(value, dict):
+        return {key: (item if key == "@list" else _sorted_jsonld(item)) for key, item in value.items()}
+    if isinstance(value, list):
+        return sorted((_sorted_jsonld(item) for item in value), key=_jsonld_key)
+    return value
 
 
 def _write(path: str | Path, data: bytes) -> None:

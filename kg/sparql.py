@@ -53,12 +53,32 @@ def open_store(graph_dir: Path) -> ox.Store:
     return store
 
 
+def existing_file(text: str) -> Path | None:
+    """``text`` as the path of an existing file, or None when it cannot be one.
+
+    Inline queries are often longer than a file name may be (255 bytes per name; about 86
+    Chinese characters), and the OS answers such a name with an error, not "no such file".
+    """
+    if not text or "\n" in text or "\x00" in text or len(text.encode("utf-8", "surrogateescape")) >= 4096:
+        return None
+    if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in text.split("/")):
+        return None
+    try:
+        candidate = Path(text)
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
 def read_query(text_or_file: str) -> str:
     """A query given inline, or the path of a .rq/.sparql file."""
-    candidate = Path(text_or_file)
-    if len(text_or_file) < 4096 and "\n" not in text_or_file and candidate.is_file():
-        return candidate.read_text(encoding="utf-8")
-    return text_or_file
+    path = existing_file(text_or_file)
+    if path is None:
+        return text_or_file
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the query file ({exc})") from None
 
 
 def term_value(term: object) -> Any:
@@ -80,6 +100,10 @@ def term_value(term: object) -> Any:
 
 
 def run_query(store: ox.Store, query: str) -> SparqlResult:
+    """Check the query's parsed form (kg.sparql_guard), then run it; QueryError for the user's faults."""
+    from kg.sparql_guard import check_query  # rdflib's parser loads only when a query runs
+
+    check_query(query)
     try:
         answer = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:

@@ -11,9 +11,10 @@ import csv
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.constraints import relation_allowed
 from kg.errors import InputError, ValidationFailure
@@ -144,11 +145,28 @@ def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
             entries = {d["file"]: dict(d) for d in data["documents"]}
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise InputError(f"{path}: malformed manifest ({exc})") from exc
+        _check_manifest_values(path, entries)
     csv_path = folder / METADATA_CSV
     if csv_path.exists():
         for name, row in _metadata_rows(csv_path).items():
             entries.setdefault(name, {}).update(row)
     return entries
+
+
+# What a manifest entry may say about a document (docs/inputs.md); "url" is read as source_url.
+_MANIFEST_FIELDS = ("title", "date", "publisher", "city", "source_url", "url")
+
+
+def _check_manifest_values(path: Path, entries: Mapping[Any, Mapping[str, object]]) -> None:
+    """Every file name and every metadata field the build reads is a string."""
+    for name, entry in entries.items():
+        if not isinstance(name, str):
+            raise InputError(f"{path}: malformed manifest (a file name is {type(name).__name__}, not a string)")
+        for field_name in _MANIFEST_FIELDS:
+            value = entry.get(field_name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"{path}: malformed manifest ({name}: {field_name} is "
+                                 f"{type(value).__name__}, not a string)")
 
 
 def _metadata_rows(path: Path) -> dict[str, dict[str, str]]:

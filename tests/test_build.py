@@ -10,7 +10,8 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.build import build
+from kg.build import build, load_manifest
+from kg.errors import InputError
 from kg.ids import entity_id
 from kg.model import ENTITY_CLASSES, RELATION_TYPES
 from kg.sparql import open_store, run_query
@@ -134,3 +135,11 @@ def test_merge_log_explains_every_variant(built: Path) -> None:
         for mention in entity.mentions:
             if mention.text != entity.name:
                 assert (mention.text, entity.name) in seen, (mention.text, entity.name)
+
+
+def test_a_manifest_with_a_value_of_the_wrong_type_is_refused_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"documents": [{"file": "a.txt", "date": ["2024"]}]}), encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"manifest.json: malformed manifest \(a.txt: date is list"):
+        load_manifest(tmp_path)

@@ -203,7 +203,8 @@ def document_texts(graph: KnowledgeGraph) -> dict[str, bytes]:
 
 
 def extract_all(
-    paths: Iterable[Path], manifest: dict[str, dict[str, str]], warn: Callable[[str], None]
+    paths: Iterable[Path], manifest: dict[str, dict[str, str]], warn: Callable[[str], None],
+    input_dir: Path | None = None,
 ) -> tuple[list[DocumentExtraction], list[str]]:
     extractions, skipped = [], []
     with bulk_extraction():
@@ -216,8 +217,17 @@ def extract_all(
                 skipped.append(f"{path.name}: empty{detail}")
                 continue
             apply_manifest(extraction.document, manifest)
+            # The outputs name a document by its place in the input folder, not by the path
+            # as typed (./seeds/x.txt, /home/…/seeds/x.txt): the same input, the same bytes.
+            extraction.document.path = _path_in_input(path, input_dir)
             extractions.append(extraction)
     return extractions, skipped
+
+
+def _path_in_input(path: Path, input_dir: Path | None) -> str:
+    if input_dir is not None and path.is_relative_to(input_dir):
+        return path.relative_to(input_dir).as_posix()
+    return path.name
 
 
 def build_graph(extractions: list[DocumentExtraction]) -> KnowledgeGraph:
@@ -283,7 +293,7 @@ def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
     if not paths:
         raise InputError(f"{input_dir}: no documents ({', '.join(INPUT_SUFFIXES)}) in this folder")
     ensure_writable_dir(out_dir)
-    extractions, empty = extract_all(progress(paths), load_manifest(input_dir), warn)
+    extractions, empty = extract_all(progress(paths), load_manifest(input_dir), warn, input_dir)
     skipped = [f"{path.name}: {reason}" for path, reason in not_read] + empty
     if not extractions:
         raise InputError(f"{input_dir}: every document was empty; nothing to build")

@@ -143,3 +143,12 @@ def test_a_manifest_with_a_value_of_the_wrong_type_is_refused_naming_it(tmp_path
     )
     with pytest.raises(InputError, match=r"manifest.json: malformed manifest \(a.txt: date is list"):
         load_manifest(tmp_path)
+
+
+def test_outputs_do_not_depend_on_how_the_input_folder_was_written(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    build(seeds, tmp_path / "absolute")
+    monkeypatch.chdir(seeds.parent)
+    build(Path("./seeds/"), tmp_path / "relative")
+    for name in ("graph.json", "kg.nq", "entities.jsonl"):
+        assert (tmp_path / "absolute" / name).read_bytes() == (tmp_path / "relative" / name).read_bytes(), name

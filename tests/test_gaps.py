@@ -63,12 +63,12 @@ def test_districts_and_research_support_stated_weak() -> None:
 
 def test_numbers_and_bare_slogans_are_not_gaps() -> None:
     _, found = _statements("新能源汽车产业园区海滨路不足5公里长。",
-                           "锂电新能源是新能源汽车的上游，福鼎市以“强龙头、补链条、聚集群”的思路打造产业集群。")
+                           "动力电池是新能源汽车的上游，某县按“育龙头、补链条、壮集群”的思路建设产业集群。")
     assert found == []
     _, found = _statements("新能源汽车产业围绕充电桩环节补链。")
     assert [(s.subject, s.cue) for s in found] == [("nev-charging", "补链")]  # a 补链 target names its segment
 
 
 def test_a_generic_part_word_does_not_move_a_statement_to_another_chain() -> None:
-    _, found = _statements("发展工程机械产业，解决高端关键零部件依赖进口、超大型产品竞争力不足等问题。")
+    _, found = _statements("发展工程机械产业，着力解决关键零部件依赖进口、大型产品竞争力不足等难题。")
     assert all(s.chain not in ("nev", "appliances") for s in found)

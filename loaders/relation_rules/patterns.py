@@ -60,11 +60,11 @@ _CLAUSE_OPENING = re.compile(r"^(?:\s|近年来|目前|当前|如今|同时|此�
 _COMMAS = re.compile(r"[，,]")
 _HARD_END = re.compile(r"[。；;！？!?]")
 _ORDERS = {"head-first", "tail-first"}
-# A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
 # Government bodies written right after a place's name ("合肥市政协", "沈阳市政府").
 _BODY_OF_PLACE = re.compile(
     r"(?:市|省|区|县)?(?:政协|政府|人大|人民政府|委员会|党委|管委会|法院|检察院|纪委|发改委|科技局|商务局|工信局)"
 )
+# A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
 _CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
 
 
@@ -135,20 +135,20 @@ class RelationPattern:
     def find(self, view: SentenceView) -> Iterator[Found]:
         if self.head == {SUBJECT}:
             yield from self._find_with_subject(view)
-            return
-        if self.tail == {SUBJECT}:
-            yield from self._find_subject_as_tail(view)
-            return
-        if self.tail == {PAGE}:
-            yield from self._find_page_as_tail(view)
-            return
-        for i, j in self.ends(view):
-            h, t = (i, j) if self.head_first else (j, i)
-            heads = _members(view, h, self.head)
-            tails = _members(view, t, self.tail)
-            if heads and tails and self.matches(view, i, j):
-                yield from pairwise(self.type, heads, tails)
-
+        elif self.tail == {SUBJECT}:
+            # "A、B在此落户": 此 points back to the place a recent sentence opened with
+            yield from self._heads_pointing_to(view, view.recent_place, _SUBJECT_SOURCE, cue_at_start=False)
+        elif self.tail == {PAGE}:
+            # "X投资…布局…" in a sentence naming no place: the place the page's title names
+            if not any(unit.kind == "place" for unit in view.units):
+                yield from self._heads_pointing_to(view, view.page_place, _PAGE_SOURCE, cue_at_start=True)
+        else:
+            for i, j in self.ends(view):
+                h, t = (i, j) if self.head_first else (j, i)
+                heads = _members(view, h, self.head)
+                tails = _members(view, t, self.tail)
+                if heads and tails and self.matches(view, i, j):
+                    yield from pairwise(self.type, heads, tails)
 
     def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
         subject = view.subject_place
@@ -165,31 +165,17 @@ class RelationPattern:
                 head = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
                 yield from pairwise(self.type, [head], tails)
 
-
-    def _find_subject_as_tail(self, view: SentenceView) -> Iterator[Found]:
-        """"A、B在此落户": 此 points back to the place a recent sentence opened with."""
-        subject = view.recent_place
-        if subject is None or subject.sentence == view.sentence.index or self.gap is None:
+    def _heads_pointing_to(
+        self, view: SentenceView, place: Mention | None, source: str, cue_at_start: bool
+    ) -> Iterator[Found]:
+        """Heads whose clause goes on with a cue pointing to ``place``, named elsewhere."""
+        if place is None or place.sentence == view.sentence.index or self.gap is None:
             return
+        find_cue = self.gap.match if cue_at_start else self.gap.search
         for i in range(len(view.units)):
             heads = _members(view, i, self.head)
-            if heads and self.gap.search(view.after(i, self.max_gap)):
-                tail = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
-                yield from pairwise(self.type, heads, [tail])
-
-
-    def _find_page_as_tail(self, view: SentenceView) -> Iterator[Found]:
-        """"X投资100亿元布局…" on a page whose title names a place, in a sentence naming no
-        place: the page's place."""
-        page = view.page_place
-        if page is None or page.sentence == view.sentence.index or self.gap is None:
-            return
-        if any(unit.kind == "place" for unit in view.units):
-            return
-        for i in range(len(view.units)):
-            heads = _members(view, i, self.head)
-            if heads and self.gap.match(view.after(i, self.max_gap)):
-                yield from pairwise(self.type, heads, [synthetic_mention(page, view.sentence, _PAGE_SOURCE)])
+            if heads and find_cue(view.after(i, self.max_gap)):
+                yield from pairwise(self.type, heads, [synthetic_mention(place, view.sentence, source)])
 
 
 def opening_place(view: SentenceView) -> Mention | None:

@@ -18,6 +18,7 @@ from kg.imports import ImportedRow
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation
 from kg.places import is_district
 from kg.segments import ChainConcept, ChainScheme, Segment, chain_scheme, find_leader_cue, find_segment
+from kg.targets import FigureStatement, figure_statements
 
 RESEARCH_CLASSES = frozenset(
     {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University", "InnovationPlatform"}
@@ -155,6 +156,14 @@ class ChainReport:
     documents_read: int = 0
     evidence: ChainEvidence = field(default_factory=lambda: ChainEvidence(True, 0, 0, 0))
     imported_rows: int = 0  # rows of imported lists used by this report
+    # Targets (力争, 到2025年…) and achievements (已, 达到, 同比增长…) the documents state for the chain.
+    statements: list[FigureStatement] = field(default_factory=list)
+
+    def targets(self) -> list[FigureStatement]:
+        return [s for s in self.statements if s.kind == "target"]
+
+    def achievements(self) -> list[FigureStatement]:
+        return [s for s in self.statements if s.kind == "achievement"]
 
     def unsegmented(self) -> list[Attachment]:
         return [a for a in self.enterprises.values() if not a.segments]
@@ -571,11 +580,13 @@ def chain_evidence(graph: KnowledgeGraph, chain: ChainConcept, targets: dict[str
 
 def analyse_chain(graph: KnowledgeGraph, chain: ChainConcept, imports: list[ImportedRow] | None = None,
                   scheme: ChainScheme | None = None,
-                  statements: list[GapStatement] | None = None) -> ChainReport:
+                  statements: list[GapStatement] | None = None,
+                  figures: dict[str, list[FigureStatement]] | None = None) -> ChainReport:
     """Segments, enterprises, leaders, research resources, districts and gaps of one chain.
 
-    ``statements`` (from kg.gaps.gap_statements) may be passed in when many chains are
-    analysed, so the documents are scanned once.
+    ``statements`` (from kg.gaps.gap_statements) and ``figures`` (from
+    kg.targets.figure_statements) may be passed in when many chains are analysed, so the
+    documents are scanned once.
     """
     scheme = scheme or chain_scheme()
     reference = scheme.by_key(chain.key) is not None
@@ -584,8 +595,10 @@ def analyse_chain(graph: KnowledgeGraph, chain: ChainConcept, imports: list[Impo
         targets[chain.key] = None
     enterprises, resources, places = _collect(graph, chain, targets)
     used, imported_gaps = _apply_imports(graph, chain, imports or [], enterprises, places)
-    if statements is None:
-        statements = gap_statements(graph, all_chains(graph, scheme))
+    if statements is None or figures is None:
+        chains = all_chains(graph, scheme)
+        statements = gap_statements(graph, chains) if statements is None else statements
+        figures = figure_statements(graph, chains) if figures is None else figures
     mine = [st for st in statements if st.chain == chain.key]
     stated: dict[str, list[EvidenceRef]] = {}
     for st in mine:
@@ -598,7 +611,7 @@ def analyse_chain(graph: KnowledgeGraph, chain: ChainConcept, imports: list[Impo
     documents = len(graph.documents)
     gaps, silent = _gaps(graph, chain, segments, resources, places, mine, imported_gaps, documents)
     return ChainReport(chain, sorted(targets), enterprises, segments, resources, places, gaps, silent, documents,
-                       chain_evidence(graph, chain, targets, reference), used)
+                       chain_evidence(graph, chain, targets, reference), used, list(figures.get(chain.key, [])))
 
 
 def analyse_all(graph: KnowledgeGraph, scheme: ChainScheme | None = None,
@@ -606,7 +619,8 @@ def analyse_all(graph: KnowledgeGraph, scheme: ChainScheme | None = None,
     scheme = scheme or chain_scheme()
     chains = all_chains(graph, scheme)
     statements = gap_statements(graph, chains)
-    return [analyse_chain(graph, chain, imports, scheme, statements) for chain in chains]
+    figures = figure_statements(graph, chains)
+    return [analyse_chain(graph, chain, imports, scheme, statements, figures) for chain in chains]
 
 
 def page_worthy(reports: list[ChainReport]) -> list[ChainReport]:

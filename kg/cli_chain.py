@@ -19,6 +19,7 @@ from kg.errors import InputError
 from kg.imports import load_imports
 from kg.outputs import write_atomic
 from kg.store import load_graph
+from kg.targets import KIND_LABELS, FigureStatement
 
 DEFAULT_GRAPH = Path("out")
 FORMATS = ("text", "markdown", "json", "csv", "xlsx")
@@ -34,6 +35,24 @@ def _names(report: ChainReport, ids: list[str]) -> str:
 
 def _status(status: str) -> str:
     return "" if status == "covered" else f"  [{STATUS_LABELS[status]}]"
+
+
+def statement_json(st: FigureStatement) -> dict[str, object]:
+    """A target or achievement: its kind, the words that state it, and the sentence."""
+    return {"kind": st.kind, "label": KIND_LABELS[st.kind], "cue": st.cue, "statement": st.statement,
+            "figures": list(st.figures), "sentence": st.text, "doc": st.doc, "sentence_index": st.sentence,
+            "start": st.start, "end": st.end, "span": list(st.span), "cue_span": list(st.cue_span),
+            "places": [{"id": i, "name": n} for i, n in zip(st.places, st.place_names, strict=True)]}
+
+
+def _statement_lines(report: ChainReport, bullet: str, cell: bool) -> list[str]:
+    lines = []
+    for kind, items in (("target", report.targets()), ("achievement", report.achievements())):
+        lines.append(f"{bullet}{KIND_LABELS[kind]} ({len(items)}):")
+        for st in items:
+            text = _cell(st.statement) if cell else st.statement
+            lines.append(f"  {bullet}[{st.cue}] {text}  ({st.doc} #{st.sentence})")
+    return lines
 
 
 def format_text(report: ChainReport) -> str:
@@ -56,6 +75,8 @@ def format_text(report: ChainReport) -> str:
         lines.extend(f"        「{ref.text}」 ({ref.doc} #{ref.sentence})" for ref in g.evidence)
     lines.append(f"  文中未提及 not mentioned ({len(report.not_mentioned)}; 已读 {report.documents_read} 篇文档):")
     lines.extend(f"    - {n.message}" for n in report.not_mentioned)
+    lines.append("  目标与成绩 targets and achievements (文中所述 as the documents state them):")
+    lines.extend("    " + line for line in _statement_lines(report, "- ", cell=False))
     return "\n".join(lines) + "\n"
 
 
@@ -82,6 +103,8 @@ def format_markdown(report: ChainReport) -> str:
         lines.extend(f"  - 「{_cell(ref.text)}」 ({ref.doc} #{ref.sentence})" for ref in g.evidence)
     lines += ["", f"### 文中未提及 Not mentioned (已读 {report.documents_read} 篇文档 documents read)", ""]
     lines += [f"- {_cell(n.message)}" for n in report.not_mentioned]
+    lines += ["", "### 目标与成绩 Targets and achievements (文中所述 as the documents state them)", ""]
+    lines += _statement_lines(report, "- ", cell=True)
     return "\n".join(lines) + "\n"
 
 
@@ -102,6 +125,7 @@ def report_json(report: ChainReport) -> dict[str, object]:
         "places": [asdict(p) for p in report.places.values()],
         "gaps": [asdict(g) for g in report.gaps],
         "not_mentioned": [asdict(n) for n in report.not_mentioned],
+        "statements": [statement_json(st) for st in report.statements],
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from kg.chains import STATUS_LABELS, Attachment, ChainReport, EvidenceRef, evidence_ref, place_ancestors
 from kg.districts import DistrictReport
 from kg.model import Entity, KnowledgeGraph, Relation
+from kg.targets import KIND_LABELS
 from kg.viz.layout import spring_layout
 
 # Colours per class, chosen to stay distinguishable for common colour-vision deficiencies
@@ -290,6 +291,11 @@ def chain_map(report: ChainReport) -> dict[str, Any]:
         "notMentioned": [{"kind": n.kind, "subject": n.subject, "label": n.label, "message": n.message}
                          for n in report.not_mentioned],
         "segmentCards": {s.segment.key: _segment_card(report, s.segment.key) for s in report.segments},
+        "statements": [{"kind": st.kind, "label": KIND_LABELS[st.kind], "cue": st.cue, "figures": list(st.figures),
+                        "statement": st.statement, "places": list(st.place_names), "doc": st.doc,
+                        "sentence": st.sentence, "text": st.text, "start": st.start, "end": st.end,
+                        "marks": [[*st.span, "self"]], "rule": f"{st.kind}-statement", "confidence": 1.0,
+                        "origin": "document"} for st in report.statements],
     }
 
 

@@ -140,6 +140,33 @@
     return box;
   }
 
+  // What the documents set out to reach (目标) apart from what they say was reached (成绩).
+  function statementSummary() {
+    var box = el("section", "statement-summary");
+    box.id = "targets";
+    box.appendChild(el("h2", "", "目标与成绩 Targets and achievements · 文中所述，附来源句 as the documents state them"));
+    [["target", "目标 targets（力争、到20XX年、将、计划…）"], ["achievement", "成绩 achievements（已、达到、实现、累计、同比增长…）"]]
+      .forEach(function (pair) {
+        var items = map.statements.filter(function (st) { return st.kind === pair[0]; });
+        var part = el("div", "statements " + pair[0]);
+        part.appendChild(el("h3", "", pair[1] + " · " + items.length));
+        var list = el("ul");
+        items.forEach(function (st) {
+          var item = el("li", "statement-item");
+          item.dataset.kind = st.kind;
+          var head = el("div", "statement-head");
+          head.append(el("span", "kind-tag " + st.kind, st.label), el("span", "tag", "依据词 cue: " + st.cue));
+          if (st.figures.length) head.appendChild(el("span", "tag", "数字 figures: " + st.figures.join("、")));
+          item.append(head, KG.markedSentence(st.text, st.marks), KG.sourceLine(st));
+          list.appendChild(item);
+        });
+        if (!items.length) list.appendChild(el("li", "empty", "文中未见 none stated"));
+        part.appendChild(list);
+        box.appendChild(part);
+      });
+    return box;
+  }
+
   KG.tableRows = function () {
     var rows = [["位置 position", "环节 segment", "状态 status", "企业 enterprise", "链主 leader", "来源 origin",
       "依据 evidence"]];
@@ -157,6 +184,9 @@
     map.gaps.forEach(function (g) {
       g.evidence.forEach(function (ev) { rows.push(["缺口 gap", g.label, g.kind, "", "", ev.doc, ev.text]); });
     });
+    map.statements.forEach(function (st) {
+      rows.push([st.label, st.statement, st.cue, st.figures.join("、"), "", st.doc, st.text]);
+    });
     return rows;
   };
 
@@ -168,7 +198,7 @@
   var legend = el("p", "status-legend");
   legend.append(gapTag("缺口 gap：来源明确指出"), el("span", "weak-tag", "薄弱：有企业但文中指出不足"),
     silentTag("文中未提及：文档未提及，不等于缺口"));
-  root.append(h1, basis, legend, gapSummary(), silentSummary(), flow(),
+  root.append(h1, basis, legend, gapSummary(), silentSummary(), statementSummary(), flow(),
     band("unsegmented", "链上企业（未定环节） Chain-level enterprises", map.unsegmented, chip),
     band("resources", "科研支撑 Research resources", map.resources, resourceChip,
       map.resourceGap ? { gap: true, text: "科研支撑不足" } :

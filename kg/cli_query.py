@@ -38,6 +38,9 @@ def serve(graph_dir: Path, host: str, port: int, timeout_s: float, max_rows: int
           extra_hosts: tuple[str, ...]) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (JSON, XML, CSV, TSV).
 
+    GET / (or /query) in a browser opens the query page: an editor with the competency
+    questions of queries/, results as a table and a CSV download; it needs no network.
+
     \b
     Example:
       kg serve --graph out/ &
@@ -54,7 +57,8 @@ def serve(graph_dir: Path, host: str, port: int, timeout_s: float, max_rows: int
         config = replace(config, workers=workers)
     server = make_server(open_store(graph_dir), host, port, config)
     bound_host, bound_port = str(server.server_address[0]), server.server_address[1]
-    click.echo(f"SPARQL endpoint on http://{bound_host}:{bound_port}/sparql (read-only); Ctrl-C stops it", err=True)
+    click.echo(f"SPARQL endpoint on http://{bound_host}:{bound_port}/sparql (read-only), "
+               f"query page on http://{bound_host}:{bound_port}/; Ctrl-C stops it", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

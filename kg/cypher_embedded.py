@@ -91,6 +91,12 @@ def load_embedded(graph: KnowledgeGraph) -> EmbeddedGraph:
 def query_embedded(embedded: EmbeddedGraph, query: str, params: dict[str, Any] | None = None,
                    timeout_ms: int = DEFAULT_TIMEOUT_MS) -> list[dict[str, Any]]:
     """Run one Cypher statement; rows as dicts keyed by the RETURN columns."""
+    return query_embedded_table(embedded, query, params, timeout_ms)[1]
+
+
+def query_embedded_table(embedded: EmbeddedGraph, query: str, params: dict[str, Any] | None = None,
+                         timeout_ms: int = DEFAULT_TIMEOUT_MS) -> tuple[list[str], list[dict[str, Any]]]:
+    """The RETURN columns (known even when no row comes back) and the rows as dicts."""
     try:
         view = embedded.engine.cypher(query, params=params or {}, timeout_ms=timeout_ms)
     except kglite.CypherSyntaxError as exc:
@@ -102,7 +108,7 @@ def query_embedded(embedded: EmbeddedGraph, query: str, params: dict[str, Any] |
         raise QueryError(f"Cypher query failed: {exc}") from exc
     if not isinstance(view, kglite.ResultView):  # FORMAT CSV gives a string
         raise QueryError("FORMAT CSV is a kglite extension; use `kg cypher --format csv` instead")
-    return view.to_list()
+    return [str(c) for c in view.columns], view.to_list()
 
 
 _CACHE: dict[tuple[str, int, int], EmbeddedGraph] = {}
@@ -147,6 +153,12 @@ def plan_of(embedded: EmbeddedGraph, query: str, params: dict[str, Any] | None) 
 
 def run_embedded(query: str, params: dict[str, Any] | None, graph_dir: Path = DEFAULT_GRAPH_DIR,
                  allow_load_csv: bool = False) -> list[dict[str, Any]]:
+    """The rows of ``run_embedded_table``."""
+    return run_embedded_table(query, params, graph_dir, allow_load_csv)[1]
+
+
+def run_embedded_table(query: str, params: dict[str, Any] | None, graph_dir: Path = DEFAULT_GRAPH_DIR,
+                       allow_load_csv: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
     """Run Cypher on the graph built into ``graph_dir`` (``kg build --out``, default ``out``), without a server.
 
     The embedded graph is read-only, and LOAD CSV (which would read any local file) is
@@ -155,4 +167,4 @@ def run_embedded(query: str, params: dict[str, Any] | None, graph_dir: Path = DE
     embedded = embedded_for(Path(graph_dir))
     if not allow_load_csv:
         refuse_load_csv(query, plan_of(embedded, query, params))
-    return query_embedded(embedded, query, params)
+    return query_embedded_table(embedded, query, params)

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from kg.cypher_guard import explain_text, plan_operators, refuse_load_csv
 from kg.errors import InputError, QueryError
 from kg.neo4j_config import Neo4jSettings, connect, connection_errors
+from kg.text_table import text_table
 
 if TYPE_CHECKING:
     from neo4j import ManagedTransaction, Session
@@ -186,11 +186,11 @@ def _client_error_message(exc: Any, write: bool) -> str:
 
 def run_embedded_engine(query: str, params: dict[str, Any], graph_dir: Path,
                         allow_load_csv: bool = False) -> CypherResult:
-    from kg.cypher_embedded import run_embedded  # kglite loads only when it is used
+    from kg.cypher_embedded import run_embedded_table  # kglite loads only when it is used
 
-    found = run_embedded(query, params, graph_dir, allow_load_csv=allow_load_csv)
+    returned, found = run_embedded_table(query, params, graph_dir, allow_load_csv=allow_load_csv)
     rows = [{k: plain(v) for k, v in row.items()} for row in found]
-    columns: list[str] = []
+    columns = list(returned)  # the RETURN columns, known even when no row comes back
     for row in rows:
         columns.extend(key for key in row if key not in columns)
     return CypherResult(columns, rows, "embedded")
@@ -224,28 +224,9 @@ def _cell(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _display_width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _display_width(text))
-
-
 def format_table(result: CypherResult) -> str:
-    if not result.columns:  # e.g. a write query without RETURN
-        return f"({len(result.rows)} rows, no columns)\n"
-    cells = [[_cell(row.get(c)).replace("\n", " ") for c in result.columns] for row in result.rows]
-    widths = [
-        max([_display_width(c)] + [_display_width(line[i]) for line in cells])
-        for i, c in enumerate(result.columns)
-    ]
-    lines = [" | ".join(_pad(c, w) for c, w in zip(result.columns, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(_pad(v, w) for v, w in zip(line, widths, strict=True)) for line in cells]
-    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    """Aligned by display width (kg.text_table, shared with ``kg sparql``); no rows keeps the header."""
+    return text_table(result.columns, [[_cell(row.get(c)) for c in result.columns] for row in result.rows])
 
 
 def format_csv(result: CypherResult) -> str:

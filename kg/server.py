@@ -8,7 +8,11 @@ that may never end, needs processes whatever server sits in front. What it accep
 * ``GET /sparql?query=...``, ``POST`` with ``application/sparql-query`` (the query is the
   body) or ``application/x-www-form-urlencoded`` (``query=...``);
 * results as SPARQL JSON, XML, CSV or TSV (``Accept`` header, or ``format=json|xml|csv|tsv``);
-  CONSTRUCT/DESCRIBE answer Turtle or N-Triples.
+  CONSTRUCT/DESCRIBE answer Turtle or N-Triples;
+* ``$name=TERM`` fields bind ``?name`` to an N-Triples term before evaluation (RDF4J's
+  convention), so a value never becomes part of the query text;
+* ``GET /`` or ``GET /query`` without a query: the query page (kg.query_page), an offline
+  editor with the competency questions of queries/ that posts to ``/sparql``.
 
 What it refuses, and how (details in the README, "Serving SPARQL safely"):
 
@@ -25,6 +29,7 @@ What it refuses, and how (details in the README, "Serving SPARQL safely"):
 from __future__ import annotations
 
 import os
+import re
 import socket
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -56,6 +61,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 MAX_BODY_BYTES = 1_000_000
 ENDPOINT_PATHS = ("/", "/sparql", "/query")
+PAGE_PATHS = ("/", "/query")  # GET without a query answers the query page
+MAX_BINDINGS = 32
+_BINDING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 TEXT = "text/plain; charset=utf-8"
 
 
@@ -122,6 +130,20 @@ def query_from_post(content_type: str, body: bytes, url_form: dict[str, list[str
                   "POST a query as application/sparql-query or application/x-www-form-urlencoded")
 
 
+def bindings_from_form(form: dict[str, list[str]]) -> dict[str, str]:
+    """``$name=TERM`` fields: variable name -> N-Triples term (parsed by the worker, as data)."""
+    names = [key for key in form if key.startswith("$")]
+    if len(names) > MAX_BINDINGS:
+        raise Refusal(HTTPStatus.BAD_REQUEST, f"at most {MAX_BINDINGS} $name bindings")
+    bindings: dict[str, str] = {}
+    for key in names:
+        if not _BINDING_NAME.fullmatch(key[1:]):
+            raise Refusal(HTTPStatus.BAD_REQUEST, f"{key!r} is not a variable name to bind")
+        value = _single(form, key)
+        bindings[key[1:]] = value or ""
+    return bindings
+
+
 # ---------------------------------------------------------------- HTTP
 
 
@@ -140,8 +162,9 @@ class SparqlEndpoint:
         self.config = config
         self.pool = WorkerPool(nquads, config.workers)
 
-    def answer(self, query: str, format_param: str | None, accept: str) -> Answer:
-        job = (query, format_param, accept, self.config.max_rows)
+    def answer(self, query: str, format_param: str | None, accept: str,
+               bindings: dict[str, str] | None = None) -> Answer:
+        job = (query, format_param, accept, self.config.max_rows, bindings or {})
         return self.pool.run(job, self.config.timeout_s)
 
 
@@ -272,13 +295,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise Refusal(HTTPStatus.FORBIDDEN, "requests from other web origins are refused; "
                                                 "start kg serve with --cors-origin to allow one")
 
-    def _query(self, post: bool, form: dict[str, list[str]]) -> str:
+    def _query(self, post: bool, form: dict[str, list[str]]) -> tuple[str, dict[str, list[str]]]:
+        """The query and every field of the request (URL and, for a form POST, the body)."""
         if post:
-            query = query_from_post(self.headers.get("Content-Type", ""), self._read_body(), form)
+            content_type = self.headers.get("Content-Type", "")
+            body = self._read_body()
+            query = query_from_post(content_type, body, form)
+            if content_type.split(";")[0].strip().lower() == "application/x-www-form-urlencoded":
+                form = {**form, **parse_qs(_decode(body), keep_blank_values=True)}
         else:
             query = query_from_form(form)
         self.server.deadlines.disarm(self.connection)  # the request is in; the query's own limit applies
-        return query
+        return query, form
 
     def _handle(self, post: bool) -> None:
         self._body_pending = post and self._declares_body()
@@ -288,16 +316,26 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if path not in ENDPOINT_PATHS:
                 raise Refusal(HTTPStatus.NOT_FOUND, f"no such resource {path}; the endpoint is /sparql")
             if not post and "query" not in form and "update" not in form:
-                self._send(HTTPStatus.OK, USAGE.encode("utf-8"), TEXT)
+                if path in PAGE_PATHS:
+                    self._send_page()
+                else:
+                    self._send(HTTPStatus.OK, USAGE.encode("utf-8"), TEXT)
                 return
-            query = self._query(post, form)
-            answer = self.server.endpoint.answer(query, _single(form, "format"), self.headers.get("Accept", ""))
+            query, form = self._query(post, form)
+            answer = self.server.endpoint.answer(query, _single(form, "format"), self.headers.get("Accept", ""),
+                                                 bindings_from_form(form))
         except Refusal as refusal:
             self._send(refusal.status, (refusal.message + "\n").encode("utf-8"), TEXT)
             return
         extra = {"X-Result-Truncated": "true", "X-Result-Limit": str(self.server.endpoint.config.max_rows)} \
             if answer.truncated else {}
         self._send(HTTPStatus.OK, answer.body, answer.media_type, extra)
+
+    def _send_page(self) -> None:
+        from kg.query_page import query_page  # built once per process
+
+        page = query_page()
+        self._send(HTTPStatus.OK, page.html, "text/html; charset=utf-8", page.headers)
 
     def _cors_headers(self) -> dict[str, str]:
         origin = self.headers.get("Origin")

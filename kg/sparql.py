@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError
+from kg.text_table import text_table
 
 NQUADS_NAME = "kg.nq"
 
@@ -41,7 +43,9 @@ class SparqlResult:
     boolean: bool | None = None
 
 
-def open_store(graph_dir: Path) -> ox.Store:
+def open_store(graph_dir: str | Path) -> ox.Store:
+    """The store of a build: ``graph_dir/kg.nq`` (or an N-Quads file given directly)."""
+    graph_dir = Path(graph_dir)
     path = graph_dir / NQUADS_NAME if graph_dir.is_dir() else graph_dir
     if not path.exists():
         raise InputError(f"{path}: no built graph here; run `kg build` first")
@@ -99,35 +103,85 @@ def term_value(term: object) -> Any:
     return str(term)
 
 
-def run_query(store: ox.Store, query: str) -> SparqlResult:
-    """Check the query's parsed form (kg.sparql_guard), then run it; QueryError for the user's faults."""
+Bindable = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def as_term(value: object) -> Bindable:
+    """A Python value as the RDF term a parameter binds: str, int, float and bool as typed
+    literals; pyoxigraph terms as they are (``ox.NamedNode(iri)`` for an IRI)."""
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
+        return value
+    if isinstance(value, bool | int | float | str):
+        return ox.Literal(value)
+    raise QueryError(f"cannot bind {value!r}: give a str, int, float, bool or a pyoxigraph term")
+
+
+def run_query(store: ox.Store, query: str, params: dict[str, object] | None = None) -> SparqlResult:
+    """Check the query's parsed form (kg.sparql_guard), then run it; QueryError for the user's faults.
+
+    ``params`` bind variables before evaluation (pyoxigraph substitutions): a value is a
+    term, never text spliced into the query. A bound variable must be in the projection.
+    """
     from kg.sparql_guard import check_query  # rdflib's parser loads only when a query runs
 
     check_query(query)
+    substitutions = {ox.Variable(name): as_term(value) for name, value in (params or {}).items()}
     try:
-        answer = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        answer = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True,
+                             substitutions=substitutions)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except RuntimeError as exc:  # a parameter the query does not project
+        raise QueryError(f"cannot bind the parameters: {exc}") from exc
     except (OSError, ValueError) as exc:
         raise QueryError(f"SPARQL evaluation failed: {exc}") from exc
     if isinstance(answer, ox.QueryBoolean):
         return SparqlResult(columns=["ask"], rows=[[bool(answer)]], boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
-        rows = [[term_value(t.subject), term_value(t.predicate), term_value(t.object)] for t in answer]
+        rows = [[_cell_value(t.subject), _cell_value(t.predicate), _cell_value(t.object)] for t in answer]
         return SparqlResult(columns=["subject", "predicate", "object"], rows=rows)
     columns = [v.value for v in answer.variables]
-    rows = [[term_value(solution[c]) for c in columns] for solution in answer]
+    rows = [[_cell_value(solution[c]) for c in columns] for solution in answer]
     return SparqlResult(columns=columns, rows=rows)
 
 
+class IRI(str):
+    """A result cell that was an IRI (a plain ``str`` to everything else): tables show it prefixed."""
+
+    __slots__ = ()
+
+
+_LOCAL_NAME = re.compile(r"[\w\-]+(?:[\w\-.]*[\w\-])?")
+
+
+def prefixed(iri: str) -> str:
+    """``ikg:Enterprise`` for an IRI in one of PREFIXES' namespaces (the longest), else the IRI."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    local = iri[len(best):]
+    if local and not _LOCAL_NAME.fullmatch(local):
+        return iri
+    return f"{next(p for p, ns in PREFIXES.items() if ns == best)}:{local}"
+
+
+def _cell_value(term: object) -> Any:
+    return IRI(term.value) if isinstance(term, ox.NamedNode) else term_value(term)
+
+
+def _table_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, IRI):
+        return prefixed(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _table(result: SparqlResult) -> str:
-    cells = [[("" if v is None else str(v)) for v in row] for row in result.rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(result.columns)]
-    line = " | ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))
-    out = [line, "-+-".join("-" * w for w in widths)]
-    out.extend(" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells)
-    out.append(f"({len(cells)} rows)")
-    return "\n".join(out) + "\n"
+    """Aligned by display width (kg.text_table, shared with ``kg cypher``), IRIs as prefixed names."""
+    return text_table(result.columns, [[_table_cell(v) for v in row] for row in result.rows])
 
 
 def format_result(result: SparqlResult, fmt: str) -> str:

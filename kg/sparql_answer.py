@@ -183,11 +183,44 @@ def _guard(query: str) -> None:
         raise Refusal(HTTPStatus.BAD_REQUEST, str(exc)) from None
 
 
-def evaluate(store: ox.Store, query: str, format_param: str | None, accept: str, max_rows: int) -> Answer:
-    """Check, run and serialise a read-only query (raises Refusal for the client's faults)."""
-    _guard(query)
+_BINDING_SUBJECT = "<urn:kg:binding> <urn:kg:value> "
+
+
+def parse_binding(name: str, text: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """One ``$name`` value, written as an N-Triples term (``"合肥市"``, ``"3"^^<…#integer>``, ``<iri>``).
+
+    The value is parsed as data by the N-Triples parser, never pasted into the query, and
+    must be exactly one IRI or literal: nothing in it can change the query's text.
+    """
+    if "\n" in text or "\r" in text:
+        raise Refusal(HTTPStatus.BAD_REQUEST, f"${name}: a binding is one N-Triples term on one line")
     try:
-        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        quads = list(ox.parse(input=(_BINDING_SUBJECT + text.strip() + " .\n").encode("utf-8"),
+                              format=ox.RdfFormat.N_TRIPLES))
+    except SyntaxError as exc:
+        raise Refusal(HTTPStatus.BAD_REQUEST, f"${name}: not an N-Triples term such as \"合肥市\" or <iri> "
+                                              f"({exc})") from None
+    if len(quads) != 1 or isinstance(quads[0].object, ox.Triple | ox.BlankNode):
+        raise Refusal(HTTPStatus.BAD_REQUEST, f"${name}: give exactly one IRI or literal")
+    return quads[0].object
+
+
+def _substitutions(bindings: dict[str, str] | None) -> dict[ox.Variable, Any]:
+    return {ox.Variable(name): parse_binding(name, text) for name, text in (bindings or {}).items()}
+
+
+def evaluate(store: ox.Store, query: str, format_param: str | None, accept: str, max_rows: int,
+             bindings: dict[str, str] | None = None) -> Answer:
+    """Check, run and serialise a read-only query (raises Refusal for the client's faults).
+
+    ``bindings`` maps variable names to N-Triples terms (the ``$name`` request fields, as in
+    RDF4J's protocol); they are bound before evaluation with pyoxigraph's substitutions.
+    """
+    _guard(query)
+    substitutions = _substitutions(bindings)
+    try:
+        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True,
+                             substitutions=substitutions)
         if isinstance(result, ox.QueryTriples):
             return _triples_answer(result, choose_format(format_param, accept, graph_result=True), max_rows)
         fmt = choose_format(format_param, accept, graph_result=False)
@@ -196,5 +229,7 @@ def evaluate(store: ox.Store, query: str, format_param: str | None, accept: str,
         return _solutions_answer(result, fmt, max_rows)
     except SyntaxError as exc:
         raise Refusal(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}") from None
+    except RuntimeError as exc:  # pyoxigraph: a bound variable the query does not project
+        raise Refusal(HTTPStatus.BAD_REQUEST, f"cannot bind: {exc}") from None
     except (OSError, ValueError) as exc:
         raise Refusal(HTTPStatus.INTERNAL_SERVER_ERROR, f"SPARQL evaluation failed: {exc}") from None

@@ -7,7 +7,8 @@ So a query is checked in two steps, neither of which recurses on the query:
 
 1. a scan of its brackets (outside strings, IRIs and comments) refuses more than
    ``MAX_BRACKETS`` open ``(``, ``[`` or ``{`` at once, which keeps rdflib's recursive
-   parser within a bounded recursion limit;
+   parser within a bounded recursion limit, and more than ``MAX_CHAIN_OPERATORS`` operators
+   and groups in all, which keeps its time bounded;
 2. rdflib's SPARQL 1.1 parser builds the parse tree, and an explicit-stack walk over it
    refuses SERVICE, refuses updates (an update is what parses with the update grammar) and
    measures the depth the engine will build: each operand of a chain (``a + b + c``,
@@ -29,6 +30,10 @@ from kg.errors import QueryError
 
 MAX_BRACKETS = 64
 MAX_DEPTH = 256
+# A chain cannot be deeper than its operators; twice MAX_DEPTH leaves room for operators
+# that do not chain (a FILTER's comparison, a path's "/"), and rdflib never sees the rest.
+MAX_CHAIN_OPERATORS = 2 * MAX_DEPTH
+_CHAIN_OPERATOR_CHARS = frozenset("+-*/|&")
 # Python frames rdflib's parser needs for MAX_BRACKETS levels, with room to spare.
 _PARSER_RECURSION_LIMIT = 20_000
 
@@ -51,15 +56,31 @@ SERVICE_REFUSED = "SERVICE is not accepted: queries never leave this machine"
 
 def bracket_depth(query: str) -> int:
     """Deepest run of open brackets, ignoring strings, IRIs and comments (no recursion)."""
-    depth = deepest = 0
+    return _scan(query)[0]
+
+
+def chain_operators(query: str) -> int:
+    """Operators and group openings that chain operands (``+ - * / | & {``), outside
+    strings, IRIs and comments: more of them than ``MAX_CHAIN_OPERATORS`` is a chain too long
+    to hand to the parser at all (its cost grows with the chain; the tree walk would refuse
+    it anyway, seconds later)."""
+    return _scan(query)[1]
+
+
+@lru_cache(maxsize=512)
+def _scan(query: str) -> tuple[int, int]:
+    depth = deepest = operators = 0
     i, n = 0, len(query)
     while i < n:
         ch = query[i]
         if ch in "([{":
             depth += 1
             deepest = max(deepest, depth)
+            operators += ch == "{"
         elif ch in ")]}":
             depth = max(depth - 1, 0)
+        elif ch in _CHAIN_OPERATOR_CHARS:
+            operators += 1
         elif ch == "#":
             i = _skip_to(query, i, "\n")
         elif ch == "<" and _iri_starts(query, i):
@@ -67,7 +88,7 @@ def bracket_depth(query: str) -> int:
         elif ch in "\"'":
             i = _skip_string(query, i)
         i += 1
-    return deepest
+    return deepest, operators
 
 
 def _skip_to(text: str, start: int, stop: str) -> int:
@@ -189,6 +210,9 @@ def check_query(query: str) -> None:
     brackets = bracket_depth(query)
     if brackets > MAX_BRACKETS:
         raise QueryError(_too_deep(f"{brackets} open brackets"))
+    operators = chain_operators(query)
+    if operators > MAX_CHAIN_OPERATORS:
+        raise QueryError(_too_deep(f"{operators} chaining operators and groups"))
     depth, service = tree_depth_and_service(parse_tree(query))
     if service:
         raise QueryRefused(SERVICE_REFUSED)

@@ -4,7 +4,7 @@ A pyoxigraph query cannot be interrupted from Python, so each one runs in a proc
 the endpoint can kill when the time limit passes (kg.sparql_pool). Messages on the pipe:
 
 * worker -> pool, once: ``("ready",)`` when the store is loaded (or ``("failed", text)``);
-* pool -> worker: ``(query, format_param, accept, max_rows)``;
+* pool -> worker: ``(query, format_param, accept, max_rows[, bindings])``;
 * worker -> pool: ``("ok", body, media_type, truncated)`` or ``("refused", status, message)``.
 """
 
@@ -40,10 +40,11 @@ def load_source(source: bytes) -> ox.Store:
     return store
 
 
-def answer_job(store: ox.Store, job: tuple[str, str | None, str, int]) -> tuple[Any, ...]:
-    query, format_param, accept, max_rows = job
+def answer_job(store: ox.Store, job: tuple[Any, ...]) -> tuple[Any, ...]:
+    query, format_param, accept, max_rows, *rest = job
+    bindings: dict[str, str] | None = rest[0] if rest else None
     try:
-        answer = evaluate(store, query, format_param, accept, max_rows)
+        answer = evaluate(store, query, format_param, accept, max_rows, bindings)
     except Refusal as refusal:
         return ("refused", int(refusal.status), refusal.message)
     return ("ok", answer.body, answer.media_type, answer.truncated)

@@ -8,24 +8,26 @@ previous build intact.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg.constraints import relation_allowed
 from kg.errors import InputError, ValidationFailure
+from kg.extraction import ExtractionCache, ExtractionStats, extract_documents
 from kg.graph import merge_extractions
 from kg.jsonl import graph_lines
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
 from kg.outputs import ensure_writable_dir, replace_folder, write_all
-from kg.store import graph_to_json
+from kg.store import graph_to_json, record_dict
 from loaders.formats.base import SUFFIXES as FORMAT_SUFFIXES
 from loaders.formats.base import text_file_name
-from loaders.pipeline import bulk_extraction, extract_document
 
 INPUT_SUFFIXES = (".txt", ".md", *sorted(FORMAT_SUFFIXES))
 MANIFEST_NAME = "manifest.json"
@@ -204,23 +206,27 @@ def document_texts(graph: KnowledgeGraph) -> dict[str, bytes]:
 
 def extract_all(
     paths: Iterable[Path], manifest: dict[str, dict[str, str]], warn: Callable[[str], None],
-    input_dir: Path | None = None,
+    input_dir: Path | None = None, *, cache: ExtractionCache | None = None, workers: int = 1,
+    dask_address: str | None = None, stats: ExtractionStats | None = None,
+    progress: Callable[[list[Path]], Iterable[Path]] = lambda p: p,
 ) -> tuple[list[DocumentExtraction], list[str]]:
+    """Every document's extraction in input order (from the cache, this process, worker
+    processes or a Dask cluster: the same objects whichever), empty documents left out."""
     extractions, skipped = [], []
-    with bulk_extraction():
-        for path in paths:
-            extraction = extract_document(path)
-            if not extraction.document.sentences:
-                detail = (" (no text layer: a scanned PDF? no OCR is done)"
-                          if extraction.document.file_format == "pdf" else "")
-                warn(f"{path}: empty document{detail}, skipped")
-                skipped.append(f"{path.name}: empty{detail}")
-                continue
-            apply_manifest(extraction.document, manifest)
-            # The outputs name a document by its place in the input folder, not by the path
-            # as typed (./seeds/x.txt, /home/…/seeds/x.txt): the same input, the same bytes.
-            extraction.document.path = _path_in_input(path, input_dir)
-            extractions.append(extraction)
+    runs = extract_documents(list(paths), cache=cache, workers=workers, dask_address=dask_address,
+                             progress=progress, stats=stats)
+    for path, extraction in runs:
+        if not extraction.document.sentences:
+            detail = (" (no text layer: a scanned PDF? no OCR is done)"
+                      if extraction.document.file_format == "pdf" else "")
+            warn(f"{path}: empty document{detail}, skipped")
+            skipped.append(f"{path.name}: empty{detail}")
+            continue
+        apply_manifest(extraction.document, manifest)
+        # The outputs name a document by its place in the input folder, not by the path
+        # as typed (./seeds/x.txt, /home/…/seeds/x.txt): the same input, the same bytes.
+        extraction.document.path = _path_in_input(path, input_dir)
+        extractions.append(extraction)
     return extractions, skipped
 
 
@@ -235,19 +241,27 @@ def build_graph(extractions: list[DocumentExtraction]) -> KnowledgeGraph:
 
 
 def _summaries(graph: KnowledgeGraph) -> list[DocumentSummary]:
-    out = []
-    for doc in graph.documents:
-        out.append(DocumentSummary(
+    """Per-document counts, from one pass over entities, relations and dropped items."""
+    entities: Counter[str] = Counter()
+    for entity in graph.entities.values():
+        entities.update({m.doc for m in entity.mentions})  # an entity counts once per document
+    relations = Counter(r.evidence.doc for r in graph.relations)
+    dropped: dict[str, Counter[str]] = {}
+    for d in graph.dropped:
+        dropped.setdefault(d.doc, Counter())[f"{d.stage}:{d.reason}"] += 1
+    return [
+        DocumentSummary(
             name=doc.name,
             encoding=doc.encoding,
             characters=len(doc.text),
             sentences=len(doc.sentences),
-            entities=sum(1 for e in graph.entities.values() if any(m.doc == doc.name for m in e.mentions)),
-            relations=sum(1 for r in graph.relations if r.evidence.doc == doc.name),
-            dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped if d.doc == doc.name)),
+            entities=entities[doc.name],
+            relations=relations[doc.name],
+            dropped=dict(dropped.get(doc.name, {})),
             script=doc.script,
-        ))
-    return out
+        )
+        for doc in graph.documents
+    ]
 
 
 def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, list[str]]:
@@ -263,42 +277,94 @@ def _jsonl(records: Iterable[dict[str, object]]) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
 
 
-def serialise(graph: KnowledgeGraph) -> tuple[dict[str, bytes], object]:
-    """Every output file's bytes, and the SHACL result."""
+def serialise(graph: KnowledgeGraph,
+              phase: Callable[[str], None] = lambda name: None) -> tuple[dict[str, bytes], object]:
+    """Every output file's bytes, and the SHACL result (``phase`` is told when each part ends)."""
     from kg import rdf, shacl  # rdflib is slow to import; only a build needs it
 
-    dataset = rdf.to_dataset(graph)
-    result = shacl.validate(dataset)
-    entities, relations = graph_lines(graph)
+    quads = rdf.to_quads(graph)  # every triple made once; each writer streams from these lists
+    phase("rdf-triples")
+    result = shacl.validate(quads)
+    gc.collect()  # pySHACL's graphs hold reference cycles: free them before the writers allocate
+    phase("shacl")
     files = {
-        "kg.ttl": rdf.serialize_turtle(dataset),
-        "kg.jsonld": rdf.serialize_jsonld(dataset),
-        "kg.trig": rdf.serialize_trig(dataset),
-        "kg.nq": rdf.serialize_nquads(dataset),
+        "kg.ttl": rdf.serialize_turtle(quads),
+        "kg.jsonld": rdf.serialize_jsonld(quads),
+        "kg.trig": rdf.serialize_trig(quads),
+        "kg.nq": rdf.serialize_nquads(quads),
+    }
+    phase("rdf-files")
+    entities, relations = graph_lines(graph)
+    files |= {
         "entities.jsonl": entities,
         "relations.jsonl": relations,
         "graph.json": json.dumps(graph_to_json(graph), ensure_ascii=False).encode("utf-8"),
-        "merges.jsonl": _jsonl(asdict(m) for m in graph.merges),
-        "dropped.jsonl": _jsonl(asdict(d) for d in graph.dropped),
+        "merges.jsonl": _jsonl(record_dict(m) for m in graph.merges),
+        "dropped.jsonl": _jsonl(record_dict(d) for d in graph.dropped),
     }
+    phase("json-files")
     return files, result
 
 
+@dataclass(slots=True)
+class BuildOptions:
+    """How extraction runs; none of it changes a byte of the outputs."""
+
+    cache_dir: Path | None = None  # None: no cache (kg.extraction.default_cache_dir() is the CLI's default)
+    workers: int = 1  # extraction in this many processes
+    dask_address: str | None = None  # extraction on this Dask scheduler instead
+    # filled by build(): the extraction's counts and seconds, and seconds per phase
+    stats: ExtractionStats = field(default_factory=ExtractionStats)
+    phases: dict[str, float] = field(default_factory=dict)  # wall seconds
+    phases_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process
+
+
 def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
-          progress: Callable[[list[Path]], Iterable[Path]] = lambda p: p) -> BuildReport:
-    started = time.perf_counter()
+          progress: Callable[[list[Path]], Iterable[Path]] = lambda p: p,
+          options: BuildOptions | None = None) -> BuildReport:
+    with _frozen_afterwards():
+        return _build(input_dir, out_dir, warn, progress, options)
+
+
+def _build(input_dir: Path, out_dir: Path, warn: Callable[[str], None],
+           progress: Callable[[list[Path]], Iterable[Path]], options: BuildOptions | None) -> BuildReport:
+    options = options if options is not None else BuildOptions()
+    if options.workers < 1:
+        raise InputError(f"--workers {options.workers}: at least 1")
+    phases, phases_cpu = options.phases, options.phases_cpu
+    started = mark = time.perf_counter()
+    mark_cpu = time.process_time()
+
+    def phase(name: str) -> None:
+        nonlocal mark, mark_cpu
+        now, now_cpu = time.perf_counter(), time.process_time()
+        phases[name], phases_cpu[name] = round(now - mark, 3), round(now_cpu - mark_cpu, 3)
+        mark, mark_cpu = now, now_cpu
+
     paths, not_read = scan_inputs(input_dir)
     for path, reason in not_read:
         warn(f"{path}: skipped, {reason}")
     if not paths:
         raise InputError(f"{input_dir}: no documents ({', '.join(INPUT_SUFFIXES)}) in this folder")
     ensure_writable_dir(out_dir)
-    extractions, empty = extract_all(progress(paths), load_manifest(input_dir), warn, input_dir)
+    cache = ExtractionCache(options.cache_dir) if options.cache_dir is not None else None
+    phase("scan")
+    extractions, empty = extract_all(paths, load_manifest(input_dir), warn, input_dir, cache=cache,
+                                     workers=options.workers, dask_address=options.dask_address,
+                                     stats=options.stats, progress=progress)
+    phase("extract")
     skipped = [f"{path.name}: {reason}" for path, reason in not_read] + empty
     if not extractions:
         raise InputError(f"{input_dir}: every document was empty; nothing to build")
     graph = build_graph(extractions)
-    files, shacl_result = serialise(graph)
+    del extractions
+    # The graph's millions of objects live until the end of the build: set them aside from
+    # the cyclic collector, which would otherwise traverse them all again at every full
+    # collection the serialisers' allocations trigger (measured: ~10 s of 70 s at 100×).
+    gc.collect()
+    gc.freeze()
+    phase("merge")
+    files, shacl_result = serialise(graph, phase)
     files.update(document_texts(graph))  # text/<name>.txt: what the offsets of a PDF, .docx or HTML point into
     report = BuildReport(
         input=str(input_dir), output=str(out_dir),
@@ -314,6 +380,7 @@ def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
         seconds=0.0,
         files=sorted([*files, "report.json", "report.md"]),
     )
+    phase("report")
     report.seconds = round(time.perf_counter() - started, 3)
     if not report.shacl_conforms:
         write_all(out_dir, {"report.json": report.to_json()})
@@ -324,4 +391,14 @@ def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
     files["report.json"] = report.to_json()
     files["report.md"] = report.to_markdown().encode("utf-8")
     replace_folder(out_dir, files)  # the whole folder switches at once: old or new, never a mix
+    phase("write")
     return report
+
+
+@contextmanager
+def _frozen_afterwards() -> Iterator[None]:
+    """Objects gc.freeze() set aside during the block go back to the collector at its end."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -60,8 +60,17 @@ def _pack_option(function):  # type: ignore[no-untyped-def]
               show_default=True, help="Folder of .txt/.md documents (a manifest.json beside them is optional).")
 @click.option("--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
               show_default=True, help="Output folder; previous outputs are replaced only when the build succeeds.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract documents in this many processes (the outputs are the same bytes).")
+@click.option("--dask", "dask", metavar="tcp://HOST:PORT", default=None,
+              help="Extract documents on this Dask scheduler's workers instead (same bytes).")
+@click.option("--cache", "cache", type=click.Path(path_type=Path), default=None,
+              help="Extraction cache folder [default: $XDG_CACHE_HOME/innokg/extractions]: a document "
+                   "whose bytes and extractor are unchanged is not extracted again.")
+@click.option("--no-cache", is_flag=True, help="Extract every document, reading and writing no cache.")
 @_pack_option
-def build(input: Path, out: Path, packs: tuple[Path, ...]) -> None:  # noqa: A002 - names give KG_BUILD_INPUT / _OUT
+def build(input: Path, out: Path, workers: int, dask: str | None, cache: Path | None,  # noqa: A002
+          no_cache: bool, packs: tuple[Path, ...]) -> None:  # names give KG_BUILD_INPUT / _OUT / _DASK / _CACHE …
     """Build the graph from a folder of documents and write every output.
 
     Writes kg.ttl, kg.jsonld, kg.trig, kg.nq (one named graph per document),
@@ -73,17 +82,26 @@ def build(input: Path, out: Path, packs: tuple[Path, ...]) -> None:  # noqa: A00
     Example:
       kg build --input seeds/ --out out/
       kg build --input pages/ --out out/ --pack my_city/
+      kg build --input corpus/ --out out/ --workers 4
+      kg build --input corpus/ --out out/ --dask tcp://scheduler:8786
     """
+    from kg.build import BuildOptions
     from kg.build import build as run_build
+    from kg.extraction import default_cache_dir
     from loaders.packs import using_packs
 
+    options = BuildOptions(cache_dir=None if no_cache else (cache or default_cache_dir()),
+                           workers=workers, dask_address=dask)
     with using_packs(list(packs)):
-        report = run_build(input, out, warn=_warn, progress=_progress("extracting"))
+        report = run_build(input, out, warn=_warn, progress=_progress("extracting"), options=options)
     n_ent = sum(report.entities_per_class.values())
     n_rel = sum(report.relations_per_type.values())
+    stats = options.stats
+    cached = stats.documents - stats.extracted
     click.echo(
         f"built {out}: {len(report.documents)} documents, {n_ent} entities, {n_rel} relations, "
-        f"{sum(report.dropped.values())} dropped items, SHACL conforms, {report.seconds:.2f} s"
+        f"{sum(report.dropped.values())} dropped items, SHACL conforms, {report.seconds:.2f} s "
+        f"(extracted {stats.extracted} of {stats.documents} documents in {stats.where}, {cached} from the cache)"
     )
 
 

@@ -7,20 +7,22 @@ Layout of the dataset:
 * one named graph per document (``<document IRI>/graph``): the relation triples that
   document states, their reified ``ikg:RelationAssertion`` nodes and the evidence sentences.
 
-Every serialiser inserts triples in sorted order into a fresh graph before writing, so
-the same graph always gives byte-identical output whatever order it was built in.
+The triples are made once (:func:`to_quads`: sorted lists, named graphs in IRI order) and
+written with pyoxigraph's streaming serialisers in that order, so the same graph always
+gives byte-identical output whatever order it was built in.
 """
 
 from __future__ import annotations
 
-import json
+import io
 import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV
@@ -280,11 +282,52 @@ def distinct_assertions(relations: Iterable[Relation]) -> list[Relation]:
     return [best[key] for key in sorted(best)]
 
 
-# ---------------------------------------------------------------- building the dataset
+# ---------------------------------------------------------------- building the quads once
 
 
 def _sort_key(triple: Triple) -> tuple[str, str, str]:
     return (triple[0].n3(), triple[1].n3(), triple[2].n3())
+
+
+def _sorted_unique(triples: Iterable[Triple], n3: dict[Node, str] | None = None) -> list[Triple]:
+    """Sorted by the terms' N3 forms, each term's form computed once (``n3`` may be shared)."""
+    forms: dict[Node, str] = {} if n3 is None else n3
+
+    def form(term: Node) -> str:
+        text = forms.get(term)
+        if text is None:
+            text = forms[term] = term.n3()
+        return text
+
+    return sorted(set(triples), key=lambda t: (form(t[0]), form(t[1]), form(t[2])))
+
+
+@dataclass(slots=True)
+class RdfQuads:
+    """The dataset as plain lists, built once per build: the default graph's triples and
+    each document's named graph, every list sorted and without duplicates, named graphs in
+    IRI order. Every serialiser writes from this, in this order, so the same graph always
+    gives the same bytes whatever order it was built in, and no triple is inserted into
+    a store only to be read out again."""
+
+    default: list[Triple]
+    named: list[tuple[URIRef, list[Triple]]]
+    # pyoxigraph's quads of the same, made once for all the writers that need them
+    _ox_quads: list[ox.Quad] | None = field(default=None, repr=False, compare=False)
+
+    def union(self) -> list[Triple]:
+        """Every triple of every graph once, sorted (what kg.ttl holds)."""
+        if not self.named:
+            return self.default
+        return _sorted_unique([*self.default, *(t for _, triples in self.named for t in triples)])
+
+    def ox_quads(self) -> list[ox.Quad]:
+        if self._ox_quads is None:
+            self._ox_quads = list(_OxTerms().quads(self))
+        return self._ox_quads
+
+    def __len__(self) -> int:
+        return len(self.default) + sum(len(triples) for _, triples in self.named)
 
 
 def _new_dataset() -> Dataset:
@@ -295,13 +338,7 @@ def _new_dataset() -> Dataset:
 
 
 def _fill(graph: Graph, triples: Iterable[Triple]) -> None:
-    for triple in triples:
-        graph.add(triple)
-
-
-def _fill_sorted(graph: Graph, triples: Iterable[Triple]) -> None:
-    """Insert in sorted order, for serialisers that write in insertion order (JSON-LD)."""
-    _fill(graph, sorted(set(triples), key=_sort_key))
+    graph.addN((s, p, o, graph) for s, p, o in triples)
 
 
 def _default_graph_triples(graph: KnowledgeGraph) -> list[Triple]:
@@ -325,16 +362,40 @@ def _document_graph_triples(graph: KnowledgeGraph) -> dict[str, list[Triple]]:
     return by_document
 
 
-def to_dataset(graph: KnowledgeGraph) -> Dataset:
-    """The RDF dataset of a knowledge graph (raises InputError on inconsistent input)."""
+def to_quads(graph: KnowledgeGraph) -> RdfQuads:
+    """The RDF dataset of a knowledge graph as sorted lists (raises InputError on
+    inconsistent input). One pass over entities, documents and relations."""
+    n3: dict[Node, str] = {}
+    named = [
+        (document_graph_iri(doc_name), _sorted_unique(triples, n3))
+        for doc_name, triples in _document_graph_triples(graph).items()
+    ]
+    named.sort(key=lambda item: str(item[0]))
+    return RdfQuads(default=_sorted_unique(_default_graph_triples(graph), n3), named=named)
+
+
+def to_dataset(graph: KnowledgeGraph | RdfQuads) -> Dataset:
+    """The RDF dataset of a knowledge graph, as an rdflib Dataset (for callers that query
+    or compare it with rdflib; the build itself writes from :func:`to_quads`)."""
+    quads = graph if isinstance(graph, RdfQuads) else to_quads(graph)
     ds = _new_dataset()
-    _fill(ds.default_graph, _default_graph_triples(graph))
-    for doc_name, triples in sorted(_document_graph_triples(graph).items()):
-        _fill(ds.graph(document_graph_iri(doc_name)), triples)
+    _fill(ds.default_graph, quads.default)
+    for iri, triples in quads.named:
+        _fill(ds.graph(iri), triples)
     return ds
 
 
-# ---------------------------------------------------------------- canonical copies and serialisers
+def as_quads(data: RdfQuads | Dataset | Graph) -> RdfQuads:
+    """Any of the three forms as RdfQuads (a Graph is a default graph alone)."""
+    if isinstance(data, RdfQuads):
+        return data
+    if isinstance(data, Dataset):
+        named = [(URIRef(str(g.identifier)), _sorted_unique(g)) for g in _named_graphs(data) if len(g)]
+        return RdfQuads(default=_sorted_unique(data.default_graph), named=named)
+    return RdfQuads(default=_sorted_unique(data), named=[])
+
+
+# ---------------------------------------------------------------- unions and serialisers
 
 
 def _named_graphs(ds: Dataset) -> list[Graph]:
@@ -342,80 +403,88 @@ def _named_graphs(ds: Dataset) -> list[Graph]:
     return sorted(graphs, key=lambda g: str(g.identifier))
 
 
-def union_graph(ds: Dataset | Graph) -> Graph:
-    """All triples of every graph of the dataset in one new graph (what kg.ttl holds)."""
+def union_graph(ds: RdfQuads | Dataset | Graph) -> Graph:
+    """All triples of every graph of the dataset in one new rdflib graph (what kg.ttl holds)."""
     union = Graph(bind_namespaces="none")
     for prefix, iri in PREFIXES.items():
         union.bind(prefix, iri)
-    source = ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds
-    _fill(union, ((q[0], q[1], q[2]) for q in source))
+    if isinstance(ds, RdfQuads):
+        _fill(union, ds.default)
+        for _, triples in ds.named:
+            _fill(union, triples)
+    else:
+        source = ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds
+        _fill(union, ((q[0], q[1], q[2]) for q in source))
     return union
 
 
-def canonical_copy(ds: Dataset, sort_triples: bool = True) -> Dataset:
-    """A copy with the default graph first and named graphs in IRI order (TriG writes graphs
-    in creation order) and, with ``sort_triples``, triples inserted in sorted order."""
-    fill = _fill_sorted if sort_triples else _fill
-    copy = _new_dataset()
-    fill(copy.default_graph, ds.default_graph)
-    for named in _named_graphs(ds):
-        fill(copy.graph(named.identifier), named)
-    return copy
+class _OxTerms:
+    """rdflib terms to pyoxigraph terms, each distinct term converted once."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Node, object] = {}
+
+    def term(self, node: Node) -> object:
+        found = self.cache.get(node)
+        if found is None:
+            if isinstance(node, Literal):
+                if node.language:
+                    found = ox.Literal(str(node), language=node.language)
+                elif node.datatype is not None:
+                    found = ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+                else:
+                    found = ox.Literal(str(node))
+            elif isinstance(node, URIRef):
+                found = ox.NamedNode(str(node))
+            else:  # this data has no blank nodes; keep one stable label if one ever comes
+                found = ox.BlankNode(str(node))
+            self.cache[node] = found
+        return found
+
+    def triples(self, triples: Iterable[Triple]) -> Iterator[ox.Triple]:
+        term = self.term
+        for s, p, o in triples:
+            yield ox.Triple(term(s), term(p), term(o))  # type: ignore[arg-type]
+
+    def quads(self, quads: RdfQuads) -> Iterator[ox.Quad]:
+        term = self.term
+        default = ox.DefaultGraph()
+        for s, p, o in quads.default:
+            yield ox.Quad(term(s), term(p), term(o), default)  # type: ignore[arg-type]
+        for iri, triples in quads.named:
+            graph = ox.NamedNode(str(iri))
+            for s, p, o in triples:
+                yield ox.Quad(term(s), term(p), term(o), graph)  # type: ignore[arg-type]
 
 
-# rdflib's Turtle and TriG writers sort subjects, predicates and objects themselves (and
-# this data has no blank nodes), so only graph order and JSON-LD need our help.
+def _ox_serialize(items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat, prefixes: bool = True) -> bytes:
+    out = io.BytesIO()
+    ox.serialize(items, out, fmt, prefixes=dict(PREFIXES) if prefixes else None)  # type: ignore[arg-type]
+    return out.getvalue()
 
 
-def serialize_turtle(ds: Dataset | Graph) -> bytes:
-    return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+# Every writer is pyoxigraph's (streaming, in the order given): the default graph first,
+# then each document's graph in IRI order, triples sorted within each graph.
 
 
-def serialize_trig(ds: Dataset) -> bytes:
-    # rdflib's TriG writer walks the store's contexts in set order (it follows the hash seed),
-    # so each graph is written on its own, default graph first, then named graphs by IRI.
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    for graph in [ds.default_graph, *_named_graphs(ds)]:
-        if len(graph) == 0:
-            continue
-        single = _new_dataset()
-        default = graph.identifier == DATASET_DEFAULT_GRAPH_ID
-        target = single.default_graph if default else single.graph(graph.identifier)
-        _fill(target, graph)
-        lines = single.serialize(format="trig").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n"))
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
+def serialize_turtle(ds: RdfQuads | Dataset | Graph) -> bytes:
+    return _ox_serialize(_OxTerms().triples(as_quads(ds).union()), ox.RdfFormat.TURTLE)
 
 
-def serialize_nquads(ds: Dataset) -> bytes:
-    text = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def serialize_trig(ds: RdfQuads | Dataset) -> bytes:
+    return _ox_serialize(as_quads(ds).ox_quads(), ox.RdfFormat.TRIG)
 
 
-def serialize_jsonld(ds: Dataset) -> bytes:
-    # rdflib's JSON-LD writer lists nodes in its store's set order, which follows the hash
-    # seed; JSON-LD arrays (without @list) are unordered, so sorting them changes no meaning.
-    raw = canonical_copy(ds).serialize(format="json-ld", context=dict(PREFIXES), indent=2, encoding="utf-8")
-    ordered = _sorted_jsonld(json.loads(raw))
-    return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def serialize_nquads(ds: RdfQuads | Dataset) -> bytes:
+    # One quad a line, lines sorted: a file that diffs well and compares byte for byte.
+    text = _ox_serialize(as_quads(ds).ox_quads(), ox.RdfFormat.N_QUADS, prefixes=False)
+    lines = sorted(line for line in text.split(b"\n") if line.strip())
+    return b"\n".join(lines) + b"\n"
 
 
-def _jsonld_key(value: object) -> str:
-    if isinstance(value, dict) and "@id" in value:
-        return "0" + str(value["@id"])
-    return "1" + json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _sorted_jsonld(value: object) -> object:
-    """Every array sorted (nodes by @id), except @list arrays, whose order is meaningful."""
-    if isinstance(value, dict):
-        return {key: (item if key == "@list" else _sorted_jsonld(item)) for key, item in value.items()}
-    if isinstance(value, list):
-        return sorted((_sorted_jsonld(item) for item in value), key=_jsonld_key)
-    return value
+def serialize_jsonld(ds: RdfQuads | Dataset) -> bytes:
+    # pyoxigraph's JSON-LD writer (expanded form: full IRIs), nodes in the quads' order.
+    return _ox_serialize(as_quads(ds).ox_quads(), ox.RdfFormat.JSON_LD, prefixes=False) + b"\n"
 
 
 def _write(path: str | Path, data: bytes) -> None:
@@ -423,19 +492,19 @@ def _write(path: str | Path, data: bytes) -> None:
     write_atomic(Path(path), data)
 
 
-def write_turtle(ds: Dataset | Graph, path: str | Path) -> None:
+def write_turtle(ds: RdfQuads | Dataset | Graph, path: str | Path) -> None:
     _write(path, serialize_turtle(ds))
 
 
-def write_trig(ds: Dataset, path: str | Path) -> None:
+def write_trig(ds: RdfQuads | Dataset, path: str | Path) -> None:
     _write(path, serialize_trig(ds))
 
 
-def write_nquads(ds: Dataset, path: str | Path) -> None:
+def write_nquads(ds: RdfQuads | Dataset, path: str | Path) -> None:
     _write(path, serialize_nquads(ds))
 
 
-def write_jsonld(ds: Dataset, path: str | Path) -> None:
+def write_jsonld(ds: RdfQuads | Dataset, path: str | Path) -> None:
     _write(path, serialize_jsonld(ds))
 
 
@@ -468,7 +537,7 @@ def _row(binding: dict[str, Node]) -> EvidenceRow:
     )
 
 
-def evidence_rows(ds: Dataset | Graph) -> list[EvidenceRow]:
+def evidence_rows(ds: RdfQuads | Dataset | Graph) -> list[EvidenceRow]:
     """Run EVIDENCE_QUERY over the union of the dataset's graphs."""
     result = union_graph(ds).query(EVIDENCE_QUERY)
     return [_row({str(k): v for k, v in row.asdict().items()}) for row in result]  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.errors import ValidationFailure
-from kg.rdf import union_graph
+from kg.rdf import RdfQuads, union_graph
 from kg.schema import SHAPES_PATH, load_turtle, ontology_graph
 
 
@@ -80,7 +80,7 @@ def violations_of(report: Graph) -> list[ShaclViolation]:
     return sorted(records, key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
 
 
-def _graph_with_ontology(data: Dataset | Graph) -> Graph:
+def _graph_with_ontology(data: RdfQuads | Dataset | Graph) -> Graph:
     """A new graph holding every triple of ``data`` (all named graphs merged: an assertion
     lives in a document's graph while its subject's type lives in the default graph) plus
     the ontology, so that sh:class sees rdfs:subClassOf. Built here rather than by pySHACL's
@@ -91,7 +91,7 @@ def _graph_with_ontology(data: Dataset | Graph) -> Graph:
     return merged
 
 
-def validate(data: Dataset | Graph) -> ShaclResult:
+def validate(data: RdfQuads | Dataset | Graph) -> ShaclResult:
     """Validate a dataset (all its graphs together) or a graph against the shapes."""
     conforms, report, text = pyshacl_validate(
         _graph_with_ontology(data),
@@ -106,7 +106,7 @@ def validate(data: Dataset | Graph) -> ShaclResult:
     return ShaclResult(conforms=bool(conforms), violations=len(records), report_text=str(text), results=records)
 
 
-def require_conforms(data: Dataset | Graph) -> ShaclResult:
+def require_conforms(data: RdfQuads | Dataset | Graph) -> ShaclResult:
     """Validate, raising ValidationFailure (exit code 5) with a summary when it fails."""
     result = validate(data)
     if not result.conforms:

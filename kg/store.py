@@ -7,7 +7,9 @@ so they never re-run extraction and always see the graph that ``kg build`` valid
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import fields
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -25,23 +27,107 @@ from kg.model import (
     Sentence,
 )
 
-FORMAT_VERSION = 1
+# Format 2 stores each sentence's offsets (one per character of its cleaned text) as runs:
+# ``offset_runs`` = [first, length, first, length, ...], each run the offsets first,
+# first + 1, … first + length - 1. Most sentences are one run, so graph.json no longer
+# holds a number per character of the corpus. Format 1 (``offsets`` in full) still loads.
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
+
+_SENTENCE_FIELDS = tuple(f.name for f in fields(Sentence) if f.name != "offsets")
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("sentences", "articles", "dropped"))
+
+
+def offset_runs(offsets: Sequence[int]) -> list[int]:
+    """``offsets`` as [first, length, …] runs of consecutive values (see FORMAT_VERSION)."""
+    n = len(offsets)
+    if n == 0:
+        return []
+    first = offsets[0]
+    if offsets[-1] - first == n - 1 and list(offsets) == list(range(first, first + n)):
+        return [first, n]  # the common case, checked at C speed
+    runs: list[int] = []
+    start, length = first, 1
+    for value in offsets[1:]:
+        if value == start + length:
+            length += 1
+        else:
+            runs += (start, length)
+            start, length = value, 1
+    runs += (start, length)
+    return runs
+
+
+def offsets_of_runs(runs: Sequence[int]) -> list[int]:
+    """The inverse of :func:`offset_runs`."""
+    if len(runs) == 2:
+        return list(range(runs[0], runs[0] + runs[1]))
+    return list(chain.from_iterable(range(runs[i], runs[i] + runs[i + 1]) for i in range(0, len(runs), 2)))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def record_dict(obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` for a record whose fields are plain values (or lists of them),
+    without asdict's recursive deep copy (which took most of graph.json's time)."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
+def _entity_json(entity: Entity) -> dict[str, Any]:
+    raw = record_dict(entity)
+    raw["mentions"] = [record_dict(m) for m in entity.mentions]
+    return raw
+
+
+def _relation_json(relation: Relation) -> dict[str, Any]:
+    raw = record_dict(relation)
+    raw["evidence"] = record_dict(relation.evidence)
+    return raw
+
+
+def _sentence_json(sentence: Sentence) -> dict[str, Any]:
+    raw = {name: getattr(sentence, name) for name in _SENTENCE_FIELDS}
+    raw["offset_runs"] = offset_runs(sentence.offsets)
+    return raw
+
+
+def _document_json(document: Document) -> dict[str, Any]:
+    raw: dict[str, Any] = {name: getattr(document, name) for name in _DOCUMENT_FIELDS}
+    raw["sentences"] = [_sentence_json(s) for s in document.sentences]
+    raw["articles"] = [record_dict(a) for a in document.articles]
+    raw["dropped"] = [record_dict(d) for d in document.dropped]
+    return raw
 
 
 def graph_to_json(graph: KnowledgeGraph) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
-        "documents": [asdict(d) for d in graph.documents],
-        "entities": [asdict(e) for e in sorted(graph.entities.values(), key=lambda e: e.id)],
-        "relations": [asdict(r) for r in graph.relations],
-        "merges": [asdict(m) for m in graph.merges],
-        "dropped": [asdict(d) for d in graph.dropped],
+        "documents": [_document_json(d) for d in graph.documents],
+        "entities": [_entity_json(e) for e in sorted(graph.entities.values(), key=lambda e: e.id)],
+        "relations": [_relation_json(r) for r in graph.relations],
+        "merges": [record_dict(m) for m in graph.merges],
+        "dropped": [record_dict(d) for d in graph.dropped],
     }
+
+
+def _sentence(raw: dict[str, Any]) -> Sentence:
+    if "offset_runs" in raw:
+        raw = dict(raw)
+        raw["offsets"] = offsets_of_runs(raw.pop("offset_runs"))
+    return Sentence(**raw)
 
 
 def _document(raw: dict[str, Any]) -> Document:
     raw = dict(raw)
-    raw["sentences"] = [Sentence(**s) for s in raw["sentences"]]
+    raw["sentences"] = [_sentence(s) for s in raw["sentences"]]
     raw["articles"] = [Article(**a) for a in raw["articles"]]
     raw["dropped"] = [Dropped(**d) for d in raw["dropped"]]
     return Document(**raw)
@@ -60,7 +146,7 @@ def _relation(raw: dict[str, Any]) -> Relation:
 
 
 def graph_from_json(data: dict[str, Any]) -> KnowledgeGraph:
-    if data.get("format") != FORMAT_VERSION:
+    if data.get("format") not in READABLE_FORMATS:
         raise InputError(f"unsupported graph format {data.get('format')!r}; rebuild with `kg build`")
     entities = [_entity(e) for e in data["entities"]]
     return KnowledgeGraph(

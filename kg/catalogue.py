@@ -16,7 +16,8 @@ import pyoxigraph as ox
 from kg.errors import InputError, QueryError
 from kg.sparql import term_value
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+# kg/queries links to the top-level queries/ in a checkout and is that folder in a wheel.
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 _PARAM_LINE = re.compile(r"^\s*(?:#|//)\s*param:\s*(\w+)\s*=\s*(.+?)\s*$")
 
 

@@ -18,7 +18,8 @@ from kg.model import ENTITY_CLASSES
 
 IKG_NS = Namespace(ONTOLOGY_IRI)
 NEO4J_TYPE = IKG_NS["neo4jType"]
-ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+# kg/ontology links to the top-level ontology/ in a checkout and is that folder in a wheel.
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "innokg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 

@@ -168,15 +168,19 @@ def evaluate(gold_files: tuple[Path, ...], input: Path, fmt: str, packs: tuple[P
 
 
 def _register_optional_commands() -> None:
-    """Commands of the query and planning layers live in their own modules."""
+    """Commands of the query and planning layers live in their own modules; they join the
+    group when this module is imported, so ``kg.cli.cli`` is the whole CLI for anyone who
+    imports it (click's test runner, documentation tools), not only for ``main``."""
     from kg.cli_commands import extra_commands
 
     for command in extra_commands():
         cli.add_command(command)
 
 
+_register_optional_commands()
+
+
 def main(argv: list[str] | None = None) -> int:
-    _register_optional_commands()
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except InnoKGError as exc:

@@ -35,16 +35,8 @@ from kg.model import (
 REPO = Path(__file__).resolve().parents[1]
 LOCAL_STATE = Path(os.environ.get("NEO4J_LOCAL_DIR", REPO / ".neo4j"))
 
-# Runs `kg` exactly as the installed entry point would, with this task's commands added
-# (kg.cli registers them itself once the lead wires kg.cli_neo4j into kg.cli_commands).
-KG_MAIN = (
-    "import sys\n"
-    "from kg.cli import cli, main\n"
-    "from kg.cli_neo4j import COMMANDS\n"
-    "for command in COMMANDS:\n"
-    "    cli.add_command(command)\n"
-    "sys.exit(main(sys.argv[1:]))\n"
-)
+# Runs `kg` exactly as the installed entry point does (kg.cli holds every command once imported).
+KG_MAIN = "import sys\nfrom kg.cli import main\nsys.exit(main(sys.argv[1:]))\n"
 
 
 def in_ci() -> bool:

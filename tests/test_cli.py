@@ -130,3 +130,10 @@ def test_options_come_from_the_environment(docs: Path, tmp_path: Path, capsys: p
     monkeypatch.setenv("KG_BUILD_OUT", str(tmp_path / "env-out"))
     assert run(capsys, "build")[0] == 0
     assert (tmp_path / "env-out" / "kg.ttl").exists()
+
+
+def test_the_click_group_holds_every_command_once_imported() -> None:
+    from kg.cli import cli
+
+    assert {"build", "extract", "sparql", "eval", "load", "cypher", "serve", "chain", "viz", "export",
+            "import"} <= set(cli.commands)

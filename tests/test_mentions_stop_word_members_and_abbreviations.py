@@ -1,4 +1,4 @@
-"""Eighth round, on invented sentences: list members that end in a stop word
+"""On invented sentences: list members that end in a stop word
 (…循环利用, …服务) under a head that types the list, and provinces named by their
 one-character abbreviations in a run of them (沪苏浙皖, 京津冀)."""
 

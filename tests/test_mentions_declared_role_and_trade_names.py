@@ -1,4 +1,4 @@
-"""Fifth round (generalisation beyond the seeds), each rule on invented sentences:
+"""Name rules that generalise beyond the seeds, each on invented sentences:
 declared short names without quotes, role nouns and captions before a company, trade
 names the segmenter cuts, industries not named after places, industry words that only
 qualify a noun, segment lists after 上游/中游/下游 and before 等环节/等核心零部件, and

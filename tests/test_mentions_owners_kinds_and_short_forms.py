@@ -1,4 +1,4 @@
-"""Fourth round of name rules, each on invented sentences: a bare 市 opening a name,
+"""Name rules, each on invented sentences: a bare 市 opening a name,
 高等 is no list, descriptions of kinds, towns of a kind, a region's programmes, owned
 names with kind words, bracketed places after a name, lists of platforms and
 facilities, and short forms of a longer name of the same document."""

@@ -1,4 +1,4 @@
-"""Round 7 of generalisation: a place's scale targets carried over commas, and
+"""A place's scale targets carried over commas, and
 organisations placed by a one-character city abbreviation ("在芜高校"); each construction
 tested on invented sentences."""
 

@@ -1,5 +1,6 @@
-"""Round 6 of generalisation: constructions found missing on the development set, each
-tested on invented sentences."""
+"""Lists whose members carry bracketed short names, city and county paragraphs that own
+what they build, and headings that are or are not the subject; each construction tested on
+invented sentences."""
 
 from __future__ import annotations
 

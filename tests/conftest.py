@@ -33,6 +33,11 @@ from kg.model import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
+# Debian's Chromium, driven by Playwright through its executable_path (never `playwright
+# install`); these switches keep it from reaching the network on its own.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 LOCAL_STATE = Path(os.environ.get("NEO4J_LOCAL_DIR", REPO / ".neo4j"))
 
 # Runs `kg` exactly as the installed entry point does (kg.cli holds every command once imported).
@@ -211,3 +216,14 @@ def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module (Playwright's sync API allows one at a time)."""
+    from playwright import sync_api as playwright_api
+
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

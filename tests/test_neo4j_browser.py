@@ -15,17 +15,14 @@ import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright import sync_api as playwright_api
 
 pytestmark = pytest.mark.neo4j
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "neo4j-local"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 
 
 def run_script(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -146,35 +143,30 @@ def test_browser_command_says_when_no_server_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_neo4j_browser_connects_and_runs_cypher_in_chromium(private_server: dict[str, str]) -> None:
+def test_neo4j_browser_connects_and_runs_cypher_in_chromium(private_server: dict[str, str], browser: Any) -> None:
     """The real Browser app, in Debian's Chromium: connect over Bolt with the generated
     password, run a query, and see its answer; nothing is fetched from outside 127.0.0.1."""
     state = Path(private_server["NEO4J_LOCAL_DIR"])
     url = run_script(private_server, "browser").stdout.strip()
     password = (state / "password").read_text().strip()
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            fetched: list[str] = []
-            page.on("requestfinished", lambda r: fetched.append(r.url))
-            page.goto(url)
-            page.wait_for_selector("[data-testid=boltaddress]", timeout=60000)
-            page.wait_for_timeout(2000)  # the Browser redraws its connect frame once discovery answers
-            form = page.locator("[data-testid=boltaddress]").first.locator("xpath=ancestor::form")
-            assert form.locator("[data-testid=boltaddress]").input_value() == \
-                f"127.0.0.1:{(state / 'bolt-port').read_text().strip()}"
-            form.locator("[data-testid=bolt-scheme-select]").select_option("bolt://")
-            form.locator("[data-testid=username]").fill("neo4j")
-            form.locator("[data-testid=password]").fill(password)
-            form.locator("button:has-text('Connect')").click()
-            page.wait_for_selector("text=Getting started with Neo4j Browser", timeout=30000)
-            page.locator("[data-testid=activeEditor]").first.click()
-            page.keyboard.type("RETURN 6 * 7 AS answer")
-            page.keyboard.press("Control+Enter")
-            cell = page.locator("[data-testid=frameContents]").filter(has_text="answer").first
-            cell.wait_for(timeout=30000)
-            assert "42" in cell.inner_text()
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url))
+    page.goto(url)
+    page.wait_for_selector("[data-testid=boltaddress]", timeout=60000)
+    page.wait_for_timeout(2000)  # the Browser redraws its connect frame once discovery answers
+    form = page.locator("[data-testid=boltaddress]").first.locator("xpath=ancestor::form")
+    assert form.locator("[data-testid=boltaddress]").input_value() == \
+        f"127.0.0.1:{(state / 'bolt-port').read_text().strip()}"
+    form.locator("[data-testid=bolt-scheme-select]").select_option("bolt://")
+    form.locator("[data-testid=username]").fill("neo4j")
+    form.locator("[data-testid=password]").fill(password)
+    form.locator("button:has-text('Connect')").click()
+    page.wait_for_selector("text=Getting started with Neo4j Browser", timeout=30000)
+    page.locator("[data-testid=activeEditor]").first.click()
+    page.keyboard.type("RETURN 6 * 7 AS answer")
+    page.keyboard.press("Control+Enter")
+    cell = page.locator("[data-testid=frameContents]").filter(has_text="answer").first
+    cell.wait_for(timeout=30000)
+    assert "42" in cell.inner_text()
     assert fetched and all(u.startswith("http://127.0.0.1:") for u in fetched), fetched

@@ -30,9 +30,6 @@ from kg.sparql import open_store
 from kg.viz.html import script_hashes
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 SHOTS = REPO / "test-output"
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -139,13 +136,6 @@ def test_page_refuses_other_hosts_like_the_endpoint(base_url: str) -> None:
 
 # ---------------------------------------------------------------- in the browser
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[playwright_api.Browser]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 class Watched:

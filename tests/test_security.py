@@ -560,18 +560,8 @@ def test_csp_allows_only_the_pages_own_scripts_by_hash(viz_site: Path) -> None:
         assert sorted(script_src) == sorted(set(script_hashes(html))), page
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright import sync_api as playwright_api
-
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        yield instance
-        instance.close()
-
-
-def _open(chromium: object, url: str) -> tuple[object, list[str]]:
-    page = chromium.new_page()  # type: ignore[attr-defined]
+def _open(browser: object, url: str) -> tuple[object, list[str]]:
+    page = browser.new_page()  # type: ignore[attr-defined]
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -583,10 +573,10 @@ def _open(chromium: object, url: str) -> tuple[object, list[str]]:
 @pytest.mark.browser
 @pytest.mark.parametrize("fragment", ["#entity=__proto__", "#entity=constructor", "#segment=__proto__",
                                       "#entity=%E0%A4%A", "#entity=%", "#segment=%ZZ"])
-def test_hostile_hashes_throw_nothing(chromium: object, viz_site: Path, fragment: str) -> None:
+def test_hostile_hashes_throw_nothing(browser: object, viz_site: Path, fragment: str) -> None:
     chain_pages = sorted(p.name for p in viz_site.glob("chain-*.html"))
     for name in ("index.html", chain_pages[0]):
-        page, errors = _open(chromium, (viz_site / name).as_uri() + fragment)
+        page, errors = _open(browser, (viz_site / name).as_uri() + fragment)
         page.evaluate("window.dispatchEvent(new HashChangeEvent('hashchange'))")  # type: ignore[attr-defined]
         page.wait_for_timeout(100)  # type: ignore[attr-defined]
         assert errors == [], (name, fragment, errors)
@@ -594,10 +584,10 @@ def test_hostile_hashes_throw_nothing(chromium: object, viz_site: Path, fragment
 
 
 @pytest.mark.browser
-def test_an_injected_inline_script_does_not_run(chromium: object, viz_site: Path, tmp_path: Path) -> None:
+def test_an_injected_inline_script_does_not_run(browser: object, viz_site: Path, tmp_path: Path) -> None:
     html = (viz_site / "index.html").read_text(encoding="utf-8")
     tampered = tmp_path / "index.html"
     tampered.write_text(html.replace("</body>", "<script>window.__pwned = 1;</script></body>"), encoding="utf-8")
-    page, errors = _open(chromium, tampered.as_uri())
+    page, errors = _open(browser, tampered.as_uri())
     assert page.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
     assert any("Content Security Policy" in e for e in errors)

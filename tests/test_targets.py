@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright import sync_api as playwright_api
 
 from kg.chains import analyse_all, page_worthy
 from kg.cli import main
@@ -16,9 +14,6 @@ from kg.store import load_graph
 from kg.targets import ACHIEVEMENT, ACHIEVEMENT_CUE, TARGET, TARGET_CUE, sentence_statements
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 
 
 def kinds(text: str, blocked: tuple[tuple[int, int], ...] = ()) -> list[tuple[str, str]]:
@@ -115,13 +110,6 @@ def test_seeds_markdown_lists_targets_and_achievements_apart(seeds_out: Path,
     assert "力争规模突破1800亿元" in targets and "1800亿元" not in achievements
     assert "先进光伏和新型储能产值达1500亿元" in achievements and "1500亿元" not in targets
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.mark.browser

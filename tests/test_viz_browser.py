@@ -6,21 +6,16 @@ test-output/ for a person to look at.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright import sync_api as playwright_api
 
 from kg.viz import write_site
 from kg.viz.sample import GraphBuilder, demo_graph
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 SHOTS = Path(__file__).resolve().parents[1] / "test-output"
 XSS = "</script><img src=x onerror=alert(1)>"
 
@@ -33,13 +28,6 @@ class Watched:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 def open_page(browser, path: Path, fragment: str = "") -> Watched:  # type: ignore[no-untyped-def]

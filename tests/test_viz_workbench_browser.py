@@ -6,21 +6,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright import sync_api as playwright_api
 
 from kg.store import load_graph
 from kg.viz import write_site
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 SHOTS = REPO / "test-output"
 LAPTOP = {"width": 1366, "height": 768}
 
@@ -38,13 +33,6 @@ def assert_clean(w: Watched) -> None:
     assert [u for u in w.requests if u.split("#")[0] != w.url] == [], "page made network requests"
     assert w.errors == [] and w.dialogs == []
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")

@@ -82,9 +82,13 @@ def _names(name: str, aliases: list[str]) -> frozenset[str]:
     return frozenset(norm(n) for n in [name, *aliases] if n)
 
 
-def read_gold(paths: list[Path]) -> tuple[list[NamedThing], list[Fact]]:
+def read_gold(paths: list[Path], input_dir: Path | None = None) -> tuple[list[NamedThing], list[Fact]]:
+    """Gold entities and facts. An entity's ``spans`` (offsets of surface forms that are no
+    name, kept out of the gold file's words) count as its aliases when ``input_dir`` holds
+    the documents."""
     entities: dict[tuple[str, str, str], NamedThing] = {}
     raw_relations = []
+    texts: dict[str, str] = {}
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: gold file does not exist")
@@ -96,7 +100,8 @@ def read_gold(paths: list[Path]) -> tuple[list[NamedThing], list[Fact]]:
                 if obj["kind"] == "entity":
                     key = (obj["doc"], obj["type"], norm(obj["name"]))
                     old = entities.get(key)
-                    names = _names(obj["name"], obj.get("aliases", []))
+                    forms = [*obj.get("aliases", []), *_span_forms(obj, input_dir, texts)]
+                    names = _names(obj["name"], forms)
                     entities[key] = NamedThing(obj["doc"], obj["type"], obj["name"],
                                                names | (old.names if old else frozenset()))
                 elif obj["kind"] == "relation":
@@ -113,6 +118,16 @@ def read_gold(paths: list[Path]) -> tuple[list[NamedThing], list[Fact]]:
         label = f"{r['doc']} {r['type']} {r['head']} -> {r['tail']}"
         facts[(r["doc"], r["type"], norm(r["head"]), norm(r["tail"]))] = Fact(r["doc"], r["type"], head, tail, label)
     return list(entities.values()), list(facts.values())
+
+
+def _span_forms(obj: dict, input_dir: Path | None, texts: dict[str, str]) -> list[str]:
+    spans = obj.get("spans") or []
+    if not spans or input_dir is None:
+        return []
+    doc = obj["doc"]
+    if doc not in texts:
+        texts[doc] = (input_dir / doc).read_text(encoding="utf-8")
+    return [texts[doc][span["start"] : span["end"]] for span in spans]
 
 
 def system_output(graph: KnowledgeGraph, doc: str) -> tuple[list[NamedThing], list[Fact]]:
@@ -228,7 +243,7 @@ def evaluate_files(gold_paths: list[Path], input_dir: Path) -> Scores:
     from kg.build import build_graph
     from loaders.pipeline import extract_document
 
-    gold_entities, gold_facts = read_gold(gold_paths)
+    gold_entities, gold_facts = read_gold(gold_paths, input_dir)
     sys_entities: list[NamedThing] = []
     sys_facts: list[Fact] = []
     docs = {e.doc for e in gold_entities} | {f.doc for f in gold_facts} | documents_named_by(gold_paths)

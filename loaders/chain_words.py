@@ -24,16 +24,23 @@ _IDIOM_LENGTH = 4
 # Tags that may not end a longer stem (稀土资源上游, 中国稀土集团现代).
 _NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
 # Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
-_NOT_FIRST = frozenset({"p", "c", "r", "u"})
+_NOT_FIRST = frozenset({"p", "c", "r", "u", "ad"})
+# An adjective of kind (战略性, 先导性, 基础性) qualifies industries; it never names one.
+_QUALITY_SUFFIX = "性"
 # Words that make a stem a place or a body, not an industry (园区纳米, 开发区产业链).
 _JOINERS = "及和与、"
 _PLACE_OR_BODY = ("园区", "开发区", "经济区", "地区", "政府", "全国", "整体", "集团")
 
 
+def _common_verb(word: str, tag: str) -> bool:
+    """A verb this common is the clause's verb, not (the first word of) an industry."""
+    return tag == "v" and rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY
+
+
 @lru_cache(maxsize=65536)
 def is_verb_phrase(stem: str) -> bool:
     """True when ``stem`` reads as a verb phrase, an adverb or a place, not an industry."""
-    if any(word in stem for word in _PLACE_OR_BODY):
+    if any(word in stem for word in _PLACE_OR_BODY) or stem.endswith(_QUALITY_SUFFIX):
         return True
     # a joined name's second half keeps its joiner here ("新型显示及|星河材料"): not a verb
     tagged = [(w, t) for w, t in rjieba.tag(stem.lstrip(_JOINERS)) if w.strip()]
@@ -43,7 +50,10 @@ def is_verb_phrase(stem: str) -> bool:
         word, tag = tagged[0]
         if tag == "l" and len(word) >= _IDIOM_LENGTH:
             return True  # 高度重视, 肩负起: a set phrase of four characters, not a product (逆变器)
-        return tag in _NOT_ALONE or (tag == "v" and rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY)
+        return tag in _NOT_ALONE or _common_verb(word, tag)
     if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST:
         return True
+    if _common_verb(*tagged[0]) and all(tag.startswith("v") for _, tag in tagged[1:]):
+        return True  # 帮助厘清: a verb and its verbal object; 创新药 holds a noun
     return any(tag == "d" for _, tag in tagged[1:])  # 全国率先提出: an adverb inside
+

@@ -21,6 +21,7 @@ from loaders.chain_names import (
     strip_industry_suffix,
 )
 from loaders.entity_rules import RULES, judge, left_boundary, suffix_hits
+from loaders.segmenter import segment
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
 # characters ("龙头", "整车", "未来") + the head noun. Modifiers stop at words that show
@@ -90,7 +91,8 @@ _RULE_FOR_CLASS = {
 _JOINERS = ("以及", "、", "和", "与", "及")
 MAX_ITEMS = 12
 MAX_ITEM_CHARS = 10
-MIN_CONTAGION_CHARS = 3  # 信息、能源、新材料: two-character members of a field list are fields
+MIN_CONTAGION_CHARS = 3
+MIN_LAST_WORD_CHARS = 2  # 信息、能源、新材料: two-character members of a field list are fields
 
 
 # Not frozen, for speed (a frozen dataclass is built about three times slower, and
@@ -295,6 +297,8 @@ def _walk_items(
             start = segment_term_start(text, end)
         if (start < 0 or start >= end) and whole_members:
             start = _enumerated_start(text, end)
+        if (start < 0 or start >= end) and whole_members:
+            start = _start_before_last_word(text, end, known.spans)
         if start < 0 or start >= end:
             break
         items.append((start, end, hit))
@@ -313,6 +317,18 @@ def _enumerated_start(text: str, end: int) -> int:
     if comma < 0 or not _PLAIN_HAN.fullmatch(text, comma + 1, end) or "等" in text[comma:end]:
         return -1
     return comma + 1
+
+
+def _start_before_last_word(text: str, end: int, spans: list[tuple[int, int]]) -> int:
+    """Start of a member whose last word is a stop word ("海洋高技术服务、…等产业": 服务
+    ends it), where no 、 stands before it to bound it: the name before that word, read
+    by the word rules, with the word kept. -1 when nothing stands before the word."""
+    words = segment(text[max(0, end - MAX_ITEM_CHARS) : end])
+    if len(words) < 2 or len(words[-1]) < MIN_LAST_WORD_CHARS:
+        return -1  # a one-character word there is a particle (等, 的), not a noun's end
+    last_start = end - len(words[-1])
+    start = left_boundary(text, last_start, spans)
+    return start if 0 <= start < last_start and _PLAIN_HAN.fullmatch(text, start, end) else -1
 
 
 def _joiner_before(text: str, start: int) -> str | None:

@@ -257,12 +257,17 @@ def _qualifies_a_thing(text: str, cand: _Candidate) -> bool:
     qualifies the noun; the text does not name the industry there."""
     if cand.type != "IndustryChain" or cand.source != GAZETTEER_SOURCE:
         return False
-    if text.endswith("等", 0, cand.start) and text.startswith(_FIRMS, cand.end):
-        return False  # "A公司等智能装备企业": the firms are named by their industry
+    if _AFTER_DENG.search(text, 0, cand.start) and _FIRMS_AFTER.match(text, cand.end):
+        return False  # "A公司等(众多)智能装备(龙头)企业": the firms are named by their industry
     return _QUALIFIED_NOUNS.match(text, cand.end) is not None
 
 
-_FIRMS = "企业"
+# Between a list's 等 and the industry that names its firms: a count or a word of many
+# and a short modifier ("等众多新锐", "等10家"); after it, the firms' head noun.
+_AFTER_DENG = re.compile(
+    r"等(?:[0-9一二三四五六七八九十百千两多几]+[家个批])?(?:众多|诸多|一批|一大批|大批)?[\u4e00-\u9fff]{0,2}$"
+)
+_FIRMS_AFTER = re.compile(r"(?:产业)?(?:龙头|骨干|领军|头部|重点|链主|配套)?企业")
 
 
 def _from_surface(match: SurfaceMatch) -> _Candidate:

@@ -406,7 +406,10 @@ def chain_kind_members(view: SentenceView) -> Iterator[Found]:
     labs and platforms support it."""
     for i in range(len(view.units) - 1):
         unit, chain = view.units[i], view.units[i + 1]
-        if unit.kind != "org" or not unit.closed_by_deng or unit.noun or chain.kind != "chain":
+        if unit.kind != "org" or not unit.closed_by_deng or chain.kind != "chain":
+            continue
+        # A category noun after 等 is fine when the chain is its own first words ("等新能源汽车企业").
+        if unit.noun and chain.start != unit.tail_end - len(unit.noun):
             continue
         if chain.start - unit.tail_end > _CHAIN_KIND_REACH:
             continue

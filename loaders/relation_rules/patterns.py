@@ -66,6 +66,8 @@ _BODY_OF_PLACE = re.compile(
 )
 # A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
 _CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
+# The count of a list before its head noun ("A、B、C3个新兴产业"): the cues hold "个…".
+_LEADING_COUNT = re.compile(r"^[0-9一二三四五六七八九十两]+(?=个)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,8 @@ class RelationPattern:
         noun = view.units[j].noun  # a list's head noun: "A、B等16条省级重点产业链"
         if noun and self.after.search(noun):
             return True
-        return self.after.match(_CHAIN_SUFFIX.sub("", view.after(j, 14), count=1)) is not None
+        after = _CHAIN_SUFFIX.sub("", view.after(j, 14), count=1)
+        return self.after.match(_LEADING_COUNT.sub("", after, count=1)) is not None
 
     def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:
         assert self.gap is not None
@@ -174,8 +177,20 @@ class RelationPattern:
         find_cue = self.gap.match if cue_at_start else self.gap.search
         for i in range(len(view.units)):
             heads = _members(view, i, self.head)
-            if heads and find_cue(view.after(i, self.max_gap)):
+            if heads and find_cue(_after_past_chains(view, i, self.max_gap)):
                 yield from pairwise(self.type, heads, [synthetic_mention(place, view.sentence, source)])
+
+
+def _after_past_chains(view: SentenceView, index: int, width: int) -> str:
+    """Up to ``width`` characters after unit ``index`` and its 等-tail, up to the next place
+    or organisation or a clause end: a chain there only says what the heads are
+    ("A、B等众多集成电路企业先后落户这里")."""
+    unit = view.units[index]
+    later = [u.start for u in view.units[index + 1 :] if u.kind in ("place", "org")]
+    ceiling = min([*later, unit.tail_end + width])
+    chunk = view.text[unit.tail_end : ceiling]
+    end = _HARD_END.search(chunk)
+    return chunk[: end.start()] if end else chunk
 
 
 def opening_place(view: SentenceView) -> Mention | None:

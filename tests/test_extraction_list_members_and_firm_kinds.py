@@ -1,0 +1,89 @@
+"""Lists whose members end in a stop word, firms named by their industry after 等,
+counted lists of industries, scale words before an industry, stems that are no
+industries, and "落户这里" past a chain that says what the firms are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.chain_words import is_verb_phrase
+from loaders.pipeline import extract_document
+
+
+def extract(tmp_path: Path, text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path)
+    names = {e.id: e.name for e in extraction.entities}
+    relations = {(r.type, names[r.head], names[r.tail]) for r in extraction.relations}
+    return {e.name: e.type for e in extraction.entities}, relations
+
+
+def test_a_counted_list_keeps_a_first_member_that_ends_in_a_stop_word(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "产业方面，湛江培育了港口物流服务、海洋装备、海洋化工3个新兴产业。\n")
+    assert found.get("港口物流服务") == "IndustryChain"
+    assert found.get("海洋装备") == "IndustryChain"
+
+
+def test_a_member_ending_in_a_stop_word_keeps_its_words_only(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "会上发布了（海洋科技）、海洋装备等新兴产业。\n")
+    assert not any(name.endswith(("）", ")")) for name in found)
+    assert found.get("海洋装备") == "IndustryChain"
+
+
+def test_a_counted_list_of_new_industries_is_the_places_focus(tmp_path: Path) -> None:
+    _, relations = extract(tmp_path, "舟山市确定了海洋装备、海洋生物医药2个新兴产业。\n")
+    assert ("FOCUSES_ON", "舟山市", "海洋装备") in relations
+    assert ("FOCUSES_ON", "舟山市", "海洋生物医药") in relations
+
+
+def test_firms_named_by_their_industry_after_a_word_of_many_belong_to_it(tmp_path: Path) -> None:
+    found, relations = extract(tmp_path, "苏州集聚了睿澜科技、曜芯微电子等众多新锐集成电路企业。\n")
+    assert found.get("集成电路") == "IndustryChain"
+    assert ("PART_OF_CHAIN", "睿澜科技", "集成电路") in relations
+    assert ("PART_OF_CHAIN", "曜芯微电子", "集成电路") in relations
+
+
+def test_firms_named_by_a_five_character_industry_belong_to_it(tmp_path: Path) -> None:
+    _, relations = extract(tmp_path, "比亚迪、蔚来等新能源汽车企业纷纷扩大产能。\n")
+    assert ("PART_OF_CHAIN", "比亚迪", "新能源汽车") in relations
+    assert ("PART_OF_CHAIN", "蔚来", "新能源汽车") in relations
+
+
+def test_an_industry_qualifying_a_product_is_still_no_chain(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "该公司研发集成电路技术，并与中芯国际合作。\n")
+    assert "集成电路" not in found
+    assert found.get("中芯国际") == "Enterprise"
+
+
+def test_a_scale_word_is_no_part_of_the_industry(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "长春加快打造万亿级汽车产业集群。\n")
+    assert found.get("汽车") == "IndustryChain"
+    assert "万亿级汽车" not in found
+
+
+@pytest.mark.parametrize(
+    ("stem", "verb_phrase"),
+    [
+        ("帮助厘清", True),  # a common verb and its verbal object
+        ("仔细梳理现有", True),  # an adverb opens it
+        ("先导性", True),  # an adjective of kind
+        ("创新药", False),  # a common verb before a noun: an industry
+        ("智能制造", False),
+        ("服务外包", False),
+    ],
+)
+def test_stems_before_the_industry_suffix(stem: str, verb_phrase: bool) -> None:
+    assert is_verb_phrase(stem) is verb_phrase
+
+
+def test_firms_settling_here_past_the_chain_that_names_them(tmp_path: Path) -> None:
+    text = (
+        "临港新片区，作为上海集成电路产业的承载区，规划面积广阔。"
+        "近年来，睿澜科技、曜芯微电子等众多新锐集成电路企业先后落户这里。\n"
+    )
+    _, relations = extract(tmp_path, text)
+    assert ("LOCATED_IN", "睿澜科技", "临港新片区") in relations
+    assert ("LOCATED_IN", "曜芯微电子", "临港新片区") in relations

@@ -16,6 +16,7 @@ import ahocorasick_rs
 
 from kg.model import Document, Dropped, Mention, Sentence
 from loaders import ablation
+from loaders.chain_links import chain_link_spans
 from loaders.chain_names import (
     NamePart,
     has_joiner,
@@ -203,6 +204,8 @@ def _sentence_candidates(
     pool += _abbreviation_candidates(text, matches, gaz)
     if "游" in text:
         pool += _stage_list_candidates(text, matches)
+    if "链" in text:
+        pool += _chain_link_candidates(text)
     if "中心" in text:
         pool += _place_centre_candidates(text, matches)
     if "个" in text and "实验室" in text:
@@ -292,6 +295,18 @@ def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
         name = state.declared[text[start:end]]
         found.append(_Candidate(start, end, name.type, name.subtype, name.canonical, DECLARED_SOURCE))
     return found
+
+
+CHAIN_LINK_SOURCE = "chain-dashed-links"
+
+
+def _chain_link_candidates(text: str) -> list[_Candidate]:
+    """Links of a chain written with dashes before 产业链/链条: segments (ChainSegment)."""
+    return [
+        _Candidate(a, b, "IndustryChain", "ChainSegment", name_form(text[a:b]), CHAIN_LINK_SOURCE)
+        for a, b in chain_link_spans(text)
+        if not any(_is_stop_word(w) for w in segment(text[a:b]))
+    ]
 
 
 STAGE_SOURCE = "chain-stage-list"

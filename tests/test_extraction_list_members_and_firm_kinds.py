@@ -87,3 +87,17 @@ def test_firms_settling_here_past_the_chain_that_names_them(tmp_path: Path) -> N
     _, relations = extract(tmp_path, text)
     assert ("LOCATED_IN", "睿澜科技", "临港新片区") in relations
     assert ("LOCATED_IN", "曜芯微电子", "临港新片区") in relations
+
+
+def test_dashed_links_before_an_industry_chain_word_are_its_segments(tmp_path: Path) -> None:
+    found, relations = extract(tmp_path, "哈密光伏集群已建成“工业硅——多晶硅——硅片”的全产业链。\n")
+    assert found.get("多晶硅") == "IndustryChain"
+    assert ("PART_OF", "多晶硅", "光伏") in relations
+    assert ("PART_OF", "工业硅", "光伏") in relations
+
+
+def test_dashed_stages_of_a_mechanism_are_no_segments(tmp_path: Path) -> None:
+    found, relations = extract(tmp_path, "银川市完善“研发——中试——量产”联动机制，重点发展光伏产业。\n")
+    assert "中试" not in found
+    assert ("FOCUSES_ON", "银川市", "光伏") in relations
+    assert not any(kind == "PART_OF" for kind, _, _ in relations)

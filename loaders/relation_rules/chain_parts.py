@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from loaders.chain_links import chain_link_spans
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
 from loaders.relation_rules.view import SentenceView
 
@@ -39,3 +40,20 @@ def part_of_chain_parenthesis(view: SentenceView) -> Iterator[Found]:
         closes = _CLOSE_PAREN.match(view.text[items.end : items.end + 4])
         if _OPEN_PAREN.match(view.gap(i, j)) and closes:
             yield from pairwise("PART_OF", items.members, broader.members)
+
+
+@relation_rule("part-of-chain-dashed-links", 0.7, needs="chain", cues="链")
+def part_of_chain_dashed_links(view: SentenceView) -> Iterator[Found]:
+    """“A—B—C”的全产业链: each link is a segment of the one whole chain the sentence names."""
+    links = set(chain_link_spans(view.text))
+    if not links:
+        return
+    members = [m for u in view.units if u.kind == "chain" for m in u.members]
+    segments = [m for m in members if (m.clean_start, m.clean_end) in links]
+    wholes = {
+        m.canonical: m
+        for m in members
+        if (m.clean_start, m.clean_end) not in links and m.subtype != "ChainSegment"
+    }
+    if segments and len(wholes) == 1:
+        yield from pairwise("PART_OF", segments, list(wholes.values()))

@@ -83,6 +83,10 @@ def _focus_objects(view: SentenceView, index: int) -> Iterator[int]:
         yield j
 
 
+# A verb of focus under negation states no focus ("尚未重点布局", "不致力于").
+_NEGATION = re.compile(r"不|未|没有|无意|并非")
+
+
 def _opens_clause(view: SentenceView, index: int) -> bool:
     start = view.units[index].start
     if _PLACE_AS_OBJECT.search(view.before(index, 4)):
@@ -101,7 +105,7 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
         for j in _focus_objects(view, i):
             if view.units[j].start - unit.end > _FOCUS_REACH:
                 break
-            if _FOCUS_VERB.search(view.before(j, 14)):
+            if _FOCUS_VERB.search(view.before(j, 14)) and not _NEGATION.search(view.clause_before(j)):
                 yield from pairwise("FOCUSES_ON", unit.members, view.units[j].members)
 
 
@@ -113,7 +117,8 @@ def focuses_on_org(view: SentenceView) -> Iterator[Found]:
         if left.kind != "org" or i + 1 >= len(view.units):
             continue
         research = [m for m in left.members if m.type != "Enterprise"]
-        if not research or not _ORG_FOCUS_GAP.match(view.gap(i, i + 1)):
+        gap = view.gap(i, i + 1)
+        if not research or not _ORG_FOCUS_GAP.match(gap) or _NEGATION.search(gap):
             continue
         for j in _chain_units_after(view, i):
             if not view.same_clause(i, j, soft=True):

@@ -119,9 +119,14 @@ class RelationPattern:
             return False
         if self.opens_clause and not _CLAUSE_OPENING.match(view.clause_before(i)):
             return False
+        # a list's head noun may hold the cue: "A、B等16条省级重点产业链"
+        return self._after_holds(view, j)
+
+    def _after_holds(self, view: SentenceView, j: int) -> bool:
+        """No after-cues, or one opens the text after unit ``j`` (past a chain suffix or a count)."""
         if self.after is None:
             return True
-        noun = view.units[j].noun  # a list's head noun: "A、B等16条省级重点产业链"
+        noun = view.units[j].noun
         if noun and self.after.search(noun):
             return True
         after = _CHAIN_SUFFIX.sub("", view.after(j, 14), count=1)
@@ -164,7 +169,7 @@ class RelationPattern:
             if not tails:
                 continue
             clause = view.clause_before(j)[-self.max_gap :]
-            if self.gap is not None and self.gap.search(clause):
+            if self.gap is not None and self.gap.search(clause) and self._after_holds(view, j):
                 head = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
                 yield from pairwise(self.type, [head], tails)
 

@@ -217,7 +217,48 @@ def _sentence_candidates(
     chosen = _choose([c for c in pool if not _riverside_phrase(text, c)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
-    return _join_sub_colleges(text, chosen), drops
+    return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
+
+
+# Zones whose official name is their city's name and their type ("济南高新技术产业开发区"):
+# a province or a 市 written before the city is no part of it.
+_NATIONAL_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区)$")
+_CITY_BEFORE_ZONE = re.compile(r"^([\u4e00-\u9fff]{2,3})市(?=高新技术产业开发区|经济技术开发区)")
+_ADMIN_ENDINGS = ("市", "区", "县")
+_MIN_ZONE_CHARS = 4
+
+
+def _split_leading_places(text: str, chosen: list[_Candidate], matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """A zone or park a rule found whose name opens with a place that only says where it
+    lies: a province before a national zone's city ("江西省|赣州高新技术产业开发区"), a city or
+    district written in full before a name that opens with a province ("溧阳市|江苏中关村科技
+    产业园"), a place written twice ("天津|天津滨海…"). The leading place becomes a mention of
+    its own and the zone starts after it. Other zones keep their names whole: a policy
+    zone's official name holds its places ("安徽合肥庐江国家农业高新技术产业示范区")."""
+    places = {m.start: m for m in matches if m.surface.type == "Place"}
+    result: list[_Candidate] = []
+    for cand in chosen:
+        lead = places.get(cand.start) if cand.type == "Place" and cand.source != GAZETTEER_SOURCE else None
+        nxt = places.get(lead.end) if lead is not None else None
+        if lead is None or nxt is None or not _qualifies(text, cand, lead, nxt):
+            result.append(cand)
+            continue
+        canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
+        result += [_from_surface(lead), _Candidate(lead.end, cand.end, cand.type, cand.subtype, canonical, cand.source)]
+    return result
+
+
+def _qualifies(text: str, cand: _Candidate, lead: SurfaceMatch, nxt: SurfaceMatch) -> bool:
+    if cand.end - lead.end < _MIN_ZONE_CHARS:
+        return False
+    if lead.surface.canonical == nxt.surface.canonical:
+        return True
+    if lead.surface.subtype == "Province":
+        national = _NATIONAL_ZONE.search(text, 0, cand.end) is not None
+        return national and nxt.surface.subtype in ("City", "District", "County")
+    written_in_full = text.endswith(_ADMIN_ENDINGS, lead.start, lead.end)
+    local = lead.surface.subtype in ("City", "District", "County")
+    return written_in_full and local and nxt.surface.subtype == "Province"
 
 
 def _join_sub_colleges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

@@ -101,3 +101,31 @@ def test_dashed_stages_of_a_mechanism_are_no_segments(tmp_path: Path) -> None:
     assert "中试" not in found
     assert ("FOCUSES_ON", "银川市", "光伏") in relations
     assert not any(kind == "PART_OF" for kind, _, _ in relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "place"),
+    [
+        ("江西省赣州高新技术产业开发区发展稀土产业。\n", "赣州高新技术产业开发区", "江西省"),
+        ("山东省济南市高新技术产业开发区聚集量子企业。\n", "济南高新技术产业开发区", "山东省"),
+        ("溧阳市江苏中关村科技产业园入选十强。\n", "江苏中关村科技产业园", "溧阳市"),
+    ],
+)
+def test_a_place_that_only_locates_a_zone_is_no_part_of_its_name(
+    tmp_path: Path, text: str, zone: str, place: str
+) -> None:
+    found, relations = extract(tmp_path, text)
+    assert found.get(zone) == "Place"
+    assert found.get(place) == "Place"
+    assert ("PART_OF", zone, place) in relations
+
+
+def test_a_zone_after_its_province_is_the_clauses_subject(tmp_path: Path) -> None:
+    _, relations = extract(tmp_path, "江西省赣州高新技术产业开发区重点发展稀土产业。\n")
+    assert ("FOCUSES_ON", "赣州高新技术产业开发区", "稀土") in relations
+    assert ("FOCUSES_ON", "江西省", "稀土") not in relations
+
+
+def test_a_policy_zones_official_name_keeps_its_places(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "安徽合肥庐江国家农业高新技术产业示范区获批建设。\n")
+    assert found.get("安徽合肥庐江国家农业高新技术产业示范区") == "Place"

@@ -88,6 +88,9 @@ _NEGATION = re.compile(r"不|未|没有|无意|并非")
 
 
 def _opens_clause(view: SentenceView, index: int) -> bool:
+    if view.qualifies_next(index):
+        return False  # "江西省赣州高新区发展…": the province says where the zone lies
+    index = view.place_run_start(index)
     start = view.units[index].start
     if _PLACE_AS_OBJECT.search(view.before(index, 4)):
         return False

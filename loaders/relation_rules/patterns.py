@@ -107,6 +107,8 @@ class RelationPattern:
         gap = view.gap(i, j)
         if view.units[i].kind == "place" and _BODY_OF_PLACE.match(gap):
             return False  # "合肥市政协围绕…": the place names a body, which is the subject
+        if self.head_first and i + 1 < j and view.qualifies_next(i):
+            return False  # "江西省赣州高新区重点发展…": the zone is the subject, its province says where
         if self.list_required and not view.units[j].is_list:
             return False
         if _HARD_END.search(gap) or len(_COMMAS.findall(gap)) > self.max_commas:
@@ -117,7 +119,7 @@ class RelationPattern:
             return False
         if self.before is not None and not self.before.search(view.before(i, 6)):
             return False
-        if self.opens_clause and not _CLAUSE_OPENING.match(view.clause_before(i)):
+        if self.opens_clause and not _opens_clause(view, i):
             return False
         # a list's head noun may hold the cue: "A、B等16条省级重点产业链"
         return self._after_holds(view, j)
@@ -196,6 +198,14 @@ def _after_past_chains(view: SentenceView, index: int, width: int) -> str:
     chunk = view.text[unit.tail_end : ceiling]
     end = _HARD_END.search(chunk)
     return chunk[: end.start()] if end else chunk
+
+
+def _opens_clause(view: SentenceView, index: int) -> bool:
+    """Unit ``index`` is its clause's subject: only time words and conjunctions stand before
+    it, or before the places written together with it ("江西省赣州高新区…": the zone)."""
+    if view.qualifies_next(index):
+        return False
+    return _CLAUSE_OPENING.match(view.clause_before(view.place_run_start(index))) is not None
 
 
 def opening_place(view: SentenceView) -> Mention | None:

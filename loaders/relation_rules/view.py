@@ -137,6 +137,21 @@ class SentenceView:
         opening = max(self.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
         return self.text[opening + 1 : start]
 
+    def qualifies_next(self, index: int) -> bool:
+        """Unit ``index`` is a place written right before another ("江西省|赣州高新区"):
+        it says where the next one lies, and the next one is what the clause speaks of."""
+        following = index + 1
+        if following >= len(self.units):
+            return False
+        unit, nxt = self.units[index], self.units[following]
+        return unit.kind == nxt.kind == "place" and not unit.is_list and unit.tail_end == nxt.start
+
+    def place_run_start(self, index: int) -> int:
+        """The first unit of the run of places written together that ends with ``index``."""
+        while index > 0 and self.qualifies_next(index - 1):
+            index -= 1
+        return index
+
     def after(self, index: int, width: int = 12) -> str:
         """Up to ``width`` characters after unit ``index`` (after its 等-tail), stopping at
         the next unit or a clause end."""

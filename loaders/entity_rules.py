@@ -60,8 +60,18 @@ STOP_WORDS = frozenset(
 STOP_VERBS = frozenset(w for w in STOP_WORDS if len(w) == 2)
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
+# A name never opens with these: 某 hides a name ("某通信公司"), 最 ranks a kind
+# ("最具投资价值锂电产业园"). (某某 stands for a name in templates and examples, and is kept.)
+_NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
+    "首批",
+    "高标准",
+    "高能级",
+    "省部级以上",
+    "省部级",
+    "千亩",
+    "万亩",
     "我市",
     "全市",
     "我省",
@@ -682,7 +692,7 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
     core = _core_of(rule, _PARENS.sub("", stem) if "（" in stem or "(" in stem else stem)
     if not core:
         return "generic-name"
-    if stem in rule.generic_stems or core in rule.generic_stems:
+    if stem in rule.generic_stems or core in rule.generic_stems or _NO_NAME_OPENING.match(stem):
         return "generic-name"
     if rule.generic_tails and core.endswith(rule.generic_tails) and not owned:
         return "generic-name"

@@ -129,3 +129,22 @@ def test_a_zone_after_its_province_is_the_clauses_subject(tmp_path: Path) -> Non
 def test_a_policy_zones_official_name_keeps_its_places(tmp_path: Path) -> None:
     found, _ = extract(tmp_path, "安徽合肥庐江国家农业高新技术产业示范区获批建设。\n")
     assert found.get("安徽合肥庐江国家农业高新技术产业示范区") == "Place"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("该县正在建设千亩产业园。\n", "千亩产业园"),
+        ("溧阳获评最具投资价值锂电产业园。\n", "最具投资价值锂电产业园"),
+        ("法院对某通信公司发出限制消费令。\n", "某通信公司"),
+        ("全省着力建设高标准实验室。\n", "高标准实验室"),
+    ],
+)
+def test_ranks_sizes_and_hidden_names_are_no_names(tmp_path: Path, text: str, not_a_name: str) -> None:
+    found, _ = extract(tmp_path, text)
+    assert not_a_name not in found
+
+
+def test_a_real_park_beside_such_words_is_still_found(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "溧阳市首批建设江苏中关村科技产业园。\n")
+    assert found.get("江苏中关村科技产业园") == "Place"

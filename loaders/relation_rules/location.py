@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.model import Mention
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
+from loaders.relation_rules.scope import synthetic_mention
 from loaders.relation_rules.view import SentenceView
 
 # "X位于Y", "X落户Y", "X等项目落地Y": a locative verb ends the gap; a few words (总部,
@@ -101,3 +103,30 @@ def part_of_place_verb(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", left.members, right.members)
         elif _GOVERNS.match(gap):
             yield from pairwise("PART_OF", right.members, left.members)
+
+
+# "A、B等一批本土企业": firms the text calls local to the place it speaks of.
+_LOCAL_NOUN = re.compile(r"^(?:本土|本地|当地)(?:龙头|骨干|重点|优势|领军)?(?:企业|公司|厂商)")
+
+
+@relation_rule("located-local-firms", 0.5, needs="org", cues="本土 本地 当地")
+def located_local_firms(view: SentenceView) -> Iterator[Found]:
+    """A、B等一批本土企业: the firms are in the one place the sentence names, else in the
+    place the paragraph or page speaks of (document context, hence the lower confidence)."""
+    place = _local_place(view)
+    if place is None:
+        return
+    for unit in view.units:
+        if unit.kind == "org" and unit.closed_by_deng and _LOCAL_NOUN.match(unit.noun):
+            firms = [m for m in unit.members if m.type == "Enterprise"]
+            yield from pairwise("LOCATED_IN", firms, [place])
+
+
+def _local_place(view: SentenceView) -> Mention | None:
+    named = {m.canonical: m for u in view.units if u.kind == "place" for m in u.members}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    context = view.subject_place or view.recent_place or view.page_place
+    if named or context is None or context.sentence == view.sentence.index:
+        return None
+    return synthetic_mention(context, view.sentence, "document-subject")

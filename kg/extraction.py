@@ -36,7 +36,9 @@ from kg.outputs import write_atomic
 ROOT = Path(__file__).resolve().parents[1]
 # What extraction runs: every file of loaders/ (code and data), the kg modules it imports
 # and the ontology the relation checks read.
-_VERSION_FILES = ("kg/model.py", "kg/ids.py", "kg/constraints.py", "kg/schema.py", "kg/errors.py")
+_VERSION_FILES = (
+    "kg/model.py", "kg/ids.py", "kg/constraints.py", "kg/schema.py", "kg/errors.py", "kg/reasons.py",
+)
 _VERSION_GLOBS = (("loaders", "**/*"), ("kg/ontology", "*.ttl"))
 _READER_LIBRARIES = ("pypdfium2", "python-docx", "trafilatura", "opencc", "rjieba", "ahocorasick-rs", "rdflib")
 PICKLE_PROTOCOL = 5

@@ -1,20 +1,30 @@
-"""Merging per-document extractions into one KnowledgeGraph, and pruning what breaks the schema."""
+"""Merging per-document extractions into one KnowledgeGraph, and pruning what breaks the schema.
+
+This is where "one relation per fact (type, head, tail, document, sentence), the surest
+wins" is enforced, once (``one_per_fact``); the graph's constructor checks it and the
+writers trust it. Nothing given to these functions is changed: entities are merged into
+copies, relations oriented into new ones.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
-from kg.ids import relation_id
 from kg.model import (
     SYMMETRIC_RELATIONS,
     DocumentExtraction,
     Dropped,
     Entity,
+    EntityClass,
+    FactKey,
     KnowledgeGraph,
     MergeRecord,
     Relation,
+    fact_key,
 )
+from kg.reasons import DropReason, domain_range
 
 # (relation type, head class, tail class) -> allowed?
 TypeCheck = Callable[[str, str, str], bool]
@@ -32,7 +42,7 @@ def _merge_entity(into: Entity, other: Entity) -> None:
         into.subtype = other.subtype
 
 
-def _settle_type(entity: Entity, votes: Counter[tuple[str, str | None]]) -> None:
+def _settle_type(entity: Entity, votes: Counter[tuple[EntityClass, str | None]]) -> None:
     """When documents disagree on a rule-found entity's class, the majority wins."""
     if entity.source == "gazetteer" or len(votes) < 2:
         return
@@ -41,7 +51,7 @@ def _settle_type(entity: Entity, votes: Counter[tuple[str, str | None]]) -> None
 
 def merge_entities(extractions: Iterable[DocumentExtraction]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
-    votes: dict[str, Counter[tuple[str, str | None]]] = {}
+    votes: dict[str, Counter[tuple[EntityClass, str | None]]] = {}
     for extraction in extractions:
         for entity in extraction.entities:
             votes.setdefault(entity.id, Counter())[(entity.type, entity.subtype)] += len(
@@ -68,8 +78,28 @@ def merge_entities(extractions: Iterable[DocumentExtraction]) -> dict[str, Entit
     return dict(sorted(entities.items()))
 
 
-def _relation_key(rel: Relation) -> str:
-    return relation_id(rel.type, rel.head, rel.tail, rel.evidence.doc, rel.evidence.sentence)
+def _preference(relation: Relation) -> tuple[float, int, str]:
+    """Which of the relations stating one fact is kept (the smallest): the most
+    confident, then the one whose evidence starts first, then the first rule by name."""
+    return (-relation.confidence, relation.evidence.start, relation.rule)
+
+
+def one_per_fact(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per fact_key, chosen by _preference (in order of first appearance)."""
+    best: dict[FactKey, Relation] = {}
+    for relation in relations:
+        key = fact_key(relation)
+        kept = best.get(key)
+        if kept is None or _preference(relation) < _preference(kept):
+            best[key] = relation
+    return list(best.values())
+
+
+def oriented(relation: Relation) -> Relation:
+    """A symmetric relation with its ends in id order (a new one when they were not)."""
+    if relation.type in SYMMETRIC_RELATIONS and relation.tail < relation.head:
+        return replace(relation, head=relation.tail, tail=relation.head)
+    return relation
 
 
 def _drop(rel: Relation, reason: str) -> Dropped:
@@ -80,32 +110,42 @@ def _drop(rel: Relation, reason: str) -> Dropped:
     )
 
 
+_UNKNOWN_ENTITY: DropReason = "unknown-entity"
+_SELF_RELATION: DropReason = "self-relation"
+
+
+def _schema_reason(rel: Relation, entities: dict[str, Entity], allowed: TypeCheck) -> str | None:
+    """Why ``rel`` cannot be in the graph, or None."""
+    head, tail = entities.get(rel.head), entities.get(rel.tail)
+    if head is None or tail is None:
+        return _UNKNOWN_ENTITY
+    if rel.head == rel.tail:
+        return _SELF_RELATION
+    if not allowed(rel.type, head.type, tail.type):
+        return domain_range(head.type, tail.type)
+    return None
+
+
 def prune_relations(
     relations: Iterable[Relation], entities: dict[str, Entity], allowed: TypeCheck
 ) -> tuple[list[Relation], list[Dropped]]:
-    """Keep one relation per (type, head, tail, sentence) whose ends exist and fit the schema.
+    """One relation per fact whose ends exist and fit the schema, in text order.
 
-    Every relation left out is reported with the reason, so a build report can say
-    what was dropped and why.
+    Every relation left out for its ends is reported with the reason, so a build report
+    can say what was dropped and why (a second statement of a fact is not a drop).
     """
-    kept: dict[str, Relation] = {}
+    fitting: list[Relation] = []
     dropped: list[Dropped] = []
-    for rel in relations:
-        if rel.type in SYMMETRIC_RELATIONS and rel.tail < rel.head:
-            rel.head, rel.tail = rel.tail, rel.head
-        head, tail = entities.get(rel.head), entities.get(rel.tail)
-        if head is None or tail is None:
-            dropped.append(_drop(rel, "unknown-entity"))
-        elif rel.head == rel.tail:
-            dropped.append(_drop(rel, "self-relation"))
-        elif not allowed(rel.type, head.type, tail.type):
-            dropped.append(_drop(rel, f"domain-range:{head.type}->{tail.type}"))
+    for rel in map(oriented, relations):
+        reason = _schema_reason(rel, entities, allowed)
+        if reason is None:
+            fitting.append(rel)
         else:
-            key = _relation_key(rel)
-            if key in kept and kept[key].confidence >= rel.confidence:
-                continue
-            kept[key] = rel
-    ordered = sorted(kept.values(), key=lambda r: (r.evidence.doc, r.evidence.start, r.type, r.head, r.tail))
+            dropped.append(_drop(rel, reason))
+    ordered = sorted(
+        one_per_fact(fitting),
+        key=lambda r: (r.evidence.doc, r.evidence.start, r.type, r.head, r.tail),
+    )
     return ordered, dropped
 
 

@@ -13,10 +13,13 @@ Offsets are always character offsets into the decoded text of the file as read
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
-# The eight top-level classes of the ontology, spelled as in ontology/innokg.ttl.
-ENTITY_CLASSES: tuple[str, ...] = (
+from kg.errors import InputError
+
+# The eight top-level classes of the ontology, spelled as in ontology/innokg.ttl (its
+# owl:AllDisjointClasses list); tests/test_types_from_ontology.py fails when they differ.
+EntityClass = Literal[
     "Laboratory",
     "LargeScientificFacility",
     "ResearchInstitute",
@@ -25,10 +28,11 @@ ENTITY_CLASSES: tuple[str, ...] = (
     "InnovationPlatform",
     "Place",
     "IndustryChain",
-)
+]
+ENTITY_CLASSES: tuple[EntityClass, ...] = get_args(EntityClass)
 
-# The eight relation types, spelled as Neo4j relationship types.
-RELATION_TYPES: tuple[str, ...] = (
+# The eight relation types: the ontology's ikg:neo4jType values (same test).
+RelationType = Literal[
     "LOCATED_IN",
     "PART_OF",
     "PART_OF_CHAIN",
@@ -37,12 +41,37 @@ RELATION_TYPES: tuple[str, ...] = (
     "FOCUSES_ON",
     "COOPERATES_WITH",
     "UPSTREAM_OF",
-)
+]
+RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)
 
-SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"COOPERATES_WITH"})
+# The relation types whose property is an owl:SymmetricProperty (same test).
+SYMMETRIC_RELATIONS: frozenset[RelationType] = frozenset({"COOPERATES_WITH"})
 
-EntityClass = str  # one of ENTITY_CLASSES
-RelationType = str  # one of RELATION_TYPES
+_ENTITY_CLASS_NAMES: frozenset[str] = frozenset(ENTITY_CLASSES)
+_RELATION_TYPE_NAMES: frozenset[str] = frozenset(RELATION_TYPES)
+
+
+def is_entity_class(name: str) -> TypeGuard[EntityClass]:
+    return name in _ENTITY_CLASS_NAMES
+
+
+def is_relation_type(name: str) -> TypeGuard[RelationType]:
+    return name in _RELATION_TYPE_NAMES
+
+
+def entity_class(name: str) -> EntityClass:
+    """``name`` as an EntityClass. Reference data and patterns are checked when they are
+    read, so an unknown name here is a bug, raised where it would enter the graph."""
+    if is_entity_class(name):
+        return name
+    raise ValueError(f"{name!r} is not an entity class of the ontology {ENTITY_CLASSES}")
+
+
+def relation_type(name: str) -> RelationType:
+    """``name`` as a RelationType (ValueError, as for entity_class, when it is none)."""
+    if is_relation_type(name):
+        return name
+    raise ValueError(f"{name!r} is not a relation type of the ontology {RELATION_TYPES}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +114,7 @@ class Dropped:
 
     doc: str
     stage: str  # e.g. "clean", "mentions", "relations", "shacl"
-    reason: str  # short machine-readable reason, e.g. "duplicate-paragraph", "advertising"
+    reason: str  # kg.reasons: a DropReason, alone or with its rule before it or its detail after it
     start: int | None = None
     end: int | None = None
     text: str = ""
@@ -126,9 +155,10 @@ class Document:
     city: str | None = None  # the city the document is about, from the manifest
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A typed entity mention found in one sentence."""
+    """A typed entity mention found in one sentence (frozen: a stage that refines one,
+    such as resolution, returns a changed copy)."""
 
     doc: str
     sentence: int  # Sentence.index
@@ -167,7 +197,7 @@ class Evidence:
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     type: RelationType
     head: str  # Entity.id
@@ -187,6 +217,27 @@ class MergeRecord:
     reason: str  # e.g. "gazetteer-alias", "abbreviation", "suffix-variant"
 
 
+# What makes two relations the same fact: one relation per key is kept in a graph.
+FactKey = tuple[RelationType, str, str, str, int]  # type, head, tail, document, sentence
+
+
+def fact_key(relation: Relation) -> FactKey:
+    ev = relation.evidence
+    return (relation.type, relation.head, relation.tail, ev.doc, ev.sentence)
+
+
+def repeated_facts(relations: list[Relation]) -> list[FactKey]:
+    """The keys that more than one of ``relations`` has (none in a KnowledgeGraph)."""
+    seen: set[FactKey] = set()
+    repeated: list[FactKey] = []
+    for relation in relations:
+        key = fact_key(relation)
+        if key in seen:
+            repeated.append(key)
+        seen.add(key)
+    return repeated
+
+
 @dataclass(slots=True)
 class DocumentExtraction:
     """What extraction found in one document."""
@@ -194,6 +245,8 @@ class DocumentExtraction:
     document: Document
     mentions: list[Mention]
     entities: list[Entity]  # entities of this document only, mentions of this document only
+    # Every relation the rules found: a fact found several times is here each time
+    # (kg.graph keeps one of them when the graph is made).
     relations: list[Relation]
     merges: list[MergeRecord] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
@@ -201,10 +254,21 @@ class DocumentExtraction:
 
 @dataclass(slots=True)
 class KnowledgeGraph:
-    """The whole graph, merged across documents."""
+    """The whole graph, merged across documents: one relation per fact (fact_key), which
+    the constructor checks (kg.graph.merge_extractions chooses it)."""
 
     documents: list[Document]
     entities: dict[str, Entity]
     relations: list[Relation]
     merges: list[MergeRecord] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        check_one_per_fact(self.relations)
+
+
+def check_one_per_fact(relations: list[Relation]) -> None:
+    """InputError when a fact is stated twice: writers trust the graph to have one."""
+    repeated = repeated_facts(relations)
+    if repeated:
+        raise InputError(f"{len(repeated)} relation(s) state a fact already stated, e.g. {repeated[0]}")

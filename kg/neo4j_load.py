@@ -22,7 +22,7 @@ from kg import neo4j_queries as q
 from kg import schema
 from kg.errors import InputError
 from kg.ids import document_iri, entity_iri, relation_id, relation_iri, sentence_iri
-from kg.model import ENTITY_CLASSES, Document, Entity, KnowledgeGraph, Relation
+from kg.model import ENTITY_CLASSES, Document, Entity, KnowledgeGraph, Relation, check_one_per_fact
 
 if TYPE_CHECKING:
     from neo4j import Driver, ManagedTransaction
@@ -134,7 +134,7 @@ class LoadSummary:
 @cache
 def ontology_labels() -> frozenset[str]:
     """Every label an entity may carry: the eight classes and their subclasses."""
-    labels = set(ENTITY_CLASSES)
+    labels: set[str] = set(ENTITY_CLASSES)
     for entity_class in ENTITY_CLASSES:
         labels.update(schema.subclasses(entity_class))
     return frozenset(labels)
@@ -270,19 +270,18 @@ def entity_batches(graph: KnowledgeGraph, size: int) -> Iterator[WriteBatch]:
 
 
 def relation_batches(graph: KnowledgeGraph, size: int) -> Iterator[WriteBatch]:
-    by_type: dict[str, dict[str, Row]] = defaultdict(dict)
+    """One statement per relation type. A graph has one relation per fact (kg.graph
+    chose it); one changed after it was made so that a fact repeats is refused."""
+    check_one_per_fact(graph.relations)
+    by_type: dict[str, list[Row]] = defaultdict(list)
     for relation in graph.relations:
         # Membership tests only: `set - dict.keys()` would copy all the keys per relation.
         missing = [end for end in (relation.head, relation.tail) if end not in graph.entities]
         if missing:
             raise InputError(f"relation {relation.type} names unknown entities {missing}")
-        row = relation_row(relation)
-        kept = by_type[checked_relation_type(relation)].get(row["id"])
-        # Two rules stating the same fact in the same sentence: keep the surer one.
-        if kept is None or row["props"]["confidence"] > kept["props"]["confidence"]:
-            by_type[relation.type][row["id"]] = row
+        by_type[checked_relation_type(relation)].append(relation_row(relation))
     for rel_type, rows in sorted(by_type.items()):
-        yield from batches(RELATIONS, q.upsert_relations(rel_type), list(rows.values()), size)
+        yield from batches(RELATIONS, q.upsert_relations(rel_type), rows, size)
 
 
 def plan_writes(graph: KnowledgeGraph, size: int = DEFAULT_BATCH_SIZE) -> list[WriteBatch]:

@@ -39,7 +39,7 @@ from kg.ids import (
     relation_iri,
     sentence_iri,
 )
-from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation
+from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation, check_one_per_fact
 from kg.namespace import IKG
 from kg.outputs import write_atomic
 
@@ -269,17 +269,12 @@ def _both_chains(relation: Relation, entities: dict[str, Entity]) -> bool:
     return entities[relation.head].type == entities[relation.tail].type == "IndustryChain"
 
 
-def distinct_assertions(relations: Iterable[Relation]) -> list[Relation]:
-    """One relation per assertion IRI: when several rules found the same fact in the same
-    sentence, keep the most confident (ties broken by rule name) so each assertion has
-    exactly one rule and one confidence."""
-    best: dict[URIRef, Relation] = {}
-    for relation in relations:
-        key = assertion_iri(relation)
-        current = best.get(key)
-        if current is None or (relation.confidence, relation.rule) > (current.confidence, current.rule):
-            best[key] = relation
-    return [best[key] for key in sorted(best)]
+def distinct_assertions(relations: list[Relation]) -> list[Relation]:
+    """The relations in assertion IRI order. A graph has one relation per fact (kg.graph
+    chose it), so one assertion has one rule and one confidence; a list where a fact
+    repeats (a graph changed after it was made) is refused with InputError."""
+    check_one_per_fact(relations)
+    return sorted(relations, key=assertion_iri)
 
 
 # ---------------------------------------------------------------- building the quads once

@@ -14,7 +14,7 @@ from operator import attrgetter
 
 import ahocorasick_rs
 
-from kg.model import Document, Dropped, Mention, Sentence
+from kg.model import Document, Dropped, Mention, Sentence, entity_class
 from loaders import ablation
 from loaders.chain_links import chain_link_spans
 from loaders.chain_names import (
@@ -1006,7 +1006,7 @@ def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
         start=start,
         end=end,
         text=doc.text[start:end],
-        type=cand.type,
+        type=entity_class(cand.type),
         subtype=cand.subtype,
         canonical=full_zone_name(cand.canonical) if _zone_by_rule(cand) else cand.canonical,
         source=cand.source,

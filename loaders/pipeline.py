@@ -15,14 +15,17 @@ from loaders.resolve import build_entities
 
 
 def extract_document(path: str | Path) -> DocumentExtraction:
-    """Run every extraction stage on one file; raises kg.errors.InputError on bad input."""
+    """Run every extraction stage on one file; raises kg.errors.InputError on bad input.
+
+    Each stage returns new objects and changes none it is given, so what a stage sees
+    is what the one before returned: relations are read between the resolved mentions."""
     document = read_document(path)
     found = find_mentions(document)
     resolved = build_entities(found.mentions)
-    related = extract_relations(document, found.mentions)
+    related = extract_relations(document, resolved.mentions)
     return DocumentExtraction(
         document=document,
-        mentions=found.mentions,
+        mentions=resolved.mentions,
         entities=resolved.entities,
         relations=related.relations,
         merges=resolved.merges,

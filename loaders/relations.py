@@ -18,7 +18,17 @@ from functools import lru_cache
 
 from kg.errors import InputError
 from kg.ids import entity_id
-from kg.model import SYMMETRIC_RELATIONS, Document, Dropped, Evidence, Mention, Relation, Sentence
+from kg.model import (
+    SYMMETRIC_RELATIONS,
+    Document,
+    Dropped,
+    Evidence,
+    Mention,
+    Relation,
+    Sentence,
+    relation_type,
+)
+from kg.reasons import DropReason
 from loaders import ablation
 from loaders.coordination import group_units
 from loaders.relation_rules import RelationRule, SentenceView
@@ -314,20 +324,26 @@ def _drop_unresolved_section(
 ) -> None:
     name = sentence.section_place or ""
     elsewhere = other_article_has_place(scopes, sentence.article, name)
-    reason = "cross-article-section-place" if elsewhere else "section-place-unresolved"
+    reason: DropReason = "cross-article-section-place" if elsewhere else "section-place-unresolved"
     result.dropped.append(
         Dropped(doc.name, STAGE, reason, sentence.start, sentence.end, f"section_place={name}")
     )
+
+
+_SELF_RELATION: DropReason = "self-relation"
+_DEIXIS_ONLY_LOCATES: DropReason = "city-deixis-only-locates"
+_SUPPORTS_SAME_CHAIN: DropReason = "supports-same-chain"
+_CONTRADICTED: DropReason = "contradicted-direction"
 
 
 def _reject_reason(candidate: _Candidate) -> str | None:
     head, tail = candidate.found.head, candidate.found.tail
     rel_type = candidate.found.type
     if head.canonical == tail.canonical:
-        return "self-relation"
+        return _SELF_RELATION
     uses_deixis = CITY_DEIXIS_SOURCE in (head.source, tail.source)
     if uses_deixis and rel_type != "LOCATED_IN":
-        return "city-deixis-only-locates"
+        return _DEIXIS_ONLY_LOCATES
     return violation(rel_type, head, tail)
 
 
@@ -342,7 +358,8 @@ def _relation(doc: Document, candidate: _Candidate, evidences: dict[int, Evidenc
     if evidence is None:
         evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)
         evidences[sentence.index] = evidence
-    return Relation(found.type, head, tail, evidence, candidate.rule.name, candidate.rule.confidence)
+    rel_type = relation_type(found.type)
+    return Relation(rel_type, head, tail, evidence, candidate.rule.name, candidate.rule.confidence)
 
 
 def _drop(doc: Document, candidate: _Candidate, reason: str) -> Dropped:
@@ -356,33 +373,31 @@ def _is_section(relation: Relation) -> bool:
 
 
 def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped]) -> list[Relation]:
-    """Check, orient and deduplicate: one relation per (type, head, tail, sentence), the
-    most confident rule's; a section guess yields to an explicit placement."""
-    best: dict[tuple[str, str, str, int], Relation] = {}
+    """Check and orient every candidate; a section guess yields to an explicit placement.
+    A fact found several times (by several rules, or twice by one) is kept each time:
+    kg.graph keeps one of them when the graph is made, the one place that is decided."""
+    relations: list[Relation] = []
     evidences: dict[int, Evidence] = {}
     for candidate in candidates:
         reason = _reject_reason(candidate)
         if reason is not None:
             dropped.append(_drop(doc, candidate, reason))
-            continue
-        relation = _relation(doc, candidate, evidences)
-        key = (relation.type, relation.head, relation.tail, relation.evidence.sentence)
-        if key not in best or relation.confidence > best[key].confidence:
-            best[key] = relation
+        else:
+            relations.append(_relation(doc, candidate, evidences))
     explicitly_placed = {
         (r.head, r.evidence.sentence)
-        for r in best.values()
+        for r in relations
         if r.type == "LOCATED_IN" and not _is_section(r)
     }
-    kept: list[Relation] = []
-    for relation in best.values():
-        if (
-            relation.type == "LOCATED_IN"
-            and _is_section(relation)
-            and (relation.head, relation.evidence.sentence) in explicitly_placed
-        ):
-            continue
-        kept.append(relation)
+    kept = [
+        r
+        for r in relations
+        if not (
+            r.type == "LOCATED_IN"
+            and _is_section(r)
+            and (r.head, r.evidence.sentence) in explicitly_placed
+        )
+    ]
     return _without_contradictions(doc, _one_chain_role(doc, kept, dropped), dropped)
 
 
@@ -400,7 +415,7 @@ def _one_chain_role(doc: Document, relations: list[Relation], dropped: list[Drop
         if r.type == "FOCUSES_ON" and (r.head, r.tail) in supported:
             text = f"FOCUSES_ON {r.head} -> {r.tail} ({r.rule})"
             dropped.append(
-                Dropped(doc.name, STAGE, "supports-same-chain", r.evidence.start,
+                Dropped(doc.name, STAGE, _SUPPORTS_SAME_CHAIN, r.evidence.start,
                         r.evidence.end, text)
             )
             continue
@@ -424,7 +439,7 @@ def _without_contradictions(
         if r.type == "PART_OF" and reverse is not None and reverse >= strength[(r.head, r.tail)]:
             text = f"PART_OF {r.head} -> {r.tail} ({r.rule})"
             dropped.append(
-                Dropped(doc.name, STAGE, "contradicted-direction", r.evidence.start,
+                Dropped(doc.name, STAGE, _CONTRADICTED, r.evidence.start,
                         r.evidence.end, text)
             )
             continue

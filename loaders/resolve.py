@@ -1,28 +1,32 @@
 """Fold mentions into entities: one Entity per canonical name, every fold logged.
 
 find_mentions already gives each mention its canonical name (from the gazetteer, a
-declared abbreviation, or the rule that found it); this stage groups by that name,
-attaches reference data (Wikidata, English name, division code) and records why each
-variant spelling was folded in.
+declared abbreviation, or the rule that found it); this stage refines it where a document
+names something in full and then by a shorter form, groups by the name, attaches reference
+data (Wikidata, English name, division code) and records why each variant spelling was
+folded in. The mentions it is given are left as they are: it returns resolved copies,
+which relation extraction reads.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.ids import entity_id
-from kg.model import Entity, Mention, MergeRecord
+from kg.model import Entity, EntityClass, Mention, MergeRecord, entity_class
 from loaders.gazetteer import Gazetteer, GazetteerEntry, Surface, default_gazetteer
 from loaders.matcher import fix_ocr
 from loaders.mentions import DECLARED_SOURCE, GAZETTEER_SOURCE
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ResolveResult:
     entities: list[Entity]
     merges: list[MergeRecord]
+    # The mentions given, in the same order, each with its resolved canonical name.
+    mentions: list[Mention]
 
 
 DOCUMENT_SHORT_FORM = "document-short-form"
@@ -41,33 +45,36 @@ _SHARED_END_CHARS = 3  # both end in the same suffix (…中心, …研究院)
 def build_entities(mentions: list[Mention]) -> ResolveResult:
     """One Entity per canonical name, with aliases and a MergeRecord per folded variant."""
     gaz = default_gazetteer()
-    shortened = resolve_document_short_forms(mentions)
+    fuller = document_short_forms(mentions)
+    resolved = [
+        replace(m, canonical=fuller[i]) if i in fuller else m for i, m in enumerate(mentions)
+    ]
+    shortened = {id(resolved[i]) for i in fuller}
     groups: dict[str, list[Mention]] = {}
-    for mention in mentions:
+    for mention in resolved:
         groups.setdefault(mention.canonical, []).append(mention)
     entities = [_entity(name, group, gaz) for name, group in groups.items()]
     merges = [m for name, group in groups.items() for m in _merges(name, group, gaz, shortened)]
-    return ResolveResult(entities, merges)
+    return ResolveResult(entities, merges, resolved)
 
 
-def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
-    """Give a rule-found name the canonical name of the longer name of the same class it
-    shortens in the same document: the full name with an owner before it, or with one
-    word more inside. Only when exactly one longer name fits. Returns the ids of the
-    mentions changed (for their merge records)."""
-    changed: set[int] = set()
+def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
+    """The canonical name a rule-found name takes from the longer name of the same class
+    it shortens in the same document: the full name with an owner before it, or with one
+    word more inside. Only when exactly one longer name fits. Keyed by the mention's
+    position in ``mentions``; nothing is changed."""
+    changed: dict[int, str] = {}
     by_class: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         by_class.setdefault((m.doc, m.type), set()).add(m.canonical)
     gaz = default_gazetteer()
     cores: dict[str, dict[str, str]] = {}  # per document: legal name -> its core
     # Speed: mentions repeat their names; the longer names a name shortens depend on the
-    # document, class and name only (``names`` does not change during the loop). And a
-    # shorter form ends in the same three characters as its full name, so only the names
-    # with the same ending are tried.
+    # document, class and name only. And a shorter form ends in the same three characters
+    # as its full name, so only the names with the same ending are tried.
     fuller_of: dict[tuple[str, str, str], list[str]] = {}
     by_ending: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for m in mentions:
+    for index, m in enumerate(mentions):
         if m.type not in _SHORTENED_CLASSES or m.source == DECLARED_SOURCE:
             continue
         # A name the reference data gave is refined only by a company's own legal name.
@@ -87,8 +94,7 @@ def resolve_document_short_forms(mentions: list[Mention]) -> set[int]:
                 cores[m.doc] = {n: company_core(n, gaz) for n in names if n.endswith(_LEGAL_FORMS)}
             fuller = [n for n, core in cores[m.doc].items() if _opens_core(m.text, n, core)]
         if len(fuller) == 1 and fuller[0] != m.canonical:
-            m.canonical = fuller[0]
-            changed.add(id(m))
+            changed[index] = fuller[0]
     return changed
 
 
@@ -165,13 +171,13 @@ def _dropped_one_run(short: str, full: str) -> bool:
 
 def _class_from(
     canonical: str, entry: GazetteerEntry | None, surface: Surface | None, group: list[Mention]
-) -> tuple[str, str | None]:
+) -> tuple[EntityClass, str | None]:
     """The class of the entity ``canonical``: the gazetteer's (``entry``/``surface`` are its
     answers for ``canonical``), else the most frequent typing of its mentions."""
     if entry is not None:
-        return entry.type, entry.subtype
+        return entity_class(entry.type), entry.subtype
     if surface is not None and surface.canonical == canonical:
-        return surface.type, surface.subtype
+        return entity_class(surface.type), surface.subtype
     if len(group) == 1:
         return group[0].type, group[0].subtype  # (speed: most names have one mention)
     # Most frequent typing among the mentions; first seen wins a tie (Counter keeps order).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,7 @@ def test_only_plain_identifiers_can_become_labels(bad: str) -> None:
 
 
 def test_plan_rejects_a_relation_type_outside_the_ontology(small_graph: KnowledgeGraph) -> None:
-    small_graph.relations[0].type = "LOCATED_IN]->() DETACH DELETE n //"
+    small_graph.relations[0] = replace(small_graph.relations[0], type="LOCATED_IN]->() DETACH DELETE n //")
     with pytest.raises(InputError, match="not a relation type"):
         plan_writes(small_graph)
 
@@ -91,7 +92,7 @@ def test_plan_rejects_a_class_outside_the_ontology(small_graph: KnowledgeGraph) 
 
 
 def test_plan_rejects_a_relation_to_an_unknown_entity(small_graph: KnowledgeGraph) -> None:
-    small_graph.relations[0].tail = "e-0000000000000000"
+    small_graph.relations[0] = replace(small_graph.relations[0], tail="e-0000000000000000")
     with pytest.raises(InputError, match="unknown entities"):
         plan_writes(small_graph)
 
@@ -111,15 +112,15 @@ def test_plan_covers_every_row_in_bounded_batches(small_graph: KnowledgeGraph) -
     assert not any(name in batch.query for batch in plan for name in names)
 
 
-def test_duplicate_relation_rows_keep_the_most_confident(small_graph: KnowledgeGraph) -> None:
-    from dataclasses import replace
-
+def test_a_fact_stated_twice_is_refused_not_chosen_again(small_graph: KnowledgeGraph) -> None:
+    # kg.graph keeps one relation per fact; a graph changed afterwards is refused, so
+    # no second tie-break can pick another rule than the graph did.
+    rows = [r for b in plan_writes(small_graph) if b.stage is RELATIONS for r in b.rows]
+    assert len(rows) == len({r["id"] for r in rows}) == len(small_graph.relations)
     first = small_graph.relations[0]
     small_graph.relations.append(replace(first, rule="second-rule", confidence=0.99))
-    rows = [r for b in plan_writes(small_graph) if b.stage is RELATIONS for r in b.rows]
-    assert len(rows) == len({r["id"] for r in rows})
-    assert next(r for r in rows if r["head"] == first.head and r["tail"] == first.tail
-                and r["props"]["doc"] == first.evidence.doc)["props"]["rule"] == "second-rule"
+    with pytest.raises(InputError, match="already stated"):
+        plan_writes(small_graph)
 
 
 def test_table_aligns_chinese_text_and_csv_round_trips() -> None:

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 
 from kg.errors import InputError
 from kg.ids import entity_id
-from kg.model import Document, Entity, Evidence, KnowledgeGraph, Mention, Relation, Sentence
+from kg.model import (
+    Document,
+    Entity,
+    EntityClass,
+    Evidence,
+    KnowledgeGraph,
+    Mention,
+    Relation,
+    RelationType,
+    Sentence,
+)
 
 
 @dataclass(slots=True)
@@ -34,7 +44,8 @@ class GraphBuilder:
         self.documents.append(doc)
         return doc
 
-    def entity(self, name: str, type_: str, subtype: str | None = None, aliases: tuple[str, ...] = ()) -> Entity:
+    def entity(self, name: str, type_: EntityClass, subtype: str | None = None,
+               aliases: tuple[str, ...] = ()) -> Entity:
         eid = entity_id(name)
         if eid not in self.entities:
             self.entities[eid] = Entity(eid, type_, subtype, name, list(aliases))
@@ -56,7 +67,7 @@ class GraphBuilder:
                                                pos + len(surface)))
                 return
 
-    def relate(self, type_: str, head: Entity, tail: Entity, doc: str, sentence: int,
+    def relate(self, type_: RelationType, head: Entity, tail: Entity, doc: str, sentence: int,
                confidence: float = 0.9) -> Relation:
         """A relation stated by sentence ``sentence`` of ``doc``; both ends get a mention there."""
         sent = self._sentence(doc, sentence)
@@ -72,9 +83,11 @@ class GraphBuilder:
         return KnowledgeGraph(self.documents, dict(self.entities), list(self.relations))
 
 
-_CLASSES = ("Enterprise", "Enterprise", "Enterprise", "Laboratory", "LargeScientificFacility",
-            "ResearchInstitute", "University", "InnovationPlatform", "Place")
-_RELATION_FOR = {"Enterprise": "PART_OF_CHAIN", "Place": "FOCUSES_ON"}
+_CLASSES: tuple[EntityClass, ...] = (
+    "Enterprise", "Enterprise", "Enterprise", "Laboratory", "LargeScientificFacility",
+    "ResearchInstitute", "University", "InnovationPlatform", "Place",
+)
+_RELATION_FOR: dict[str, RelationType] = {"Enterprise": "PART_OF_CHAIN", "Place": "FOCUSES_ON"}
 
 
 def synthetic_graph(n_nodes: int, seed: int = 7) -> KnowledgeGraph:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.model import Mention
 from loaders.chain_links import chain_link_spans
 from loaders.relation_rules.registry import Found, pairwise, relation_rule
+from loaders.relation_rules.scope import synthetic_mention
 from loaders.relation_rules.view import SentenceView
 
 # Between the listed chains and the broader one: 等 [+ count + measure word], nothing else.
@@ -55,5 +57,19 @@ def part_of_chain_dashed_links(view: SentenceView) -> Iterator[Found]:
         for m in members
         if (m.clean_start, m.clean_end) not in links and m.subtype != "ChainSegment"
     }
-    if segments and len(wholes) == 1:
-        yield from pairwise("PART_OF", segments, list(wholes.values()))
+    chain = next(iter(wholes.values())) if len(wholes) == 1 else None if wholes else _context_chain(view)
+    if segments and chain is not None:
+        yield from pairwise("PART_OF", segments, [chain])
+
+
+def _context_chain(view: SentenceView) -> Mention | None:
+    """The chain a sentence naming none speaks of: its section's, its paragraph lead's, or
+    the one whole chain its article names."""
+    if view.section_chain is not None:
+        return view.section_chain
+    if len(view.lead_chains) == 1:
+        return view.lead_chains[0]
+    chains = {m.canonical: m for m in view.chain_names.values() if m.subtype != "ChainSegment"}
+    if len(chains) != 1:
+        return None
+    return synthetic_mention(next(iter(chains.values())), view.sentence, "article-chain")

@@ -655,7 +655,7 @@ def _plain_chain_reason(stem: str, gaz: Gazetteer) -> str | None:
 
 
 # Endings that make a known place name a whole zone or area of its own kind.
-_PLACE_KIND_ENDINGS = ("区", "园", "城", "港", "镇", "县", "市", "省", "谷", "岛", "廊", "湾")
+_PLACE_KIND_ENDINGS = ("区", "园", "城", "港", "镇", "县", "市", "省", "岛", "廊", "湾")
 
 
 def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch], known: list[tuple[int, int]]) -> int:

@@ -148,3 +148,9 @@ def test_ranks_sizes_and_hidden_names_are_no_names(tmp_path: Path, text: str, no
 def test_a_real_park_beside_such_words_is_still_found(tmp_path: Path) -> None:
     found, _ = extract(tmp_path, "溧阳市首批建设江苏中关村科技产业园。\n")
     assert found.get("江苏中关村科技产业园") == "Place"
+
+
+def test_a_short_valley_name_opens_the_park_named_after_it(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "武汉东湖新技术开发区下设光谷生物城。\n")
+    assert found.get("光谷生物城") == "Place"
+    assert found.get("武汉东湖新技术开发区") == "Place"

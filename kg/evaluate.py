@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, SYMMETRIC_RELATIONS, KnowledgeGraph
@@ -120,7 +121,7 @@ def read_gold(paths: list[Path], input_dir: Path | None = None) -> tuple[list[Na
     return list(entities.values()), list(facts.values())
 
 
-def _span_forms(obj: dict, input_dir: Path | None, texts: dict[str, str]) -> list[str]:
+def _span_forms(obj: dict[str, Any], input_dir: Path | None, texts: dict[str, str]) -> list[str]:
     spans = obj.get("spans") or []
     if not spans or input_dir is None:
         return []

@@ -259,7 +259,7 @@ def _cosine(words: Counter[str], words_norm: float, draft: _Draft) -> float:
         return 0.0
     # Words the draft lacks add 0; map/get keeps the loop in C.
     dot = sum(map(mul, words.values(), map(draft.words.get, words, repeat(0))))
-    return dot / (words_norm * math.sqrt(draft.words_norm_sq))
+    return float(dot) / (words_norm * math.sqrt(draft.words_norm_sq))
 
 
 def _layout(blocks: list[Block], drafts: list[_Draft]) -> ArticleLayout:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, DocumentExtraction, Relation
@@ -80,7 +81,7 @@ class RuleExample:
         return f"{self.rule}:{kind}:{self.source.rsplit('/', 1)[-1]}"
 
 
-def _facts(obj: dict, key: str, where: str) -> tuple[Fact, ...]:
+def _facts(obj: dict[str, Any], key: str, where: str) -> tuple[Fact, ...]:
     items = obj.get(key, [])
     if not isinstance(items, list):
         raise InputError(f"{where}: {key} must be a list of [type, head, tail] lists")

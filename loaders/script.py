@@ -51,7 +51,7 @@ def to_simplified(text: str) -> ScriptConversion:
 
 
 def _convert_line(line: str) -> str:
-    converted = _converter().convert(line)
+    converted: str = _converter().convert(line)
     if len(converted) == len(line):
         return converted
     return "".join(_convert_char(ch) for ch in line)

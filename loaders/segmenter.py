@@ -28,7 +28,7 @@ def _backend() -> tuple[str, Callable[[str], list[str]]]:
     except ImportError:
         pass
     try:
-        import jieba  # type: ignore[import-not-found]
+        import jieba
 
         return "jieba", lambda text: list(jieba.cut(text))
     except ImportError:

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
@@ -225,7 +226,7 @@ def _members(view: SentenceView, index: int, allowed: frozenset[str]) -> list[Me
     return [m for m in unit.members if m.type in allowed]
 
 
-def _words(obj: dict, key: str, where: str) -> re.Pattern[str] | None:
+def _words(obj: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:
     words = obj.get(key) or []
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise InputError(f"{where}: {key} must be a list of words")
@@ -237,7 +238,7 @@ def _words(obj: dict, key: str, where: str) -> re.Pattern[str] | None:
     return re.compile(alternation)
 
 
-def _slot(obj: dict, key: str, where: str) -> frozenset[str]:
+def _slot(obj: dict[str, Any], key: str, where: str) -> frozenset[str]:
     names = frozenset(str(obj.get(key, "")).split())
     unknown = names - _KINDS - set(ENTITY_CLASSES)
     if names in ({SUBJECT}, {PAGE}):
@@ -247,7 +248,7 @@ def _slot(obj: dict, key: str, where: str) -> frozenset[str]:
     return names
 
 
-def pattern_from(obj: dict, where: str) -> RelationPattern:
+def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
     """One pattern from its JSON object; InputError naming ``where`` when malformed."""
     if obj.get("type") not in RELATION_TYPES:
         raise InputError(f"{where}: type must be one of {', '.join(RELATION_TYPES)}")

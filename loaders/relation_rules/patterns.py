@@ -67,6 +67,8 @@ _BODY_OF_PLACE = re.compile(
 )
 # A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
 _CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
+# Quotation marks set off a key word without changing it ("以比亚迪为“链主”", "“首位产业”").
+_QUOTES = re.compile("[“”\"‘’'「」『』]")
 # The count of a list before its head noun ("A、B、C3个新兴产业"): the cues hold "个…".
 _LEADING_COUNT = re.compile(r"^[0-9一二三四五六七八九十两]+(?=个)")
 
@@ -116,7 +118,7 @@ class RelationPattern:
             return False
         if self.blockers is not None and self.blockers.search(gap):
             return False
-        if self.gap is not None and not self._cue_found(view, gap, j):
+        if self.gap is not None and not self._cue_found(view, _QUOTES.sub("", gap), j):
             return False
         if self.before is not None and not self.before.search(view.before(i, 6)):
             return False
@@ -132,7 +134,7 @@ class RelationPattern:
         noun = view.units[j].noun
         if noun and self.after.search(noun):
             return True
-        after = _CHAIN_SUFFIX.sub("", view.after(j, 14), count=1)
+        after = _CHAIN_SUFFIX.sub("", _QUOTES.sub("", view.after(j, 14)), count=1)
         return self.after.match(_LEADING_COUNT.sub("", after, count=1)) is not None
 
     def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:

@@ -15,12 +15,14 @@ from loaders.relation_rules.scope import synthetic_mention
 from loaders.relation_rules.view import SentenceView
 
 # "X位于Y", "X落户Y", "X等项目落地Y": a locative verb ends the gap; a few words (总部,
-# 项目) may come before it, but no punctuation.
+# 项目) may come before it, but no punctuation and no 与/和 bringing in another subject
+# ("X与位于Y的企业合作": the firms are in Y, not X).
 _LOCATIVE_VERB = re.compile(
-    r"[^，。；,;：:]{0,6}?(?:位于|坐落于|坐落在|落户于|落户在|落户|落地于|落地在|落地|"
+    r"[^，。；,;：:与和同跟向]{0,6}?(?:位于|坐落于|坐落在|落户于|落户在|落户|落地于|落地在|落地|"
     r"设立于|设在|地处|扎根于|扎根|入驻|选址于|选址在|选址)$"
 )
 _LOCATIVE_REACH = 12
+_OTHER_SUBJECT = ("与", "和", "同", "跟", "向")
 # "在Y建设X": the place is introduced by 在/于 and followed by a verb of building.
 _AT = re.compile(r"(?:在|于)$")
 _BUILD_AT = re.compile(
@@ -59,7 +61,9 @@ def located_in_verb(view: SentenceView) -> Iterator[Found]:
     for i, j in _thing_place(view):
         # A match ends the gap and spans at most 6 + 3 characters: search the tail only
         # (a gap can be a long stretch of text, and the search tries every position).
-        if _LOCATIVE_VERB.search(view.gap(i, j)[-_LOCATIVE_REACH:]):
+        tail = view.gap(i, j)[-_LOCATIVE_REACH:]
+        verb = _LOCATIVE_VERB.search(tail)
+        if verb and not tail.endswith(_OTHER_SUBJECT, 0, verb.start()):
             yield from pairwise("LOCATED_IN", view.units[i].members, view.units[j].members)
 
 

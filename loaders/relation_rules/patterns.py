@@ -17,6 +17,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``opens_clause``: the first end must open its clause (it is the clause's subject).
 - ``list_required``: the second end must be a list ("包括A、B、C"), not one name.
 - ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
+- ``one_tail``: a list on the tail side yields nothing ("A和B产业链涵盖X、Y等环节" does not
+  say which link is whose).
 - ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
   comma before it), so one subject can govern several clauses, each with its own verb.
 - ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place the
@@ -47,7 +49,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
-from loaders.relation_rules.registry import Found, RelationRule, pairwise
+from loaders.relation_rules.registry import Found, RelationRule, found, pairwise
 from loaders.relation_rules.scope import synthetic_mention
 from loaders.relation_rules.view import SentenceView
 
@@ -67,6 +69,7 @@ _BODY_OF_PLACE = re.compile(
 )
 # A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
 _CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
+_RESPECTIVELY = "分别"
 # Quotation marks set off a key word without changing it ("以比亚迪为“链主”", "“首位产业”").
 _QUOTES = re.compile("[“”\"‘’'「」『』]")
 # The count of a list before its head noun ("A、B、C3个新兴产业"): the cues hold "个…".
@@ -91,6 +94,7 @@ class RelationPattern:
     list_required: bool = False
     cue_opens_gap: bool = False
     cue_in_clause: bool = False
+    one_tail: bool = False
     # words one of which a sentence must hold for the pattern to match (its gap cues, else
     # its before or after cues): a cheap test run before the pattern
     required_words: tuple[str, ...] = ()
@@ -161,7 +165,18 @@ class RelationPattern:
                 heads = _members(view, h, self.head)
                 tails = _members(view, t, self.tail)
                 if heads and tails and self.matches(view, i, j):
-                    yield from pairwise(self.type, heads, tails)
+                    yield from self._pairs(view, i, j, heads, tails)
+
+    def _pairs(self, view: SentenceView, i: int, j: int, heads: list[Mention], tails: list[Mention]) -> Iterator[Found]:
+        """Every head with every tail; but "A和B分别服务X和Y" pairs them in order, and a list of
+        chains on the tail side of a one-chain pattern says nothing of which is whose."""
+        if _RESPECTIVELY in view.gap(i, j):
+            if len(heads) == len(tails):
+                yield from (found(self.type, h, t) for h, t in zip(heads, tails, strict=True))
+            return
+        if self.one_tail and len(tails) > 1:
+            return
+        yield from pairwise(self.type, heads, tails)
 
     def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
         subject = view.subject_place
@@ -269,6 +284,7 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
         before=_words(obj, "before_cues", where), after=_words(obj, "after_cues", where),
         blockers=_words(obj, "blockers", where), max_gap=max_gap, max_commas=max_commas, confidence=confidence,
         opens_clause=bool(obj.get("opens_clause", False)),
+        one_tail=bool(obj.get("one_tail", False)),
         cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
         list_required=bool(obj.get("list_required", False)),
         cue_in_clause=bool(obj.get("cue_in_clause", False)),

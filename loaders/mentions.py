@@ -357,6 +357,7 @@ _STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配
 _STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
 _STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各")
 MAX_STAGE_ITEM_CHARS = 8
+_STAGE_ITEM_LEAD = re.compile("(?:上游|中游|下游)?(?:为|是|有|包括|主要有|涵盖)?")
 
 
 def _stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
@@ -369,6 +370,9 @@ def _stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Cand
         for piece in _STAGE_ITEM_SPLIT.split(text[hit.end() : end]):
             start, stop = pos, pos + len(piece)
             pos = stop + 1
+            # "上游为A、中游B": the next stage's word, or a copula, opens the piece
+            lead = _STAGE_ITEM_LEAD.match(piece)
+            start, piece = start + lead.end(), piece[lead.end() :]
             if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(_is_stop_word(w) for w in segment(piece)):
                 found.append(_Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
     return found

@@ -154,3 +154,13 @@ def test_a_short_valley_name_opens_the_park_named_after_it(tmp_path: Path) -> No
     found, _ = extract(tmp_path, "武汉东湖新技术开发区下设光谷生物城。\n")
     assert found.get("光谷生物城") == "Place"
     assert found.get("武汉东湖新技术开发区") == "Place"
+
+
+def test_stage_words_and_copulas_are_no_part_of_a_link(tmp_path: Path) -> None:
+    found, relations = extract(tmp_path, "集成电路产业链上游芯片设计、中游晶圆制造、下游封装测试。\n")
+    assert {"芯片设计", "晶圆制造", "封装测试"} <= set(found)
+    assert not any(name.startswith(("中游", "下游")) for name in found)
+    assert ("PART_OF", "晶圆制造", "集成电路") in relations
+    found, _ = extract(tmp_path, "新能源汽车产业链上游为动力电池、中游为整车。\n")
+    assert "动力电池" in found and "整车" in found
+    assert not any(name.startswith("为") for name in found)

@@ -164,3 +164,17 @@ def test_stage_words_and_copulas_are_no_part_of_a_link(tmp_path: Path) -> None:
     found, _ = extract(tmp_path, "新能源汽车产业链上游为动力电池、中游为整车。\n")
     assert "动力电池" in found and "整车" in found
     assert not any(name.startswith("为") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("西安高新区调研秦创原量子实验室。\n", "秦创原量子实验室"),
+        ("华为旗下海思半导体公司发布新品。\n", "海思半导体公司"),
+        ("中国电子科技集团下属中电科芯片技术研究院揭牌。\n", "中电科芯片技术研究院"),
+        ("嘉兴市委托中电科数字科技集团建设平台。\n", "中电科数字科技集团"),
+    ],
+)
+def test_verbs_of_visiting_owning_and_entrusting_end_a_name(tmp_path: Path, text: str, name: str) -> None:
+    found, _ = extract(tmp_path, text)
+    assert name in found

@@ -372,7 +372,8 @@ def _stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Cand
             pos = stop + 1
             # "上游为A、中游B": the next stage's word, or a copula, opens the piece
             lead = _STAGE_ITEM_LEAD.match(piece)
-            start, piece = start + lead.end(), piece[lead.end() :]
+            skip = lead.end() if lead else 0
+            start, piece = start + skip, piece[skip:]
             if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(_is_stop_word(w) for w in segment(piece)):
                 found.append(_Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
     return found

@@ -29,7 +29,6 @@ does do with the same names, where there is such a thing.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -40,6 +39,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, DocumentExtraction, Relation
+from loaders.json_lines import file_lines, json_objects
 
 EXAMPLES_FOLDER = "data/rule_examples"
 PACK_EXAMPLES_FILE = "examples.jsonl"
@@ -116,26 +116,12 @@ def example_from(obj: object, where: str) -> RuleExample:
 
 
 def read_examples(lines: Iterable[str], source: str) -> list[RuleExample]:
-    examples = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        where = f"{source}:{number}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{where}: not a JSON object ({exc})") from exc
-        examples.append(example_from(obj, where))
-    return examples
+    return [example_from(obj, where) for obj, where in json_objects(lines, source)]
 
 
 def load_examples(path: Path) -> list[RuleExample]:
     """Examples from a JSONL file (a pack's ``examples.jsonl``)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read as UTF-8 example lines ({exc})") from exc
-    return read_examples(text.splitlines(), str(path))
+    return read_examples(file_lines(path, "example"), str(path))
 
 
 def pack_examples(folder: Path) -> list[RuleExample]:

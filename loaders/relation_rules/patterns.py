@@ -39,7 +39,6 @@ lists on either side are distributed over every member.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
+from loaders.json_lines import file_lines, json_objects
 from loaders.relation_rules.registry import Found, RelationRule, found, pairwise
 from loaders.relation_rules.scope import synthetic_mention
 from loaders.relation_rules.view import SentenceView
@@ -293,28 +293,12 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
 
 
 def read_patterns(lines: Iterable[str], source: str) -> list[RelationPattern]:
-    patterns = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        where = f"{source}:{number}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{where}: not a JSON object ({exc})") from exc
-        if not isinstance(obj, dict):
-            raise InputError(f"{where}: not a JSON object")
-        patterns.append(pattern_from(obj, where))
-    return patterns
+    return [pattern_from(obj, where) for obj, where in json_objects(lines, source)]
 
 
 def load_patterns(path: Path) -> list[RelationPattern]:
     """Patterns from a user's JSONL file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read as UTF-8 pattern lines ({exc})") from exc
-    return read_patterns(text.splitlines(), str(path))
+    return read_patterns(file_lines(path, "pattern"), str(path))
 
 
 def packaged_patterns() -> list[RelationPattern]:

@@ -9,6 +9,7 @@ into one table of *surfaces*: every string that names an entity, with what it na
 from __future__ import annotations
 
 import csv
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -287,17 +288,7 @@ def build_gazetteer(entries: list[GazetteerEntry], divisions: dict[str, Division
 def _with_code(entry: GazetteerEntry, code: str | None) -> GazetteerEntry:
     if code == entry.division_code:
         return entry
-    return GazetteerEntry(
-        entry.canonical,
-        entry.type,
-        entry.subtype,
-        entry.aliases,
-        entry.context_aliases,
-        entry.wikidata,
-        entry.name_en,
-        code,
-        entry.note,
-    )
+    return dataclasses.replace(entry, division_code=code)  # every other field kept, the city too
 
 
 def default_gazetteer() -> Gazetteer:

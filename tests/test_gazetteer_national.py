@@ -49,3 +49,63 @@ def test_national_entries_have_no_city_and_known_subtypes() -> None:
     assert len(national) == 3
     assert all(e.city is None for e in national)
     assert {e.subtype for e in national} == {"NationalLaboratory", None}
+
+
+def extraction(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # National-level new areas by their short forms.
+        ("金普新区今年引进了一批新材料项目。\n", "大连金普新区"),
+        ("舟山群岛新区加快建设绿色石化基地。\n", "浙江舟山群岛新区"),
+        # 天津滨海新区 is the division 滨海新区, not a second entity.
+        ("天津滨海新区发布了生物医药产业政策。\n", "滨海新区"),
+        # Specially named national zones, by their short forms and brand names.
+        ("仲恺高新区新增一批专精特新企业。\n", "惠州仲恺高新技术产业开发区"),
+        ("张江高新区新增一批集成电路设计企业。\n", "上海张江高新技术产业开发区"),
+        ("武汉市中国车谷发布了智能网联汽车产业规划。\n", "武汉经济技术开发区"),
+        ("北京亦庄新引进一批机器人企业。\n", "北京经济技术开发区"),
+        ("中国（上海）自由贸易试验区临港新片区正在建设集成电路产业基地。\n", "临港新片区"),
+        # Science cities.
+        ("北京市怀柔科学城的综合极端条件实验装置已经投入运行。\n", "怀柔科学城"),
+        ("西部科学城（重庆）聚集了一批新型研发机构。\n", "西部（重庆）科学城"),
+    ],
+)
+def test_national_places_resolve_to_their_official_names(tmp_path: Path, text: str, canonical: str) -> None:
+    assert found(tmp_path, text).get(canonical) == "Place"
+
+
+def test_a_science_centre_follows_the_hefei_one() -> None:
+    gaz = default_gazetteer()
+    hefei, huairou = gaz.entry("合肥综合性国家科学中心"), gaz.entry("北京怀柔综合性国家科学中心")
+    assert hefei is not None and huairou is not None
+    assert (huairou.type, huairou.subtype, huairou.city) == (hefei.type, hefei.subtype, hefei.city)
+    assert gaz.surface("怀柔综合性国家科学中心").canonical == "北京怀柔综合性国家科学中心"
+
+
+def test_a_city_scoped_short_form_is_dropped_in_another_citys_document(tmp_path: Path) -> None:
+    # 未来科学城 is Beijing's; a Hefei page planning a 未来科学城 of its own means another place.
+    result = extraction(tmp_path, "合肥市规划建设未来科学城，合肥市还将扩建滨湖科学城。\n")
+    assert "合肥滨湖科学城" in {e.name for e in result.entities}
+    assert any(d.reason == "other-city-name" and d.text.startswith("未来科学城") for d in result.dropped)
+    # In Beijing's own documents it resolves.
+    assert found(tmp_path, "北京市昌平区的未来科学城聚集了多家能源企业。\n").get("未来科学城") == "Place"
+
+
+def test_jiangbei_new_area_is_nanjings(tmp_path: Path) -> None:
+    result = extraction(tmp_path, "重庆市江北新区的规划尚未公布，重庆市两江新区正在建设。\n")
+    names = {e.name for e in result.entities}
+    assert "重庆两江新区" in names and "南京江北新区" not in names
+    assert found(tmp_path, "南京市江北新区发布集成电路产业政策。\n").get("南京江北新区") == "Place"
+
+
+def test_national_place_rows_use_ontology_subtypes_and_city_names() -> None:
+    subtypes = {"Province", "City", "District", "County", "DevelopmentZone", "ScienceCity", "Region"}
+    places = [e for e in load_entries() if e.type == "Place"]
+    assert all(e.subtype in subtypes for e in places)
+    assert all(e.city is None or e.city.endswith("市") for e in places)

@@ -8,7 +8,13 @@ and, in the same run on the same texts, plain word segmentation with the project
 segmenter (rjieba). Prints characters/second for both and their ratio. One process,
 one core.
 
+With --rss, instead: peak RSS of the real `kg extract` command (a fresh process each) on
+varied copies of the seeds (benchmarks/scale.py's generator: other cities, other brands)
+of growing size, against `kg extract` on one seed in the same run; also when the first
+document's lines arrived, and CPU time with the cyclic collector on and off at the first size.
+
     .venv/bin/python benchmarks/extract.py [--target-mb 10] [--repeat 5]
+    .venv/bin/python benchmarks/extract.py --rss [--sizes-mb 10,100]
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from extract_rss import measure_rss
 
 from loaders.pipeline import bulk_extraction, extract_document
 from loaders.segmenter import active_segmenter, segment
@@ -75,7 +83,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--target-mb", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rss", action="store_true", help="peak RSS of `kg extract` at growing sizes")
+    parser.add_argument("--sizes-mb", default="10,100", help="with --rss: corpus sizes in MB")
     args = parser.parse_args()
+    if args.rss:
+        measure_rss([float(s) for s in args.sizes_mb.split(",")])
+        return
     # warm-up: build the automaton and import everything once, outside the timings
     extract_document(seed_files()[0])
     measure("seeds", seed_files(), args.repeat)

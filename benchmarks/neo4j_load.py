@@ -9,6 +9,12 @@ statements, one row per transaction) measured in the same run on a sample.
     .venv/bin/python benchmarks/neo4j_load.py [--scale 100] [--naive-sample 2000]
 
 It EMPTIES the configured database (before and after): use the local server only.
+
+With --bulk, instead: `kg load neo4j-import` (neo4j-admin) against the batched loader on the
+same graph, on a private server this run starts and stops (benchmarks/bulk_vs_batched.py);
+no NEO4J_* settings are needed and no other server is touched.
+
+    .venv/bin/python benchmarks/neo4j_load.py --bulk [--scale 100]
 """
 
 from __future__ import annotations
@@ -175,7 +181,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--naive-sample", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--bulk", action="store_true",
+                        help="neo4j-admin bulk import vs the batched loader, on a private server")
     args = parser.parse_args(argv)
+    if args.bulk:
+        from bulk_vs_batched import compare
+
+        graph = synthetic_graph(Shape.scaled(args.scale))
+        print(f"synthetic graph x{args.scale}; bulk import vs batched load (batch size {args.batch_size})")
+        compare(graph, args.batch_size)
+        return 0
     try:
         settings = require_settings()
         driver = connect(settings)

@@ -22,9 +22,10 @@ from kg.constraints import relation_allowed
 from kg.errors import InputError, ValidationFailure
 from kg.extraction import ExtractionCache, ExtractionStats, extract_documents
 from kg.graph import merge_extractions
-from kg.jsonl import graph_lines
+from kg.jsonl import dumps, graph_lines, json_bytes
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
 from kg.outputs import ensure_writable_dir, replace_folder, write_all
+from kg.query_store import build_stores
 from kg.store import graph_to_json, record_dict
 from loaders.formats.base import SUFFIXES as FORMAT_SUFFIXES
 from loaders.formats.base import text_file_name
@@ -274,31 +275,34 @@ def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, l
 
 
 def _jsonl(records: Iterable[dict[str, object]]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    return "".join(dumps(r) + "\n" for r in records).encode("utf-8")  # one encoder for every line
 
 
-def serialise(graph: KnowledgeGraph,
-              phase: Callable[[str], None] = lambda name: None) -> tuple[dict[str, bytes], object]:
+def serialise(graph: KnowledgeGraph, phase: Callable[[str], None] = lambda name: None,
+              shacl_engine: str = "sparql") -> tuple[dict[str, bytes], object]:
     """Every output file's bytes, and the SHACL result (``phase`` is told when each part ends)."""
     from kg import rdf, shacl  # rdflib is slow to import; only a build needs it
 
     quads = rdf.to_quads(graph)  # every triple made once; each writer streams from these lists
+    turtle = rdf.serialize_turtle(quads)  # kg.ttl, which the SPARQL validator loads: what is checked is what is written
     phase("rdf-triples")
-    result = shacl.validate(quads)
-    gc.collect()  # pySHACL's graphs hold reference cycles: free them before the writers allocate
+    result = shacl.validate(quads, shacl_engine, turtle=turtle)  # type: ignore[arg-type]
+    if shacl_engine == "pyshacl":
+        gc.collect()  # pySHACL's graphs hold reference cycles: free them before the writers allocate
     phase("shacl")
     files = {
-        "kg.ttl": rdf.serialize_turtle(quads),
+        "kg.ttl": turtle,
         "kg.jsonld": rdf.serialize_jsonld(quads),
         "kg.trig": rdf.serialize_trig(quads),
         "kg.nq": rdf.serialize_nquads(quads),
     }
+    del quads, turtle  # the triples and their pyoxigraph copies: freed before the JSON writers allocate
     phase("rdf-files")
     entities, relations = graph_lines(graph)
     files |= {
         "entities.jsonl": entities,
         "relations.jsonl": relations,
-        "graph.json": json.dumps(graph_to_json(graph), ensure_ascii=False).encode("utf-8"),
+        "graph.json": json_bytes(graph_to_json(graph)),
         "merges.jsonl": _jsonl(record_dict(m) for m in graph.merges),
         "dropped.jsonl": _jsonl(record_dict(d) for d in graph.dropped),
     }
@@ -317,6 +321,7 @@ class BuildOptions:
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     phases: dict[str, float] = field(default_factory=dict)  # wall seconds
     phases_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process
+    shacl_engine: str = "sparql"  # kg.shacl.ENGINES: "pyshacl" is the reference, to cross-check
 
 
 def build(input_dir: Path, out_dir: Path, warn: Callable[[str], None] = print,
@@ -364,7 +369,7 @@ def _build(input_dir: Path, out_dir: Path, warn: Callable[[str], None],
     gc.collect()
     gc.freeze()
     phase("merge")
-    files, shacl_result = serialise(graph, phase)
+    files, shacl_result = serialise(graph, phase, options.shacl_engine)
     files.update(document_texts(graph))  # text/<name>.txt: what the offsets of a PDF, .docx or HTML point into
     report = BuildReport(
         input=str(input_dir), output=str(out_dir),
@@ -390,6 +395,8 @@ def _build(input_dir: Path, out_dir: Path, warn: Callable[[str], None],
         )
     files["report.json"] = report.to_json()
     files["report.md"] = report.to_markdown().encode("utf-8")
+    files.update(build_stores(graph, files))  # store/: the saved Cypher graph and its stamp (kg.query_store)
+    phase("stores")
     replace_folder(out_dir, files)  # the whole folder switches at once: old or new, never a mix
     phase("write")
     return report

@@ -11,11 +11,14 @@ Exit codes: 0 success, 1 unexpected failure, 2 bad input or query (and usage err
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from kg import __version__
+from kg.cli_lazy import LazyGroup
 from kg.errors import InnoKGError
 
 DEFAULT_OUT = Path("out")
@@ -35,7 +38,10 @@ def _warn(message: str) -> None:
     click.echo(f"kg: warning: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "KG"})
+# The commands of kg/cli_neo4j.py, cli_query.py, cli_chain.py and cli_exports.py belong to the group
+# from the start, and their modules load only when one of them runs (kg.cli_lazy), so
+# `kg --help` and `kg build` do not import rdflib, networkx or the Neo4j driver for nothing.
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "KG"})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
     """InnoKG: build and query a knowledge graph of Hefei's innovation ecosystem.
@@ -51,7 +57,10 @@ _PACK_HELP = ("Folder with your own gazetteer.tsv and/or patterns.jsonl (names a
               "for a city the package does not know); repeatable. See docs/packs.md.")
 
 
-def _pack_option(function):  # type: ignore[no-untyped-def]
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _pack_option(function: _F) -> _F:
     return click.option("--pack", "packs", multiple=True, type=click.Path(path_type=Path), help=_PACK_HELP)(function)
 
 
@@ -112,16 +121,28 @@ def build(input: Path, out: Path, workers: int, dask: str | None, cache: Path | 
 def extract(files: tuple[Path, ...], fmt: str, packs: tuple[Path, ...]) -> None:
     """Extract entities and relations from FILES; one JSON object per line on stdout.
 
+    Streams: each document's lines are printed (and flushed) as soon as that document is
+    done, in the order given, and memory stays bounded by the largest single document.
+
+    Before anything is printed, every FILE is checked to exist, be a regular file of a
+    known type (.txt, .md, .pdf, .docx, .html) and be readable: a mistyped name prints
+    nothing (exit 2). A file whose content is bad (binary, undecodable, a broken PDF) is
+    found when its turn comes: the command stops there, naming it (exit 2), after the
+    complete lines of the documents before it; no document is ever printed in part.
+
     \b
     Example:
       kg extract seeds/002_254ccf3dff91ce83.txt --format jsonl | head
+      kg extract corpus/*.txt > extractions.jsonl
     """
-    from kg.extract import extract_lines
+    from kg.extract import extract_texts
     from loaders.packs import using_packs
 
     with using_packs(list(packs)):
-        for line in extract_lines(files, warn=_warn):
-            click.echo(line)
+        # A bar on stderr only when stdout goes elsewhere: on one terminal it would cut the lines.
+        progress = None if sys.stdout.isatty() else _progress("extracting")
+        for text in extract_texts(list(files), warn=_warn, progress=progress):
+            click.echo(text, nl=False)  # one write per document; click.echo flushes it
 
 
 @cli.command()
@@ -139,9 +160,9 @@ def sparql(query: str, graph: Path, fmt: str) -> None:
     Example:
       kg sparql queries/facilities_and_chains.rq --format csv
     """
-    from kg.sparql import format_result, open_store, read_query, run_query
+    from kg.sparql import format_result, open_query_store, read_query, run_query
 
-    result = run_query(open_store(graph), read_query(query))
+    result = run_query(open_query_store(graph), read_query(query))
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -165,19 +186,6 @@ def evaluate(gold_files: tuple[Path, ...], input: Path, fmt: str, packs: tuple[P
     with using_packs(list(packs)):
         scores = evaluate_files(list(gold_files), input)
     click.echo(format_scores(scores, fmt), nl=False)
-
-
-def _register_optional_commands() -> None:
-    """Commands of the query and planning layers live in their own modules; they join the
-    group when this module is imported, so ``kg.cli.cli`` is the whole CLI for anyone who
-    imports it (click's test runner, documentation tools), not only for ``main``."""
-    from kg.cli_commands import extra_commands
-
-    for command in extra_commands():
-        cli.add_command(command)
-
-
-_register_optional_commands()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ _COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("kg.cli_query", "COMMANDS"),  # serve
     ("kg.cli_chain", "COMMANDS"),  # chain, viz
     ("kg.cli_exports", "COMMANDS"),  # export, import enterprises
+    ("kg.cli_validate", "COMMANDS"),  # validate
 )
 
 

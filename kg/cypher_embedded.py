@@ -26,9 +26,9 @@ from typing import Any
 import kglite
 
 from kg.cypher_guard import explain_text, refuse_load_csv
-from kg.errors import QueryError
+from kg.errors import InputError, QueryError
 from kg.model import KnowledgeGraph
-from kg.neo4j_load import ENTITIES, RELATIONS, plan_writes
+from kg.query_store import KGLITE, fresh_store
 from kg.store import load_graph
 
 DEFAULT_TIMEOUT_MS = 10_000
@@ -67,12 +67,14 @@ def kglite_dialect(statement: str) -> str:
 
 
 
-def load_embedded(graph: KnowledgeGraph) -> EmbeddedGraph:
-    """Build the Neo4j property graph of ``graph`` in an in-memory kglite engine.
+def _build_engine(graph: KnowledgeGraph) -> tuple[kglite.KnowledgeGraph, int, int]:
+    """A writable kglite graph holding the Neo4j property graph of ``graph``, and its counts.
 
     The statements and rows are the Neo4j loader's own (kg.neo4j_load.plan_writes), so
     both engines hold the same nodes, labels, properties and relationships by construction.
     """
+    from kg.neo4j_load import ENTITIES, RELATIONS, plan_writes  # rdflib's ontology: only when building
+
     engine = kglite.KnowledgeGraph()
     plan = plan_writes(graph)  # raises InputError on labels or types the ontology lacks
     for batch in plan:
@@ -82,7 +84,33 @@ def load_embedded(graph: KnowledgeGraph) -> EmbeddedGraph:
             raise QueryError(f"kglite could not load the {batch.stage.name}: {exc}") from exc
     nodes = sum(len(b.rows) for b in plan if b.stage is ENTITIES)
     relationships = len({row["id"] for b in plan if b.stage is RELATIONS for row in b.rows})
+    return engine, nodes, relationships
+
+
+def load_embedded(graph: KnowledgeGraph) -> EmbeddedGraph:
+    """Build the Neo4j property graph of ``graph`` in an in-memory kglite engine."""
+    engine, nodes, relationships = _build_engine(graph)
     return EmbeddedGraph(engine=engine.freeze(), nodes=nodes, relationships=relationships)
+
+
+def kglite_bytes(graph: KnowledgeGraph) -> bytes:
+    """The embedded graph of ``graph`` in kglite's file format (``kg build`` writes it as
+    store/graph.kgl; the same bytes for the same graph)."""
+    return bytes(_build_engine(graph)[0].to_bytes())
+
+
+_COUNT_ENTITIES = "MATCH (n:__Entity__) RETURN count(n) AS n"
+_COUNT_RELATIONS = "MATCH (:__Entity__)-[r]->(:__Entity__) RETURN count(DISTINCT r.id) AS n"
+
+
+def open_saved(path: Path) -> EmbeddedGraph:
+    """The embedded graph saved by ``kg build`` (store/graph.kgl), read in well under a second."""
+    try:
+        engine = kglite.load(str(path)).freeze()
+    except (kglite.KgError, OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable kglite graph ({exc}); rebuild with `kg build`") from exc
+    counts = [engine.cypher(q).to_list()[0]["n"] for q in (_COUNT_ENTITIES, _COUNT_RELATIONS)]
+    return EmbeddedGraph(engine=engine, nodes=counts[0], relationships=counts[1])
 
 
 # ---------------------------------------------------------------- querying
@@ -119,20 +147,26 @@ def _graph_file(graph_dir: Path) -> Path:
     return graph_dir / "graph.json" if graph_dir.is_dir() else graph_dir
 
 
-def embedded_for(graph_dir: Path) -> EmbeddedGraph:
-    """The embedded graph of ``graph_dir/graph.json``, built once per process per file version."""
-    path = _graph_file(graph_dir)
-    graph = None
-    if path.exists():
-        stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-        with _CACHE_LOCK:
-            if key in _CACHE:
-                return _CACHE[key]
-    graph = load_graph(path)  # raises InputError naming the file when missing or malformed
+def _cache_key(path: Path) -> tuple[str, int, int]:
     stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    embedded = load_embedded(graph)
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+def embedded_for(graph_dir: Path) -> EmbeddedGraph:
+    """The embedded graph of ``graph_dir``, once per process per version of its graph.json.
+
+    Read from the store ``kg build`` saved beside it (store/graph.kgl) when that mirrors
+    this graph.json; else built from graph.json, with a warning that says why (slower).
+    """
+    path = _graph_file(graph_dir)
+    if not path.exists():
+        load_graph(path)  # raises InputError naming the missing file
+    key = _cache_key(path)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            return _CACHE[key]
+    saved = fresh_store(graph_dir, KGLITE)
+    embedded = open_saved(saved) if saved is not None else load_embedded(load_graph(path))
     with _CACHE_LOCK:
         _CACHE.clear()  # one graph per process is the common case; never keep stale versions
         _CACHE[key] = embedded

@@ -90,7 +90,7 @@ def chain_xlsx(report: ChainReport) -> bytes:
     from openpyxl.styles import Font, PatternFill
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     gap_fill = PatternFill("solid", fgColor="FDECEE")
     for title, (header, rows) in _sheets(report).items():
         sheet = book.create_sheet(title[:31])

@@ -274,6 +274,6 @@ def _dask_client(address: str) -> Any:
     except ImportError as exc:  # pragma: no cover - dask is a dependency; kept for a stripped install
         raise InputError("--dask needs dask.distributed (pip install 'dask[distributed]')") from exc
     try:
-        return Client(address, timeout="10s")
+        return Client(address, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
         raise InputError(f"--dask {address}: no Dask scheduler answers ({exc})") from exc

@@ -1,56 +1,55 @@
-"""Check an RDF graph against ontology/shapes.ttl with pySHACL.
+"""Check an RDF graph against ontology/shapes.ttl, with one of two engines.
 
-The ontology is passed as pySHACL's ``ont_graph`` so that ``sh:class ikg:Place`` accepts an
-``ikg:City``; no RDFS/OWL inference is run, which keeps validation fast and closed-world.
+* ``sparql`` (the default, kg.shacl_sparql): the shapes translated into SPARQL queries
+  run by pyoxigraph over the build's quads; fast at scale.
+* ``pyshacl``: the reference implementation, kept to cross-check the translation
+  (``kg validate --engine both``, tests/test_shacl_engines.py).
+
+Both see the ontology beside the data, so that ``sh:class ikg:Place`` accepts an
+``ikg:City``; no RDFS/OWL inference is run, which keeps validation closed-world.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from typing import Literal as Choice
 
-from pyshacl import validate as pyshacl_validate
-from rdflib import RDF, Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kg.errors import ValidationFailure
+from kg.errors import InputError, ValidationFailure
 from kg.rdf import RdfQuads, union_graph
-from kg.schema import SHAPES_PATH, load_turtle, ontology_graph
+from kg.schema import ontology_graph
+from kg.shacl_result import ShaclResult, ShaclViolation
+from kg.shacl_shapes import shapes_graph
+
+Engine = Choice["sparql", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("sparql", "pyshacl")
+
+__all__ = ["ENGINES", "Engine", "ShaclResult", "ShaclViolation", "require_conforms", "shapes_graph", "validate"]
 
 
-@dataclass(frozen=True, slots=True)
-class ShaclViolation:
-    """One sh:ValidationResult of the report."""
+def validate(data: RdfQuads | Dataset | Graph, engine: Engine = "sparql", turtle: bytes | None = None) -> ShaclResult:
+    """Validate a dataset (all its graphs together) or a graph against the shapes.
+    ``turtle``, when given, is ``data`` already written as kg.ttl (the SPARQL engine reads it)."""
+    if engine == "sparql":
+        from kg import shacl_sparql  # pyoxigraph and the translated shapes
 
-    focus: str  # the node that failed
-    path: str | None  # the property checked, when the shape is a property shape
-    message: str
-    severity: str  # Violation, Warning or Info
-    component: str  # the constraint component, e.g. "ClassConstraintComponent"
-    value: str | None = None  # the offending value, when there is one
-
-
-@dataclass(slots=True)
-class ShaclResult:
-    conforms: bool
-    violations: int
-    report_text: str
-    results: list[ShaclViolation] = field(default_factory=list)
-
-    def summary(self, limit: int = 10) -> str:
-        """The first ``limit`` violations, one a line, for error messages and logs."""
-        lines = [f"{v.focus} {v.path or ''}: {v.message}" for v in self.results[:limit]]
-        more = self.violations - len(lines)
-        if more > 0:
-            lines.append(f"... and {more} more")
-        return "\n".join(lines)
+        return shacl_sparql.validate(data, turtle=turtle)
+    if engine == "pyshacl":
+        return validate_pyshacl(data)
+    raise InputError(f"unknown SHACL engine {engine!r}; one of {', '.join(ENGINES)}")
 
 
-@cache
-def shapes_graph() -> Graph:
-    """The parsed shapes, read once per process."""
-    return load_turtle(SHAPES_PATH)
+def require_conforms(data: RdfQuads | Dataset | Graph, engine: Engine = "sparql") -> ShaclResult:
+    """Validate, raising ValidationFailure (exit code 5) with a summary when it fails."""
+    result = validate(data, engine)
+    if not result.conforms:
+        raise ValidationFailure(f"graph does not conform to the SHACL shapes:\n{result.summary()}")
+    return result
+
+
+# ---------------------------------------------------------------- pySHACL
 
 
 def _text(node: Node | None) -> str | None:
@@ -75,9 +74,10 @@ def _violation(report: Graph, result: Node) -> ShaclViolation:
 
 
 def violations_of(report: Graph) -> list[ShaclViolation]:
-    """Typed records of a pySHACL results graph, sorted for stable output."""
-    records = [_violation(report, r) for r in report.subjects(RDF.type, SH.ValidationResult)]
-    return sorted(records, key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
+    """Typed records of a pySHACL results graph, sorted for stable output: the report's
+    own results (sh:result), not the sh:detail results pySHACL nests under an sh:node one."""
+    records = [_violation(report, r) for r in report.objects(None, SH.result)]
+    return sorted(records, key=ShaclViolation.key)
 
 
 def _graph_with_ontology(data: RdfQuads | Dataset | Graph) -> Graph:
@@ -91,11 +91,13 @@ def _graph_with_ontology(data: RdfQuads | Dataset | Graph) -> Graph:
     return merged
 
 
-def validate(data: RdfQuads | Dataset | Graph) -> ShaclResult:
-    """Validate a dataset (all its graphs together) or a graph against the shapes."""
+def validate_pyshacl(data: RdfQuads | Dataset | Graph, shapes: Graph | None = None) -> ShaclResult:
+    """pySHACL over a copy of ``data`` with the ontology, against ``shapes`` (default: shapes.ttl)."""
+    from pyshacl import validate as pyshacl_validate  # slow to import; only the reference engine needs it
+
     conforms, report, text = pyshacl_validate(
         _graph_with_ontology(data),
-        shacl_graph=shapes_graph(),
+        shacl_graph=shapes if shapes is not None else shapes_graph(),
         inference="none",
         inplace=True,
         abort_on_first=False,
@@ -105,10 +107,3 @@ def validate(data: RdfQuads | Dataset | Graph) -> ShaclResult:
     records = violations_of(report)
     return ShaclResult(conforms=bool(conforms), violations=len(records), report_text=str(text), results=records)
 
-
-def require_conforms(data: RdfQuads | Dataset | Graph) -> ShaclResult:
-    """Validate, raising ValidationFailure (exit code 5) with a summary when it fails."""
-    result = validate(data)
-    if not result.conforms:
-        raise ValidationFailure(f"graph does not conform to the SHACL shapes:\n{result.summary()}")
-    return result

@@ -202,7 +202,8 @@ def parse_binding(name: str, text: str) -> ox.NamedNode | ox.BlankNode | ox.Lite
                                               f"({exc})") from None
     if len(quads) != 1 or isinstance(quads[0].object, ox.Triple | ox.BlankNode):
         raise Refusal(HTTPStatus.BAD_REQUEST, f"${name}: give exactly one IRI or literal")
-    return quads[0].object
+    term: ox.NamedNode | ox.BlankNode | ox.Literal = quads[0].object
+    return term
 
 
 def _substitutions(bindings: dict[str, str] | None) -> dict[ox.Variable, Any]:

@@ -152,3 +152,14 @@ def test_outputs_do_not_depend_on_how_the_input_folder_was_written(tmp_path: Pat
     build(Path("./seeds/"), tmp_path / "relative")
     for name in ("graph.json", "kg.nq", "entities.jsonl"):
         assert (tmp_path / "absolute" / name).read_bytes() == (tmp_path / "relative" / name).read_bytes(), name
+
+
+def test_graph_json_is_written_part_by_part_as_json_dumps_writes_it_whole(built: Path) -> None:
+    from kg.jsonl import json_bytes
+    from kg.store import graph_to_json
+
+    data = graph_to_json(load_graph(built))
+    assert json_bytes(graph_to_json(load_graph(built))) == json.dumps(data, ensure_ascii=False).encode("utf-8")
+    odd = {"空": {}, "list": [1.5, None, True, "引号\"\n"], "nested": {"a": {"b": []}}}
+    assert json_bytes(dict(odd)) == json.dumps(odd, ensure_ascii=False).encode("utf-8")
+    assert json_bytes({}) == b"{}"

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kg.model import KnowledgeGraph
-from kg.neo4j_bulk import bulk_import, finish
-from kg.neo4j_config import connect, resolve_settings
-from kg.neo4j_load import ensure_schema, plan_writes, run_plan
+from kg.neo4j.bulk import bulk_import, finish
+from kg.neo4j.config import connect, resolve_settings
+from kg.neo4j.load import ensure_schema, plan_writes, run_plan
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "neo4j-local"
 T = TypeVar("T")
@@ -51,10 +51,15 @@ def private_server(state: Path) -> Iterator[dict[str, str]]:
 
 
 def driver_for(state: Path) -> Any:
-    return connect(resolve_settings(environ={
-        "NEO4J_URI": f"bolt://127.0.0.1:{(state / 'bolt-port').read_text().strip()}",
-        "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": (state / "password").read_text().strip(),
-    }))
+    return connect(
+        resolve_settings(
+            environ={
+                "NEO4J_URI": f"bolt://127.0.0.1:{(state / 'bolt-port').read_text().strip()}",
+                "NEO4J_USER": "neo4j",
+                "NEO4J_PASSWORD": (state / "password").read_text().strip(),
+            }
+        )
+    )
 
 
 def with_driver(state: Path, work: Callable[[Any], T]) -> T:
@@ -91,20 +96,31 @@ def compare(graph: KnowledgeGraph, batch_size: int) -> None:
             print(f"batched: {made[0]:,} nodes, {made[1]:,} relationships in {batched_s:.1f} s", flush=True)
             stop_s = script(env, "stop")
             os.environ["NEO4J_LOCAL_DIR"] = str(state)  # read by `scripts/neo4j-local admin`
-            result = bulk_import(graph, Path(tmp) / "csv", f"{SCRIPT} admin", overwrite=True,
-                                 on_line=lambda line: None)
+            result = bulk_import(graph, Path(tmp) / "csv", f"{SCRIPT} admin", overwrite=True, on_line=lambda line: None)
             start_s = script(env, "start")
             _, finish_s = timed(lambda: with_driver(state, lambda d: finish(d, "neo4j", graph)))
             got = with_driver(state, counts)
         report(made, got, batched_s, result.csv_seconds, result.import_seconds, finish_s, stop_s + start_s)
 
 
-def report(made: tuple[int, int], got: tuple[int, int], batched_s: float, csv_s: float, import_s: float,
-           finish_s: float, restart_s: float) -> None:
+def report(
+    made: tuple[int, int],
+    got: tuple[int, int],
+    batched_s: float,
+    csv_s: float,
+    import_s: float,
+    finish_s: float,
+    restart_s: float,
+) -> None:
     if made != got:
         raise SystemExit(f"bulk import made {got} (nodes, relationships), batched {made}")
     bulk_s = csv_s + import_s + finish_s
-    print(f"bulk:    the same counts; CSV {csv_s:.1f} s + neo4j-admin import {import_s:.1f} s "
-          f"+ finish {finish_s:.1f} s = {bulk_s:.1f} s (server stop and start: {restart_s:.1f} s)")
-    print(f"speed-up bulk vs batched: {batched_s / bulk_s:.1f}x; "
-          f"{batched_s / (bulk_s + restart_s):.1f}x counting the restart", flush=True)
+    print(
+        f"bulk:    the same counts; CSV {csv_s:.1f} s + neo4j-admin import {import_s:.1f} s "
+        f"+ finish {finish_s:.1f} s = {bulk_s:.1f} s (server stop and start: {restart_s:.1f} s)"
+    )
+    print(
+        f"speed-up bulk vs batched: {batched_s / bulk_s:.1f}x; "
+        f"{batched_s / (bulk_s + restart_s):.1f}x counting the restart",
+        flush=True,
+    )

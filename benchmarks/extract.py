@@ -28,8 +28,8 @@ from pathlib import Path
 
 from extract_rss import measure_rss
 
+from loaders.lexicon.segmenter import active_segmenter, segment
 from loaders.pipeline import bulk_extraction, extract_document
-from loaders.segmenter import active_segmenter, segment
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -64,6 +64,7 @@ def best_seconds(work: Callable[[], object], repeat: int) -> float:
 def measure(label: str, files: list[Path], repeat: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in files]
     chars = sum(len(t) for t in texts)
+
     def extract_all() -> list[object]:
         with bulk_extraction():  # as `kg build` runs it
             return [extract_document(p) for p in files]

@@ -21,7 +21,7 @@ import csv
 import sys
 from pathlib import Path
 
-from kg.evaluate import Scores, evaluate_files
+from kg.graph.evaluate import Scores, evaluate_files
 from loaders import ablation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +47,10 @@ def traditional_documents() -> set[str]:
 
 def row(name: str, scores: Scores) -> str:
     e, r = Scores.total(scores.entities), Scores.total(scores.relations)
-    return (f"| {name} | {e.precision:.3f} / {e.recall:.3f} / **{e.f1:.3f}** "
-            f"| {r.precision:.3f} / {r.recall:.3f} / **{r.f1:.3f}** |")
+    return (
+        f"| {name} | {e.precision:.3f} / {e.recall:.3f} / **{e.f1:.3f}** "
+        f"| {r.precision:.3f} / {r.recall:.3f} / **{r.f1:.3f}** |"
+    )
 
 
 def real_breakdown(paths: list[Path], label: str) -> list[str]:
@@ -75,8 +77,12 @@ def per_type(scores: Scores) -> str:
 def ablation_table(paths: list[Path]) -> list[str]:
     whole = evaluate_files(paths, REAL)
     base = Scores.total(whole.entities), Scores.total(whole.relations)
-    lines = ["", "| switched off (real-dev) | entity F1 | Δ | relation F1 | Δ |",
-             "|---|---|---|---|---|", f"| nothing | {base[0].f1:.3f} | | {base[1].f1:.3f} | |"]
+    lines = [
+        "",
+        "| switched off (real-dev) | entity F1 | Δ | relation F1 | Δ |",
+        "|---|---|---|---|---|",
+        f"| nothing | {base[0].f1:.3f} | | {base[1].f1:.3f} | |",
+    ]
     for part in ablation.PARTS:
         with ablation.disabled(part):
             scores = evaluate_files(paths, REAL)
@@ -103,9 +109,21 @@ def main() -> int:
             for line in real_breakdown(paths, name.split(" ")[0]):
                 print(line)
         if args.missed and name.startswith(args.missed):
-            print("\n".join(["MISSED ENTITIES", *scores.missed_entities, "SPURIOUS ENTITIES", *scores.spurious_entities,
-                             "MISSED RELATIONS", *scores.missed_relations, "SPURIOUS RELATIONS",
-                             *scores.spurious_relations]), file=sys.stderr)
+            print(
+                "\n".join(
+                    [
+                        "MISSED ENTITIES",
+                        *scores.missed_entities,
+                        "SPURIOUS ENTITIES",
+                        *scores.spurious_entities,
+                        "MISSED RELATIONS",
+                        *scores.missed_relations,
+                        "SPURIOUS RELATIONS",
+                        *scores.spurious_relations,
+                    ]
+                ),
+                file=sys.stderr,
+            )
     print("\n" + "\n".join(details))
     if args.ablation:
         print("\n".join(ablation_table(gold_sets(False)["real-dev"][0])))

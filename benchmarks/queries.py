@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.catalogue import Competency, load_catalogue, sparql_rows
-from kg.cypher_embedded import load_embedded, query_embedded
 from kg.model import KnowledgeGraph
-from kg.sparql import open_store
+from kg.query.catalogue import Competency, load_catalogue, sparql_rows
+from kg.query.cypher_embedded import load_embedded, query_embedded
+from kg.query.sparql import open_store
 from kg.store import load_graph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,7 +60,7 @@ def timed_load(label: str, load: Callable[[], Any]) -> Any:
 def graph_folder(requested: Path | None, scratch: Path) -> Path:
     if requested is not None and (requested / "graph.json").exists():
         return requested
-    from kg.build import build
+    from kg.graph.build import build
 
     print(f"building the seeds into {scratch} ...")
     build(REPO / "seeds", scratch, warn=lambda _message: None)
@@ -81,15 +81,15 @@ def rdflib_runner(folder: Path) -> Callable[[Competency], int]:
 
 
 def neo4j_runner(graph: KnowledgeGraph, load_first: bool) -> Callable[[Competency], int] | None:
-    from kg.neo4j_config import connect, resolve_settings
+    from kg.neo4j.config import connect, resolve_settings
 
     settings = resolve_settings()
     if settings is None:
         return None
     driver = connect(settings)
     if load_first:
-        from kg.neo4j_load import load_graph_into_neo4j
-        from kg.neo4j_queries import WIPE_DATABASE
+        from kg.neo4j.load import load_graph_into_neo4j
+        from kg.neo4j.statements import WIPE_DATABASE
 
         with driver.session(database=settings.database) as session:
             session.run(WIPE_DATABASE).consume()

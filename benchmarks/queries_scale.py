@@ -77,9 +77,9 @@ def timed(label: str, load: Callable[[], Any]) -> Any:
 def pyoxigraph_runner(out: Path, in_memory: bool) -> Runner:
     import pyoxigraph as ox
 
-    import kg.sparql
+    import kg.query.sparql
 
-    opener = kg.sparql.open_store if in_memory else kg.sparql.open_query_store  # type: ignore[attr-defined]
+    opener = kg.query.sparql.open_store if in_memory else kg.query.sparql.open_query_store  # type: ignore[attr-defined]
     store = timed("pyoxigraph", lambda: opener(out))
 
     def run(query: str, params: dict[str, Any]) -> int:
@@ -91,7 +91,7 @@ def pyoxigraph_runner(out: Path, in_memory: bool) -> Runner:
 
 
 def kglite_runner(out: Path, in_memory: bool) -> Runner:
-    from kg.cypher_embedded import embedded_for, load_embedded, query_embedded
+    from kg.query.cypher_embedded import embedded_for, load_embedded, query_embedded
     from kg.store import load_graph
 
     embedded = timed("kglite", lambda: load_embedded(load_graph(out)) if in_memory else embedded_for(out))
@@ -99,14 +99,18 @@ def kglite_runner(out: Path, in_memory: bool) -> Runner:
 
 
 def neo4j_runner(out: Path, load_first: bool) -> Runner | None:
-    from kg.neo4j_config import connect, resolve_settings
+    from kg.neo4j.config import connect, resolve_settings
 
     settings = resolve_settings()
     if settings is None:
         return None
     if load_first:
-        timed("neo4j (kg load neo4j --prune)", lambda: subprocess.run(
-            [*KG, "load", "neo4j", "--graph", str(out), "--prune"], check=True, cwd=ROOT, capture_output=True))
+        timed(
+            "neo4j (kg load neo4j --prune)",
+            lambda: subprocess.run(
+                [*KG, "load", "neo4j", "--graph", str(out), "--prune"], check=True, cwd=ROOT, capture_output=True
+            ),
+        )
     driver = connect(settings)
 
     def run(query: str, params: dict[str, Any]) -> int:
@@ -135,10 +139,20 @@ def cli_calls(out: Path) -> None:
     calls = {
         "python -c pass (baseline)": [sys.executable, "-c", "pass"],
         "kg --help": [*KG, "--help"],
-        "kg sparql queries/chains_by_enterprise_count.rq":
-            [*KG, "sparql", "queries/chains_by_enterprise_count.rq", "--graph", str(out)],
-        "kg cypher queries/chains_by_enterprise_count.cypher":
-            [*KG, "cypher", "queries/chains_by_enterprise_count.cypher", "--graph", str(out)],
+        "kg sparql queries/chains_by_enterprise_count.rq": [
+            *KG,
+            "sparql",
+            "queries/chains_by_enterprise_count.rq",
+            "--graph",
+            str(out),
+        ],
+        "kg cypher queries/chains_by_enterprise_count.cypher": [
+            *KG,
+            "cypher",
+            "queries/chains_by_enterprise_count.cypher",
+            "--graph",
+            str(out),
+        ],
     }
     print("\none call of the command line, fastest of 3 (target: < 2 s for a query):")
     for label, command in calls.items():
@@ -150,10 +164,11 @@ def cli_calls(out: Path) -> None:
 
 
 def measure(engines: dict[str, Runner], repeat: int) -> dict[str, dict[str, tuple[float, int]]]:
-    from kg.catalogue import load_catalogue
+    from kg.query.catalogue import load_catalogue
 
     results: dict[str, dict[str, tuple[float, int]]] = {
-        "(baseline)": {e: median_ms(partial(run, BASELINES[e], {}), repeat) for e, run in engines.items()}}
+        "(baseline)": {e: median_ms(partial(run, BASELINES[e], {}), repeat) for e, run in engines.items()}
+    }
     for question in load_catalogue():
         params = dict(question.params)
         results[question.name] = {}
@@ -181,8 +196,10 @@ def report(results: dict[str, dict[str, tuple[float, int]]], engines: list[str])
     for engine in engines:
         values = [t[engine][0] for name, t in results.items() if name != "(baseline)"]
         misses = sum(v >= TARGET_MS for v in values)
-        print(f"  {engine:11} median {statistics.median(values):8.2f} ms  worst {max(values):8.2f} ms  "
-              f"misses {misses} of {len(values)}  baseline {base[engine][0]:.3f} ms")
+        print(
+            f"  {engine:11} median {statistics.median(values):8.2f} ms  worst {max(values):8.2f} ms  "
+            f"misses {misses} of {len(values)}  baseline {base[engine][0]:.3f} ms"
+        )
 
 
 def main() -> None:
@@ -196,8 +213,10 @@ def main() -> None:
     args = parser.parse_args()
 
     out = ensure_build(args.work, args.size)
-    engines: dict[str, Runner] = {"pyoxigraph": pyoxigraph_runner(out, args.in_memory),
-                                  "kglite": kglite_runner(out, args.in_memory)}
+    engines: dict[str, Runner] = {
+        "pyoxigraph": pyoxigraph_runner(out, args.in_memory),
+        "kglite": kglite_runner(out, args.in_memory),
+    }
     neo4j = neo4j_runner(out, args.load_neo4j)
     if neo4j is not None:
         engines["neo4j"] = neo4j

@@ -27,10 +27,48 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
-CITIES = ("芜湖", "蚌埠", "淮南", "马鞍山", "淮北", "铜陵", "安庆", "黄山", "滁州", "阜阳", "宿州", "六安",
-          "亳州", "池州", "宣城", "南京", "苏州", "无锡", "常州", "杭州", "宁波", "武汉", "长沙", "郑州",
-          "西安", "成都", "重庆", "济南", "青岛", "福州", "厦门", "南昌", "太原", "石家庄", "沈阳", "长春",
-          "哈尔滨", "昆明", "贵阳", "南宁")
+CITIES = (
+    "芜湖",
+    "蚌埠",
+    "淮南",
+    "马鞍山",
+    "淮北",
+    "铜陵",
+    "安庆",
+    "黄山",
+    "滁州",
+    "阜阳",
+    "宿州",
+    "六安",
+    "亳州",
+    "池州",
+    "宣城",
+    "南京",
+    "苏州",
+    "无锡",
+    "常州",
+    "杭州",
+    "宁波",
+    "武汉",
+    "长沙",
+    "郑州",
+    "西安",
+    "成都",
+    "重庆",
+    "济南",
+    "青岛",
+    "福州",
+    "厦门",
+    "南昌",
+    "太原",
+    "石家庄",
+    "沈阳",
+    "长春",
+    "哈尔滨",
+    "昆明",
+    "贵阳",
+    "南宁",
+)
 BRAND_CHARS = "华瑞德恒泰鑫源创达盛宏腾博睿嘉誉航芯曜澜"
 
 
@@ -43,8 +81,12 @@ def brand(k: int) -> str:
 def enterprise_names() -> list[str]:
     from loaders.pipeline import extract_document
 
-    names = {e.name for p in sorted(SEEDS.glob("*.txt")) for e in extract_document(p).entities
-             if e.type == "Enterprise" and len(e.name) >= 4 and "合肥" not in e.name}
+    names = {
+        e.name
+        for p in sorted(SEEDS.glob("*.txt"))
+        for e in extract_document(p).entities
+        if e.type == "Enterprise" and len(e.name) >= 4 and "合肥" not in e.name
+    }
     return sorted(names, key=lambda n: (-len(n), n))  # longest first, so no name is cut inside another
 
 
@@ -68,7 +110,7 @@ def generate(folder: Path, size: int) -> tuple[int, int]:
 
 def child(input_dir: Path, out: Path, workers: int, cache: str | None) -> None:
     """One build in this process; prints its figures as JSON."""
-    from kg.build import BuildOptions, build
+    from kg.graph.build import BuildOptions, build
 
     options = BuildOptions(cache_dir=Path(cache) if cache else None, workers=workers)
     wall = time.perf_counter()
@@ -77,13 +119,21 @@ def child(input_dir: Path, out: Path, workers: int, cache: str | None) -> None:
     wall = time.perf_counter() - wall
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({
-        "wall": wall, "cpu": time.process_time() - cpu + kids.ru_utime + kids.ru_stime,
-        "peak_rss_mb": max(own.ru_maxrss, kids.ru_maxrss) / 1024,
-        "phases": options.phases, "phases_cpu": options.phases_cpu, "extracted": options.stats.extracted,
-        "documents": len(report.documents), "entities": sum(report.entities_per_class.values()),
-        "relations": sum(report.relations_per_type.values()),
-    }))
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": time.process_time() - cpu + kids.ru_utime + kids.ru_stime,
+                "peak_rss_mb": max(own.ru_maxrss, kids.ru_maxrss) / 1024,
+                "phases": options.phases,
+                "phases_cpu": options.phases_cpu,
+                "extracted": options.stats.extracted,
+                "documents": len(report.documents),
+                "entities": sum(report.entities_per_class.values()),
+                "relations": sum(report.relations_per_type.values()),
+            }
+        )
+    )
 
 
 def run_build(input_dir: Path, out: Path, workers: int, cache: Path | None = None) -> dict[str, object]:
@@ -106,27 +156,34 @@ def show(label: str, chars: int, f: dict[str, object]) -> None:
     # extraction runs in this process, so the CPU ratio (this process's CPU over its
     # extraction phase's) is the steadier figure of the two.
     cpu_ratio = sum(cpu.values()) / (float(cpu.get("extract", 0.0)) or 1e-9)
-    print(f"{label:>5} | {f['documents']:>5} docs | {chars:>10,} chars | {f['entities']:>6} entities | "
-          f"wall {wall:7.2f} s | cpu {float(f['cpu']):7.2f} s | peak RSS {float(f['peak_rss_mb']):7.0f} MB | "  # type: ignore[arg-type]
-          f"build ÷ extraction {wall / extract:5.2f} (cpu {cpu_ratio:5.2f}) | extracted {f['extracted']}")
-    print("      phases, wall (cpu of the main process): "
-          + ", ".join(f"{name} {seconds:.2f} ({cpu[name]:.2f})" for name, seconds in phases.items()))
+    print(
+        f"{label:>5} | {f['documents']:>5} docs | {chars:>10,} chars | {f['entities']:>6} entities | "
+        f"wall {wall:7.2f} s | cpu {float(f['cpu']):7.2f} s | peak RSS {float(f['peak_rss_mb']):7.0f} MB | "  # type: ignore[arg-type]
+        f"build ÷ extraction {wall / extract:5.2f} (cpu {cpu_ratio:5.2f}) | extracted {f['extracted']}"
+    )
+    print(
+        "      phases, wall (cpu of the main process): "
+        + ", ".join(f"{name} {seconds:.2f} ({cpu[name]:.2f})" for name, seconds in phases.items())
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10", help="comma-separated multiples of the seeds")
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--incremental", action="store_true",
-                        help="also: build with a cache, add one document, rebuild; time both")
+    parser.add_argument(
+        "--incremental", action="store_true", help="also: build with a cache, add one document, rebuild; time both"
+    )
     parser.add_argument("--child", nargs=2, metavar=("INPUT", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--cache", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]), args.workers, args.cache)
         return
-    print(f"kg build on varied copies of the seeds, {args.workers} worker(s), no cache; "
-          "wall = the build call, ratio = wall ÷ its extraction phase")
+    print(
+        f"kg build on varied copies of the seeds, {args.workers} worker(s), no cache; "
+        "wall = the build call, ratio = wall ÷ its extraction phase"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
             corpus = Path(tmp) / "corpus"
@@ -139,9 +196,11 @@ def main() -> None:
                 shutil.copy(sorted(SEEDS.glob("*.txt"))[2], extra)
                 extra.write_text(extra.read_text(encoding="utf-8").replace("合肥", "新增市"), encoding="utf-8")
                 again = run_build(corpus, Path(tmp) / "inc", args.workers, cache)
-                print(f"      incremental: full build with cache {float(full['wall']):.2f} s; "  # type: ignore[arg-type]
-                      f"one document added, rebuilt in {float(again['wall']):.2f} s "  # type: ignore[arg-type]
-                      f"({float(again['wall']) / float(full['wall']):.0%}), extracted {again['extracted']}")  # type: ignore[arg-type]
+                print(
+                    f"      incremental: full build with cache {float(full['wall']):.2f} s; "  # type: ignore[arg-type]
+                    f"one document added, rebuilt in {float(again['wall']):.2f} s "  # type: ignore[arg-type]
+                    f"({float(again['wall']) / float(full['wall']):.0%}), extracted {again['extracted']}"
+                )  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

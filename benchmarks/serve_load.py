@@ -77,8 +77,9 @@ def _client(port: int, queries: list[str], until: float, tally: Tally, offset: i
 def run_phase(port: int, queries: list[str], clients: int, seconds: float) -> tuple[Tally, float]:
     tally = Tally()
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=_client, args=(port, queries, until, tally, n), daemon=True)
-               for n in range(clients)]
+    threads = [
+        threading.Thread(target=_client, args=(port, queries, until, tally, n), daemon=True) for n in range(clients)
+    ]
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -98,15 +99,21 @@ def report(label: str, clients: int, tally: Tally, elapsed: float) -> float:
     lat = tally.latencies
     p50, p99 = _percentile(lat, 0.50) * 1000, _percentile(lat, 0.99) * 1000
     failures = ", ".join(f"{k} {v}" for k, v in sorted(tally.failures.items())) or "none"
-    print(f"{label:<22} {clients:>4} clients: {len(lat) / elapsed:8.0f} req/s  p50 {p50:7.1f} ms  "
-          f"p99 {p99:7.1f} ms  max {max(lat, default=0) * 1000:7.1f} ms  answered {len(lat)}  failed: {failures}")
+    print(
+        f"{label:<22} {clients:>4} clients: {len(lat) / elapsed:8.0f} req/s  p50 {p50:7.1f} ms  "
+        f"p99 {p99:7.1f} ms  max {max(lat, default=0) * 1000:7.1f} ms  answered {len(lat)}  failed: {failures}"
+    )
     return p99
 
 
 @contextmanager
 def running_server(graph: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--port", "0",
-                                "--timeout", "10"], stderr=subprocess.PIPE, text=True, cwd=REPO)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--port", "0", "--timeout", "10"],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     try:
         assert process.stderr is not None
         banner = process.stderr.readline()
@@ -123,8 +130,12 @@ def _graph(path: Path | None, tmp: str) -> Path:
     if path is not None and (path / "kg.nq").exists():
         return path
     out = Path(tmp) / "out"
-    subprocess.run([sys.executable, "-m", "kg.cli", "build", "--input", str(REPO / "seeds"), "--out", str(out)],
-                   check=True, cwd=REPO, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", "--input", str(REPO / "seeds"), "--out", str(out)],
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+    )
     return out
 
 

@@ -23,8 +23,14 @@ from kg.store import load_graph
 from kg.viz import write_site
 from kg.viz.sample import demo_graph, synthetic_graph
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def time_to_ready(browser: Browser, url: str, ready: bool = True) -> float:
@@ -42,8 +48,10 @@ def measure(browser: Browser, label: str, graph: KnowledgeGraph, target: float, 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         written = write_site(graph, Path(tmp))
-        print(f"{label}: {len(graph.entities)} nodes, {len(graph.relations)} relations; "
-              f"pages generated in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"{label}: {len(graph.entities)} nodes, {len(graph.relations)} relations; "
+            f"pages generated in {time.perf_counter() - t0:.1f} s"
+        )
         ok = True
         for path in sorted(written, key=lambda p: p.name != "index.html")[:pages]:
             seconds = time_to_ready(browser, path.as_uri())

@@ -6,7 +6,7 @@
     [{'name': '合肥市'}]
     >>> kg.cypher("MATCH (e:__Entity__ {name: $name}) RETURN e.type AS type", name="合肥市")
     [{'type': 'Place'}]
-    >>> g = kg.networkx()                           # kg.analytics's MultiDiGraph
+    >>> g = kg.networkx()                           # kg.graph.analytics's MultiDiGraph
     >>> g.number_of_nodes() == kg.sparql("SELECT (COUNT(?e) AS ?n) WHERE { ?e ikg:entityId ?id }")[0]["n"]
     True
     >>> df = kg.frame("SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e ikg:entityId ?id ; a ?type } GROUP BY ?type")
@@ -17,7 +17,7 @@ Parameters are bound, never pasted into the query text: in SPARQL with pyoxigrap
 substitutions (a ``str`` becomes a string literal, ``int``/``float``/``bool`` typed
 literals, ``pyoxigraph.NamedNode(iri)`` an IRI; the variable must be in the projection),
 in Cypher as ``$name`` parameters of the embedded engine (kglite). SPARQL queries pass the
-same guard as ``kg sparql`` (kg.sparql_guard) and may use the prefixes of ``kg.sparql.PREFIXES``
+same guard as ``kg sparql`` (kg.query.sparql_guard) and may use the prefixes of ``kg.query.sparql.PREFIXES``
 (``ikg:``, ``rdf:``, …) without declaring them. IRIs come back as plain strings.
 """
 
@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
-from kg.sparql import NQUADS_NAME, SparqlResult, open_store, run_query
+from kg.query.sparql import NQUADS_NAME, SparqlResult, open_store, run_query
 
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
     import pyoxigraph as ox
 
-    from kg.cypher_run import CypherResult
+    from kg.query.cypher import CypherResult
 
 GRAPH_JSON = "graph.json"
 __all__ = ["Build", "open_build"]
@@ -71,7 +71,7 @@ class Build:
         return pd.DataFrame([[_plain(v) for v in row] for row in result.rows], columns=result.columns)
 
     def _cypher(self, query: str, params: dict[str, Any]) -> CypherResult:
-        from kg.cypher_run import run_embedded_engine  # kglite loads only when it is used
+        from kg.query.cypher import run_embedded_engine  # kglite loads only when it is used
 
         return run_embedded_engine(query, params, self.path)
 
@@ -88,8 +88,8 @@ class Build:
         return pd.DataFrame([[row.get(c) for c in result.columns] for row in result.rows], columns=result.columns)
 
     def networkx(self) -> nx.MultiDiGraph:
-        """Entities as nodes, one edge per relation with its evidence (kg.analytics.to_networkx)."""
-        from kg.analytics import load_networkx
+        """Entities as nodes, one edge per relation with its evidence (kg.graph.analytics.to_networkx)."""
+        from kg.graph.analytics import load_networkx
 
         return load_networkx(self.path)
 

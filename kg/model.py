@@ -1,10 +1,10 @@
 """Typed data passed between the pipeline's stages.
 
-documents -> (loaders.reading) Document with Sentences
-          -> (loaders.mentions) Mentions
+documents -> (loaders.read.document) Document with Sentences
+          -> (loaders.mentions.find) Mentions
           -> (loaders.resolve) Entities + MergeRecords
-          -> (loaders.relations) Relations
-          -> (kg.graph) KnowledgeGraph -> RDF / Neo4j / pages
+          -> (loaders.relations.engine) Relations
+          -> (kg.graph.merge) KnowledgeGraph -> RDF / Neo4j / pages
 
 Offsets are always character offsets into the decoded text of the file as read
 (``Document.text``; a UTF-8 BOM is not part of it), end exclusive.
@@ -246,7 +246,7 @@ class DocumentExtraction:
     mentions: list[Mention]
     entities: list[Entity]  # entities of this document only, mentions of this document only
     # Every relation the rules found: a fact found several times is here each time
-    # (kg.graph keeps one of them when the graph is made).
+    # (kg.graph.merge keeps one of them when the graph is made).
     relations: list[Relation]
     merges: list[MergeRecord] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
@@ -255,7 +255,7 @@ class DocumentExtraction:
 @dataclass(slots=True)
 class KnowledgeGraph:
     """The whole graph, merged across documents: one relation per fact (fact_key), which
-    the constructor checks (kg.graph.merge_extractions chooses it)."""
+    the constructor checks (kg.graph.merge.merge_extractions chooses it)."""
 
     documents: list[Document]
     entities: dict[str, Entity]

@@ -100,8 +100,9 @@ def replace_folder(folder: Path, files: dict[str, bytes]) -> list[Path]:
         _switch(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"{folder}: the build cannot be written ({exc.strerror or exc}); "
-                          "the previous outputs are unchanged") from None
+        raise OutputError(
+            f"{folder}: the build cannot be written ({exc.strerror or exc}); the previous outputs are unchanged"
+        ) from None
     shutil.rmtree(staging, ignore_errors=True)  # after the exchange it holds the old build
     return [folder / name for name in sorted(files)]
 
@@ -112,8 +113,9 @@ def _staging_dir(target: Path) -> Path:
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-{os.getpid()}-"))
         os.chmod(staging, 0o777 & ~current_umask())
     except OSError as exc:
-        raise OutputError(f"{target}: no sibling folder can be made for the new build "
-                          f"({exc.strerror or exc})") from None
+        raise OutputError(
+            f"{target}: no sibling folder can be made for the new build ({exc.strerror or exc})"
+        ) from None
     return staging
 
 
@@ -194,7 +196,7 @@ def remove_stale_siblings(target: Path) -> None:
     if not target.parent.is_dir():
         return
     for sibling in target.parent.glob(f".{glob_escape(target.name)}.*-*"):
-        tag_pid = _owner_pid(sibling.name[len(target.name) + 1:])
+        tag_pid = _owner_pid(sibling.name[len(target.name) + 1 :])
         if tag_pid is None or _alive(tag_pid):
             continue
         if sibling.name.startswith(f".{target.name}.old-") and not target.exists():
@@ -212,7 +214,7 @@ def _owner_pid(suffix: str) -> int | None:
     """The pid in ``.new-PID-XXXX`` / ``.old-PID``, else None (not ours)."""
     for tag in _STAGING_TAGS:
         if suffix.startswith(tag):
-            digits = suffix[len(tag):].split("-")[0]
+            digits = suffix[len(tag) :].split("-")[0]
             return int(digits) if digits.isdigit() else None
     return None
 

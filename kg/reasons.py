@@ -61,7 +61,7 @@ DROP_REASONS: frozenset[str] = frozenset(get_args(DropReason))
 DetailedReason = Literal["type-constraint", "domain-range"]
 DETAILED_REASONS: frozenset[str] = frozenset(get_args(DetailedReason))
 
-# Why a PART_OF between two mentions breaks its constraint (loaders.relation_rules.constraints).
+# Why a PART_OF between two mentions breaks its constraint (loaders.relations.class_limits).
 PartOfViolation = Literal["place-not-within", "place-level-unknown", "place-level-order", "class-mismatch"]
 PART_OF_VIOLATIONS: frozenset[str] = frozenset(get_args(PartOfViolation))
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 PARTS: tuple[str, ...] = (
     "script-conversion",  # traditional characters read as simplified
     "insertions",  # pinyin annotations, inline spam and pictographs removed
-    "pattern-rules",  # relation rules written as data (loaders/data/relation_patterns.jsonl)
+    "pattern-rules",  # relation rules written as data (loaders/lexicon/data/relation_patterns.jsonl)
     "document-context",  # the city a page is about, the district a heading names
     "company-short-names",  # 赣锋锂电投资…: a clause opening with a coined name and a head word
     "city-scope",  # a city's short place names (科学岛, 光谷) kept only in that city's documents

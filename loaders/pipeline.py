@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.model import DocumentExtraction
-from loaders.mentions import find_mentions
-from loaders.reading import read_document
-from loaders.relations import extract_relations
+from loaders.mentions.find import find_mentions
+from loaders.read.document import read_document
+from loaders.relations.engine import extract_relations
 from loaders.resolve import build_entities
 
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 
 from kg.ids import entity_id
 from kg.model import Entity, EntityClass, Mention, MergeRecord, entity_class
-from loaders.gazetteer import Gazetteer, GazetteerEntry, Surface, default_gazetteer
-from loaders.matcher import fix_ocr
-from loaders.mentions import DECLARED_SOURCE, GAZETTEER_SOURCE
+from loaders.lexicon.gazetteer import Gazetteer, GazetteerEntry, Surface, default_gazetteer
+from loaders.lexicon.matcher import fix_ocr
+from loaders.mentions.find import DECLARED_SOURCE, GAZETTEER_SOURCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +46,7 @@ def build_entities(mentions: list[Mention]) -> ResolveResult:
     """One Entity per canonical name, with aliases and a MergeRecord per folded variant."""
     gaz = default_gazetteer()
     fuller = document_short_forms(mentions)
-    resolved = [
-        replace(m, canonical=fuller[i]) if i in fuller else m for i, m in enumerate(mentions)
-    ]
+    resolved = [replace(m, canonical=fuller[i]) if i in fuller else m for i, m in enumerate(mentions)]
     shortened = {id(resolved[i]) for i in fuller}
     groups: dict[str, list[Mention]] = {}
     for mention in resolved:

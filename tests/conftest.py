@@ -36,12 +36,18 @@ REPO = Path(__file__).resolve().parents[1]
 # Debian's Chromium, driven by Playwright through its executable_path (never `playwright
 # install`); these switches keep it from reaching the network on its own.
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 LOCAL_STATE = Path(os.environ.get("NEO4J_LOCAL_DIR", REPO / ".neo4j"))
 
-# Runs `kg` exactly as the installed entry point does (kg.cli holds every command once imported).
-KG_MAIN = "import sys\nfrom kg.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+# Runs `kg` exactly as the installed entry point does (kg.cli.main holds every command once imported).
+KG_MAIN = "import sys\nfrom kg.cli.main import main\nsys.exit(main(sys.argv[1:]))\n"
 
 
 def in_ci() -> bool:
@@ -78,7 +84,7 @@ def _no_server(reason: str) -> None:
 def neo4j_env() -> dict[str, str]:
     """The NEO4J_* variables of a server that answered (see the module docstring)."""
     from kg.errors import ConnectionFailure
-    from kg.neo4j_config import connect, resolve_settings
+    from kg.neo4j.config import connect, resolve_settings
 
     env = local_neo4j_environment()
     settings = resolve_settings(environ=env)
@@ -94,14 +100,14 @@ def neo4j_env() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def neo4j_settings(neo4j_env: dict[str, str]) -> Any:
-    from kg.neo4j_config import resolve_settings
+    from kg.neo4j.config import resolve_settings
 
     return resolve_settings(environ=neo4j_env)
 
 
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_settings: Any) -> Iterator[Any]:
-    from kg.neo4j_config import connect
+    from kg.neo4j.config import connect
 
     driver = connect(neo4j_settings)
     yield driver
@@ -111,7 +117,7 @@ def neo4j_driver(neo4j_settings: Any) -> Iterator[Any]:
 @pytest.fixture()
 def clean_neo4j(neo4j_driver: Any, neo4j_settings: Any) -> Any:
     """The driver, on an emptied database (constraints and indexes are kept)."""
-    from kg.neo4j_load import wipe_database
+    from kg.neo4j.load import wipe_database
 
     wipe_database(neo4j_driver, neo4j_settings.database)
     return neo4j_driver
@@ -122,7 +128,11 @@ def clean_neo4j(neo4j_driver: Any, neo4j_settings: Any) -> Any:
 
 def _sentence(doc: str, index: int, start: int, text: str) -> Sentence:
     return Sentence(
-        doc=doc, index=index, start=start, end=start + len(text), text=text,
+        doc=doc,
+        index=index,
+        start=start,
+        end=start + len(text),
+        text=text,
         offsets=list(range(start, start + len(text))),
     )
 
@@ -130,10 +140,17 @@ def _sentence(doc: str, index: int, start: int, text: str) -> Sentence:
 def _mention(sentence: Sentence, surface: str, entity: Entity) -> Mention:
     at = sentence.text.index(surface)
     return Mention(
-        doc=sentence.doc, sentence=sentence.index, start=sentence.start + at,
-        end=sentence.start + at + len(surface), text=surface, type=entity.type,
-        subtype=entity.subtype, canonical=entity.name, source="test",
-        clean_start=at, clean_end=at + len(surface),
+        doc=sentence.doc,
+        sentence=sentence.index,
+        start=sentence.start + at,
+        end=sentence.start + at + len(surface),
+        text=surface,
+        type=entity.type,
+        subtype=entity.subtype,
+        canonical=entity.name,
+        source="test",
+        clean_start=at,
+        clean_end=at + len(surface),
     )
 
 
@@ -164,13 +181,20 @@ def build_small_graph(copies: int = 1) -> KnowledgeGraph:
         s_a1 = _sentence(doc_a, 1, 20, f"{lab.name}依托{uni.name}建设，服务{chain.name}产业。")
         s_b0 = _sentence(doc_b, 0, 0, f"{firm.name}是{chain.name}龙头企业，与{uni.name}合作。")
         documents += [
-            Document(name=doc_a, path=f"seeds/{doc_a}", encoding="utf-8", text="",
-                     sentences=[s_a0, s_a1], title="甲文", date="2024-05-01"),
-            Document(name=doc_b, path=f"seeds/{doc_b}", encoding="gb18030", text="",
-                     sentences=[s_b0], title=None, date=None),
+            Document(
+                name=doc_a,
+                path=f"seeds/{doc_a}",
+                encoding="utf-8",
+                text="",
+                sentences=[s_a0, s_a1],
+                title="甲文",
+                date="2024-05-01",
+            ),
+            Document(
+                name=doc_b, path=f"seeds/{doc_b}", encoding="gb18030", text="", sentences=[s_b0], title=None, date=None
+            ),
         ]
-        for sentence, ents in ((s_a0, (uni, city)), (s_a1, (lab, uni, chain)),
-                               (s_b0, (firm, chain, uni))):
+        for sentence, ents in ((s_a0, (uni, city)), (s_a1, (lab, uni, chain)), (s_b0, (firm, chain, uni))):
             for entity in ents:
                 entity.mentions.append(_mention(sentence, entity.name, entity))
         entities.update({e.id: e for e in (city, uni, lab, chain, firm)})
@@ -211,8 +235,13 @@ def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
         full_env.update(env or {})
         return subprocess.run(
-            [sys.executable, "-c", KG_MAIN, *args], cwd=REPO, env=full_env,
-            capture_output=True, text=True, timeout=300, check=False,
+            [sys.executable, "-c", KG_MAIN, *args],
+            cwd=REPO,
+            env=full_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
 
     return run

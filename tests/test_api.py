@@ -12,10 +12,10 @@ import pytest
 
 import kg.api
 from kg.api import open_build
-from kg.build import build
-from kg.catalogue import load_catalogue, sparql_rows
 from kg.errors import InputError, QueryError
-from kg.sparql import open_store
+from kg.graph.build import build
+from kg.query.catalogue import load_catalogue, sparql_rows
+from kg.query.sparql import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 NAME_QUERY = "SELECT ?name WHERE { ?e ikg:name ?name }"
@@ -38,8 +38,8 @@ def _run_doctest(test: doctest.DocTest, folder: Path, monkeypatch: pytest.Monkey
 
 def readme_examples() -> str:
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("\n## Python API\n"):]
-    section = section[:section.index("\n## ", 1)]
+    section = text[text.index("\n## Python API\n") :]
+    section = section[: section.index("\n## ", 1)]
     blocks = re.findall(r"```pycon\n(.*?)```", section, re.S)
     assert blocks, "the README's Python API section has no pycon example"
     return "\n".join(blocks)
@@ -68,8 +68,10 @@ def test_sparql_parameters_are_bound_not_spliced(workdir: Path) -> None:
     # a value that would close the literal and widen the pattern is just a name nobody has
     assert api.sparql(NAME_QUERY, name='合肥市" } UNION { ?e ikg:name ?name } #') == []
     assert api.sparql(NAME_QUERY, name="合肥市'") == []
-    assert api.sparql("SELECT ?e ?name WHERE { ?e ikg:name ?name }",
-                      e=ox.NamedNode("https://w3id.org/innokg/id/nobody")) == []
+    assert (
+        api.sparql("SELECT ?e ?name WHERE { ?e ikg:name ?name }", e=ox.NamedNode("https://w3id.org/innokg/id/nobody"))
+        == []
+    )
     with pytest.raises(QueryError, match="bind"):
         api.sparql(NAME_QUERY, nonexistent="x")
     with pytest.raises(QueryError, match="cannot bind"):
@@ -104,8 +106,9 @@ def test_cypher_parameters_and_empty_answers_keep_columns(workdir: Path) -> None
 
 def test_frame_keeps_columns_and_types(workdir: Path) -> None:
     api = open_build(workdir / "out")
-    df = api.frame("SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e ikg:entityId ?id ; a ?type } GROUP BY ?type "
-                   "ORDER BY DESC(?n) ?type")
+    df = api.frame(
+        "SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e ikg:entityId ?id ; a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type"
+    )
     assert list(df.columns) == ["type", "n"] and len(df) >= 5
     assert str(df["n"].dtype).startswith("int") and df["type"].iloc[0].startswith("https://w3id.org/innokg/")
     empty = api.frame(NAME_QUERY, name="没有这个名字")
@@ -117,8 +120,12 @@ def test_networkx_has_every_entity_and_relation(workdir: Path) -> None:
     g = api.networkx()
     entities = api.sparql("SELECT (COUNT(?e) AS ?n) WHERE { ?e ikg:entityId ?id }")[0]["n"]
     assert g.number_of_nodes() == entities
-    assert g.number_of_edges() == api.cypher("MATCH (:__Entity__)-[r]->(:__Entity__) "
-                                             "WHERE type(r) <> 'FROM_CHUNK' RETURN count(r) AS n")[0]["n"]
+    assert (
+        g.number_of_edges()
+        == api.cypher("MATCH (:__Entity__)-[r]->(:__Entity__) WHERE type(r) <> 'FROM_CHUNK' RETURN count(r) AS n")[0][
+            "n"
+        ]
+    )
 
 
 def test_open_build_and_open_store_take_str_and_name_what_is_missing(workdir: Path, tmp_path: Path) -> None:

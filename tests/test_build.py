@@ -10,11 +10,11 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.build import build, load_manifest
 from kg.errors import InputError
+from kg.graph.build import build, load_manifest
 from kg.ids import entity_id
 from kg.model import ENTITY_CLASSES, RELATION_TYPES
-from kg.sparql import open_store, run_query
+from kg.query.sparql import open_store, run_query
 from kg.store import load_graph
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -28,8 +28,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_output_is_written_and_parses(built: Path) -> None:
-    for name in ("kg.ttl", "kg.jsonld", "kg.trig", "kg.nq", "entities.jsonl", "relations.jsonl",
-                 "graph.json", "report.json", "report.md", "merges.jsonl", "dropped.jsonl"):
+    for name in (
+        "kg.ttl",
+        "kg.jsonld",
+        "kg.trig",
+        "kg.nq",
+        "entities.jsonl",
+        "relations.jsonl",
+        "graph.json",
+        "report.json",
+        "report.md",
+        "merges.jsonl",
+        "dropped.jsonl",
+    ):
         assert (built / name).stat().st_size > 0, name
     ttl = Graph().parse(built / "kg.ttl", format="turtle")
     trig = Dataset().parse(built / "kg.trig", format="trig")
@@ -59,7 +70,7 @@ def test_report_counts_and_shacl(built: Path) -> None:
 
 def test_every_relation_has_evidence_retrievable_by_sparql(built: Path) -> None:
     from kg.ids import relation_id, relation_iri
-    from kg.rdf import EVIDENCE_QUERY
+    from kg.rdf.dataset import EVIDENCE_QUERY
 
     graph = load_graph(built)
     assert graph.relations
@@ -81,7 +92,7 @@ def test_evidence_offsets_point_into_the_file(built: Path) -> None:
     texts = {doc.name: doc.text for doc in graph.documents}
     for entity in graph.entities.values():
         for m in entity.mentions:
-            assert texts[m.doc][m.start:m.end] == m.text
+            assert texts[m.doc][m.start : m.end] == m.text
     for rel in graph.relations:
         ev = rel.evidence
         assert 0 <= ev.start < ev.end <= len(texts[ev.doc])
@@ -155,11 +166,11 @@ def test_outputs_do_not_depend_on_how_the_input_folder_was_written(tmp_path: Pat
 
 
 def test_graph_json_is_written_part_by_part_as_json_dumps_writes_it_whole(built: Path) -> None:
-    from kg.jsonl import json_bytes
+    from kg.graph.jsonl import json_bytes
     from kg.store import graph_to_json
 
     data = graph_to_json(load_graph(built))
     assert json_bytes(graph_to_json(load_graph(built))) == json.dumps(data, ensure_ascii=False).encode("utf-8")
-    odd = {"空": {}, "list": [1.5, None, True, "引号\"\n"], "nested": {"a": {"b": []}}}
+    odd = {"空": {}, "list": [1.5, None, True, '引号"\n'], "nested": {"a": {"b": []}}}
     assert json_bytes(dict(odd)) == json.dumps(odd, ensure_ascii=False).encode("utf-8")
     assert json_bytes({}) == b"{}"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import BuildOptions, _summaries, build
-from kg.extraction import ExtractionCache, document_key, extractor_version
+from kg.graph.build import BuildOptions, _summaries, build
+from kg.graph.extraction import ExtractionCache, document_key, extractor_version
 from kg.model import Sentence
 from kg.store import FORMAT_VERSION, graph_from_json, graph_to_json, load_graph, offset_runs, offsets_of_runs
 from loaders.pipeline import extract_document
@@ -109,15 +109,16 @@ def test_a_graph_json_of_format_1_still_loads(seeds_build: Path, tmp_path: Path)
 def test_every_rdf_file_holds_the_same_quads_made_once(seeds_build: Path) -> None:
     import pyoxigraph as ox
 
-    from kg import rdf
+    from kg.rdf import dataset as rdf
 
     formats = {"kg.nq": ox.RdfFormat.N_QUADS, "kg.trig": ox.RdfFormat.TRIG, "kg.jsonld": ox.RdfFormat.JSON_LD}
     parsed = {name: set(ox.parse((seeds_build / name).read_bytes(), fmt)) for name, fmt in formats.items()}
     assert parsed["kg.nq"] == parsed["kg.trig"] == parsed["kg.jsonld"]
     quads = rdf.to_quads(load_graph(seeds_build))
     assert len(parsed["kg.nq"]) == len(quads) > 5_000
-    entity_types = {q for q in parsed["kg.jsonld"] if q.predicate.value.endswith("#type")
-                    and "/entity/" in q.subject.value}
+    entity_types = {
+        q for q in parsed["kg.jsonld"] if q.predicate.value.endswith("#type") and "/entity/" in q.subject.value
+    }
     assert entity_types and all(q.graph_name == ox.DefaultGraph() for q in entity_types)  # not a blank-node graph
     turtle = {q.triple for q in ox.parse((seeds_build / "kg.ttl").read_bytes(), ox.RdfFormat.TURTLE)}
     assert turtle == {q.triple for q in parsed["kg.nq"]}
@@ -173,9 +174,10 @@ def test_the_cache_key_follows_the_document_the_extractor_and_the_packs(tmp_path
     pack = tmp_path / "pack"
     pack.mkdir()
     header = "canonical\tclass\tsubtype\taliases\twikidata\tname_en\tnote\n"
-    (pack / "gazetteer.tsv").write_text(header + "凤栖岭\tPlace\tDevelopmentZone\t\t\t\tinvented for the test\n",
-                                        encoding="utf-8")
-    from loaders.packs import using_packs
+    (pack / "gazetteer.tsv").write_text(
+        header + "凤栖岭\tPlace\tDevelopmentZone\t\t\t\tinvented for the test\n", encoding="utf-8"
+    )
+    from loaders.lexicon.packs import using_packs
 
     with using_packs([pack]):
         assert extractor_version() != version
@@ -211,8 +213,14 @@ def test_an_unwritable_cache_costs_speed_not_the_build(tmp_path: Path) -> None:
 
 
 def _kg_build(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg.cli", "build", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def test_two_worker_processes_give_the_bytes_of_one(tmp_path: Path) -> None:
@@ -249,8 +257,9 @@ def test_a_dask_cluster_gives_the_bytes_of_one_process(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
     corpus = copy_seeds(tmp_path / "corpus", SEED_FILES)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
         done = _kg_build("--input", str(corpus), "--out", str(tmp_path / "dask"), "--no-cache", "--dask", address)
@@ -270,8 +279,9 @@ def test_no_scheduler_at_the_address_is_a_clear_error(tmp_path: Path) -> None:
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    done = _kg_build("--input", str(SEEDS), "--out", str(tmp_path / "out"), "--no-cache",
-                     "--dask", f"tcp://127.0.0.1:{port}")
+    done = _kg_build(
+        "--input", str(SEEDS), "--out", str(tmp_path / "out"), "--no-cache", "--dask", f"tcp://127.0.0.1:{port}"
+    )
     assert done.returncode == 2, done.stderr
     assert f"tcp://127.0.0.1:{port}" in done.stderr and "no Dask scheduler" in done.stderr
     assert "Traceback" not in done.stderr

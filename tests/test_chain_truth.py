@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.chains import analyse_all, find_chain, page_worthy
-from kg.cli import main
-from kg.gaps import GAP_CUE
+from kg.chains.gaps import GAP_CUE
+from kg.chains.report import analyse_all, find_chain, page_worthy
+from kg.cli.main import main
 from kg.store import load_graph
 from kg.viz import render_site
 
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def seeds_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import build
+    from kg.graph.build import build
 
     out = tmp_path_factory.mktemp("seeds-graph")
     build(REPO / "seeds", out, warn=lambda _message: None)
@@ -40,7 +40,8 @@ def _page_chains(graph_dir: Path) -> list[str]:
 
 
 def test_every_gap_quotes_a_sentence_of_the_documents_with_a_gap_word(
-        seeds_graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds_graph: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     graph = load_graph(seeds_graph)
     sentences = {(d.name, s.index): s.text for d in graph.documents for s in d.sentences}
     seen_gaps = 0
@@ -61,7 +62,8 @@ def test_every_gap_quotes_a_sentence_of_the_documents_with_a_gap_word(
 
 
 def test_no_segment_with_an_enterprise_is_a_gap_and_silence_is_not_a_gap(
-        seeds_graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds_graph: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     nev = _chain_json(seeds_graph, "新能源汽车", capsys)
     by_label = {s["label"]: s for s in nev["segments"]}
     assert by_label["动力电池"]["status"] == "unmentioned" and not by_label["动力电池"]["gap"]
@@ -74,7 +76,8 @@ def test_no_segment_with_an_enterprise_is_a_gap_and_silence_is_not_a_gap(
 
 
 def test_segments_are_attached_only_when_the_sentence_names_them_for_the_enterprise(
-        seeds_graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds_graph: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     nev = _chain_json(seeds_graph, "新能源汽车", capsys)
     names = {e["entity_id"]: e["name"] for e in nev["enterprises"]}
     by_label = {s["label"]: {names[e] for e in s["enterprises"]} for s in nev["segments"]}

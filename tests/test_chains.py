@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.chains import analyse_chain, find_chain, normalise_chain_name
-from kg.cli import cli, main
-from kg.cli_chain import COMMANDS
+from kg.chains.report import analyse_chain, find_chain, normalise_chain_name
+from kg.chains.segments import POSITIONS, chain_scheme, find_leader_cue, find_segment, parse_chain_scheme
+from kg.cli.chain import COMMANDS
+from kg.cli.main import cli, main
 from kg.errors import InputError
-from kg.segments import POSITIONS, chain_scheme, find_leader_cue, find_segment, parse_chain_scheme
 from kg.store import graph_to_json
 from kg.viz.sample import GraphBuilder, demo_graph
 
@@ -41,10 +41,11 @@ def test_segments_nest_under_their_parent() -> None:
 def test_bad_position_is_an_input_error_naming_the_file(tmp_path: Path) -> None:
     ttl = tmp_path / "bad.ttl"
     ttl.write_text(
-        '@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix ikg: <https://w3id.org/innokg/ontology#> .\n'
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix ikg: <https://w3id.org/innokg/ontology#> .\n"
         '<urn:c> skos:topConceptOf <urn:s> ; skos:prefLabel "链"@zh .\n'
         '<urn:x> skos:broader <urn:c> ; skos:prefLabel "段"@zh ; ikg:segmentPosition "sideways" .\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match="bad.ttl"):
         parse_chain_scheme(ttl)
 
@@ -117,7 +118,7 @@ def test_demo_graph_segments_leaders_districts_and_gaps() -> None:
     for att in report.enterprises.values():
         assert att.evidence and all(ev.highlight for ev in att.evidence)
         ev = att.evidence[0]
-        assert ev.text[ev.highlight[0]:ev.highlight[1]] == att.name  # type: ignore[index]
+        assert ev.text[ev.highlight[0] : ev.highlight[1]] == att.name  # type: ignore[index]
 
 
 def test_district_without_named_enterprises_is_unmentioned_not_a_gap() -> None:
@@ -136,8 +137,11 @@ def test_district_without_named_enterprises_is_unmentioned_not_a_gap() -> None:
 def test_enterprise_in_a_sub_zone_counts_for_the_zone_it_is_part_of() -> None:
     b = GraphBuilder()
     b.document("d.txt", ["甲区重点发展光伏。", "乙园区属于甲区。", "某光伏公司是位于乙园区的逆变器企业。"])
-    pv, zone, park = b.entity("光伏", "IndustryChain"), b.entity("甲区", "Place", "District"), b.entity(
-        "乙园区", "Place", "DevelopmentZone")
+    pv, zone, park = (
+        b.entity("光伏", "IndustryChain"),
+        b.entity("甲区", "Place", "District"),
+        b.entity("乙园区", "Place", "DevelopmentZone"),
+    )
     firm = b.entity("某光伏公司", "Enterprise")
     b.relate("FOCUSES_ON", zone, pv, "d.txt", 0)
     b.relate("PART_OF", park, zone, "d.txt", 1)
@@ -165,8 +169,7 @@ def test_graph_chain_outside_the_scheme_is_reported_at_chain_level() -> None:
 
 @pytest.fixture()
 def graph_dir(tmp_path: Path) -> Path:
-    (tmp_path / "graph.json").write_text(json.dumps(graph_to_json(demo_graph()), ensure_ascii=False),
-                                         encoding="utf-8")
+    (tmp_path / "graph.json").write_text(json.dumps(graph_to_json(demo_graph()), ensure_ascii=False), encoding="utf-8")
     return tmp_path
 
 

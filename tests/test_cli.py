@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import cli, main
+from kg.cli.main import cli, main
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SMALL_SEED = SEEDS / "004_e1ad1d33f2229fbe.txt"
@@ -55,7 +55,7 @@ def test_extract_prints_the_stable_format(capsys: pytest.CaptureFixture[str]) ->
         assert set(e) == {"kind", "doc", "id", "type", "subtype", "name", "aliases", "mentions"}
         assert e["doc"] == SMALL_SEED.name and e["mentions"]
         for m in e["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"] : m["end"]] == m["text"]
     for r in relations:
         assert set(r) == {"kind", "doc", "type", "head", "tail", "evidence", "rule", "confidence"}
         assert r["head"] in ids and r["tail"] in ids
@@ -119,13 +119,15 @@ def test_malformed_sparql_exits_2(docs: Path, tmp_path: Path, capsys: pytest.Cap
     assert run(capsys, "build", "--input", str(docs), "--out", str(out))[0] == 0
     code, _, err = run(capsys, "sparql", "SELECT ?x WHERE { ?x ", "--graph", str(out))
     assert code == 2 and "SPARQL" in err
-    code, out_text, _ = run(capsys, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-                            "--graph", str(out), "--format", "json")
+    code, out_text, _ = run(
+        capsys, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph", str(out), "--format", "json"
+    )
     assert code == 0 and json.loads(out_text)[0]["n"] > 0
 
 
-def test_options_come_from_the_environment(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_options_come_from_the_environment(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KG_BUILD_INPUT", str(docs))
     monkeypatch.setenv("KG_BUILD_OUT", str(tmp_path / "env-out"))
     assert run(capsys, "build")[0] == 0
@@ -133,7 +135,8 @@ def test_options_come_from_the_environment(docs: Path, tmp_path: Path, capsys: p
 
 
 def test_the_click_group_holds_every_command_once_imported() -> None:
-    from kg.cli import cli
+    from kg.cli.main import cli
 
-    assert {"build", "extract", "sparql", "eval", "load", "cypher", "serve", "chain", "viz", "export",
-            "import"} <= set(cli.commands)
+    assert {"build", "extract", "sparql", "eval", "load", "cypher", "serve", "chain", "viz", "export", "import"} <= set(
+        cli.commands
+    )

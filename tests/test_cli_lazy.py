@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import cli
-from kg.cli_commands import _COMMAND_MODULES
-from kg.cli_lazy import LAZY_COMMANDS
+from kg.cli.commands import _COMMAND_MODULES
+from kg.cli.lazy import LAZY_COMMANDS
+from kg.cli.main import cli
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY = ("rdflib", "networkx", "neo4j", "pyoxigraph", "kglite", "kg.server", "kg.chains")
+HEAVY = ("rdflib", "networkx", "neo4j", "pyoxigraph", "kglite", "kg.query.server", "kg.chains.report")
 
 
 @pytest.mark.parametrize("name", sorted(LAZY_COMMANDS))
@@ -33,8 +33,10 @@ def test_every_command_module_is_listed_with_all_its_commands() -> None:
 
 
 def test_help_imports_no_engine_and_names_every_command() -> None:
-    probe = ("import sys\nfrom kg.cli import main\nmain(['--help'])\n"
-             f"print('LOADED', sorted(m for m in {HEAVY!r} if m in sys.modules))\n")
+    probe = (
+        "import sys\nfrom kg.cli.main import main\nmain(['--help'])\n"
+        f"print('LOADED', sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
     assert "LOADED []" in done.stdout, (done.stdout, done.stderr)
     for name in [*LAZY_COMMANDS, "build", "extract", "sparql", "eval"]:
@@ -42,7 +44,7 @@ def test_help_imports_no_engine_and_names_every_command() -> None:
 
 
 def test_a_lazy_command_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    from kg.cli import main
+    from kg.cli.main import main
 
     assert main(["cypher", "--help"]) == 0
     assert "Usage: kg cypher" in capsys.readouterr().out

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kg import reasons
-from kg.build import build_graph
-from kg.evaluate import documents_named_by
+from kg.graph.build import build_graph
+from kg.graph.evaluate import documents_named_by
 from loaders.pipeline import extract_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,8 +18,11 @@ REAL_PAGES = ROOT.parent / "shared" / "corpus" / "real"
 
 
 def corpus() -> list[Path]:
-    written = [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests/heldout").glob("*.txt"),
-               *(ROOT / "tests/testset").glob("*.txt")]
+    written = [
+        *(ROOT / "seeds").glob("*.txt"),
+        *(ROOT / "tests/heldout").glob("*.txt"),
+        *(ROOT / "tests/testset").glob("*.txt"),
+    ]
     real = documents_named_by(sorted((ROOT / "tests/real").glob("*/*.gold.jsonl")))
     return sorted(written) + [REAL_PAGES / name for name in sorted(real)]
 
@@ -49,20 +52,38 @@ def test_each_form_of_reason_occurs(emitted: Counter[tuple[str, str]]) -> None:
     assert any(":" in r and r.rpartition(":")[2] in reasons.DROP_REASONS for r in given)  # after a rule
 
 
-@pytest.mark.parametrize("reason", [
-    "duplicate-paragraph", "facility:generic-name", "industry-chain:too-long",
-    "type-constraint:PART_OF:place-not-within", "type-constraint:OPERATED_BY:Enterprise->University",
-    "domain-range:InnovationPlatform->Place",
-])
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "duplicate-paragraph",
+        "facility:generic-name",
+        "industry-chain:too-long",
+        "type-constraint:PART_OF:place-not-within",
+        "type-constraint:OPERATED_BY:Enterprise->University",
+        "domain-range:InnovationPlatform->Place",
+    ],
+)
 def test_reasons_in_each_form_are_known(reason: str) -> None:
     assert reasons.is_known(reason)
 
 
-@pytest.mark.parametrize("reason", [
-    "", "dropped", "Duplicate-Paragraph", "facility:not-a-reason", ":generic-name", "Some Rule:generic-name",
-    "type-constraint", "type-constraint:PART_OF:too-far", "type-constraint:EMPLOYS:Enterprise->University",
-    "type-constraint:OPERATED_BY:Enterprise->Person", "domain-range:Place", "domain-range:Person->Place",
-])
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "",
+        "dropped",
+        "Duplicate-Paragraph",
+        "facility:not-a-reason",
+        ":generic-name",
+        "Some Rule:generic-name",
+        "type-constraint",
+        "type-constraint:PART_OF:too-far",
+        "type-constraint:EMPLOYS:Enterprise->University",
+        "type-constraint:OPERATED_BY:Enterprise->Person",
+        "domain-range:Place",
+        "domain-range:Person->Place",
+    ],
+)
 def test_anything_else_is_not(reason: str) -> None:
     assert not reasons.is_known(reason)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import Fact, NamedThing, Score, read_gold, score
+from kg.graph.evaluate import Fact, NamedThing, Score, read_gold, score
 
 
 def thing(doc: str, cls: str, name: str, *aliases: str) -> NamedThing:
@@ -28,11 +28,12 @@ def test_score_arithmetic() -> None:
 
 
 def test_entities_match_by_shared_name_one_to_one_and_by_class() -> None:
-    gold = [thing("d", "University", "中国科学技术大学", "中国科大", "科大"),
-            thing("d", "Place", "合肥市", "合肥")]
-    system = [thing("d", "University", "中国科学技术大学"),
-              thing("d", "University", "科大"),  # a second entity for the same gold: not credited twice
-              thing("d", "Enterprise", "合肥")]  # right name, wrong class
+    gold = [thing("d", "University", "中国科学技术大学", "中国科大", "科大"), thing("d", "Place", "合肥市", "合肥")]
+    system = [
+        thing("d", "University", "中国科学技术大学"),
+        thing("d", "University", "科大"),  # a second entity for the same gold: not credited twice
+        thing("d", "Enterprise", "合肥"),
+    ]  # right name, wrong class
     scores = score(gold, [], system, [])
     assert (scores.entities["University"].correct, scores.entities["University"].predicted) == (1, 2)
     assert scores.entities["Place"].correct == 0 and scores.entities["Place"].gold == 1
@@ -45,11 +46,12 @@ def test_entities_in_another_document_do_not_count() -> None:
 
 
 def test_relations_match_by_ends_and_symmetry() -> None:
-    gold = [fact("d", "LOCATED_IN", {"蔚来"}, {"合肥市", "合肥"}),
-            fact("d", "COOPERATES_WITH", {"华为"}, {"江淮"})]
-    system = [fact("d", "LOCATED_IN", {"蔚来"}, {"合肥"}),
-              fact("d", "COOPERATES_WITH", {"江淮"}, {"华为"}),
-              fact("d", "PART_OF", {"蔚来"}, {"合肥"})]
+    gold = [fact("d", "LOCATED_IN", {"蔚来"}, {"合肥市", "合肥"}), fact("d", "COOPERATES_WITH", {"华为"}, {"江淮"})]
+    system = [
+        fact("d", "LOCATED_IN", {"蔚来"}, {"合肥"}),
+        fact("d", "COOPERATES_WITH", {"江淮"}, {"华为"}),
+        fact("d", "PART_OF", {"蔚来"}, {"合肥"}),
+    ]
     scores = score([], gold, [], system)
     assert scores.relations["LOCATED_IN"].correct == 1
     assert scores.relations["COOPERATES_WITH"].correct == 1
@@ -78,6 +80,6 @@ def test_read_gold_merges_aliases_and_resolves_relation_ends(tmp_path: Path) -> 
 def test_malformed_gold_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     good = {"kind": "entity", "doc": "d", "type": "Place", "name": "合肥市"}
-    path.write_text(json.dumps(good, ensure_ascii=False) + '\nnot json\n', encoding="utf-8")
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
     with pytest.raises(InputError, match="gold.jsonl:2"):
         read_gold([path])

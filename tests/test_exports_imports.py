@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.ids import entity_id
 from kg.store import graph_to_json, load_graph
 from kg.viz.sample import demo_graph
@@ -22,14 +22,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture()
 def graph_dir(tmp_path: Path) -> Path:
-    (tmp_path / "graph.json").write_text(json.dumps(graph_to_json(demo_graph()), ensure_ascii=False),
-                                         encoding="utf-8")
+    (tmp_path / "graph.json").write_text(json.dumps(graph_to_json(demo_graph()), ensure_ascii=False), encoding="utf-8")
     return tmp_path
 
 
 @pytest.fixture(scope="module")
 def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import build
+    from kg.graph.build import build
 
     out = tmp_path_factory.mktemp("seeds-export")
     build(REPO / "seeds", out, warn=lambda _message: None)
@@ -86,14 +85,18 @@ def _write(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def test_imported_enterprises_fill_segments_and_state_gaps(graph_dir: Path, tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    listing = _write(tmp_path / "registry.csv", [
-        ["name", "district", "chain", "segment", "source", "status", "note"],
-        ["己电机有限公司", "经开区", "新能源汽车", "电机", "合肥市企业名录2024", "", ""],
-        ["甲汽车", "", "新能源汽车", "整车", "合肥市企业名录2024", "", ""],
-        ["", "", "集成电路", "设计", "园区招商清单", "缺口", "无本地设计企业"],
-    ])
+def test_imported_enterprises_fill_segments_and_state_gaps(
+    graph_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = _write(
+        tmp_path / "registry.csv",
+        [
+            ["name", "district", "chain", "segment", "source", "status", "note"],
+            ["己电机有限公司", "经开区", "新能源汽车", "电机", "合肥市企业名录2024", "", ""],
+            ["甲汽车", "", "新能源汽车", "整车", "合肥市企业名录2024", "", ""],
+            ["", "", "集成电路", "设计", "园区招商清单", "缺口", "无本地设计企业"],
+        ],
+    )
     assert main(["import", "enterprises", str(listing), "--graph", str(graph_dir)]) == 0
     assert (graph_dir / "imports.json").exists()
     capsys.readouterr()
@@ -115,8 +118,9 @@ def test_imported_enterprises_fill_segments_and_state_gaps(graph_dir: Path, tmp_
     assert "园区招商清单" in design_gap["evidence"][0]["text"] and design_gap["evidence"][0]["sentence"] == 4
 
 
-def test_import_refuses_unknown_chains_and_segments(graph_dir: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refuses_unknown_chains_and_segments(
+    graph_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad_chain = _write(tmp_path / "a.csv", [["name", "chain", "source"], ["某公司", "不存在的链", "x"]])
     assert main(["import", "enterprises", str(bad_chain), "--graph", str(graph_dir)]) == 2
     assert "a.csv:2" in capsys.readouterr().err

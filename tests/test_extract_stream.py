@@ -23,12 +23,12 @@ from typing import IO
 
 import pytest
 
-from kg.cli import main
+from kg.cli.main import main
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 BIG = SEEDS / "003_3f9495fbbafcbe88.txt"  # about 235 KB of lines: far more than the pipe holds
 LATER = SEEDS / "000_1ed1f031dbaf98bf.txt"
-KG_MAIN = "import sys\nfrom kg.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+KG_MAIN = "import sys\nfrom kg.cli.main import main\nsys.exit(main(sys.argv[1:]))\n"
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 REPO = Path(__file__).resolve().parents[1]
 
@@ -61,9 +61,13 @@ def expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 def test_first_document_is_printed_before_the_last_file_is_read(tmp_path: Path, expected: str) -> None:
     later = tmp_path / "later.txt"
     later.write_bytes(BINARY)  # refused if read now
-    proc = subprocess.Popen([sys.executable, "-c", KG_MAIN, "extract", str(BIG), str(later)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
-                            bufsize=0)  # unbuffered: communicate() below reads the fd itself
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KG_MAIN, "extract", str(BIG), str(later)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        bufsize=0,
+    )  # unbuffered: communicate() below reads the fd itself
     assert proc.stdout is not None
     try:
         fcntl.fcntl(proc.stdout.fileno(), fcntl.F_SETPIPE_SZ, 4096)
@@ -83,8 +87,9 @@ def test_first_document_is_printed_before_the_last_file_is_read(tmp_path: Path, 
     assert (first + rest).decode("utf-8") == expected
 
 
-def test_a_bad_file_stops_at_its_turn_after_whole_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                             expected: str) -> None:
+def test_a_bad_file_stops_at_its_turn_after_whole_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], expected: str
+) -> None:
     bad = tmp_path / "scan.txt"
     bad.write_bytes(BINARY)
     code, out, err = extract_in_process(capsys, BIG, bad, LATER)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.chain_words import is_verb_phrase
+from loaders.mentions.chain_words import is_verb_phrase
+from loaders.mentions.short_names import short_company_names
 from loaders.pipeline import extract_document
-from loaders.short_names import short_company_names
 
 
 def entities(tmp_path: Path, text: str) -> dict[str, str]:
@@ -65,7 +65,7 @@ def test_a_unit_written_after_its_academy_is_one_name(tmp_path: Path) -> None:
 
 def test_the_extractor_checks_domain_and_range_against_the_ontology_alone() -> None:
     from kg.constraints import domain_and_range
-    from loaders.relation_rules.constraints import SUPPORTER_CLASSES
+    from loaders.relations.class_limits import SUPPORTER_CLASSES
 
     assert domain_and_range("SUPPORTS_CHAIN")[0] == SUPPORTER_CLASSES
     assert "IndustryChain" not in domain_and_range("LOCATED_IN")[0]
@@ -109,8 +109,9 @@ def test_a_noun_built_on_a_verb_stays_inside_a_name(tmp_path: Path) -> None:
 
 def test_our_province_stands_for_the_one_province_the_page_names(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
-    path.write_text("山西省高度重视产业链发展。我省分两批确定了新能源汽车、氢能、光伏等16条省级重点产业链。\n",
-                    encoding="utf-8")
+    path.write_text(
+        "山西省高度重视产业链发展。我省分两批确定了新能源汽车、氢能、光伏等16条省级重点产业链。\n", encoding="utf-8"
+    )
     extraction = extract_document(path)
     names = {e.id: e.name for e in extraction.entities}
     focuses = {names[r.tail] for r in extraction.relations if r.type == "FOCUSES_ON" and names[r.head] == "山西省"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.chain_words import is_verb_phrase
+from loaders.mentions.chain_words import is_verb_phrase
 from loaders.pipeline import extract_document
 
 

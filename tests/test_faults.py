@@ -37,8 +37,9 @@ def _inputs(tmp: Path, name: str, docs: tuple[str, ...]) -> Path:
     return folder
 
 
-def _kg_build(input_dir: Path, out: Path, umask: int | None = None, fsize: int | None = None,
-              hash_seed: str | None = None) -> subprocess.Popen[str]:
+def _kg_build(
+    input_dir: Path, out: Path, umask: int | None = None, fsize: int | None = None, hash_seed: str | None = None
+) -> subprocess.Popen[str]:
     def limits() -> None:
         if umask is not None:
             os.umask(umask)
@@ -47,9 +48,15 @@ def _kg_build(input_dir: Path, out: Path, umask: int | None = None, fsize: int |
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
 
     env = {**os.environ, **({"PYTHONHASHSEED": hash_seed} if hash_seed is not None else {})}
-    return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--input", str(input_dir), "--out", str(out)],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=limits, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "build", "--input", str(input_dir), "--out", str(out)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=limits,
+        env=env,
+    )
 
 
 def _build(input_dir: Path, out: Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
@@ -60,8 +67,11 @@ def _build(input_dir: Path, out: Path, **kwargs: Any) -> subprocess.CompletedPro
 
 def signature(folder: Path) -> dict[str, str]:
     """sha256 of every file but the reports (which hold the build's duration)."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in VOLATILE}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in VOLATILE
+    }
 
 
 def _documents_in_report(folder: Path) -> int:
@@ -95,8 +105,13 @@ def small_disk(tmp_path: Path) -> Iterator[tuple[Path, int | None]]:
     """A 2 MB tmpfs (the old build fits, the new one does not), else a 2 MB file-size limit."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    mounted = os.geteuid() == 0 and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)], capture_output=True).returncode == 0
+    mounted = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)], capture_output=True
+        ).returncode
+        == 0
+    )
     try:
         yield mount_point, (None if mounted else 300_000)
     finally:
@@ -104,8 +119,9 @@ def small_disk(tmp_path: Path) -> Iterator[tuple[Path, int | None]]:
             subprocess.run(["umount", str(mount_point)], check=True)
 
 
-def test_full_disk_leaves_the_old_build_whole(references: dict[str, object], small_disk: tuple[Path, int | None],
-                                              tmp_path: Path) -> None:
+def test_full_disk_leaves_the_old_build_whole(
+    references: dict[str, object], small_disk: tuple[Path, int | None], tmp_path: Path
+) -> None:
     disk, fsize = small_disk
     out = disk / "out"
     assert _build(references["old_in"], out).returncode == 0  # type: ignore[arg-type]
@@ -116,9 +132,23 @@ def test_full_disk_leaves_the_old_build_whole(references: dict[str, object], sma
     assert "Traceback" not in failed.stderr
     assert signature(out) == before and _documents_in_report(out) == 1
     assert _leftovers(out) == []
-    answer = subprocess.run([sys.executable, "-m", "kg.cli", "sparql", "--format", "json", "--graph", str(out),
-                             "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ikg:Document }"],
-                            capture_output=True, text=True, timeout=120, cwd=REPO)
+    answer = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "sparql",
+            "--format",
+            "json",
+            "--graph",
+            str(out),
+            "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ikg:Document }",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
     assert json.loads(answer.stdout) == [{"n": 1}]
 
 
@@ -130,8 +160,7 @@ def _big_input(tmp: Path) -> Path:
 # ---------------------------------------------------------------- kills
 
 
-def test_a_kill_at_any_moment_leaves_the_old_or_the_new_build(references: dict[str, object],
-                                                              tmp_path: Path) -> None:
+def test_a_kill_at_any_moment_leaves_the_old_or_the_new_build(references: dict[str, object], tmp_path: Path) -> None:
     old, new = references["old"], references["new"]
     out = tmp_path / "out"
     assert _build(references["old_in"], out).returncode == 0  # type: ignore[arg-type]
@@ -146,8 +175,10 @@ def test_a_kill_at_any_moment_leaves_the_old_or_the_new_build(references: dict[s
         process.kill()
         process.communicate(timeout=60)
         now = signature(out)
-        assert now in (old, new), (f"mixed folder after a kill at {delay:.2f} s: differs from the old build in "
-                                   f"{_differing(now, old)}, from the new in {_differing(now, new)}")
+        assert now in (old, new), (
+            f"mixed folder after a kill at {delay:.2f} s: differs from the old build in "
+            f"{_differing(now, old)}, from the new in {_differing(now, new)}"
+        )
         assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
         seen.add("old" if now == old else "new")
     assert seen == {"old", "new"}
@@ -160,8 +191,9 @@ def _differing(a: dict[str, str], b: object) -> list[str]:
     return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
 
 
-def test_leftovers_of_a_dead_build_are_removed_and_an_old_build_put_back(references: dict[str, object],
-                                                                        tmp_path: Path) -> None:
+def test_leftovers_of_a_dead_build_are_removed_and_an_old_build_put_back(
+    references: dict[str, object], tmp_path: Path
+) -> None:
     from kg.outputs import remove_stale_siblings
 
     out = tmp_path / "out"
@@ -183,8 +215,9 @@ def _dead_pid() -> int:
 # ---------------------------------------------------------------- determinism
 
 
-def test_trig_and_jsonld_are_byte_identical_whatever_the_hash_seed(references: dict[str, object],
-                                                                    tmp_path: Path) -> None:
+def test_trig_and_jsonld_are_byte_identical_whatever_the_hash_seed(
+    references: dict[str, object], tmp_path: Path
+) -> None:
     for seed in ("1", "2", "3"):
         assert _build(references["new_in"], tmp_path / seed, hash_seed=seed).returncode == 0  # type: ignore[arg-type]
     for name in ("kg.trig", "kg.jsonld", "kg.nq", "kg.ttl"):
@@ -196,8 +229,9 @@ def test_trig_and_jsonld_are_byte_identical_whatever_the_hash_seed(references: d
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])
-def test_outputs_take_their_permissions_from_the_umask(references: dict[str, object], tmp_path: Path,
-                                                       umask: int) -> None:
+def test_outputs_take_their_permissions_from_the_umask(
+    references: dict[str, object], tmp_path: Path, umask: int
+) -> None:
     out = tmp_path / "out"
     assert _build(references["old_in"], out, umask=umask).returncode == 0  # type: ignore[arg-type]
     assert (out.stat().st_mode & 0o777) == 0o777 & ~umask
@@ -221,15 +255,24 @@ def test_outputs_carried_over_and_viz_kept(references: dict[str, object], tmp_pa
 
 def _cypher(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    return subprocess.run([sys.executable, "-m", "kg.cli", "cypher", *args], capture_output=True, text=True,
-                          timeout=120, cwd=REPO, env={**clean, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", "cypher", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env={**clean, **env},
+    )
 
 
-@pytest.mark.parametrize(("uri", "expected"), [
-    ("http://127.0.0.1:7474", "use one of bolt://"),
-    ("bolt://127.0.0.1:99999", "ports are 1-65535"),
-    ("bolt://:7687", "no host"),
-])
+@pytest.mark.parametrize(
+    ("uri", "expected"),
+    [
+        ("http://127.0.0.1:7474", "use one of bolt://"),
+        ("bolt://127.0.0.1:99999", "ports are 1-65535"),
+        ("bolt://:7687", "no host"),
+    ],
+)
 def test_bad_uris_get_a_message_and_exit_4(uri: str, expected: str) -> None:
     done = _cypher({"NEO4J_URI": uri}, "RETURN 1 AS one")
     assert done.returncode == 4 and expected in done.stderr
@@ -238,16 +281,19 @@ def test_bad_uris_get_a_message_and_exit_4(uri: str, expected: str) -> None:
 
 @pytest.mark.neo4j
 def test_the_system_database_is_reachable(neo4j_env: dict[str, str]) -> None:
-    done = _cypher(neo4j_env, "SHOW DATABASES YIELD name RETURN name ORDER BY name", "--database", "system",
-                   "--format", "csv")
+    done = _cypher(
+        neo4j_env, "SHOW DATABASES YIELD name RETURN name ORDER BY name", "--database", "system", "--format", "csv"
+    )
     assert done.returncode == 0, done.stderr
     assert "neo4j" in done.stdout.splitlines()
 
 
 @pytest.mark.neo4j
 def test_call_in_transactions_runs_with_write(neo4j_env: dict[str, str]) -> None:
-    query = ("UNWIND range(1, 3) AS i CALL (i) { CREATE (:FaultProbe {i: i}) } IN TRANSACTIONS OF 1 ROWS "
-             "RETURN count(*) AS n")
+    query = (
+        "UNWIND range(1, 3) AS i CALL (i) { CREATE (:FaultProbe {i: i}) } IN TRANSACTIONS OF 1 ROWS "
+        "RETURN count(*) AS n"
+    )
     try:
         done = _cypher(neo4j_env, query, "--write", "--format", "csv")
         assert done.returncode == 0, done.stderr
@@ -267,21 +313,28 @@ def test_out_of_range_integers_get_a_message(neo4j_env: dict[str, str], value: s
 
 
 @pytest.mark.neo4j
-def test_a_smaller_reload_reports_what_is_left_and_prune_removes_it(clean_neo4j: object, neo4j_env: dict[str, str],
-                                                                    tmp_path: Path) -> None:
+def test_a_smaller_reload_reports_what_is_left_and_prune_removes_it(
+    clean_neo4j: object, neo4j_env: dict[str, str], tmp_path: Path
+) -> None:
     from conftest import build_small_graph
 
     from kg.store import graph_to_json
 
     for copies in (1, 2):
-        (tmp_path / f"g{copies}.json").write_text(json.dumps(graph_to_json(build_small_graph(copies)),
-                                                             ensure_ascii=False), encoding="utf-8")
+        (tmp_path / f"g{copies}.json").write_text(
+            json.dumps(graph_to_json(build_small_graph(copies)), ensure_ascii=False), encoding="utf-8"
+        )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
 
     def load(name: str, *extra: str) -> str:
-        done = subprocess.run([sys.executable, "-m", "kg.cli", "load", "neo4j", "--graph", str(tmp_path / name),
-                               *extra], capture_output=True, text=True, timeout=300, cwd=REPO,
-                              env={**clean, **neo4j_env})
+        done = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "load", "neo4j", "--graph", str(tmp_path / name), *extra],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=REPO,
+            env={**clean, **neo4j_env},
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
@@ -292,7 +345,8 @@ def test_a_smaller_reload_reports_what_is_left_and_prune_removes_it(clean_neo4j:
     assert "pruned" in load("g1.json", "--prune")
     assert "nothing left over" in load("g1.json")
     records, _, _ = clean_neo4j.execute_query(  # type: ignore[attr-defined]
-        "MATCH (e:__Entity__) RETURN count(e) AS n", database_=neo4j_env.get("NEO4J_DATABASE", "neo4j"))
+        "MATCH (e:__Entity__) RETURN count(e) AS n", database_=neo4j_env.get("NEO4J_DATABASE", "neo4j")
+    )
     assert records[0]["n"] == 5
 
 
@@ -306,8 +360,13 @@ def test_serve_refuses_a_bad_or_busy_port(references: dict[str, object], tmp_pat
     assert _build(references["old_in"], out).returncode == 0  # type: ignore[arg-type]
 
     def serve(port: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--graph", str(out), "--port", port],
-                              capture_output=True, text=True, timeout=120, cwd=REPO)
+        return subprocess.run(
+            [sys.executable, "-m", "kg.cli", "serve", "--graph", str(out), "--port", port],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+        )
 
     out_of_range = serve("99999")
     assert out_of_range.returncode == 2 and "99999" in out_of_range.stderr

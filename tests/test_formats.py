@@ -1,4 +1,4 @@
-"""Readers for PDF, Word and HTML (loaders.formats), on real files the tests make:
+"""Readers for PDF, Word and HTML (loaders.read.formats), on real files the tests make:
 
 - a PDF written by PDFium (pypdfium2) with a subset of the Noto CJK font that
   scripts/setup installs; its font maps the glyph of 人 to the Kangxi radical ⼈ (U+2F08),
@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build, load_manifest, scan_inputs
 from kg.errors import InputError
-from loaders.formats.base import date_in_text, read_source, tidy_text
-from loaders.formats.docx import chinese_count, format_number
-from loaders.formats.radicals import fold_radicals, radical_table
-from loaders.reading import read_document
+from kg.graph.build import build, load_manifest, scan_inputs
+from loaders.read.document import read_document
+from loaders.read.formats.base import date_in_text, read_source, tidy_text
+from loaders.read.formats.docx import chinese_count, format_number
+from loaders.read.formats.radicals import fold_radicals, radical_table
 
 FONT_DIR = Path("/usr/share/fonts")  # Debian's fonts-noto-cjk, installed by scripts/setup
 
@@ -37,6 +37,7 @@ def _noto_cjk() -> Path:
     found = sorted(FONT_DIR.rglob("NotoSansCJK*-Regular.tt[cf]")) + sorted(FONT_DIR.rglob("NotoSansCJK*-Regular.otf"))
     assert found, f"no Noto Sans CJK font under {FONT_DIR}: run scripts/setup (installs fonts-noto-cjk)"
     return found[0]
+
 
 # --- the documents ----------------------------------------------------------------------------
 
@@ -100,8 +101,9 @@ def _wrap(paragraph: str, width: int) -> list[str]:
     return lines
 
 
-def make_pdf(path: Path, pages: list[list[str]], radicals: dict[str, str] | None = None,
-             width: int = 30, spaced: int = 0) -> None:
+def make_pdf(
+    path: Path, pages: list[list[str]], radicals: dict[str, str] | None = None, width: int = 30, spaced: int = 0
+) -> None:
     """A real PDF: each page's paragraphs wrapped at ``width`` characters a line, as a
     typeset page is, with a page number at its foot; ``pages=[[]]`` makes a page with no text.
     The first ``spaced`` lines are letter-spaced (each character placed on its own, half an
@@ -175,7 +177,8 @@ def make_docx(path: Path) -> None:
     numbering.append(parse_xml(_NUM))
     heading_style = document.styles["Heading 1"]
     heading_style.element.get_or_add_pPr().append(
-        parse_xml(f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+        parse_xml(f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+    )
     document.core_properties.title = DOCX_TITLE
     document.core_properties.created = datetime.datetime(2024, 2, 1, 9, 0)
     document.add_paragraph(DOCX_TITLE)
@@ -225,12 +228,12 @@ HTML_PAGE = f"""<!DOCTYPE html>
 
 # --- readers one by one -------------------------------------------------------------------------
 
+
 def test_radical_table_is_unicode_data_one_for_one() -> None:
     table = radical_table()
     assert table[0x2F08] == "人" and table[0x2EA0] == "民" and table[0x2ED3] == "长"
     # (one, U+2B739, is an ideograph newer than the Unicode data of Python 3.11)
-    assert all(len(v) == 1 and unicodedata.category(v) in ("Lo", "Cn") and ord(v) >= 0x3400
-               for v in table.values())
+    assert all(len(v) == 1 and unicodedata.category(v) in ("Lo", "Cn") and ord(v) >= 0x3400 for v in table.values())
     kangxi = [cp for cp in range(0x2F00, 0x2FD6)]
     assert all(cp in table for cp in kangxi), "every Kangxi radical has an ideograph"
     assert sum(1 for cp in table if 0x2E80 <= cp <= 0x2EFF) == 114
@@ -258,7 +261,7 @@ def test_pdf_text_layer_radicals_are_folded(tmp_path: Path) -> None:
     assert any(s.section == "一、总体要求" for s in document.sentences)
     assert any(d.reason == "page-number" for d in document.dropped)
     for sentence in document.sentences:
-        assert document.text[sentence.start:sentence.end].replace("\n", "")[:5] == sentence.text[:5]
+        assert document.text[sentence.start : sentence.end].replace("\n", "")[:5] == sentence.text[:5]
 
 
 def test_pdf_spaces_made_up_by_pdfium_are_dropped_real_ones_kept(tmp_path: Path) -> None:
@@ -296,7 +299,14 @@ def test_docx_numbering_is_rebuilt(tmp_path: Path) -> None:
 
 def test_word_number_formats() -> None:
     assert [chinese_count(n) for n in (1, 10, 11, 20, 21, 100, 105)] == [
-        "一", "十", "十一", "二十", "二十一", "一百", "一百零五"]
+        "一",
+        "十",
+        "十一",
+        "二十",
+        "二十一",
+        "一百",
+        "一百零五",
+    ]
     assert format_number(3, "ideographTraditional") == "丙"
     assert format_number(2, "decimalEnclosedCircle") == "②"
     assert format_number(4, "lowerRoman") == "iv"
@@ -374,6 +384,7 @@ def test_unreadable_files_are_named(tmp_path: Path) -> None:
 
 # --- a whole build of a mixed folder ----------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
@@ -389,8 +400,7 @@ def mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with (folder / "metadata.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["file", "title", "date", "publisher", "city", "source_url"])
-        writer.writerow(["ai_plan.pdf", "", "", "合肥市人民政府", "合肥市",
-                         "https://www.hefei.gov.cn/ai_plan.pdf"])
+        writer.writerow(["ai_plan.pdf", "", "", "合肥市人民政府", "合肥市", "https://www.hefei.gov.cn/ai_plan.pdf"])
     return folder
 
 
@@ -398,8 +408,20 @@ def mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def mixed_build(mixed_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("out")
     done = subprocess.run(
-        [sys.executable, "-c", "from kg.cli import main; main()", "build", "--input", str(mixed_folder),
-         "--out", str(out)], capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-c",
+            "from kg.cli.main import main; main()",
+            "build",
+            "--input",
+            str(mixed_folder),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return out, done.stderr
@@ -462,7 +484,7 @@ def test_offsets_point_into_the_text_files(mixed_build: tuple[Path, str]) -> Non
         entity = json.loads(line)
         for mention in entity["mentions"]:
             text = texts[mention["doc"] + ".txt"]
-            assert text[mention["start"]:mention["end"]] == mention["text"], mention
+            assert text[mention["start"] : mention["end"]] == mention["text"], mention
             checked += 1
     assert checked >= 10
     for line in (out / "relations.jsonl").read_text(encoding="utf-8").splitlines():
@@ -484,6 +506,7 @@ def test_kg_extract_reads_every_format(
 
 # --- discovery and the metadata file ------------------------------------------------------------------
 
+
 def test_discovery_reports_everything_it_does_not_read(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("合肥市。\n", encoding="utf-8")
     (tmp_path / "b.PDF").write_bytes(b"%PDF")
@@ -495,9 +518,12 @@ def test_discovery_reports_everything_it_does_not_read(tmp_path: Path) -> None:
     inputs, skipped = scan_inputs(tmp_path)
     assert [p.name for p in inputs] == ["a.txt", "b.PDF"]
     reasons = {p.name: why for p, why in skipped}
-    assert reasons == {"README.md": "read-me, not a document", "dangling": "broken symbolic link",
-                       "self": "symbolic link loop",
-                       "~$policy.docx": "Office lock file (the document is open in Word), not a document"}
+    assert reasons == {
+        "README.md": "read-me, not a document",
+        "dangling": "broken symbolic link",
+        "self": "symbolic link loop",
+        "~$policy.docx": "Office lock file (the document is open in Word), not a document",
+    }
 
 
 def test_folder_of_nothing_readable_is_refused_naming_what_it_holds(tmp_path: Path) -> None:
@@ -509,14 +535,23 @@ def test_folder_of_nothing_readable_is_refused_naming_what_it_holds(tmp_path: Pa
 
 
 def test_metadata_csv_and_manifest(tmp_path: Path) -> None:
-    (tmp_path / "manifest.json").write_text(json.dumps({"documents": [
-        {"file": "a.pdf", "title": "甲", "date": "2024-01-01", "city": "合肥市"}]}), encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"documents": [{"file": "a.pdf", "title": "甲", "date": "2024-01-01", "city": "合肥市"}]}),
+        encoding="utf-8",
+    )
     (tmp_path / "metadata.csv").write_text(
         "\ufefffile,title,date,publisher,city,url\na.pdf,乙,,某局,,https://example.org/a\nb.docx,丙,2023-05-06,,,\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     entries = load_manifest(tmp_path)
-    assert entries["a.pdf"] == {"file": "a.pdf", "title": "乙", "date": "2024-01-01", "city": "合肥市",
-                                "publisher": "某局", "url": "https://example.org/a"}
+    assert entries["a.pdf"] == {
+        "file": "a.pdf",
+        "title": "乙",
+        "date": "2024-01-01",
+        "city": "合肥市",
+        "publisher": "某局",
+        "url": "https://example.org/a",
+    }
     assert entries["b.docx"] == {"title": "丙", "date": "2023-05-06"}
     (tmp_path / "metadata.csv").write_text("name,title\nx,y\n", encoding="utf-8")
     with pytest.raises(InputError, match="no 'file' column"):
@@ -524,7 +559,7 @@ def test_metadata_csv_and_manifest(tmp_path: Path) -> None:
 
 
 def test_pdf_document_information_is_taken_only_when_it_is_real() -> None:
-    from loaders.formats.pdf import _info_date, _title
+    from loaders.read.formats.pdf import _info_date, _title
 
     assert _title("合肥市⼈民政府关于印发规划的通知") == "合肥市人民政府关于印发规划的通知"
     assert _title("Microsoft Word - 附件1.docx") is None

@@ -1,9 +1,9 @@
-"""kg.gaps: the sentences in which a document itself says part of a chain is missing or weak."""
+"""kg.chains.gaps: the sentences in which a document itself says part of a chain is missing or weak."""
 
 from __future__ import annotations
 
-from kg.chains import all_chains, analyse_chain, find_chain
-from kg.gaps import gap_statements
+from kg.chains.gaps import gap_statements
+from kg.chains.report import all_chains, analyse_chain, find_chain
 from kg.viz.sample import GraphBuilder
 
 
@@ -25,9 +25,11 @@ def test_a_segment_named_next_to_a_gap_word_is_stated_missing() -> None:
 
 
 def test_achievements_and_slogans_are_not_gaps() -> None:
-    _, found = _statements("长鑫首发存储芯片填补国内空白，集成电路产业打破国外垄断。",
-                           "围绕新能源汽车、集成电路等产业链，实施延链补链强链。",
-                           "新型显示产业努力突破高世代面板技术瓶颈。")
+    _, found = _statements(
+        "长鑫首发存储芯片填补国内空白，集成电路产业打破国外垄断。",
+        "围绕新能源汽车、集成电路等产业链，实施延链补链强链。",
+        "新型显示产业努力突破高世代面板技术瓶颈。",
+    )
     assert found == []
 
 
@@ -44,8 +46,10 @@ def test_a_distinctive_segment_says_which_chain_is_meant() -> None:
 
 def test_the_sentence_before_sets_the_topic_only_when_it_opens_with_the_chain() -> None:
     _, found = _statements("新型显示是合肥的国家级产业集群。", "合肥龙头企业较少、产业下游配套不足。")
-    assert {(s.chain, s.scope, s.subject) for s in found} == {("display", "chain", "display"),
-                                                            ("display", "segment", "display-terminal")}
+    assert {(s.chain, s.scope, s.subject) for s in found} == {
+        ("display", "chain", "display"),
+        ("display", "segment", "display-terminal"),
+    }
     _, found = _statements("合肥还为新型显示企业提供配套。", "产业下游配套不足。")
     assert found == []
 
@@ -62,8 +66,10 @@ def test_districts_and_research_support_stated_weak() -> None:
 
 
 def test_numbers_and_bare_slogans_are_not_gaps() -> None:
-    _, found = _statements("新能源汽车产业园区海滨路不足5公里长。",
-                           "动力电池是新能源汽车的上游，某县按“育龙头、补链条、壮集群”的思路建设产业集群。")
+    _, found = _statements(
+        "新能源汽车产业园区海滨路不足5公里长。",
+        "动力电池是新能源汽车的上游，某县按“育龙头、补链条、壮集群”的思路建设产业集群。",
+    )
     assert found == []
     _, found = _statements("新能源汽车产业围绕充电桩环节补链。")
     assert [(s.subject, s.cue) for s in found] == [("nev-charging", "补链")]  # a 补链 target names its segment

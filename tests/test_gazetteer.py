@@ -3,9 +3,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from loaders.gazetteer import default_gazetteer, load_divisions, load_entries, short_form
-from loaders.matcher import default_matcher, fix_ocr
-from loaders.segmenter import active_segmenter, segment
+from loaders.lexicon.gazetteer import default_gazetteer, load_divisions, load_entries, short_form
+from loaders.lexicon.matcher import default_matcher, fix_ocr
+from loaders.lexicon.segmenter import active_segmenter, segment
 
 
 def test_every_entry_has_a_known_class_and_wellformed_qid():

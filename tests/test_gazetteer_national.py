@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.gazetteer import default_gazetteer, load_entries
+from loaders.lexicon.gazetteer import default_gazetteer, load_entries
 from loaders.pipeline import extract_document
 
 

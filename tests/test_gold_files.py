@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kg.model import ENTITY_CLASSES, RELATION_TYPES
-from loaders.insertions import find_insertions
-from loaders.script import to_simplified
+from loaders.read.insertions import find_insertions
+from loaders.read.script import to_simplified
 
 TESTS = Path(__file__).resolve().parent
 GOLD_SETS = {
@@ -101,7 +101,7 @@ def test_real_gold_points_to_its_page_by_offsets(path: Path) -> None:
             assert spans or any(n in text for n in [obj["name"], *obj["aliases"]]), obj
             for span in spans:
                 assert 0 <= span["start"] < span["end"] <= len(text), obj
-                assert _names_it(_as_read(text[span["start"]:span["end"]]), obj["name"]), obj
+                assert _names_it(_as_read(text[span["start"] : span["end"]]), obj["name"]), obj
             names.add(obj["name"])
     for rel in (o for o in lines if o["kind"] == "relation"):
         assert rel["type"] in RELATION_TYPES, rel

@@ -1,7 +1,7 @@
 from test_mentions_helpers import make_document
 
-from loaders.entity_rules import RULES
-from loaders.mentions import find_mentions
+from loaders.mentions.entity_rules import RULES
+from loaders.mentions.find import find_mentions
 
 
 def _by_text(doc):

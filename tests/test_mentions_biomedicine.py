@@ -2,9 +2,9 @@
 
 from test_mentions_helpers import make_document
 
-from loaders.chain_names import segment_terms
-from loaders.gazetteer import default_gazetteer
-from loaders.mentions import find_mentions
+from loaders.lexicon.chain_names import segment_terms
+from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.mentions.find import find_mentions
 
 _SEGMENT = ("IndustryChain", "ChainSegment")
 

@@ -3,8 +3,8 @@
 from test_mentions_helpers import make_document
 
 from kg.model import Mention
-from loaders.mention_lists import KnownSpan, list_members
-from loaders.mentions import find_mentions
+from loaders.mentions.find import find_mentions
+from loaders.mentions.lists import KnownSpan, list_members
 
 
 def _by_text(*sentences: str) -> dict[str, Mention]:

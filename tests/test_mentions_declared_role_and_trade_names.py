@@ -7,7 +7,7 @@ well-known names from the gazetteer."""
 from test_mentions_helpers import make_document
 
 from kg.model import Mention
-from loaders.mentions import find_mentions
+from loaders.mentions.find import find_mentions
 
 
 def _mentions(*sentences: str) -> list[Mention]:

@@ -11,9 +11,10 @@ import random
 import re
 from pathlib import Path
 
-from loaders.entity_rules import _HARD_STOP, _INNER_PARENS, MAX_NAME_CHARS, _window_floor, left_boundary
-from loaders.matcher import default_matcher
-from loaders.mention_lists import (
+from loaders.lexicon.matcher import default_matcher
+from loaders.mentions.entity_rules import _HARD_STOP, _INNER_PARENS, MAX_NAME_CHARS, _window_floor, left_boundary
+from loaders.mentions.find import find_mentions
+from loaders.mentions.lists import (
     _CONTAGIOUS,
     _CUE,
     _HEAD_CLASS,
@@ -24,8 +25,7 @@ from loaders.mention_lists import (
     _walk_items,
     list_members,
 )
-from loaders.mentions import find_mentions
-from loaders.reading import read_document
+from loaders.read.document import read_document
 
 _NAMES = ("阳光电源", "科大讯飞", "蔚来", "京东方", "新能源汽车", "集成电路", "人工智能", "合肥", "中科大", "某某")
 _JOINERS = ("、", "和", "与", "及", "以及", "，")

@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 from kg.model import Mention
-from loaders.entity_rules import suffix_hits, suffix_hits_each
-from loaders.matcher import default_matcher
-from loaders.mention_lists import _LIST_END
-from loaders.mentions import _COUNTED_LIST, GAZETTEER_SOURCE, _Candidate, _choose
-from loaders.reading import read_document
+from loaders.lexicon.matcher import default_matcher
+from loaders.mentions.entity_rules import suffix_hits, suffix_hits_each
+from loaders.mentions.find import _COUNTED_LIST, GAZETTEER_SOURCE, _Candidate, _choose
+from loaders.mentions.lists import _LIST_END
+from loaders.read.document import read_document
 from loaders.resolve import _by_ending, _names_shortened_by, document_short_forms, shortens
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))

@@ -8,10 +8,10 @@ from __future__ import annotations
 from test_mentions_helpers import make_document
 
 from kg.model import Document, Sentence
-from loaders.chain_names import looks_like_industry, split_joined_chain
-from loaders.entity_rules import RULES, judge
-from loaders.mention_lists import KnownSpan, list_members
-from loaders.mentions import find_mentions
+from loaders.lexicon.chain_names import looks_like_industry, split_joined_chain
+from loaders.mentions.entity_rules import RULES, judge
+from loaders.mentions.find import find_mentions
+from loaders.mentions.lists import KnownSpan, list_members
 
 
 def _chains(doc: Document) -> dict[str, str]:

@@ -5,9 +5,9 @@ spaces between Latin and Han characters, and words that never start a name."""
 from test_mentions_helpers import make_document
 
 from kg.model import Mention
-from loaders.entity_rules import left_boundary
-from loaders.matcher import default_matcher, name_form, spaced_variants
-from loaders.mentions import find_mentions
+from loaders.lexicon.matcher import default_matcher, name_form, spaced_variants
+from loaders.mentions.entity_rules import left_boundary
+from loaders.mentions.find import find_mentions
 
 
 def _by_canonical(*sentences: str) -> dict[str, Mention]:

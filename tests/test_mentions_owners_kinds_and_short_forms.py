@@ -6,8 +6,8 @@ facilities, and short forms of a longer name of the same document."""
 from test_mentions_helpers import make_document
 
 from kg.model import Mention
-from loaders.entity_rules import RULES, is_description, judge
-from loaders.mentions import find_mentions
+from loaders.mentions.entity_rules import RULES, is_description, judge
+from loaders.mentions.find import find_mentions
 from loaders.resolve import build_entities, shortens
 
 

@@ -2,8 +2,8 @@
 
 from test_mentions_helpers import make_document
 
-from loaders.chain_names import plain_chain_stem
-from loaders.mentions import find_mentions
+from loaders.lexicon.chain_names import plain_chain_stem
+from loaders.mentions.find import find_mentions
 
 
 def _chains(sentence: str) -> set[str]:

@@ -6,9 +6,9 @@ import pytest
 from test_mentions_helpers import make_document
 
 from kg.errors import InputError
-from loaders.chain_names import read_segment_terms, segment_term_start, segment_terms
-from loaders.gazetteer import default_gazetteer
-from loaders.mentions import find_mentions
+from loaders.lexicon.chain_names import read_segment_terms, segment_term_start, segment_terms
+from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.mentions.find import find_mentions
 
 
 def _typed(sentence: str) -> dict[str, tuple[str, str | None]]:

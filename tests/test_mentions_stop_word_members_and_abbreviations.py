@@ -5,9 +5,9 @@ one-character abbreviations in a run of them (沪苏浙皖, 京津冀)."""
 from test_mentions_helpers import make_document
 
 from kg.model import Mention
-from loaders.mention_lists import list_members
-from loaders.mentions import find_mentions
-from loaders.places import province_abbreviations
+from loaders.lexicon.place_names import province_abbreviations
+from loaders.mentions.find import find_mentions
+from loaders.mentions.lists import list_members
 
 
 def _mentions(*sentences: str) -> list[Mention]:

@@ -26,9 +26,7 @@ SCRIPT = REPO / "scripts" / "neo4j-local"
 
 
 def run_script(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=300, check=False
-    )
+    return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +106,12 @@ def test_browser_command_prints_a_loopback_url_serving_neo4j_browser(
     assert headers["access-control-allow-origin"] == f"http://127.0.0.1:{match.group(1)}"
     csp = headers["content-security-policy"]
     policy = dict(part.strip().split(" ", 1) for part in csp.split(";") if " " in part.strip())
-    assert policy["connect-src"].split() == ["'self'", f"http://127.0.0.1:{match.group(1)}",
-                                             f"ws://127.0.0.1:{bolt_port}", f"http://127.0.0.1:{bolt_port}"]
+    assert policy["connect-src"].split() == [
+        "'self'",
+        f"http://127.0.0.1:{match.group(1)}",
+        f"ws://127.0.0.1:{bolt_port}",
+        f"http://127.0.0.1:{bolt_port}",
+    ]
     for directive in ("script-src", "style-src", "font-src", "img-src", "worker-src"):
         assert "http" not in policy[directive] and "*" not in policy[directive], (directive, policy[directive])
 
@@ -156,8 +158,10 @@ def test_neo4j_browser_connects_and_runs_cypher_in_chromium(private_server: dict
     page.wait_for_selector("[data-testid=boltaddress]", timeout=60000)
     page.wait_for_timeout(2000)  # the Browser redraws its connect frame once discovery answers
     form = page.locator("[data-testid=boltaddress]").first.locator("xpath=ancestor::form")
-    assert form.locator("[data-testid=boltaddress]").input_value() == \
-        f"127.0.0.1:{(state / 'bolt-port').read_text().strip()}"
+    assert (
+        form.locator("[data-testid=boltaddress]").input_value()
+        == f"127.0.0.1:{(state / 'bolt-port').read_text().strip()}"
+    )
     form.locator("[data-testid=bolt-scheme-select]").select_option("bolt://")
     form.locator("[data-testid=username]").fill("neo4j")
     form.locator("[data-testid=password]").fill(password)

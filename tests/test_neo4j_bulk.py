@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.model import KnowledgeGraph
-from kg.neo4j_config import connect, resolve_settings
-from kg.neo4j_load import load_graph_into_neo4j
+from kg.neo4j.config import connect, resolve_settings
+from kg.neo4j.load import load_graph_into_neo4j
 from kg.store import load_graph
 
 pytestmark = pytest.mark.neo4j
@@ -32,8 +32,7 @@ SCRIPT = REPO / "scripts" / "neo4j-local"
 
 
 def run_script(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=600,
-                          check=False)
+    return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
 def private_driver(env: dict[str, str]) -> Any:
@@ -54,8 +53,13 @@ def bolt_env(state: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     state = tmp_path_factory.mktemp("neo4j-bulk")
-    env = {**os.environ, "NEO4J_LOCAL_DIR": str(state), "NEO4J_LOCAL_HEAP": "512m",
-           "NEO4J_LOCAL_PAGECACHE": "64m", "NEO4J_LOCAL_HTTP": "off"}
+    env = {
+        **os.environ,
+        "NEO4J_LOCAL_DIR": str(state),
+        "NEO4J_LOCAL_HEAP": "512m",
+        "NEO4J_LOCAL_PAGECACHE": "64m",
+        "NEO4J_LOCAL_HTTP": "off",
+    }
     started = run_script(env, "start")
     try:
         assert started.returncode == 0, started.stdout + started.stderr
@@ -77,6 +81,7 @@ def snapshot(env: dict[str, str]) -> dict[str, Any]:
     JSON texts, so a 1 and a 1.0 differ; and the names of constraints and indexes."""
     driver = private_driver(env)
     try:
+
         def rows(query: str) -> list[dict[str, Any]]:
             return [r.data() for r in driver.execute_query(query, database_="neo4j")[0]]
 
@@ -104,8 +109,9 @@ def batched_load(env: dict[str, str], graph: KnowledgeGraph) -> Any:
         driver.close()
 
 
-def kg(env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-       *args: str) -> tuple[int, str, str]:
+def kg(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
     for key in ("NEO4J_LOCAL_DIR", "NEO4J_LOCAL_HEAP"):
         monkeypatch.setenv(key, env[key])  # read by `scripts/neo4j-local admin`
     code = main(list(args))
@@ -114,7 +120,9 @@ def kg(env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
 
 
 def test_bulk_import_equals_the_batched_load_on_the_seeds(
-    private_server: dict[str, str], seeds_build: Path, monkeypatch: pytest.MonkeyPatch,
+    private_server: dict[str, str],
+    seeds_build: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     env, graph = private_server, load_graph(seeds_build)
@@ -124,13 +132,33 @@ def test_bulk_import_equals_the_batched_load_on_the_seeds(
     reference = snapshot(env)
 
     # The store is held by the running server: the tool refuses, and we say so (exit 4).
-    code, _, err = kg(env, monkeypatch, capsys, "load", "neo4j-import", "--graph", str(seeds_build),
-                      "--neo4j-admin", admin, "--overwrite")
+    code, _, err = kg(
+        env,
+        monkeypatch,
+        capsys,
+        "load",
+        "neo4j-import",
+        "--graph",
+        str(seeds_build),
+        "--neo4j-admin",
+        admin,
+        "--overwrite",
+    )
     assert code == 4 and "stopped" in err and "Traceback" not in err
 
     assert run_script(env, "stop").returncode == 0
-    code, out, err = kg(env, monkeypatch, capsys, "load", "neo4j-import", "--graph", str(seeds_build),
-                        "--neo4j-admin", admin, "--overwrite")
+    code, out, err = kg(
+        env,
+        monkeypatch,
+        capsys,
+        "load",
+        "neo4j-import",
+        "--graph",
+        str(seeds_build),
+        "--neo4j-admin",
+        admin,
+        "--overwrite",
+    )
     assert code == 0, err
     assert "imported" in out and "IMPORT DONE" in err  # the tool's progress reaches stderr
     started = run_script(env, "start")
@@ -138,13 +166,13 @@ def test_bulk_import_equals_the_batched_load_on_the_seeds(
     schema_args = ["--uri", bolt_env(Path(env["NEO4J_LOCAL_DIR"]))["NEO4J_URI"]]
     monkeypatch.setenv("NEO4J_PASSWORD", bolt_env(Path(env["NEO4J_LOCAL_DIR"]))["NEO4J_PASSWORD"])
     monkeypatch.setenv("NEO4J_USER", "neo4j")
-    code, out, err = kg(env, monkeypatch, capsys, "load", "neo4j-finish", "--graph", str(seeds_build),
-                        *schema_args)
+    code, out, err = kg(env, monkeypatch, capsys, "load", "neo4j-finish", "--graph", str(seeds_build), *schema_args)
     assert code == 0, err
 
     bulk = snapshot(env)
     assert len(bulk["nodes"]) == len(reference["nodes"]) and len(bulk["relationships"]) == len(
-        reference["relationships"])
+        reference["relationships"]
+    )
     assert bulk == reference
     again = batched_load(env, graph)  # every property equal, types included: nothing to write
     assert again.total("nodes_created") == 0 and again.total("relationships_created") == 0

@@ -23,8 +23,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 def save(graph: KnowledgeGraph, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "graph.json").write_text(json.dumps(graph_to_json(graph), ensure_ascii=False),
-                                       encoding="utf-8")
+    (folder / "graph.json").write_text(json.dumps(graph_to_json(graph), ensure_ascii=False), encoding="utf-8")
     return folder
 
 
@@ -41,14 +40,16 @@ def unused_port() -> int:
 
 
 def test_load_command_reports_created_then_left_alone(
-    clean_neo4j: Any, neo4j_env: dict[str, str], small_graph: KnowledgeGraph, tmp_path: Path,
+    clean_neo4j: Any,
+    neo4j_env: dict[str, str],
+    small_graph: KnowledgeGraph,
+    tmp_path: Path,
     run_kg: Run,
 ) -> None:
     folder = save(small_graph, tmp_path / "out")
     first = run_kg("load", "neo4j", "--graph", str(folder), env=neo4j_env)
     assert first.returncode == 0, first.stderr
-    assert f"entities: {len(small_graph.entities)} rows, {len(small_graph.entities)} created" \
-        in first.stdout
+    assert f"entities: {len(small_graph.entities)} rows, {len(small_graph.entities)} created" in first.stdout
     loaded = node_count(run_kg, neo4j_env)
     second = run_kg("load", "neo4j", "--graph", str(folder), env=neo4j_env)
     assert second.returncode == 0, second.stderr
@@ -56,9 +57,7 @@ def test_load_command_reports_created_then_left_alone(
     assert node_count(run_kg, neo4j_env) == loaded
 
 
-def test_load_command_names_a_missing_graph_file(
-    neo4j_env: dict[str, str], tmp_path: Path, run_kg: Run
-) -> None:
+def test_load_command_names_a_missing_graph_file(neo4j_env: dict[str, str], tmp_path: Path, run_kg: Run) -> None:
     done = run_kg("load", "neo4j", "--graph", str(tmp_path / "nowhere"), env=neo4j_env)
     assert done.returncode == 2
     assert "nowhere" in done.stderr and "Traceback" not in done.stderr
@@ -66,7 +65,10 @@ def test_load_command_names_a_missing_graph_file(
 
 @pytest.mark.parametrize("command", [["cypher", "RETURN 1 AS one"], ["load", "neo4j"]])
 def test_wrong_password_is_a_clear_error_without_the_password(
-    neo4j_env: dict[str, str], run_kg: Run, tmp_path: Path, small_graph: KnowledgeGraph,
+    neo4j_env: dict[str, str],
+    run_kg: Run,
+    tmp_path: Path,
+    small_graph: KnowledgeGraph,
     command: list[str],
 ) -> None:
     wrong = "Wr0ng-pass-7f3a9c"
@@ -80,9 +82,7 @@ def test_wrong_password_is_a_clear_error_without_the_password(
     assert neo4j_env["NEO4J_PASSWORD"] not in done.stdout + done.stderr
 
 
-def test_unreachable_server_is_a_clear_error_without_the_password(
-    neo4j_env: dict[str, str], run_kg: Run
-) -> None:
+def test_unreachable_server_is_a_clear_error_without_the_password(neo4j_env: dict[str, str], run_kg: Run) -> None:
     port = unused_port()
     done = run_kg("cypher", "RETURN 1", "--uri", f"bolt://127.0.0.1:{port}", env=neo4j_env)
     assert done.returncode == 4
@@ -91,18 +91,14 @@ def test_unreachable_server_is_a_clear_error_without_the_password(
     assert neo4j_env["NEO4J_PASSWORD"] not in done.stdout + done.stderr
 
 
-def test_malformed_cypher_exits_2_with_the_engine_message(
-    neo4j_env: dict[str, str], run_kg: Run
-) -> None:
+def test_malformed_cypher_exits_2_with_the_engine_message(neo4j_env: dict[str, str], run_kg: Run) -> None:
     done = run_kg("cypher", "MATCH (n RETURN n", env=neo4j_env)
     assert done.returncode == 2
     assert "SyntaxError" in done.stderr and "Invalid input" in done.stderr
     assert "Traceback" not in done.stderr
 
 
-def test_queries_are_read_only_unless_write_is_given(
-    clean_neo4j: Any, neo4j_env: dict[str, str], run_kg: Run
-) -> None:
+def test_queries_are_read_only_unless_write_is_given(clean_neo4j: Any, neo4j_env: dict[str, str], run_kg: Run) -> None:
     refused = run_kg("cypher", "CREATE (:Probe)", env=neo4j_env)
     assert refused.returncode == 2
     assert "--write" in refused.stderr
@@ -116,12 +112,18 @@ def test_param_with_quotes_and_keywords_is_matched_literally(
     clean_neo4j: Any, neo4j_env: dict[str, str], run_kg: Run
 ) -> None:
     hostile = "a'}) MATCH (m) DETACH DELETE m RETURN 1 AS x //\" `x`"
-    stored = run_kg("cypher", "CREATE (:Probe {name: $name})", "--write",
-                    "--param", f"name={hostile}", env=neo4j_env)
+    stored = run_kg("cypher", "CREATE (:Probe {name: $name})", "--write", "--param", f"name={hostile}", env=neo4j_env)
     assert stored.returncode == 0, stored.stderr
     run_kg("cypher", "CREATE (:Probe {name: 'other'})", "--write", env=neo4j_env)
-    found = run_kg("cypher", "MATCH (p:Probe {name: $name}) RETURN p.name AS name",
-                   "--param", f"name={hostile}", "--format", "json", env=neo4j_env)
+    found = run_kg(
+        "cypher",
+        "MATCH (p:Probe {name: $name}) RETURN p.name AS name",
+        "--param",
+        f"name={hostile}",
+        "--format",
+        "json",
+        env=neo4j_env,
+    )
     assert found.returncode == 0, found.stderr
     assert json.loads(found.stdout) == [{"name": hostile}]
     assert node_count(run_kg, neo4j_env) == 2
@@ -129,9 +131,21 @@ def test_param_with_quotes_and_keywords_is_matched_literally(
 
 def test_param_types_reach_the_engine(neo4j_env: dict[str, str], run_kg: Run) -> None:
     done = run_kg(
-        "cypher", "RETURN $i + 1 AS i, $f * 2 AS f, NOT $b AS b, size($l) AS l, $s AS s",
-        "--param", "i=41", "--param", "f=1.25", "--param", "b=true",
-        "--param", "l=[1, 2, 3]", "--param", "s=合肥市", "--format", "csv", env=neo4j_env,
+        "cypher",
+        "RETURN $i + 1 AS i, $f * 2 AS f, NOT $b AS b, size($l) AS l, $s AS s",
+        "--param",
+        "i=41",
+        "--param",
+        "f=1.25",
+        "--param",
+        "b=true",
+        "--param",
+        "l=[1, 2, 3]",
+        "--param",
+        "s=合肥市",
+        "--format",
+        "csv",
+        env=neo4j_env,
     )
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
@@ -139,7 +153,10 @@ def test_param_types_reach_the_engine(neo4j_env: dict[str, str], run_kg: Run) ->
 
 
 def test_query_from_a_file_and_table_output(
-    clean_neo4j: Any, neo4j_env: dict[str, str], small_graph: KnowledgeGraph, tmp_path: Path,
+    clean_neo4j: Any,
+    neo4j_env: dict[str, str],
+    small_graph: KnowledgeGraph,
+    tmp_path: Path,
     run_kg: Run,
 ) -> None:
     run_kg("load", "neo4j", "--graph", str(save(small_graph, tmp_path / "out")), env=neo4j_env)
@@ -158,8 +175,11 @@ def test_query_from_a_file_and_table_output(
 
 
 def test_load_killed_half_way_then_rerun_gives_the_full_graph_once(
-    clean_neo4j: Any, neo4j_env: dict[str, str], graph_factory: Callable[[int], KnowledgeGraph],
-    tmp_path: Path, kg_argv: list[str],
+    clean_neo4j: Any,
+    neo4j_env: dict[str, str],
+    graph_factory: Callable[[int], KnowledgeGraph],
+    tmp_path: Path,
+    kg_argv: list[str],
 ) -> None:
     import os
     import signal
@@ -169,10 +189,8 @@ def test_load_killed_half_way_then_rerun_gives_the_full_graph_once(
     graph = graph_factory(40)
     folder = save(graph, tmp_path / "out")
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}, **neo4j_env}
-    args = [*kg_argv, "load", "neo4j", "--graph", str(folder),
-            "--batch-size", "1"]
-    process = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    args = [*kg_argv, "load", "neo4j", "--graph", str(folder), "--batch-size", "1"]
+    process = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and count_nodes(clean_neo4j) == 0:
@@ -181,17 +199,15 @@ def test_load_killed_half_way_then_rerun_gives_the_full_graph_once(
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     partial = count_nodes(clean_neo4j)
-    full = len(graph.documents) + sum(len(d.sentences) for d in graph.documents) + len(
-        graph.entities)
+    full = len(graph.documents) + sum(len(d.sentences) for d in graph.documents) + len(graph.entities)
     assert 0 < partial < full, "the load was not interrupted half-way"
 
-    done = subprocess.run(args[:-2], cwd=REPO_ROOT, env=env, capture_output=True, text=True,
-                          timeout=300, check=False)
+    done = subprocess.run(args[:-2], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert count_nodes(clean_neo4j) == full
     records, _, _ = clean_neo4j.execute_query(
-        "MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN count(r) AS n, count(DISTINCT r.id) AS d",
-        database_="neo4j")
+        "MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN count(r) AS n, count(DISTINCT r.id) AS d", database_="neo4j"
+    )
     assert records[0]["n"] == records[0]["d"] == len(graph.relations)
 
 

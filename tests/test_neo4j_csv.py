@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.errors import InputError
 from kg.model import KnowledgeGraph
-from kg.neo4j_bulk import import_arguments
-from kg.neo4j_csv import ARRAY_DELIMITER, cell, import_tables, write_tables
-from kg.neo4j_load import plan_writes, planned_rows
+from kg.neo4j.bulk import import_arguments
+from kg.neo4j.import_csv import ARRAY_DELIMITER, cell, import_tables, write_tables
+from kg.neo4j.load import plan_writes, planned_rows
 from kg.store import graph_to_json
 
 
@@ -70,8 +70,7 @@ def test_csv_only_writes_files_and_prints_the_arguments(
 ) -> None:
     graph_dir = tmp_path / "out"
     graph_dir.mkdir()
-    (graph_dir / "graph.json").write_text(json.dumps(graph_to_json(small_graph), ensure_ascii=False),
-                                          encoding="utf-8")
+    (graph_dir / "graph.json").write_text(json.dumps(graph_to_json(small_graph), ensure_ascii=False), encoding="utf-8")
     csv_dir = tmp_path / "csv"
     assert main(["load", "neo4j-import", "--graph", str(graph_dir), "--csv-dir", str(csv_dir), "--csv-only"]) == 0
     out = capsys.readouterr().out

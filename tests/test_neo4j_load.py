@@ -10,7 +10,7 @@ import pytest
 
 from kg.ids import entity_id, entity_iri, relation_id
 from kg.model import KnowledgeGraph
-from kg.neo4j_load import LoadSummary, load_graph_into_neo4j
+from kg.neo4j.load import LoadSummary, load_graph_into_neo4j
 
 pytestmark = pytest.mark.neo4j
 
@@ -35,9 +35,7 @@ def expected_node_count(graph: KnowledgeGraph) -> int:
     return len(graph.documents) + sentences + len(graph.entities)
 
 
-def test_load_creates_one_node_per_document_sentence_and_entity(
-    clean_neo4j: Any, small_graph: KnowledgeGraph
-) -> None:
+def test_load_creates_one_node_per_document_sentence_and_entity(clean_neo4j: Any, small_graph: KnowledgeGraph) -> None:
     summary = load(clean_neo4j, small_graph)
     nodes, _ = counts(clean_neo4j)
     assert nodes == expected_node_count(small_graph)
@@ -50,8 +48,7 @@ def test_load_creates_one_node_per_document_sentence_and_entity(
 def test_labels_come_from_class_and_subtype(clean_neo4j: Any, small_graph: KnowledgeGraph) -> None:
     load(clean_neo4j, small_graph)
     for entity in small_graph.entities.values():
-        row = query(clean_neo4j, "MATCH (n:__Entity__ {id: $id}) RETURN labels(n) AS labels",
-                    id=entity.id)[0]
+        row = query(clean_neo4j, "MATCH (n:__Entity__ {id: $id}) RETURN labels(n) AS labels", id=entity.id)[0]
         expected = {"__Entity__", entity.type} | ({entity.subtype} if entity.subtype else set())
         assert set(row["labels"]) == expected
 
@@ -67,9 +64,7 @@ def test_loading_twice_changes_nothing(clean_neo4j: Any, small_graph: KnowledgeG
     assert all(stats.unchanged == stats.rows for stats in again.stats.values())
 
 
-def test_changed_name_updates_the_node_instead_of_duplicating(
-    clean_neo4j: Any, small_graph: KnowledgeGraph
-) -> None:
+def test_changed_name_updates_the_node_instead_of_duplicating(clean_neo4j: Any, small_graph: KnowledgeGraph) -> None:
     load(clean_neo4j, small_graph)
     before = counts(clean_neo4j)
     entity = next(iter(small_graph.entities.values()))
@@ -79,8 +74,9 @@ def test_changed_name_updates_the_node_instead_of_duplicating(
     assert counts(clean_neo4j) == before
     assert summary.stats["entities"].updated == 1
     assert summary.stats["entities"].created == 0
-    rows = query(clean_neo4j, "MATCH (n:__Entity__ {id: $id}) RETURN n.name AS name, "
-                 "n.aliases AS aliases", id=entity.id)
+    rows = query(
+        clean_neo4j, "MATCH (n:__Entity__ {id: $id}) RETURN n.name AS name, n.aliases AS aliases", id=entity.id
+    )
     assert rows == [{"name": entity.name, "aliases": entity.aliases}]
 
 
@@ -93,18 +89,17 @@ def test_changed_subtype_moves_the_labels(clean_neo4j: Any, small_graph: Knowled
     assert set(labels) == {"__Entity__", "Laboratory", "ProvincialLaboratory"}
 
 
-def test_relationships_carry_their_provenance(
-    clean_neo4j: Any, small_graph: KnowledgeGraph
-) -> None:
+def test_relationships_carry_their_provenance(clean_neo4j: Any, small_graph: KnowledgeGraph) -> None:
     load(clean_neo4j, small_graph)
     for relation in small_graph.relations:
         ev = relation.evidence
         rid = relation_id(relation.type, relation.head, relation.tail, ev.doc, ev.sentence)
         rows = query(
             clean_neo4j,
-            "MATCH (h {id: $head})-[r {id: $rid}]->(t {id: $tail}) "
-            "RETURN type(r) AS type, properties(r) AS p",
-            head=relation.head, tail=relation.tail, rid=rid,
+            "MATCH (h {id: $head})-[r {id: $rid}]->(t {id: $tail}) RETURN type(r) AS type, properties(r) AS p",
+            head=relation.head,
+            tail=relation.tail,
+            rid=rid,
         )
         assert len(rows) == 1
         props = rows[0]["p"]
@@ -116,9 +111,7 @@ def test_relationships_carry_their_provenance(
         assert props["confidence"] == pytest.approx(relation.confidence)
 
 
-def test_lexical_graph_links_chunks_documents_and_mentions(
-    clean_neo4j: Any, small_graph: KnowledgeGraph
-) -> None:
+def test_lexical_graph_links_chunks_documents_and_mentions(clean_neo4j: Any, small_graph: KnowledgeGraph) -> None:
     load(clean_neo4j, small_graph)
     for document in small_graph.documents:
         chunks = query(
@@ -127,38 +120,30 @@ def test_lexical_graph_links_chunks_documents_and_mentions(
             "RETURN c.index AS index, c.text AS text ORDER BY index",
             doc=document.name,
         )
-        assert [(c["index"], c["text"]) for c in chunks] == [
-            (s.index, s.text) for s in document.sentences
-        ]
+        assert [(c["index"], c["text"]) for c in chunks] == [(s.index, s.text) for s in document.sentences]
         links = query(
             clean_neo4j,
             "MATCH (:Document {id: $doc})<-[:FROM_DOCUMENT]-(a:Chunk)-[:NEXT_CHUNK]->(b:Chunk) "
             "RETURN a.index AS a, b.index AS b ORDER BY a",
             doc=document.name,
         )
-        assert [(link["a"], link["b"]) for link in links] == [
-            (i, i + 1) for i in range(len(document.sentences) - 1)
-        ]
+        assert [(link["a"], link["b"]) for link in links] == [(i, i + 1) for i in range(len(document.sentences) - 1)]
     for entity in small_graph.entities.values():
         texts = query(
             clean_neo4j,
-            "MATCH (:__Entity__ {id: $id})-[m:FROM_CHUNK]->(c:Chunk) RETURN c.text AS text, "
-            "m.text AS surface",
+            "MATCH (:__Entity__ {id: $id})-[m:FROM_CHUNK]->(c:Chunk) RETURN c.text AS text, m.text AS surface",
             id=entity.id,
         )
         assert len(texts) == len(entity.mentions)
         assert all(row["surface"] in row["text"] for row in texts)
 
 
-def test_values_with_quotes_and_keywords_are_stored_literally(
-    clean_neo4j: Any, small_graph: KnowledgeGraph
-) -> None:
-    hostile = "X'}) DETACH DELETE n // \"MATCH\" `Lab`"
+def test_values_with_quotes_and_keywords_are_stored_literally(clean_neo4j: Any, small_graph: KnowledgeGraph) -> None:
+    hostile = 'X\'}) DETACH DELETE n // "MATCH" `Lab`'
     entity = next(iter(small_graph.entities.values()))
     entity.aliases = [hostile]
     load(clean_neo4j, small_graph)
-    rows = query(clean_neo4j, "MATCH (n:__Entity__) WHERE $alias IN n.aliases RETURN n.id AS id",
-                 alias=hostile)
+    rows = query(clean_neo4j, "MATCH (n:__Entity__) WHERE $alias IN n.aliases RETURN n.id AS id", alias=hostile)
     assert rows == [{"id": entity.id}]
     assert counts(clean_neo4j)[0] == expected_node_count(small_graph)
 
@@ -200,8 +185,7 @@ def test_interrupted_load_resumes_without_duplicates(
     assert duplicates == []
     rel_duplicates = query(
         clean_neo4j,
-        "MATCH ()-[r]->() WHERE r.id IS NOT NULL "
-        "WITH r.id AS id, count(*) AS copies WHERE copies > 1 RETURN id",
+        "MATCH ()-[r]->() WHERE r.id IS NOT NULL WITH r.id AS id, count(*) AS copies WHERE copies > 1 RETURN id",
     )
     assert rel_duplicates == []
 
@@ -215,5 +199,6 @@ def test_batches_of_one_give_the_same_graph_as_one_batch(
     clean_neo4j.execute_query("MATCH (n) DETACH DELETE n", database_="neo4j")
     load(clean_neo4j, graph, batch_size=10_000)
     assert counts(clean_neo4j) == small_batches
-    assert query(clean_neo4j, "MATCH (n:__Entity__ {id: $id}) RETURN count(n) AS n",
-                 id=entity_id("合肥市2"))[0]["n"] == 1
+    assert (
+        query(clean_neo4j, "MATCH (n:__Entity__ {id: $id}) RETURN count(n) AS n", id=entity_id("合肥市2"))[0]["n"] == 1
+    )

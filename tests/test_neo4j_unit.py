@@ -11,8 +11,13 @@ from typing import Any
 
 import pytest
 
-from kg import neo4j_queries as q
-from kg.cypher_run import (
+from kg.errors import InputError
+from kg.ids import entity_id
+from kg.model import KnowledgeGraph
+from kg.neo4j import statements as q
+from kg.neo4j.config import Neo4jSettings, resolve_settings
+from kg.neo4j.load import ENTITIES, MENTION_LINKS, RELATIONS, plan_writes, planned_rows
+from kg.query.cypher import (
     CypherResult,
     format_csv,
     format_table,
@@ -21,11 +26,6 @@ from kg.cypher_run import (
     read_query,
     run_cypher,
 )
-from kg.errors import InputError
-from kg.ids import entity_id
-from kg.model import KnowledgeGraph
-from kg.neo4j_config import Neo4jSettings, resolve_settings
-from kg.neo4j_load import ENTITIES, MENTION_LINKS, RELATIONS, plan_writes, planned_rows
 from kg.store import graph_to_json
 
 
@@ -33,9 +33,7 @@ def test_settings_fall_back_to_the_environment() -> None:
     env = {"NEO4J_URI": "bolt://h:1", "NEO4J_PASSWORD": "pw", "NEO4J_DATABASE": "db"}
     settings = resolve_settings(environ=env)
     assert settings == Neo4jSettings("bolt://h:1", "neo4j", "pw", "db")
-    assert resolve_settings(uri="bolt://o:2", user="u", environ=env) == Neo4jSettings(
-        "bolt://o:2", "u", "pw", "db"
-    )
+    assert resolve_settings(uri="bolt://o:2", user="u", environ=env) == Neo4jSettings("bolt://o:2", "u", "pw", "db")
     assert resolve_settings(environ={}) is None
 
 
@@ -48,9 +46,19 @@ def test_settings_never_show_the_password() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("42", 42), ("-7", -7), ("2.5", 2.5), ("1e3", 1000.0), ("true", True), ("false", False),
-        ("[1, \"a\"]", [1, "a"]), ('{"k": 1}', {"k": 1}), ("null", None), ('"42"', "42"),
-        ("合肥市", "合肥市"), ("a'b\" MATCH", "a'b\" MATCH"), ("", ""),
+        ("42", 42),
+        ("-7", -7),
+        ("2.5", 2.5),
+        ("1e3", 1000.0),
+        ("true", True),
+        ("false", False),
+        ('[1, "a"]', [1, "a"]),
+        ('{"k": 1}', {"k": 1}),
+        ("null", None),
+        ('"42"', "42"),
+        ("合肥市", "合肥市"),
+        ("a'b\" MATCH", "a'b\" MATCH"),
+        ("", ""),
     ],
 )
 def test_param_values_are_typed_when_they_parse(text: str, value: Any) -> None:
@@ -113,7 +121,7 @@ def test_plan_covers_every_row_in_bounded_batches(small_graph: KnowledgeGraph) -
 
 
 def test_a_fact_stated_twice_is_refused_not_chosen_again(small_graph: KnowledgeGraph) -> None:
-    # kg.graph keeps one relation per fact; a graph changed afterwards is refused, so
+    # kg.graph.merge keeps one relation per fact; a graph changed afterwards is refused, so
     # no second tie-break can pick another rule than the graph did.
     rows = [r for b in plan_writes(small_graph) if b.stage is RELATIONS for r in b.rows]
     assert len(rows) == len({r["id"] for r in rows}) == len(small_graph.relations)
@@ -124,8 +132,7 @@ def test_a_fact_stated_twice_is_refused_not_chosen_again(small_graph: KnowledgeG
 
 
 def test_table_aligns_chinese_text_and_csv_round_trips() -> None:
-    result = CypherResult(["name", "n"], [{"name": "合肥市", "n": 1}, {"name": "abc", "n": 22}],
-                          "neo4j")
+    result = CypherResult(["name", "n"], [{"name": "合肥市", "n": 1}, {"name": "abc", "n": 22}], "neo4j")
     lines = format_table(result).splitlines()
     assert lines[2].index("|") == len("合肥市") + 1  # three wide characters pad like six
     assert lines[-1] == "(2 rows)"
@@ -133,15 +140,16 @@ def test_table_aligns_chinese_text_and_csv_round_trips() -> None:
 
 
 def test_without_a_server_the_embedded_engine_answers(small_graph: KnowledgeGraph, tmp_path: Path) -> None:
-    (tmp_path / "graph.json").write_text(json.dumps(graph_to_json(small_graph), ensure_ascii=False),
-                                         encoding="utf-8")
+    (tmp_path / "graph.json").write_text(json.dumps(graph_to_json(small_graph), ensure_ascii=False), encoding="utf-8")
     names = sorted(e.name for e in small_graph.entities.values())
-    result = run_cypher("MATCH (e:__Entity__) RETURN e.name AS name ORDER BY name", {},
-                        settings=None, graph_dir=tmp_path)
+    result = run_cypher(
+        "MATCH (e:__Entity__) RETURN e.name AS name ORDER BY name", {}, settings=None, graph_dir=tmp_path
+    )
     assert result.engine == "embedded" and result.columns == ["name"]
     assert [row["name"] for row in result.rows] == names
-    one = run_cypher("MATCH (e:__Entity__ {name: $n}) RETURN e.id AS id", {"n": names[0]},
-                     settings=None, graph_dir=tmp_path)
+    one = run_cypher(
+        "MATCH (e:__Entity__ {name: $n}) RETURN e.id AS id", {"n": names[0]}, settings=None, graph_dir=tmp_path
+    )
     assert [row["id"] for row in one.rows] == [entity_id(names[0])]
 
 
@@ -163,9 +171,15 @@ def _run_one_neo4j_test(ci: str) -> Any:
     env.update(CI=ci, NEO4J_URI=f"bolt://127.0.0.1:{port}", NEO4J_PASSWORD="x")
     repo = Path(__file__).resolve().parents[1]
     target = "tests/test_neo4j_cli.py::test_malformed_cypher_exits_2_with_the_engine_message"
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           target], cwd=repo, env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", target],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_neo4j_tests_fail_in_ci_when_no_server_answers() -> None:

@@ -14,7 +14,7 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 @pytest.fixture(scope="module")
 def fresh_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import build
+    from kg.graph.build import build
 
     out = tmp_path_factory.mktemp("notebook-graph")
     build(REPO / "seeds", out, warn=lambda _message: None)
@@ -37,8 +37,7 @@ def test_there_are_at_least_two_notebooks() -> None:
 def test_notebook_runs_clean(path: Path, fresh_graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INNOKG_GRAPH", str(fresh_graph))  # the kernel inherits the environment
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
     text = _outputs(nb)

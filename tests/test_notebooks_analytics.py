@@ -1,8 +1,8 @@
-"""kg.analytics (the chain-analysis notebook's functions) on small hand-built graphs."""
+"""kg.graph.analytics (the chain-analysis notebook's functions) on small hand-built graphs."""
 
 from __future__ import annotations
 
-from kg import analytics
+from kg.graph import analytics
 from kg.ids import entity_id
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation
 
@@ -21,9 +21,11 @@ def _graph(facts: list[tuple[str, str, str, str, str]]) -> KnowledgeGraph:
 def _two_clusters() -> KnowledgeGraph:
     facts = [("PART_OF_CHAIN", f"车企{i}", "Enterprise", "汽车", "IndustryChain") for i in range(4)]
     facts += [("PART_OF_CHAIN", f"芯片企{i}", "Enterprise", "芯片", "IndustryChain") for i in range(4)]
-    facts += [("SUPPORTS_CHAIN", "桥梁大学", "University", "汽车", "IndustryChain"),
-              ("SUPPORTS_CHAIN", "桥梁大学", "University", "芯片", "IndustryChain"),
-              ("FOCUSES_ON", "某区", "Place", "芯片", "IndustryChain")]
+    facts += [
+        ("SUPPORTS_CHAIN", "桥梁大学", "University", "汽车", "IndustryChain"),
+        ("SUPPORTS_CHAIN", "桥梁大学", "University", "芯片", "IndustryChain"),
+        ("FOCUSES_ON", "某区", "Place", "芯片", "IndustryChain"),
+    ]
     return _graph(facts)
 
 
@@ -45,8 +47,9 @@ def test_communities_split_the_two_clusters() -> None:
     groups = analytics.communities(analytics.to_networkx(_two_clusters()))
     chains = sorted(c.chains for c in groups)
     assert chains == [("汽车",), ("芯片",)]
-    assert all(any(n.startswith("车企") for n in c.members) != any(n.startswith("芯片企") for n in c.members)
-               for c in groups)
+    assert all(
+        any(n.startswith("车企") for n in c.members) != any(n.startswith("芯片企") for n in c.members) for c in groups
+    )
 
 
 def test_repeated_facts_weigh_the_edge_once_per_fact() -> None:
@@ -59,7 +62,10 @@ def test_repeated_facts_weigh_the_edge_once_per_fact() -> None:
 def test_chain_neighbourhood_and_empty_graph() -> None:
     g = analytics.to_networkx(_two_clusters())
     around = analytics.chain_neighbourhood(g, "芯片")
-    assert around == {"enterprises": [f"芯片企{i}" for i in range(4)], "supporters": ["桥梁大学"],
-                      "prioritised_by": ["某区"]}
+    assert around == {
+        "enterprises": [f"芯片企{i}" for i in range(4)],
+        "supporters": ["桥梁大学"],
+        "prioritised_by": ["某区"],
+    }
     empty = analytics.to_networkx(KnowledgeGraph(documents=[], entities={}, relations=[]))
     assert analytics.communities(empty) == [] and analytics.chain_bridges(empty) == []

@@ -1,5 +1,5 @@
 """One relation per fact (type, head, tail, document, sentence), chosen in one place
-(kg.graph.one_per_fact) by one tie-break: the most confident, then the earliest
+(kg.graph.merge.one_per_fact) by one tie-break: the most confident, then the earliest
 evidence, then the first rule by name, whatever order the relations come in."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from test_relations_helpers import LEXICON, find_known, make_document
 
 from kg.constraints import relation_allowed
 from kg.errors import InputError
-from kg.graph import merge_extractions, one_per_fact
+from kg.graph.merge import merge_extractions, one_per_fact
 from kg.model import DocumentExtraction, Entity, Evidence, KnowledgeGraph, Relation, fact_key
-from loaders.relations import extract_relations
+from loaders.relations.engine import extract_relations
 
 SENTENCE = Evidence("d.txt", 3, "甲位于乙。", 40, 45)
 
@@ -37,8 +37,12 @@ def test_equal_confidence_goes_to_the_first_rule_by_name_in_any_order() -> None:
 def test_other_sentences_documents_or_directions_are_other_facts() -> None:
     other_sentence = Evidence("d.txt", 4, "甲位于乙。", 46, 51)
     other_document = Evidence("e.txt", 3, "甲位于乙。", 40, 45)
-    found = [located("r", 0.9), located("r", 0.9, other_sentence), located("r", 0.9, other_document),
-             Relation("LOCATED_IN", "e-b", "e-a", SENTENCE, "r", 0.9)]
+    found = [
+        located("r", 0.9),
+        located("r", 0.9, other_sentence),
+        located("r", 0.9, other_document),
+        Relation("LOCATED_IN", "e-b", "e-a", SENTENCE, "r", 0.9),
+    ]
     assert len(one_per_fact(found)) == 4
 
 

@@ -15,7 +15,7 @@ from kg.errors import InputError
 from kg.ids import ONTOLOGY_IRI
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, SYMMETRIC_RELATIONS
 from kg.namespace import IKG
-from kg.shacl import shapes_graph
+from kg.rdf.shacl import shapes_graph
 
 ONTO = schema.ontology_graph()
 

@@ -18,24 +18,65 @@ from pathlib import Path
 import kg, loaders
 assert Path(kg.__file__).is_relative_to(sys.argv[1]), kg.__file__
 assert Path(loaders.__file__).is_relative_to(sys.argv[1]), loaders.__file__
-from kg.build import build
-from kg.catalogue import load_catalogue
+from kg.graph.build import build
+from kg.query.catalogue import load_catalogue
 report = build(Path(sys.argv[2]), Path(sys.argv[3]), warn=lambda message: None)
 print(len(report.documents), sum(report.relations_per_type.values()), len(load_catalogue()))
 """
 
 
 def test_a_wheel_builds_the_graph_with_nothing_but_its_own_files(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     wheel = next((tmp_path / "dist").glob("innokg-*.whl"))
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     run = subprocess.run(
         [sys.executable, "-c", BUILD_FROM_WHEEL, str(unpacked), str(ROOT / "seeds"), str(tmp_path / "out")],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
     )
     assert run.returncode == 0, run.stderr
     documents, relations, questions = map(int, run.stdout.split())
     assert documents == 5 and relations > 200 and questions == 21
     assert (tmp_path / "out" / "kg.nq").stat().st_size > 0
+
+
+def test_a_wheel_installed_in_a_fresh_venv_builds_the_seeds(tmp_path: Path) -> None:
+    """The way a user installs it: `pip install innokg-….whl` into a new virtual environment
+    (dependencies from the package index, pip's cache when warm), then the `kg` command it
+    installs, run outside the checkout."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    wheel = next((tmp_path / "dist").glob("innokg-*.whl"))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
+    install = subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert install.returncode == 0, install.stderr[-3000:]
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [str(venv / "bin" / "kg"), "build", "--input", str(ROOT / "seeds"), "--out", str(out), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "SHACL conforms" in run.stdout + run.stderr
+    assert (out / "kg.nq").stat().st_size > 0
+    assert (out / "report.json").exists()

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.errors import InputError
-from loaders.packs import using_packs
+from loaders.lexicon.packs import using_packs
 from loaders.pipeline import extract_document
-from loaders.relation_rules.patterns import load_patterns, packaged_patterns
+from loaders.relations.patterns import load_patterns, packaged_patterns
 
 GAZETTEER_HEADER = "canonical\tclass\tsubtype\taliases\twikidata\tname_en\tnote\n"
 
@@ -65,8 +65,15 @@ def test_a_users_pattern_from_a_pack_adds_a_relation_the_package_does_not_read(t
     assert not any(t == "FOCUSES_ON" for t, *_ in relations(doc))
     pack = tmp_path / "pack"
     pack.mkdir()
-    pattern = {"name": "cultivates", "type": "FOCUSES_ON", "head": "place", "tail": "chain",
-               "after_cues": ["深耕耘"], "max_gap": 8, "confidence": 0.5}
+    pattern = {
+        "name": "cultivates",
+        "type": "FOCUSES_ON",
+        "head": "place",
+        "tail": "chain",
+        "after_cues": ["深耕耘"],
+        "max_gap": 8,
+        "confidence": 0.5,
+    }
     write(pack / "patterns.jsonl", json.dumps(pattern, ensure_ascii=False) + "\n")
     with using_packs([pack]):
         found = relations(doc)

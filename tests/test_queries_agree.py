@@ -14,11 +14,11 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from kg.catalogue import QUERIES_DIR, Competency, cypher_rows, load_catalogue, sparql_rows
-from kg.cypher_embedded import EmbeddedGraph, load_embedded, query_embedded
 from kg.errors import InputError
 from kg.model import KnowledgeGraph
-from kg.sparql import open_store
+from kg.query.catalogue import QUERIES_DIR, Competency, cypher_rows, load_catalogue, sparql_rows
+from kg.query.cypher_embedded import EmbeddedGraph, load_embedded, query_embedded
+from kg.query.sparql import open_store
 from kg.store import load_graph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ NAMES = [q.name for q in CATALOGUE]
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import build
+    from kg.graph.build import build
 
     out = tmp_path_factory.mktemp("seeds-build")
     build(REPO / "seeds", out, warn=lambda _message: None)
@@ -52,8 +52,8 @@ def embedded(seeds_graph: KnowledgeGraph) -> EmbeddedGraph:
 
 @pytest.fixture(scope="module")
 def neo4j_loaded(neo4j_driver: Any, neo4j_settings: Any, seeds_graph: KnowledgeGraph) -> Iterator[Any]:
-    from kg.neo4j_load import load_graph_into_neo4j
-    from kg.neo4j_queries import WIPE_DATABASE
+    from kg.neo4j.load import load_graph_into_neo4j
+    from kg.neo4j.statements import WIPE_DATABASE
 
     with neo4j_driver.session(database=neo4j_settings.database) as session:
         session.run(WIPE_DATABASE).consume()
@@ -90,8 +90,9 @@ def test_embedded_cypher_agrees_with_sparql(name: str, rdf_store: ox.Store, embe
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("name", NAMES)
-def test_neo4j_cypher_agrees_with_sparql(name: str, rdf_store: ox.Store, neo4j_loaded: Any,
-                                         neo4j_settings: Any) -> None:
+def test_neo4j_cypher_agrees_with_sparql(
+    name: str, rdf_store: ox.Store, neo4j_loaded: Any, neo4j_settings: Any
+) -> None:
     question = _question(name)
     columns, expected = _rdf_answer(rdf_store, question)
     with neo4j_loaded.session(database=neo4j_settings.database) as session:
@@ -107,8 +108,9 @@ def test_most_questions_have_answers_on_the_seeds(rdf_store: ox.Store) -> None:
     assert len(answered) >= 0.7 * len(CATALOGUE), f"only {answered} return rows on the seeds graph"
 
 
-def test_parameters_select_what_they_name(rdf_store: ox.Store, embedded: EmbeddedGraph,
-                                          seeds_graph: KnowledgeGraph) -> None:
+def test_parameters_select_what_they_name(
+    rdf_store: ox.Store, embedded: EmbeddedGraph, seeds_graph: KnowledgeGraph
+) -> None:
     question = next(q for q in CATALOGUE if q.params)
     key = next(iter(question.params))
     # every entity that takes part in a relation, whatever the seeds say about it

@@ -22,12 +22,12 @@ import pyoxigraph as ox
 import pytest
 from playwright import sync_api as playwright_api
 
-from kg.build import build
-from kg.catalogue import load_catalogue, sparql_rows
-from kg.query_page import catalogue_data
-from kg.server import EndpointConfig, make_server
-from kg.sparql import open_store
-from kg.viz.html import script_hashes
+from kg.graph.build import build
+from kg.query.catalogue import load_catalogue, sparql_rows
+from kg.query.page import catalogue_data
+from kg.query.server import EndpointConfig, make_server
+from kg.query.sparql import open_store
+from kg.viz.assemble import script_hashes
 
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = REPO / "test-output"
@@ -55,8 +55,9 @@ def base_url(built: Path) -> Iterator[str]:
     server.server_close()
 
 
-def _get(url: str, data: dict[str, str] | None = None, headers: dict[str, str] | None = None
-         ) -> tuple[int, dict[str, str], bytes]:
+def _get(
+    url: str, data: dict[str, str] | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
     body = urllib.parse.urlencode(data).encode("utf-8") if data is not None else None
     request = urllib.request.Request(url, data=body, headers=headers or {})
     try:
@@ -103,8 +104,9 @@ def test_bindings_are_parsed_as_data_never_pasted_into_the_query(base_url: str) 
     status, _, body = _get(base_url + "/sparql", {"query": query, "$name": '"合肥市"'}, csv_accept)
     assert status == 200 and body.decode("utf-8").splitlines() == ["name", "合肥市"]
     # a value that would close the literal and add a pattern is one literal or nothing
-    status, _, body = _get(base_url + "/sparql", {"query": query, "$name": '"x" } UNION { ?e ikg:name ?name'},
-                           csv_accept)
+    status, _, body = _get(
+        base_url + "/sparql", {"query": query, "$name": '"x" } UNION { ?e ikg:name ?name'}, csv_accept
+    )
     assert status == 400 and b"N-Triples" in body
     status, _, body = _get(base_url + "/sparql", {"query": query, "$name": '"x" . <urn:a> <urn:b> "c"'}, csv_accept)
     assert status == 400
@@ -117,14 +119,18 @@ def test_bindings_are_parsed_as_data_never_pasted_into_the_query(base_url: str) 
     many = {"query": query, **{f"$v{i}": '"x"' for i in range(33)}}
     assert _get(base_url + "/sparql", many, csv_accept)[0] == 400
     # GET carries bindings in the URL; an IRI binds as an IRI
-    url = base_url + "/sparql?" + urllib.parse.urlencode(
-        {"query": "SELECT ?e ?name WHERE { ?e ikg:name ?name }", "$name": '"合肥市"'})
+    url = (
+        base_url
+        + "/sparql?"
+        + urllib.parse.urlencode({"query": "SELECT ?e ?name WHERE { ?e ikg:name ?name }", "$name": '"合肥市"'})
+    )
     status, _, body = _get(url, headers=csv_accept)
     rows = body.decode("utf-8").splitlines()
     assert status == 200 and len(rows) == 2 and rows[1].startswith("https://w3id.org/innokg/id/")
     iri = rows[1].split(",")[0]
-    status, _, body = _get(base_url + "/sparql", {"query": "SELECT ?e ?name WHERE { ?e ikg:name ?name }",
-                                                  "$e": f"<{iri}>"}, csv_accept)
+    status, _, body = _get(
+        base_url + "/sparql", {"query": "SELECT ?e ?name WHERE { ?e ikg:name ?name }", "$e": f"<{iri}>"}, csv_accept
+    )
     assert status == 200 and body.decode("utf-8").splitlines() == ["e,name", f"{iri},合肥市"]
 
 
@@ -135,7 +141,6 @@ def test_page_refuses_other_hosts_like_the_endpoint(base_url: str) -> None:
 
 
 # ---------------------------------------------------------------- in the browser
-
 
 
 class Watched:
@@ -162,7 +167,8 @@ class Watched:
         head = self.page.locator("#results thead th").all_text_contents()
         rows = self.page.evaluate(
             "Array.from(document.querySelectorAll('#results tbody tr'))"
-            ".map(tr => Array.from(tr.cells).map(td => td.textContent))")
+            ".map(tr => Array.from(tr.cells).map(td => td.textContent))"
+        )
         return head, rows
 
     def assert_clean(self, refused: int = 0) -> None:
@@ -213,8 +219,11 @@ def test_page_answers_a_competency_question_with_a_parameter(browser, base_url: 
 
 def test_page_shows_iris_as_prefixed_names_and_text_as_text(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     w = Watched(browser, base_url + "/query")
-    w.page.fill("#editor", f'SELECT ?type ?s WHERE {{ VALUES ?s {{ "{HOSTILE}" }} ?e ikg:entityId ?id ; a ?type }} '
-                           "GROUP BY ?type ?s ORDER BY ?type LIMIT 1")
+    w.page.fill(
+        "#editor",
+        f'SELECT ?type ?s WHERE {{ VALUES ?s {{ "{HOSTILE}" }} ?e ikg:entityId ?id ; a ?type }} '
+        "GROUP BY ?type ?s ORDER BY ?type LIMIT 1",
+    )
     assert w.run() == "done"
     head, rows = w.table()
     assert head == ["type", "s"] and len(rows) == 1
@@ -240,7 +249,8 @@ def test_page_reports_refusals_from_the_guard(browser, base_url: str) -> None:  
 def test_catalogue_filter_narrows_the_list(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     w = Watched(browser, base_url + "/#q=chains_by_enterprise_count")
     assert w.page.input_value("#editor") == next(
-        q.sparql for q in load_catalogue() if q.name == "chains_by_enterprise_count")
+        q.sparql for q in load_catalogue() if q.name == "chains_by_enterprise_count"
+    )
     assert w.page.is_hidden("#params")
     w.page.fill("#filter", "实验室")
     names = w.page.eval_on_selector_all("#questions button", "bs => bs.map(b => b.dataset.name)")

@@ -13,22 +13,21 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.catalogue import cypher_rows, load_catalogue, sparql_rows
-from kg.cypher_embedded import embedded_for, load_embedded, query_embedded
 from kg.errors import InputError
-from kg.query_store import KGLITE, OXIGRAPH, STAMP_FILE, why_stale
-from kg.sparql import open_query_store, open_store
+from kg.query.catalogue import cypher_rows, load_catalogue, sparql_rows
+from kg.query.cypher_embedded import embedded_for, load_embedded, query_embedded
+from kg.query.sparql import open_query_store, open_store
+from kg.query.stores import KGLITE, OXIGRAPH, STAMP_FILE, why_stale
 from kg.store import load_graph
 
 REPO = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue()
-EXTRA_QUAD = ('<https://w3id.org/innokg/id/entity/e-test> <https://w3id.org/innokg/ontology#name> '
-              '"只在kg.nq里" .\n')
+EXTRA_QUAD = '<https://w3id.org/innokg/id/entity/e-test> <https://w3id.org/innokg/ontology#name> "只在kg.nq里" .\n'
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import build
+    from kg.graph.build import build
 
     out = tmp_path_factory.mktemp("stores") / "out"
     build(REPO / "seeds", out, warn=lambda _message: None)
@@ -65,8 +64,9 @@ def test_the_stores_answer_every_question_as_the_files_do(built: Path, caplog: p
 
 
 def _names(store: ox.Store) -> set[str]:
-    answer = store.query("SELECT ?n WHERE { ?e <https://w3id.org/innokg/ontology#name> ?n }",
-                         use_default_graph_as_union=True)
+    answer = store.query(
+        "SELECT ?n WHERE { ?e <https://w3id.org/innokg/ontology#name> ?n }", use_default_graph_as_union=True
+    )
     assert isinstance(answer, ox.QuerySolutions)
     return {s["n"].value for s in answer}
 
@@ -115,7 +115,11 @@ def test_a_missing_store_or_another_engine_version_falls_back(copy: Path, caplog
 
 def test_kg_sparql_says_why_it_is_slower(copy: Path) -> None:
     shutil.rmtree(copy / "store")
-    done = subprocess.run([sys.executable, "-m", "kg.cli", "sparql", "ASK { ?s ?p ?o }", "--graph", str(copy)],
-                          capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "sparql", "ASK { ?s ?p ?o }", "--graph", str(copy)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert done.returncode == 0 and "true" in done.stdout
     assert "has no store/stamp.json" in done.stderr and "`kg build` writes the store" in done.stderr

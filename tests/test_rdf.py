@@ -1,4 +1,4 @@
-"""kg.rdf (dataset, serialisers, evidence query) and kg.shacl on small hand-made graphs."""
+"""kg.rdf.dataset (dataset, serialisers, evidence query) and kg.rdf.shacl on small hand-made graphs."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS
 
-from kg import rdf, shacl
 from kg.errors import InputError, OutputError, ValidationFailure
 from kg.ids import document_iri, entity_iri, sentence_iri
 from kg.model import RELATION_TYPES, KnowledgeGraph, Relation
 from kg.namespace import IKG
+from kg.rdf import dataset as rdf
+from kg.rdf import shacl
 from kg.schema import relation_property
 
 
@@ -110,7 +111,7 @@ def test_same_fact_found_by_two_rules_gives_one_assertion(graph: KnowledgeGraph)
     union = rdf.union_graph(rdf.to_dataset(graph))
     node = rdf.assertion_iri(first)
     assert list(union.objects(node, IKG.rule)) == [Literal(first.rule)]
-    # A graph holds one relation per fact (kg.graph chose it): one stated twice is refused
+    # A graph holds one relation per fact (kg.graph.merge chose it): one stated twice is refused
     # when the graph is made, and by the writer when the list was changed afterwards.
     twin = dataclasses.replace(first, rule="another-rule", confidence=0.95)
     with pytest.raises(InputError, match="already stated"):

@@ -9,7 +9,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.model import Document
-from loaders.reading import read_document
+from loaders.read.document import read_document
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "doc.txt") -> Path:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.places import district_names, place_by_form
-from loaders.reading import read_document
+from loaders.lexicon.place_names import district_names, place_by_form
+from loaders.read.document import read_document
 
 
 def read(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Document
-from loaders.reading import read_document
+from loaders.read.document import read_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ADVERTISING = re.compile(r"https?://|www\.|公众号|客服|扫码|会员|下载")

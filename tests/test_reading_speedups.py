@@ -11,12 +11,12 @@ import random
 import re
 from collections import Counter
 
-from loaders.articles import _bigrams, _Draft
-from loaders.boilerplate import _TRAILING_CREDIT, trailing_credit_start
-from loaders.cleaning import _ASCII_TO_CHINESE, _WIDTH_TABLE, clean_line, normalise_width
-from loaders.duplicates import SeenTexts
-from loaders.places import _DISTRICT_IN_TEXT, _GENERIC_STEMS, district_names
-from loaders.sentences import _ALNUM
+from loaders.lexicon.place_names import _DISTRICT_IN_TEXT, _GENERIC_STEMS, district_names
+from loaders.read.articles import _bigrams, _Draft
+from loaders.read.boilerplate import _TRAILING_CREDIT, trailing_credit_start
+from loaders.read.cleaning import _ASCII_TO_CHINESE, _WIDTH_TABLE, clean_line, normalise_width
+from loaders.read.duplicates import SeenTexts
+from loaders.read.sentences import _ALNUM
 
 _CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff5e“”"
 _PUNCT_BY_CJK = re.compile(rf"(?<=[{_CJK}])[,;:!?()]|[,;:!?()](?=[{_CJK}])")

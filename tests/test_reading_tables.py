@@ -6,8 +6,8 @@ from pathlib import Path
 
 from kg.model import Document, KnowledgeGraph
 from kg.store import graph_from_json, graph_to_json
-from loaders.reading import read_document
-from loaders.sections import park_by_form, table_cells
+from loaders.read.document import read_document
+from loaders.read.sections import park_by_form, table_cells
 
 
 def read(tmp_path: Path, text: str) -> Document:
@@ -37,10 +37,7 @@ def test_a_caption_row_is_not_the_header(tmp_path: Path) -> None:
 
 
 def test_each_table_has_its_own_header_and_prose_has_none(tmp_path: Path) -> None:
-    text = (
-        "环节\t代表企业\n芯片设计\t甲公司\n\n以上为重点环节。\n\n"
-        "平台\t依托单位\n语音平台\t乙大学\n"
-    )
+    text = "环节\t代表企业\n芯片设计\t甲公司\n\n以上为重点环节。\n\n平台\t依托单位\n语音平台\t乙大学\n"
     got = headers(read(tmp_path, text))
     assert got["芯片设计\t甲公司"] == ["环节", "代表企业"]
     assert got["以上为重点环节。"] is None

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from loaders.insertions import find_insertions
-from loaders.pinyin import is_pinyin
-from loaders.reading import read_document
-from loaders.script import to_simplified
-from loaders.sentences import MAX_SENTENCE_LENGTH
+from loaders.read.document import read_document
+from loaders.read.insertions import find_insertions
+from loaders.read.pinyin import is_pinyin
+from loaders.read.script import to_simplified
+from loaders.read.sentences import MAX_SENTENCE_LENGTH
 
 
 def write(tmp_path: Path, data: str | bytes, name: str = "page.txt") -> Path:

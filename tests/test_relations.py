@@ -8,10 +8,10 @@ import pytest
 from test_relations_helpers import LEXICON, fact, facts, find_known, make_document
 
 from kg.errors import InputError
-from kg.graph import one_per_fact
+from kg.graph.merge import one_per_fact
 from kg.ids import entity_id
 from kg.model import RELATION_TYPES, Mention
-from loaders.relations import extract_relations
+from loaders.relations.engine import extract_relations
 
 
 def run(texts: list[str], **kwargs: object):  # type: ignore[no-untyped-def]
@@ -103,9 +103,7 @@ def test_upstream_segment() -> None:
 
 
 def test_cooperation_is_symmetric_and_emitted_once() -> None:
-    result = run(
-        ["中国科大与科大讯飞合作建设联合实验室。", "科大讯飞携手中国科大开展攻关。"]
-    )
+    result = run(["中国科大与科大讯飞合作建设联合实验室。", "科大讯飞携手中国科大开展攻关。"])
     cooperations = [r for r in result.relations if r.type == "COOPERATES_WITH"]
     assert len(cooperations) == 2  # one per sentence, whatever the order in the text
     for relation in cooperations:

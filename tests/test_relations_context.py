@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_relations_helpers import LEXICON, Known, fact, facts, find_known, make_document
 
-from loaders.relations import extract_relations
+from loaders.relations.engine import extract_relations
 
 
 def run(texts: list[str], lexicon: dict[str, Known] = LEXICON, **kwargs: object):  # type: ignore[no-untyped-def]
@@ -58,8 +58,10 @@ def test_name_embedding_a_chain_focuses_on_it() -> None:
 
 
 def test_place_inside_a_clause_is_not_the_focusing_subject() -> None:
-    result = run(["打造长三角科创承载地，着力打造世界级集成电路产业集群。"],
-                 lexicon={**LEXICON, "长三角": Known("Place", "Region")})
+    result = run(
+        ["打造长三角科创承载地，着力打造世界级集成电路产业集群。"],
+        lexicon={**LEXICON, "长三角": Known("Place", "Region")},
+    )
     assert not any(r.type == "FOCUSES_ON" for r in result.relations)
 
 

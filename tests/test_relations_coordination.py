@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from test_relations_helpers import LEXICON, Known, find_known, make_document
 
-from loaders.coordination import group_units, split_list
-from loaders.relation_rules import registered_rules, relation_rule
-from loaders.relation_rules.scope import clean_heading
+from loaders.mentions.coordination import group_units, split_list
+from loaders.relations.rules import registered_rules, relation_rule
+from loaders.relations.scope import clean_heading
 
 
 def units_of(text: str, lexicon: dict[str, Known] | None = None):  # type: ignore[no-untyped-def]
@@ -80,7 +80,9 @@ def test_a_closing_bracket_ends_the_list_it_encloses() -> None:
     world = {**LEXICON, "新一代信息技术": Known("IndustryChain")}
     units = units_of("新一代信息技术（集成电路、新型显示）、新能源汽车", world)
     assert [[m.text for m in u.members] for u in units] == [
-        ["新一代信息技术"], ["集成电路", "新型显示"], ["新能源汽车"]
+        ["新一代信息技术"],
+        ["集成电路", "新型显示"],
+        ["新能源汽车"],
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_relations_helpers import LEXICON, Known, fact, facts, find_known, make_document
 
-from loaders.relations import extract_relations
+from loaders.relations.engine import extract_relations
 
 WORLD: dict[str, Known] = {
     **LEXICON,
@@ -226,7 +226,7 @@ def test_a_place_that_builds_a_park_contains_it() -> None:
 
 
 def test_a_rule_runs_only_on_sentences_with_the_unit_kinds_it_needs() -> None:
-    from loaders.relation_rules.registry import RelationRule
+    from loaders.relations.registry import RelationRule
 
     seen: list[str] = []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from test_relations_helpers import LEXICON, Known, fact, facts, find_known, make_document
 
-from loaders.relations import extract_relations
+from loaders.relations.engine import extract_relations
 
 WORLD: dict[str, Known] = {
     **LEXICON,
@@ -41,10 +41,7 @@ def test_scale_targets_carry_the_place_over_subjectless_clauses() -> None:
 
 
 def test_scale_targets_stop_at_a_clause_with_its_own_subject() -> None:
-    text = (
-        "滨江新区新材料产业规模达到800亿元，甲乙科技有限公司布局生物医药，"
-        "数字经济产业规模稳步扩大。"
-    )
+    text = "滨江新区新材料产业规模达到800亿元，甲乙科技有限公司布局生物医药，数字经济产业规模稳步扩大。"
     got = facts(run([text]).relations)
     assert fact("FOCUSES_ON", "滨江新区", "新材料") in got
     assert fact("FOCUSES_ON", "滨江新区", "生物医药") not in got

@@ -7,8 +7,8 @@ from __future__ import annotations
 from test_relations_helpers import LEXICON, Known, fact, facts, find_known, make_document
 
 from kg.model import Mention
-from loaders.coordination import group_units
-from loaders.relations import extract_relations
+from loaders.mentions.coordination import group_units
+from loaders.relations.engine import extract_relations
 
 WORLD: dict[str, Known] = {
     **LEXICON,
@@ -42,9 +42,7 @@ def test_a_list_whose_members_carry_short_names_stays_one_list() -> None:
 def test_a_short_name_bracket_folds_into_its_full_name() -> None:
     doc = make_document(["甲乙科技有限公司（简称“甲乙科技”）、丙丁材料股份有限公司等企业"])
     sentence = doc.sentences[0]
-    placed: list[tuple[Mention, int, int]] = [
-        (m, m.clean_start, m.clean_end) for m in find_known(doc, WORLD)
-    ]
+    placed: list[tuple[Mention, int, int]] = [(m, m.clean_start, m.clean_end) for m in find_known(doc, WORLD)]
     units = group_units(sentence.text, placed)
     assert len(units) == 1
     assert [m.text for m in units[0].members] == ["甲乙科技有限公司", "丙丁材料股份有限公司"]

@@ -6,9 +6,9 @@ from test_relations_helpers import LEXICON, Known, fact, facts, find_known, make
 
 from kg.ids import entity_id
 from kg.model import Mention
-from loaders.relation_rules.registry import RelationRule
-from loaders.relation_rules.view import NameIndex
-from loaders.relations import extract_relations
+from loaders.relations.engine import extract_relations
+from loaders.relations.registry import RelationRule
+from loaders.relations.view import NameIndex
 
 
 def _chain(name: str, canonical: str | None = None) -> Mention:
@@ -127,7 +127,7 @@ _VARIED = [
 def test_cue_words_change_nothing_the_rules_find() -> None:
     from dataclasses import replace
 
-    from loaders.relation_rules import registered_rules
+    from loaders.relations.rules import registered_rules
 
     rules = registered_rules()
     assert any(rule.cues for rule in rules)
@@ -144,9 +144,9 @@ def test_cue_words_change_nothing_on_the_seed_documents() -> None:
     from dataclasses import replace
     from pathlib import Path
 
-    from loaders.mentions import find_mentions
-    from loaders.reading import read_document
-    from loaders.relation_rules import registered_rules
+    from loaders.mentions.find import find_mentions
+    from loaders.read.document import read_document
+    from loaders.relations.rules import registered_rules
 
     rules = registered_rules()
     uncued = [replace(r, cues=()) for r in rules]
@@ -155,6 +155,6 @@ def test_cue_words_change_nothing_on_the_seed_documents() -> None:
     for path in seeds:
         doc = read_document(path)
         mentions = find_mentions(doc).mentions
-        assert extract_relations(doc, mentions, rules=rules) == extract_relations(
-            doc, mentions, rules=uncued
-        ), path.name
+        assert extract_relations(doc, mentions, rules=rules) == extract_relations(doc, mentions, rules=uncued), (
+            path.name
+        )

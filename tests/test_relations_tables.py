@@ -1,12 +1,12 @@
-"""Table rows read through their header (loaders.relation_rules.tables), on invented tables."""
+"""Table rows read through their header (loaders.relations.rules.structure.tables), on invented tables."""
 
 from __future__ import annotations
 
 from test_relations_helpers import LEXICON, Known, fact, facts, find_known, make_document
 
 from kg.model import Relation
-from loaders.relation_rules.tables import HOST, LOCATION, MEMBERS, OPERATOR, OTHER, column_role
-from loaders.relations import RelationResult, extract_relations
+from loaders.relations.engine import RelationResult, extract_relations
+from loaders.relations.rules.structure.tables import HOST, LOCATION, MEMBERS, OPERATOR, OTHER, column_role
 
 WORLD: dict[str, Known] = {
     **LEXICON,
@@ -20,8 +20,9 @@ WORLD: dict[str, Known] = {
 }
 
 
-def run_table(rows: list[str], header: str | None, section: str | None = None,
-              lexicon: dict[str, Known] = WORLD) -> RelationResult:
+def run_table(
+    rows: list[str], header: str | None, section: str | None = None, lexicon: dict[str, Known] = WORLD
+) -> RelationResult:
     """A heading line (when ``section`` is given) and the header row, then data rows
     carrying the header's cells as Sentence.table_header."""
     above = ([section] if section else []) + ([header] if header else [])
@@ -47,8 +48,7 @@ def test_header_words_give_column_roles() -> None:
 
 def test_chain_table_relates_leaders_suppliers_and_parks_to_the_rows_chain() -> None:
     result = run_table(
-        ["集成电路\t晶合集成\t通富微电、京东方\t新站高新区、合肥高新区",
-         "新能源汽车\t比亚迪\t国轩高科\t经开区"],
+        ["集成电路\t晶合集成\t通富微电、京东方\t新站高新区、合肥高新区", "新能源汽车\t比亚迪\t国轩高科\t经开区"],
         "产业链\t链主企业\t重点配套企业\t主要承载园区",
     )
     got = facts(result.relations)
@@ -66,8 +66,10 @@ def test_chain_table_relates_leaders_suppliers_and_parks_to_the_rows_chain() -> 
 
 def test_project_table_locates_the_organisation_named_in_the_project() -> None:
     result = run_table(
-        ["1\t比亚迪新能源整车基地二期\t庐江高新区\t新增整车产能20万辆，配套动力电池",
-         "2\t京东方显示模组项目\t新站高新区\t建设新型显示模组生产线"],
+        [
+            "1\t比亚迪新能源整车基地二期\t庐江高新区\t新增整车产能20万辆，配套动力电池",
+            "2\t京东方显示模组项目\t新站高新区\t建设新型显示模组生产线",
+        ],
         "序号\t项目名称\t建设地点\t主要内容",
     )
     got = facts(table_relations(result))
@@ -107,7 +109,9 @@ def test_segment_column_parts_belong_to_the_rows_chain() -> None:
 
 def test_segment_rows_under_a_chain_heading() -> None:
     result = run_table(
-        ["芯片设计\t晶合集成", "封装测试\t通富微电"], "环节\t代表企业", section="集成电路",
+        ["芯片设计\t晶合集成", "封装测试\t通富微电"],
+        "环节\t代表企业",
+        section="集成电路",
     )
     got = facts(table_relations(result))
     assert fact("PART_OF", "芯片设计", "集成电路") in got
@@ -120,8 +124,10 @@ def test_segment_rows_under_a_chain_heading() -> None:
 def test_cooperation_column() -> None:
     result = run_table(["科大讯飞\t合肥工业大学、中国科大"], "企业名称\t合作单位")
     got = facts(table_relations(result))
-    assert fact("COOPERATES_WITH", "合肥工业大学", "科大讯飞") in got or fact(
-        "COOPERATES_WITH", "科大讯飞", "合肥工业大学") in got
+    assert (
+        fact("COOPERATES_WITH", "合肥工业大学", "科大讯飞") in got
+        or fact("COOPERATES_WITH", "科大讯飞", "合肥工业大学") in got
+    )
     assert len([r for r in table_relations(result) if r.type == "COOPERATES_WITH"]) == 2
 
 

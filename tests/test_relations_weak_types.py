@@ -5,7 +5,7 @@ from __future__ import annotations
 from test_relations_helpers import LEXICON, Known, fact, facts, find_known, make_document
 
 from kg.model import Relation
-from loaders.relations import extract_relations
+from loaders.relations.engine import extract_relations
 
 WORLD: dict[str, Known] = {
     **LEXICON,
@@ -112,9 +112,10 @@ def test_a_partner_of_a_talk_does_not_operate() -> None:
 
 def test_two_builders_cooperate_and_each_operates() -> None:
     found = got("中国科大、科大讯飞联合组建脑科学平台。")
-    assert fact("COOPERATES_WITH", "中国科学技术大学", "科大讯飞") in found or fact(
-        "COOPERATES_WITH", "科大讯飞", "中国科学技术大学"
-    ) in found
+    assert (
+        fact("COOPERATES_WITH", "中国科学技术大学", "科大讯飞") in found
+        or fact("COOPERATES_WITH", "科大讯飞", "中国科学技术大学") in found
+    )
     assert fact("OPERATED_BY", "脑科学平台", "中国科学技术大学") in found
     assert fact("OPERATED_BY", "脑科学平台", "科大讯飞") in found
 
@@ -122,8 +123,10 @@ def test_two_builders_cooperate_and_each_operates() -> None:
 def test_with_and_a_cooperation_verb() -> None:
     for verb in ("签署战略合作协议", "共建实验室", "开展合作", "联合攻关"):
         found = got(f"京东方与中国科大{verb}。")
-        pair = {fact("COOPERATES_WITH", "京东方", "中国科学技术大学"),
-                fact("COOPERATES_WITH", "中国科学技术大学", "京东方")}
+        pair = {
+            fact("COOPERATES_WITH", "京东方", "中国科学技术大学"),
+            fact("COOPERATES_WITH", "中国科学技术大学", "京东方"),
+        }
         assert pair & found, verb
 
 
@@ -214,8 +217,7 @@ def test_a_place_owning_a_lab() -> None:
 
 
 def test_branch_named_after_parent_and_place() -> None:
-    world = {**WORLD, "合肥国家实验室": Known("Laboratory"),
-             "合肥国家实验室上海基地": Known("Laboratory")}
+    world = {**WORLD, "合肥国家实验室": Known("Laboratory"), "合肥国家实验室上海基地": Known("Laboratory")}
     doc = make_document(["合肥国家实验室与上海合作。", "成立合肥国家实验室上海基地。"])
     found = facts(extract_relations(doc, find_known(doc, world)).relations)
     assert fact("PART_OF", "合肥国家实验室上海基地", "合肥国家实验室") in found
@@ -229,8 +231,11 @@ def test_branch_of_an_unnamed_parent_is_not_placed() -> None:
 
 
 def test_zone_section_named_after_its_city() -> None:
-    world = {**WORLD, "自贸试验区": Known("Place", "DevelopmentZone"),
-             "自贸试验区合肥片区": Known("Place", "DevelopmentZone")}
+    world = {
+        **WORLD,
+        "自贸试验区": Known("Place", "DevelopmentZone"),
+        "自贸试验区合肥片区": Known("Place", "DevelopmentZone"),
+    }
     doc = make_document(["合肥建设自贸试验区。", "自贸试验区合肥片区挂牌。"])
     found = facts(extract_relations(doc, find_known(doc, world)).relations)
     assert fact("PART_OF", "自贸试验区合肥片区", "合肥市") in found

@@ -1,8 +1,8 @@
 from test_mentions_helpers import make_document
 
 from kg.ids import entity_id
-from loaders.gazetteer import default_gazetteer
-from loaders.mentions import find_mentions
+from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.mentions.find import find_mentions
 from loaders.resolve import build_entities, company_core, is_company_short_name
 
 

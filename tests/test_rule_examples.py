@@ -1,6 +1,6 @@
 """Every relation rule by its examples (Duckling's corpus per rule set): each registered rule
 and each packaged pattern carries examples and counter-examples as data
-(loaders/data/rule_examples/*.jsonl, docs/rule-examples.md); one parametrised test runs
+(loaders/lexicon/data/rule_examples/*.jsonl, docs/rule-examples.md); one parametrised test runs
 them all through the whole extractor."""
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from loaders.packs import using_packs
-from loaders.relation_rules import registered_rules
-from loaders.relation_rules.patterns import packaged_patterns
-from loaders.rule_examples import (
+from loaders.lexicon.packs import using_packs
+from loaders.relations.patterns import packaged_patterns
+from loaders.relations.rule_examples import (
     RuleExample,
     check_example,
     load_examples,
@@ -23,6 +22,7 @@ from loaders.rule_examples import (
     packaged_examples,
     rules_without_examples,
 )
+from loaders.relations.rules import registered_rules
 
 EXAMPLES = packaged_examples()
 
@@ -51,8 +51,11 @@ def test_every_registered_rule_and_packaged_pattern_has_a_counter_example() -> N
 
 def test_a_failing_example_is_reported_with_what_came_out(tmp_path: Path) -> None:
     path = tmp_path / "examples.jsonl"
-    wrong = {"rule": "located-in-verb", "text": "武汉光电国家研究中心位于武汉东湖新技术开发区。",
-             "expect": [["LOCATED_IN", "武汉东湖新技术开发区", "武汉光电国家研究中心"]]}
+    wrong = {
+        "rule": "located-in-verb",
+        "text": "武汉光电国家研究中心位于武汉东湖新技术开发区。",
+        "expect": [["LOCATED_IN", "武汉东湖新技术开发区", "武汉光电国家研究中心"]],
+    }
     path.write_text(json.dumps(wrong, ensure_ascii=False) + "\n", encoding="utf-8")
     (example,) = load_examples(path)
     problems = check_example(example)
@@ -89,14 +92,27 @@ def test_a_malformed_example_is_refused_naming_file_and_line(tmp_path: Path, lin
 def test_a_pack_carries_examples_for_its_own_pattern(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     pack = tmp_path / "pack"
     pack.mkdir()
-    pattern = {"name": "cultivates", "type": "FOCUSES_ON", "head": "place", "tail": "chain",
-               "after_cues": ["深耕耘"], "max_gap": 8, "confidence": 0.5}
+    pattern = {
+        "name": "cultivates",
+        "type": "FOCUSES_ON",
+        "head": "place",
+        "tail": "chain",
+        "after_cues": ["深耕耘"],
+        "max_gap": 8,
+        "confidence": 0.5,
+    }
     (pack / "patterns.jsonl").write_text(json.dumps(pattern, ensure_ascii=False) + "\n", encoding="utf-8")
     examples = [
-        {"rule": "pattern:cultivates", "text": "成都高新区多年来在集成电路产业深耕耘。",
-         "expect": [["FOCUSES_ON", "成都高新技术产业开发区", "集成电路"]]},
-        {"rule": "pattern:cultivates", "text": "成都高新区多年来在集成电路产业深耕。",
-         "absent": [["FOCUSES_ON", "成都高新技术产业开发区", "集成电路"]]},
+        {
+            "rule": "pattern:cultivates",
+            "text": "成都高新区多年来在集成电路产业深耕耘。",
+            "expect": [["FOCUSES_ON", "成都高新技术产业开发区", "集成电路"]],
+        },
+        {
+            "rule": "pattern:cultivates",
+            "text": "成都高新区多年来在集成电路产业深耕。",
+            "absent": [["FOCUSES_ON", "成都高新技术产业开发区", "集成电路"]],
+        },
     ]
     lines = [json.dumps(e, ensure_ascii=False) for e in examples]
     (pack / "examples.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

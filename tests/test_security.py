@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from conftest import build_small_graph
 
-from kg import rdf
-from kg.server import EndpointConfig, EndpointServer, make_server
-from kg.sparql import open_store
-from kg.sparql_guard import MAX_DEPTH, bracket_depth, parse_tree, tree_depth_and_service
+from kg.query.server import EndpointConfig, EndpointServer, make_server
+from kg.query.sparql import open_store
+from kg.query.sparql_guard import MAX_DEPTH, bracket_depth, parse_tree, tree_depth_and_service
+from kg.rdf import dataset as rdf
 from kg.store import graph_to_json
 
 REPO = Path(__file__).resolve().parents[1]
@@ -124,8 +124,9 @@ def ask_answers(running: Running) -> bool:
 
 
 def kg(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=timeout, cwd=REPO
+    )
 
 
 # ---------------------------------------------------------------- 1. deep nesting
@@ -150,7 +151,7 @@ def test_the_depth_check_counts_chains_and_never_recurses() -> None:
 
 
 def test_every_competency_query_passes_the_guard() -> None:
-    from kg.sparql_guard import check_query
+    from kg.query.sparql_guard import check_query
 
     for path in sorted((REPO / "queries").glob("*.rq")):
         check_query(path.read_text(encoding="utf-8"))
@@ -218,13 +219,16 @@ def test_service_never_reaches_the_network(endpoint: Running, graph_dir: Path) -
         listener.close()
 
 
-@pytest.mark.parametrize("update", [
-    "INSERT DATA { <http://a> <http://b> <http://c> }",
-    "PREFIX e: <http://e/> DELETE WHERE { e:b\\# ?p ?o }",
-    "# SELECT\nCLEAR ALL",
-    "LOAD <http://127.0.0.1:9/x>",
-    'WITH <http://g> DELETE { ?s ?p ?o } INSERT { ?s ?p "x" } WHERE { ?s ?p ?o }',
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+        "PREFIX e: <http://e/> DELETE WHERE { e:b\\# ?p ?o }",
+        "# SELECT\nCLEAR ALL",
+        "LOAD <http://127.0.0.1:9/x>",
+        'WITH <http://g> DELETE { ?s ?p ?o } INSERT { ?s ?p "x" } WHERE { ?s ?p ?o }',
+    ],
+)
 def test_updates_are_refused_from_the_parsed_form(endpoint: Running, update: str) -> None:
     assert get(endpoint, update).status in (400, 403)
     assert get(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").status == 200
@@ -269,8 +273,12 @@ def _is_zombie(pid: int) -> bool:
 
 
 def test_ctrl_c_stops_kg_serve_during_a_runaway_query(graph_dir: Path) -> None:
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph_dir), "--port", "0",
-                                "--timeout", "30"], stderr=subprocess.PIPE, text=True, cwd=REPO)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph_dir), "--port", "0", "--timeout", "30"],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     try:
         assert process.stderr is not None
         url = process.stderr.readline().split()[3]
@@ -327,8 +335,10 @@ def _closed_after(sock: socket.socket, seconds: float) -> bool:
 
 def test_413_closes_the_connection_so_the_body_never_runs(endpoint: Running) -> None:
     smuggled = f"GET /sparql?query=ASK%20%7B%7D HTTP/1.1\r\nHost: {endpoint.host}:{endpoint.port}\r\n\r\n"
-    head = (f"POST /sparql HTTP/1.1\r\nHost: {endpoint.host}:{endpoint.port}\r\n"
-            "Content-Type: application/sparql-query\r\nContent-Length: 2000000\r\n\r\n")
+    head = (
+        f"POST /sparql HTTP/1.1\r\nHost: {endpoint.host}:{endpoint.port}\r\n"
+        "Content-Type: application/sparql-query\r\nContent-Length: 2000000\r\n\r\n"
+    )
     with socket.create_connection((endpoint.host, endpoint.port), timeout=10) as sock:
         sock.sendall(head.encode() + smuggled.encode())
         reply = _read_reply(sock)
@@ -337,15 +347,19 @@ def test_413_closes_the_connection_so_the_body_never_runs(endpoint: Running) -> 
 
 
 def test_chunked_bodies_are_refused_and_close(endpoint: Running) -> None:
-    raw = (f"POST /sparql HTTP/1.1\r\nHost: {endpoint.host}:{endpoint.port}\r\nTransfer-Encoding: chunked\r\n"
-           "Content-Type: application/sparql-query\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n")
+    raw = (
+        f"POST /sparql HTTP/1.1\r\nHost: {endpoint.host}:{endpoint.port}\r\nTransfer-Encoding: chunked\r\n"
+        "Content-Type: application/sparql-query\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n"
+    )
     reply = request(endpoint, raw.encode())
     assert reply.status == 501 and reply.headers["connection"] == "close"
 
 
 def test_a_body_shorter_than_its_length_is_cut_at_the_request_timeout(endpoint: Running) -> None:
-    head = (f"POST /sparql HTTP/1.1\r\nHost: {endpoint.host}:{endpoint.port}\r\n"
-            "Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK {}")
+    head = (
+        f"POST /sparql HTTP/1.1\r\nHost: {endpoint.host}:{endpoint.port}\r\n"
+        "Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK {}"
+    )
     with socket.create_connection((endpoint.host, endpoint.port), timeout=10) as sock:
         started = time.monotonic()
         sock.sendall(head.encode())
@@ -410,10 +424,22 @@ def test_long_inline_sparql_is_a_query_not_a_file_name(graph_dir: Path) -> None:
 
 def test_long_inline_cypher_is_a_query_not_a_file_name(graph_dir: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}  # the embedded engine
-    done = subprocess.run([sys.executable, "-m", "kg.cli", "cypher",
-                           f"MATCH (n:__Entity__ {{name: '{LONG_NAME}'}}) RETURN n.name AS name",
-                           "--graph", str(graph_dir)], capture_output=True, text=True, timeout=120,
-                          cwd=REPO, env=env)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "cypher",
+            f"MATCH (n:__Entity__ {{name: '{LONG_NAME}'}}) RETURN n.name AS name",
+            "--graph",
+            str(graph_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     # an empty answer keeps its header line (the RETURN columns)
     assert done.stdout == "name\n----\n(0 rows)\n" and "Traceback" not in done.stderr
@@ -427,17 +453,26 @@ SECRET = "S3cret-Pw_4711"
 
 def _kg_env(**env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    return subprocess.run([sys.executable, "-m", "kg.cli", "cypher", "RETURN 1 AS one"], capture_output=True,
-                          text=True, timeout=120, cwd=REPO, env={**clean, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", "cypher", "RETURN 1 AS one"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env={**clean, **env},
+    )
 
 
-@pytest.mark.parametrize("uri", [
-    f"bolt://neo4j:{SECRET}@127.0.0.1:1",
-    f"neo4j://neo4j:{SECRET}@127.0.0.1:1/?policy=x",
-    f"bolt://127.0.0.1:1?password={SECRET}",
-    f"neo4j://127.0.0.1:1?region=x&password={SECRET}",
-    f"bolt://neo4j:{SECRET} x@127.0.0.1:1",
-])
+@pytest.mark.parametrize(
+    "uri",
+    [
+        f"bolt://neo4j:{SECRET}@127.0.0.1:1",
+        f"neo4j://neo4j:{SECRET}@127.0.0.1:1/?policy=x",
+        f"bolt://127.0.0.1:1?password={SECRET}",
+        f"neo4j://127.0.0.1:1?region=x&password={SECRET}",
+        f"bolt://neo4j:{SECRET} x@127.0.0.1:1",
+    ],
+)
 def test_a_password_in_the_uri_is_never_printed(uri: str) -> None:
     done = _kg_env(NEO4J_URI=uri)
     assert done.returncode == 4
@@ -460,11 +495,18 @@ def test_neo4j_local_never_puts_the_password_on_a_command_line(tmp_path: Path) -
     (state / "password").write_text(SECRET + "\n")
     (state / "data" / "dbms").mkdir(parents=True)
     env = {**os.environ, "NEO4J_LOCAL_DIR": str(state)}
-    code = ("import importlib.machinery, sys; "
-            "m = importlib.machinery.SourceFileLoader('nl', sys.argv[1]).load_module(); "
-            "lay = m.layout(); m.set_initial_password(lay, m.resolve_classpath(lay), m.ensure_password(lay))")
-    process = subprocess.Popen([sys.executable, "-c", code, str(REPO / "scripts" / "neo4j-local")], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    code = (
+        "import importlib.machinery, sys; "
+        "m = importlib.machinery.SourceFileLoader('nl', sys.argv[1]).load_module(); "
+        "lay = m.layout(); m.set_initial_password(lay, m.resolve_classpath(lay), m.ensure_password(lay))"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(REPO / "scripts" / "neo4j-local")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     seen_args = 0
     while process.poll() is None:
         for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
@@ -493,20 +535,21 @@ LOAD_CSV_QUERIES = [
 
 @pytest.mark.parametrize("query", LOAD_CSV_QUERIES)
 def test_embedded_engine_refuses_load_csv(graph_dir: Path, query: str) -> None:
-    from kg.cypher_guard import LoadCsvRefused
-    from kg.cypher_run import run_cypher
+    from kg.query.cypher import run_cypher
+    from kg.query.cypher_guard import LoadCsvRefused
 
     with pytest.raises(LoadCsvRefused, match="--allow-load-csv"):
         run_cypher(query, {}, None, graph_dir=graph_dir)
 
 
 def test_embedded_load_csv_with_the_option_and_strings_are_no_match(graph_dir: Path, tmp_path: Path) -> None:
-    from kg.cypher_run import run_cypher
+    from kg.query.cypher import run_cypher
 
     data = tmp_path / "rows.csv"
     data.write_text("a\nb\n")
-    allowed = run_cypher(f"LOAD CSV FROM 'file://{data}' AS row RETURN row", {}, None, graph_dir=graph_dir,
-                         allow_load_csv=True)
+    allowed = run_cypher(
+        f"LOAD CSV FROM 'file://{data}' AS row RETURN row", {}, None, graph_dir=graph_dir, allow_load_csv=True
+    )
     assert [r["row"] for r in allowed.rows] == [["a"], ["b"]]
     quoted = run_cypher("RETURN 'LOAD CSV' AS `load csv`", {}, None, graph_dir=graph_dir)
     assert quoted.rows == [{"load csv": "LOAD CSV"}]
@@ -514,15 +557,21 @@ def test_embedded_load_csv_with_the_option_and_strings_are_no_match(graph_dir: P
 
 def test_kg_cypher_refuses_load_csv_with_exit_2(graph_dir: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    done = subprocess.run([sys.executable, "-m", "kg.cli", "cypher", LOAD_CSV_QUERIES[0], "--graph", str(graph_dir)],
-                          capture_output=True, text=True, timeout=120, cwd=REPO, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "cypher", LOAD_CSV_QUERIES[0], "--graph", str(graph_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env=env,
+    )
     assert done.returncode == 2 and "root:" not in done.stdout and "--allow-load-csv" in done.stderr
 
 
 @pytest.mark.neo4j
 def test_neo4j_refuses_load_csv_in_read_only_mode(neo4j_settings: object) -> None:
-    from kg.cypher_guard import LoadCsvRefused
-    from kg.cypher_run import run_cypher
+    from kg.query.cypher import run_cypher
+    from kg.query.cypher_guard import LoadCsvRefused
 
     listener = Listener()
     try:
@@ -550,7 +599,7 @@ def viz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_csp_allows_only_the_pages_own_scripts_by_hash(viz_site: Path) -> None:
-    from kg.viz.html import script_hashes
+    from kg.viz.assemble import script_hashes
 
     for page in sorted(viz_site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
@@ -571,8 +620,10 @@ def _open(browser: object, url: str) -> tuple[object, list[str]]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("fragment", ["#entity=__proto__", "#entity=constructor", "#segment=__proto__",
-                                      "#entity=%E0%A4%A", "#entity=%", "#segment=%ZZ"])
+@pytest.mark.parametrize(
+    "fragment",
+    ["#entity=__proto__", "#entity=constructor", "#segment=__proto__", "#entity=%E0%A4%A", "#entity=%", "#segment=%ZZ"],
+)
 def test_hostile_hashes_throw_nothing(browser: object, viz_site: Path, fragment: str) -> None:
     chain_pages = sorted(p.name for p in viz_site.glob("chain-*.html"))
     for name in ("index.html", chain_pages[0]):

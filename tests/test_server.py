@@ -20,17 +20,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import rdf
 from kg.ids import entity_id
 from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation, Sentence
-from kg.server import EndpointConfig, check_read_only, choose_format, make_server
-from kg.sparql import open_store
+from kg.query.server import EndpointConfig, check_read_only, choose_format, make_server
+from kg.query.sparql import open_store
+from kg.rdf import dataset as rdf
 
 DOC = "d1.txt"
-NAMES_QUERY = (
-    "PREFIX ikg: <https://w3id.org/innokg/ontology#>\n"
-    "SELECT ?name WHERE { ?e ikg:name ?name } ORDER BY ?name"
-)
+NAMES_QUERY = "PREFIX ikg: <https://w3id.org/innokg/ontology#>\nSELECT ?name WHERE { ?e ikg:name ?name } ORDER BY ?name"
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
 
 
@@ -38,8 +35,16 @@ def _graph() -> KnowledgeGraph:
     names = [("甲实验室", "Laboratory"), ("乙市", "Place"), ("丙公司", "Enterprise"), ("丁,产业", "IndustryChain")]
     entities = {entity_id(n): Entity(id=entity_id(n), type=t, subtype=None, name=n) for n, t in names}
     evidence = Evidence(doc=DOC, sentence=0, text='丙公司属于"丁,产业"。', start=0, end=12)
-    relations = [Relation(type="PART_OF_CHAIN", head=entity_id("丙公司"), tail=entity_id("丁,产业"),
-                          evidence=evidence, rule="test", confidence=0.7)]
+    relations = [
+        Relation(
+            type="PART_OF_CHAIN",
+            head=entity_id("丙公司"),
+            tail=entity_id("丁,产业"),
+            evidence=evidence,
+            rule="test",
+            confidence=0.7,
+        )
+    ]
     sentence = Sentence(doc=DOC, index=0, start=0, end=12, text=evidence.text, offsets=[])
     document = Document(name=DOC, path=DOC, encoding="utf-8", text="", sentences=[sentence], title="T")
     return KnowledgeGraph(documents=[document], entities=entities, relations=relations)
@@ -96,13 +101,25 @@ def get(url: str, accept: str | None = None, **params: str) -> Reply:
 
 
 def post_query(url: str, query: str, accept: str = "application/sparql-results+json") -> Reply:
-    return _call(urllib.request.Request(url, data=query.encode("utf-8"), method="POST", headers={
-        "Content-Type": "application/sparql-query", "Accept": accept}))
+    return _call(
+        urllib.request.Request(
+            url,
+            data=query.encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+        )
+    )
 
 
 def post_form(url: str, accept: str = "application/sparql-results+json", **fields: str) -> Reply:
-    return _call(urllib.request.Request(url, data=urllib.parse.urlencode(fields).encode(), method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Accept": accept}))
+    return _call(
+        urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode(fields).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+        )
+    )
 
 
 def _json_names(reply: Reply) -> list[str]:
@@ -115,8 +132,11 @@ EXPECTED = sorted(["甲实验室", "乙市", "丙公司", "丁,产业"])
 
 
 def test_get_post_and_form_give_the_same_json(endpoint: str) -> None:
-    replies = [get(endpoint, query=NAMES_QUERY), post_query(endpoint, NAMES_QUERY),
-               post_form(endpoint, query=NAMES_QUERY)]
+    replies = [
+        get(endpoint, query=NAMES_QUERY),
+        post_query(endpoint, NAMES_QUERY),
+        post_form(endpoint, query=NAMES_QUERY),
+    ]
     for reply in replies:
         assert reply.status == 200
         assert reply.headers["Content-Type"].startswith("application/sparql-results+json")
@@ -153,19 +173,24 @@ def test_accept_q_values_and_format_parameter_choose_the_format() -> None:
 def test_ask_and_construct(endpoint: str) -> None:
     ask = get(endpoint, query="ASK { ?s a <https://w3id.org/innokg/ontology#Enterprise> }")
     assert json.loads(ask.body)["boolean"] is True
-    construct = get(endpoint, accept="application/n-triples",
-                    query="CONSTRUCT { ?e <http://example.org/n> ?n } "
-                          "WHERE { ?e <https://w3id.org/innokg/ontology#name> ?n }")
+    construct = get(
+        endpoint,
+        accept="application/n-triples",
+        query="CONSTRUCT { ?e <http://example.org/n> ?n } WHERE { ?e <https://w3id.org/innokg/ontology#name> ?n }",
+    )
     assert construct.status == 200
     assert len([line for line in construct.body.decode().splitlines() if line.strip()]) == 4
 
 
-@pytest.mark.parametrize("query", [
-    "INSERT DATA { <http://a> <http://b> <http://c> }",
-    "PREFIX x: <http://x/>\nDELETE WHERE { ?s ?p ?o }",
-    "# a comment first\nLOAD <http://example.org/data.ttl>",
-    "CLEAR ALL",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+        "PREFIX x: <http://x/>\nDELETE WHERE { ?s ?p ?o }",
+        "# a comment first\nLOAD <http://example.org/data.ttl>",
+        "CLEAR ALL",
+    ],
+)
 def test_updates_are_refused(endpoint: str, query: str) -> None:
     for reply in (get(endpoint, query=query), post_query(endpoint, query)):
         assert reply.status == 403
@@ -175,8 +200,9 @@ def test_updates_are_refused(endpoint: str, query: str) -> None:
 
 
 def test_sparql_update_media_type_is_refused(endpoint: str) -> None:
-    request = urllib.request.Request(endpoint, data=b"CLEAR ALL", method="POST",
-                                     headers={"Content-Type": "application/sparql-update"})
+    request = urllib.request.Request(
+        endpoint, data=b"CLEAR ALL", method="POST", headers={"Content-Type": "application/sparql-update"}
+    )
     reply = _call(request)
     assert reply.status == 403 and b"read-only" in reply.body
 
@@ -199,8 +225,9 @@ def test_malformed_query_gives_400_with_the_parser_message(endpoint: str) -> Non
 
 def test_missing_query_and_bad_media_type(endpoint: str) -> None:
     assert post_form(endpoint, other="x").status == 400
-    reply = _call(urllib.request.Request(endpoint, data=b"{}", method="POST",
-                                         headers={"Content-Type": "application/json"}))
+    reply = _call(
+        urllib.request.Request(endpoint, data=b"{}", method="POST", headers={"Content-Type": "application/json"})
+    )
     assert reply.status == 415
     assert get(endpoint, accept="image/png", query=NAMES_QUERY).status == 406
     assert get(endpoint).status == 200  # usage text
@@ -235,9 +262,10 @@ def test_slow_query_times_out_with_503() -> None:
 
 
 def test_kg_serve_command_binds_localhost_and_answers(graph_dir: Path) -> None:
-    code = "import sys; from kg.cli_query import serve; serve(sys.argv[1:])"
-    process = subprocess.Popen([sys.executable, "-c", code, "--graph", str(graph_dir), "--port", "0"],
-                               stderr=subprocess.PIPE, text=True)
+    code = "import sys; from kg.cli.serve import serve; serve(sys.argv[1:])"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "--graph", str(graph_dir), "--port", "0"], stderr=subprocess.PIPE, text=True
+    )
     try:
         assert process.stderr is not None
         banner = process.stderr.readline()
@@ -250,9 +278,15 @@ def test_kg_serve_command_binds_localhost_and_answers(graph_dir: Path) -> None:
 
 
 def test_missing_graph_names_the_file(tmp_path: Path) -> None:
-    code = "import sys; from kg.cli import main; from kg.cli import cli; from kg.cli_query import serve; " \
-           "cli.add_command(serve); sys.exit(main(sys.argv[1:]))"
-    done = subprocess.run([sys.executable, "-c", code, "serve", "--graph", str(tmp_path), "--port", "0"],
-                          capture_output=True, text=True, timeout=60)
+    code = (
+        "import sys; from kg.cli.main import main; from kg.cli.main import cli; from kg.cli.serve import serve; "
+        "cli.add_command(serve); sys.exit(main(sys.argv[1:]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "serve", "--graph", str(tmp_path), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert str(tmp_path) in done.stderr

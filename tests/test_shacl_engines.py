@@ -1,4 +1,4 @@
-"""The SPARQL validator (kg.shacl_sparql) against pySHACL, the reference, on the seeds graph
+"""The SPARQL validator (kg.rdf.shacl_sparql) against pySHACL, the reference, on the seeds graph
 and on copies of it each broken in one way: both engines must report the same results
 (focus, path, constraint component and value) and the same verdict."""
 
@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, SKOS, XSD, Graph, Literal, URIRef
 
-from kg import rdf, shacl
-from kg.build import BuildOptions, build, build_graph, discover_inputs, extract_all
-from kg.cli import main
+from kg.cli.main import main
+from kg.graph.build import BuildOptions, build, build_graph, discover_inputs, extract_all
 from kg.namespace import IKG
-from kg.shacl_result import ShaclResult
+from kg.rdf import dataset as rdf
+from kg.rdf import shacl
+from kg.rdf.shacl_result import ShaclResult
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 Key = tuple[str, str | None, str, str | None]
@@ -200,16 +201,13 @@ BROKEN: dict[str, tuple[Callable[[Graph], URIRef], str, URIRef | None]] = {
     "language not listed": (_english_label, "LanguageInConstraintComponent", SKOS.prefLabel),
     "value not in list": (_encoding_not_listed, "InConstraintComponent", IKG.encoding),
     "pattern mismatch": (_bad_entity_id, "PatternConstraintComponent", IKG.entityId),
-    "pattern mismatch, optional property": (_property_id_as_wikidata, "PatternConstraintComponent",
-                                            IKG.wikidataId),
+    "pattern mismatch, optional property": (_property_id_as_wikidata, "PatternConstraintComponent", IKG.wikidataId),
     "empty string": (_empty_name, "MinLengthConstraintComponent", IKG.name),
     "wrong class of a relation's object": (_located_in_a_chain, "ClassConstraintComponent", IKG.locatedIn),
     "wrong class of a relation's subject (sh:or)": (_place_located_in, "OrConstraintComponent", None),
     "like with unlike (sh:or of nested shapes)": (_place_part_of_university, "OrConstraintComponent", None),
-    "object not an organisation (sh:node)": (_cooperates_with_a_place, "NodeConstraintComponent",
-                                             IKG.cooperatesWith),
-    "object of none of the classes (sh:or on a path)": (_operated_by_a_place, "OrConstraintComponent",
-                                                        IKG.operatedBy),
+    "object not an organisation (sh:node)": (_cooperates_with_a_place, "NodeConstraintComponent", IKG.cooperatesWith),
+    "object of none of the classes (sh:or on a path)": (_operated_by_a_place, "OrConstraintComponent", IKG.operatedBy),
     "subject of the wrong class (node sh:class)": (_university_part_of_chain, "ClassConstraintComponent", None),
     "literal where a node must be": (_literal_subject, "NodeKindConstraintComponent", RDF.subject),
     "number above the maximum": (_confidence_above_one, "MaxInclusiveConstraintComponent", IKG.confidence),
@@ -273,7 +271,8 @@ def test_a_build_with_the_reference_engine_writes_the_same_bytes(seeds_build: Pa
 
 
 def test_kg_validate_runs_both_engines_and_fails_on_a_broken_graph(
-        seeds_build: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds_build: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["validate", "--graph", str(seeds_build), "--engine", "both"]) == 0
     assert "the two engines agree" in capsys.readouterr().out
     data = json.loads((seeds_build / "graph.json").read_text(encoding="utf-8"))

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from kg.constraints import relation_allowed
-from kg.graph import merge_extractions, prune_relations
+from kg.graph.merge import merge_extractions, prune_relations
 from kg.model import Document, DocumentExtraction, Entity, Evidence, Mention, Relation
-from loaders.mentions import find_mentions
+from loaders.mentions.find import find_mentions
 from loaders.pipeline import extract_document
-from loaders.reading import read_document
-from loaders.relations import extract_relations
+from loaders.read.document import read_document
+from loaders.relations.engine import extract_relations
 from loaders.resolve import build_entities
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))

@@ -8,22 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from kg.chains import analyse_all, page_worthy
-from kg.cli import main
+from kg.chains.report import analyse_all, page_worthy
+from kg.chains.targets import ACHIEVEMENT, ACHIEVEMENT_CUE, TARGET, TARGET_CUE, sentence_statements
+from kg.cli.main import main
 from kg.store import load_graph
-from kg.targets import ACHIEVEMENT, ACHIEVEMENT_CUE, TARGET, TARGET_CUE, sentence_statements
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def kinds(text: str, blocked: tuple[tuple[int, int], ...] = ()) -> list[tuple[str, str]]:
-    return [(kind, text[span[0]:span[1]]) for kind, span, _, _, _ in sentence_statements(text, blocked)]
+    return [(kind, text[span[0] : span[1]]) for kind, span, _, _, _ in sentence_statements(text, blocked)]
 
 
 def test_a_target_and_an_achievement_in_one_sentence_are_told_apart() -> None:
     text = "2023年全市产值达到1000亿元，同比增长12%，力争到2025年突破2000亿元。"
-    assert kinds(text) == [(ACHIEVEMENT, "2023年全市产值达到1000亿元，同比增长12%"),
-                           (TARGET, "力争到2025年突破2000亿元")]
+    assert kinds(text) == [
+        (ACHIEVEMENT, "2023年全市产值达到1000亿元，同比增长12%"),
+        (TARGET, "力争到2025年突破2000亿元"),
+    ]
     found = sentence_statements(text)
     assert found[0][4] == ("1000亿元", "12%") and found[1][4] == ("2000亿元",)
     assert found[1][3] == "力争"
@@ -32,16 +34,18 @@ def test_a_target_and_an_achievement_in_one_sentence_are_told_apart() -> None:
 def test_a_leading_year_makes_the_following_parts_a_target() -> None:
     text = "到2025年，新能源汽车产业产值力争突破5000亿元。"
     [(kind, span, cue_span, cue, figures)] = sentence_statements(text)
-    assert kind == TARGET and cue == "到2025年" and text[cue_span[0]:cue_span[1]] == cue
-    assert text[span[0]:span[1]] == "到2025年，新能源汽车产业产值力争突破5000亿元"
+    assert kind == TARGET and cue == "到2025年" and text[cue_span[0] : cue_span[1]] == cue
+    assert text[span[0] : span[1]] == "到2025年，新能源汽车产业产值力争突破5000亿元"
     assert figures == ("5000亿元",)
 
 
 def test_the_first_cue_of_a_part_decides() -> None:
     assert kinds("力争达到1500亿元。") == [(TARGET, "力争达到1500亿元")]
     assert kinds("朝阳则形成了57个案例将在全市推广。") == [(ACHIEVEMENT, "朝阳则形成了57个案例将在全市推广")]
-    assert kinds("已集聚企业120家，将打造千亿级产业集群。") == [(ACHIEVEMENT, "已集聚企业120家"),
-                                                 (TARGET, "将打造千亿级产业集群")]
+    assert kinds("已集聚企业120家，将打造千亿级产业集群。") == [
+        (ACHIEVEMENT, "已集聚企业120家"),
+        (TARGET, "将打造千亿级产业集群"),
+    ]
 
 
 def test_no_figure_and_no_goal_is_no_statement() -> None:
@@ -100,8 +104,9 @@ def test_seeds_every_statement_quotes_its_sentence(seeds_out: Path, capsys: pyte
     assert seen["target"] >= 5 and seen["achievement"] >= 5, seen
 
 
-def test_seeds_markdown_lists_targets_and_achievements_apart(seeds_out: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_seeds_markdown_lists_targets_and_achievements_apart(
+    seeds_out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["chain", "光伏", "--graph", str(seeds_out), "--format", "markdown"]) == 0
     text = capsys.readouterr().out
@@ -111,10 +116,12 @@ def test_seeds_markdown_lists_targets_and_achievements_apart(seeds_out: Path,
     assert "先进光伏和新型储能产值达1500亿元" in achievements and "1500亿元" not in targets
 
 
-
 @pytest.mark.browser
-def test_chain_page_shows_targets_apart_from_achievements(seeds_out: Path, browser,  # type: ignore[no-untyped-def]
-                                                          tmp_path: Path) -> None:
+def test_chain_page_shows_targets_apart_from_achievements(
+    seeds_out: Path,
+    browser,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     site = tmp_path / "viz"
     assert main(["viz", "--graph", str(seeds_out), "--out", str(site)]) == 0
     page_file = site / "chain-nev.html"

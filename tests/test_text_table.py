@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
-from kg.cypher_run import CypherResult
-from kg.cypher_run import format_table as cypher_table
-from kg.sparql import IRI, SparqlResult, prefixed
-from kg.sparql import format_result as sparql_format
-from kg.text_table import display_width, text_table
+from kg.graph.build import build
+from kg.query.cypher import CypherResult
+from kg.query.cypher import format_table as cypher_table
+from kg.query.sparql import IRI, SparqlResult, prefixed
+from kg.query.sparql import format_result as sparql_format
+from kg.query.text_table import display_width, text_table
 
 REPO = Path(__file__).resolve().parents[1]
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -49,8 +49,10 @@ def test_display_width_counts_wide_characters_twice() -> None:
 
 
 def test_text_table_aligns_chinese_and_latin_columns() -> None:
-    table = text_table(["名称", "type", "n"], [["合肥市", "Place", "12"], ["中国科学技术大学", "University", "3"],
-                                              ["G60科创走廊", "Region", "1"]])
+    table = text_table(
+        ["名称", "type", "n"],
+        [["合肥市", "Place", "12"], ["中国科学技术大学", "University", "3"], ["G60科创走廊", "Region", "1"]],
+    )
     assert_aligned(table)
     assert table.splitlines()[-1] == "(3 rows)"
     # the old formatter padded by characters: 合肥市 got 5 spaces and its '|' drifted right
@@ -78,8 +80,10 @@ def test_prefixed_names() -> None:
     not_local = "https://w3id.org/innokg/ontology#a/b"  # '/' cannot be in a prefixed name
     assert prefixed(not_local) == not_local
     # only IRI cells are shortened: a literal that looks like one stays as it is
-    result = SparqlResult(columns=["c", "s"], rows=[[IRI("https://w3id.org/innokg/ontology#Place"),
-                                                     "https://w3id.org/innokg/ontology#Place"]])
+    result = SparqlResult(
+        columns=["c", "s"],
+        rows=[[IRI("https://w3id.org/innokg/ontology#Place"), "https://w3id.org/innokg/ontology#Place"]],
+    )
     assert sparql_format(result, "table").splitlines()[2] == "ikg:Place | https://w3id.org/innokg/ontology#Place"
 
 
@@ -91,8 +95,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_kg_sparql_table_prints_prefixed_names_aligned(run_kg: Run, built: Path) -> None:
-    query = ("SELECT ?type ?name WHERE { ?e ikg:name ?name ; a ?type . "
-             "VALUES ?name { '合肥市' '中国科学技术大学' '庐江县' } } ORDER BY ?name")
+    query = (
+        "SELECT ?type ?name WHERE { ?e ikg:name ?name ; a ?type . "
+        "VALUES ?name { '合肥市' '中国科学技术大学' '庐江县' } } ORDER BY ?name"
+    )
     done = run_kg("sparql", query, "--graph", str(built), "--format", "table")
     assert done.returncode == 0, done.stderr
     assert_aligned(done.stdout)
@@ -106,14 +112,35 @@ def test_kg_sparql_table_prints_prefixed_names_aligned(run_kg: Run, built: Path)
 
 
 def test_kg_cypher_embedded_empty_answer_keeps_its_header(run_kg: Run, built: Path) -> None:
-    done = run_kg("cypher", "MATCH (e:__Entity__ {name: $n}) RETURN e.name AS `名称`, e.type AS type",
-                  "--param", "n=没有这个名字", "--graph", str(built), "--format", "table")
+    done = run_kg(
+        "cypher",
+        "MATCH (e:__Entity__ {name: $n}) RETURN e.name AS `名称`, e.type AS type",
+        "--param",
+        "n=没有这个名字",
+        "--graph",
+        str(built),
+        "--format",
+        "table",
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "名称 | type\n-----+-----\n(0 rows)\n"
-    done = run_kg("cypher", "MATCH (e:__Entity__ {name: $n}) RETURN e.name AS `名称`, e.type AS type",
-                  "--param", "n=没有这个名字", "--graph", str(built), "--format", "csv")
+    done = run_kg(
+        "cypher",
+        "MATCH (e:__Entity__ {name: $n}) RETURN e.name AS `名称`, e.type AS type",
+        "--param",
+        "n=没有这个名字",
+        "--graph",
+        str(built),
+        "--format",
+        "csv",
+    )
     assert done.stdout == "名称,type\n"
-    done = run_kg("cypher", "MATCH (e:__Entity__) WHERE e.name IN ['合肥市', '庐江县'] "
-                  "RETURN e.name AS `名称`, e.type AS type ORDER BY `名称`", "--graph", str(built))
+    done = run_kg(
+        "cypher",
+        "MATCH (e:__Entity__) WHERE e.name IN ['合肥市', '庐江县'] "
+        "RETURN e.name AS `名称`, e.type AS type ORDER BY `名称`",
+        "--graph",
+        str(built),
+    )
     assert_aligned(done.stdout)
     assert done.stdout.splitlines()[-1] == "(2 rows)"

@@ -40,19 +40,20 @@ def top_level_classes(graph: Graph) -> set[str]:
     classes = {c for c in graph.subjects(RDF.type, OWL.Class) if _own(c)}
     under_own = {c for c in classes if any(_own(p) for p in graph.objects(c, RDFS.subClassOf))}
     provenance = set(graph.subjects(RDFS.subClassOf, PROV_ENTITY))
-    return {str(c)[len(ONTOLOGY_IRI):] for c in classes - under_own - provenance}
+    return {str(c)[len(ONTOLOGY_IRI) :] for c in classes - under_own - provenance}
 
 
 def disjoint_classes(graph: Graph) -> list[str]:
     """The owl:AllDisjointClasses list, in its order."""
     (axiom,) = graph.subjects(RDF.type, OWL.AllDisjointClasses)
     members = graph.value(axiom, OWL.members)
-    return [str(m)[len(ONTOLOGY_IRI):] for m in Collection(graph, members)]  # type: ignore[arg-type]
+    return [str(m)[len(ONTOLOGY_IRI) :] for m in Collection(graph, members)]  # type: ignore[arg-type]
 
 
 def relation_types(graph: Graph, kind: URIRef = OWL.ObjectProperty) -> set[str]:
-    return {str(t) for p, t in graph.subject_objects(NEO4J_TYPE)
-            if isinstance(t, Literal) and (p, RDF.type, kind) in graph}
+    return {
+        str(t) for p, t in graph.subject_objects(NEO4J_TYPE) if isinstance(t, Literal) and (p, RDF.type, kind) in graph
+    }
 
 
 def disagreements(graph: Graph) -> list[str]:

@@ -29,7 +29,6 @@ class Watched:
     dialogs: list[str] = field(default_factory=list)
 
 
-
 def open_page(browser, path: Path, fragment: str = "") -> Watched:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     watched = Watched(page, path.as_uri())

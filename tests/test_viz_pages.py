@@ -6,7 +6,7 @@ import json
 import re
 
 from kg.viz import render_site
-from kg.viz.html import json_for_script
+from kg.viz.assemble import json_for_script
 from kg.viz.sample import demo_graph
 
 
@@ -32,14 +32,16 @@ def test_pages_refer_to_nothing_outside_themselves() -> None:
 def _page_data(html: bytes) -> dict:  # type: ignore[type-arg]
     text = html.decode("utf-8")
     start = text.index('id="kg-data">') + len('id="kg-data">')
-    return json.loads(text[start:text.index("</script>", start)])
+    return json.loads(text[start : text.index("</script>", start)])
 
 
 def test_imported_rows_reach_the_chain_page_marked_as_imported() -> None:
-    from kg.imports import ImportedRow
+    from kg.chains.imports import ImportedRow
 
-    rows = [ImportedRow("list.csv", 2, "己电机公司", "经开区", "新能源汽车", "电机", "企业名录"),
-            ImportedRow("list.csv", 3, "", "", "集成电路", "设计", "招商清单", "gap")]
+    rows = [
+        ImportedRow("list.csv", 2, "己电机公司", "经开区", "新能源汽车", "电机", "企业名录"),
+        ImportedRow("list.csv", 3, "", "", "集成电路", "设计", "招商清单", "gap"),
+    ]
     files = render_site(demo_graph(), imports=rows)
     nev = _page_data(files["chain-nev.html"])["chainMap"]
     motor = next(s for s in nev["segments"] if s["key"] == "nev-motor")

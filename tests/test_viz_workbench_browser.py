@@ -34,10 +34,9 @@ def assert_clean(w: Watched) -> None:
     assert w.errors == [] and w.dialogs == []
 
 
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import build
+    from kg.graph.build import build
 
     graph_dir = tmp_path_factory.mktemp("seeds-viz-graph")
     build(REPO / "seeds", graph_dir, warn=lambda _message: None)
@@ -207,8 +206,8 @@ def test_district_page_lists_what_it_hosts_and_compares_two(browser, site: Path)
 
 
 def test_pyvis_chain_page_draws_offline(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from kg.chains import analyse_chain, find_chain
-    from kg.pyvis_chain import chain_network, write_offline
+    from kg.chains.report import analyse_chain, find_chain
+    from kg.viz.pyvis_chain import chain_network, write_offline
     from kg.viz.sample import demo_graph
 
     graph = demo_graph()
@@ -243,7 +242,7 @@ def test_overview_groups_by_chain_and_by_district(browser, site: Path) -> None: 
 
 
 def test_imported_enterprise_shows_as_imported_with_its_list(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from kg.imports import ImportedRow
+    from kg.chains.imports import ImportedRow
     from kg.viz.sample import demo_graph
 
     rows = [ImportedRow("registry.csv", 7, "己电机公司", "经开区", "新能源汽车", "电机", "合肥市企业名录2024")]

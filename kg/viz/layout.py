@@ -40,8 +40,7 @@ def _repulse(pos: dict[str, list[float]], k: float, disp: dict[str, list[float]]
                 disp[a][1] += dy * force
 
 
-def _attract(pos: dict[str, list[float]], edges: list[tuple[str, str]], k: float,
-             disp: dict[str, list[float]]) -> None:
+def _attract(pos: dict[str, list[float]], edges: list[tuple[str, str]], k: float, disp: dict[str, list[float]]) -> None:
     for a, b in edges:
         dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
         dist = math.hypot(dx, dy) or 1e-2
@@ -52,8 +51,14 @@ def _attract(pos: dict[str, list[float]], edges: list[tuple[str, str]], k: float
         disp[b][1] += dy * force
 
 
-def spring_layout(nodes: Iterable[str], edges: Iterable[tuple[str, str]], *, seed: int = DEFAULT_SEED,
-                  iterations: int | None = None, spacing: float = 90.0) -> dict[str, tuple[float, float]]:
+def spring_layout(
+    nodes: Iterable[str],
+    edges: Iterable[tuple[str, str]],
+    *,
+    seed: int = DEFAULT_SEED,
+    iterations: int | None = None,
+    spacing: float = 90.0,
+) -> dict[str, tuple[float, float]]:
     """Positions (in pixels, centred near 0,0) for every node; deterministic for a seed."""
     order = sorted(set(nodes))
     rng = random.Random(seed)

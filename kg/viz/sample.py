@@ -31,21 +31,24 @@ class GraphBuilder:
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
 
-    def document(self, name: str, sentences: list[str], title: str | None = None,
-                 date: str | None = None) -> Document:
+    def document(self, name: str, sentences: list[str], title: str | None = None, date: str | None = None) -> Document:
         """A document whose text is its sentences, one per line (cleaned text = original)."""
         text, parts, offset = "", [], 0
         for index, sentence in enumerate(sentences):
-            parts.append(Sentence(name, index, offset, offset + len(sentence), sentence,
-                                  list(range(offset, offset + len(sentence)))))
+            parts.append(
+                Sentence(
+                    name, index, offset, offset + len(sentence), sentence, list(range(offset, offset + len(sentence)))
+                )
+            )
             text += sentence + "\n"
             offset += len(sentence) + 1
         doc = Document(name, name, "utf-8", text, parts, title=title, date=date)
         self.documents.append(doc)
         return doc
 
-    def entity(self, name: str, type_: EntityClass, subtype: str | None = None,
-               aliases: tuple[str, ...] = ()) -> Entity:
+    def entity(
+        self, name: str, type_: EntityClass, subtype: str | None = None, aliases: tuple[str, ...] = ()
+    ) -> Entity:
         eid = entity_id(name)
         if eid not in self.entities:
             self.entities[eid] = Entity(eid, type_, subtype, name, list(aliases))
@@ -62,20 +65,34 @@ class GraphBuilder:
             pos = sentence.text.find(surface)
             if pos != -1:
                 span = sentence.original_span(pos, pos + len(surface))
-                entity.mentions.append(Mention(sentence.doc, sentence.index, span.start, span.end, surface,
-                                               entity.type, entity.subtype, entity.name, "sample", pos,
-                                               pos + len(surface)))
+                entity.mentions.append(
+                    Mention(
+                        sentence.doc,
+                        sentence.index,
+                        span.start,
+                        span.end,
+                        surface,
+                        entity.type,
+                        entity.subtype,
+                        entity.name,
+                        "sample",
+                        pos,
+                        pos + len(surface),
+                    )
+                )
                 return
 
-    def relate(self, type_: RelationType, head: Entity, tail: Entity, doc: str, sentence: int,
-               confidence: float = 0.9) -> Relation:
+    def relate(
+        self, type_: RelationType, head: Entity, tail: Entity, doc: str, sentence: int, confidence: float = 0.9
+    ) -> Relation:
         """A relation stated by sentence ``sentence`` of ``doc``; both ends get a mention there."""
         sent = self._sentence(doc, sentence)
         for ent in (head, tail):
             if not any(m.doc == doc and m.sentence == sentence for m in ent.mentions):
                 self._mention(ent, sent)
-        rel = Relation(type_, head.id, tail.id, Evidence(doc, sentence, sent.text, sent.start, sent.end),
-                       "sample", confidence)
+        rel = Relation(
+            type_, head.id, tail.id, Evidence(doc, sentence, sent.text, sent.start, sent.end), "sample", confidence
+        )
         self.relations.append(rel)
         return rel
 
@@ -84,8 +101,15 @@ class GraphBuilder:
 
 
 _CLASSES: tuple[EntityClass, ...] = (
-    "Enterprise", "Enterprise", "Enterprise", "Laboratory", "LargeScientificFacility",
-    "ResearchInstitute", "University", "InnovationPlatform", "Place",
+    "Enterprise",
+    "Enterprise",
+    "Enterprise",
+    "Laboratory",
+    "LargeScientificFacility",
+    "ResearchInstitute",
+    "University",
+    "InnovationPlatform",
+    "Place",
 )
 _RELATION_FOR: dict[str, RelationType] = {"Enterprise": "PART_OF_CHAIN", "Place": "FOCUSES_ON"}
 
@@ -111,16 +135,21 @@ def synthetic_graph(n_nodes: int, seed: int = 7) -> KnowledgeGraph:
 def demo_graph() -> KnowledgeGraph:
     """A small hand-written graph in the style of the documents (for demos and page tests)."""
     b = GraphBuilder()
-    b.document("demo-a.txt", [
-        "本市已集聚甲汽车、乙汽车等3家整车企业，丙电池作为动力电池链主企业加快扩产。",
-        "丁科技在新站高新区建设充电桩生产基地。",
-        "甲汽车、乙汽车和丙电池均位于经开区。",
-        "经开区重点发展新能源汽车和集成电路产业。",
-        "依托某某重点实验室支撑新能源汽车产业发展。",
-        "新站高新区聚焦集成电路，戊半导体是本地晶圆制造企业。",
-        "某某研究院服务集成电路产业。",
-        "本市新能源汽车产业电机环节仍是短板，电控配套不足。",
-    ], title="示例文档甲", date="2024-01-16")
+    b.document(
+        "demo-a.txt",
+        [
+            "本市已集聚甲汽车、乙汽车等3家整车企业，丙电池作为动力电池链主企业加快扩产。",
+            "丁科技在新站高新区建设充电桩生产基地。",
+            "甲汽车、乙汽车和丙电池均位于经开区。",
+            "经开区重点发展新能源汽车和集成电路产业。",
+            "依托某某重点实验室支撑新能源汽车产业发展。",
+            "新站高新区聚焦集成电路，戊半导体是本地晶圆制造企业。",
+            "某某研究院服务集成电路产业。",
+            "本市新能源汽车产业电机环节仍是短板，电控配套不足。",
+        ],
+        title="示例文档甲",
+        date="2024-01-16",
+    )
     nev = b.entity("新能源汽车", "IndustryChain", aliases=("新能源汽车产业",))
     ic = b.entity("集成电路", "IndustryChain")
     car_a, car_b = b.entity("甲汽车", "Enterprise"), b.entity("乙汽车", "Enterprise")

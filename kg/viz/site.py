@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kg.chains import ChainReport, analyse_all, chain_entities, page_worthy
-from kg.districts import analyse_district, city_districts
-from kg.imports import ImportedRow
+from kg.chains.districts import analyse_district, city_districts
+from kg.chains.imports import ImportedRow
+from kg.chains.report import ChainReport, analyse_all, chain_entities, page_worthy
+from kg.chains.segments import ChainScheme, chain_scheme
 from kg.model import KnowledgeGraph
 from kg.outputs import write_all
-from kg.segments import ChainScheme, chain_scheme
-from kg.viz.html import page
+from kg.viz.assemble import page
 from kg.viz.layout import DEFAULT_SEED
 from kg.viz.payload import (
     ChainLink,
@@ -84,8 +84,7 @@ def _nav(reports: list[ChainReport], districts: list[tuple[str, str]], current: 
         entry = {"href": name, "label": r.chain.label_zh, "current": current == name}
         (items if r.evidence.reference else others).append(entry)
     if others:
-        items.append({"label": "其他产业链 More chains", "items": others,
-                      "current": any(o["current"] for o in others)})
+        items.append({"label": "其他产业链 More chains", "items": others, "current": any(o["current"] for o in others)})
     if districts:
         entries = [{"href": href, "label": label, "current": current == href} for href, label in districts]
         items.append({"label": "区县 Districts", "items": entries, "current": any(e["current"] for e in entries)})
@@ -93,22 +92,33 @@ def _nav(reports: list[ChainReport], districts: list[tuple[str, str]], current: 
 
 
 def _chain_links(graph: KnowledgeGraph, reports: list[ChainReport], scheme: ChainScheme) -> list[ChainLink]:
-    return [ChainLink(r.chain.key, r.chain.label_zh,
-                      tuple(sorted(chain_entities(graph, r.chain, scheme)) or
-                            ([r.chain.key] if r.chain.key in graph.entities else [])))
-            for r in reports]
+    return [
+        ChainLink(
+            r.chain.key,
+            r.chain.label_zh,
+            tuple(
+                sorted(chain_entities(graph, r.chain, scheme))
+                or ([r.chain.key] if r.chain.key in graph.entities else [])
+            ),
+        )
+        for r in reports
+    ]
 
 
 def _tools(*names: str) -> dict[str, bool]:
     return {name: True for name in names}
 
 
-def render_site(graph: KnowledgeGraph, scheme: ChainScheme | None = None, seed: int = DEFAULT_SEED,
-                imports: list[ImportedRow] | None = None) -> dict[str, bytes]:
+def render_site(
+    graph: KnowledgeGraph,
+    scheme: ChainScheme | None = None,
+    seed: int = DEFAULT_SEED,
+    imports: list[ImportedRow] | None = None,
+) -> dict[str, bytes]:
     """Every page, by file name; nothing is written.
 
     Chain pages: the reference chains of ontology/chains.ttl, and other chains only when the
-    graph holds enough evidence for them (kg.chains.ChainEvidence; the page states it).
+    graph holds enough evidence for them (kg.chains.report.ChainEvidence; the page states it).
     """
     scheme = scheme or chain_scheme()
     reports = page_worthy(analyse_all(graph, scheme, imports))
@@ -118,38 +128,66 @@ def render_site(graph: KnowledgeGraph, scheme: ChainScheme | None = None, seed: 
     links = _chain_links(graph, reports, scheme)
     names = page_names(reports)
     chain_pages: dict[str, tuple[str, str]] = {
-        e.id: ("", e.name) for e in graph.entities.values() if e.type == "IndustryChain"}
+        e.id: ("", e.name) for e in graph.entities.values() if e.type == "IndustryChain"
+    }
     for report, link in zip(reports, links, strict=True):
         for eid in link.entity_ids:
             chain_pages[eid] = (names[report.chain.key], report.chain.label_zh)
-    files = {INDEX: page(title="InnoKG 创新生态总览 overview", body=_BODY_INDEX,
-                         scripts=["vis-network.min.js", "common.js", "index.js"],
-                         data={"overview": overview(graph, links, seed, districts),
-                               "cards": entity_cards(graph), "documents": docs,
-                               "nav": _nav(reports, district_links, INDEX), "tools": _tools("png", "csv")})}
+    files = {
+        INDEX: page(
+            title="InnoKG 创新生态总览 overview",
+            body=_BODY_INDEX,
+            scripts=["vis-network.min.js", "common.js", "index.js"],
+            data={
+                "overview": overview(graph, links, seed, districts),
+                "cards": entity_cards(graph),
+                "documents": docs,
+                "nav": _nav(reports, district_links, INDEX),
+                "tools": _tools("png", "csv"),
+            },
+        )
+    }
     for report in reports:
         name = names[report.chain.key]
-        files[name] = page(title=f"{report.chain.label_zh} 产业链图谱", body=_BODY_CHAIN,
-                           scripts=["common.js", "chain.js"],
-                           data={"chainMap": chain_map(report), "documents": docs,
-                                 "nav": _nav(reports, district_links, name), "tools": _tools("png", "csv"),
-                                 "cards": {**entity_cards(graph, chain_page_entities(report)),
-                                           **imported_cards(report, graph)}})
+        files[name] = page(
+            title=f"{report.chain.label_zh} 产业链图谱",
+            body=_BODY_CHAIN,
+            scripts=["common.js", "chain.js"],
+            data={
+                "chainMap": chain_map(report),
+                "documents": docs,
+                "nav": _nav(reports, district_links, name),
+                "tools": _tools("png", "csv"),
+                "cards": {**entity_cards(graph, chain_page_entities(report)), **imported_cards(report, graph)},
+            },
+        )
     district_data = {d.id: district_map(analyse_district(graph, d), chain_pages) for d in districts}
     for d, (name, _) in zip(districts, district_links, strict=True):
-        ids = {d.id, *(e["id"] for e in district_data[d.id]["enterprises"]),
-               *(e["id"] for e in district_data[d.id]["research"])}
-        files[name] = page(title=f"{d.name} 区县画像", body=_BODY_DISTRICT, scripts=["common.js", "district.js"],
-                           data={"district": district_data[d.id], "districts": list(district_data.values()),
-                                 "districtPages": {d2.id: n for d2, (n, _) in zip(districts, district_links,
-                                                                                   strict=True)},
-                                 "documents": docs, "nav": _nav(reports, district_links, name),
-                                 "tools": _tools("png", "csv"), "cards": entity_cards(graph, ids)})
+        ids = {
+            d.id,
+            *(e["id"] for e in district_data[d.id]["enterprises"]),
+            *(e["id"] for e in district_data[d.id]["research"]),
+        }
+        files[name] = page(
+            title=f"{d.name} 区县画像",
+            body=_BODY_DISTRICT,
+            scripts=["common.js", "district.js"],
+            data={
+                "district": district_data[d.id],
+                "districts": list(district_data.values()),
+                "districtPages": {d2.id: n for d2, (n, _) in zip(districts, district_links, strict=True)},
+                "documents": docs,
+                "nav": _nav(reports, district_links, name),
+                "tools": _tools("png", "csv"),
+                "cards": entity_cards(graph, ids),
+            },
+        )
     return files
 
 
-def write_site(graph: KnowledgeGraph, out_dir: Path, scheme: ChainScheme | None = None,
-               imports: list[ImportedRow] | None = None) -> list[Path]:
+def write_site(
+    graph: KnowledgeGraph, out_dir: Path, scheme: ChainScheme | None = None, imports: list[ImportedRow] | None = None
+) -> list[Path]:
     """Render every page, then write them all (each atomically) into ``out_dir``.
 
     Chain and district pages of an earlier run that this run does not write (a chain that

@@ -1,0 +1,1 @@
+"""The ``kg`` command line: kg.cli.main holds the group; each module adds its commands."""

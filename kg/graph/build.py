@@ -1,0 +1,446 @@
+"""``kg build``: documents in a folder -> one validated graph -> every output format.
+
+All outputs are computed in memory first and written only when everything succeeded,
+each through a temporary file and a rename (kg.outputs), so a failed run leaves the
+previous build intact.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.constraints import relation_allowed
+from kg.errors import InputError, ValidationFailure
+from kg.graph.extraction import ExtractionCache, ExtractionStats, extract_documents
+from kg.graph.jsonl import dumps, graph_lines, json_bytes
+from kg.graph.merge import merge_extractions
+from kg.model import Document, DocumentExtraction, KnowledgeGraph
+from kg.outputs import ensure_writable_dir, replace_folder, write_all
+from kg.query.stores import build_stores
+from kg.store import graph_to_json, record_dict
+from loaders.read.formats.base import SUFFIXES as FORMAT_SUFFIXES
+from loaders.read.formats.base import text_file_name
+
+INPUT_SUFFIXES = (".txt", ".md", *sorted(FORMAT_SUFFIXES))
+MANIFEST_NAME = "manifest.json"
+METADATA_CSV = "metadata.csv"  # title, date, publisher, city, source_url per file (docs/inputs.md)
+
+
+@dataclass(slots=True)
+class DocumentSummary:
+    name: str
+    encoding: str
+    characters: int
+    sentences: int
+    entities: int
+    relations: int
+    dropped: dict[str, int]
+    script: str = "simplified"  # simplified, traditional (read as simplified), mixed or none
+
+
+@dataclass(slots=True)
+class BuildReport:
+    input: str
+    output: str
+    documents: list[DocumentSummary]
+    skipped: list[str]
+    entities_per_class: dict[str, int]
+    relations_per_type: dict[str, int]
+    dropped: dict[str, int]  # "stage:reason" -> count
+    dropped_examples: dict[str, list[str]]
+    merges: int
+    shacl_conforms: bool
+    shacl_violations: int
+    shacl_report: str
+    seconds: float
+    files: list[str] = field(default_factory=list)
+
+    def to_json(self) -> bytes:
+        return (json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def to_markdown(self) -> str:
+        lines = [f"# Build report\n\nInput `{self.input}`, output `{self.output}`, {self.seconds:.2f} s.\n"]
+        lines.append("| document | encoding | script | characters | sentences | entities | relations | dropped |")
+        lines.append("|---|---|---|---:|---:|---:|---:|---|")
+        for d in self.documents:
+            dropped = ", ".join(f"{k} {v}" for k, v in sorted(d.dropped.items())) or "—"
+            lines.append(
+                f"| {d.name} | {d.encoding} | {d.script} | {d.characters} | {d.sentences} | {d.entities} "
+                f"| {d.relations} | {dropped} |"
+            )
+        for title, counts in (
+            ("Entities per class", self.entities_per_class),
+            ("Relations per type", self.relations_per_type),
+            ("Dropped (stage:reason)", self.dropped),
+        ):
+            lines.append(f"\n## {title}\n")
+            lines.extend(f"- {k}: {v}" for k, v in sorted(counts.items()))
+        if self.skipped:
+            lines.append("\n## Skipped inputs\n")
+            lines.extend(f"- {s}" for s in self.skipped)
+        verdict = "conforms" if self.shacl_conforms else f"{self.shacl_violations} violations"
+        lines.append(f"\n## SHACL\n\n{verdict}; {self.merges} merges of name variants.\n")
+        return "\n".join(lines) + "\n"
+
+
+def discover_inputs(folder: Path) -> list[Path]:
+    return scan_inputs(folder)[0]
+
+
+def scan_inputs(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The documents in ``folder`` (not its subfolders), and every other entry with the
+    reason it is not read; only the metadata files themselves are neither."""
+    if not folder.exists():
+        raise InputError(f"{folder}: input folder does not exist")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    inputs: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for p in sorted(folder.iterdir()):
+        if p.name in (MANIFEST_NAME, METADATA_CSV):
+            continue
+        reason = _not_an_input(p)
+        if reason is None:
+            inputs.append(p)
+        else:
+            skipped.append((p, reason))
+    return inputs, skipped
+
+
+def _not_an_input(p: Path) -> str | None:
+    if p.is_symlink():
+        try:
+            p.resolve(strict=True)
+        except FileNotFoundError:
+            return "broken symbolic link"
+        except (RuntimeError, OSError):  # RuntimeError before Python 3.13, OSError(ELOOP) after
+            return "symbolic link loop"
+    if p.is_dir():
+        return "folder (subfolders are not read)"
+    if not p.is_file():
+        return "not a regular file"
+    if p.suffix.lower() not in INPUT_SUFFIXES:
+        kind = f"{p.suffix!r}" if p.suffix else "no suffix"
+        return f"unsupported file type ({kind}; read are {', '.join(INPUT_SUFFIXES)})"
+    if p.name.lower() == "readme.md":
+        return "read-me, not a document"
+    if p.name.startswith("~$"):
+        return "Office lock file (the document is open in Word), not a document"
+    return None
+
+
+def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """Titles, dates, publishers, cities and source URLs from an optional ``manifest.json``
+    and/or ``metadata.csv`` beside the documents (docs/inputs.md); where both describe a
+    file, each field that metadata.csv fills wins."""
+    entries: dict[str, dict[str, str]] = {}
+    path = folder / MANIFEST_NAME
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = {d["file"]: dict(d) for d in data["documents"]}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}: malformed manifest ({exc})") from exc
+        _check_manifest_values(path, entries)
+    csv_path = folder / METADATA_CSV
+    if csv_path.exists():
+        for name, row in _metadata_rows(csv_path).items():
+            entries.setdefault(name, {}).update(row)
+    return entries
+
+
+# What a manifest entry may say about a document (docs/inputs.md); "url" is read as source_url.
+_MANIFEST_FIELDS = ("title", "date", "publisher", "city", "source_url", "url")
+
+
+def _check_manifest_values(path: Path, entries: Mapping[Any, Mapping[str, object]]) -> None:
+    """Every file name and every metadata field the build reads is a string."""
+    for name, entry in entries.items():
+        if not isinstance(name, str):
+            raise InputError(f"{path}: malformed manifest (a file name is {type(name).__name__}, not a string)")
+        for field_name in _MANIFEST_FIELDS:
+            value = entry.get(field_name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(
+                    f"{path}: malformed manifest ({name}: {field_name} is {type(value).__name__}, not a string)"
+                )
+
+
+def _metadata_rows(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or "file" not in reader.fieldnames:
+                raise InputError(f"{path}: malformed metadata file (no 'file' column in its header)")
+            rows: dict[str, dict[str, str]] = {}
+            for row in reader:
+                name = (row.get("file") or "").strip()
+                if name:
+                    rows[name] = {
+                        k.strip(): v.strip()
+                        for k, v in row.items()
+                        if k and k.strip() != "file" and isinstance(v, str) and v.strip()
+                    }
+            return rows
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: malformed metadata file ({exc})") from exc
+
+
+def apply_manifest(document: Document, manifest: dict[str, dict[str, str]]) -> None:
+    entry = manifest.get(document.name)
+    if entry:
+        document.title = entry.get("title") or document.title
+        document.date = entry.get("date") or document.date
+        document.publisher = entry.get("publisher") or document.publisher
+        document.city = entry.get("city") or document.city
+        document.source_url = entry.get("source_url") or entry.get("url") or document.source_url
+
+
+def document_texts(graph: KnowledgeGraph) -> dict[str, bytes]:
+    """out/text/<name>.txt for every converted document (PDF, Word, HTML): the text its
+    offsets point into. A .txt or .md input is itself that file."""
+    return {text_file_name(d.name): d.text.encode("utf-8") for d in graph.documents if d.file_format}
+
+
+def extract_all(
+    paths: Iterable[Path],
+    manifest: dict[str, dict[str, str]],
+    warn: Callable[[str], None],
+    input_dir: Path | None = None,
+    *,
+    cache: ExtractionCache | None = None,
+    workers: int = 1,
+    dask_address: str | None = None,
+    stats: ExtractionStats | None = None,
+    progress: Callable[[list[Path]], Iterable[Path]] = lambda p: p,
+) -> tuple[list[DocumentExtraction], list[str]]:
+    """Every document's extraction in input order (from the cache, this process, worker
+    processes or a Dask cluster: the same objects whichever), empty documents left out."""
+    extractions, skipped = [], []
+    runs = extract_documents(
+        list(paths), cache=cache, workers=workers, dask_address=dask_address, progress=progress, stats=stats
+    )
+    for path, extraction in runs:
+        if not extraction.document.sentences:
+            detail = (
+                " (no text layer: a scanned PDF? no OCR is done)" if extraction.document.file_format == "pdf" else ""
+            )
+            warn(f"{path}: empty document{detail}, skipped")
+            skipped.append(f"{path.name}: empty{detail}")
+            continue
+        apply_manifest(extraction.document, manifest)
+        # The outputs name a document by its place in the input folder, not by the path
+        # as typed (./seeds/x.txt, /home/…/seeds/x.txt): the same input, the same bytes.
+        extraction.document.path = _path_in_input(path, input_dir)
+        extractions.append(extraction)
+    return extractions, skipped
+
+
+def _path_in_input(path: Path, input_dir: Path | None) -> str:
+    if input_dir is not None and path.is_relative_to(input_dir):
+        return path.relative_to(input_dir).as_posix()
+    return path.name
+
+
+def build_graph(extractions: list[DocumentExtraction]) -> KnowledgeGraph:
+    return merge_extractions(extractions, relation_allowed)
+
+
+def _summaries(graph: KnowledgeGraph) -> list[DocumentSummary]:
+    """Per-document counts, from one pass over entities, relations and dropped items."""
+    entities: Counter[str] = Counter()
+    for entity in graph.entities.values():
+        entities.update({m.doc for m in entity.mentions})  # an entity counts once per document
+    relations = Counter(r.evidence.doc for r in graph.relations)
+    dropped: dict[str, Counter[str]] = {}
+    for d in graph.dropped:
+        dropped.setdefault(d.doc, Counter())[f"{d.stage}:{d.reason}"] += 1
+    return [
+        DocumentSummary(
+            name=doc.name,
+            encoding=doc.encoding,
+            characters=len(doc.text),
+            sentences=len(doc.sentences),
+            entities=entities[doc.name],
+            relations=relations[doc.name],
+            dropped=dict(dropped.get(doc.name, {})),
+            script=doc.script,
+        )
+        for doc in graph.documents
+    ]
+
+
+def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, list[str]]:
+    examples: dict[str, list[str]] = {}
+    for d in graph.dropped:
+        bucket = examples.setdefault(f"{d.stage}:{d.reason}", [])
+        if len(bucket) < per_reason:
+            bucket.append(f"{d.doc}[{d.start}:{d.end}] {d.text[:80]}")
+    return examples
+
+
+def _jsonl(records: Iterable[dict[str, object]]) -> bytes:
+    return "".join(dumps(r) + "\n" for r in records).encode("utf-8")  # one encoder for every line
+
+
+def serialise(
+    graph: KnowledgeGraph, phase: Callable[[str], None] = lambda name: None, shacl_engine: str = "sparql"
+) -> tuple[dict[str, bytes], object]:
+    """Every output file's bytes, and the SHACL result (``phase`` is told when each part ends)."""
+    from kg.rdf import dataset as rdf  # rdflib is slow to import; only a build needs it
+    from kg.rdf import shacl
+
+    quads = rdf.to_quads(graph)  # every triple made once; each writer streams from these lists
+    turtle = rdf.serialize_turtle(quads)  # kg.ttl, which the SPARQL validator loads: what is checked is what is written
+    phase("rdf-triples")
+    result = shacl.validate(quads, shacl_engine, turtle=turtle)  # type: ignore[arg-type]
+    if shacl_engine == "pyshacl":
+        gc.collect()  # pySHACL's graphs hold reference cycles: free them before the writers allocate
+    phase("shacl")
+    files = {
+        "kg.ttl": turtle,
+        "kg.jsonld": rdf.serialize_jsonld(quads),
+        "kg.trig": rdf.serialize_trig(quads),
+        "kg.nq": rdf.serialize_nquads(quads),
+    }
+    del quads, turtle  # the triples and their pyoxigraph copies: freed before the JSON writers allocate
+    phase("rdf-files")
+    entities, relations = graph_lines(graph)
+    files |= {
+        "entities.jsonl": entities,
+        "relations.jsonl": relations,
+        "graph.json": json_bytes(graph_to_json(graph)),
+        "merges.jsonl": _jsonl(record_dict(m) for m in graph.merges),
+        "dropped.jsonl": _jsonl(record_dict(d) for d in graph.dropped),
+    }
+    phase("json-files")
+    return files, result
+
+
+@dataclass(slots=True)
+class BuildOptions:
+    """How extraction runs; none of it changes a byte of the outputs."""
+
+    cache_dir: Path | None = None  # None: no cache (kg.graph.extraction.default_cache_dir() is the CLI's default)
+    workers: int = 1  # extraction in this many processes
+    dask_address: str | None = None  # extraction on this Dask scheduler instead
+    # filled by build(): the extraction's counts and seconds, and seconds per phase
+    stats: ExtractionStats = field(default_factory=ExtractionStats)
+    phases: dict[str, float] = field(default_factory=dict)  # wall seconds
+    phases_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process
+    shacl_engine: str = "sparql"  # kg.rdf.shacl.ENGINES: "pyshacl" is the reference, to cross-check
+
+
+def build(
+    input_dir: Path,
+    out_dir: Path,
+    warn: Callable[[str], None] = print,
+    progress: Callable[[list[Path]], Iterable[Path]] = lambda p: p,
+    options: BuildOptions | None = None,
+) -> BuildReport:
+    with _frozen_afterwards():
+        return _build(input_dir, out_dir, warn, progress, options)
+
+
+def _build(
+    input_dir: Path,
+    out_dir: Path,
+    warn: Callable[[str], None],
+    progress: Callable[[list[Path]], Iterable[Path]],
+    options: BuildOptions | None,
+) -> BuildReport:
+    options = options if options is not None else BuildOptions()
+    if options.workers < 1:
+        raise InputError(f"--workers {options.workers}: at least 1")
+    phases, phases_cpu = options.phases, options.phases_cpu
+    started = mark = time.perf_counter()
+    mark_cpu = time.process_time()
+
+    def phase(name: str) -> None:
+        nonlocal mark, mark_cpu
+        now, now_cpu = time.perf_counter(), time.process_time()
+        phases[name], phases_cpu[name] = round(now - mark, 3), round(now_cpu - mark_cpu, 3)
+        mark, mark_cpu = now, now_cpu
+
+    paths, not_read = scan_inputs(input_dir)
+    for path, reason in not_read:
+        warn(f"{path}: skipped, {reason}")
+    if not paths:
+        raise InputError(f"{input_dir}: no documents ({', '.join(INPUT_SUFFIXES)}) in this folder")
+    ensure_writable_dir(out_dir)
+    cache = ExtractionCache(options.cache_dir) if options.cache_dir is not None else None
+    phase("scan")
+    extractions, empty = extract_all(
+        paths,
+        load_manifest(input_dir),
+        warn,
+        input_dir,
+        cache=cache,
+        workers=options.workers,
+        dask_address=options.dask_address,
+        stats=options.stats,
+        progress=progress,
+    )
+    phase("extract")
+    skipped = [f"{path.name}: {reason}" for path, reason in not_read] + empty
+    if not extractions:
+        raise InputError(f"{input_dir}: every document was empty; nothing to build")
+    graph = build_graph(extractions)
+    del extractions
+    # The graph's millions of objects live until the end of the build: set them aside from
+    # the cyclic collector, which would otherwise traverse them all again at every full
+    # collection the serialisers' allocations trigger (measured: ~10 s of 70 s at 100×).
+    gc.collect()
+    gc.freeze()
+    phase("merge")
+    files, shacl_result = serialise(graph, phase, options.shacl_engine)
+    files.update(document_texts(graph))  # text/<name>.txt: what the offsets of a PDF, .docx or HTML point into
+    report = BuildReport(
+        input=str(input_dir),
+        output=str(out_dir),
+        documents=_summaries(graph),
+        skipped=skipped,
+        entities_per_class=dict(Counter(e.type for e in graph.entities.values())),
+        relations_per_type=dict(Counter(r.type for r in graph.relations)),
+        dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped)),
+        dropped_examples=_dropped_examples(graph),
+        merges=len(graph.merges),
+        shacl_conforms=shacl_result.conforms,  # type: ignore[attr-defined]
+        shacl_violations=shacl_result.violations,  # type: ignore[attr-defined]
+        shacl_report="" if shacl_result.conforms else shacl_result.report_text[:20000],  # type: ignore[attr-defined]
+        seconds=0.0,
+        files=sorted([*files, "report.json", "report.md"]),
+    )
+    phase("report")
+    report.seconds = round(time.perf_counter() - started, 3)
+    if not report.shacl_conforms:
+        write_all(out_dir, {"report.json": report.to_json()})
+        raise ValidationFailure(
+            f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
+            f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
+        )
+    files["report.json"] = report.to_json()
+    files["report.md"] = report.to_markdown().encode("utf-8")
+    files.update(build_stores(graph, files))  # store/: the saved Cypher graph and its stamp (kg.query.stores)
+    phase("stores")
+    replace_folder(out_dir, files)  # the whole folder switches at once: old or new, never a mix
+    phase("write")
+    return report
+
+
+@contextmanager
+def _frozen_afterwards() -> Iterator[None]:
+    """Objects gc.freeze() set aside during the block go back to the collector at its end."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()

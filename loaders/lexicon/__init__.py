@@ -1,0 +1,2 @@
+"""Reference data (data/: gazetteer, divisions, word lists, relation patterns) and the matchers
+and packs over it."""

@@ -1,0 +1,58 @@
+"""Tell a stem before 产业 that is no industry by its parts of speech.
+
+"X产业" names a chain only when X is a noun phrase. Real text puts verbs, adverbs and
+quantities right before 产业 ("具备产业先发优势", "更是产业链…", "众多产业", "帮助厘清产业链"),
+and the suffix rule would take them as chains. The segmenter's part-of-speech tags (rjieba,
+jieba's dictionary) tell them apart; industry names the vocabulary knows never reach here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import rjieba
+
+# A stem of one word with one of these tags is no industry: adverbs, numerals, adjectives,
+# pronouns, conjunctions, prepositions, particles, measure words, directions and time words
+# (更是, 众多, 先进, 上游, 现代…). Verbs pass (超导, 图传 are tagged v), and so do fixed
+# expressions (逆变器 is tagged l).
+_NOT_ALONE = frozenset({"d", "m", "a", "r", "c", "p", "u", "q", "f", "t", "ad"})
+# A verb this common in the segmenter's dictionary (分为, 具备, 确保, 推动) is the sentence's
+# verb, not an industry; rare ones are technical words tagged as verbs (超导 381, 图传 3).
+_COMMON_VERB_FREQUENCY = 1000
+_IDIOM_LENGTH = 4
+# Tags that may not end a longer stem (稀土资源上游, 中国稀土集团现代).
+_NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
+# Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
+_NOT_FIRST = frozenset({"p", "c", "r", "u", "ad"})
+# An adjective of kind (战略性, 先导性, 基础性) qualifies industries; it never names one.
+_QUALITY_SUFFIX = "性"
+# Words that make a stem a place or a body, not an industry (园区纳米, 开发区产业链).
+_JOINERS = "及和与、"
+_PLACE_OR_BODY = ("园区", "开发区", "经济区", "地区", "政府", "全国", "整体", "集团")
+
+
+def _common_verb(word: str, tag: str) -> bool:
+    """A verb this common is the clause's verb, not (the first word of) an industry."""
+    return tag == "v" and rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY
+
+
+@lru_cache(maxsize=65536)
+def is_verb_phrase(stem: str) -> bool:
+    """True when ``stem`` reads as a verb phrase, an adverb or a place, not an industry."""
+    if any(word in stem for word in _PLACE_OR_BODY) or stem.endswith(_QUALITY_SUFFIX):
+        return True
+    # a joined name's second half keeps its joiner here ("新型显示及|星河材料"): not a verb
+    tagged = [(w, t) for w, t in rjieba.tag(stem.lstrip(_JOINERS)) if w.strip()]
+    if not tagged:
+        return False
+    if len(tagged) == 1:
+        word, tag = tagged[0]
+        if tag == "l" and len(word) >= _IDIOM_LENGTH:
+            return True  # 高度重视, 肩负起: a set phrase of four characters, not a product (逆变器)
+        return tag in _NOT_ALONE or _common_verb(word, tag)
+    if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST:
+        return True
+    if _common_verb(*tagged[0]) and all(tag.startswith("v") for _, tag in tagged[1:]):
+        return True  # 帮助厘清: a verb and its verbal object; 创新药 holds a noun
+    return any(tag == "d" for _, tag in tagged[1:])  # 全国率先提出: an adverb inside

@@ -1,0 +1,152 @@
+"""Group coordinated mentions into lists, so one cue can be distributed over every member.
+
+"比亚迪、江淮、大众、蔚来、长安等6家整车企业" is five Enterprise mentions joined by 、
+and closed by 等 + count + noun; a relation stated about the list holds for each member.
+Mentions of one *kind* (organisation, place, chain) join when only a separator lies
+between them; the 等-tail is recorded because rules read its noun (整车企业, 实验室…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Mention
+
+ORGANISATION_CLASSES: frozenset[str] = frozenset(
+    {
+        "Laboratory",
+        "LargeScientificFacility",
+        "ResearchInstitute",
+        "University",
+        "Enterprise",
+        "InnovationPlatform",
+    }
+)
+
+# A list separator, optionally after a chain suffix the mention did not cover
+# ("集成电路产业、新型显示产业"), or after a closing quote mark.
+_SEPARATOR = re.compile(r"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?")
+
+_CLOSING_BRACKET = re.compile(r"[）)]")
+_OPENING_BRACKET = re.compile(r"[（(]")
+
+# The tail closing a list: 等 [+ count] [+ measure word] [+ category noun]. The noun must
+# end in a category word (企业, 高校, 实验室…) so a following verb is never taken for it.
+_CATEGORY = (
+    r"企业|车企(?!业)|公司|集团|厂商|厂家|高校|大学|院校|院所|机构|单位|实验室|装置|设施|平台|"
+    r"中心|研究院|产业链|产业集群|产业|集群|行业|领域|园区|县区|区县|城市|地区|项目"
+)
+_DENG_TAIL = re.compile(
+    r"(?:产业链|产业集群|产业|集群)?[”’」』》]?\s*等"
+    r"(?:\s*(?:\d+|[一二三四五六七八九十两几数百千余多]+)\s*(?:余|多)?\s*"
+    r"(?:家|个|所|座|大|项|条|类|批|户|支)?)?"
+    rf"(?P<noun>[\u4e00-\u9fff]{{0,5}}?(?:{_CATEGORY}))?"
+)
+
+
+def kind_of(mention: Mention) -> str:
+    """The coordination kind: members of one list share it."""
+    if mention.type == "Place":
+        return "place"
+    if mention.type == "IndustryChain":
+        return "chain"
+    return "org"
+
+
+@dataclass(slots=True)
+class Unit:
+    """A single mention or a coordinated list of mentions of one kind.
+
+    Treat as read-only; it is not frozen only because frozen dataclasses are slower to
+    build, and a Unit is built for every mention of every sentence.
+    """
+
+    members: tuple[Mention, ...]
+    kind: str
+    start: int  # cleaned offset of the first member
+    end: int  # cleaned offset after the last member
+    tail_end: int  # after the 等-tail when there is one, else == end
+    noun: str = ""  # the category noun after 等 (e.g. "整车企业"), "" if none
+    closed_by_deng: bool = False
+
+    @property
+    def is_list(self) -> bool:
+        return len(self.members) > 1
+
+
+def _tail(text: str, end: int) -> tuple[int, str, bool]:
+    match = _DENG_TAIL.match(text, end)
+    if match is None:
+        return end, "", False
+    return match.end(), match.group("noun") or "", True
+
+
+def _joins(text: str, previous_end: int, next_start: int) -> bool:
+    match = _SEPARATOR.fullmatch(text, previous_end, next_start)
+    if match is None:
+        return False
+    # A closing bracket ends what it encloses: "X（A、B）、C" lists A and B inside the
+    # brackets, C outside; "（A）、（B）" reopens one, so A and B stay one list.
+    gap = match.group()
+    return not (_CLOSING_BRACKET.search(gap) and not _OPENING_BRACKET.search(gap))
+
+
+# "A（以下简称a）": the bracket gives A's short name; it is A again, not a list member.
+_SHORT_NAME_OPEN = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[：:]?\s*[“\"]?")
+_SHORT_NAME_CLOSE = re.compile(r"[”\"]?\s*[）)]")
+_SHORT_NAME_CUE = "称"
+
+
+def _fold_short_names(text: str, mentions: list[tuple[Mention, int, int]]) -> list[tuple[Mention, int, int]]:
+    """Drop a short name given in brackets right after its full name and let the full
+    name's span cover the bracket, so "A（以下简称a）、B（以下简称b）等" stays one list."""
+    folded: list[tuple[Mention, int, int]] = []
+    for item in mentions:
+        previous = folded[-1] if folded else None
+        if previous is not None and previous[0].canonical == item[0].canonical:
+            opened = _SHORT_NAME_OPEN.fullmatch(text, previous[2], item[1])
+            closed = _SHORT_NAME_CLOSE.match(text, item[2])
+            if opened and closed:
+                folded[-1] = (previous[0], previous[1], closed.end())
+                continue
+        folded.append(item)
+    return folded
+
+
+def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Unit]:
+    """Group ``(mention, clean_start, clean_end)`` triples, sorted by start, into Units.
+
+    Consecutive mentions of one kind separated only by a list separator form one Unit;
+    a 等-tail after the last member closes the list.
+    """
+    if _SHORT_NAME_CUE in text:
+        mentions = _fold_short_names(text, mentions)
+    kinds = [kind_of(mention) for mention, _, _ in mentions]
+    units: list[Unit] = []
+    first = 0  # index of the current unit's first member
+    for index in range(1, len(mentions)):
+        previous_end, start = mentions[index - 1][2], mentions[index][1]
+        # An empty gap cannot hold a separator; skip the regex for the common case.
+        joined = kinds[index] == kinds[index - 1] and previous_end < start and _joins(text, previous_end, start)
+        if not joined:
+            units.append(_unit(text, mentions[first:index], kinds[first]))
+            first = index
+    if mentions:
+        units.append(_unit(text, mentions[first:], kinds[first]))
+    return units
+
+
+def _unit(text: str, members: list[tuple[Mention, int, int]], kind: str) -> Unit:
+    end = members[-1][2]
+    tail_end, noun, closed = _tail(text, end)
+    # Positional: this runs for every unit of every sentence.
+    return Unit(tuple([m for m, _, _ in members]), kind, members[0][1], end, tail_end, noun, closed)
+
+
+def split_list(text: str) -> list[str]:
+    """Split a plain coordinated phrase into its items ("A、B和C等" -> [A, B, C])."""
+    cut = text.rfind("等")
+    head = text[:cut] if cut > 0 else text
+    parts = re.split(r"\s*(?:、|以及|和|及|与|或|/)\s*", head)
+    return [p.strip() for p in parts if p.strip()]

@@ -1,0 +1,59 @@
+"""Bare county-level names listed under their city: "广州市荔湾、越秀、天河等区".
+
+A list of two- or three-character items closed by 等 (and a count) and 区/县/区县 names
+the districts or counties of the city written before it. Each item is looked up in the
+division table (loaders/lexicon/data/divisions.tsv) as item + 区/县/市 among that city's own
+divisions, so only real divisions of that city are taken, whatever the item's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.lexicon.gazetteer import Division, Gazetteer
+
+_HAN_BUT_DENG = "[\u4e00-\u7b48\u7b4a-\u9fff]"  # 等 (U+7B49) closes the list
+_LIST = re.compile(
+    rf"(?P<items>{_HAN_BUT_DENG}{{2,3}}(?:[、和及与]{_HAN_BUT_DENG}{{2,3}}){{1,15}})"
+    r"(?:等)?(?:[0-9一二三四五六七八九十两]+个)?(?P<kind>区县|县区|县市区|区|县)"
+)
+_SUFFIXES = {
+    "区": ("区",),
+    "县": ("县", "市"),
+    "区县": ("区", "县", "市"),
+    "县区": ("县", "区", "市"),
+    "县市区": ("县", "市", "区"),
+}
+_JOINERS = re.compile(r"[、和及与]")
+
+
+@dataclass(frozen=True, slots=True)
+class ListedDivision:
+    start: int
+    end: int
+    division: Division
+
+
+def listed_divisions(text: str, city_code: str, gaz: Gazetteer) -> list[ListedDivision]:
+    """Items of district lists in ``text`` that are divisions of the city ``city_code``."""
+    found: list[ListedDivision] = []
+    for match in _LIST.finditer(text):
+        start = match.start("items")
+        items = match.group("items")
+        suffixes = _SUFFIXES[match.group("kind")]
+        position = start
+        for item in _JOINERS.split(items):
+            division = _division_of(item, suffixes, city_code, gaz)
+            if division is not None:
+                found.append(ListedDivision(position, position + len(item), division))
+            position += len(item) + 1
+    return found
+
+
+def _division_of(item: str, suffixes: tuple[str, ...], city_code: str, gaz: Gazetteer) -> Division | None:
+    for suffix in suffixes:
+        for division in gaz.divisions_by_name.get(item + suffix, []):
+            if division.parent == city_code:
+                return division
+    return None

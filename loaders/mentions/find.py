@@ -1,0 +1,1045 @@
+"""Find typed entity mentions in a document: gazetteer matches, rule-found names and
+abbreviations the document declares (……（以下简称“X”）).
+
+Per sentence: candidates from the three sources are pooled, then chosen longest first
+(ties: gazetteer, then declared abbreviation, then rule), so the result never overlaps.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+import ahocorasick_rs
+
+from kg.model import Document, Dropped, Mention, Sentence, entity_class
+from loaders import ablation
+from loaders.lexicon.chain_names import (
+    NamePart,
+    has_joiner,
+    looks_like_industry,
+    plain_chain_stem,
+    split_joined_chain,
+    strip_industry_suffix,
+)
+from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer, short_form
+from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
+from loaders.lexicon.place_names import province_abbreviations
+from loaders.lexicon.segmenter import segment
+from loaders.mentions.chain_links import chain_link_spans
+from loaders.mentions.city_scope import keep_own_city_names
+from loaders.mentions.district_lists import listed_divisions
+from loaders.mentions.entity_rules import (
+    MAX_NAME_CHARS,
+    RULES,
+    STOP_VERBS,
+    EntityRule,
+    judge,
+    left_boundary,
+    strip_generic_prefix,
+    suffix_hits_each,
+    zone_start,
+)
+from loaders.mentions.lists import KnownSpan, list_members, may_hold_term_list, term_list_members
+from loaders.mentions.short_names import short_company_names
+from loaders.mentions.zone_names import full_zone_name
+
+GAZETTEER_SOURCE = "gazetteer"
+DECLARED_SOURCE = "declared-abbreviation"
+CHAIN_LIST_SOURCE = "industry-chain-list"
+CHAIN_SPLIT_SOURCE = "industry-chain-split"
+CHAIN_LEAD_SOURCE = "industry-chain-lead"
+SHORT_COMPANY_SOURCE = "enterprise-short-name"
+LISTED_DISTRICT_SOURCE = "district-list"
+BARE_ZONE_SOURCE = "bare-zone"
+ABBREVIATION_SOURCE = "province-abbreviation"
+COORDINATION_SOURCE = "coordination-list"
+PLACE_CENTRE_SOURCE = "place-centre"
+COUNTED_LAB_SOURCE = "counted-lab-list"
+_PRIORITY = {GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
+_BY_SPAN = attrgetter("start", "end")  # sort key (start, end), computed in C
+_RULE_PRIORITY = 2
+
+# "（以下简称“合肥物质院”）", "(简称:合肥物质院)", "，简称“X”" right after a name.
+_DECLARATION = re.compile(
+    r"\s*[（(，,]?\s*(?:以下|下文)?(?:简称|称)\s*[：:]?\s*[“\"「『]?"
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」』]?\s*[）)]"
+    r"|\s*[（(，,]\s*(?:以下|下文)?简称\s*[：:]?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」』]"
+    # a bracketed Latin acronym right after a name is its short name: "…加速器装置（HIAF）"
+    r"|\s*[（(]\s*([A-Z][A-Za-z0-9\-]{1,11})\s*[）)]"
+)
+_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团")
+_CONTEXT_CUES = ("汽车", "集团", "公司", "企业", "品牌", "等整", "等车")
+_LIST_GAP = set("、，,和与及 ")
+_CHAIN_LIST_JOINERS = ("、", "和", "与", "及", "以及")
+MAX_LIST_ITEMS = 12
+_BARE_ZONE = re.compile("高新区|经开区|经济技术开发区|高新技术产业开发区")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# A Han character, a count, a measure word. (Written to open with the count and look
+# behind for the Han character: the regex engine then skips ahead to digits, which makes
+# the search over every sentence about twice as fast; the same sentences match.)
+_COUNTED_LIST = re.compile(r"[一二三四五六七八九十两0-9](?<=[\u4e00-\u9fff].)[一二三四五六七八九十两0-9]*[个大类项]")
+_LEAD_END = "。：:；; "
+MAX_LEAD_CHARS = 16
+_LEAD_FILLER = set("及暨和与、")
+_HAN_LEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_CENTRE_WORD = "中心"
+_URBAN_CENTRE = re.compile("(?:东部|西部|南部|北部|中部|东南|西南|东北|西北|南|北|东|西)新?中心(?![城区])")
+_CENTRE_NOT_NAME_NEXT = set("城区")  # 合肥中心城区: the city's central districts
+_MIN_PROGRAMME_CHARS = 3
+_COUNTED_LABS = re.compile(
+    "(等)?([0-9]{1,2}|[一二三四五六七八九十两])个"
+    "(全国重点实验室|国家重点实验室|国家级重点实验室|省级重点实验室|省重点实验室|省实验室|国家工程实验室)"
+)
+_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+# Classes whose names may hold a 与/及/和 ("…先进技术与装备国家工程实验室"); industries and
+# places joined so are two names.
+_JOINED_NAME_CLASSES = frozenset({"Laboratory", "InnovationPlatform", "ResearchInstitute", "LargeScientificFacility"})
+
+
+@dataclass(slots=True)
+class MentionResult:
+    mentions: list[Mention]
+    dropped: list[Dropped]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # cleaned offsets
+    end: int
+    type: str
+    subtype: str | None
+    canonical: str
+    source: str
+    needs_context: bool = False
+    division_codes: tuple[str, ...] = ()
+
+    @property
+    def priority(self) -> int:
+        return _PRIORITY.get(self.source, _RULE_PRIORITY)
+
+
+@dataclass(slots=True)
+class _DeclaredName:
+    canonical: str
+    type: str
+    subtype: str | None
+
+
+@dataclass(slots=True)
+class _DocState:
+    """What earlier sentences of the document tell later ones."""
+
+    declared: dict[str, _DeclaredName] = field(default_factory=dict)
+    automaton: ahocorasick_rs.AhoCorasick | None = None
+    city_by_article: dict[int, str] = field(default_factory=dict)  # last city code seen
+    # Paragraph leads ("**光伏及新能源。**围绕…"): the sentences of a paragraph led by an
+    # industry speak about that industry; a column of such leads is a column of industries.
+    industry_paragraph: bool = False
+    # (section,) of the last industry lead in a column of them; None when there is none.
+    chain_lead_section: tuple[str | None] | None = None
+    previous_end: int = 0
+
+    def declare(self, alias: str, name: _DeclaredName) -> None:
+        self.declared[alias] = name
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            list(self.declared), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+
+def find_mentions(doc: Document) -> MentionResult:
+    """Typed, non-overlapping mentions of ``doc``, sorted by (start, end)."""
+    gaz = default_gazetteer()
+    state = _DocState()
+    mentions: list[Mention] = []
+    dropped: list[Dropped] = []
+    # Speed: the two automata search all sentences in one pass each.
+    texts = [sentence.text for sentence in doc.sentences]
+    matches_of = default_matcher().find_each(texts)
+    hits_of = suffix_hits_each(texts)
+    for sentence, matches, hits in zip(doc.sentences, matches_of, hits_of, strict=True):
+        opens_paragraph = sentence.index == 0 or "\n" in doc.text[state.previous_end : sentence.start]
+        if opens_paragraph:
+            state.industry_paragraph = False  # a new paragraph: the last lead is over
+        state.previous_end = sentence.end
+        chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
+        if _learn_declarations(sentence.text, chosen, state):
+            chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
+        chosen = _split_joined_chains(sentence.text, chosen, gaz)
+        chosen = _join_parent_prefixed(chosen)
+        if opens_paragraph:
+            chosen = _read_lead(sentence, chosen, gaz, state)
+        for cand in chosen:
+            _resolve_division(cand, sentence, doc, gaz, state)
+            mentions.append(_to_mention(doc, sentence, cand))
+        dropped.extend(_to_dropped(doc, sentence, d) for d in drops)
+    mentions.sort(key=_BY_SPAN)
+    if ablation.enabled("city-scope"):
+        mentions, other_city = keep_own_city_names(mentions, gaz)
+        dropped.extend(other_city)
+    return MentionResult(mentions, dropped)
+
+
+def _sentence_candidates(
+    sentence: Sentence,
+    gaz: Gazetteer,
+    state: _DocState,
+    matches: list[SurfaceMatch],
+    hits: list[tuple[int, int, EntityRule]],
+) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
+    """``matches``: the gazetteer's matches in the sentence; ``hits``: its rule suffixes."""
+    text = sentence.text
+    pool = [_from_surface(m) for m in matches]
+    pool += _declared_candidates(text, state)
+    rule_cands, drops = _rule_candidates(text, matches, gaz, hits)
+    pool += rule_cands
+    pool += _list_candidates(text, matches, gaz, _industry_context(sentence, state))
+    if "、" in text:
+        pool += _term_list_candidates(text, matches)
+    pool += _bare_zone_candidates(sentence, matches, gaz, state)
+    if "等" in text or "个区" in text:
+        pool += _listed_district_candidates(text, matches, gaz)
+    pool += _abbreviation_candidates(text, matches, gaz)
+    if "游" in text:
+        pool += _stage_list_candidates(text, matches)
+    if "链" in text:
+        pool += _chain_link_candidates(text)
+    if "中心" in text:
+        pool += _place_centre_candidates(text, matches)
+    if "个" in text and "实验室" in text:
+        pool += _counted_lab_candidates(text, matches)
+    if ablation.enabled("company-short-names"):
+        pool += [
+            _Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in short_company_names(text)
+        ]
+    chosen = _choose([c for c in pool if not _riverside_phrase(text, c)])
+    chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
+    chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
+    return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
+
+
+# Zones whose official name is their city's name and their type ("济南高新技术产业开发区"):
+# a province or a 市 written before the city is no part of it.
+_NATIONAL_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区)$")
+_CITY_BEFORE_ZONE = re.compile(r"^([\u4e00-\u9fff]{2,3})市(?=高新技术产业开发区|经济技术开发区)")
+_ADMIN_ENDINGS = ("市", "区", "县")
+_MIN_ZONE_CHARS = 4
+
+
+def _split_leading_places(text: str, chosen: list[_Candidate], matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """A zone or park a rule found whose name opens with a place that only says where it
+    lies: a province before a national zone's city ("江西省|赣州高新技术产业开发区"), a city or
+    district written in full before a name that opens with a province ("溧阳市|江苏中关村科技
+    产业园"), a place written twice ("天津|天津滨海…"). The leading place becomes a mention of
+    its own and the zone starts after it. Other zones keep their names whole: a policy
+    zone's official name holds its places ("安徽合肥庐江国家农业高新技术产业示范区")."""
+    places = {m.start: m for m in matches if m.surface.type == "Place"}
+    result: list[_Candidate] = []
+    for cand in chosen:
+        lead = places.get(cand.start) if cand.type == "Place" and cand.source != GAZETTEER_SOURCE else None
+        nxt = places.get(lead.end) if lead is not None else None
+        if lead is None or nxt is None or not _qualifies(text, cand, lead, nxt):
+            result.append(cand)
+            continue
+        canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
+        result += [_from_surface(lead), _Candidate(lead.end, cand.end, cand.type, cand.subtype, canonical, cand.source)]
+    return result
+
+
+def _qualifies(text: str, cand: _Candidate, lead: SurfaceMatch, nxt: SurfaceMatch) -> bool:
+    if cand.end - lead.end < _MIN_ZONE_CHARS:
+        return False
+    if lead.surface.canonical == nxt.surface.canonical:
+        return True
+    if lead.surface.subtype == "Province":
+        national = _NATIONAL_ZONE.search(text, 0, cand.end) is not None
+        return national and nxt.surface.subtype in ("City", "District", "County")
+    written_in_full = text.endswith(_ADMIN_ENDINGS, lead.start, lead.end)
+    local = lead.surface.subtype in ("City", "District", "County")
+    return written_in_full and local and nxt.surface.subtype == "Province"
+
+
+def _join_sub_colleges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """A college written right after its university ("中国科大科技商学院") is one named
+    unit of that university: 中国科学技术大学科技商学院."""
+    joined: list[_Candidate] = []
+    for cand in chosen:
+        parent = joined[-1] if joined else None
+        if (
+            parent is not None
+            and parent.end == cand.start
+            and parent.type == cand.type == "University"
+            and cand.source == "university"
+            and text.endswith("学院", 0, cand.end)
+        ):
+            canonical = parent.canonical + name_form(text[cand.start : cand.end])
+            joined[-1] = _Candidate(parent.start, cand.end, "University", None, canonical, cand.source)
+            continue
+        joined.append(cand)
+    return joined
+
+
+def _names_a_centre(text: str, cand: _Candidate) -> bool:
+    """An industry right before 中心 ("工业设计中心", "检验检测中心") qualifies an
+    institution; the text speaks of the centre, not of the industry."""
+    return cand.type == "IndustryChain" and text.startswith(_CENTRE_WORD, cand.end)
+
+
+# Nouns that a bare industry word qualifies when the text speaks of a technique, a
+# product or a body rather than of the industry ("芯片设计技术", "锂电池精密结构件",
+# "医疗器械检验检测中心", "金融科技企业").
+_QUALIFIED_NOUNS = re.compile(
+    "技术|关键|研发|检验|检测|精密|结构件|企业|器件|部件|产品|工艺|药物|专用|核心|创制|"
+    "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发"
+)
+
+
+def _qualifies_a_thing(text: str, cand: _Candidate) -> bool:
+    """A bare industry name (the gazetteer's, without 产业) right before such a noun
+    qualifies the noun; the text does not name the industry there."""
+    if cand.type != "IndustryChain" or cand.source != GAZETTEER_SOURCE:
+        return False
+    if _AFTER_DENG.search(text, 0, cand.start) and _FIRMS_AFTER.match(text, cand.end):
+        return False  # "A公司等(众多)智能装备(龙头)企业": the firms are named by their industry
+    return _QUALIFIED_NOUNS.match(text, cand.end) is not None
+
+
+# Between a list's 等 and the industry that names its firms: a count or a word of many
+# and a short modifier ("等众多新锐", "等10家"); after it, the firms' head noun.
+_AFTER_DENG = re.compile(
+    r"等(?:[0-9一二三四五六七八九十百千两多几]+[家个批])?(?:众多|诸多|一批|一大批|大批)?[\u4e00-\u9fff]{0,2}$"
+)
+_FIRMS_AFTER = re.compile(r"(?:产业)?(?:龙头|骨干|领军|头部|重点|链主|配套)?企业")
+
+
+def _from_surface(match: SurfaceMatch) -> _Candidate:
+    s = match.surface
+    return _Candidate(
+        match.start,
+        match.end,
+        s.type,
+        s.subtype,
+        s.canonical,
+        GAZETTEER_SOURCE,
+        s.needs_context,
+        s.division_codes,
+    )
+
+
+def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
+    if state.automaton is None:
+        return []
+    found = []
+    for _index, start, end in state.automaton.find_matches_as_indexes(text):
+        name = state.declared[text[start:end]]
+        found.append(_Candidate(start, end, name.type, name.subtype, name.canonical, DECLARED_SOURCE))
+    return found
+
+
+CHAIN_LINK_SOURCE = "chain-dashed-links"
+
+
+def _chain_link_candidates(text: str) -> list[_Candidate]:
+    """Links of a chain written with dashes before 产业链/链条: segments (ChainSegment)."""
+    return [
+        _Candidate(a, b, "IndustryChain", "ChainSegment", name_form(text[a:b]), CHAIN_LINK_SOURCE)
+        for a, b in chain_link_spans(text)
+        if not any(_is_stop_word(w) for w in segment(text[a:b]))
+    ]
+
+
+STAGE_SOURCE = "chain-stage-list"
+# "上游A、B，中游C": the words after a stage marker list links of a chain. Not a stage
+# list: "向下游延伸", "上下游企业", "下游的…".
+_STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产])")
+_STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
+_STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各")
+MAX_STAGE_ITEM_CHARS = 8
+_STAGE_ITEM_LEAD = re.compile("(?:上游|中游|下游)?(?:为|是|有|包括|主要有|涵盖)?")
+
+
+def _stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Members of lists after 上游/中游/下游: segments (ChainSegment) of the chain."""
+    found = []
+    for hit in _STAGE.finditer(text):
+        end_hit = _STAGE_LIST_END.search(text, hit.end())
+        end = end_hit.start() if end_hit else len(text)
+        pos = hit.end()
+        for piece in _STAGE_ITEM_SPLIT.split(text[hit.end() : end]):
+            start, stop = pos, pos + len(piece)
+            pos = stop + 1
+            # "上游为A、中游B": the next stage's word, or a copula, opens the piece
+            lead = _STAGE_ITEM_LEAD.match(piece)
+            skip = lead.end() if lead else 0
+            start, piece = start + skip, piece[skip:]
+            if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(_is_stop_word(w) for w in segment(piece)):
+                found.append(_Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
+    return found
+
+
+def _is_stop_word(word: str) -> bool:
+    return word in STOP_VERBS
+
+
+def _counted_lab_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """ "深空探测等4个全国重点实验室": each field of the list names one laboratory of that
+    kind (深空探测全国重点实验室), as a reader takes it. Without 等 the count must equal
+    the members; a word the last member ends in and the short ones lack is shared
+    ("玉米、杂交稻育种2个…实验室": 玉米育种, 杂交稻育种)."""
+    known = [(m.start, m.end) for m in matches]
+    found = []
+    for hit in _COUNTED_LABS.finditer(text):
+        has_etc = hit.group(1) is not None
+        members = _members_before(text, hit.start(), known)
+        count = _count_value(hit.group(2))
+        if not members or count is None or (len(members) != count if not has_etc else len(members) > count):
+            continue
+        kind = hit.group(3)
+        subtype = "NationalKeyLaboratory" if kind.startswith(("全国", "国家")) and "重点" in kind else None
+        names = _shared_tail_names([name_form(text[a:b]) for a, b in members])
+        for (a, b), name in zip(members, names, strict=True):
+            if judge(RULES.get("lab-key"), name) is None:
+                found.append(_Candidate(a, b, "Laboratory", subtype, name + kind, COUNTED_LAB_SOURCE))
+    return found
+
+
+def _members_before(text: str, end: int, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    members: list[tuple[int, int]] = []
+    for _ in range(MAX_LIST_ITEMS):
+        start = left_boundary(text, end, known)
+        if end - start < 2:
+            return []
+        members.insert(0, (start, end))
+        if start == 0 or text[start - 1] != "、":
+            return members
+        end = start - 1
+    return members
+
+
+def _shared_tail_names(names: list[str]) -> list[str]:
+    if len(names) < 2 or any(len(n) > 2 for n in names[:-1]):
+        return names
+    words = segment(names[-1])
+    tail = words[-1] if len(words) > 1 else ""
+    if len(tail) < 2 or any(n.endswith(tail) for n in names[:-1]):
+        return names
+    return [n + tail for n in names[:-1]] + [names[-1]]
+
+
+def _count_value(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    return _CHINESE_DIGITS.get(numeral)
+
+
+def _place_centre_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Centres named by a place. "<place>东部新中心" / "<place>北部中心" is a new urban
+    centre, a Place; "<program or field><place>中心" ("某某网络合肥中心") is the place's
+    branch of a national programme, an InnovationPlatform."""
+    known = [(m.start, m.end) for m in matches]
+    found = []
+    for m in matches:
+        if m.surface.type != "Place" or m.surface.subtype == "Region":
+            continue
+        area = _URBAN_CENTRE.match(text, m.end)
+        if area is not None:
+            name = name_form(text[m.start : area.end()])
+            found.append(_Candidate(m.start, area.end(), "Place", None, name, PLACE_CENTRE_SOURCE))
+            continue
+        if not text.startswith("中心", m.end) or text[m.end + 2 : m.end + 3] in _CENTRE_NOT_NAME_NEXT:
+            continue
+        start = left_boundary(text, m.start, known)
+        rule = RULES.get("platform-center")
+        if m.start - start >= _MIN_PROGRAMME_CHARS and judge(rule, text[start : m.start]) is None:
+            name = name_form(text[start : m.end + 2])
+            found.append(_Candidate(start, m.end + 2, "InnovationPlatform", None, name, PLACE_CENTRE_SOURCE))
+    return found
+
+
+def _bare_zone_candidates(
+    sentence: Sentence, matches: list[SurfaceMatch], gaz: Gazetteer, state: _DocState
+) -> list[_Candidate]:
+    """ "经开区。…" / "高新区：…": a zone word with no name before it is the zone of that
+    kind of the city the document is about (合肥 + 经开区 -> 合肥经济技术开发区), when the
+    gazetteer knows that city's zone."""
+    text = sentence.text
+    if "区" not in text:
+        return []
+    city = _city_short_name(sentence, gaz, state)
+    if city is None:
+        return []
+    known = [(m.start, m.end) for m in matches]
+    found = []
+    for hit in _BARE_ZONE.finditer(text):
+        s, e = hit.span()
+        if any(a < e and s < b for a, b in known) or left_boundary(text, s, known) != s:
+            continue  # part of a longer name, or a name stands before it
+        surface = gaz.surface(city + hit.group())
+        if surface is not None and surface.type == "Place":
+            found.append(_Candidate(s, e, "Place", surface.subtype, surface.canonical, BARE_ZONE_SOURCE))
+    return found
+
+
+# "深圳河南侧", "长江北岸": a water word and a direction followed by a side word is a
+# bank or side of that water, not the province whose name it spells (河南, 湖北, 江西).
+_WATER = frozenset("河江湖海")
+_DIRECTION = frozenset("东南西北")
+_SIDE = ("侧", "岸", "畔", "边", "沿", "面")
+
+
+def _riverside_phrase(text: str, cand: _Candidate) -> bool:
+    if cand.type != "Place" or cand.end - cand.start != 2:
+        return False
+    first, second = text[cand.start], text[cand.start + 1]
+    return first in _WATER and second in _DIRECTION and text.startswith(_SIDE, cand.end)
+
+
+def _listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+    """ "广州市荔湾、越秀、天河等区": the bare names are districts of the city before them."""
+    cities = [m for m in matches if m.surface.type == "Place" and m.surface.subtype == "City"]
+    found = []
+    for city in cities:
+        code = gaz.division_code(city.surface.canonical)
+        if code is None:
+            continue
+        for item in listed_divisions(text[city.end :], code, gaz):
+            division = item.division
+            found.append(
+                _Candidate(
+                    city.end + item.start,
+                    city.end + item.end,
+                    "Place",
+                    division.subtype,
+                    division.name,
+                    LISTED_DISTRICT_SOURCE,
+                    division_codes=(division.code,),
+                )
+            )
+    return found
+
+
+def _abbreviation_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+    """Provinces named by one character in a run of abbreviations ("沪苏浙皖")."""
+    found = []
+    for at, province in province_abbreviations(text):
+        surface = gaz.surface(province)
+        if surface is None or any(m.start <= at < m.end for m in matches):
+            continue  # inside a longer known name (江苏浙江), or unknown to the gazetteer
+        found.append(_Candidate(at, at + 1, "Place", surface.subtype, surface.canonical, ABBREVIATION_SOURCE))
+    return found
+
+
+def _city_short_name(sentence: Sentence, gaz: Gazetteer, state: _DocState) -> str | None:
+    code = state.city_by_article.get(sentence.article)
+    division = gaz.divisions.get(code) if code else None
+    if division is None or division.level != 2:
+        return None
+    return short_form(division.name)
+
+
+def _industry_context(sentence: Sentence, state: _DocState) -> bool:
+    """Whether "等领域/方向/环节" lists of this sentence are lists of industries: it stands
+    in a paragraph led by an industry. (A heading naming 产业 is too broad a cue: columns
+    of "产业…攻关行动" list materials and research fields as well.)"""
+    return state.industry_paragraph
+
+
+def _list_candidates(
+    text: str, matches: list[SurfaceMatch], gaz: Gazetteer, industry_context: bool
+) -> list[_Candidate]:
+    """Unknown members of "A、B、C等企业/产业" lists, typed like the list (loaders.mentions.lists)."""
+    if "等" not in text and not _COUNTED_LIST.search(text):
+        return []
+    known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
+    found = []
+    for member in list_members(text, known, industry_context):
+        canonical, subtype = _known_as(name_form(text[member.start : member.end]), member.type, member.subtype, gaz)
+        found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
+    return found
+
+
+def _term_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Unknown members of headless lists of segment terms ("优化整车、零部件、后市场") in a
+    sentence that names a chain (loaders.mentions.lists.term_list_members)."""
+    if not any(m.surface.type == "IndustryChain" for m in matches) or not may_hold_term_list(text):
+        return []  # speed: most sentences name no chain or list no term
+    # Every match counts, context-dependent ones too: a list holding a possible firm or
+    # place ("大众") is no list of segments.
+    known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches]
+    return [
+        _Candidate(m.start, m.end, m.type, m.subtype, name_form(text[m.start : m.end]), COORDINATION_SOURCE)
+        for m in term_list_members(text, known)
+    ]
+
+
+def _rule_candidates(
+    text: str, matches: list[SurfaceMatch], gaz: Gazetteer, hits: list[tuple[int, int, EntityRule]]
+) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
+    """``hits``: suffix_hits(text)."""
+    found: list[_Candidate] = []
+    drops: list[tuple[int, int, str]] = []
+    if not hits:
+        return found, drops  # most sentences: nothing to index
+    known = [(m.start, m.end) for m in matches]
+    starts = [m.start for m in matches]  # sorted: matches are leftmost, non-overlapping
+    for s, e, rule in hits:
+        covering = bisect_right(starts, s) - 1
+        if covering >= 0 and e <= known[covering][1]:
+            continue  # the suffix belongs to a name the gazetteer knows
+        # Only names within reach of the suffix matter (long table rows hold hundreds).
+        reach = bisect_left(starts, s - MAX_NAME_CHARS)
+        near = matches[reach : covering + 1]
+        start = _rule_start(text, s, rule, near, known[reach : covering + 1])
+        if start < 0:
+            continue
+        owned = _owner_end(start, s, near)
+        reason = "list" if _ends_in_list_word(text, start, s) else judge(rule, text[start:s], owned > start)
+        if reason is None and rule.type == "Place" and _names_an_industry(text[start:s], gaz):
+            reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
+        if reason is None and rule.type == "IndustryChain":
+            reason = _plain_chain_reason(text[start:s], gaz)
+        if reason is None:
+            cand = _rule_candidate(text, start, s, _with_bracketed_place(text, e, rule, matches), rule, gaz)
+            found.append(_after_parent_zone(text, cand, near) if rule.type == "Place" else cand)
+        elif rule.report_drops:
+            drops.append((start, e, f"{rule.name}:{reason}"))
+        if rule.type == "IndustryChain" and reason is not None:
+            found += _chain_list(text, start, rule, gaz, known)
+    return found, drops
+
+
+# Words that end in 等 without closing a list ("高等研究院": an institute of advanced study).
+_WORDS_ENDING_IN_DENG = ("高等", "中等", "初等", "同等", "平等", "对等", "均等", "优等", "上等", "特等")
+
+
+def _ends_in_list_word(text: str, start: int, end: int) -> bool:
+    return text.endswith("等", start, end) and not text.endswith(_WORDS_ENDING_IN_DENG, start, end)
+
+
+def _owner_end(start: int, suffix_start: int, near: list[SurfaceMatch]) -> int:
+    """End of a known organisation or place that opens the name starting at ``start``
+    and leaves words of its own before the suffix; -1 when there is none."""
+    for m in near:
+        if m.start == start and m.end < suffix_start and m.surface.type != "IndustryChain":
+            return m.end
+    return -1
+
+
+def _with_bracketed_place(text: str, end: int, rule: EntityRule, matches: list[SurfaceMatch]) -> int:
+    """ "…检验中心（合肥）": a known place in brackets right after an institution's name
+    is part of that name (the branch in that place); the name ends after the bracket."""
+    if rule.type not in _JOINED_NAME_CLASSES or end >= len(text) or text[end] not in "（(":
+        return end
+    for m in matches:
+        if m.start == end + 1 and m.surface.type == "Place" and text[m.end : m.end + 1] in ("）", ")"):
+            return m.end + 1
+    return end
+
+
+def _names_an_industry(stem: str, gaz: Gazetteer) -> bool:
+    surface = gaz.surface(name_form(strip_generic_prefix(stem)))
+    return surface is not None and surface.type == "IndustryChain"
+
+
+# Words that name a part of a zone ("合肥片区", "蜀山分区").
+_SUB_ZONE_WORDS = ("片区", "分区")
+
+
+def _after_parent_zone(text: str, cand: _Candidate, near: list[SurfaceMatch]) -> _Candidate:
+    """A sub-zone named after its known parent zone ("安徽自贸试验区合肥片区"). The parent
+    is an entity of its own, so the sub-zone's mention starts after it (mentions do not
+    overlap) while its canonical name keeps the parent's canonical name before it."""
+    if not text.endswith(_SUB_ZONE_WORDS, cand.start, cand.end):
+        return cand  # 光谷科技创新大走廊: a place of its own that borrows the zone's name
+    for m in near:
+        zone = m.surface
+        if m.start == cand.start and m.end < cand.end and zone.type == "Place" and zone.subtype == "DevelopmentZone":
+            own = name_form(text[m.end : cand.end])
+            return _Candidate(m.end, cand.end, cand.type, cand.subtype, zone.canonical + own, cand.source)
+    return cand
+
+
+def _plain_chain_reason(stem: str, gaz: Gazetteer) -> str | None:
+    """A stem too plain for a chain (基因产业, IT产业) unless the gazetteer knows it."""
+    if _names_an_industry(stem, gaz):
+        return None
+    return plain_chain_stem(name_form(strip_generic_prefix(stem)).strip())
+
+
+# Endings that make a known place name a whole zone or area of its own kind.
+_PLACE_KIND_ENDINGS = ("区", "园", "城", "港", "镇", "县", "市", "省", "岛", "廊", "湾")
+
+
+def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch], known: list[tuple[int, int]]) -> int:
+    """Start of the name ending in the suffix at ``s``; -1 when the rule does not apply.
+    ``known``: the (start, end) of ``matches``."""
+    if rule.subtype in ("County", "District"):
+        # Bare …区/…县 is too common a suffix (社区, 园区); only "<known place>XX区" counts.
+        before = [m.end for m in matches if m.surface.type == "Place" and m.end <= s]
+        if not before or not _HAN_NAME.fullmatch(text[max(before) : s]):
+            return -1
+        return max(before)
+    if rule.needs_place_prefix:
+        # A region's policy designations ("长三角…示范区") are programmes, not places.
+        owners = [m for m in matches if m.surface.type == "Place" and m.surface.subtype != "Region" and m.end <= s]
+        return zone_start(text, s, [m.start for m in owners])
+    start = left_boundary(text, s, known)
+    if rule.type in _JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及":
+        # "…先进技术与装备国家工程实验室": the words after the joiner must make a name
+        # with the suffix on their own, or the joiner is between two phrases.
+        # (An industry before the joiner is part of the name: "某某医药与高端制剂工程中心".)
+        organisations = [(m.start, m.end) for m in matches if m.surface.type != "IndustryChain"]
+        joined = left_boundary(text, s, organisations, through_joiner=True)
+        if joined < start and judge(rule, text[start:s]) is None:
+            start = joined
+    # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
+    # the second zone starts after the first. (Companies may: a subsidiary's legal name
+    # opens with its parent's, "某某（南京）有限公司", "中国石化扬子石油化工有限公司".) A
+    # short name without a kind word (光谷, 中关村) does open a longer one: 光谷生物城.
+    for m in matches:
+        if rule.type == "Enterprise":
+            break
+        if (
+            start <= m.start
+            and m.end <= s
+            and m.surface.type == rule.type
+            and m.surface.subtype == rule.subtype
+            and (rule.type != "Place" or m.surface.text.endswith(_PLACE_KIND_ENDINGS))
+        ):
+            start = m.end
+    if rule.type == "IndustryChain":
+        return _chain_start_after_place(text, start, s, matches)
+    if rule.type == "Enterprise":
+        start = _place_anchored_start(text, start, s, matches)
+        return _after_role_noun(text, start, s, rule)
+    return start
+
+
+# A zone or province word inside a would-be chain name: the words before it are the
+# place the industry is in ("东湖高新区光电子信息产业" is the zone's 光电子信息 industry).
+_PLACE_END_IN_CHAIN = re.compile("(?:高新区|开发区|经开区|新区|省)")
+MIN_CHAIN_REST = 2
+
+
+def _chain_start_after_place(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    """Industries are not named after places: a chain name starts after a known place
+    or a zone word that opens it."""
+    for m in matches:
+        if start <= m.start and m.end <= s - MIN_CHAIN_REST and m.surface.type == "Place":
+            start = m.end
+    for hit in _PLACE_END_IN_CHAIN.finditer(text, start, s):
+        if s - hit.end() >= MIN_CHAIN_REST:
+            start = hit.end()
+    return start
+
+
+# Words that say what kind of company follows ("龙头企业安徽海螺…", "链主企业埃夫特…") or
+# introduce a picture ("图为某某有限公司车间"); they are not part of the name.
+_ROLE_NOUNS = re.compile("企业|龙头|链主|厂商|厂家|图为")
+MIN_NAME_AFTER_ROLE = 3
+
+
+def _after_role_noun(text: str, start: int, s: int, rule: EntityRule) -> int:
+    """Start the company name after the last role noun before it, when what follows is
+    a name of its own ("企业管理有限公司" keeps 企业: 管理 alone is no name)."""
+    last = -1
+    for hit in _ROLE_NOUNS.finditer(text, start, s):
+        last = hit.end()
+    if last < 0 or s - last < MIN_NAME_AFTER_ROLE or judge(rule, text[last:s]) is not None:
+        return start
+    return last
+
+
+# Characters that stand between a place and a name only as function words.
+_FUNCTION_CHARS = frozenset("在对向从由把将和与及等的为是了以于到至、")
+MAX_TRADE_NAME_GAP = 3
+
+
+def _place_anchored_start(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    """ "安徽澜至人形机器人科技有限公司": a company's legal name opens with a place and a
+    trade name of a few characters; the segmenter may read a trade-name character as a
+    function word (澜|至) and stop the walk there. A known place right before the stop,
+    with only such a short gap of Han characters and no two-character verb, opens the
+    name. (A single-character function word right after the place is kept out: 在, 向…)"""
+    for m in reversed(matches):
+        if m.end > start or m.surface.type != "Place" or m.surface.subtype == "Region":
+            continue
+        gap = text[m.end : start]
+        if not 1 <= len(gap) <= MAX_TRADE_NAME_GAP or not _HAN_NAME_RUN.fullmatch(gap):
+            return start
+        if gap[0] in _FUNCTION_CHARS or any(w in STOP_VERBS for w in segment(gap)):
+            return start
+        return m.start
+    return start
+
+
+_HAN_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: EntityRule, gaz: Gazetteer) -> _Candidate:
+    name = name_form(text[start:end])
+    stem = name_form(text[start:suffix_start]).strip()
+    canonical, subtype = (name, rule.subtype) if rule.keep_suffix else (stem, rule.subtype)
+    canonical, subtype = _known_as(canonical, rule.type, subtype, gaz)
+    return _Candidate(start, end, rule.type, subtype, canonical, rule.name)
+
+
+def _known_as(name: str, cls: str, subtype: str | None, gaz: Gazetteer) -> tuple[str, str | None]:
+    """Map a rule-found name to the gazetteer's entity when it is a variant of one."""
+    forms = [name] + [name[: -len(s)] for s in _LEGAL_SUFFIXES if name.endswith(s)]
+    if cls == "IndustryChain" and name.endswith("制造"):
+        forms.append(name[:-2])  # 汽车及其零部件制造: the manufacturing of a known industry
+    for form in forms:
+        surface = gaz.surface(form)
+        if surface is not None and surface.type == cls:
+            return surface.canonical, surface.subtype
+    return name, subtype
+
+
+def _chain_list(
+    text: str, stop: int, rule: EntityRule, gaz: Gazetteer, known: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Members of "新能源汽车、新型显示、集成电路等(未来)产业": every member is a chain.
+
+    Members the gazetteer already matched are left to it; the walk continues before them.
+    """
+    known_by_end = {b: a for a, b in known}
+    words_end = stop
+    if not text.endswith("等", 0, words_end):  # (no slice: the sentence is not copied)
+        return []
+    item_end = words_end - 1
+    found: list[_Candidate] = []
+    for _ in range(MAX_LIST_ITEMS):
+        item_start = known_by_end.get(item_end, -1)
+        if item_start < 0:
+            item_start = left_boundary(text, item_end, known)
+            item = text[item_start:item_end]
+            if judge(rule, item) is None:
+                found.append(_chain_item(item_start, item_end, item, gaz))
+        joiner = next((j for j in _CHAIN_LIST_JOINERS if text.endswith(j, 0, item_start)), None)
+        if joiner is None or item_start == item_end:
+            break
+        item_end = item_start - len(joiner)
+    return found
+
+
+def _chain_item(start: int, end: int, item: str, gaz: Gazetteer) -> _Candidate:
+    canonical, subtype = _known_as(name_form(item), "IndustryChain", None, gaz)
+    return _Candidate(start, end, "IndustryChain", subtype, canonical, CHAIN_LIST_SOURCE)
+
+
+# Organisations whose units are named "<parent><unit>" (中国科学院近代物理研究所): a known
+# parent right before a unit found by its suffix is one name with it, the parent's full name
+# written out (中科院赣江创新研究院 -> 中国科学院赣江创新研究院).
+_PARENT_CLASSES = frozenset({"ResearchInstitute", "University"})
+_UNIT_CLASSES = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform", "LargeScientificFacility"})
+
+
+def _join_parent_prefixed(chosen: list[_Candidate]) -> list[_Candidate]:
+    result: list[_Candidate] = []
+    for cand in chosen:
+        parent = result[-1] if result else None
+        if (
+            parent is not None
+            and parent.end == cand.start
+            and parent.source == "gazetteer"
+            and cand.source != "gazetteer"
+            and parent.type in _PARENT_CLASSES
+            and cand.type in _UNIT_CLASSES
+        ):
+            result[-1] = _Candidate(
+                parent.start, cand.end, cand.type, cand.subtype, parent.canonical + cand.canonical, cand.source
+            )
+            continue
+        result.append(cand)
+    return result
+
+
+def _split_joined_chains(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """ "光伏及新能源" names two chains; fixed joined names (汽车及零部件) stay whole."""
+    result: list[_Candidate] = []
+    for cand in chosen:
+        parts = _joined_parts(text, cand, gaz)
+        if not parts:
+            result.append(cand)
+            continue
+        for part in parts:
+            canonical, subtype = _known_as(fix_ocr(part.name), "IndustryChain", None, gaz)
+            result.append(_Candidate(part.start, part.end, "IndustryChain", subtype, canonical, CHAIN_SPLIT_SOURCE))
+    return result
+
+
+def _joined_parts(text: str, cand: _Candidate, gaz: Gazetteer) -> list[NamePart]:
+    if cand.type != "IndustryChain" or not has_joiner(text[cand.start : cand.end]):
+        return []
+    entry = gaz.entry(cand.canonical)
+    if entry is not None and has_joiner(entry.canonical):
+        return []  # a fixed name of one industry
+    return split_joined_chain(text, cand.start, cand.end)
+
+
+def _read_lead(sentence: Sentence, chosen: list[_Candidate], gaz: Gazetteer, state: _DocState) -> list[_Candidate]:
+    """Notice a paragraph lead that names industries ("光伏及新能源。"). An unknown lead is
+    an industry when part of it is a known one, or when the lead before it in the same
+    section was an industry (a column of industry paragraphs)."""
+    lead = sentence.text.rstrip(_LEAD_END)
+    if not lead or len(lead) > MAX_LEAD_CHARS or len(lead) == len(sentence.text):
+        return chosen
+    if any(c.type != "IndustryChain" for c in chosen):
+        state.chain_lead_section = None
+        return chosen
+    if not (chosen and _covers_lead(lead, chosen)):
+        in_column = state.chain_lead_section == (sentence.section,)
+        if not _plausible_chain_name(lead) or not (chosen or in_column):
+            state.chain_lead_section = None  # the column of industry leads has ended
+            return chosen
+        whole = _Candidate(0, len(lead), "IndustryChain", None, fix_ocr(strip_industry_suffix(lead)), CHAIN_LEAD_SOURCE)
+        chosen = _split_joined_chains(sentence.text, [whole], gaz)
+    state.industry_paragraph = True
+    state.chain_lead_section = (sentence.section,)
+    return chosen
+
+
+def _covers_lead(lead: str, chosen: list[_Candidate]) -> bool:
+    if any(c.type != "IndustryChain" for c in chosen):
+        return False
+    rest = list(lead)
+    for cand in chosen:
+        rest[cand.start : cand.end] = [""] * (cand.end - cand.start)
+    return set("".join(rest)) <= _LEAD_FILLER
+
+
+def _plausible_chain_name(lead: str) -> bool:
+    """Short runs of Han characters (joined by 及/暨…) with no verb, function word or
+    category word."""
+    parts = [p.name for p in split_joined_chain(lead, 0, len(lead))] or [lead]
+    return all(_plausible_chain_part(p) for p in parts)
+
+
+def _plausible_chain_part(name: str) -> bool:
+    if "产业" in strip_industry_suffix(name):
+        return False  # "某某产业特色鲜明": a clause about an industry, not its name
+    if not _HAN_LEAD.fullmatch(name) or not looks_like_industry(name) or left_boundary(name, len(name), []) != 0:
+        return False
+    return judge(RULES.get("industry-chain"), strip_industry_suffix(name)) is None
+
+
+def _choose(pool: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first; ties go to the more trusted source."""
+    if len(pool) < 2:
+        return list(pool)  # nothing to compare (most sentences)
+    # (The priority is looked up inline: a property call per candidate costs more.)
+    pool.sort(key=lambda c: (c.start - c.end, _PRIORITY.get(c.source, _RULE_PRIORITY), c.start))
+    limit = 0
+    for c in pool:
+        if c.start >= c.end or c.start < 0:
+            return _choose_by_comparison(pool)  # an empty span: the mask below cannot hold it
+        if c.end > limit:
+            limit = c.end
+    # One flag per character taken by a chosen candidate: a candidate is free when no
+    # character of its span is taken (the same test as comparing it with every chosen
+    # one, in one C call instead of a loop over them).
+    taken = bytearray(limit)
+    chosen: list[_Candidate] = []
+    for cand in pool:
+        if taken.find(1, cand.start, cand.end) < 0:
+            chosen.append(cand)
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+    chosen.sort(key=_BY_SPAN)
+    return chosen
+
+
+def _choose_by_comparison(pool: list[_Candidate]) -> list[_Candidate]:
+    """_choose's selection for a sorted pool that holds empty spans."""
+    chosen: list[_Candidate] = []
+    for cand in pool:
+        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=_BY_SPAN)
+    return chosen
+
+
+def _context_supports(text: str, cand: _Candidate, chosen: list[_Candidate]) -> bool:
+    """An ambiguous alias (江淮, 大众) counts only beside a same-class name or a cue word."""
+    if text[cand.end : cand.end + 2] in _CONTEXT_CUES:
+        return True
+    for other in chosen:
+        if other is cand or other.type != cand.type:
+            continue
+        gap = text[other.end : cand.start] if other.end <= cand.start else text[cand.end : other.start]
+        if len(gap) <= 2 and set(gap) <= _LIST_GAP:
+            return True
+    return False
+
+
+def _learn_declarations(text: str, chosen: list[_Candidate], state: _DocState) -> bool:
+    """Register "X（以下简称“Y”）" so Y names X for the rest of the document."""
+    learned = False
+    for cand in chosen:
+        match = _DECLARATION.match(text, cand.end)
+        if match is None:
+            continue
+        alias = match.group(1) or match.group(2) or match.group(3)
+        if alias and alias != cand.canonical and alias not in state.declared:
+            state.declare(alias, _DeclaredName(cand.canonical, cand.type, cand.subtype))
+            learned = True
+    return learned
+
+
+def _resolve_division(cand: _Candidate, sentence: Sentence, doc: Document, gaz: Gazetteer, state: _DocState) -> None:
+    """Pick the division an ambiguous district name means, and remember cities seen."""
+    codes = cand.division_codes
+    if len(codes) == 1:
+        division = gaz.divisions.get(codes[0])
+        if division is not None and division.level <= 2:
+            state.city_by_article[sentence.article] = division.code
+        return
+    if len(codes) < 2:
+        return
+    context = [state.city_by_article.get(sentence.article), _focus_code(doc, sentence, gaz)]
+    for place in (c for c in context if c):
+        fitting = [code for code in codes if place in gaz.parent_chain(code)]
+        if len(fitting) == 1:
+            parent = gaz.divisions[gaz.divisions[fitting[0]].parent]
+            cand.canonical = parent.name + gaz.divisions[fitting[0]].name
+            cand.division_codes = (fitting[0],)
+            return
+
+
+def _focus_code(doc: Document, sentence: Sentence, gaz: Gazetteer) -> str | None:
+    for article in doc.articles:
+        if article.index == sentence.article and article.focus_place:
+            return gaz.division_code(article.focus_place)
+    return None
+
+
+def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
+    # Sentence.original_span's mapping, without building a Span per mention (speed).
+    start, end = sentence.offsets[cand.start], sentence.offsets[cand.end - 1] + 1
+    return Mention(
+        doc=doc.name,
+        sentence=sentence.index,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        type=entity_class(cand.type),
+        subtype=cand.subtype,
+        canonical=full_zone_name(cand.canonical) if _zone_by_rule(cand) else cand.canonical,
+        source=cand.source,
+        clean_start=cand.start,
+        clean_end=cand.end,
+    )
+
+
+def _zone_by_rule(cand: _Candidate) -> bool:
+    """A zone a rule found (not one the reference data or a declaration named)."""
+    return cand.type == "Place" and cand.priority == _RULE_PRIORITY
+
+
+def _to_dropped(doc: Document, sentence: Sentence, drop: tuple[int, int, str]) -> Dropped:
+    start, end, reason = drop
+    # Sentence.original_span's mapping, without building a Span per record (speed).
+    offsets = sentence.offsets
+    return Dropped(doc.name, "mentions", reason, offsets[start], offsets[end - 1] + 1, sentence.text[start:end])

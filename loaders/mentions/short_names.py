@@ -1,0 +1,52 @@
+"""Company short names that open a clause and act: "赣锋锂电投资100亿元", "太蓝科技建设…".
+
+Business news names most companies by a short form that no suffix rule sees (no 公司, no
+集团). When a clause opens with two to four characters, a head word of company names
+(科技, 锂电, 电子…) and then a verb of doing business (投资, 建设, 联合…), that run is a
+company. Cue words are data (``data/company_short_names.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+import rjieba
+
+# A company's own part of the name (赣锋, 太蓝, 长安) is a coined word the dictionary lacks,
+# or a proper noun; a common word before a head word (数字科技, 国内新能源) is a phrase.
+_PROPER_TAGS = frozenset({"nr", "ns", "nz", "nt", "j"})
+_FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并")
+_PHRASE_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "r", "u", "m", "q", "f", "t"})
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    data = json.loads(resources.files("loaders.lexicon").joinpath("data/company_short_names.json").read_text("utf-8"))
+    heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
+    verbs = "|".join(map(re.escape, sorted(data["verbs"], key=len, reverse=True)))
+    # a clause's start, or a role noun naming what the firm is ("龙头企业X投资…")
+    opening = r"(?:^|(?<=[。，；：！？”\s])|(?P<role>(?<=龙头企业|链主企业|领军企业|头部企业|骨干企业)))"
+    return re.compile(rf"{opening}(?P<name>[\u4e00-\u9fff]{{2,4}}?(?P<head>{heads}))(?=(?:{verbs}))")
+
+
+def short_company_names(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are company short names opening a clause."""
+    spans = []
+    for match in _pattern().finditer(text):
+        stem = text[match.start("name") : match.start("head")]
+        # after a role noun the run is a name even when made of words (远航动力)
+        if _is_own_name(stem) or (match.group("role") is not None and stem[0] not in _FUNCTION_CHARS):
+            spans.append((match.start("name"), match.end("name")))
+    return spans
+
+
+def _is_own_name(stem: str) -> bool:
+    if stem[0] in _FUNCTION_CHARS:
+        return False  # 由光迅科技: the preposition opens the clause, not the name
+    tags = [tag for _, tag in rjieba.tag(stem)]
+    if any(tag in _PHRASE_TAGS for tag in tags):
+        return False  # 由光迅, 聚焦光通信, 集群建设: a verb or function word, not a name
+    return not rjieba.has_word(stem) or all(tag in _PROPER_TAGS for tag in tags)

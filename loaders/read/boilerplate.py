@@ -1,0 +1,72 @@
+"""Recognise lines that are no part of the text: advertising, page numbers, photo
+credits, editor and phone lines. Patterns describe the form of such lines, not
+particular documents."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.read.insertions import is_spam_line
+
+# Noise lines are short; a long line that happens to mention a URL or a phone number is
+# body text and is kept.
+_MAX_NOISE_LENGTH = 80
+
+_PAGE_NUMBER = re.compile(
+    r"(?:第\s*\d{1,4}\s*页(?:\s*/?\s*共\s*\d{1,4}\s*页)?"
+    r"|[-—–]?\s*\d{1,4}\s*[-—–]?"
+    r"|\d{1,4}\s*/\s*\d{1,4})"
+)
+_URL = re.compile(r"https?://|www\.[a-z0-9-]+\.", re.IGNORECASE)
+_ADVERTISING_WORDS = re.compile(
+    r"客服|下载|会员|扫码|扫一扫|二维码|公众号|关注我们|更多数据|免费领取|免费获取|"
+    r"微信号|QQ群|转载请注明|版权所有|广告|长按识别|点击阅读原文"
+)
+_EDITOR_LINE = re.compile(r"(?:责编|责任编辑|美编|编辑|校对|版式|制图|组版|审核|监制)\s*[/:：|]")
+_PHONE = re.compile(r"电话\s*[/:：]?\s*[\d-]{7,}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}")
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_CREDIT_WORDS = r"(?:摄影?|供图|图片来源[:：]?.{0,20})"
+_WHOLE_CREDIT = re.compile(
+    rf"(?:(?:新华社)?(?:记者|通讯员)?\s*(?:{_NAME}[ \u3000]+)*{_NAME}[ \u3000]+摄影?"
+    rf"|[\u4e00-\u9fff·]{{2,14}}\s*供图"
+    rf"|(?:摄影|图片来源|图)\s*[/:：].{{1,20}}"
+    rf"|[（(]\s*{_NAME}\s*{_CREDIT_WORDS}\s*[）)])"
+)
+_TRAILING_CREDIT = re.compile(
+    rf"[ \u3000]+(?:(?:记者|通讯员)\s*)?(?:{_NAME}[ \u3000]+)*{_NAME}[ \u3000]*摄影?$"
+    rf"|[ \u3000]+[\u4e00-\u9fff·]{{2,14}}供图$"
+)
+
+_CREDIT_ENDINGS = ("摄", "影", "图", "\n")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def noise_reason(text: str) -> str | None:
+    """The reason to drop the whole cleaned line ``text``, or None to keep it."""
+    if len(text) > _MAX_NOISE_LENGTH:
+        return None
+    if _PAGE_NUMBER.fullmatch(text):
+        return "page-number"
+    if not _ALNUM.search(text):
+        return "separator"
+    if _URL.search(text) or _ADVERTISING_WORDS.search(text):
+        return "advertising"
+    if is_spam_line(text):
+        return "spam"
+    if _EDITOR_LINE.search(text) or _PHONE.search(text):
+        return "editor-line"
+    if _WHOLE_CREDIT.fullmatch(text):
+        return "photo-credit"
+    return None
+
+
+def trailing_credit_start(text: str) -> int | None:
+    """Where a photo credit closing a caption line starts ("…等领域。 王世保 摄")."""
+    # Speed: a credit ends the line in 摄/摄影/供图 (or before a final newline, where $
+    # also matches); other lines need no regex search at all.
+    if not text.endswith(_CREDIT_ENDINGS):
+        return None
+    match = _TRAILING_CREDIT.search(text)
+    if match is None or match.start() == 0:
+        return None
+    return match.start()

@@ -1,0 +1,124 @@
+"""Rejoin paragraphs that PDF extraction broke mid-sentence.
+
+A paragraph that does not end in sentence-final punctuation continues in a later block.
+The continuation is found by two general signals: a word that straddles the break
+("构建产" + "业集群" gives 产业, found by rjieba's segmentation), searched a little way
+ahead because newspaper layouts put the rest of a paragraph further down; failing that,
+the next paragraph when only short page furniture (captions, headers) lies between.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import rjieba
+
+from loaders.read.blocks import TITLE_LIKE_LEVEL, Block
+
+# A line ending in one of these is complete.
+_COMPLETE_END = "。！？；!?;…”’」』）)》:："
+_NUMERAL = "一二三四五六七八九十"
+# A block opening like this starts a paragraph of its own; it never continues another.
+_PARAGRAPH_OPENING = re.compile(
+    rf"[{_NUMERAL}]+[、是]|[（(][{_NUMERAL}\d]+[）)]|第[{_NUMERAL}\d]+|\d+[.、]|——|[“\"]?[{_NUMERAL}]是"
+)
+_SEARCH_WINDOW = 20  # blocks looked at after a broken paragraph
+_BODY_MIN_LENGTH = 30
+_STRADDLE_CONTEXT = 4  # characters each side of the break given to the segmenter
+
+
+@dataclass(slots=True)
+class JoinResult:
+    blocks: list[Block]
+    # Short lines found between the two halves of a paragraph (page furniture).
+    interrupting: list[Block] = field(default_factory=list)
+
+
+def rejoin_broken_paragraphs(blocks: list[Block]) -> JoinResult:
+    consumed: set[int] = set()
+    result = JoinResult([])
+    for index, block in enumerate(blocks):
+        if index in consumed:
+            continue
+        current, last = block, index
+        while _is_unterminated(current):
+            found = _find_continuation(blocks, last, current, consumed)
+            if found is None:
+                break
+            between = [blocks[k] for k in range(last + 1, found) if k not in consumed]
+            if all(b.kind != "paragraph" for b in between):
+                result.interrupting.extend(between)
+                consumed.update(range(last + 1, found))
+            current = _merge(current, blocks[found])
+            consumed.add(found)
+            last = found
+        result.blocks.append(current)
+    interrupting_ids = {id(b) for b in result.interrupting}
+    result.blocks = [b for b in result.blocks if id(b) not in interrupting_ids]
+    return result
+
+
+def word_straddles(before: str, after: str) -> bool:
+    """True when segmenting the text around the break yields a word across it."""
+    left = before[-_STRADDLE_CONTEXT:]
+    right = after[:_STRADDLE_CONTEXT]
+    position = 0
+    # Dictionary words only: the HMM would glue any two characters into a "word".
+    for token in rjieba.cut(left + right, False):
+        token_end = position + len(token)
+        if position < len(left) < token_end:
+            return True
+        position = token_end
+    return False
+
+
+def _is_unterminated(block: Block) -> bool:
+    joinable = block.kind == "paragraph" or (
+        block.kind == "heading" and block.heading_level == TITLE_LIKE_LEVEL and not block.subtitle
+    )
+    return joinable and not block.text.endswith(tuple(_COMPLETE_END))
+
+
+def _is_body(block: Block) -> bool:
+    return block.kind == "paragraph" and (
+        len(block.text) >= _BODY_MIN_LENGTH or "，" in block.text or "。" in block.text
+    )
+
+
+def _can_continue(block: Block) -> bool:
+    return (
+        block.kind in ("paragraph", "heading")
+        and not (block.bold_lead or block.subtitle or _PARAGRAPH_OPENING.match(block.text))
+        and (block.kind == "paragraph" or block.heading_level == TITLE_LIKE_LEVEL)
+    )
+
+
+def _find_continuation(blocks: list[Block], last: int, current: Block, consumed: set[int]) -> int | None:
+    body = _is_body(current)
+    first_paragraph: int | None = None
+    for k in range(last + 1, min(len(blocks), last + 1 + _SEARCH_WINDOW)):
+        if k in consumed:
+            continue
+        candidate = blocks[k]
+        if not body:  # a short title-like line only joins the block right after it
+            straddles = _can_continue(candidate) and word_straddles(current.text, candidate.text)
+            return k if straddles else None
+        if candidate.kind == "heading" and candidate.heading_level < TITLE_LIKE_LEVEL:
+            break  # a structural heading ends the search: the text beyond is elsewhere
+        if _can_continue(candidate) and word_straddles(current.text, candidate.text):
+            return k
+        if first_paragraph is None and _is_body(candidate):
+            first_paragraph = k
+    if first_paragraph is not None and _can_continue(blocks[first_paragraph]):
+        return first_paragraph
+    return None
+
+
+def _merge(first: Block, second: Block) -> Block:
+    return Block(
+        first.text + second.text,
+        first.offsets + second.offsets,
+        "paragraph",
+        bold_lead=first.bold_lead,
+    )

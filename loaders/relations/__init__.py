@@ -1,0 +1,2 @@
+"""Relation extraction: the engine (engine, registry, view, scope, patterns, rule set); the
+rules themselves are in rules/, grouped by relation type."""

@@ -1,0 +1,114 @@
+"""Which entity classes each relation type may join: the ontology's domain and range
+(kg.constraints, from ontology/innokg.ttl), and, for PART_OF, the kinds it may join and
+the administrative order of places.
+
+A candidate that breaks its type's constraint is dropped with the reason, never kept:
+the rules read surface cues, and a cue between the wrong classes is a misreading.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.constraints import domain_and_range
+from kg.model import Mention
+from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.mentions.coordination import ORGANISATION_CLASSES
+
+# Who may support a chain and who may be a parent organisation (the ontology's
+# supportsChain domain; parents of labs and institutes named after them).
+SUPPORTER_CLASSES = frozenset(
+    {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University", "InnovationPlatform"}
+)
+PARENT_CLASSES = frozenset({"University", "ResearchInstitute", "Enterprise"})
+_PLACE = frozenset({"Place"})
+_CHAIN = frozenset({"IndustryChain"})
+
+# Administrative depth of place subtypes: a place is PART_OF a shallower one only.
+PLACE_DEPTH: dict[str, int] = {
+    "Region": 0,
+    "Province": 1,
+    "City": 2,
+    "District": 3,
+    "County": 3,
+    "DevelopmentZone": 3,
+    "ScienceCity": 3,
+}
+
+
+# Parks, zones, science cities and unnamed-level areas: below (or beside) the
+# administrative levels, so one may lie inside a district, a county or another zone.
+AREA_SUBTYPES: frozenset[str | None] = frozenset({"DevelopmentZone", "ScienceCity", None})
+
+
+@lru_cache(maxsize=4096)
+def _division_code(name: str) -> str | None:
+    return default_gazetteer().division_code(name)
+
+
+def division_contains(outer: Mention, inner: Mention) -> bool | None:
+    """Whether the division codes put ``inner`` inside ``outer``; None when either place
+    has no (unambiguous) code. Codes check a stated containment, never create one."""
+    return _codes_contain(outer.canonical, inner.canonical)
+
+
+@lru_cache(maxsize=4096)
+def _codes_contain(outer: str, inner: str) -> bool | None:
+    inner_code, outer_code = _division_code(inner), _division_code(outer)
+    if not inner_code or not outer_code:
+        return None
+    return outer_code in default_gazetteer().parent_chain(inner_code)
+
+
+def _place_violation(head: Mention, tail: Mention) -> str | None:
+    contained = division_contains(tail, head)
+    if contained is not None:
+        # 巢湖市 (a county-level city) is a City by name yet lies under 合肥市.
+        return None if contained else "place-not-within"
+    if _new_area_holds(head, tail):
+        return None
+    tail_depth = PLACE_DEPTH.get(tail.subtype or "")
+    if tail_depth is None:
+        return "place-level-unknown"
+    if head.subtype in AREA_SUBTYPES and tail.subtype != "Region":
+        return None  # an area inside a zone, district, county, city or province
+    head_depth = PLACE_DEPTH.get(head.subtype or "")
+    if head_depth is None:
+        return "place-level-unknown"
+    return None if head_depth > tail_depth else "place-level-order"
+
+
+# A state-level new area (南京江北新区) is a zone that spans whole districts and counties.
+_NEW_AREA = "新区"
+
+
+def _new_area_holds(head: Mention, tail: Mention) -> bool:
+    return (
+        tail.subtype == "DevelopmentZone"
+        and tail.canonical.endswith(_NEW_AREA)
+        and head.subtype in ("District", "County")
+    )
+
+
+def _part_of_violation(head: Mention, tail: Mention) -> str | None:
+    if head.type == "Place" and tail.type == "Place":
+        return _place_violation(head, tail)
+    if head.type in ORGANISATION_CLASSES and tail.type in ORGANISATION_CLASSES:
+        return None
+    if head.type == "IndustryChain" and tail.type == "IndustryChain":
+        # A chain is a segment of another where the text says so ("A、B等X"); the
+        # subtype ChainSegment is a role in that statement, so it is not required here.
+        return None
+    return "class-mismatch"
+
+
+def violation(rel_type: str, head: Mention, tail: Mention) -> str | None:
+    """Why ``head -rel_type-> tail`` is not allowed, or None when it is."""
+    if rel_type == "PART_OF":
+        reason = _part_of_violation(head, tail)
+        return None if reason is None else f"type-constraint:PART_OF:{reason}"
+    # The ontology's rdfs:domain and rdfs:range are the one table of who may join whom.
+    heads, tails = domain_and_range(rel_type)
+    if head.type in heads and tail.type in tails:
+        return None
+    return f"type-constraint:{rel_type}:{head.type}->{tail.type}"

@@ -1,0 +1,418 @@
+"""Relation extraction: typed relations with evidence between the mentions of a document.
+
+Per sentence, the mentions are grouped into coordinated Units (loaders.mentions.coordination),
+every registered rule (loaders.relations.rules) reads the sentence, and each candidate is
+checked (entity classes, self-relation, article scope) before it becomes a Relation.
+Relations never cross articles: rules see one sentence, and the places a heading or
+我市 supplies are looked up in the sentence's own article only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.errors import InputError
+from kg.ids import entity_id
+from kg.model import (
+    SYMMETRIC_RELATIONS,
+    Document,
+    Dropped,
+    Evidence,
+    Mention,
+    Relation,
+    Sentence,
+    relation_type,
+)
+from kg.reasons import DropReason
+from loaders import ablation
+from loaders.mentions.coordination import group_units
+from loaders.relations.class_limits import violation
+from loaders.relations.paragraph_leads import lead_chains
+from loaders.relations.patterns import opening_place
+from loaders.relations.registry import Found
+from loaders.relations.rule_set import default_rules
+from loaders.relations.rules import RelationRule, SentenceView
+from loaders.relations.scope import (
+    CITY_DEIXIS_SOURCE,
+    SECTION_SOURCE,
+    ArticleScope,
+    build_scopes,
+    city_deixis,
+    may_have_city_deixis,
+    other_article_has_place,
+    section_chain,
+    section_place,
+)
+
+STAGE = "relations"
+# The same few names recur in many candidates; hashing each once is enough.
+_entity_id = lru_cache(maxsize=8192)(entity_id)
+_SECOND_NAME = "暨"
+
+
+@dataclass(slots=True)
+class RelationResult:
+    relations: list[Relation] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    found: Found
+    rule: RelationRule
+    sentence: Sentence
+
+
+def extract_relations(
+    doc: Document, mentions: list[Mention], rules: list[RelationRule] | None = None
+) -> RelationResult:
+    """Relations stated in ``doc`` between ``mentions`` (from loaders.mentions.find)."""
+    plan = _RulePlan(default_rules() if rules is None else rules)
+    result = RelationResult()
+    candidates: list[_Candidate] = []
+    for view in sentence_views(doc, mentions, result):
+        for rule, cue_test in plan.rules_for(view):
+            if cue_test is not None and cue_test(view.text) is None:
+                continue  # cheaper than calling a rule whose cue word is absent
+            for found in rule.apply(view):
+                candidates.append(_Candidate(found, rule, view.sentence))
+    result.relations = _accept(doc, candidates, result.dropped)
+    return result
+
+
+def sentence_views(
+    doc: Document, mentions: list[Mention], result: RelationResult | None = None
+) -> Iterator[SentenceView]:
+    """What the rules see of each sentence that names something, in document order (also
+    what the pair model learns from); ``result`` collects what a view had to leave out."""
+    result = RelationResult() if result is None else result
+    by_sentence = _mentions_by_sentence(doc, mentions)
+    scopes = build_scopes(doc, by_sentence)
+    run_places = _section_run_places(doc, by_sentence)
+    leads = lead_chains(doc, by_sentence)
+    paragraph_subject: Mention | None = None
+    recent_subject: Mention | None = None
+    page_place = _title_place(doc, by_sentence)
+    previous_end = 0
+    for sentence in doc.sentences:
+        if "\n" in doc.text[previous_end : sentence.start]:
+            paragraph_subject = None  # a new paragraph: the last one's subject is over
+        previous_end = sentence.end
+        sentence_mentions = by_sentence.get(sentence.index, [])
+        scope = scopes.get(sentence.article)
+        if scope is None:
+            scope = scopes[sentence.article] = ArticleScope()
+        if not sentence_mentions and not may_have_city_deixis(scope, sentence):
+            continue  # nothing to relate: most sentences name no entity at all
+        context = _Context(scope, scopes, run_places.get(sentence.index, []), leads.get(sentence.index, ()))
+        view = _view(doc, sentence, sentence_mentions, context, result)
+        if view is None:
+            continue
+        if ablation.enabled("document-context"):
+            view.subject_place, view.recent_place, view.page_place = paragraph_subject, recent_subject, page_place
+            opening = opening_place(view)
+            paragraph_subject = opening or paragraph_subject
+            recent_subject = opening or recent_subject
+        yield view
+
+
+_CueTest = Callable[[str], object]  # a compiled pattern's search: None when no cue occurs
+
+
+class _RulePlan:
+    """The rules worth running on a sentence, by its shape (how many mentions, which
+    features): there are few shapes, so each one's rule list is worked out once per call.
+    Each rule comes with a test for its cue words, run before the rule is called."""
+
+    def __init__(self, rules: list[RelationRule]) -> None:
+        self._rules = rules
+        # Counts above the largest min_mentions all select the same rules.
+        self._count_cap = max((rule.min_mentions for rule in rules), default=0)
+        self._by_shape: dict[tuple[int, frozenset[str]], list[tuple[RelationRule, _CueTest | None]]] = {}
+        # One search per rule: "is any of its cue words in the text", in C.
+        self._cue_tests = {
+            rule.name: re.compile("|".join(map(re.escape, rule.cues))).search for rule in rules if rule.cues
+        }
+
+    def rules_for(self, view: SentenceView) -> list[tuple[RelationRule, _CueTest | None]]:
+        count = sum(len(unit.members) for unit in view.units)
+        shape = (min(count, self._count_cap), view.features())
+        chosen = self._by_shape.get(shape)
+        if chosen is None:
+            chosen = [
+                (r, self._cue_tests.get(r.name))
+                for r in self._rules
+                if shape[0] >= r.min_mentions and r.needs <= shape[1]
+            ]
+            self._by_shape[shape] = chosen
+        return chosen
+
+
+@dataclass(slots=True)
+class _Context:
+    scope: ArticleScope  # the sentence's article
+    scopes: dict[int, ArticleScope]  # every article, to tell a cross-article reference
+    run_places: list[Mention]  # places named under the sentence's section place
+    lead_chains: tuple[Mention, ...] = ()  # chains the paragraph's lead names
+
+
+def _title_place(doc: Document, by_sentence: dict[int, list[Mention]]) -> Mention | None:
+    """The place a page's title names first ("重庆两江新区加快形成…"): what the page is about."""
+    for sentence in doc.sentences[:3]:
+        if doc.title and sentence.text == doc.title:
+            return next((m for m in by_sentence.get(sentence.index, []) if m.type == "Place"), None)
+    return None
+
+
+def _section_run_places(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, list[Mention]]:
+    """For each sentence with a section place, the Place mentions of the run of
+    consecutive sentences sharing that (article, section place)."""
+    runs: dict[int, list[Mention]] = {}
+    current: list[Mention] = []
+    previous: tuple[int, str] | None = None
+    for sentence in doc.sentences:
+        if not sentence.section_place:
+            previous = None
+            continue
+        key = (sentence.article, sentence.section_place)
+        if key != previous:
+            current, previous = [], key
+        current.extend(m for m in by_sentence.get(sentence.index, ()) if m.type == "Place")
+        runs[sentence.index] = current
+    return runs
+
+
+def _mentions_by_sentence(doc: Document, mentions: list[Mention]) -> dict[int, list[Mention]]:
+    known = {s.index for s in doc.sentences}
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.doc != doc.name:
+            raise InputError(f"{doc.name}: a mention of {mention.doc!r} was passed with it")
+        if mention.sentence not in known:
+            raise InputError(
+                f"{doc.name}: mention {mention.text!r} refers to sentence {mention.sentence}, "
+                "which the document does not have"
+            )
+        grouped[mention.sentence].append(mention)
+    return grouped
+
+
+def _clean_span(sentence: Sentence, mention: Mention) -> tuple[int, int]:
+    """Where the mention sits in Sentence.text; mapped from original offsets when the
+    mention stage left clean_start/clean_end unset."""
+    if 0 <= mention.clean_start < mention.clean_end <= len(sentence.text):
+        return mention.clean_start, mention.clean_end
+    start = bisect_left(sentence.offsets, mention.start)
+    end = bisect_left(sentence.offsets, mention.end)
+    return start, max(end, start + 1)
+
+
+def _placed(sentence: Sentence, mentions: list[Mention], scope: ArticleScope) -> list[tuple[Mention, int, int]]:
+    """Mentions with cleaned spans, sorted, overlaps removed (the first one wins)."""
+    length = len(sentence.text)
+    spans = [
+        (m, m.clean_start, m.clean_end)
+        if 0 <= m.clean_start < m.clean_end <= length  # the usual case, _clean_span's first
+        else (m, *_clean_span(sentence, m))
+        for m in mentions
+    ]
+    spans += city_deixis(scope, sentence)
+    spans.sort(key=lambda item: (item[1], -item[2]))
+    kept: list[tuple[Mention, int, int]] = []
+    for item in spans:
+        if not kept or item[1] >= kept[-1][2]:
+            kept.append(item)
+    return _without_heading_prefix(sentence.text, _without_second_names(sentence.text, kept))
+
+
+# "光谷生物城：重点发展…": a heading names an area whose name merely starts with a known
+# place (光谷); the unrecognised area is the subject, so the place must not become one.
+_LONGER_AREA_HEADING = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:产业园|科技园|园区|生物城|科技城|科学城|新城|小镇|基地|谷)[：:]"
+)
+_HEADING_COLON = "："
+
+
+def _without_heading_prefix(text: str, placed: list[tuple[Mention, int, int]]) -> list[tuple[Mention, int, int]]:
+    """Drop a place opening the sentence when the heading it opens names a longer area."""
+    if not placed or placed[0][1] != 0 or placed[0][0].type != "Place":
+        return placed
+    if _HEADING_COLON not in text[:16] and ":" not in text[:16]:
+        return placed
+    first_end = placed[0][2]
+    following = placed[1][1] if len(placed) > 1 else len(text)
+    heading = _LONGER_AREA_HEADING.match(text, first_end)
+    if heading is None or heading.end() - 1 > following and not _chain_only_between(placed, heading.end()):
+        return placed
+    return placed[1:]
+
+
+def _chain_only_between(placed: list[tuple[Mention, int, int]], colon_end: int) -> bool:
+    """Mentions inside the heading's name are chains only ("光谷|光电子信息|产业园")."""
+    inside = [m for m, start, _ in placed[1:] if start < colon_end]
+    return all(m.type == "IndustryChain" for m in inside)
+
+
+def _without_second_names(text: str, placed: list[tuple[Mention, int, int]]) -> list[tuple[Mention, int, int]]:
+    """Drop B in "A暨B" between chains: 暨 joins a chain's second name, one chain, so B
+    must not yield relations of its own beside A's ("新能源汽车暨智能网联汽车")."""
+    if _SECOND_NAME not in text:
+        return placed
+    kept: list[tuple[Mention, int, int]] = []
+    for item in placed:
+        previous = kept[-1] if kept else None
+        second_name = (
+            previous is not None
+            and previous[0].type == item[0].type == "IndustryChain"
+            and text[previous[2] : item[1]] == _SECOND_NAME
+        )
+        if not second_name:
+            kept.append(item)
+    return kept
+
+
+def _view(
+    doc: Document,
+    sentence: Sentence,
+    mentions: list[Mention],
+    context: _Context,
+    result: RelationResult,
+) -> SentenceView | None:
+    placed = _placed(sentence, mentions, context.scope)
+    if not placed:
+        return None
+    place = section_place(context.scope, sentence, context.run_places)
+    if place is None and sentence.section_place:
+        _drop_unresolved_section(doc, sentence, context.scopes, result)
+    return SentenceView(
+        sentence=sentence,
+        units=group_units(sentence.text, placed),
+        section_place=place,
+        section_chain=section_chain(context.scope, sentence),
+        containers=context.scope.containers,
+        chain_names=context.scope.chains,
+        lead_chains=context.lead_chains,
+        organisations=context.scope.organisations,
+        places=context.scope.places,
+        embedded_cache=context.scope.embedded,
+        branch_cache=context.scope.branches,
+        chain_index=context.scope.chain_index,
+    )
+
+
+def _drop_unresolved_section(
+    doc: Document, sentence: Sentence, scopes: dict[int, ArticleScope], result: RelationResult
+) -> None:
+    name = sentence.section_place or ""
+    elsewhere = other_article_has_place(scopes, sentence.article, name)
+    reason: DropReason = "cross-article-section-place" if elsewhere else "section-place-unresolved"
+    result.dropped.append(Dropped(doc.name, STAGE, reason, sentence.start, sentence.end, f"section_place={name}"))
+
+
+_SELF_RELATION: DropReason = "self-relation"
+_DEIXIS_ONLY_LOCATES: DropReason = "city-deixis-only-locates"
+_SUPPORTS_SAME_CHAIN: DropReason = "supports-same-chain"
+_CONTRADICTED: DropReason = "contradicted-direction"
+
+
+def _reject_reason(candidate: _Candidate) -> str | None:
+    head, tail = candidate.found.head, candidate.found.tail
+    rel_type = candidate.found.type
+    if head.canonical == tail.canonical:
+        return _SELF_RELATION
+    uses_deixis = CITY_DEIXIS_SOURCE in (head.source, tail.source)
+    if uses_deixis and rel_type != "LOCATED_IN":
+        return _DEIXIS_ONLY_LOCATES
+    return violation(rel_type, head, tail)
+
+
+def _relation(doc: Document, candidate: _Candidate, evidences: dict[int, Evidence]) -> Relation:
+    """The relation a candidate states; ``evidences`` keeps one (frozen) Evidence per
+    sentence, shared by the relations it supports."""
+    found, sentence = candidate.found, candidate.sentence
+    head, tail = _entity_id(found.head.canonical), _entity_id(found.tail.canonical)
+    if found.type in SYMMETRIC_RELATIONS and tail < head:
+        head, tail = tail, head
+    evidence = evidences.get(sentence.index)
+    if evidence is None:
+        evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)
+        evidences[sentence.index] = evidence
+    rel_type = relation_type(found.type)
+    return Relation(rel_type, head, tail, evidence, candidate.rule.name, candidate.rule.confidence)
+
+
+def _drop(doc: Document, candidate: _Candidate, reason: str) -> Dropped:
+    found, sentence = candidate.found, candidate.sentence
+    text = f"{found.type} {found.head.canonical} -> {found.tail.canonical} ({candidate.rule.name})"
+    return Dropped(doc.name, STAGE, reason, sentence.start, sentence.end, text)
+
+
+def _is_section(relation: Relation) -> bool:
+    return relation.rule.startswith("section-")
+
+
+def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped]) -> list[Relation]:
+    """Check and orient every candidate; a section guess yields to an explicit placement.
+    A fact found several times (by several rules, or twice by one) is kept each time:
+    kg.graph.merge keeps one of them when the graph is made, the one place that is decided."""
+    relations: list[Relation] = []
+    evidences: dict[int, Evidence] = {}
+    for candidate in candidates:
+        reason = _reject_reason(candidate)
+        if reason is not None:
+            dropped.append(_drop(doc, candidate, reason))
+        else:
+            relations.append(_relation(doc, candidate, evidences))
+    explicitly_placed = {
+        (r.head, r.evidence.sentence) for r in relations if r.type == "LOCATED_IN" and not _is_section(r)
+    }
+    kept = [
+        r
+        for r in relations
+        if not (r.type == "LOCATED_IN" and _is_section(r) and (r.head, r.evidence.sentence) in explicitly_placed)
+    ]
+    return _without_contradictions(doc, _one_chain_role(doc, kept, dropped), dropped)
+
+
+def _one_chain_role(doc: Document, relations: list[Relation], dropped: list[Dropped]) -> list[Relation]:
+    """One relation type per (organisation, chain): where the document says an
+    organisation supports a chain, a FOCUSES_ON between them (read from its name or a
+    weaker cue) says the same thing less precisely and is dropped."""
+    supported = {(r.head, r.tail) for r in relations if r.type == "SUPPORTS_CHAIN"}
+    if not supported:
+        return relations
+    kept: list[Relation] = []
+    for r in relations:
+        if r.type == "FOCUSES_ON" and (r.head, r.tail) in supported:
+            text = f"FOCUSES_ON {r.head} -> {r.tail} ({r.rule})"
+            dropped.append(Dropped(doc.name, STAGE, _SUPPORTS_SAME_CHAIN, r.evidence.start, r.evidence.end, text))
+            continue
+        kept.append(r)
+    return kept
+
+
+def _without_contradictions(doc: Document, relations: list[Relation], dropped: list[Dropped]) -> list[Relation]:
+    """A PART_OF B and B PART_OF A in one document cannot both hold: keep the direction
+    its most confident evidence gives, and drop both when the evidence is equal."""
+    strength: dict[tuple[str, str], float] = {}
+    for r in relations:
+        if r.type == "PART_OF":
+            key = (r.head, r.tail)
+            strength[key] = max(strength.get(key, 0.0), r.confidence)
+    kept: list[Relation] = []
+    for r in relations:
+        reverse = strength.get((r.tail, r.head))
+        if r.type == "PART_OF" and reverse is not None and reverse >= strength[(r.head, r.tail)]:
+            text = f"PART_OF {r.head} -> {r.tail} ({r.rule})"
+            dropped.append(Dropped(doc.name, STAGE, _CONTRADICTED, r.evidence.start, r.evidence.end, text))
+            continue
+        kept.append(r)
+    return kept
+
+
+__all__ = ["RelationResult", "extract_relations", "SECTION_SOURCE"]

@@ -1,0 +1,62 @@
+"""Paragraph leads: a paragraph that opens with a short sentence naming only a chain
+("**集成电路。**确立…重点推动沛顿…等项目") is about that chain, like a heading.
+
+Policy plans write their columns (专栏) this way: one paragraph per chain, the chain as a
+bold lead, then its projects, enterprises and platforms. The lead covers the rest of its
+own paragraph only (no newline between), never the next paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Document, Mention, Sentence
+
+_MAX_LEAD = 16  # a longer opening sentence is a statement, not a lead
+_LEAD_COVER = 0.6  # share of the lead (without 产业/及/、…) the chain names must cover
+_MARKUP = re.compile(r"[\s*#“”\"'【】\[\]]+")
+_TRAILING = re.compile(r"[。．.:：]+$")
+_CHAIN_WORDS = re.compile(r"产业链|产业集群|产业|集群|暨|及|和|与|、")
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+# "A暨B" names one chain with a second name: the first is the lead's chain.
+_ALSO_NAMED = "暨"
+
+
+def _starts_paragraph(doc: Document, previous: Sentence | None, sentence: Sentence) -> bool:
+    if previous is None or previous.article != sentence.article:
+        return True
+    return "\n" in doc.text[previous.end : sentence.start]
+
+
+def _chains_of_lead(sentence: Sentence, mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The chains a lead sentence names, or () when the sentence is not a chain lead."""
+    # The cheap test first: most paragraphs open with a sentence naming no chain only.
+    if not mentions or any(m.type != "IndustryChain" for m in mentions):
+        return ()
+    bare = _TRAILING.sub("", _MARKUP.sub("", sentence.text))
+    if not bare or len(bare) > _MAX_LEAD or _CLAUSE_MARK.search(bare):
+        return ()
+    chains = sorted(mentions, key=lambda m: m.clean_start)
+    covered = sum(len(m.text) for m in chains)
+    if covered < _LEAD_COVER * len(_CHAIN_WORDS.sub("", bare) or bare):
+        return ()
+    if _ALSO_NAMED in bare:
+        chains = chains[:1]
+    unique = {m.canonical: m for m in chains}
+    # A lead naming two chains ("高端装备及新材料") does not say which one each project of
+    # its paragraph serves; guessing both would make one of each pair wrong.
+    return tuple(unique.values()) if len(unique) == 1 else ()
+
+
+def lead_chains(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, tuple[Mention, ...]]:
+    """For each sentence after a chain lead in the same paragraph, the lead's chains."""
+    found: dict[int, tuple[Mention, ...]] = {}
+    current: tuple[Mention, ...] = ()
+    previous: Sentence | None = None
+    for sentence in doc.sentences:
+        if _starts_paragraph(doc, previous, sentence):
+            current = _chains_of_lead(sentence, by_sentence.get(sentence.index, []))
+        elif current:
+            found[sentence.index] = current
+        previous = sentence
+    return found

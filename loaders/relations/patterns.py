@@ -1,0 +1,337 @@
+"""Relation rules written as data: cue lexicons, slots and entity classes in a JSONL file.
+
+Most ways Chinese text states a relation differ only in their words: "A 重点发展 B",
+"A 聚焦 B", "A 以 B 为主导产业". One pattern a line (``data/relation_patterns.jsonl``, or a
+user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
+
+    {"name": "focus-verb", "type": "FOCUSES_ON", "head": "place org", "tail": "chain",
+     "order": "head-first", "gap_cues": ["重点发展", "聚焦"], "max_gap": 20,
+     "max_commas": 0, "confidence": 0.7}
+
+- ``head`` / ``tail``: unit kinds (place, org, chain) or entity classes the ends may be.
+- ``order``: which end the sentence names first (``head-first`` or ``tail-first``).
+- ``gap_cues``: one must occur between the two; ``before_cues``: one must end the text
+  right before the first; ``after_cues``: one must open the text right after the second.
+- ``max_gap``: most characters between them; ``max_commas``: most commas among those.
+- ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…).
+- ``opens_clause``: the first end must open its clause (it is the clause's subject).
+- ``list_required``: the second end must be a list ("包括A、B、C"), not one name.
+- ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
+- ``one_tail``: a list on the tail side yields nothing ("A和B产业链涵盖X、Y等环节" does not
+  say which link is whose).
+- ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
+  comma before it), so one subject can govern several clauses, each with its own verb.
+- ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place the
+  last sentence that opened with one opened with, in this paragraph or before
+  (SentenceView.recent_place: "A、B在此落户"); a ``gap_cues`` word must stand within
+  ``max_gap`` characters after the head.
+- ``tail: "page"``: in a sentence that names no place, the place the page's title names
+  (SentenceView.page_place); a ``gap_cues`` word must open the text after the head.
+- ``head: "subject"``: the sentence names no place or organisation before the tail, and
+  the head is the place an earlier sentence of the paragraph opened with (document context,
+  SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
+  in the tail's clause before it. Such patterns get a lower confidence and a rule name of
+  their own.
+
+Each pattern becomes a registered relation rule with its name and confidence; coordinated
+lists on either side are distributed over every member.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
+from loaders.lexicon.json_lines import file_lines, json_objects
+from loaders.relations.registry import Found, RelationRule, found, pairwise
+from loaders.relations.scope import synthetic_mention
+from loaders.relations.view import SentenceView
+
+_KINDS = {"place", "org", "chain"}
+SUBJECT = "subject"
+PAGE = "page"
+_PAGE_SOURCE = "page-title"
+_SUBJECT_SOURCE = "document-subject"
+# Words that may come before a clause's subject: time phrases and conjunctions.
+_CLAUSE_OPENING = re.compile(r"^(?:\s|近年来|目前|当前|如今|同时|此外|其中|今年|去年|近日|\d+年|[一-十]+是)*$")
+_COMMAS = re.compile(r"[，,]")
+_HARD_END = re.compile(r"[。；;！？!?]")
+_ORDERS = {"head-first", "tail-first"}
+# Government bodies written right after a place's name ("合肥市政协", "沈阳市政府").
+_BODY_OF_PLACE = re.compile(
+    r"(?:市|省|区|县)?(?:政协|政府|人大|人民政府|委员会|党委|管委会|法院|检察院|纪委|发改委|科技局|商务局|工信局)"
+)
+# A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
+_CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
+_RESPECTIVELY = "分别"
+# Quotation marks set off a key word without changing it ("以比亚迪为“链主”", "“首位产业”").
+_QUOTES = re.compile("[“”\"‘’'「」『』]")
+# The count of a list before its head noun ("A、B、C3个新兴产业"): the cues hold "个…".
+_LEADING_COUNT = re.compile(r"^[0-9一二三四五六七八九十两]+(?=个)")
+
+
+@dataclass(frozen=True, slots=True)
+class RelationPattern:
+    name: str
+    type: str
+    head: frozenset[str]  # unit kinds and/or entity classes
+    tail: frozenset[str]
+    head_first: bool
+    gap: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    blockers: re.Pattern[str] | None
+    max_gap: int
+    max_commas: int
+    confidence: float
+    opens_clause: bool = False
+    list_required: bool = False
+    cue_opens_gap: bool = False
+    cue_in_clause: bool = False
+    one_tail: bool = False
+    # words one of which a sentence must hold for the pattern to match (its gap cues, else
+    # its before or after cues): a cheap test run before the pattern
+    required_words: tuple[str, ...] = ()
+
+    def ends(self, view: SentenceView) -> Iterator[tuple[int, int]]:
+        """Index pairs (first, second) of units in the pattern's order and distance."""
+        units = view.units
+        for i, first in enumerate(units):
+            for j in range(i + 1, len(units)):
+                second = units[j]
+                gap_start = first.tail_end if first.tail_end <= second.start else first.end
+                if second.start - gap_start > self.max_gap:
+                    break
+                yield i, j
+
+    def matches(self, view: SentenceView, i: int, j: int) -> bool:
+        gap = view.gap(i, j)
+        if view.units[i].kind == "place" and _BODY_OF_PLACE.match(gap):
+            return False  # "合肥市政协围绕…": the place names a body, which is the subject
+        if self.head_first and i + 1 < j and view.qualifies_next(i):
+            return False  # "江西省赣州高新区重点发展…": the zone is the subject, its province says where
+        if self.list_required and not view.units[j].is_list:
+            return False
+        if _HARD_END.search(gap) or len(_COMMAS.findall(gap)) > self.max_commas:
+            return False
+        if self.blockers is not None and self.blockers.search(gap):
+            return False
+        if self.gap is not None and not self._cue_found(view, _QUOTES.sub("", gap), j):
+            return False
+        if self.before is not None and not self.before.search(view.before(i, 6)):
+            return False
+        if self.opens_clause and not _opens_clause(view, i):
+            return False
+        # a list's head noun may hold the cue: "A、B等16条省级重点产业链"
+        return self._after_holds(view, j)
+
+    def _after_holds(self, view: SentenceView, j: int) -> bool:
+        """No after-cues, or one opens the text after unit ``j`` (past a chain suffix or a count)."""
+        if self.after is None:
+            return True
+        noun = view.units[j].noun
+        if noun and self.after.search(noun):
+            return True
+        after = _CHAIN_SUFFIX.sub("", _QUOTES.sub("", view.after(j, 14)), count=1)
+        return self.after.match(_LEADING_COUNT.sub("", after, count=1)) is not None
+
+    def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:
+        assert self.gap is not None
+        if self.cue_opens_gap:
+            return self.gap.match(gap) is not None
+        if self.cue_in_clause:
+            return self.gap.search(view.clause_before(second)) is not None
+        return self.gap.search(gap) is not None
+
+    def find(self, view: SentenceView) -> Iterator[Found]:
+        if self.head == {SUBJECT}:
+            yield from self._find_with_subject(view)
+        elif self.tail == {SUBJECT}:
+            # "A、B在此落户": 此 points back to the place a recent sentence opened with
+            yield from self._heads_pointing_to(view, view.recent_place, _SUBJECT_SOURCE, cue_at_start=False)
+        elif self.tail == {PAGE}:
+            # "X投资…布局…" in a sentence naming no place: the place the page's title names
+            if not any(unit.kind == "place" for unit in view.units):
+                yield from self._heads_pointing_to(view, view.page_place, _PAGE_SOURCE, cue_at_start=True)
+        else:
+            for i, j in self.ends(view):
+                h, t = (i, j) if self.head_first else (j, i)
+                heads = _members(view, h, self.head)
+                tails = _members(view, t, self.tail)
+                if heads and tails and self.matches(view, i, j):
+                    yield from self._pairs(view, i, j, heads, tails)
+
+    def _pairs(self, view: SentenceView, i: int, j: int, heads: list[Mention], tails: list[Mention]) -> Iterator[Found]:
+        """Every head with every tail; but "A和B分别服务X和Y" pairs them in order, and a list of
+        chains on the tail side of a one-chain pattern says nothing of which is whose."""
+        if _RESPECTIVELY in view.gap(i, j):
+            if len(heads) == len(tails):
+                yield from (found(self.type, h, t) for h, t in zip(heads, tails, strict=True))
+            return
+        if self.one_tail and len(tails) > 1:
+            return
+        yield from pairwise(self.type, heads, tails)
+
+    def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
+        subject = view.subject_place
+        if subject is None or subject.sentence == view.sentence.index:
+            return
+        for j, unit in enumerate(view.units):
+            if unit.kind in ("place", "org"):
+                return  # the sentence has a subject of its own before any tail
+            tails = _members(view, j, self.tail)
+            if not tails:
+                continue
+            clause = view.clause_before(j)[-self.max_gap :]
+            if self.gap is not None and self.gap.search(clause) and self._after_holds(view, j):
+                head = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
+                yield from pairwise(self.type, [head], tails)
+
+    def _heads_pointing_to(
+        self, view: SentenceView, place: Mention | None, source: str, cue_at_start: bool
+    ) -> Iterator[Found]:
+        """Heads whose clause goes on with a cue pointing to ``place``, named elsewhere."""
+        if place is None or place.sentence == view.sentence.index or self.gap is None:
+            return
+        find_cue = self.gap.match if cue_at_start else self.gap.search
+        for i in range(len(view.units)):
+            heads = _members(view, i, self.head)
+            if heads and find_cue(_after_past_chains(view, i, self.max_gap)):
+                yield from pairwise(self.type, heads, [synthetic_mention(place, view.sentence, source)])
+
+
+def _after_past_chains(view: SentenceView, index: int, width: int) -> str:
+    """Up to ``width`` characters after unit ``index`` and its 等-tail, up to the next place
+    or organisation or a clause end: a chain there only says what the heads are
+    ("A、B等众多集成电路企业先后落户这里")."""
+    unit = view.units[index]
+    later = [u.start for u in view.units[index + 1 :] if u.kind in ("place", "org")]
+    ceiling = min([*later, unit.tail_end + width])
+    chunk = view.text[unit.tail_end : ceiling]
+    end = _HARD_END.search(chunk)
+    return chunk[: end.start()] if end else chunk
+
+
+def _opens_clause(view: SentenceView, index: int) -> bool:
+    """Unit ``index`` is its clause's subject: only time words and conjunctions stand before
+    it, or before the places written together with it ("江西省赣州高新区…": the zone)."""
+    if view.qualifies_next(index):
+        return False
+    return _CLAUSE_OPENING.match(view.clause_before(view.place_run_start(index))) is not None
+
+
+def opening_place(view: SentenceView) -> Mention | None:
+    """The place a sentence opens with as its subject ("沈阳市正通过…"), if any: later
+    sentences of the paragraph that name no subject speak of it."""
+    if not view.units or view.units[0].kind != "place" or view.units[0].is_list:
+        return None
+    if not _CLAUSE_OPENING.match(view.clause_before(0)):
+        return None
+    return view.units[0].members[0]
+
+
+def _members(view: SentenceView, index: int, allowed: frozenset[str]) -> list[Mention]:
+    unit = view.units[index]
+    if unit.kind in allowed:
+        return list(unit.members)
+    return [m for m in unit.members if m.type in allowed]
+
+
+def _words(obj: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:
+    words = obj.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise InputError(f"{where}: {key} must be a list of words")
+    if not words:
+        return None
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    if key == "before_cues":
+        return re.compile(f"(?:{alternation})$")
+    return re.compile(alternation)
+
+
+def _slot(obj: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    names = frozenset(str(obj.get(key, "")).split())
+    unknown = names - _KINDS - set(ENTITY_CLASSES)
+    if names in ({SUBJECT}, {PAGE}):
+        return names
+    if not names or unknown:
+        raise InputError(f"{where}: {key} must name unit kinds or classes, not {sorted(unknown) or 'nothing'}")
+    return names
+
+
+def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
+    """One pattern from its JSON object; InputError naming ``where`` when malformed."""
+    if obj.get("type") not in RELATION_TYPES:
+        raise InputError(f"{where}: type must be one of {', '.join(RELATION_TYPES)}")
+    if obj.get("order", "head-first") not in _ORDERS:
+        raise InputError(f"{where}: order must be head-first or tail-first")
+    try:
+        confidence = float(obj.get("confidence", 0.6))
+        max_gap, max_commas = int(obj.get("max_gap", 20)), int(obj.get("max_commas", 0))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{where}: confidence, max_gap and max_commas must be numbers") from exc
+    if not obj.get("name") or not 0.0 <= confidence <= 1.0:
+        raise InputError(f"{where}: a pattern needs a name and a confidence in [0, 1]")
+    return RelationPattern(
+        name=str(obj["name"]),
+        type=obj["type"],
+        head=_slot(obj, "head", where),
+        tail=_slot(obj, "tail", where),
+        head_first=obj.get("order", "head-first") == "head-first",
+        gap=_words(obj, "gap_cues", where),
+        before=_words(obj, "before_cues", where),
+        after=_words(obj, "after_cues", where),
+        blockers=_words(obj, "blockers", where),
+        max_gap=max_gap,
+        max_commas=max_commas,
+        confidence=confidence,
+        opens_clause=bool(obj.get("opens_clause", False)),
+        one_tail=bool(obj.get("one_tail", False)),
+        cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
+        list_required=bool(obj.get("list_required", False)),
+        cue_in_clause=bool(obj.get("cue_in_clause", False)),
+        required_words=tuple(obj.get("gap_cues") or obj.get("before_cues") or obj.get("after_cues") or ()),
+    )
+
+
+def read_patterns(lines: Iterable[str], source: str) -> list[RelationPattern]:
+    return [pattern_from(obj, where) for obj, where in json_objects(lines, source)]
+
+
+def load_patterns(path: Path) -> list[RelationPattern]:
+    """Patterns from a user's JSONL file."""
+    return read_patterns(file_lines(path, "pattern"), str(path))
+
+
+def packaged_patterns() -> list[RelationPattern]:
+    resource = resources.files("loaders.lexicon").joinpath("data/relation_patterns.jsonl")
+    return read_patterns(
+        resource.read_text(encoding="utf-8").splitlines(), "loaders/lexicon/data/relation_patterns.jsonl"
+    )
+
+
+def _kinds(slot: frozenset[str]) -> set[str]:
+    return {name if name in _KINDS else _KIND_OF_CLASS.get(name, "org") for name in slot}
+
+
+_KIND_OF_CLASS = {"Place": "place", "IndustryChain": "chain"}
+
+
+def as_rule(pattern: RelationPattern) -> RelationRule:
+    """The pattern as a rule of the registry's kind: it runs only on sentences with a unit
+    of each end's kind (where an end allows one kind) and holding one of its cue words."""
+    needs: set[str] = set()
+    for slot in (pattern.head - {SUBJECT, PAGE}, pattern.tail - {SUBJECT, PAGE}):
+        kinds = _kinds(slot)
+        if len(kinds) == 1:
+            needs |= kinds
+    fewest = 1 if {SUBJECT, PAGE} & (pattern.head | pattern.tail) else 2
+    return RelationRule(
+        f"pattern:{pattern.name}", pattern.confidence, pattern.find, fewest, frozenset(needs), pattern.required_words
+    )

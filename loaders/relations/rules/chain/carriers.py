@@ -1,0 +1,116 @@
+"""Subjects a plan sentence leaves implicit, and firms named after their chain.
+
+- "以X为核心载体，重点发展A、B" / "依托X，做强A": with no place heading over the sentence
+  and no place as its subject, the zone X given as the carrier focuses on A and B.
+- "Y产业规模突破…，奇瑞…" / "Y领域，A、B三家龙头企业…": a sentence about one chain
+  whose later clause opens with a company: the company is in the chain.
+- "…，链主企业X" / "龙头企业X": a role word right before a firm, in a sentence about
+  one chain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.model import Mention
+from loaders.relations.registry import Found, pairwise, relation_rule
+from loaders.relations.topic import clause_start
+from loaders.relations.view import SentenceView
+
+_PART_END = re.compile(r"[。；;！？!?]")
+_CARRIER_OPENS = re.compile(r"^(?:依托|以)$")
+_CARRIER_AFTER = re.compile(r"^(?:[（(][^）)]{0,16}[）)])?(?:为[^，。；,;：:]{0,6})?[，,]")
+_FOCUS_BEFORE = re.compile(
+    r"(?:重点发展|重点布局|大力发展|着力发展|聚焦|布局|打造|做强|做大|做优|壮大|培育|发展)"
+    r"[^，。；,;：:、]{0,4}$"
+)
+_CHAIN_SUBJECT_AFTER = re.compile(r"^(?:产业链|产业集群|产业|集群|领域|行业)?")
+_FIRM_OPENS = re.compile(r"^(?:其中|同时|此外)?(?:链主企业|龙头企业|领军企业|骨干企业)?$")
+_ROLE_BEFORE = re.compile(r"(?:链主|龙头|领军|骨干)(?:企业)?$")
+
+
+def _carrier(view: SentenceView) -> int | None:
+    """The place unit opening the sentence after 依托/以, when no place is its subject."""
+    if view.section_place is not None or not view.units:
+        return None
+    first = view.units[0]
+    if first.kind != "place" or first.is_list:
+        return None
+    opening = view.text[: first.start].strip()
+    if not _CARRIER_OPENS.match(opening) or not _CARRIER_AFTER.match(view.text[first.tail_end :]):
+        return None
+    return 0
+
+
+@relation_rule("focuses-on-carrier", 0.7, needs="place chain", cues="依托 以")
+def focuses_on_carrier(view: SentenceView) -> Iterator[Found]:
+    """以X为核心载体，重点发展A、B: the carrier X focuses on A and B."""
+    carrier = _carrier(view)
+    if carrier is None:
+        return
+    end = _first_part_end(view.text)
+    for j in range(1, len(view.units)):
+        unit = view.units[j]
+        if unit.kind == "place" or unit.start >= end:
+            break  # another place, or another part, speaks from here on
+        if unit.kind == "chain" and _FOCUS_BEFORE.search(_clause_text(view, j)):
+            yield from pairwise("FOCUSES_ON", view.units[0].members, unit.members)
+
+
+def _clause_text(view: SentenceView, index: int) -> str:
+    start = view.units[index].start
+    return view.text[clause_start(view.text, start) : start]
+
+
+def _subject_chains(view: SentenceView) -> list[Mention]:
+    """The chain opening the sentence as its subject: one chain, or the two halves of an
+    "X及Y" name; nothing for a list of several industries (which firm is in which?)."""
+    if not view.units or view.units[0].kind != "chain" or view.text[: view.units[0].start].strip():
+        return []
+    unit = view.units[0]
+    if unit.closed_by_deng or len(unit.members) > 2:
+        return []
+    if unit.is_list and view.text[unit.members[0].clean_end : unit.members[1].clean_start] != "及":
+        return []
+    return [m for m in unit.members if m.subtype != "ChainSegment"]
+
+
+def _first_part_end(text: str) -> int:
+    match = _PART_END.search(text)
+    return match.start() if match else len(text)
+
+
+def _opening_firms(view: SentenceView) -> Iterator[int]:
+    """Organisation units opening a later comma clause of the sentence's first part."""
+    end = _first_part_end(view.text)
+    for j in range(1, len(view.units)):
+        unit = view.units[j]
+        if unit.start >= end or unit.kind == "chain":
+            return  # a new part, or a second chain: what follows may be about another
+        start = clause_start(view.text, unit.start)
+        if unit.kind == "org" and start > 0 and _FIRM_OPENS.match(view.text[start : unit.start]):
+            yield j
+
+
+@relation_rule("part-of-chain-subject", 0.7, needs="org chain")
+def part_of_chain_subject(view: SentenceView) -> Iterator[Found]:
+    """Y产业规模突破…，奇瑞…: a firm opening a clause of a sentence about chain Y."""
+    chains = _subject_chains(view)
+    if not chains:
+        return
+    for j in _opening_firms(view):
+        firms = [m for m in view.units[j].members if m.type == "Enterprise"]
+        yield from pairwise("PART_OF_CHAIN", firms, chains)
+
+
+@relation_rule("part-of-chain-role-before", 0.8, needs="org chain", cues="链主 龙头 领军 骨干")
+def part_of_chain_role_before(view: SentenceView) -> Iterator[Found]:
+    """…Y产业…，链主企业X: a firm called the chain's leader, in a sentence about Y."""
+    chains = {m.canonical: m for u in view.units if u.kind == "chain" for m in u.members if m.subtype != "ChainSegment"}
+    if len(chains) != 1:
+        return
+    for j, unit in enumerate(view.units):
+        if unit.kind == "org" and _ROLE_BEFORE.search(view.before(j, 4)):
+            firms = [m for m in unit.members if m.type == "Enterprise"]
+            yield from pairwise("PART_OF_CHAIN", firms, list(chains.values()))

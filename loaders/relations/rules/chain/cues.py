@@ -1,0 +1,414 @@
+"""Industry chains: who focuses on, supports, belongs to and feeds which chain."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.model import Mention
+from loaders.relations.class_limits import SUPPORTER_CLASSES
+from loaders.relations.registry import Found, pairwise, relation_rule
+from loaders.relations.view import SentenceView
+
+_FOCUS_VERB = re.compile(
+    r"(?:重点发展|聚焦|聚力发展|聚力|打造|布局|大力发展|着力发展|优先发展|优先布局|培育|壮大|"
+    r"做强|做大|做优|巩固|主攻|深耕|发展|发力|突破)(?:壮大|打造|建设|培育|发展|助推|和助推)?"
+    r"[^，。；,;：:、]{0,5}$"
+)
+_ORG_FOCUS_GAP = re.compile(
+    r"^[^，。；,;：:]{0,6}?(?:聚焦|专注于?|致力于|主攻|深耕)(?:[^，。；,;：:、]{0,6}、){0,3}"
+    r"[^，。；,;：:、]{0,4}$"
+)
+_SUPPORT_GAP = re.compile(r"^[^，。；,;：:]{0,6}?(?:服务于?|支撑|赋能|助力|支持|带动|引领)[^，。；,;：:、]{0,4}$")
+_YITUO_BEFORE = re.compile(r"依托(?:于)?$")
+_DEVELOP_GAP = re.compile(
+    r"^[^，。；,;：:]{0,8}?(?:发展|支撑|服务|带动|培育|壮大|推动|做强|引领|打造)[^，。；,;：:、]{0,4}$"
+)
+# The place is the subject only when it opens its clause (a few adverbs may precede it:
+# "近年来，合肥高新区…", "同时，经开区…"), and not when it only qualifies an institution
+# ("合肥市政协围绕…" is the committee speaking, not the city focusing).
+_CLAUSE_OPENING = re.compile(r"(?:^|[，。；,;：:])(?:同时|此外|其中|目前|近年来|近年|今年|去年|另外|一是|二是|三是)?$")
+_PLACE_AS_OBJECT = re.compile(r"(?:在|与|和|同|对接|联合|携手|向|到|赴|对标|学习|借鉴|依托|支持)$")
+_INSTITUTION_AFTER = re.compile(r"(?:市委|县委|区委|党委|政协|人大|政府|管委会|委员会|人民政府)")
+_FOCUS_REACH = 30  # max characters between a place subject and its chain
+
+_ROLE_WORDS = ("链主", "龙头", "领军", "骨干", "头部", "链长", "核心", "代表", "重点", "整车", "主要")
+_ROLE = "(?:" + "|".join(_ROLE_WORDS) + ")"
+_IS_ROLE_GAP = re.compile(r"^(?:是|作为|为|成为|系)[^，。；,;：:]{0,6}?$")
+_ROLE_AFTER = re.compile(r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?" + _ROLE)
+_CHAIN_ROLE_GAP = re.compile(
+    r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?" + _ROLE + r"{1,2}(?:性)?"
+    r"(?:企业|厂商|车企|公司)?(?:有|如|包括|像|是|为)?$"
+)
+_FIRM_NOUN = re.compile(r"企业|车企|厂商|厂家|公司|集团")
+
+_UP_GAP = re.compile(r"^(?:产业链|产业|行业)?(?:的)?上游(?:环节|领域)?(?:的|是|为|有|包括)?$")
+_DOWN_GAP = re.compile(r"^(?:产业链|产业|行业)?(?:的)?下游(?:环节|领域)?(?:的|是|为|有|包括)?$")
+_EXTEND_DOWN = re.compile(r"^(?:产业链|产业)?(?:向)?下游(?:延伸|拓展)(?:到|至)?$")
+_EXTEND_UP = re.compile(r"^(?:产业链|产业)?(?:向)?上游(?:延伸|拓展)(?:到|至)?$")
+_SUPPLIES = re.compile(r"^(?:产业)?(?:为|向)$")
+# "推动X产业向Y延伸": X grows into Y, downstream of it.
+_EXTEND_TOWARDS = re.compile(r"^(?:产业链|产业)?向$")
+_EXTEND_AFTER = re.compile(r"^(?:产业链|产业|领域)?(?:配套)?(?:延伸|拓展)")
+_SUPPLY_AFTER = re.compile(r"^(?:产业)?(?:提供)?配套")
+
+
+def _chain_units_after(view: SentenceView, index: int) -> Iterator[int]:
+    """Chain units after ``index`` in its clause, until any place or organisation unit."""
+    for j in range(index + 1, len(view.units)):
+        if not view.same_clause(index, j) or view.units[j].kind != "chain":
+            return
+        yield j
+
+
+# "X依托Y发展Z", "X以Y为载体发展Z": the place Y is the means, X still the subject.
+_MEANS_BEFORE = re.compile(r"(?:依托|以|在)$")
+
+
+def _focus_objects(view: SentenceView, index: int) -> Iterator[int]:
+    """Chain units after the place at ``index`` in its clause, past places named as the
+    means ("依托Y"), until any other unit."""
+    for j in range(index + 1, len(view.units)):
+        unit = view.units[j]
+        if not view.same_clause(index, j):
+            return
+        if unit.kind == "place" and _MEANS_BEFORE.search(view.before(j, 2)):
+            continue
+        if unit.kind != "chain":
+            return
+        yield j
+
+
+# A verb of focus under negation states no focus ("尚未重点布局", "不致力于").
+_NEGATION = re.compile(r"不|未|没有|无意|并非")
+
+
+def _opens_clause(view: SentenceView, index: int) -> bool:
+    if view.qualifies_next(index):
+        return False  # "江西省赣州高新区发展…": the province says where the zone lies
+    index = view.place_run_start(index)
+    start = view.units[index].start
+    if _PLACE_AS_OBJECT.search(view.before(index, 4)):
+        return False
+    return _CLAUSE_OPENING.search(view.text[max(0, start - 4) : start]) is not None
+
+
+@relation_rule("focuses-on-verb", 0.85, needs="place chain")
+def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
+    """X(place)重点发展/聚焦/打造/布局Y产业."""
+    for i, unit in enumerate(view.units):
+        if unit.kind != "place" or not _opens_clause(view, i):
+            continue
+        if _INSTITUTION_AFTER.match(view.text, unit.tail_end):
+            continue
+        for j in _focus_objects(view, i):
+            if view.units[j].start - unit.end > _FOCUS_REACH:
+                break
+            if _FOCUS_VERB.search(view.before(j, 14)) and not _NEGATION.search(view.clause_before(j)):
+                yield from pairwise("FOCUSES_ON", unit.members, view.units[j].members)
+
+
+@relation_rule("focuses-on-org", 0.8, needs="org chain", cues="聚焦 专注 致力于 主攻 深耕")
+def focuses_on_org(view: SentenceView) -> Iterator[Found]:
+    """X(lab/institute/platform)聚焦/专注/致力于Y, also when Y stands later in the list
+    of fields the verb governs ("聚焦脑认知、类脑智能、计算智能等方向")."""
+    for i, left in enumerate(view.units):
+        if left.kind != "org" or i + 1 >= len(view.units):
+            continue
+        research = [m for m in left.members if m.type != "Enterprise"]
+        gap = view.gap(i, i + 1)
+        if not research or not _ORG_FOCUS_GAP.match(gap) or _NEGATION.search(gap):
+            continue
+        for j in _chain_units_after(view, i):
+            if not view.same_clause(i, j, soft=True):
+                break
+            yield from pairwise("FOCUSES_ON", research, view.units[j].members)
+
+
+# "X以A、B产业为主线/为重点": the subject's main lines.
+# Parallel "以…为…" clauses may come first: "X以A建设为牵引，以B、C产业为主线".
+_BY_WAY_OF_GAP = re.compile(r"^(?:以[^，。；,;：:]{0,20}为[^，。；,;：:]{1,4}[，,])*以[^，。；,;：:]{0,16}$")
+_MAIN_LINE_AFTER = re.compile(
+    r"^(?:产业链|产业集群|产业|集群|领域|行业)?(?:等)?(?:产业)?为(?:主线|重点|核心|主导|主攻方向|特色|支柱)"
+)
+
+
+@relation_rule("focuses-on-main-line", 0.8, needs="chain", cues="以")
+def focuses_on_main_line(view: SentenceView) -> Iterator[Found]:
+    """X以A、B、C产业为主线/为重点: a place or research body focuses on the chains."""
+    for i, subject in enumerate(view.units):
+        if subject.kind == "chain" or not _opens_clause(view, i):
+            continue
+        holders = [m for m in subject.members if m.type != "Enterprise"]
+        for j in _chain_units_after(view, i):
+            chain = view.units[j]
+            if not _BY_WAY_OF_GAP.match(view.text[subject.tail_end : chain.start]):
+                break
+            if _MAIN_LINE_AFTER.match(view.text[chain.tail_end :]):
+                yield from pairwise("FOCUSES_ON", holders, _chains_from(view, i, j))
+
+
+def _chains_from(view: SentenceView, subject: int, last: int) -> list[Mention]:
+    return [m for k in range(subject + 1, last + 1) for m in view.units[k].members]
+
+
+@relation_rule("supports-chain-verb", 0.85, needs="org chain", cues="服务 支撑 赋能 助力 支持 带动 引领")
+def supports_chain_verb(view: SentenceView) -> Iterator[Found]:
+    """X服务/支撑/赋能Y产业."""
+    for i, j in view.consecutive():
+        left, right = view.units[i], view.units[j]
+        if left.kind != "org" or right.kind != "chain":
+            continue
+        gap = view.gap(i, j)
+        # "分别服务A和B" pairs the lists item by item: supports-chain-serves reads it.
+        if _SUPPORT_GAP.match(gap) and "分别" not in gap:
+            yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
+
+
+@relation_rule("supports-chain-relied-on", 0.85, needs="org chain", cues="依托")
+def supports_chain_relied_on(view: SentenceView) -> Iterator[Found]:
+    """依托X发展/支撑/服务Y产业."""
+    for i, j in view.consecutive():
+        left, right = view.units[i], view.units[j]
+        if left.kind != "org" or right.kind != "chain":
+            continue
+        if _YITUO_BEFORE.search(view.before(i, 3)) and _DEVELOP_GAP.match(view.gap(i, j)):
+            yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
+
+
+@relation_rule("part-of-chain-role", 0.9, needs="org chain", cues=" ".join(_ROLE_WORDS))
+def part_of_chain_role(view: SentenceView) -> Iterator[Found]:
+    """X是Y产业链链主/龙头 and Y产业链链主X / Y龙头企业X."""
+    for i, j in view.consecutive():
+        left, right = view.units[i], view.units[j]
+        if left.kind == "org" and right.kind == "chain":
+            if _IS_ROLE_GAP.match(view.gap(i, j)) and _ROLE_AFTER.match(view.after(j, 8)):
+                yield from pairwise("PART_OF_CHAIN", left.members, right.members)
+        elif (
+            left.kind == "chain" and right.kind == "org" and not left.is_list and _CHAIN_ROLE_GAP.match(view.gap(i, j))
+        ):
+            yield from pairwise("PART_OF_CHAIN", right.members, left.members)
+
+
+def _is_whole_chain(unit_kind: str, mention: Mention) -> bool:
+    return unit_kind == "chain" and mention.subtype != "ChainSegment"
+
+
+def _topic_chain(view: SentenceView, index: int) -> int | None:
+    """The one chain unit before ``index`` in its clause, if exactly one chain is named."""
+    chain_units = [
+        k
+        for k in range(index)
+        if any(_is_whole_chain(view.units[k].kind, m) for m in view.units[k].members) and view.same_clause(k, index)
+    ]
+    if len(chain_units) != 1 or view.units[chain_units[0]].is_list:
+        return None
+    return chain_units[0]
+
+
+def _sentence_chain(view: SentenceView) -> Mention | None:
+    """The one (whole) chain the sentence names, however often, or None."""
+    chains = {m.canonical: m for u in view.units for m in u.members if _is_whole_chain(u.kind, m)}
+    return next(iter(chains.values())) if len(chains) == 1 else None
+
+
+def _firm_lists(view: SentenceView) -> Iterator[int]:
+    """Organisation lists closed by 等 + a noun naming firms (等6家整车企业)."""
+    for i, unit in enumerate(view.units):
+        if unit.kind == "org" and unit.closed_by_deng and _FIRM_NOUN.search(unit.noun):
+            yield i
+
+
+@relation_rule("part-of-chain-firm-list", 0.8, needs="org chain", cues="等")
+def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
+    """Y产业…X、Z等N家(整车)企业: the listed firms belong to the one chain named before."""
+    for i in _firm_lists(view):
+        if _PARTNER_BEFORE.search(view.before(i, 3)) or _PARTNERS_AFTER.match(view.after(i, 10)):
+            continue  # "与A、B等企业建立联合研发机制": partners, not the chain's members
+        if _names_other_field(view, i):
+            continue
+        topic = _topic_chain(view, i)
+        if topic is not None:
+            yield from pairwise("PART_OF_CHAIN", view.units[i].members, view.units[topic].members)
+
+
+def _chain_so_far(view: SentenceView, index: int) -> Mention | None:
+    """The one (whole) chain named before unit ``index`` in its sentence, or None."""
+    chains = {m.canonical: m for u in view.units[:index] for m in u.members if _is_whole_chain(u.kind, m)}
+    return next(iter(chains.values())) if len(chains) == 1 else None
+
+
+@relation_rule("part-of-chain-topic", 0.65, needs="org chain")
+def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
+    """A sentence about one chain that lists firms (支持X、Y、Z等做大做强): they are in it.
+    The topic is the sentence's one chain, else the one chain named before the list (a
+    sentence may go on to other chains: "打造新能源汽车之都，支持X、Y等…，发展商用车")."""
+    whole_sentence = _sentence_chain(view)
+    for i, unit in enumerate(view.units):
+        if unit.kind == "org" and (unit.is_list or unit.closed_by_deng):
+            chain = whole_sentence or _chain_so_far(view, i)
+            if chain is None:
+                continue
+            if _PARTNERS_AFTER.match(view.after(i, 10)) or _named_as_other_kind(view, i):
+                continue
+            if _names_other_field(view, i):
+                continue
+            firms = [m for m in unit.members if m.type == "Enterprise"]
+            yield from pairwise("PART_OF_CHAIN", firms, [chain])
+
+
+_PARTNER_BEFORE = re.compile(r"(?:与|同|跟)$")
+# Words before 企业 in a 等-tail that do not name a field ("等配套企业", "等龙头企业").
+_PLAIN_FIRM_WORDS = re.compile(
+    r"^(?:配套|整车|龙头|链主|骨干|领军|头部|重点|核心|代表|优势|上下游|本地|知名|科技型|"
+    r"高新技术|创新型|规上|规模以上|专精特新|零部件|主要|大型|中小)*(?:企业|车企|厂商|厂家|公司|集团)$"
+)
+
+
+def _names_other_field(view: SentenceView, index: int) -> bool:
+    """ "A等医疗器械企业": the tail names the firms' own field, which need not be the
+    sentence's chain; without knowing it, say nothing."""
+    noun = view.units[index].noun
+    return bool(noun) and not _PLAIN_FIRM_WORDS.match(noun)
+
+
+# "江淮与华为合作": a list of partners, not of the chain's members.
+_PARTNERS_AFTER = re.compile(r"^[^，。；,;：:]{0,4}?(?:合作|共建|联合|携手|签约|签署)")
+# After "X、Y等[N家]<chain>": the noun that says what X and Y are.
+_KIND_NOUN_AFTER = re.compile(r"^(?:产业链|产业集群|产业|行业|领域)?(?P<noun>[\u4e00-\u9fff]{0,4})")
+
+
+def _named_as_other_kind(view: SentenceView, index: int) -> bool:
+    """ "X、Y等6家工业互联网平台": the list names platforms of the chain, not firms in it."""
+    unit = view.units[index]
+    following = index + 1
+    if not unit.closed_by_deng or unit.noun or following >= len(view.units):
+        return False
+    chain = view.units[following]
+    if chain.kind != "chain" or chain.start - unit.tail_end > 8:
+        return False
+    match = _KIND_NOUN_AFTER.match(view.text[chain.end :])
+    noun = match.group("noun") if match else ""
+    return bool(noun) and not _FIRM_NOUN.search(noun) and not _ROLE_WORD.search(noun)
+
+
+_ROLE_WORD = re.compile(_ROLE)
+
+
+_NAME_FOCUS_CLASSES = frozenset(
+    {"Place", "Laboratory", "ResearchInstitute", "InnovationPlatform", "LargeScientificFacility"}
+)
+
+
+def _outermost(chains: list[Mention]) -> list[Mention]:
+    """Drop a chain whose name lies inside another's ("机器人" in "人形机器人研究院"
+    is part of the longer name, not a second field)."""
+    if len(chains) == 1:
+        return chains
+    names = [c.text for c in chains]
+    return [c for c in chains if not any(c.text != n and c.text in n for n in names)]
+
+
+@relation_rule("focuses-on-name", 0.6, min_mentions=1)
+def focuses_on_name(view: SentenceView) -> Iterator[Found]:
+    """A park, zone, institute or platform whose name embeds a chain named in the article
+    ("X集成电路产业园", "人工智能研究院") is devoted to that chain."""
+    for unit in view.units:
+        if unit.kind == "chain":
+            continue
+        for mention in unit.members:
+            if mention.type in _NAME_FOCUS_CLASSES:
+                chains = view.embedded_chains(mention)
+                if chains:  # most names embed none; skip building an empty pairing
+                    yield from pairwise("FOCUSES_ON", [mention], _outermost(chains))
+
+
+@relation_rule("part-of-chain-segment", 0.65, needs="chain")
+def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
+    """Segments (整车, 零部件…) named in a sentence about one chain are part of it: the
+    one chain named before them, else (none before) the one chain of the sentence, unless
+    a paragraph lead or heading names another: "突破信息安全" after the segments of the
+    lead's chain is a goal, not their chain."""
+    if not any(m.subtype == "ChainSegment" for u in view.units for m in u.members):
+        return
+    whole_sentence = _sentence_chain(view)
+    context = {m.canonical for m in view.lead_chains}
+    if view.section_chain is not None:
+        context.add(view.section_chain.canonical)
+    for i, unit in enumerate(view.units):
+        segments = [m for m in unit.members if m.subtype == "ChainSegment"]
+        if not segments:
+            continue
+        chain = _chain_so_far(view, i)
+        if chain is None and whole_sentence is not None and context <= {whole_sentence.canonical}:
+            chain = whole_sentence
+        if chain is not None:
+            yield from pairwise("PART_OF", segments, [chain])
+
+
+@relation_rule("upstream-of-stream", 0.8, needs="chain", cues="上游 下游 配套 延伸 拓展")
+def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
+    """Y产业链上游的X (X feeds Y); X下游的Y; X向下游延伸到Y; X为Y配套."""
+    for i, j in view.consecutive():
+        left, right = view.units[i], view.units[j]
+        if left.kind != "chain" or right.kind != "chain" or left.is_list:
+            continue
+        gap = view.gap(i, j)
+        supplies = _SUPPLIES.match(gap) and _SUPPLY_AFTER.match(view.after(j, 6))
+        supplies = supplies or (_EXTEND_TOWARDS.match(gap) and _EXTEND_AFTER.match(view.after(j, 6)))
+        if _UP_GAP.match(gap) or _EXTEND_UP.match(gap):
+            yield from pairwise("UPSTREAM_OF", right.members, left.members)
+        elif _DOWN_GAP.match(gap) or _EXTEND_DOWN.match(gap) or supplies:
+            yield from pairwise("UPSTREAM_OF", left.members, right.members)
+
+
+# "合肥市家电产业", "长三角新能源汽车产业集群": a place right before its industry.
+_OWN_INDUSTRY_GAP = re.compile(r"^的?$")
+_INDUSTRY_WORD = re.compile(r"产业|集群")
+_INDUSTRY_AFTER = re.compile(r"^(?:产业链|产业集群|产业|集群)")
+
+
+def _names_an_industry(view: SentenceView, index: int) -> bool:
+    unit = view.units[index]
+    last = unit.members[-1]
+    return bool(_INDUSTRY_WORD.search(last.text) or _INDUSTRY_AFTER.match(view.text[unit.end :]))
+
+
+@relation_rule("focuses-on-own-industry", 0.75, needs="place chain", cues="产业 集群")
+def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
+    """X(place)Y产业 / X的Y产业集群: the place's own industry."""
+    for i, j in view.consecutive():
+        place, chain = view.units[i], view.units[j]
+        if place.kind != "place" or chain.kind != "chain" or place.is_list:
+            continue
+        if _OWN_INDUSTRY_GAP.match(view.gap(i, j)) and _names_an_industry(view, j):
+            yield from pairwise("FOCUSES_ON", place.members, chain.members)
+
+
+# "A、B、C等人工智能优势科研院所及龙头企业": what the listed organisations are, by chain.
+_MEMBER_NOUN_AFTER = re.compile(
+    r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:企业|车企|厂商|公司|集团|院所|高校|机构|研究院|大学)"
+)
+_CHAIN_KIND_REACH = 8  # characters between 等 and the chain that qualifies the list
+
+
+@relation_rule("chain-kind-members", 0.8, needs="org chain", cues="等")
+def chain_kind_members(view: SentenceView) -> Iterator[Found]:
+    """A、B等Y企业/院所: the enterprises belong to chain Y, the universities, institutes,
+    labs and platforms support it."""
+    for i in range(len(view.units) - 1):
+        unit, chain = view.units[i], view.units[i + 1]
+        if unit.kind != "org" or not unit.closed_by_deng or chain.kind != "chain":
+            continue
+        # A category noun after 等 is fine when the chain is its own first words ("等新能源汽车企业").
+        if unit.noun and chain.start != unit.tail_end - len(unit.noun):
+            continue
+        if chain.start - unit.tail_end > _CHAIN_KIND_REACH:
+            continue
+        if not _MEMBER_NOUN_AFTER.match(view.text[chain.end :]):
+            continue
+        firms = [m for m in unit.members if m.type == "Enterprise"]
+        supporters = [m for m in unit.members if m.type in SUPPORTER_CLASSES]
+        yield from pairwise("PART_OF_CHAIN", firms, chain.members)
+        yield from pairwise("SUPPORTS_CHAIN", supporters, chain.members)

@@ -1,0 +1,90 @@
+"""Rules for a paragraph under a chain lead ("**集成电路。**…重点推动沛顿…等项目").
+
+The paragraph is about the lead's chain: the enterprises whose projects it lists belong to
+the chain, the labs, institutes and platforms it names support it, the parks and zones it
+names are devoted to it, and the fields it lists (聚焦A、B等领域) are segments of it. These
+are weaker than a cue inside the sentence, hence the confidences below 0.7.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.model import Mention
+from loaders.relations.class_limits import SUPPORTER_CLASSES
+from loaders.relations.registry import Found, pairwise, relation_rule
+from loaders.relations.view import ENUMERATION_TAIL, SentenceView
+
+# Named as a model to learn from or a partner, not as a part of the chain here.
+_MODEL_VERB = re.compile(r"(?:学习|借鉴|对标|参照|赴|对外)[^，。；,;：:]*$")
+_PARTNER_BEFORE = re.compile(r"(?:与|和|同|向)$")
+# "A、B和C": 和 closing an enumeration is no partner's preposition.
+# Parks and zones below the administrative levels (a district is not devoted to one chain
+# because a chain's paragraph names it).
+_AREA_SUBTYPES = frozenset({"DevelopmentZone", None})
+# "聚焦A、B、C等领域", "围绕A、B等重点环节": the fields of the lead's chain.
+_ITEM_BEFORE = re.compile(r"[^，。；,;：:、]{1,12}、$")
+# The enumeration may go on with items that are no chain mention ("区块链、行业融合应用
+# 等领域"); a chain named alone is a field only inside such an enumeration.
+_FIELD_TAIL = re.compile(
+    r"^(?:产业|产业链)?(?P<more>(?:、[^，。；,;：:、等]{1,12}){0,4})[”’」』》]?\s*等"
+    r"(?:(?:重点|关键|核心|细分|前沿)?(?:领域|方向|环节|赛道)|(?:关键|核心)(?:部件|零部件|装备|材料))"
+)
+
+
+def _is_outside(view: SentenceView, index: int) -> bool:
+    clause = view.clause_before(index)
+    if _MODEL_VERB.search(clause):
+        return True
+    return bool(_PARTNER_BEFORE.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
+
+
+def _inside(view: SentenceView, kind: str) -> Iterator[Mention]:
+    for i, unit in enumerate(view.units):
+        if unit.kind == kind and not _is_outside(view, i):
+            yield from unit.members
+
+
+@relation_rule("lead-part-of-chain", 0.65, min_mentions=1, needs="org lead")
+def lead_part_of_chain(view: SentenceView) -> Iterator[Found]:
+    """Enterprises in a chain's lead paragraph belong to the chain."""
+    if not view.lead_chains:
+        return
+    firms = [m for m in _inside(view, "org") if m.type == "Enterprise"]
+    yield from pairwise("PART_OF_CHAIN", firms, view.lead_chains)
+
+
+@relation_rule("lead-supports-chain", 0.6, min_mentions=1, needs="org lead")
+def lead_supports_chain(view: SentenceView) -> Iterator[Found]:
+    """Labs, facilities, institutes and platforms in a chain's lead paragraph support it."""
+    if not view.lead_chains:
+        return
+    for mention in _inside(view, "org"):
+        if mention.type in SUPPORTER_CLASSES:
+            yield from pairwise("SUPPORTS_CHAIN", [mention], view.lead_chains)
+
+
+@relation_rule("lead-focuses-on", 0.6, min_mentions=1, needs="place lead")
+def lead_focuses_on(view: SentenceView) -> Iterator[Found]:
+    """Parks and zones in a chain's lead paragraph are devoted to the chain, unless their
+    own name names another chain."""
+    if not view.lead_chains:
+        return
+    for mention in _inside(view, "place"):
+        if mention.subtype in _AREA_SUBTYPES and not view.embedded_chains(mention):
+            yield from pairwise("FOCUSES_ON", [mention], view.lead_chains)
+
+
+@relation_rule("lead-segment-list", 0.6, min_mentions=1, needs="chain lead")
+def lead_segment_list(view: SentenceView) -> Iterator[Found]:
+    """ "聚焦A、B、C等领域" in a chain's lead paragraph: A, B, C are segments of the chain."""
+    if not view.lead_chains:
+        return
+    for i, unit in enumerate(view.units):
+        if unit.kind != "chain":
+            continue
+        tail = _FIELD_TAIL.match(view.text[unit.end :])
+        in_list = unit.is_list or tail is not None and tail.group("more")
+        if tail is not None and (in_list or _ITEM_BEFORE.search(view.before(i, 14))):
+            yield from pairwise("PART_OF", unit.members, view.lead_chains)

@@ -1,0 +1,82 @@
+"""Segments of a chain (PART_OF between chains) named as its links or its streams.
+
+- "以光伏为核心，围绕电池组件、逆变器、光伏玻璃等重点环节": the listed links are parts
+  of the chain the sentence is about.
+- "光伏产业链上游硅料、中游电池片、下游电站": the labelled streams are parts of it.
+
+The chain they belong to is the one whole chain named before them in the sentence (the
+sentence's topic); when the sentence names none, the paragraph lead's or the heading's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.model import Mention
+from loaders.relations.registry import Found, relation_rule
+from loaders.relations.view import SentenceView
+
+# After a list of links: [的]等[N个][重点]环节.
+_LINKS_TAIL = re.compile(
+    r"^(?:产业|产业链)?[”’」』》]?\s*的?等\s*(?:[\d一二三四五六七八九十几]+\s*(?:个|大))?"
+    r"(?:重点|关键|核心|主要|优势|细分)?(?:产业)?(?:环节|链条)"
+)
+# A stream label right before a segment: 上游(环节)(为|是|包括)…
+_STREAM_LABEL = re.compile(r"(?:上游|中游|下游)(?:环节|领域|产业)?(?:的|是|为|有|包括|主要有|主要为|涵盖)?[：:]?$")
+_LEAST_STREAMS = 2  # one label alone is the upstream rule's ("X上游的Y"), not a list of parts
+
+
+def _whole_chains(unit_members: tuple[Mention, ...]) -> list[Mention]:
+    return [m for m in unit_members if m.subtype != "ChainSegment"]
+
+
+def _topic_before(view: SentenceView, index: int) -> Mention | None:
+    """The one whole chain (by canonical) named before unit ``index`` in the sentence,
+    else the lead's or the heading's single chain; None when that is not one chain."""
+    named = {
+        m.canonical: m
+        for k in range(index)
+        if view.units[k].kind == "chain" and view.same_clause(k, index)
+        for m in _whole_chains(view.units[k].members)
+    }
+    if not named:
+        context = list(view.lead_chains) or ([view.section_chain] if view.section_chain else [])
+        named = {m.canonical: m for m in context}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _parts_of(view: SentenceView, members: list[Mention], topic: Mention) -> Iterator[Found]:
+    for member in members:
+        if member.canonical != topic.canonical:
+            yield Found("PART_OF", member, topic)
+
+
+@relation_rule("part-of-chain-links", 0.75, needs="chain", cues="环节 链条")
+def part_of_chain_links(view: SentenceView) -> Iterator[Found]:
+    """围绕A、B、C等重点环节: A, B, C are links of the sentence's chain."""
+    for i, unit in enumerate(view.units):
+        if unit.kind != "chain" or not unit.is_list:
+            continue
+        if not _LINKS_TAIL.match(view.text[unit.end :]):
+            continue
+        topic = _topic_before(view, i)
+        if topic is not None:
+            yield from _parts_of(view, list(unit.members), topic)
+
+
+def _labelled_streams(view: SentenceView) -> list[int]:
+    return [i for i, unit in enumerate(view.units) if unit.kind == "chain" and _STREAM_LABEL.search(view.before(i, 8))]
+
+
+@relation_rule("part-of-chain-streams", 0.75, needs="chain", cues="上游 中游 下游")
+def part_of_chain_streams(view: SentenceView) -> Iterator[Found]:
+    """X产业链上游A、中游B、下游C: each labelled stream is a part of chain X."""
+    labelled = _labelled_streams(view)
+    if len(labelled) < _LEAST_STREAMS:
+        return
+    topic = _topic_before(view, labelled[0])
+    if topic is None:
+        return
+    for i in labelled:
+        yield from _parts_of(view, list(view.units[i].members), topic)

@@ -1,0 +1,1 @@
+"""Rules for where things are: LOCATED_IN and PART_OF between places."""

@@ -1,0 +1,65 @@
+"""Who a clause without its own subject is about.
+
+Chinese plan prose chains clauses on one subject: "X由A牵头建设，联合B攻关…，支撑Y产业"
+names X once, at the head of the sentence part, and every later clause (after a comma)
+speaks of X. These helpers find that head (the *topic*) and the clause a unit sits in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+from loaders.relations.class_limits import SUPPORTER_CLASSES
+from loaders.relations.view import SentenceView
+
+_PART_END = "。；;！？!?"
+_AMONG = "其中"
+_CLAUSE_MARKS = "，,：:" + _PART_END
+# Words that may open a sentence part before its subject ("其中X…", "此外，X…").
+_OPENER = re.compile(r"^(?:其中|此外|同时|另外|目前|近年来|今年|去年|[一二三四五]是)?[，,：:]?$")
+# "A牵头建设的X", "A与B共建的X": the subject is X, the unit after the relative clause.
+_RELATIVE = re.compile(r"^[^，。；,;：:]{0,20}的$")
+
+
+def part_start(text: str, position: int) -> int:
+    """Where the sentence part (after the last 。；！？, or after 其中, which turns to one
+    item of what was just listed) holding ``position`` begins."""
+    end = max(text.rfind(mark, 0, position) for mark in _PART_END) + 1
+    among = text.rfind(_AMONG, end, position)
+    return end if among == -1 else among + len(_AMONG)
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the comma clause holding ``position`` begins."""
+    return max(text.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+
+
+def topic_unit(view: SentenceView, index: int) -> int | None:
+    """The organisation unit heading the sentence part of unit ``index``: the first unit
+    of the part when nothing but an opener precedes it, or the unit its relative clause
+    describes ("A牵头建设的X" -> X). None when the part opens otherwise."""
+    start = part_start(view.text, view.units[index].start)
+    first = next((k for k in range(index) if view.units[k].start >= start), None)
+    if first is None or not _OPENER.match(view.text[start : view.units[first].start].strip()):
+        return None
+    for described in range(first + 1, index):
+        if _RELATIVE.match(view.text[view.units[first].end : view.units[described].start]):
+            first = described
+            break
+    return first if view.units[first].kind == "org" else None
+
+
+def units_between(view: SentenceView, left: int, right: int, kind: str) -> bool:
+    """True when a unit of ``kind`` lies strictly between units ``left`` and ``right``."""
+    return any(view.units[k].kind == kind for k in range(left + 1, right))
+
+
+def org_in_clause_before(view: SentenceView, index: int) -> bool:
+    """True when an organisation unit precedes unit ``index`` in its comma clause."""
+    start = clause_start(view.text, view.units[index].start)
+    return any(view.units[k].kind == "org" and view.units[k].start >= start for k in range(index))
+
+
+def supporters(members: tuple[Mention, ...]) -> list[Mention]:
+    return [m for m in members if m.type in SUPPORTER_CLASSES]

@@ -82,7 +82,7 @@ def test_stems_before_the_industry_suffix(stem: str, verb_phrase: bool) -> None:
 def test_firms_settling_here_past_the_chain_that_names_them(tmp_path: Path) -> None:
     text = (
         "临港新片区，作为上海集成电路产业的承载区，规划面积广阔。"
-        "近年来，睿澜科技、曜芯微电子等众多新锐集成电路企业先后落户这里。\n"
+        "近年来，睿澜科技、曜芯微电子等一批新兴集成电路企业陆续落户这里。\n"
     )
     _, relations = extract(tmp_path, text)
     assert ("LOCATED_IN", "睿澜科技", "临港新片区") in relations
@@ -90,7 +90,7 @@ def test_firms_settling_here_past_the_chain_that_names_them(tmp_path: Path) -> N
 
 
 def test_dashed_links_before_an_industry_chain_word_are_its_segments(tmp_path: Path) -> None:
-    found, relations = extract(tmp_path, "哈密光伏集群已建成“工业硅——多晶硅——硅片”的全产业链。\n")
+    found, relations = extract(tmp_path, "哈密市光伏产业已形成“工业硅——多晶硅——硅片”的全产业链。\n")
     assert found.get("多晶硅") == "IndustryChain"
     assert ("PART_OF", "多晶硅", "光伏") in relations
     assert ("PART_OF", "工业硅", "光伏") in relations

@@ -1,5 +1,5 @@
 """Links of an industry chain written in order with dashes or arrows:
-"形成“原材料—核心部件—整车”完整链条", "打造“正极材料——电芯——电池包”的全产业链".
+"构建“锂矿—正极材料—电芯”完整链条", "打造“正极材料——电芯——电池包”的全产业链".
 
 Each link is a segment of the chain the sentence names. A dashed run counts only when
 产业链 or 完整链条 follows it: dashes also write stages of innovation ("研发—转化—产业化…

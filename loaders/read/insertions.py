@@ -2,8 +2,8 @@
 
 - Pinyin annotations after a character: 科学(xué)城, 發(fa)布(bu), 西安(xīān)光学… —
   reading aids or anti-scraping noise that split names in two.
-- Spam glued into a sentence: 《118caicc必发彩票》, ⛸在118caicc必发彩票, ,云主机, — the
-  run around a spam word (``data/spam_words.txt``).
+- Spam glued into a sentence: 《xx彩票》, ⛸在88xx彩票平台, ,云主机, — the run around a
+  spam word (``data/spam_words.txt``).
 - Pictographic symbols (⛸ ♍ ♌) scattered through a scraped article.
 
 Each finder returns spans of the line to remove, with a reason; the caller removes them

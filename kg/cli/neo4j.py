@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -39,15 +39,23 @@ def load() -> None:
     """Load the built graph into a database."""
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _graph_option(help_text: str = "graph.json, or the folder written by `kg build`.") -> Callable[[_F], _F]:
+    """``--graph``: the build whose graph a load command reads."""
+    return click.option(
+        "--graph",
+        "graph_path",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_GRAPH,
+        show_default=True,
+        help=help_text,
+    )
+
+
 @load.command(name="neo4j")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="graph.json, or the folder written by `kg build`.",
-)
+@_graph_option()
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
@@ -121,14 +129,7 @@ def _load(
 
 
 @load.command(name="neo4j-import")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="graph.json, or the folder written by `kg build`.",
-)
+@_graph_option()
 @click.option(
     "--neo4j-admin",
     "admin",
@@ -206,14 +207,7 @@ def _bulk(graph_path: Path, folder: Path, admin: str, database: str, overwrite: 
 
 
 @load.command(name="neo4j-finish")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="The same graph.json, or build folder, that was imported.",
-)
+@_graph_option("The same graph.json, or build folder, that was imported.")
 @connection_options
 def load_neo4j_finish(
     graph_path: Path, uri: str | None, user: str | None, password: str | None, database: str | None

@@ -50,14 +50,13 @@ from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
 from loaders.lexicon.json_lines import file_lines, json_objects
 from loaders.relations.registry import Found, RelationRule, found, pairwise
-from loaders.relations.scope import synthetic_mention
+from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.view import SentenceView
 
 _KINDS = {"place", "org", "chain"}
 SUBJECT = "subject"
 PAGE = "page"
 _PAGE_SOURCE = "page-title"
-_SUBJECT_SOURCE = "document-subject"
 # Words that may come before a clause's subject: time phrases and conjunctions.
 _CLAUSE_OPENING = re.compile(r"^(?:\s|近年来|目前|当前|如今|同时|此外|其中|今年|去年|近日|\d+年|[一-十]+是)*$")
 _COMMAS = re.compile(r"[，,]")
@@ -154,7 +153,7 @@ class RelationPattern:
             yield from self._find_with_subject(view)
         elif self.tail == {SUBJECT}:
             # "A、B在此落户": 此 points back to the place a recent sentence opened with
-            yield from self._heads_pointing_to(view, view.recent_place, _SUBJECT_SOURCE, cue_at_start=False)
+            yield from self._heads_pointing_to(view, view.recent_place, DOCUMENT_SUBJECT, cue_at_start=False)
         elif self.tail == {PAGE}:
             # "X投资…布局…" in a sentence naming no place: the place the page's title names
             if not any(unit.kind == "place" for unit in view.units):
@@ -190,7 +189,7 @@ class RelationPattern:
                 continue
             clause = view.clause_before(j)[-self.max_gap :]
             if self.gap is not None and self.gap.search(clause) and self._after_holds(view, j):
-                head = synthetic_mention(subject, view.sentence, _SUBJECT_SOURCE)
+                head = synthetic_mention(subject, view.sentence, DOCUMENT_SUBJECT)
                 yield from pairwise(self.type, [head], tails)
 
     def _heads_pointing_to(

@@ -112,6 +112,10 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
     return scopes
 
 
+# The source of a mention that stands for the place a paragraph or page speaks of.
+DOCUMENT_SUBJECT = "document-subject"
+
+
 def synthetic_mention(template: Mention, sentence: Sentence, source: str) -> Mention:
     """A copy of ``template`` standing in ``sentence`` (it has no span of its own)."""
     return Mention(

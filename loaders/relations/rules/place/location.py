@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from kg.model import Mention
 from loaders.relations.registry import Found, pairwise, relation_rule
-from loaders.relations.scope import synthetic_mention
+from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.view import SentenceView
 
 # "X位于Y", "X落户Y", "X等项目落地Y": a locative verb ends the gap; a few words (总部,
@@ -133,4 +133,4 @@ def _local_place(view: SentenceView) -> Mention | None:
     context = view.subject_place or view.recent_place or view.page_place
     if named or context is None or context.sentence == view.sentence.index:
         return None
-    return synthetic_mention(context, view.sentence, "document-subject")
+    return synthetic_mention(context, view.sentence, DOCUMENT_SUBJECT)

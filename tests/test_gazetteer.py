@@ -69,3 +69,15 @@ def test_bad_gazetteer_file_names_the_file(tmp_path: Path):
     bad.write_text("canonical\tclass\nX\tNotAClass\n", encoding="utf-8")
     with pytest.raises(InputError, match="g.tsv"):
         load_entries(bad)
+
+
+def test_a_city_without_counties_is_a_city_and_known_by_its_short_form(tmp_path: Path) -> None:
+    # Such a city is listed twice under one code (as a city and as its own county).
+    table = tmp_path / "divisions.tsv"
+    table.write_text(
+        "code\tname\tparent\tlevel\n440000\t广东省\t440000\t1\n441900\t东莞市\t440000\t2\n441900\t东莞市\t441900\t3\n",
+        encoding="utf-8",
+    )
+    assert load_divisions(table)["441900"].level == 2
+    surface = default_gazetteer().surface("东莞")
+    assert surface is not None and surface.canonical == "东莞市" and surface.subtype == "City"

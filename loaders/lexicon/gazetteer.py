@@ -169,7 +169,9 @@ def load_divisions(path: Path = DIVISIONS_FILE) -> dict[str, Division]:
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != 4 or not row[0].isdigit() or not row[3].isdigit():
             raise InputError(f"{path}: line {number}: malformed division row {row!r}")
-        divisions[row[0]] = Division(row[0], row[1], row[2], int(row[3]))
+        # A prefecture-level city without counties (东莞市, 中山市) is listed again as its
+        # own county under the same code: the city's row, read first, is the division.
+        divisions.setdefault(row[0], Division(row[0], row[1], row[2], int(row[3])))
     return divisions
 
 

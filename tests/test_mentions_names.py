@@ -81,6 +81,29 @@ def test_counted_laboratory_lists_name_one_laboratory_per_field():
     assert "小麦育种国家级重点实验室" in found and "油菜育种国家级重点实验室" in found
 
 
+def test_a_province_kind_names_each_member_with_the_province_before_it():
+    # Known places as members: before the kind they are the stems of names.
+    found = _by_canonical("辽宁布局建设了黄海、滨海等5家辽宁实验室。")
+    assert found["辽宁黄海实验室"].type == "Laboratory" and found["辽宁滨海实验室"].text == "滨海"
+    assert found["辽宁黄海实验室"].subtype == "ProvincialLaboratory"
+    # The kind is no laboratory of its own, and the province inside it no mention.
+    assert [m.start for m in found.values() if m.canonical == "辽宁省"] == [0]
+    assert "辽宁实验室" not in found
+
+
+def test_an_organisation_opening_a_member_holds_the_laboratory():
+    found = _by_canonical("获批组建：青松集团细胞培养基质控技术、白杨大学矿井通风技术等2个国家地方联合工程实验室。")
+    assert found["细胞培养基质控技术国家地方联合工程实验室"].subtype == "EngineeringLaboratory"
+    assert "矿井通风技术国家地方联合工程实验室" in found
+    assert found["青松集团"].type == "Enterprise"
+
+
+def test_a_list_of_named_organisations_distributes_nothing():
+    found = _by_canonical("中国科大、合肥工业大学等2家国家重点实验室依托单位。")
+    assert found["中国科学技术大学"].type == "University"
+    assert not any(m.type == "Laboratory" for m in found.values())
+
+
 def test_a_count_that_disagrees_with_the_list_names_nothing():
     found = _by_canonical("新增小麦、油菜、玉米育种2个国家级重点实验室。")
     assert not any(m.type == "Laboratory" for m in found.values())
@@ -116,3 +139,16 @@ def test_spaces_between_latin_and_han_stay_inside_names():
     found = _by_canonical("确立国产 XRAM 产业地标。")
     assert found["XRAM"].type == "IndustryChain"
     assert left_boundary("聚焦 5G产业", 5, []) == 3  # no leading space
+
+
+def test_each_holder_of_a_distributed_laboratory_runs_or_holds_its_own(tmp_path):
+    from loaders.pipeline import extract_document
+
+    path = tmp_path / "labs.txt"
+    path.write_text("获批组建：青松集团细胞培养基质控技术、白杨大学矿井通风技术等2个国家地方联合工程实验室。", "utf-8")
+    extraction = extract_document(path)
+    name = {e.id: e.name for e in extraction.entities}
+    facts = {(r.type, name[r.head], name[r.tail]) for r in extraction.relations}
+    assert ("OPERATED_BY", "细胞培养基质控技术国家地方联合工程实验室", "青松集团") in facts
+    assert ("PART_OF", "矿井通风技术国家地方联合工程实验室", "白杨大学") in facts
+    assert not any(head == "白杨大学" for _, head, _ in facts)  # no member of the firm's list

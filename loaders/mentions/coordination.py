@@ -128,13 +128,30 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
     for index in range(1, len(mentions)):
         previous_end, start = mentions[index - 1][2], mentions[index][1]
         # An empty gap cannot hold a separator; skip the regex for the common case.
-        joined = kinds[index] == kinds[index - 1] and previous_end < start and _joins(text, previous_end, start)
+        joined = (
+            kinds[index] == kinds[index - 1]
+            and previous_end < start
+            and _joins(text, previous_end, start)
+            and not _holds_next(mentions, index, kinds)
+        )
         if not joined:
             units.append(_unit(text, mentions[first:index], kinds[first]))
             first = index
     if mentions:
         units.append(_unit(text, mentions[first:], kinds[first]))
     return units
+
+
+def _holds_next(mentions: list[tuple[Mention, int, int]], index: int, kinds: list[str]) -> bool:
+    """Whether the organisation at ``index`` opens the name right after it, as its holder
+    ("A实验室、某某大学B实验室": the university holds B and is no member of the list)."""
+    following = index + 1
+    return (
+        kinds[index] == "org"
+        and following < len(mentions)
+        and kinds[following] == "org"
+        and mentions[index][2] == mentions[following][1]
+    )
 
 
 def _unit(text: str, members: list[tuple[Mention, int, int]], kind: str) -> Unit:

@@ -223,6 +223,7 @@ PLACE_GENERIC_STEMS = frozenset(
 PLACE_KIND_STEMS = frozenset(
     _words("金融 智慧 科学 科技 创新 数字 生态 文化 特色 智能 健康 产业 基金 双创 创客 未来 国际 现代")
 )
+TOWN_GENERIC_STEMS = frozenset(_words("城市 社区 主要 所在 中心 建制 特色 乡镇 城乡 所有 全部 附近 周边"))
 PLATFORM_GENERIC_STEMS = frozenset(
     _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技
     双创 应用 临床 医学 数据 计算 超级计算 超级 政务 综治 指挥 运营 产业技术 企业技术 国际 联合
@@ -430,6 +431,18 @@ for _rule in (
         min_stem=2,
         max_stem=3,
         generic_stems=PLACE_GENERIC_STEMS,
+        report_drops=False,
+    ),
+    # Towns and sub-districts (乡镇, 街道): short proper stems; the words a field or a kind
+    # makes with 镇 (城镇, 工业重镇, 特色小镇 is place-area's) are no names.
+    EntityRule(
+        "place-town",
+        ("街道", "镇"),
+        "Place",
+        min_stem=2,
+        max_stem=3,
+        generic_stems=PLACE_GENERIC_STEMS | TOWN_GENERIC_STEMS,
+        generic_tails=("重", "名", "古", "城", "乡", "村", "集", "小", "强", "市", "坐", "街", "各", "全"),
         report_drops=False,
     ),
     EntityRule(

@@ -30,6 +30,7 @@ from loaders.lexicon.place_names import province_abbreviations
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.chain_links import chain_link_spans
 from loaders.mentions.city_scope import keep_own_city_names
+from loaders.mentions.counted_kinds import distributed_lists
 from loaders.mentions.district_lists import listed_divisions
 from loaders.mentions.entity_rules import (
     MAX_NAME_CHARS,
@@ -58,7 +59,9 @@ ABBREVIATION_SOURCE = "province-abbreviation"
 COORDINATION_SOURCE = "coordination-list"
 PLACE_CENTRE_SOURCE = "place-centre"
 COUNTED_LAB_SOURCE = "counted-lab-list"
-_PRIORITY = {GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
+# A list's distributed name wins over the word its member is alone ("光谷等湖北实验室":
+# 湖北光谷实验室, not the place 光谷).
+_PRIORITY = {COUNTED_LAB_SOURCE: -1, GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
 _BY_SPAN = attrgetter("start", "end")  # sort key (start, end), computed in C
 _RULE_PRIORITY = 2
 
@@ -89,11 +92,6 @@ _CENTRE_WORD = "中心"
 _URBAN_CENTRE = re.compile("(?:东部|西部|南部|北部|中部|东南|西南|东北|西北|南|北|东|西)新?中心(?![城区])")
 _CENTRE_NOT_NAME_NEXT = set("城区")  # 合肥中心城区: the city's central districts
 _MIN_PROGRAMME_CHARS = 3
-_COUNTED_LABS = re.compile(
-    "(等)?([0-9]{1,2}|[一二三四五六七八九十两])个"
-    "(全国重点实验室|国家重点实验室|国家级重点实验室|省级重点实验室|省重点实验室|省实验室|国家工程实验室)"
-)
-_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 # Classes whose names may hold a 与/及/和 ("…先进技术与装备国家工程实验室"); industries and
 # places joined so are two names.
 _JOINED_NAME_CLASSES = frozenset({"Laboratory", "InnovationPlatform", "ResearchInstitute", "LargeScientificFacility"})
@@ -208,13 +206,15 @@ def _sentence_candidates(
         pool += _chain_link_candidates(text)
     if "中心" in text:
         pool += _place_centre_candidates(text, matches)
-    if "个" in text and "实验室" in text:
-        pool += _counted_lab_candidates(text, matches)
+    kinds: set[tuple[int, int]] = set()
+    if ("实验室" in text or "中心" in text) and ("等" in text or "个" in text or "家" in text):
+        counted, kinds = _counted_lab_candidates(text, matches)
+        pool += counted
     if ablation.enabled("company-short-names"):
         pool += [
             _Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in short_company_names(text)
         ]
-    chosen = _choose([c for c in pool if not _riverside_phrase(text, c)])
+    chosen = _choose([c for c in pool if not _riverside_phrase(text, c) and not _inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
     return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
@@ -383,55 +383,21 @@ def _is_stop_word(word: str) -> bool:
     return word in STOP_VERBS
 
 
-def _counted_lab_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
-    """ "深空探测等4个全国重点实验室": each field of the list names one laboratory of that
-    kind (深空探测全国重点实验室), as a reader takes it. Without 等 the count must equal
-    the members; a word the last member ends in and the short ones lack is shared
-    ("玉米、杂交稻育种2个…实验室": 玉米育种, 杂交稻育种)."""
-    known = [(m.start, m.end) for m in matches]
-    found = []
-    for hit in _COUNTED_LABS.finditer(text):
-        has_etc = hit.group(1) is not None
-        members = _members_before(text, hit.start(), known)
-        count = _count_value(hit.group(2))
-        if not members or count is None or (len(members) != count if not has_etc else len(members) > count):
-            continue
-        kind = hit.group(3)
-        subtype = "NationalKeyLaboratory" if kind.startswith(("全国", "国家")) and "重点" in kind else None
-        names = _shared_tail_names([name_form(text[a:b]) for a, b in members])
-        for (a, b), name in zip(members, names, strict=True):
-            if judge(RULES.get("lab-key"), name) is None:
-                found.append(_Candidate(a, b, "Laboratory", subtype, name + kind, COUNTED_LAB_SOURCE))
-    return found
+def _inside_a_kind(cand: _Candidate, kinds: set[tuple[int, int]]) -> bool:
+    """Whether ``cand`` lies in the kind a list distributes (湖北 of "等9家湖北实验室")."""
+    return any(a <= cand.start and cand.end <= b for a, b in kinds)
 
 
-def _members_before(text: str, end: int, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    members: list[tuple[int, int]] = []
-    for _ in range(MAX_LIST_ITEMS):
-        start = left_boundary(text, end, known)
-        if end - start < 2:
-            return []
-        members.insert(0, (start, end))
-        if start == 0 or text[start - 1] != "、":
-            return members
-        end = start - 1
-    return members
-
-
-def _shared_tail_names(names: list[str]) -> list[str]:
-    if len(names) < 2 or any(len(n) > 2 for n in names[:-1]):
-        return names
-    words = segment(names[-1])
-    tail = words[-1] if len(words) > 1 else ""
-    if len(tail) < 2 or any(n.endswith(tail) for n in names[:-1]):
-        return names
-    return [n + tail for n in names[:-1]] + [names[-1]]
-
-
-def _count_value(numeral: str) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    return _CHINESE_DIGITS.get(numeral)
+def _counted_lab_candidates(text: str, matches: list[SurfaceMatch]) -> tuple[list[_Candidate], set[tuple[int, int]]]:
+    """Names a list distributes over its members ("深空探测等4个全国重点实验室":
+    深空探测全国重点实验室; loaders.mentions.counted_kinds), and the spans of the kinds."""
+    known = [(m.start, m.end, m.surface.type) for m in matches]
+    found: list[_Candidate] = []
+    kinds: set[tuple[int, int]] = set()
+    for listed in distributed_lists(text, known):
+        kinds.add((listed.kind_start, listed.kind_end))
+        found += [_Candidate(n.start, n.end, n.type, n.subtype, n.name, COUNTED_LAB_SOURCE) for n in listed.names]
+    return found, kinds
 
 
 def _place_centre_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:

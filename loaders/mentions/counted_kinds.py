@@ -1,0 +1,177 @@
+"""Names a list distributes over its members: "A、B等N个<kind>" names one <kind> per member.
+
+"深空探测、火灾科学等2个全国重点实验室" names 深空探测全国重点实验室 and 火灾科学全国重点
+实验室; "光谷、珞珈等9家湖北实验室" names 湖北光谷实验室 and 湖北珞珈实验室. The kinds and how
+each makes its names are data (loaders/lexicon/data/counted_kinds.tsv). A member may be a
+word the gazetteer knows as a place or an industry (光谷, 深空探测): before the kind it is
+the stem of a name. A list holding a name of an organisation lists those, not stems.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from kg.errors import InputError
+from loaders.lexicon.gazetteer import DATA_DIR, default_gazetteer, short_form
+from loaders.lexicon.matcher import name_form
+from loaders.lexicon.segmenter import segment
+from loaders.mentions.entity_rules import RULES, judge, left_boundary
+
+KINDS_FILE = DATA_DIR / "counted_kinds.tsv"
+_COLUMNS = ["kind", "class", "subtype", "name"]
+_PROVINCE_SLOT = "{province}"
+_COUNT = "[0-9]{1,2}|[一二三四五六七八九十两]"
+_MEASURES = "个家所"
+_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+MAX_LIST_ITEMS = 12
+MIN_MEMBER_CHARS = 2
+# An organisation opening a member holds the laboratory; the field after it names it.
+_OWNER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:集团|公司|农科院|科学院|研究院|大学|学院)")
+MIN_FIELD_CHARS = 4
+# Members that are organisations show a list of names ("中国科大、合工大等2个…"), not stems.
+_NAME_CLASSES = frozenset({"Laboratory", "ResearchInstitute", "University", "Enterprise", "InnovationPlatform"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountedKind:
+    kind: str  # as written in the text
+    type: str
+    subtype: str | None
+    name: str  # the template, with {member}
+
+
+@dataclass(frozen=True, slots=True)
+class DistributedName:
+    start: int  # the member's span in the sentence
+    end: int
+    type: str
+    subtype: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DistributedList:
+    names: list[DistributedName]
+    kind_start: int  # the kind's span: a list's kind is no entity of its own
+    kind_end: int
+
+
+def distributed_lists(text: str, known: Iterable[tuple[int, int, str]]) -> list[DistributedList]:
+    """Lists of ``text`` that distribute a kind over their members. ``known``: the
+    gazetteer's (start, end, class) in the sentence."""
+    spans = sorted(known)
+    found = []
+    for hit in _kind_pattern().finditer(text):
+        listed = _distributed(text, hit, spans)
+        if listed is not None:
+            found.append(listed)
+    return found
+
+
+def _distributed(text: str, hit: re.Match[str], known: list[tuple[int, int, str]]) -> DistributedList | None:
+    has_etc, numeral, written = hit.group(1) is not None, hit.group(2), hit.group(3)
+    if not has_etc and not numeral:
+        return None  # a kind on its own ("省实验室") ends no list
+    members = _members_before(text, hit.start(), [(a, b) for a, b, _ in known])
+    count = _count_value(numeral) if numeral else None
+    if not members or (numeral and count is None):
+        return None
+    if count is not None and (len(members) > count or (not has_etc and len(members) != count)):
+        return None
+    if any(cls in _NAME_CLASSES and a < end and b > start for start, end in members for a, b, cls in known):
+        return None
+    kind = _kind_of(written)
+    stems = _shared_tail_names([name_form(text[a:b]) for a, b in members])
+    names = [
+        DistributedName(a, b, kind.type, kind.subtype, _name(kind, written, stem))
+        for (a, b), stem in zip(members, stems, strict=True)
+        if judge(RULES.get("lab-key"), stem) is None
+    ]
+    return DistributedList(names, hit.start(3), hit.end(3)) if names else None
+
+
+def _name(kind: CountedKind, written: str, member: str) -> str:
+    suffix = kind.kind.removeprefix(_PROVINCE_SLOT)
+    province = written.removesuffix(suffix) if _PROVINCE_SLOT in kind.kind else ""
+    return kind.name.format(member=member, kind=written, province=province)
+
+
+def _members_before(text: str, end: int, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    members: list[tuple[int, int]] = []
+    for _ in range(MAX_LIST_ITEMS):
+        start = left_boundary(text, end, known, through_joiner=True)
+        named_from = _after_owner(text, start, end)
+        if end - named_from < MIN_MEMBER_CHARS:
+            return []
+        members.insert(0, (named_from, end))
+        if start == 0 or text[start - 1] != "、":
+            return members
+        end = start - 1
+    return members
+
+
+def _after_owner(text: str, start: int, end: int) -> int:
+    """Where a member starts after the organisation that holds it ("某某集团药物质量控制技术
+    等国家地方联合工程实验室": the laboratory is 药物质量控制技术…)."""
+    owner = _OWNER.match(text, start, end)
+    return owner.end() if owner is not None and end - owner.end() >= MIN_FIELD_CHARS else start
+
+
+def _shared_tail_names(names: list[str]) -> list[str]:
+    """ "玉米、杂交稻育种2个…": a word the last member ends in and the short ones lack is shared."""
+    if len(names) < 2 or any(len(n) > 2 for n in names[:-1]):
+        return names
+    words = segment(names[-1])
+    tail = words[-1] if len(words) > 1 else ""
+    if len(tail) < 2 or any(n.endswith(tail) for n in names[:-1]):
+        return names
+    return [n + tail for n in names[:-1]] + [names[-1]]
+
+
+def _count_value(numeral: str) -> int | None:
+    return int(numeral) if numeral.isdigit() else _CHINESE_DIGITS.get(numeral)
+
+
+@cache
+def counted_kinds() -> tuple[CountedKind, ...]:
+    try:
+        with KINDS_FILE.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t"))
+    except OSError as exc:
+        raise InputError(f"{KINDS_FILE}: cannot read: {exc}") from exc
+    if not rows or rows[0] != _COLUMNS or any(len(row) != len(_COLUMNS) for row in rows[1:]):
+        raise InputError(f"{KINDS_FILE}: expected the columns {'/'.join(_COLUMNS)} on every row")
+    return tuple(CountedKind(kind, cls, subtype or None, name) for kind, cls, subtype, name in rows[1:])
+
+
+def _kind_of(written: str) -> CountedKind:
+    """The kind ``written`` is: itself, or a province's kind ("湖北实验室")."""
+    by_text = {k.kind: k for k in counted_kinds()}
+    if written in by_text:
+        return by_text[written]
+    return next(
+        k for k in counted_kinds() if _PROVINCE_SLOT in k.kind and written.endswith(k.kind.removeprefix(_PROVINCE_SLOT))
+    )
+
+
+@cache
+def _kind_pattern() -> re.Pattern[str]:
+    """等 and/or a count with its measure word, then a kind as written."""
+    written: list[str] = []
+    for kind in counted_kinds():
+        if _PROVINCE_SLOT in kind.kind:
+            written += [kind.kind.replace(_PROVINCE_SLOT, p) for p in _province_short_names()]
+        else:
+            written.append(kind.kind)
+    alternatives = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
+    return re.compile(rf"(等)?(?:({_COUNT})[{_MEASURES}])?({alternatives})")
+
+
+@cache
+def _province_short_names() -> tuple[str, ...]:
+    divisions = default_gazetteer().divisions.values()
+    return tuple(sorted(s for d in divisions if d.level == 1 and (s := short_form(d.name))))

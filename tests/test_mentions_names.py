@@ -152,3 +152,47 @@ def test_each_holder_of_a_distributed_laboratory_runs_or_holds_its_own(tmp_path)
     assert ("OPERATED_BY", "细胞培养基质控技术国家地方联合工程实验室", "青松集团") in facts
     assert ("PART_OF", "矿井通风技术国家地方联合工程实验室", "白杨大学") in facts
     assert not any(head == "白杨大学" for _, head, _ in facts)  # no member of the firm's list
+
+
+def test_towns_and_sub_districts_are_places_by_form():
+    found = _by_canonical("高新区辖青枫街道、白鹭街道和桃溪镇。", "推进城镇化，建设工业重镇和特色小镇。")
+    assert {"青枫街道", "白鹭街道", "桃溪镇"} <= {n for n, m in found.items() if m.type == "Place"}
+    assert not any(n.endswith("镇") and n != "桃溪镇" for n in found)  # 城镇, 工业重镇: kinds
+
+
+def test_a_list_of_projects_or_fields_is_no_list_of_industries():
+    found = _by_canonical(
+        "开工建设青石一期、白沙二号等重大产业项目。",
+        "投向科技、民生、矿产等领域有根产业。",
+    )
+    assert not any(m.type == "IndustryChain" for m in found.values())
+    # the same kind of members under a plain industry head are industries
+    listed = _by_canonical("培育草莓、龙虾等6个产业。")
+    assert {"草莓", "龙虾"} <= {n for n, m in listed.items() if m.type == "IndustryChain"}
+
+
+def test_an_event_verb_before_an_industry_word_names_no_industry():
+    found = _by_canonical("签约项目总投资创下产业招商新高。", "迈出产业升级新步伐。")
+    assert not any(m.type == "IndustryChain" for m in found.values())
+
+
+def test_a_provinces_kind_of_laboratory_is_no_laboratory():
+    found = _by_canonical("建设一批广东省实验室和省重点实验室。")
+    assert not any(m.type == "Laboratory" for m in found.values())
+
+
+def test_firms_listed_before_the_leaders_of_an_industry_are_enterprises():
+    found = _by_canonical(
+        "青松电子、白杨材料、红枫钴业等一系列行业巨头积极入驻。", "翠竹光电、紫藤芯片等行业龙头落户。"
+    )
+    firms = {n for n, m in found.items() if m.type == "Enterprise"}
+    assert {"青松电子", "白杨材料", "红枫钴业", "翠竹光电", "紫藤芯片"} <= firms
+    industries = _by_canonical("壮大新能源、新材料等龙头产业。")
+    assert "龙头" not in industries and industries["新材料"].type == "IndustryChain"
+
+
+def test_a_trade_written_as_a_fixed_expression_is_an_industry():
+    # 远洋运输 is one fixed expression in the segmenter's dictionary, ending in a noun
+    found = _by_canonical("巩固远洋运输、航运交易等产业优势。")
+    assert found["远洋运输"].type == "IndustryChain"
+    assert not _by_canonical("各地高度重视产业发展。")

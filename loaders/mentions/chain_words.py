@@ -21,6 +21,9 @@ _NOT_ALONE = frozenset({"d", "m", "a", "r", "c", "p", "u", "q", "f", "t", "ad"})
 # verb, not an industry; rare ones are technical words tagged as verbs (超导 381, 图传 3).
 _COMMON_VERB_FREQUENCY = 1000
 _IDIOM_LENGTH = 4
+_RESULT_COMPLEMENTS = "下出起上到完"
+_NOUN_TAGS = frozenset({"n", "vn", "nz"})
+_VERB_WITH_RESULT_LENGTH = 2
 # Tags that may not end a longer stem (稀土资源上游, 中国稀土集团现代).
 _NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
 # Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
@@ -37,6 +40,21 @@ def _common_verb(word: str, tag: str) -> bool:
     return tag == "v" and rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY
 
 
+def _ends_in_noun(word: str) -> bool:
+    """Whether a fixed expression ends in a noun or a nominal verb (远洋运输: 运输 is vn),
+    as trades do, unlike set phrases of action (高度重视: 重视 is v)."""
+    parts = [part for part in rjieba.cut_for_search(word) if part != word]
+    if not parts:
+        return False
+    tagged = rjieba.tag(parts[-1])
+    return len(tagged) == 1 and tagged[0][1] in _NOUN_TAGS
+
+
+def _resultative_verb(word: str, tag: str) -> bool:
+    """A verb with its result (创下, 迈出, 提出) reports an event; no industry is named so."""
+    return tag == "v" and len(word) == _VERB_WITH_RESULT_LENGTH and word[-1] in _RESULT_COMPLEMENTS
+
+
 @lru_cache(maxsize=65536)
 def is_verb_phrase(stem: str) -> bool:
     """True when ``stem`` reads as a verb phrase, an adverb or a place, not an industry."""
@@ -49,9 +67,9 @@ def is_verb_phrase(stem: str) -> bool:
     if len(tagged) == 1:
         word, tag = tagged[0]
         if tag == "l" and len(word) >= _IDIOM_LENGTH:
-            return True  # 高度重视, 肩负起: a set phrase of four characters, not a product (逆变器)
-        return tag in _NOT_ALONE or _common_verb(word, tag)
-    if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST:
+            return not _ends_in_noun(word)  # 高度重视: a set phrase, not a trade (远洋运输)
+        return tag in _NOT_ALONE or _common_verb(word, tag) or _resultative_verb(word, tag)
+    if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST or _resultative_verb(*tagged[-1]):
         return True
     if _common_verb(*tagged[0]) and all(tag.startswith("v") for _, tag in tagged[1:]):
         return True  # 帮助厘清: a verb and its verbal object; 创新药 holds a noun

@@ -22,6 +22,7 @@ import rjieba
 
 from loaders import ablation
 from loaders.lexicon.matcher import fix_ocr
+from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.chain_words import is_verb_phrase
 
@@ -67,6 +68,7 @@ _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 # A name never opens with these: 某 hides a name ("某通信公司"), 最 ranks a kind
 # ("最具投资价值锂电产业园"). (某某 stands for a name in templates and examples, and is kept.)
 _NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
+_ADMINISTRATIVE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
     "首批",
@@ -206,7 +208,7 @@ CHAIN_CATEGORY_STEMS = frozenset(
 # Stems ending so are kinds or amounts, not industries: …密集型 (a kind), 数字化 (a
 # process), 千亿 (a size).
 CHAIN_CATEGORY_TAILS = tuple(
-    _words("新兴 优势 主导 支柱 传统 特色 重点 核心 相关 未来 首位 先导 战略性 配套 上下游 型 化 亿 级")
+    _words("新兴 优势 主导 支柱 传统 特色 重点 核心 相关 未来 首位 先导 战略性 配套 上下游 型 化 亿 级 龙头")
 )
 COMPANY_GENERIC_STEMS = frozenset(
     _words("""子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
@@ -215,7 +217,7 @@ COMPANY_GENERIC_STEMS = frozenset(
 PLACE_GENERIC_STEMS = frozenset(
     _words("""示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
     核心 起步 产业 合作 自贸 保税 综保 老城 主城 城 郊 矿 山 库 街 校 院 开发 高新 新 重点
-    各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术""")
+    各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术 部分""")
 )
 
 # A field alone before 小镇/新城 makes a kind of town ("金融小镇", "智慧新城", "科学新城",
@@ -223,7 +225,9 @@ PLACE_GENERIC_STEMS = frozenset(
 PLACE_KIND_STEMS = frozenset(
     _words("金融 智慧 科学 科技 创新 数字 生态 文化 特色 智能 健康 产业 基金 双创 创客 未来 国际 现代")
 )
-TOWN_GENERIC_STEMS = frozenset(_words("城市 社区 主要 所在 中心 建制 特色 乡镇 城乡 所有 全部 附近 周边"))
+TOWN_GENERIC_STEMS = frozenset(
+    _words("城市 社区 主要 所在 中心 建制 特色 乡镇 城乡 所有 全部 附近 周边 内含 包含 下辖")
+)
 PLATFORM_GENERIC_STEMS = frozenset(
     _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技
     双创 应用 临床 医学 数据 计算 超级计算 超级 政务 综治 指挥 运营 产业技术 企业技术 国际 联合
@@ -722,6 +726,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"
     if stem in rule.generic_stems or core in rule.generic_stems or _NO_NAME_OPENING.match(stem):
         return "generic-name"
+    if rule.type == "Laboratory" and (_ADMINISTRATIVE_NAME.fullmatch(stem) or stem in KNOWN_PLACES):
+        return "generic-name"  # 广东省实验室: the province's kind of laboratory, not one of them
     if rule.generic_tails and core.endswith(rule.generic_tails) and not owned:
         return "generic-name"
     if rule.type not in _DESCRIBABLE_BY_KIND and not owned and is_description(core):

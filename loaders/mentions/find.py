@@ -43,7 +43,14 @@ from loaders.mentions.entity_rules import (
     suffix_hits_each,
     zone_start,
 )
-from loaders.mentions.lists import KnownSpan, list_members, may_hold_term_list, term_list_members
+from loaders.mentions.lists import (
+    FIELD_HEADS,
+    INDUSTRY_AS_MODIFIER_OF,
+    KnownSpan,
+    list_members,
+    may_hold_term_list,
+    term_list_members,
+)
 from loaders.mentions.short_names import short_company_names
 from loaders.mentions.zone_names import full_zone_name
 
@@ -571,7 +578,7 @@ def _rule_candidates(
             found.append(_after_parent_zone(text, cand, near) if rule.type == "Place" else cand)
         elif rule.report_drops:
             drops.append((start, e, f"{rule.name}:{reason}"))
-        if rule.type == "IndustryChain" and reason is not None:
+        if rule.type == "IndustryChain" and reason is not None and not _heads_other_things(text, start, s, e):
             found += _chain_list(text, start, rule, gaz, known)
     return found, drops
 
@@ -762,6 +769,14 @@ def _known_as(name: str, cls: str, subtype: str | None, gaz: Gazetteer) -> tuple
         if surface is not None and surface.type == cls:
             return surface.canonical, surface.subtype
     return name, subtype
+
+
+def _heads_other_things(text: str, stem_start: int, suffix_start: int, end: int) -> bool:
+    """Whether the list before 等 is one of other things than industries: fields ("等领域有根
+    产业": 领域 heads it) or projects and parks ("等重大产业项目")."""
+    if text.startswith(INDUSTRY_AS_MODIFIER_OF, end):
+        return True
+    return any(head in text[stem_start:suffix_start] for head in FIELD_HEADS)
 
 
 def _chain_list(

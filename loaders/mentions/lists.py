@@ -29,12 +29,12 @@ from loaders.mentions.entity_rules import RULES, judge, left_boundary, suffix_hi
 _COUNT = "[0-9一二三四五六七八九十百千两多几]+[个家项大类条户批]"
 _MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)"
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
-_MANY = r"(?:众多|诸多|一批|多家|大批|一大批)[^\W\d_的之为]{0,8}?"
+_MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列)[^\W\d_的之为]{0,8}?"
 # "A、B等为代表的一批…企业": the list is what stands for the kind.
 _STANDING_FOR = r"(?:为代表的|为首的|为龙头的|为引领的|领衔的)?"
 _CUE = re.compile(
     rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_MODIFIERS})"
-    r"(企业|公司|集团|厂商|厂家|制造商|供应商|产业链|产业集群|产业)"
+    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|产业链|产业集群|产业)"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
@@ -50,6 +50,9 @@ _SEGMENT_CUE = re.compile(
     rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|环节|核心零部件|关键零部件|零部件|医学|医药|健康)"
 )
 _MEDICINE_FIELDS = frozenset({"医学", "医药", "健康"})
+# What 产业 qualifies when it is no head of its own: 产业项目, 产业园, 产业基地…
+INDUSTRY_AS_MODIFIER_OF = ("项目", "园", "基地", "工程", "用地", "基金", "资金", "政策", "招商")
+FIELD_HEADS = ("领域", "方向", "环节")  # heads of lists of fields, not of industries
 # Where a list may end: before 等, or before a count right after a name ("A、B三大产业").
 # (The count's first digit comes before the look-behind so that the regex engine can skip
 # ahead to 等 or a digit: the same matches, found about twice as fast.)
@@ -66,6 +69,10 @@ _HEAD_CLASS = {
     "厂家": "Enterprise",
     "制造商": "Enterprise",
     "供应商": "Enterprise",
+    "巨头": "Enterprise",  # 等行业巨头, 等行业龙头: the firms leading an industry
+    "龙头": "Enterprise",
+    "车企": "Enterprise",
+    "药企": "Enterprise",
     "产业链": "IndustryChain",
     "产业集群": "IndustryChain",
     "产业": "IndustryChain",
@@ -146,6 +153,8 @@ class _KnownIndex:
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
     counted = text[stop] != "等"
     cue = _CUE.match(text, stop)
+    if cue is not None and _heads_something_else(text, cue):
+        cue = None
     # "电池、电机、电控等配套企业": firms named by what they supply; the members are segments.
     supply_list = cue is not None and cue.group(1) in _SUPPLIER_HEADS and _SUPPLY in text[stop : cue.start(1)]
     if supply_list:
@@ -199,6 +208,14 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+def _heads_something_else(text: str, cue: re.Match[str]) -> bool:
+    """Whether the head noun is the modifier of another head: 产业 of "等重大产业项目" (a
+    list of projects), or a head after one already ("等领域有根产业": the list's head is 领域)."""
+    if cue.group(1) == "产业" and text.startswith(INDUSTRY_AS_MODIFIER_OF, cue.end()):
+        return True
+    return any(head in text[cue.start() : cue.start(1)] for head in FIELD_HEADS)
 
 
 def _segment_head_at(text: str, stop: int) -> str | None:

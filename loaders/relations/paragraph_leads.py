@@ -8,16 +8,12 @@ own paragraph only (no newline between), never the next paragraph.
 
 from __future__ import annotations
 
-import re
-
 from kg.model import Document, Mention, Sentence
+from loaders.relations.cue_patterns import cue_patterns
 
 _MAX_LEAD = 16  # a longer opening sentence is a statement, not a lead
 _LEAD_COVER = 0.6  # share of the lead (without 产业/及/、…) the chain names must cover
-_MARKUP = re.compile(r"[\s*#“”\"'【】\[\]]+")
-_TRAILING = re.compile(r"[。．.:：]+$")
-_CHAIN_WORDS = re.compile(r"产业链|产业集群|产业|集群|暨|及|和|与|、")
-_CLAUSE_MARK = re.compile(r"[，,；;]")
+_CUES = cue_patterns(__name__)
 # "A暨B" names one chain with a second name: the first is the lead's chain.
 _ALSO_NAMED = "暨"
 
@@ -33,12 +29,12 @@ def _chains_of_lead(sentence: Sentence, mentions: list[Mention]) -> tuple[Mentio
     # The cheap test first: most paragraphs open with a sentence naming no chain only.
     if not mentions or any(m.type != "IndustryChain" for m in mentions):
         return ()
-    bare = _TRAILING.sub("", _MARKUP.sub("", sentence.text))
-    if not bare or len(bare) > _MAX_LEAD or _CLAUSE_MARK.search(bare):
+    bare = _CUES.trailing.sub("", _CUES.markup.sub("", sentence.text))
+    if not bare or len(bare) > _MAX_LEAD or _CUES.clause_mark.search(bare):
         return ()
     chains = sorted(mentions, key=lambda m: m.clean_start)
     covered = sum(len(m.text) for m in chains)
-    if covered < _LEAD_COVER * len(_CHAIN_WORDS.sub("", bare) or bare):
+    if covered < _LEAD_COVER * len(_CUES.chain_words.sub("", bare) or bare):
         return ()
     if _ALSO_NAMED in bare:
         chains = chains[:1]

@@ -49,6 +49,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
 from loaders.lexicon.json_lines import file_lines, json_objects
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, RelationRule, found, pairwise
 from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.view import SentenceView
@@ -57,22 +58,9 @@ _KINDS = {"place", "org", "chain"}
 SUBJECT = "subject"
 PAGE = "page"
 _PAGE_SOURCE = "page-title"
-# Words that may come before a clause's subject: time phrases and conjunctions.
-_CLAUSE_OPENING = re.compile(r"^(?:\s|近年来|目前|当前|如今|同时|此外|其中|今年|去年|近日|\d+年|[一-十]+是)*$")
-_COMMAS = re.compile(r"[，,]")
-_HARD_END = re.compile(r"[。；;！？!?]")
+_CUES = cue_patterns(__name__)
 _ORDERS = {"head-first", "tail-first"}
-# Government bodies written right after a place's name ("合肥市政协", "沈阳市政府").
-_BODY_OF_PLACE = re.compile(
-    r"(?:市|省|区|县)?(?:政协|政府|人大|人民政府|委员会|党委|管委会|法院|检察院|纪委|发改委|科技局|商务局|工信局)"
-)
-# A chain suffix the mention did not cover ("航空制造|业三大核心产业") comes before an after-cue.
-_CHAIN_SUFFIX = re.compile(r"^(?:产业链|产业集群|产业|集群|业)(?=.)")
 _RESPECTIVELY = "分别"
-# Quotation marks set off a key word without changing it ("以比亚迪为“链主”", "“首位产业”").
-_QUOTES = re.compile("[“”\"‘’'「」『』]")
-# The count of a list before its head noun ("A、B、C3个新兴产业"): the cues hold "个…".
-_LEADING_COUNT = re.compile(r"^[0-9一二三四五六七八九十两]+(?=个)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,17 +99,17 @@ class RelationPattern:
 
     def matches(self, view: SentenceView, i: int, j: int) -> bool:
         gap = view.gap(i, j)
-        if view.units[i].kind == "place" and _BODY_OF_PLACE.match(gap):
+        if view.units[i].kind == "place" and _CUES.body_of_place.match(gap):
             return False  # "合肥市政协围绕…": the place names a body, which is the subject
         if self.head_first and i + 1 < j and view.qualifies_next(i):
             return False  # "江西省赣州高新区重点发展…": the zone is the subject, its province says where
         if self.list_required and not view.units[j].is_list:
             return False
-        if _HARD_END.search(gap) or len(_COMMAS.findall(gap)) > self.max_commas:
+        if _CUES.hard_end.search(gap) or len(_CUES.commas.findall(gap)) > self.max_commas:
             return False
         if self.blockers is not None and self.blockers.search(gap):
             return False
-        if self.gap is not None and not self._cue_found(view, _QUOTES.sub("", gap), j):
+        if self.gap is not None and not self._cue_found(view, _CUES.quotes.sub("", gap), j):
             return False
         if self.before is not None and not self.before.search(view.before(i, 6)):
             return False
@@ -137,8 +125,8 @@ class RelationPattern:
         noun = view.units[j].noun
         if noun and self.after.search(noun):
             return True
-        after = _CHAIN_SUFFIX.sub("", _QUOTES.sub("", view.after(j, 14)), count=1)
-        return self.after.match(_LEADING_COUNT.sub("", after, count=1)) is not None
+        after = _CUES.chain_suffix.sub("", _CUES.quotes.sub("", view.after(j, 14)), count=1)
+        return self.after.match(_CUES.leading_count.sub("", after, count=1)) is not None
 
     def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:
         assert self.gap is not None
@@ -213,7 +201,7 @@ def _after_past_chains(view: SentenceView, index: int, width: int) -> str:
     later = [u.start for u in view.units[index + 1 :] if u.kind in ("place", "org")]
     ceiling = min([*later, unit.tail_end + width])
     chunk = view.text[unit.tail_end : ceiling]
-    end = _HARD_END.search(chunk)
+    end = _CUES.hard_end.search(chunk)
     return chunk[: end.start()] if end else chunk
 
 
@@ -222,7 +210,7 @@ def _opens_clause(view: SentenceView, index: int) -> bool:
     it, or before the places written together with it ("江西省赣州高新区…": the zone)."""
     if view.qualifies_next(index):
         return False
-    return _CLAUSE_OPENING.match(view.clause_before(view.place_run_start(index))) is not None
+    return _CUES.clause_opening.match(view.clause_before(view.place_run_start(index))) is not None
 
 
 def opening_place(view: SentenceView) -> Mention | None:
@@ -230,7 +218,7 @@ def opening_place(view: SentenceView) -> Mention | None:
     sentences of the paragraph that name no subject speak of it."""
     if not view.units or view.units[0].kind != "place" or view.units[0].is_list:
         return None
-    if not _CLAUSE_OPENING.match(view.clause_before(0)):
+    if not _CUES.clause_opening.match(view.clause_before(0)):
         return None
     return view.units[0].members[0]
 

@@ -8,29 +8,21 @@ cities whose names prefix other place names.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.model import Document, Mention, Sentence
 from loaders.relations.class_limits import PLACE_DEPTH
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.view import NameIndex
 
 CITY_DEIXIS_SOURCE = "city-deixis"
 PROVINCE_DEIXIS_SOURCE = "province-deixis"
 SECTION_SOURCE = "section-context"
 
-_CITY_DEIXIS = re.compile(r"我市|本市|全市")
-_PROVINCE_DEIXIS = re.compile(r"我省|本省|全省")
-_MARKUP = re.compile(r"[\s*#“”\"'【】\[\]]+")
-_NUMBERING = re.compile(
-    r"^(?:第[一二三四五六七八九十百\d]+[章节条部分]+|[（(][一二三四五六七八九十\d]+[）)]|"
-    r"[一二三四五六七八九十\d]+[、.．]|专栏[一二三四五六七八九十\d]*)"
-)
-_TRAILING = re.compile(r"[。．.、:：,，;；]+$")
+_CUES = cue_patterns(__name__)
 _MAX_CHAIN_HEADING = 16  # a longer heading is a theme, not one chain's paragraph
 _CHAIN_HEADING_COVER = 0.6
-_CHAIN_WORDS = re.compile(r"产业链|产业集群|产业|集群|暨|及|和|与|、")
 # Place subtypes that contain others by name (regions, provinces, cities): True.
 _CONTAINER_SUBTYPES = {name: depth <= PLACE_DEPTH["City"] for name, depth in PLACE_DEPTH.items()}
 _SUFFIX_BY_DEPTH = {"省": "Province", "市": "City", "县": "County", "区": "District"}
@@ -59,8 +51,8 @@ class ArticleScope:
 @lru_cache(maxsize=1024)
 def clean_heading(text: str) -> str:
     """A heading without markup, numbering (第三节, （一）, 专栏六) and end punctuation."""
-    bare = _MARKUP.sub("", text)
-    return _TRAILING.sub("", _NUMBERING.sub("", bare))
+    bare = _CUES.markup.sub("", text)
+    return _CUES.trailing.sub("", _CUES.numbering.sub("", bare))
 
 
 def _names_table(scope: ArticleScope, entity_class: str) -> dict[str, Mention]:
@@ -186,7 +178,7 @@ def _heading_chain(scope: ArticleScope, section: str) -> Mention | None:
     # The chain must be what the heading is about, not a word inside a longer theme
     # ("深化科技开放合作" names no chain even if 科技 were one).
     covered = _covered(heading, [n for n, m in scope.chains.items() if n and n in heading])
-    if covered < _CHAIN_HEADING_COVER * len(_CHAIN_WORDS.sub("", heading) or heading):
+    if covered < _CHAIN_HEADING_COVER * len(_CUES.chain_words.sub("", heading) or heading):
         return None
     return next(iter(named.values()))
 
@@ -213,8 +205,8 @@ def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, 
         return []
     found: list[tuple[Mention, int, int]] = []
     for pattern, place, source in (
-        (_CITY_DEIXIS, scope.focus, CITY_DEIXIS_SOURCE),
-        (_PROVINCE_DEIXIS, scope.province, PROVINCE_DEIXIS_SOURCE),
+        (_CUES.city_deixis, scope.focus, CITY_DEIXIS_SOURCE),
+        (_CUES.province_deixis, scope.province, PROVINCE_DEIXIS_SOURCE),
     ):
         if place is None:
             continue

@@ -7,19 +7,15 @@ speaks of X. These helpers find that head (the *topic*) and the clause a unit si
 
 from __future__ import annotations
 
-import re
-
 from kg.model import Mention
 from loaders.relations.class_limits import SUPPORTER_CLASSES
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.view import SentenceView
 
 _PART_END = "。；;！？!?"
 _AMONG = "其中"
 _CLAUSE_MARKS = "，,：:" + _PART_END
-# Words that may open a sentence part before its subject ("其中X…", "此外，X…").
-_OPENER = re.compile(r"^(?:其中|此外|同时|另外|目前|近年来|今年|去年|[一二三四五]是)?[，,：:]?$")
-# "A牵头建设的X", "A与B共建的X": the subject is X, the unit after the relative clause.
-_RELATIVE = re.compile(r"^[^，。；,;：:]{0,20}的$")
+_CUES = cue_patterns(__name__)
 
 
 def part_start(text: str, position: int) -> int:
@@ -41,10 +37,10 @@ def topic_unit(view: SentenceView, index: int) -> int | None:
     describes ("A牵头建设的X" -> X). None when the part opens otherwise."""
     start = part_start(view.text, view.units[index].start)
     first = next((k for k in range(index) if view.units[k].start >= start), None)
-    if first is None or not _OPENER.match(view.text[start : view.units[first].start].strip()):
+    if first is None or not _CUES.opener.match(view.text[start : view.units[first].start].strip()):
         return None
     for described in range(first + 1, index):
-        if _RELATIVE.match(view.text[view.units[first].end : view.units[described].start]):
+        if _CUES.relative.match(view.text[view.units[first].end : view.units[described].start]):
             first = described
             break
     return first if view.units[first].kind == "org" else None

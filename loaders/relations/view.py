@@ -167,6 +167,16 @@ class SentenceView:
         count = len(self.units)
         return zip(range(count - 1), range(1, count), strict=True)
 
+    def neighbours(self, left_kind: str, right_kind: str) -> Iterator[tuple[int, int]]:
+        """Index pairs of neighbouring units of the given kinds ("!place": any but place)."""
+        # A kind compared to its wanted kind gives True, flipped for "!": no call per pair.
+        left, left_flip = left_kind.lstrip("!"), left_kind.startswith("!")
+        right, right_flip = right_kind.lstrip("!"), right_kind.startswith("!")
+        units = self.units
+        for i, j in self.consecutive():
+            if (units[i].kind == left) != left_flip and (units[j].kind == right) != right_flip:
+                yield i, j
+
     def same_clause(self, left: int, right: int, soft: bool = False) -> bool:
         """True when no clause end (and, if ``soft``, no comma or colon) lies between."""
         pattern = _SOFT_END if soft else _CLAUSE_END

@@ -10,24 +10,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.topic import clause_start
 from loaders.relations.view import SentenceView
 
-_PART_END = re.compile(r"[。；;！？!?]")
-_CARRIER_OPENS = re.compile(r"^(?:依托|以)$")
-_CARRIER_AFTER = re.compile(r"^(?:[（(][^）)]{0,16}[）)])?(?:为[^，。；,;：:]{0,6})?[，,]")
-_FOCUS_BEFORE = re.compile(
-    r"(?:重点发展|重点布局|大力发展|着力发展|聚焦|布局|打造|做强|做大|做优|壮大|培育|发展)"
-    r"[^，。；,;：:、]{0,4}$"
-)
-_CHAIN_SUBJECT_AFTER = re.compile(r"^(?:产业链|产业集群|产业|集群|领域|行业)?")
-_FIRM_OPENS = re.compile(r"^(?:其中|同时|此外)?(?:链主企业|龙头企业|领军企业|骨干企业)?$")
-_ROLE_BEFORE = re.compile(r"(?:链主|龙头|领军|骨干)(?:企业)?$")
+_CUES = cue_patterns(__name__)
 
 
 def _carrier(view: SentenceView) -> int | None:
@@ -38,7 +29,7 @@ def _carrier(view: SentenceView) -> int | None:
     if first.kind != "place" or first.is_list:
         return None
     opening = view.text[: first.start].strip()
-    if not _CARRIER_OPENS.match(opening) or not _CARRIER_AFTER.match(view.text[first.tail_end :]):
+    if not _CUES.carrier_opens.match(opening) or not _CUES.carrier_after.match(view.text[first.tail_end :]):
         return None
     return 0
 
@@ -54,7 +45,7 @@ def focuses_on_carrier(view: SentenceView) -> Iterator[Found]:
         unit = view.units[j]
         if unit.kind == "place" or unit.start >= end:
             break  # another place, or another part, speaks from here on
-        if unit.kind == "chain" and _FOCUS_BEFORE.search(_clause_text(view, j)):
+        if unit.kind == "chain" and _CUES.focus_before.search(_clause_text(view, j)):
             yield from pairwise("FOCUSES_ON", view.units[0].members, unit.members)
 
 
@@ -77,7 +68,7 @@ def _subject_chains(view: SentenceView) -> list[Mention]:
 
 
 def _first_part_end(text: str) -> int:
-    match = _PART_END.search(text)
+    match = _CUES.part_end.search(text)
     return match.start() if match else len(text)
 
 
@@ -89,7 +80,7 @@ def _opening_firms(view: SentenceView) -> Iterator[int]:
         if unit.start >= end or unit.kind == "chain":
             return  # a new part, or a second chain: what follows may be about another
         start = clause_start(view.text, unit.start)
-        if unit.kind == "org" and start > 0 and _FIRM_OPENS.match(view.text[start : unit.start]):
+        if unit.kind == "org" and start > 0 and _CUES.firm_opens.match(view.text[start : unit.start]):
             yield j
 
 
@@ -111,6 +102,6 @@ def part_of_chain_role_before(view: SentenceView) -> Iterator[Found]:
     if len(chains) != 1:
         return
     for j, unit in enumerate(view.units):
-        if unit.kind == "org" and _ROLE_BEFORE.search(view.before(j, 4)):
+        if unit.kind == "org" and _CUES.role_before.search(view.before(j, 4)):
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, list(chains.values()))

@@ -2,55 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
 from loaders.relations.class_limits import SUPPORTER_CLASSES
+from loaders.relations.cue_patterns import cue_patterns
+from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.view import SentenceView
 
-_FOCUS_VERB = re.compile(
-    r"(?:重点发展|聚焦|聚力发展|聚力|打造|布局|大力发展|着力发展|优先发展|优先布局|培育|壮大|"
-    r"做强|做大|做优|巩固|主攻|深耕|发展|发力|突破)(?:壮大|打造|建设|培育|发展|助推|和助推)?"
-    r"[^，。；,;：:、]{0,5}$"
-)
-_ORG_FOCUS_GAP = re.compile(
-    r"^[^，。；,;：:]{0,6}?(?:聚焦|专注于?|致力于|主攻|深耕)(?:[^，。；,;：:、]{0,6}、){0,3}"
-    r"[^，。；,;：:、]{0,4}$"
-)
-_SUPPORT_GAP = re.compile(r"^[^，。；,;：:]{0,6}?(?:服务于?|支撑|赋能|助力|支持|带动|引领)[^，。；,;：:、]{0,4}$")
-_YITUO_BEFORE = re.compile(r"依托(?:于)?$")
-_DEVELOP_GAP = re.compile(
-    r"^[^，。；,;：:]{0,8}?(?:发展|支撑|服务|带动|培育|壮大|推动|做强|引领|打造)[^，。；,;：:、]{0,4}$"
-)
-# The place is the subject only when it opens its clause (a few adverbs may precede it:
-# "近年来，合肥高新区…", "同时，经开区…"), and not when it only qualifies an institution
-# ("合肥市政协围绕…" is the committee speaking, not the city focusing).
-_CLAUSE_OPENING = re.compile(r"(?:^|[，。；,;：:])(?:同时|此外|其中|目前|近年来|近年|今年|去年|另外|一是|二是|三是)?$")
-_PLACE_AS_OBJECT = re.compile(r"(?:在|与|和|同|对接|联合|携手|向|到|赴|对标|学习|借鉴|依托|支持)$")
-_INSTITUTION_AFTER = re.compile(r"(?:市委|县委|区委|党委|政协|人大|政府|管委会|委员会|人民政府)")
+_CUES = cue_patterns(__name__)
 _FOCUS_REACH = 30  # max characters between a place subject and its chain
-
-_ROLE_WORDS = ("链主", "龙头", "领军", "骨干", "头部", "链长", "核心", "代表", "重点", "整车", "主要")
-_ROLE = "(?:" + "|".join(_ROLE_WORDS) + ")"
-_IS_ROLE_GAP = re.compile(r"^(?:是|作为|为|成为|系)[^，。；,;：:]{0,6}?$")
-_ROLE_AFTER = re.compile(r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?" + _ROLE)
-_CHAIN_ROLE_GAP = re.compile(
-    r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?" + _ROLE + r"{1,2}(?:性)?"
-    r"(?:企业|厂商|车企|公司)?(?:有|如|包括|像|是|为)?$"
-)
-_FIRM_NOUN = re.compile(r"企业|车企|厂商|厂家|公司|集团")
-
-_UP_GAP = re.compile(r"^(?:产业链|产业|行业)?(?:的)?上游(?:环节|领域)?(?:的|是|为|有|包括)?$")
-_DOWN_GAP = re.compile(r"^(?:产业链|产业|行业)?(?:的)?下游(?:环节|领域)?(?:的|是|为|有|包括)?$")
-_EXTEND_DOWN = re.compile(r"^(?:产业链|产业)?(?:向)?下游(?:延伸|拓展)(?:到|至)?$")
-_EXTEND_UP = re.compile(r"^(?:产业链|产业)?(?:向)?上游(?:延伸|拓展)(?:到|至)?$")
-_SUPPLIES = re.compile(r"^(?:产业)?(?:为|向)$")
-# "推动X产业向Y延伸": X grows into Y, downstream of it.
-_EXTEND_TOWARDS = re.compile(r"^(?:产业链|产业)?向$")
-_EXTEND_AFTER = re.compile(r"^(?:产业链|产业|领域)?(?:配套)?(?:延伸|拓展)")
-_SUPPLY_AFTER = re.compile(r"^(?:产业)?(?:提供)?配套")
 
 
 def _chain_units_after(view: SentenceView, index: int) -> Iterator[int]:
@@ -61,10 +23,6 @@ def _chain_units_after(view: SentenceView, index: int) -> Iterator[int]:
         yield j
 
 
-# "X依托Y发展Z", "X以Y为载体发展Z": the place Y is the means, X still the subject.
-_MEANS_BEFORE = re.compile(r"(?:依托|以|在)$")
-
-
 def _focus_objects(view: SentenceView, index: int) -> Iterator[int]:
     """Chain units after the place at ``index`` in its clause, past places named as the
     means ("依托Y"), until any other unit."""
@@ -72,15 +30,11 @@ def _focus_objects(view: SentenceView, index: int) -> Iterator[int]:
         unit = view.units[j]
         if not view.same_clause(index, j):
             return
-        if unit.kind == "place" and _MEANS_BEFORE.search(view.before(j, 2)):
+        if unit.kind == "place" and _CUES.means_before.search(view.before(j, 2)):
             continue
         if unit.kind != "chain":
             return
         yield j
-
-
-# A verb of focus under negation states no focus ("尚未重点布局", "不致力于").
-_NEGATION = re.compile(r"不|未|没有|无意|并非")
 
 
 def _opens_clause(view: SentenceView, index: int) -> bool:
@@ -88,9 +42,9 @@ def _opens_clause(view: SentenceView, index: int) -> bool:
         return False  # "江西省赣州高新区发展…": the province says where the zone lies
     index = view.place_run_start(index)
     start = view.units[index].start
-    if _PLACE_AS_OBJECT.search(view.before(index, 4)):
+    if _CUES.place_as_object.search(view.before(index, 4)):
         return False
-    return _CLAUSE_OPENING.search(view.text[max(0, start - 4) : start]) is not None
+    return _CUES.clause_opening.search(view.text[max(0, start - 4) : start]) is not None
 
 
 @relation_rule("focuses-on-verb", 0.85, needs="place chain")
@@ -99,12 +53,12 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
     for i, unit in enumerate(view.units):
         if unit.kind != "place" or not _opens_clause(view, i):
             continue
-        if _INSTITUTION_AFTER.match(view.text, unit.tail_end):
+        if _CUES.institution_after.match(view.text, unit.tail_end):
             continue
         for j in _focus_objects(view, i):
             if view.units[j].start - unit.end > _FOCUS_REACH:
                 break
-            if _FOCUS_VERB.search(view.before(j, 14)) and not _NEGATION.search(view.clause_before(j)):
+            if _CUES.focus_verb.search(view.before(j, 14)) and not _CUES.negation.search(view.clause_before(j)):
                 yield from pairwise("FOCUSES_ON", unit.members, view.units[j].members)
 
 
@@ -117,20 +71,12 @@ def focuses_on_org(view: SentenceView) -> Iterator[Found]:
             continue
         research = [m for m in left.members if m.type != "Enterprise"]
         gap = view.gap(i, i + 1)
-        if not research or not _ORG_FOCUS_GAP.match(gap) or _NEGATION.search(gap):
+        if not research or not _CUES.org_focus_gap.match(gap) or _CUES.negation.search(gap):
             continue
         for j in _chain_units_after(view, i):
             if not view.same_clause(i, j, soft=True):
                 break
             yield from pairwise("FOCUSES_ON", research, view.units[j].members)
-
-
-# "X以A、B产业为主线/为重点": the subject's main lines.
-# Parallel "以…为…" clauses may come first: "X以A建设为牵引，以B、C产业为主线".
-_BY_WAY_OF_GAP = re.compile(r"^(?:以[^，。；,;：:]{0,20}为[^，。；,;：:]{1,4}[，,])*以[^，。；,;：:]{0,16}$")
-_MAIN_LINE_AFTER = re.compile(
-    r"^(?:产业链|产业集群|产业|集群|领域|行业)?(?:等)?(?:产业)?为(?:主线|重点|核心|主导|主攻方向|特色|支柱)"
-)
 
 
 @relation_rule("focuses-on-main-line", 0.8, needs="chain", cues="以")
@@ -142,9 +88,9 @@ def focuses_on_main_line(view: SentenceView) -> Iterator[Found]:
         holders = [m for m in subject.members if m.type != "Enterprise"]
         for j in _chain_units_after(view, i):
             chain = view.units[j]
-            if not _BY_WAY_OF_GAP.match(view.text[subject.tail_end : chain.start]):
+            if not _CUES.by_way_of_gap.match(view.text[subject.tail_end : chain.start]):
                 break
-            if _MAIN_LINE_AFTER.match(view.text[chain.tail_end :]):
+            if _CUES.main_line_after.match(view.text[chain.tail_end :]):
                 yield from pairwise("FOCUSES_ON", holders, _chains_from(view, i, j))
 
 
@@ -152,40 +98,23 @@ def _chains_from(view: SentenceView, subject: int, last: int) -> list[Mention]:
     return [m for k in range(subject + 1, last + 1) for m in view.units[k].members]
 
 
-@relation_rule("supports-chain-verb", 0.85, needs="org chain", cues="服务 支撑 赋能 助力 支持 带动 引领")
-def supports_chain_verb(view: SentenceView) -> Iterator[Found]:
-    """X服务/支撑/赋能Y产业."""
-    for i, j in view.consecutive():
-        left, right = view.units[i], view.units[j]
-        if left.kind != "org" or right.kind != "chain":
-            continue
-        gap = view.gap(i, j)
-        # "分别服务A和B" pairs the lists item by item: supports-chain-serves reads it.
-        if _SUPPORT_GAP.match(gap) and "分别" not in gap:
-            yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
+# "X服务/支撑/赋能Y产业", "依托X发展Y产业": neighbour_rules.toml.
+register_neighbour_rules(__name__, "supports", _CUES)
 
 
-@relation_rule("supports-chain-relied-on", 0.85, needs="org chain", cues="依托")
-def supports_chain_relied_on(view: SentenceView) -> Iterator[Found]:
-    """依托X发展/支撑/服务Y产业."""
-    for i, j in view.consecutive():
-        left, right = view.units[i], view.units[j]
-        if left.kind != "org" or right.kind != "chain":
-            continue
-        if _YITUO_BEFORE.search(view.before(i, 3)) and _DEVELOP_GAP.match(view.gap(i, j)):
-            yield from pairwise("SUPPORTS_CHAIN", left.members, right.members)
-
-
-@relation_rule("part-of-chain-role", 0.9, needs="org chain", cues=" ".join(_ROLE_WORDS))
+@relation_rule("part-of-chain-role", 0.9, needs="org chain", cues=" ".join(_CUES.words("role")))
 def part_of_chain_role(view: SentenceView) -> Iterator[Found]:
     """X是Y产业链链主/龙头 and Y产业链链主X / Y龙头企业X."""
     for i, j in view.consecutive():
         left, right = view.units[i], view.units[j]
         if left.kind == "org" and right.kind == "chain":
-            if _IS_ROLE_GAP.match(view.gap(i, j)) and _ROLE_AFTER.match(view.after(j, 8)):
+            if _CUES.is_role_gap.match(view.gap(i, j)) and _CUES.role_after.match(view.after(j, 8)):
                 yield from pairwise("PART_OF_CHAIN", left.members, right.members)
         elif (
-            left.kind == "chain" and right.kind == "org" and not left.is_list and _CHAIN_ROLE_GAP.match(view.gap(i, j))
+            left.kind == "chain"
+            and right.kind == "org"
+            and not left.is_list
+            and _CUES.chain_role_gap.match(view.gap(i, j))
         ):
             yield from pairwise("PART_OF_CHAIN", right.members, left.members)
 
@@ -215,7 +144,7 @@ def _sentence_chain(view: SentenceView) -> Mention | None:
 def _firm_lists(view: SentenceView) -> Iterator[int]:
     """Organisation lists closed by 等 + a noun naming firms (等6家整车企业)."""
     for i, unit in enumerate(view.units):
-        if unit.kind == "org" and unit.closed_by_deng and _FIRM_NOUN.search(unit.noun):
+        if unit.kind == "org" and unit.closed_by_deng and _CUES.firm_noun.search(unit.noun):
             yield i
 
 
@@ -223,7 +152,7 @@ def _firm_lists(view: SentenceView) -> Iterator[int]:
 def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
     """Y产业…X、Z等N家(整车)企业: the listed firms belong to the one chain named before."""
     for i in _firm_lists(view):
-        if _PARTNER_BEFORE.search(view.before(i, 3)) or _PARTNERS_AFTER.match(view.after(i, 10)):
+        if _CUES.partner_before.search(view.before(i, 3)) or _CUES.partners_after.match(view.after(i, 10)):
             continue  # "与A、B等企业建立联合研发机制": partners, not the chain's members
         if _names_other_field(view, i):
             continue
@@ -249,7 +178,7 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
             chain = whole_sentence or _chain_so_far(view, i)
             if chain is None:
                 continue
-            if _PARTNERS_AFTER.match(view.after(i, 10)) or _named_as_other_kind(view, i):
+            if _CUES.partners_after.match(view.after(i, 10)) or _named_as_other_kind(view, i):
                 continue
             if _names_other_field(view, i):
                 continue
@@ -257,25 +186,11 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF_CHAIN", firms, [chain])
 
 
-_PARTNER_BEFORE = re.compile(r"(?:与|同|跟)$")
-# Words before 企业 in a 等-tail that do not name a field ("等配套企业", "等龙头企业").
-_PLAIN_FIRM_WORDS = re.compile(
-    r"^(?:配套|整车|龙头|链主|骨干|领军|头部|重点|核心|代表|优势|上下游|本地|知名|科技型|"
-    r"高新技术|创新型|规上|规模以上|专精特新|零部件|主要|大型|中小)*(?:企业|车企|厂商|厂家|公司|集团)$"
-)
-
-
 def _names_other_field(view: SentenceView, index: int) -> bool:
     """ "A等医疗器械企业": the tail names the firms' own field, which need not be the
     sentence's chain; without knowing it, say nothing."""
     noun = view.units[index].noun
-    return bool(noun) and not _PLAIN_FIRM_WORDS.match(noun)
-
-
-# "江淮与华为合作": a list of partners, not of the chain's members.
-_PARTNERS_AFTER = re.compile(r"^[^，。；,;：:]{0,4}?(?:合作|共建|联合|携手|签约|签署)")
-# After "X、Y等[N家]<chain>": the noun that says what X and Y are.
-_KIND_NOUN_AFTER = re.compile(r"^(?:产业链|产业集群|产业|行业|领域)?(?P<noun>[\u4e00-\u9fff]{0,4})")
+    return bool(noun) and not _CUES.plain_firm_words.match(noun)
 
 
 def _named_as_other_kind(view: SentenceView, index: int) -> bool:
@@ -287,12 +202,9 @@ def _named_as_other_kind(view: SentenceView, index: int) -> bool:
     chain = view.units[following]
     if chain.kind != "chain" or chain.start - unit.tail_end > 8:
         return False
-    match = _KIND_NOUN_AFTER.match(view.text[chain.end :])
+    match = _CUES.kind_noun_after.match(view.text[chain.end :])
     noun = match.group("noun") if match else ""
-    return bool(noun) and not _FIRM_NOUN.search(noun) and not _ROLE_WORD.search(noun)
-
-
-_ROLE_WORD = re.compile(_ROLE)
+    return bool(noun) and not _CUES.firm_noun.search(noun) and not _CUES.role_word.search(noun)
 
 
 _NAME_FOCUS_CLASSES = frozenset(
@@ -346,50 +258,25 @@ def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF", segments, [chain])
 
 
-@relation_rule("upstream-of-stream", 0.8, needs="chain", cues="上游 下游 配套 延伸 拓展")
-def upstream_of_stream(view: SentenceView) -> Iterator[Found]:
-    """Y产业链上游的X (X feeds Y); X下游的Y; X向下游延伸到Y; X为Y配套."""
-    for i, j in view.consecutive():
-        left, right = view.units[i], view.units[j]
-        if left.kind != "chain" or right.kind != "chain" or left.is_list:
-            continue
-        gap = view.gap(i, j)
-        supplies = _SUPPLIES.match(gap) and _SUPPLY_AFTER.match(view.after(j, 6))
-        supplies = supplies or (_EXTEND_TOWARDS.match(gap) and _EXTEND_AFTER.match(view.after(j, 6)))
-        if _UP_GAP.match(gap) or _EXTEND_UP.match(gap):
-            yield from pairwise("UPSTREAM_OF", right.members, left.members)
-        elif _DOWN_GAP.match(gap) or _EXTEND_DOWN.match(gap) or supplies:
-            yield from pairwise("UPSTREAM_OF", left.members, right.members)
-
-
-# "合肥市家电产业", "长三角新能源汽车产业集群": a place right before its industry.
-_OWN_INDUSTRY_GAP = re.compile(r"^的?$")
-_INDUSTRY_WORD = re.compile(r"产业|集群")
-_INDUSTRY_AFTER = re.compile(r"^(?:产业链|产业集群|产业|集群)")
+# "Y产业链上游的X", "X向下游延伸到Y", "X为Y配套": neighbour_rules.toml.
+register_neighbour_rules(__name__, "streams", _CUES)
 
 
 def _names_an_industry(view: SentenceView, index: int) -> bool:
     unit = view.units[index]
     last = unit.members[-1]
-    return bool(_INDUSTRY_WORD.search(last.text) or _INDUSTRY_AFTER.match(view.text[unit.end :]))
+    return bool(_CUES.industry_word.search(last.text) or _CUES.industry_after.match(view.text[unit.end :]))
 
 
 @relation_rule("focuses-on-own-industry", 0.75, needs="place chain", cues="产业 集群")
 def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
     """X(place)Y产业 / X的Y产业集群: the place's own industry."""
-    for i, j in view.consecutive():
-        place, chain = view.units[i], view.units[j]
-        if place.kind != "place" or chain.kind != "chain" or place.is_list:
-            continue
-        if _OWN_INDUSTRY_GAP.match(view.gap(i, j)) and _names_an_industry(view, j):
-            yield from pairwise("FOCUSES_ON", place.members, chain.members)
+    for i, j in view.neighbours("place", "chain"):
+        place = view.units[i]
+        if not place.is_list and _CUES.own_industry_gap.match(view.gap(i, j)) and _names_an_industry(view, j):
+            yield from pairwise("FOCUSES_ON", place.members, view.units[j].members)
 
 
-# "A、B、C等人工智能优势科研院所及龙头企业": what the listed organisations are, by chain.
-_MEMBER_NOUN_AFTER = re.compile(
-    r"^(?:产业链|产业集群|产业|行业|领域)?(?:的)?[\u4e00-\u9fff]{0,4}?"
-    r"(?:企业|车企|厂商|公司|集团|院所|高校|机构|研究院|大学)"
-)
 _CHAIN_KIND_REACH = 8  # characters between 等 and the chain that qualifies the list
 
 
@@ -406,7 +293,7 @@ def chain_kind_members(view: SentenceView) -> Iterator[Found]:
             continue
         if chain.start - unit.tail_end > _CHAIN_KIND_REACH:
             continue
-        if not _MEMBER_NOUN_AFTER.match(view.text[chain.end :]):
+        if not _CUES.member_noun_after.match(view.text[chain.end :]):
             continue
         firms = [m for m in unit.members if m.type == "Enterprise"]
         supporters = [m for m in unit.members if m.type in SUPPORTER_CLASSES]

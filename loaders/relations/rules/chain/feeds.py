@@ -7,17 +7,15 @@ part is about, the first chain of the clause before it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.topic import clause_start, part_start
 from loaders.relations.view import SentenceView
 
-# The clause opens with 为 (a place may qualify the chain: "为光谷光电子企业").
-_FOR_OPENS = re.compile(r"^(?:并|将|还|也|主要|重点|积极)?为[^，。；,;：:]{0,6}$")
-_SUPPLY_AFTER = re.compile(r"^(?:产业链|产业|企业|行业)?(?:提供)?(?:本地|就近)?配套")
+_CUES = cue_patterns(__name__)
 
 
 def _previous_clause_chain(view: SentenceView, index: int) -> list[Mention]:
@@ -38,10 +36,10 @@ def _previous_clause_chain(view: SentenceView, index: int) -> list[Mention]:
 def upstream_of_supplies_clause(view: SentenceView) -> Iterator[Found]:
     """X…，为Y配套 / X…，为Y提供配套: X feeds Y."""
     for j, unit in enumerate(view.units):
-        if unit.kind != "chain" or not _SUPPLY_AFTER.match(view.text[unit.end :]):
+        if unit.kind != "chain" or not _CUES.supply_after.match(view.text[unit.end :]):
             continue
         start = clause_start(view.text, unit.start)
-        if not _FOR_OPENS.match(view.text[start : unit.start]):
+        if not _CUES.for_opens.match(view.text[start : unit.start]):
             continue
         if any(view.units[k].kind != "place" and view.units[k].start >= start for k in range(j)):
             continue  # an organisation or chain of the clause's own comes first

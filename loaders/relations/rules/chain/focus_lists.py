@@ -4,18 +4,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.view import SentenceView
 
-# Between two places owning the industries together: 合肥—肥东 (合肥、肥东 is one unit).
-_PLACE_JOIN = re.compile(r"^[—\-－–、和与及]$")
-_OWN_INDUSTRY = re.compile(
-    r"^(?:的)?(?:共同|各自)?(?:的)?(?:主导|支柱|首位|特色|优势|重点|战略性新兴|新兴|核心)"
-    r"(?:产业|产业链|产业集群)"
-)
+_CUES = cue_patterns(__name__)
 
 
 def _owning_places(view: SentenceView, chain_index: int) -> list[int]:
@@ -24,7 +19,7 @@ def _owning_places(view: SentenceView, chain_index: int) -> list[int]:
     for k in range(chain_index + 1, len(view.units)):
         gap = view.gap(k - 1, k)
         # The first place follows 等 directly; the next ones are joined to it.
-        joined = _PLACE_JOIN.match(gap) if places else gap == ""
+        joined = _CUES.place_join.match(gap) if places else gap == ""
         if view.units[k].kind != "place" or not joined:
             break
         places.append(k)
@@ -48,7 +43,7 @@ def focuses_on_place_industries(view: SentenceView) -> Iterator[Found]:
         if unit.kind != "chain" or not unit.closed_by_deng:
             continue
         places = _owning_places(view, i)
-        if not places or not _OWN_INDUSTRY.match(view.text[view.units[places[-1]].end :]):
+        if not places or not _CUES.own_industry.match(view.text[view.units[places[-1]].end :]):
             continue
         chains = [m for k in _listed_chains(view, i) for m in view.units[k].members]
         for k in places:

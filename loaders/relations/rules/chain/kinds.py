@@ -3,45 +3,40 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
 from loaders.mentions.chain_links import chain_link_spans
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.scope import synthetic_mention
 from loaders.relations.view import SentenceView
 
-# Between the listed chains and the broader one: 等 [+ count + measure word], nothing else.
-_KIND_GAP = re.compile(
-    r"^(?:产业|产业链)?[”’」』》]?\s*等\s*(?:[\d一二三四五六七八九十两几]+\s*(?:个|大|类|项|条))?"
-    r"\s*[“‘「『《]?$"
-)
-_OPEN_PAREN = re.compile(r"^(?:产业|产业链)?[（(]$")
-_CLOSE_PAREN = re.compile(r"^(?:产业|产业链)?(?:等)?[）)]")
+_CUES = cue_patterns(__name__)
 
 
 @relation_rule("part-of-chain-kind", 0.75, needs="chain", cues="等")
 def part_of_chain_kind(view: SentenceView) -> Iterator[Found]:
     """A、B、C等X: the listed chains are kinds of chain X."""
-    for i, j in view.consecutive():
+    for i, j in view.neighbours("chain", "chain"):
         items, broader = view.units[i], view.units[j]
-        if items.kind != "chain" or broader.kind != "chain" or broader.is_list:
-            continue
-        if items.is_list and _KIND_GAP.match(view.text[items.end : broader.start]):
+        # From the end of the last name: the list's 等-tail is part of what is read.
+        if items.is_list and not broader.is_list and _CUES.kind_gap.match(view.text[items.end : broader.start]):
             yield from pairwise("PART_OF", items.members, broader.members)
 
 
 @relation_rule("part-of-chain-parenthesis", 0.75, needs="chain", cues="（ (")
 def part_of_chain_parenthesis(view: SentenceView) -> Iterator[Found]:
     """X（A、B）: the chains in brackets right after chain X are parts of it."""
-    for i, j in view.consecutive():
-        broader, items = view.units[i], view.units[j]
-        if broader.kind != "chain" or items.kind != "chain" or broader.is_list:
-            continue
-        closes = _CLOSE_PAREN.match(view.text[items.end : items.end + 4])
-        if _OPEN_PAREN.match(view.gap(i, j)) and closes:
-            yield from pairwise("PART_OF", items.members, broader.members)
+    for i, j in view.neighbours("chain", "chain"):
+        if not view.units[i].is_list and _in_brackets_after(view, i, j):
+            yield from pairwise("PART_OF", view.units[j].members, view.units[i].members)
+
+
+def _in_brackets_after(view: SentenceView, i: int, j: int) -> bool:
+    """Unit ``j`` stands in brackets right after unit ``i``."""
+    closes = _CUES.close_paren.match(view.text[view.units[j].end : view.units[j].end + 4])
+    return bool(closes and _CUES.open_paren.match(view.gap(i, j)))
 
 
 @relation_rule("part-of-chain-dashed-links", 0.7, needs="chain", cues="链")

@@ -8,36 +8,26 @@ are weaker than a cue inside the sentence, hence the confidences below 0.7.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
 from loaders.relations.class_limits import SUPPORTER_CLASSES
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.view import ENUMERATION_TAIL, SentenceView
 
-# Named as a model to learn from or a partner, not as a part of the chain here.
-_MODEL_VERB = re.compile(r"(?:学习|借鉴|对标|参照|赴|对外)[^，。；,;：:]*$")
-_PARTNER_BEFORE = re.compile(r"(?:与|和|同|向)$")
-# "A、B和C": 和 closing an enumeration is no partner's preposition.
+_CUES = cue_patterns(__name__)
 # Parks and zones below the administrative levels (a district is not devoted to one chain
 # because a chain's paragraph names it).
 _AREA_SUBTYPES = frozenset({"DevelopmentZone", None})
-# "聚焦A、B、C等领域", "围绕A、B等重点环节": the fields of the lead's chain.
-_ITEM_BEFORE = re.compile(r"[^，。；,;：:、]{1,12}、$")
-# The enumeration may go on with items that are no chain mention ("区块链、行业融合应用
-# 等领域"); a chain named alone is a field only inside such an enumeration.
-_FIELD_TAIL = re.compile(
-    r"^(?:产业|产业链)?(?P<more>(?:、[^，。；,;：:、等]{1,12}){0,4})[”’」』》]?\s*等"
-    r"(?:(?:重点|关键|核心|细分|前沿)?(?:领域|方向|环节|赛道)|(?:关键|核心)(?:部件|零部件|装备|材料))"
-)
 
 
 def _is_outside(view: SentenceView, index: int) -> bool:
     clause = view.clause_before(index)
-    if _MODEL_VERB.search(clause):
+    if _CUES.model_verb.search(clause):
         return True
-    return bool(_PARTNER_BEFORE.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
+    # "A、B和C": 和 closing an enumeration is no partner's preposition.
+    return bool(_CUES.partner_before.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
 
 
 def _inside(view: SentenceView, kind: str) -> Iterator[Mention]:
@@ -84,7 +74,7 @@ def lead_segment_list(view: SentenceView) -> Iterator[Found]:
     for i, unit in enumerate(view.units):
         if unit.kind != "chain":
             continue
-        tail = _FIELD_TAIL.match(view.text[unit.end :])
+        tail = _CUES.field_tail.match(view.text[unit.end :])
         in_list = unit.is_list or tail is not None and tail.group("more")
-        if tail is not None and (in_list or _ITEM_BEFORE.search(view.before(i, 14))):
+        if tail is not None and (in_list or _CUES.item_before.search(view.before(i, 14))):
             yield from pairwise("PART_OF", unit.members, view.lead_chains)

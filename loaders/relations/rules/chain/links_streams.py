@@ -10,20 +10,14 @@ sentence's topic); when the sentence names none, the paragraph lead's or the hea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, relation_rule
 from loaders.relations.view import SentenceView
 
-# After a list of links: [的]等[N个][重点]环节.
-_LINKS_TAIL = re.compile(
-    r"^(?:产业|产业链)?[”’」』》]?\s*的?等\s*(?:[\d一二三四五六七八九十几]+\s*(?:个|大))?"
-    r"(?:重点|关键|核心|主要|优势|细分)?(?:产业)?(?:环节|链条)"
-)
-# A stream label right before a segment: 上游(环节)(为|是|包括)…
-_STREAM_LABEL = re.compile(r"(?:上游|中游|下游)(?:环节|领域|产业)?(?:的|是|为|有|包括|主要有|主要为|涵盖)?[：:]?$")
+_CUES = cue_patterns(__name__)
 _LEAST_STREAMS = 2  # one label alone is the upstream rule's ("X上游的Y"), not a list of parts
 
 
@@ -58,7 +52,7 @@ def part_of_chain_links(view: SentenceView) -> Iterator[Found]:
     for i, unit in enumerate(view.units):
         if unit.kind != "chain" or not unit.is_list:
             continue
-        if not _LINKS_TAIL.match(view.text[unit.end :]):
+        if not _CUES.links_tail.match(view.text[unit.end :]):
             continue
         topic = _topic_before(view, i)
         if topic is not None:
@@ -66,7 +60,9 @@ def part_of_chain_links(view: SentenceView) -> Iterator[Found]:
 
 
 def _labelled_streams(view: SentenceView) -> list[int]:
-    return [i for i, unit in enumerate(view.units) if unit.kind == "chain" and _STREAM_LABEL.search(view.before(i, 8))]
+    return [
+        i for i, unit in enumerate(view.units) if unit.kind == "chain" and _CUES.stream_label.search(view.before(i, 8))
+    ]
 
 
 @relation_rule("part-of-chain-streams", 0.75, needs="chain", cues="上游 中游 下游")

@@ -8,20 +8,14 @@ out (布局, 培育, 发展…)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.view import SentenceView
 
-_SCALE = r"(?:等)?(?:产业链|产业集群|产业|集群)?(?:的)?(?:规模|产值|营收|营业收入|总产值)"
-# After the place's own industry in the first clause: "A产业规模…".
-_SCALE_AFTER = re.compile(_SCALE)
-# A clause whose verb lays the industries out: "前瞻布局E、F等未来产业".
-_LAYOUT_HEAD = re.compile(r"(?:加快|积极|超前|前瞻|大力|着力|重点)?(?:布局|培育|发展|壮大|打造)(?:发展)?")
-_COMMA = re.compile(r"[，,]")
+_CUES = cue_patterns(__name__)
 _LIST_JOIN = frozenset({"、", "和", "及", "与", "以及"})
-_CLAUSE_END = re.compile(r"[。；;！？!?]")
 
 
 def _subject(view: SentenceView) -> tuple[int, int] | None:
@@ -31,7 +25,7 @@ def _subject(view: SentenceView) -> tuple[int, int] | None:
         if place.kind != "place" or chain.kind != "chain" or place.is_list:
             continue
         opens = place.start == 0 or view.text[place.start - 1] in "，,："
-        if opens and view.gap(i, j) == "" and _SCALE_AFTER.match(view.text, chain.tail_end):
+        if opens and view.gap(i, j) == "" and _CUES.scale_after.match(view.text, chain.tail_end):
             return i, j
     return None
 
@@ -40,12 +34,12 @@ def _carries(view: SentenceView, previous: int, k: int) -> bool:
     """True when chain unit ``k`` continues the targets: in the same list as unit
     ``previous``, or opening a comma clause that states its scale or lays it out."""
     gap = view.gap(previous, k)
-    if _COMMA.search(gap) is None:
+    if _CUES.comma.search(gap) is None:
         return gap in _LIST_JOIN
-    head = _COMMA.split(gap)[-1].strip()
+    head = _CUES.comma.split(gap)[-1].strip()
     if head == "":
-        return _SCALE_AFTER.match(view.text, view.units[k].tail_end) is not None
-    return _LAYOUT_HEAD.fullmatch(head) is not None
+        return _CUES.scale_after.match(view.text, view.units[k].tail_end) is not None
+    return _CUES.layout_head.fullmatch(head) is not None
 
 
 def _carried(view: SentenceView, first: int) -> Iterator[int]:
@@ -53,7 +47,7 @@ def _carried(view: SentenceView, first: int) -> Iterator[int]:
     previous = first
     for k in range(first + 1, len(view.units)):
         unit = view.units[k]
-        if unit.kind != "chain" or _CLAUSE_END.search(view.gap(previous, k)):
+        if unit.kind != "chain" or _CUES.clause_end.search(view.gap(previous, k)):
             return  # another subject, or the sentence part ends
         if not _carries(view, previous, k):
             return

@@ -10,15 +10,15 @@ article on their own, so each is an entity the relation can point at.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, relation_rule
 from loaders.relations.view import SentenceView
 
-_BRANCH_WORDS = ("基地", "分院", "分部", "分中心", "分所", "分园", "分校", "片区", "研究院", "中心")
-_BRANCH_WORD = re.compile("(?:" + "|".join(_BRANCH_WORDS) + ")$")
+_CUES = cue_patterns(__name__)
+_BRANCH_WORDS = _CUES.words("branch")
 _SHORTEST_PLACE = 2
 _LONGEST_PLACE = 8
 
@@ -34,7 +34,7 @@ def _branch_parts(view: SentenceView, mention: Mention) -> tuple[Mention, Mentio
 
 
 def _split_branch(view: SentenceView, mention: Mention) -> tuple[Mention, Mention] | None:
-    word = _BRANCH_WORD.search(mention.text)
+    word = _CUES.branch_word.search(mention.text)
     if word is None:
         return None
     rest = mention.text[: word.start()]

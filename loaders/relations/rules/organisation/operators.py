@@ -10,31 +10,18 @@ The entity-class check (class_limits.py) drops any pair that is not operated -> 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns
+from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.view import SentenceView
 
-_COMMISSION_BEFORE = re.compile(r"委托(?:给)?$")
-# What the commissioned organisation does: run, operate or manage (not "build").
-_RUN_VERB = r"(?:市场化|专业化|独立)?(?:建设运营|运营管理|运营|运行|管理)"
-_RUN_AFTER = re.compile(r"^" + _RUN_VERB)
-_RUN_GAP = re.compile(r"^" + _RUN_VERB + r"(?:了|的)?$")
-_CLAUSE_END = re.compile(r"[。；;！？!?]")
+_CUES = cue_patterns(__name__)
 
-_HYPHEN = re.compile(r"[-－—–‐]")
 _OPERATED = frozenset({"Laboratory", "LargeScientificFacility", "InnovationPlatform"})
 _OPERATORS = frozenset({"University", "ResearchInstitute", "Enterprise"})
-# After the last hyphen: "<partner>联合实验室" names a second owner.
-_JOINT_WORD = re.compile(r"^(?:联合|合作|共建)")
-
-_PARTNER_BEFORE = re.compile(r"(?:与|同|和|跟)$")
-_JOINT_BUILD = r"(?:共建|共同建设|联合建设|合作建设|联合组建|共同组建|联合共建)"
-_PARTNER_BUILDS_GAP = re.compile(r"^" + _JOINT_BUILD + r"(?:了|的)?[“‘「『《]?$")
-_BUILT_AFTER = re.compile(r"^[”’」』》]?(?:的)?" + _JOINT_BUILD)
-_NAMED_BETWEEN = re.compile(r"^[^，。；,;：:]{0,12}$")
 
 
 def _org_units_before(view: SentenceView, index: int) -> list[int]:
@@ -53,7 +40,7 @@ def _commissioned_targets(view: SentenceView, index: int) -> list[Mention]:
     "运营", else the one operated organisation named before 委托 in the sentence."""
     following = index + 1
     named_after = following < len(view.units) and view.units[following].kind == "org"
-    if named_after and _RUN_GAP.match(view.gap(index, following)):
+    if named_after and _CUES.run_gap.match(view.gap(index, following)):
         return list(view.units[following].members)
     earlier = [m for k in _org_units_before(view, index) for m in view.units[k].members if m.type in _OPERATED]
     # Two candidates would be a guess: say nothing.
@@ -64,17 +51,17 @@ def _commissioned_targets(view: SentenceView, index: int) -> list[Mention]:
 def operated_by_commissioned(view: SentenceView) -> Iterator[Found]:
     """委托X运营Y / Y…委托X市场化运行: Y is operated by X."""
     for i, unit in enumerate(view.units):
-        if unit.kind != "org" or not _COMMISSION_BEFORE.search(view.before(i, 3)):
+        if unit.kind != "org" or not _CUES.commission_before.search(view.before(i, 3)):
             continue
-        if _RUN_AFTER.match(view.text[unit.tail_end :]):
+        if _CUES.run_after.match(view.text[unit.tail_end :]):
             yield from pairwise("OPERATED_BY", _commissioned_targets(view, i), unit.members)
 
 
 def _owners_by_hyphen(view: SentenceView, mention: Mention) -> list[Mention]:
     """Known organisations named before (or right after) a hyphen in ``mention``'s name."""
-    if _HYPHEN.search(mention.text) is None:
+    if _CUES.hyphen.search(mention.text) is None:
         return []
-    pieces = _HYPHEN.split(mention.text)
+    pieces = _CUES.hyphen.split(mention.text)
     owners = [view.organisations.get(piece.strip()) for piece in pieces[:-1]]
     owners.append(_joint_partner(view, pieces[-1].strip()))
     return [o for o in owners if o is not None and o.type in _OPERATORS]
@@ -85,7 +72,7 @@ def _joint_partner(view: SentenceView, last_piece: str) -> Mention | None:
     the rest says it is joint (联合, 合作, 共建)."""
     for cut in range(len(last_piece) - 1, 1, -1):
         partner = view.organisations.get(last_piece[:cut])
-        if partner is not None and _JOINT_WORD.match(last_piece[cut:]):
+        if partner is not None and _CUES.joint_word.match(last_piece[cut:]):
             return partner
     return None
 
@@ -103,17 +90,5 @@ def operated_by_hyphen_name(view: SentenceView) -> Iterator[Found]:
                         yield Found("OPERATED_BY", mention, owner)
 
 
-@relation_rule("operated-by-partners", 0.75, needs="org", cues="建")
-def operated_by_partners(view: SentenceView) -> Iterator[Found]:
-    """与X、Y等机构共建Z / 与X…“Z”联合建设: Z is operated by each partner."""
-    for i, j in view.consecutive():
-        partners, built = view.units[i], view.units[j]
-        if partners.kind != "org" or built.kind != "org":
-            continue
-        if not _PARTNER_BEFORE.search(view.before(i, 2)):
-            continue
-        gap = view.gap(i, j)
-        verb_between = _PARTNER_BUILDS_GAP.match(gap)
-        verb_after = _NAMED_BETWEEN.match(gap) and _BUILT_AFTER.match(view.after(j, 8))
-        if verb_between or verb_after:
-            yield from pairwise("OPERATED_BY", built.members, partners.members)
+# "与X、Y等机构共建Z", "与X…“Z”联合建设": neighbour_rules.toml.
+register_neighbour_rules(__name__, "partners", _CUES)

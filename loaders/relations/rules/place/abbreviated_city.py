@@ -4,19 +4,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.view import SentenceView
 
-# Right after the list (matched at its end, so no ^): an optional count ("三所", "5家"), 在, the abbreviation, and the
-# kind of organisation the list is (a noun is required: "在芜投资" is a verb phrase).
-_IN_CITY_AFTER = re.compile(
-    r"(?:[一二三四五六七八九十两几多\d]+[所家个])?在(?P<abbr>[\u4e00-\u9fff])"
-    r"(?:的)?(?:高校|高等院校|院校|大学|科研院所|院所|企业|机构|研究机构)"
-)
+_CUES = cue_patterns(__name__)
 
 
 def _city_abbreviated(view: SentenceView, abbreviation: str) -> Mention | None:
@@ -35,7 +30,7 @@ def located_in_abbreviated_city(view: SentenceView) -> Iterator[Found]:
     for unit in view.units:
         if unit.kind != "org":
             continue
-        match = _IN_CITY_AFTER.match(view.text, unit.tail_end)
+        match = _CUES.in_city_after.match(view.text, unit.tail_end)
         if match is None:
             continue
         city = _city_abbreviated(view, match.group("abbr"))

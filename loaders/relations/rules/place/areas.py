@@ -12,17 +12,16 @@ lies under its prefecture's), they never create a fact on their own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
 from loaders.relations.class_limits import PLACE_DEPTH, division_contains
-from loaders.relations.registry import Found, relation_rule
+from loaders.relations.cue_patterns import cue_patterns
+from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.scope import clean_heading
 from loaders.relations.view import SentenceView
 
-# The heading speaks of the city's districts and counties as a whole.
-_DIVISIONS_WORD = re.compile(r"县[（(]?市[）)]?区|区[（(]?县[）)]?|县[（(]?区[）)]?|各区|各县|所辖|下辖|辖区")
+_CUES = cue_patterns(__name__)
 _ADMINISTRATIVE = frozenset({"District", "County", "City"})
 # Areas below the administrative levels that a district or county can contain.
 _AREA_SUBTYPES = frozenset({"DevelopmentZone", "ScienceCity", None})
@@ -30,12 +29,6 @@ _WIDE_SUBTYPES = frozenset({"Region", "Province"})
 # Sections whose paragraphs name their own areas: districts, counties, cities (a
 # county-level city such as 无为市 heads its own paragraph) and zones.
 _SECTION_SUBTYPES = frozenset({"District", "County", "City", "DevelopmentZone"})
-# Named as a partner or a model, not as the section's own area.
-_EXTERNAL_VERB = re.compile(
-    r"(?:对接|借力|借助|联合|携手|面向|学习|借鉴|对标|吸引|赴|对外|辐射|连接|链接)"
-    r"[^，。；,;：:]*$"
-)
-_EXTERNAL_BEFORE = re.compile(r"(?:与|和|同|向|到|至)$")
 
 
 def lies_within(inner: Mention, outer: Mention) -> bool:
@@ -52,7 +45,7 @@ def lies_within(inner: Mention, outer: Mention) -> bool:
 def _heading_city(view: SentenceView) -> Mention | None:
     """The one city a heading about "its districts and counties" names."""
     heading = clean_heading(view.sentence.section or "")
-    if not heading or not _DIVISIONS_WORD.search(heading):
+    if not heading or not _CUES.divisions_word.search(heading):
         return None
     cities = {
         m.canonical: m
@@ -75,7 +68,7 @@ def section_part_of_column(view: SentenceView) -> Iterator[Found]:
 
 def _is_external(view: SentenceView, index: int) -> bool:
     clause = view.clause_before(index)
-    return bool(_EXTERNAL_VERB.search(clause) or _EXTERNAL_BEFORE.search(view.before(index, 2)))
+    return bool(_CUES.external_verb.search(clause) or _CUES.external_before.search(view.before(index, 2)))
 
 
 def _wider_prefix(view: SentenceView, mention: Mention) -> bool:
@@ -103,22 +96,12 @@ def section_part_of_area(view: SentenceView) -> Iterator[Found]:
                 yield Found("PART_OF", mention, place)
 
 
-# "X(place)建设Y(park)", "在X建设Y": the area built is part of the place building it.
-_BUILDS_AREA_GAP = re.compile(
-    r"^(?:的)?(?:加快|重点|全面|高水平|高标准|积极|率先)?(?:启动|规划|谋划|推进)?"
-    r"(?:建设|打造|布局|规划建设|建成)(?:了)?[“‘「『《]?$"
-)
-
-
 @relation_rule("part-of-place-builds-area", 0.7, needs="place", cues="建 打造 布局")
 def part_of_place_builds_area(view: SentenceView) -> Iterator[Found]:
     """A district, zone or science city that builds a park, town or quarter contains it."""
-    for i, j in view.consecutive():
+    for i, j in view.neighbours("place", "place"):
         builder, built = view.units[i], view.units[j]
-        if builder.kind != "place" or built.kind != "place" or builder.is_list:
+        if builder.is_list or not _CUES.builds_area_gap.match(view.gap(i, j)) or _is_external(view, i):
             continue
-        if not _BUILDS_AREA_GAP.match(view.gap(i, j)) or _is_external(view, i):
-            continue
-        for mention in built.members:
-            if mention.subtype in _AREA_SUBTYPES and not _wider_prefix(view, mention):
-                yield from (Found("PART_OF", mention, b) for b in builder.members)
+        areas = [m for m in built.members if m.subtype in _AREA_SUBTYPES and not _wider_prefix(view, m)]
+        yield from pairwise("PART_OF", areas, builder.members)

@@ -8,32 +8,23 @@ organisation explicitly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
 from loaders.relations.class_limits import SUPPORTER_CLASSES
-from loaders.relations.registry import Found, relation_rule
+from loaders.relations.cue_patterns import cue_patterns
+from loaders.relations.registry import Found, RuleFunction, relation_rule
 from loaders.relations.view import ENUMERATION_TAIL, SentenceView
 
-# An organisation governed by one of these verbs is a partner or a model elsewhere, not
-# a resident of the section's place ("紧密对接滨湖科学城、中科院合肥物质研究院",
-# "借力…研究院等顶级研究院"); the verb may sit anywhere earlier in the same clause.
-_EXTERNAL_VERB = re.compile(
-    r"(?:对接|借力|借助|联合|携手|面向|学习|借鉴|依托|对标|输送|赴|对外)"
-    r"[^，。；,;：:]*$"
-)
-# "与X合作", "向X输送": a preposition right before the name. (引进/吸引 are not here:
-# under a place heading, what the place brings in comes to it.)
-_EXTERNAL_BEFORE = re.compile(r"(?:与|和|同|向|到)$")
-# "重点发展A、B和C": 和 closing an enumeration joins C to the list, it is no partner.
+_CUES = cue_patterns(__name__)
 
 
 def _is_external(view: SentenceView, index: int) -> bool:
     clause = view.clause_before(index)
-    if _EXTERNAL_VERB.search(clause):
+    if _CUES.external_verb.search(clause):
         return True
-    return bool(_EXTERNAL_BEFORE.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
+    # "重点发展A、B和C": 和 closing an enumeration joins C to the list, it is no partner.
+    return bool(_CUES.external_before.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
 
 
 def _resident_organisations(view: SentenceView) -> Iterator[Mention]:
@@ -75,23 +66,26 @@ def section_focuses_on(view: SentenceView) -> Iterator[Found]:
                 yield Found("FOCUSES_ON", place, chain)
 
 
-@relation_rule("section-part-of-chain", 0.6, min_mentions=1, needs="org section-chain")
-def section_part_of_chain(view: SentenceView) -> Iterator[Found]:
-    """Enterprises named in a paragraph under a chain's heading belong to that chain."""
-    chain = _section_chain_only(view)
-    if chain is None:
-        return
-    for mention in _resident_organisations(view):
-        if mention.type == "Enterprise":
-            yield Found("PART_OF_CHAIN", mention, chain)
+def _chain_residents(relation: str, classes: frozenset[str]) -> RuleFunction:
+    """A rule relating the organisations of ``classes`` named under a chain's heading to
+    that chain."""
+
+    def rule(view: SentenceView) -> Iterator[Found]:
+        chain = _section_chain_only(view)
+        if chain is None:
+            return
+        for mention in _resident_organisations(view):
+            if mention.type in classes:
+                yield Found(relation, mention, chain)
+
+    return rule
 
 
-@relation_rule("section-supports-chain", 0.55, min_mentions=1, needs="org section-chain")
-def section_supports_chain(view: SentenceView) -> Iterator[Found]:
-    """Labs, facilities, institutes and platforms under a chain's heading support it."""
-    chain = _section_chain_only(view)
-    if chain is None:
-        return
-    for mention in _resident_organisations(view):
-        if mention.type in SUPPORTER_CLASSES:
-            yield Found("SUPPORTS_CHAIN", mention, chain)
+# Under a chain's heading, enterprises belong to the chain; labs, facilities, institutes
+# and platforms support it.
+relation_rule("section-part-of-chain", 0.6, min_mentions=1, needs="org section-chain")(
+    _chain_residents("PART_OF_CHAIN", frozenset({"Enterprise"}))
+)
+relation_rule("section-supports-chain", 0.55, min_mentions=1, needs="org section-chain")(
+    _chain_residents("SUPPORTS_CHAIN", SUPPORTER_CLASSES)
+)

@@ -10,18 +10,18 @@ cell holds none, the chain the section heading names.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns, group_file
 from loaders.relations.registry import Found, found, relation_rule
 from loaders.relations.view import SentenceView
 
-# Column roles, by the words of the header cell; the first role whose words match wins,
-# so "合作企业" is a partner column, "依托企业" an operator column and "企业名称" a name
-# column, not members.
+# Column roles, by the words of the header cell (the table [table_columns] of
+# cue_patterns.toml): the first role whose words match wins, so "合作企业" is a partner
+# column, "依托企业" an operator column and "企业名称" a name column, not members.
 OPERATOR = "operator"
 PARTNER = "partner"
 LOCATION = "location"
@@ -29,39 +29,17 @@ HOST = "host"
 MEMBERS = "members"
 FOCUS = "focus"
 OTHER = "other"
-_ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (OPERATOR, re.compile(r"依托|牵头|建设单位|承建|承担单位|责任单位|运营主体|建设主体|运营单位")),
-    (PARTNER, re.compile(r"合作")),
-    # "企业名称", "园区名称": a column of names, whatever they name (a row's subject).
-    (OTHER, re.compile(r"名称")),
-    (LOCATION, re.compile(r"地点|位置|所在|选址|落户")),
-    (HOST, re.compile(r"承载|园区|载体")),
-    (MEMBERS, re.compile(r"链主|龙头|企业")),
-    (FOCUS, re.compile(r"环节|领域|方向|主导产业|重点产业|产业链|产业|赛道")),
-)
-# One item of a cell: the text between list separators.
-_ITEM = re.compile(r"[^、，,；;/\t]+")
+_ROLE_WORDS = cue_patterns(__name__, "table_columns").items()
+_CUES = cue_patterns(__name__)
 _ITEM_EDGES = " \u3000“”\"'《》"
-# A header cell naming segments of a chain (not the chain itself).
-_SEGMENT_HEADER = re.compile(r"环节|细分")
 # Roles whose column can hold a row's subject (the thing the row is about): a name
 # column (项目名称, 平台名称), a chain column (产业链) or a park column (园区名称).
 _SUBJECT_ROLES = frozenset({OTHER, FOCUS, HOST})
 # What each (subject kind, column role) states, and which unit kind the column must hold;
-# "head"/"tail" order: True when the column's entity is the relation's head.
+# True when the column's entity is the relation's head (table_statements.toml).
 _STATEMENTS: dict[tuple[str, str], tuple[str, str, bool]] = {
-    ("chain", MEMBERS): ("PART_OF_CHAIN", "org", True),
-    ("chain", HOST): ("FOCUSES_ON", "place", True),
-    ("chain", LOCATION): ("FOCUSES_ON", "place", True),
-    ("chain", FOCUS): ("PART_OF", "chain", True),
-    ("place", FOCUS): ("FOCUSES_ON", "chain", False),
-    ("place", MEMBERS): ("LOCATED_IN", "org", True),
-    ("place", HOST): ("PART_OF", "place", True),
-    ("org", LOCATION): ("LOCATED_IN", "place", False),
-    ("org", HOST): ("LOCATED_IN", "place", False),
-    ("org", FOCUS): ("FOCUSES_ON", "chain", False),
-    ("org", OPERATOR): ("OPERATED_BY", "org", False),
-    ("org", PARTNER): ("COOPERATES_WITH", "org", False),
+    (row["subject"], row["column"]): (row["relation"], row["holds"], row["head"] == "column")
+    for row in group_file(__name__.rpartition(".")[0], "table_statements.toml")["statements"]
 }
 
 
@@ -112,7 +90,7 @@ def _cells(view: SentenceView) -> dict[int, _Cell]:
 
 def _items(text: str, start: int, end: int) -> frozenset[tuple[int, int]]:
     spans: set[tuple[int, int]] = set()
-    for match in _ITEM.finditer(text, start, end):
+    for match in _CUES.item.finditer(text, start, end):
         item_start, item_end = match.span()
         while item_start < item_end and text[item_start] in _ITEM_EDGES:
             item_start += 1
@@ -167,7 +145,7 @@ def _segments_of_section_chain(view: SentenceView, subject: _Subject, header: li
     chain = view.section_chain
     if chain is None or subject.kind != "chain" or subject.column < 0:
         return
-    if subject.column < len(header) and _SEGMENT_HEADER.search(header[subject.column]):
+    if subject.column < len(header) and _CUES.segment_header.search(header[subject.column]):
         for segment in subject.members:
             if segment.canonical != chain.canonical:
                 yield found("PART_OF", segment, chain)

@@ -196,3 +196,11 @@ def test_a_trade_written_as_a_fixed_expression_is_an_industry():
     found = _by_canonical("巩固远洋运输、航运交易等产业优势。")
     assert found["远洋运输"].type == "IndustryChain"
     assert not _by_canonical("各地高度重视产业发展。")
+
+
+def test_a_hyphen_between_han_characters_joins_partners_but_stages_stay_apart():
+    found = _by_canonical(
+        "共建青松大学-白杨集团联合实验室。", "构建基础研究-技术开放-成果转化产业链条。", "2021-2025年。"
+    )
+    assert found["青松大学-白杨集团联合实验室"].type == "Laboratory"
+    assert not any("-" in name for name in found if name != "青松大学-白杨集团联合实验室")

@@ -38,7 +38,10 @@ MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
 # A space is one too, except where PDF extraction put it between a Latin/digit run and a
 # Han character ("长三角 G60 科创走廊", "DRAM 产业"): there it is inside the name.
 _HARD_STOP = re.compile(
-    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·…—\-+＋=%％（）()]"
+    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·…—+＋=%％（）()]"
+    # a hyphen stops a name, except between two Han characters: it joins the partners of a
+    # joint body there ("浙江大学-华为联合实验室", "中-塔…联合实验室")
+    r"|-(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])-"
     r"|\s(?!(?<=[A-Za-z0-9]\s)[\u4e00-\u9fff])(?!(?<=[\u4e00-\u9fff]\s)[A-Za-z0-9])"
 )
 # Everything up to and including the last hard stop of a window (matched at the
@@ -546,6 +549,8 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
             break  # "提级管理市乡村振兴公司": a bare 市 opens the city's own company's name
     if joiner_at >= 0:
         start = _joined_start(text, start, joiner_at, keep_from)
+    if text.count("-", start, suffix_start) > 1:
+        start = text.rindex("-", start, suffix_start) + 1  # "研究-转化-产业": stages, not partners
     for a, b in keep_from:
         if a < start < b and b <= suffix_start:
             return a

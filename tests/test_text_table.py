@@ -144,3 +144,27 @@ def test_kg_cypher_embedded_empty_answer_keeps_its_header(run_kg: Run, built: Pa
     )
     assert_aligned(done.stdout)
     assert done.stdout.splitlines()[-1] == "(2 rows)"
+
+
+def test_kg_sparql_and_kg_cypher_print_the_same_table_for_the_same_rows(run_kg: Run, built: Path) -> None:
+    sparql = run_kg(
+        "sparql",
+        "SELECT ?name ?n WHERE { ?e ikg:name ?name . VALUES ?name { '合肥市' '庐江县' '中国科学技术大学' } "
+        "BIND(STRLEN(?name) AS ?n) } ORDER BY ?name",
+        "--graph",
+        str(built),
+        "--format",
+        "table",
+    )
+    cypher = run_kg(
+        "cypher",
+        "MATCH (e:__Entity__) WHERE e.name IN ['合肥市', '庐江县', '中国科学技术大学'] "
+        "RETURN e.name AS name, size(e.name) AS n ORDER BY name",
+        "--graph",
+        str(built),
+        "--format",
+        "table",
+    )
+    assert sparql.returncode == 0 and cypher.returncode == 0, sparql.stderr + cypher.stderr
+    assert sparql.stdout == cypher.stdout
+    assert sparql.stdout.splitlines()[-1] == "(3 rows)" and "合肥市" in sparql.stdout

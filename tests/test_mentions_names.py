@@ -204,3 +204,9 @@ def test_a_hyphen_between_han_characters_joins_partners_but_stages_stay_apart():
     )
     assert found["青松大学-白杨集团联合实验室"].type == "Laboratory"
     assert not any("-" in name for name in found if name != "青松大学-白杨集团联合实验室")
+
+
+def test_inspection_and_incubation_centres_are_platforms():
+    found = _by_canonical("建设国家青松设备质检中心，设立白杨谷中科产业育成中心。")
+    assert found["国家青松设备质检中心"].type == "InnovationPlatform"
+    assert found["白杨谷中科产业育成中心"].type == "InnovationPlatform"

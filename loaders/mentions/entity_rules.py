@@ -327,6 +327,8 @@ for _rule in (
             "临床中心",
             "基因中心",
             "检验中心",  # 国家…质量监督检验中心: a national inspection platform
+            "质检中心",
+            "育成中心",  # incubation centres of an institute's industries
         ),
         "InnovationPlatform",
         generic_stems=PLATFORM_GENERIC_STEMS,

@@ -210,3 +210,10 @@ def test_inspection_and_incubation_centres_are_platforms():
     found = _by_canonical("建设国家青松设备质检中心，设立白杨谷中科产业育成中心。")
     assert found["国家青松设备质检中心"].type == "InnovationPlatform"
     assert found["白杨谷中科产业育成中心"].type == "InnovationPlatform"
+
+
+def test_a_city_written_in_full_before_a_bare_zone_word_is_split_from_its_zone():
+    found = _by_canonical("山东省济南市高新区聚焦量子产业。")
+    assert found["济南市"].type == "Place" and found["山东省"].type == "Place"
+    zone = found["济南高新技术产业开发区"]
+    assert zone.text == "高新区" and zone.subtype == "DevelopmentZone"

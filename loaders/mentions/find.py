@@ -245,14 +245,39 @@ def _split_leading_places(text: str, chosen: list[_Candidate], matches: list[Sur
     places = {m.start: m for m in matches if m.surface.type == "Place"}
     result: list[_Candidate] = []
     for cand in chosen:
-        lead = places.get(cand.start) if cand.type == "Place" and cand.source != GAZETTEER_SOURCE else None
-        nxt = places.get(lead.end) if lead is not None else None
-        if lead is None or nxt is None or not _qualifies(text, cand, lead, nxt):
-            result.append(cand)
-            continue
-        canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
-        result += [_from_surface(lead), _Candidate(lead.end, cand.end, cand.type, cand.subtype, canonical, cand.source)]
+        result += _split_places_off(text, cand, places)
     return result
+
+
+def _split_places_off(text: str, cand: _Candidate, places: dict[int, SurfaceMatch]) -> list[_Candidate]:
+    """``cand`` with the places that only say where it lies split off, one after the
+    other ("山东省|济南市|高新区")."""
+    split: list[_Candidate] = []
+    while True:
+        lead = places.get(cand.start) if cand.type == "Place" and cand.source != GAZETTEER_SOURCE else None
+        if lead is None:
+            return [*split, cand]
+        nxt = places.get(lead.end)
+        if _city_and_its_zone(text, cand, lead):
+            canonical = full_zone_name(
+                name_form((short_form(lead.surface.canonical) or "") + text[lead.end : cand.end])
+            )
+        elif nxt is not None and _qualifies(text, cand, lead, nxt):
+            canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
+        else:
+            return [*split, cand]
+        split.append(_from_surface(lead))
+        cand = _Candidate(lead.end, cand.end, cand.type, cand.subtype, canonical, cand.source)
+
+
+def _city_and_its_zone(text: str, cand: _Candidate, lead: SurfaceMatch) -> bool:
+    """ "济南市高新区": a city written in full, then a bare zone word (the city's zone, named
+    after the city): two mentions, the city and its zone."""
+    return (
+        lead.surface.subtype == "City"
+        and text.endswith("市", lead.start, lead.end)
+        and _BARE_ZONE.fullmatch(text, lead.end, cand.end) is not None
+    )
 
 
 def _qualifies(text: str, cand: _Candidate, lead: SurfaceMatch, nxt: SurfaceMatch) -> bool:

@@ -217,3 +217,9 @@ def test_a_city_written_in_full_before_a_bare_zone_word_is_split_from_its_zone()
     assert found["济南市"].type == "Place" and found["山东省"].type == "Place"
     zone = found["济南高新技术产业开发区"]
     assert zone.text == "高新区" and zone.subtype == "DevelopmentZone"
+
+
+def test_a_research_institute_registered_as_a_company_is_an_institute():
+    found = _by_canonical("青松量子科学技术研究院有限公司与白杨电子有限公司合作。")
+    assert found["青松量子科学技术研究院有限公司"].type == "ResearchInstitute"
+    assert found["白杨电子有限公司"].type == "Enterprise"

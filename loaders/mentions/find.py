@@ -780,8 +780,13 @@ def _rule_candidate(text: str, start: int, suffix_start: int, end: int, rule: En
     name = name_form(text[start:end])
     stem = name_form(text[start:suffix_start]).strip()
     canonical, subtype = (name, rule.subtype) if rule.keep_suffix else (stem, rule.subtype)
-    canonical, subtype = _known_as(canonical, rule.type, subtype, gaz)
-    return _Candidate(start, end, rule.type, subtype, canonical, rule.name)
+    # "某某研究院有限公司": a research institute registered as a company is an institute
+    cls = "ResearchInstitute" if rule.type == "Enterprise" and stem.endswith(_INSTITUTE_ENDINGS) else rule.type
+    canonical, subtype = _known_as(canonical, cls, subtype, gaz)
+    return _Candidate(start, end, cls, subtype, canonical, rule.name)
+
+
+_INSTITUTE_ENDINGS = ("研究院", "研究所")
 
 
 def _known_as(name: str, cls: str, subtype: str | None, gaz: Gazetteer) -> tuple[str, str | None]:

@@ -223,3 +223,8 @@ def test_a_research_institute_registered_as_a_company_is_an_institute():
     found = _by_canonical("青松量子科学技术研究院有限公司与白杨电子有限公司合作。")
     assert found["青松量子科学技术研究院有限公司"].type == "ResearchInstitute"
     assert found["白杨电子有限公司"].type == "Enterprise"
+
+
+def test_kinds_of_institute_and_facility_are_no_names():
+    found = _by_canonical("推进高校研究院建设，布局大科学设施，建设青松材料研究院。")
+    assert list(found) == ["青松材料研究院"]

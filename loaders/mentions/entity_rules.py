@@ -282,13 +282,19 @@ for _rule in (
     EntityRule("lab-engineering", ("国家工程实验室", "工程实验室"), "Laboratory", "EngineeringLaboratory"),
     EntityRule("lab-key", ("重点实验室",), "Laboratory"),
     EntityRule("lab", ("联合实验室", "实验室"), "Laboratory", min_stem=3),
-    EntityRule("institute", ("研究院", "研究所", "科学院", "创新院"), "ResearchInstitute"),
+    EntityRule(
+        "institute",
+        ("研究院", "研究所", "科学院", "创新院"),
+        "ResearchInstitute",
+        generic_stems=frozenset(_words("高校 大学 企业 新型 产业 专业 国家级 省级 市级 一批")),
+    ),
     EntityRule("university", ("大学", "学院"), "University", bad_next="生城毕"),  # 大学毕业生
     EntityRule(
         "facility",
         ("实验装置", "科学装置", "装置", "实验设施", "研究设施", "设施", "光源", "实验平台"),
         "LargeScientificFacility",
         min_stem=3,
+        generic_stems=frozenset(_words("大科学 重大科技 科学 科技基础")),  # kinds: 大科学设施
         generic_tails=("基础", "配套", "休闲", "休憩", "处理", "防护", "物流", "背"),
     ),
     EntityRule(

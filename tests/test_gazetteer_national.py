@@ -30,10 +30,40 @@ def found(tmp_path: Path, text: str) -> dict[str, str]:
         ("宇通客车在郑州发布了新款氢燃料电池客车。\n", "宇通客车股份有限公司", "Enterprise"),
         ("万华化学在烟台投资建设新材料项目。\n", "万华化学集团股份有限公司", "Enterprise"),
         ("中船集团在上海交付了一艘大型邮轮。\n", "中国船舶集团有限公司", "Enterprise"),
+        ("斯达半导在嘉兴扩建车规级功率模块产线。\n", "斯达半导体股份有限公司", "Enterprise"),
+        ("海辰储能与鹏辉能源签署了储能电池合作协议。\n", "厦门海辰储能科技股份有限公司", "Enterprise"),
     ],
 )
 def test_national_names_resolve_to_their_canonical_names(tmp_path: Path, text: str, canonical: str, cls: str) -> None:
     assert found(tmp_path, text).get(canonical) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("华中科大与西交大、哈工大共建了一个智能制造联合实验室。\n", "华中科技大学"),
+        ("华中科大与西交大、哈工大共建了一个智能制造联合实验室。\n", "西安交通大学"),
+        ("华中科大与西交大、哈工大共建了一个智能制造联合实验室。\n", "哈尔滨工业大学"),
+        ("复旦、同济和上海交大的团队联合发布了研究成果。\n", "复旦大学"),
+        ("复旦、同济和上海交大的团队联合发布了研究成果。\n", "上海交通大学"),
+        ("依托北大、北航和国科大的科研力量建设新型研发机构。\n", "北京大学"),
+        ("南科大在深圳新建了一个机器人研究院。\n", "南方科技大学"),
+    ],
+)
+def test_universities_resolve_from_their_short_names(tmp_path: Path, text: str, canonical: str) -> None:
+    assert found(tmp_path, text).get(canonical) == "University"
+
+
+def test_a_shared_university_short_name_needs_another_university_beside_it(tmp_path: Path) -> None:
+    # 南航 is also China Southern Airlines, 南大 is said of several universities.
+    surface = default_gazetteer().surface("南航")
+    assert surface is not None and surface.needs_context
+    assert "南京航空航天大学" not in found(tmp_path, "南航新开通了三条国际航线。\n")
+    listed = found(tmp_path, "该项目由清华、南大、南航等高校共同承担。\n")
+    assert listed.get("南京大学") == listed.get("南京航空航天大学") == "University"
+    # A university's short name means it in every city's documents.
+    nuaa = default_gazetteer().entry("南京航空航天大学")
+    assert nuaa is not None and nuaa.city is None
 
 
 def test_an_ambiguous_abbreviation_needs_context() -> None:

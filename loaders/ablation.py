@@ -17,6 +17,7 @@ PARTS: tuple[str, ...] = (
     "city-scope",  # a city's short place names (科学岛, 光谷) kept only in that city's documents
     "proper-short-stems",  # 之江实验室: a two-character proper name before a suffix that wants three
     "chain-pos",  # stems before 产业 that are verb phrases by their tags are no chains
+    "distributed-lists",  # "A、B等N家湖北实验室": one name per member (湖北A实验室)
 )
 
 _disabled: set[str] = set()

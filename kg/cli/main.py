@@ -202,9 +202,10 @@ def sparql(query: str, graph: Path, fmt: str) -> None:
     Example:
       kg sparql queries/facilities_and_chains.rq --format csv
     """
-    from kg.query.sparql import format_result, open_query_store, read_query, run_query
+    from kg.query.sparql import format_result, open_checked, read_query, run_query
 
-    result = run_query(open_query_store(graph), read_query(query))
+    text = read_query(query)
+    result = run_query(open_checked(graph, text), text)
     click.echo(format_result(result, fmt), nl=False)
 
 

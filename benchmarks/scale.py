@@ -10,6 +10,7 @@ of the main process: with one worker the steadier figure on a shared machine).
     .venv/bin/python benchmarks/scale.py                  # 1× and 10×
     .venv/bin/python benchmarks/scale.py --sizes 1,10,100 --workers 2
     .venv/bin/python benchmarks/scale.py --sizes 10 --incremental   # also: add one document, rebuild
+    .venv/bin/python benchmarks/scale.py --single-line 5,10,20,50      # one file of one line, sizes in MB
 """
 
 from __future__ import annotations
@@ -108,6 +109,44 @@ def generate(folder: Path, size: int) -> tuple[int, int]:
     return files, characters
 
 
+def single_line(folder: Path, megabytes: float) -> int:
+    """One file of ``megabytes`` MB of UTF-8 on one line: varied copies of the seeds with
+    every line break taken out and a tab between copies; returns its characters."""
+    folder.mkdir(parents=True, exist_ok=True)
+    companies = enterprise_names()
+    target = int(megabytes * 1_000_000)
+    parts: list[str] = []
+    size = k = 0
+    while size < target:
+        for src in sorted(SEEDS.glob("*.txt")):
+            text = src.read_text(encoding="utf-8").replace("合肥", CITIES[k % len(CITIES)] + brand(k))
+            for name in companies:
+                text = text.replace(name, brand(k) + name[2:])
+            text = "".join(text.split()) + "\t"  # no line break, no space: one line
+            parts.append(text)
+            size += len(text.encode("utf-8"))
+        k += 1
+    line = "".join(parts).encode("utf-8")[:target].decode("utf-8", errors="ignore")
+    (folder / "one_line.txt").write_text(line, encoding="utf-8")
+    return len(line)
+
+
+def run_single_lines(sizes: list[float], workers: int) -> None:
+    print("kg build of one file holding one line (no line break), per size: time per MB against the smallest")
+    first: float | None = None
+    for mb in sizes:
+        with tempfile.TemporaryDirectory(prefix="kg-line-") as tmp:
+            corpus = Path(tmp) / "corpus"
+            chars = single_line(corpus, mb)
+            f = run_build(corpus, Path(tmp) / "out", workers)
+            wall, cpu = float(f["wall"]), float(f["cpu"])  # type: ignore[arg-type]
+            per_mb = cpu / mb
+            first = per_mb if first is None else first
+            show(f"{mb:g} MB", chars, f)
+            ratio = per_mb / first
+            print(f"      one line: {per_mb:.2f} s CPU per MB ({wall / mb:.2f} s wall), {ratio:.2f}× the smallest's")
+
+
 def child(input_dir: Path, out: Path, workers: int, cache: str | None) -> None:
     """One build in this process; prints its figures as JSON."""
     from kg.graph.build import BuildOptions, build
@@ -174,11 +213,17 @@ def main() -> None:
     parser.add_argument(
         "--incremental", action="store_true", help="also: build with a cache, add one document, rebuild; time both"
     )
+    parser.add_argument(
+        "--single-line", default=None, metavar="MB,MB", help="instead: one-line files of these sizes (e.g. 5,10,20,50)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("INPUT", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--cache", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]), args.workers, args.cache)
+        return
+    if args.single_line:
+        run_single_lines([float(s) for s in args.single_line.split(",")], args.workers)
         return
     print(
         f"kg build on varied copies of the seeds, {args.workers} worker(s), no cache; "

@@ -43,6 +43,8 @@ def offset_runs(offsets: Sequence[int]) -> list[int]:
     n = len(offsets)
     if n == 0:
         return []
+    if type(offsets) is range and offsets.step == 1:
+        return [offsets.start, n]  # a build's sentence whose offsets run without a gap
     first = offsets[0]
     if offsets[-1] - first == n - 1 and list(offsets) == list(range(first, first + n)):
         return [first, n]  # the common case, checked at C speed

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph.build import BuildOptions, _summaries, build
+from kg.graph.build import BuildOptions, _compact_offsets, _summaries, build
 from kg.graph.extraction import ExtractionCache, document_key, extractor_version
-from kg.model import Sentence
+from kg.model import Document, Sentence
 from kg.store import FORMAT_VERSION, graph_from_json, graph_to_json, load_graph, offset_runs, offsets_of_runs
 from loaders.pipeline import extract_document
 
@@ -72,6 +72,19 @@ def test_offset_runs_give_back_the_offsets(offsets: list[int]) -> None:
     runs = offset_runs(offsets)
     assert offsets_of_runs(runs) == offsets
     assert len(runs) <= 2 * max(1, len(offsets))
+
+
+def test_a_build_keeps_gapless_offsets_as_ranges_that_write_the_same_runs() -> None:
+    document = extract_document(SEED_FILES[0]).document
+    before = [list(s.offsets) for s in document.sentences]
+    _compact_offsets(document)
+    after = [s.offsets for s in document.sentences]
+    assert any(type(o) is range for o in after)  # most sentences run without a gap
+    for offsets, compacted in zip(before, after, strict=True):
+        assert list(compacted) == offsets and offset_runs(compacted) == offset_runs(offsets)
+    gap = Sentence(doc="d", index=0, start=0, end=4, text="abc", offsets=[0, 1, 3])
+    _compact_offsets(Document(name="d", path="d", encoding="utf-8", text="ab c", sentences=[gap]))
+    assert gap.offsets == [0, 1, 3]  # not one run: kept as it is
 
 
 def test_graph_json_keeps_offsets_as_runs_and_loads_them_in_full(seeds_build: Path) -> None:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from sys import intern
 from types import SimpleNamespace
@@ -266,18 +266,35 @@ def bare_document_triples(doc_name: str) -> list[Triple]:
 def confidence_literal(relation: Relation) -> Literal:
     if not math.isfinite(relation.confidence):
         raise InputError(f"relation {relation.type} {relation.head}->{relation.tail}: confidence is not a number")
+    return _decimal(float(relation.confidence))
+
+
+# Literals are immutable, and rdflib makes a typed one in 6-12 µs: the few distinct
+# confidences and the offsets, which repeat across sentences, are made once each.
+@lru_cache(maxsize=1024)
+def _decimal(value: float) -> Literal:
     # repr gives the shortest exact decimal form of the float, so 0.9 stays "0.9".
-    return Literal(Decimal(repr(float(relation.confidence))), datatype=_XSD.decimal)
+    return Literal(Decimal(repr(value)), datatype=_XSD.decimal)
+
+
+@lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=_XSD.integer)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_node(doc: str, index: int) -> URIRef:
+    return URIRef(sentence_iri(doc, index))
 
 
 def sentence_triples(evidence: Evidence) -> list[Triple]:
-    node = URIRef(sentence_iri(evidence.doc, evidence.sentence))
+    node = _sentence_node(evidence.doc, evidence.sentence)
     return [
         (node, _RDF.type, _IKG.Sentence),
         (node, _IKG.text, Literal(evidence.text)),
-        (node, _IKG.startOffset, Literal(evidence.start, datatype=_XSD.integer)),
-        (node, _IKG.endOffset, Literal(evidence.end, datatype=_XSD.integer)),
-        (node, _IKG.sentenceIndex, Literal(evidence.sentence, datatype=_XSD.integer)),
+        (node, _IKG.startOffset, _integer(evidence.start)),
+        (node, _IKG.endOffset, _integer(evidence.end)),
+        (node, _IKG.sentenceIndex, _integer(evidence.sentence)),
         (node, _IKG.inDocument, URIRef(document_iri(evidence.doc))),
     ]
 
@@ -297,7 +314,7 @@ def relation_triples(relation: Relation, entities: dict[str, Entity], with_sente
         if end not in entities:
             raise InputError(f"relation {relation.type} {relation.head}->{relation.tail}: unknown entity {end}")
     head, tail = URIRef(entity_iri(relation.head)), URIRef(entity_iri(relation.tail))
-    sentence = URIRef(sentence_iri(relation.evidence.doc, relation.evidence.sentence))
+    sentence = _sentence_node(relation.evidence.doc, relation.evidence.sentence)
     assertion = assertion_iri(relation)
     triples: list[Triple] = [
         (head, prop, tail),

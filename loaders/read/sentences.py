@@ -48,14 +48,16 @@ def _bounded(piece: SentencePiece) -> list[SentencePiece]:
         return [piece]
     pieces: list[SentencePiece] = []
     text, offsets = piece.text, piece.offsets
-    while len(text) > MAX_SENTENCE_LENGTH:
-        cut = max(text.rfind(ch, MAX_SENTENCE_LENGTH // 2, MAX_SENTENCE_LENGTH) for ch in _SOFT_BREAKS) + 1
+    start = 0  # walked forward, never sliced off: one pass over a line of any length
+    while len(text) - start > MAX_SENTENCE_LENGTH:
+        window = (start + MAX_SENTENCE_LENGTH // 2, start + MAX_SENTENCE_LENGTH)
+        cut = max(text.rfind(ch, *window) for ch in _SOFT_BREAKS) + 1
         if cut <= 0:
-            cut = MAX_SENTENCE_LENGTH
-        pieces.append(SentencePiece(text[:cut], offsets[:cut]))
-        text, offsets = text[cut:], offsets[cut:]
-    if text.strip():
-        pieces.append(SentencePiece(text, offsets))
+            cut = start + MAX_SENTENCE_LENGTH
+        pieces.append(SentencePiece(text[start:cut], offsets[start:cut]))
+        start = cut
+    if text[start:].strip():
+        pieces.append(SentencePiece(text[start:], offsets[start:]))
     return pieces
 
 

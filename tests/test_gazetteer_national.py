@@ -139,3 +139,28 @@ def test_national_place_rows_use_ontology_subtypes_and_city_names() -> None:
     places = [e for e in load_entries() if e.type == "Place"]
     assert all(e.subtype in subtypes for e in places)
     assert all(e.city is None or e.city.endswith("市") for e in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "cls"),
+    [
+        # Provincial laboratories by their brand names and official long names.
+        ("九峰山实验室建成了化合物半导体中试线。\n", "湖北九峰山实验室", "Laboratory"),
+        ("琶洲实验室与多家企业共建了人工智能联合创新平台。\n", "琶洲实验室", "Laboratory"),
+        ("生物育种钟山实验室发布了一批水稻新品种。\n", "钟山实验室", "Laboratory"),
+        # National innovation centres by their official names and short forms.
+        ("国家动力电池创新中心发布了固态电池研究进展。\n", "国家动力电池创新中心", "InnovationPlatform"),
+        ("长三角国创中心新设了一批专业研究所。\n", "长三角国家技术创新中心", "InnovationPlatform"),
+    ],
+)
+def test_laboratories_and_innovation_centres_resolve(tmp_path: Path, text: str, canonical: str, cls: str) -> None:
+    assert found(tmp_path, text).get(canonical) == cls
+
+
+def test_a_provincial_laboratory_is_one_entity_under_its_two_names(tmp_path: Path) -> None:
+    # The official name and the brand name in brackets are one laboratory; 光谷实验室 is the
+    # Hubei laboratory, not the place 光谷.
+    result = extraction(tmp_path, "先进制造科学与技术广东省实验室（季华实验室）与光谷实验室签署合作协议。\n")
+    labs = {e.name: e.subtype for e in result.entities if e.type == "Laboratory"}
+    assert labs == {"季华实验室": "ProvincialLaboratory", "湖北光谷实验室": "ProvincialLaboratory"}
+    assert all(e.type != "Place" for e in result.entities)

@@ -66,6 +66,26 @@ def _pack_option(function: _F) -> _F:
     return click.option("--pack", "packs", multiple=True, type=click.Path(path_type=Path), help=_PACK_HELP)(function)
 
 
+class ByteSize(click.ParamType[int]):
+    """A size in bytes written with an optional unit: 500M, 2G, 2048 (powers of 1024)."""
+
+    name = "size"
+    _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B")
+        number, unit = text.rstrip("KMGT"), text[len(text.rstrip("KMGT")) :]
+        try:
+            size = float(number) * self._UNITS[unit]
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is no size: write a number with K, M, G or T after it (500M, 2G)", param, ctx)
+        if size < 0:
+            self.fail(f"{value!r}: a size cannot be negative", param, ctx)
+        return int(size)
+
+
 @cli.command()
 @click.option(
     "--input",
@@ -106,6 +126,15 @@ def _pack_option(function: _F) -> _F:
     "whose bytes and extractor are unchanged is not extracted again.",
 )
 @click.option("--no-cache", is_flag=True, help="Extract every document, reading and writing no cache.")
+@click.option(
+    "--cache-limit",
+    "cache_limit",
+    type=ByteSize(),
+    default="2G",
+    show_default=True,
+    help="Most the extraction cache keeps after the build (e.g. 500M, 10G; 0 empties it): "
+    "the least recently used entries are removed first.",
+)
 @_pack_option
 def build(
     input: Path,
@@ -114,6 +143,7 @@ def build(
     dask: str | None,
     cache: Path | None,  # noqa: A002
     no_cache: bool,
+    cache_limit: int,
     packs: tuple[Path, ...],
 ) -> None:  # names give KG_BUILD_INPUT / _OUT / _DASK / _CACHE …
     """Build the graph from a folder of documents and write every output.
@@ -136,7 +166,10 @@ def build(
     from loaders.lexicon.packs import using_packs
 
     options = BuildOptions(
-        cache_dir=None if no_cache else (cache or default_cache_dir()), workers=workers, dask_address=dask
+        cache_dir=None if no_cache else (cache or default_cache_dir()),
+        cache_limit=cache_limit,
+        workers=workers,
+        dask_address=dask,
     )
     with using_packs(list(packs)):
         report = run_build(input, out, warn=_warn, progress=_progress("extracting"), options=options)

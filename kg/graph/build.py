@@ -360,6 +360,7 @@ class BuildOptions:
     """How extraction runs; none of it changes a byte of the outputs."""
 
     cache_dir: Path | None = None  # None: no cache (kg.graph.extraction.default_cache_dir() is the CLI's default)
+    cache_limit: int | None = None  # bytes the cache keeps after the build (least recently used go); None: no bound
     workers: int = 1  # extraction in this many processes
     dask_address: str | None = None  # extraction on this Dask scheduler instead
     # filled by build(): the extraction's counts and seconds, and seconds per phase
@@ -367,6 +368,15 @@ class BuildOptions:
     phases: dict[str, float] = field(default_factory=dict)  # wall seconds
     phases_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process
     shacl_engine: str = "sparql"  # kg.rdf.shacl.ENGINES: "pyshacl" is the reference, to cross-check
+
+
+def _prune_cache(cache: ExtractionCache, limit: int, warn: Callable[[str], None]) -> None:
+    pruned = cache.prune(limit)
+    if pruned.removed:
+        warn(
+            f"{cache.folder}: removed {pruned.removed} least recently used cache entries "
+            f"({pruned.freed / 1e6:.1f} MB) to keep it under {limit / 1e6:.0f} MB"
+        )
 
 
 def build(
@@ -419,6 +429,8 @@ def _build(
         stats=options.stats,
         progress=progress,
     )
+    if cache is not None and options.cache_limit is not None:
+        _prune_cache(cache, options.cache_limit, warn)
     phase("extract")
     skipped = [f"{path.name}: {reason}" for path, reason in not_read] + empty
     if not extractions:

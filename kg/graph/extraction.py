@@ -15,6 +15,7 @@ so builds that share a cache folder cannot see half an entry.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -101,8 +102,24 @@ def document_key(name: str, data: bytes, version: str) -> str:
     return digest.hexdigest()
 
 
+DEFAULT_CACHE_LIMIT = 2 * 1024**3  # bytes the cache may hold after a build
+
+
+@dataclass(frozen=True, slots=True)
+class CachePruning:
+    """What :meth:`ExtractionCache.prune` removed, and what it kept."""
+
+    removed: int  # entries
+    freed: int  # bytes
+    kept: int  # bytes left
+
+
 class ExtractionCache:
-    """A folder of ``<key>.pickle`` entries (two-level fan-out: ``ab/abcdef….pickle``)."""
+    """A folder of ``<key>.pickle`` entries (two-level fan-out: ``ab/abcdef….pickle``).
+
+    An entry's modification time is when a build last used it, so :meth:`prune` removes the
+    least recently used first: entries of documents no longer built and of earlier
+    extractor versions (their keys are never asked for again) go before today's."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -111,10 +128,32 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> bytes | None:
+        path = self._path(key)
         try:
-            return self._path(key).read_bytes()
+            data = path.read_bytes()
         except OSError:
             return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: the last entry pruning would remove
+        return data
+
+    def prune(self, limit: int) -> CachePruning:
+        """Remove the least recently used entries until the cache holds at most ``limit``
+        bytes; an entry that cannot be removed is left (the cache is best effort)."""
+        entries = []
+        for path in self.folder.glob("??/*.pickle"):
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                entries.append((info.st_mtime_ns, info.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        removed = freed = 0
+        for _, size, path in sorted(entries):
+            if total - freed <= limit:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed, freed = removed + 1, freed + size
+        return CachePruning(removed, freed, total - freed)
 
     def put(self, key: str, data: bytes) -> None:
         """Store an entry; a cache that cannot be written costs speed, never the build."""

@@ -28,14 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
-from kg.query.sparql import NQUADS_NAME, SparqlResult, open_store, run_query
+from kg.query.result import QueryResult
+from kg.query.sparql import NQUADS_NAME, open_store, run_query
 
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
     import pyoxigraph as ox
-
-    from kg.query.cypher import CypherResult
 
 GRAPH_JSON = "graph.json"
 __all__ = ["Build", "open_build"]
@@ -55,13 +54,13 @@ class Build:
             self._store = open_store(self.path)
         return self._store
 
-    def _sparql(self, query: str, params: dict[str, Any]) -> SparqlResult:
+    def _sparql(self, query: str, params: dict[str, Any]) -> QueryResult:
         return run_query(self.store, query, params)
 
     def sparql(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts (column -> plain value; unbound -> None); ASK gives ``[{'ask': bool}]``."""
         result = self._sparql(query, params)
-        return [{c: _plain(v) for c, v in zip(result.columns, row, strict=True)} for row in result.rows]
+        return [{c: _plain(v) for c, v in record.items()} for record in result.records()]
 
     def frame(self, query: str, **params: Any) -> pd.DataFrame:
         """The SPARQL answer as a pandas DataFrame, columns in the query's order (even with no row)."""
@@ -70,7 +69,7 @@ class Build:
         result = self._sparql(query, params)
         return pd.DataFrame([[_plain(v) for v in row] for row in result.rows], columns=result.columns)
 
-    def _cypher(self, query: str, params: dict[str, Any]) -> CypherResult:
+    def _cypher(self, query: str, params: dict[str, Any]) -> QueryResult:
         from kg.query.cypher import run_embedded_engine  # kglite loads only when it is used
 
         return run_embedded_engine(query, params, self.path)
@@ -78,14 +77,14 @@ class Build:
     def cypher(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of a read-only Cypher query on the embedded engine (kglite over ``graph.json``)."""
         result = self._cypher(query, params)
-        return [{c: row.get(c) for c in result.columns} for row in result.rows]
+        return result.records()
 
     def cypher_frame(self, query: str, **params: Any) -> pd.DataFrame:
         """The Cypher answer as a pandas DataFrame."""
         import pandas as pd
 
         result = self._cypher(query, params)
-        return pd.DataFrame([[row.get(c) for c in result.columns] for row in result.rows], columns=result.columns)
+        return pd.DataFrame(result.rows, columns=result.columns)
 
     def networkx(self) -> nx.MultiDiGraph:
         """Entities as nodes, one edge per relation with its evidence (kg.graph.analytics.to_networkx)."""

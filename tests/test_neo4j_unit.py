@@ -17,15 +17,8 @@ from kg.model import KnowledgeGraph
 from kg.neo4j import statements as q
 from kg.neo4j.config import Neo4jSettings, resolve_settings
 from kg.neo4j.load import ENTITIES, MENTION_LINKS, RELATIONS, plan_writes, planned_rows
-from kg.query.cypher import (
-    CypherResult,
-    format_csv,
-    format_table,
-    parse_param_value,
-    parse_params,
-    read_query,
-    run_cypher,
-)
+from kg.query.cypher import parse_param_value, parse_params, read_query, run_cypher
+from kg.query.result import QueryResult, format_csv, format_table
 from kg.store import graph_to_json
 
 
@@ -132,7 +125,7 @@ def test_a_fact_stated_twice_is_refused_not_chosen_again(small_graph: KnowledgeG
 
 
 def test_table_aligns_chinese_text_and_csv_round_trips() -> None:
-    result = CypherResult(["name", "n"], [{"name": "合肥市", "n": 1}, {"name": "abc", "n": 22}], "neo4j")
+    result = QueryResult.from_records(["name", "n"], [{"name": "合肥市", "n": 1}, {"name": "abc", "n": 22}], "neo4j")
     lines = format_table(result).splitlines()
     assert lines[2].index("|") == len("合肥市") + 1  # three wide characters pad like six
     assert lines[-1] == "(2 rows)"
@@ -146,11 +139,11 @@ def test_without_a_server_the_embedded_engine_answers(small_graph: KnowledgeGrap
         "MATCH (e:__Entity__) RETURN e.name AS name ORDER BY name", {}, settings=None, graph_dir=tmp_path
     )
     assert result.engine == "embedded" and result.columns == ["name"]
-    assert [row["name"] for row in result.rows] == names
+    assert [row["name"] for row in result.records()] == names
     one = run_cypher(
         "MATCH (e:__Entity__ {name: $n}) RETURN e.id AS id", {"n": names[0]}, settings=None, graph_dir=tmp_path
     )
-    assert [row["id"] for row in one.rows] == [entity_id(names[0])]
+    assert [row["id"] for row in one.records()] == [entity_id(names[0])]
 
 
 def test_without_server_or_built_graph_the_error_says_what_to_do(tmp_path: Path) -> None:

@@ -550,9 +550,9 @@ def test_embedded_load_csv_with_the_option_and_strings_are_no_match(graph_dir: P
     allowed = run_cypher(
         f"LOAD CSV FROM 'file://{data}' AS row RETURN row", {}, None, graph_dir=graph_dir, allow_load_csv=True
     )
-    assert [r["row"] for r in allowed.rows] == [["a"], ["b"]]
+    assert [r["row"] for r in allowed.records()] == [["a"], ["b"]]
     quoted = run_cypher("RETURN 'LOAD CSV' AS `load csv`", {}, None, graph_dir=graph_dir)
-    assert quoted.rows == [{"load csv": "LOAD CSV"}]
+    assert quoted.records() == [{"load csv": "LOAD CSV"}]
 
 
 def test_kg_cypher_refuses_load_csv_with_exit_2(graph_dir: Path) -> None:

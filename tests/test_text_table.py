@@ -11,10 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.graph.build import build
-from kg.query.cypher import CypherResult
-from kg.query.cypher import format_table as cypher_table
-from kg.query.sparql import IRI, SparqlResult, prefixed
-from kg.query.sparql import format_result as sparql_format
+from kg.query.result import IRI, QueryResult, format_result, prefixed
 from kg.query.text_table import display_width, text_table
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,12 +61,23 @@ def test_text_table_keeps_the_header_of_an_empty_answer() -> None:
     assert text_table(["n"], [["1"]]).endswith("(1 row)\n")
 
 
-def test_sparql_and_cypher_tables_are_the_same_formatter() -> None:
+def test_one_result_type_prints_the_same_table_whichever_engine_answered() -> None:
     columns, rows = ["名称", "n"], [["合肥市", 1], ["中国科学技术大学", None]]
-    sparql = sparql_format(SparqlResult(columns=columns, rows=[list(r) for r in rows]), "table")
-    cypher = cypher_table(CypherResult(columns, [dict(zip(columns, r, strict=True)) for r in rows], "embedded"))
-    assert sparql == cypher
-    assert_aligned(sparql)
+    tables = {format_result(QueryResult(columns, rows, engine), "table") for engine in ("pyoxigraph", "neo4j")}
+    assert len(tables) == 1
+    assert_aligned(tables.pop())
+    # records as the Cypher drivers give them make the same rows
+    records = [dict(zip(columns, row, strict=True)) for row in rows]
+    assert QueryResult.from_records(columns, records, "embedded").rows == rows
+
+
+def test_csv_and_json_keep_full_iris_and_plain_values() -> None:
+    result = QueryResult(
+        ["c", "n", "ok", "l"], [[IRI("https://w3id.org/innokg/ontology#Place"), 2, True, [1, "甲"]]], "x"
+    )
+    assert format_result(result, "csv").splitlines()[1] == 'https://w3id.org/innokg/ontology#Place,2,true,"[1, ""甲""]"'
+    assert '"c": "https://w3id.org/innokg/ontology#Place"' in format_result(result, "json")
+    assert format_result(result, "table").splitlines()[2].startswith("ikg:Place")
 
 
 def test_prefixed_names() -> None:
@@ -80,11 +88,10 @@ def test_prefixed_names() -> None:
     not_local = "https://w3id.org/innokg/ontology#a/b"  # '/' cannot be in a prefixed name
     assert prefixed(not_local) == not_local
     # only IRI cells are shortened: a literal that looks like one stays as it is
-    result = SparqlResult(
-        columns=["c", "s"],
-        rows=[[IRI("https://w3id.org/innokg/ontology#Place"), "https://w3id.org/innokg/ontology#Place"]],
+    result = QueryResult(
+        ["c", "s"], [[IRI("https://w3id.org/innokg/ontology#Place"), "https://w3id.org/innokg/ontology#Place"]], "x"
     )
-    assert sparql_format(result, "table").splitlines()[2] == "ikg:Place | https://w3id.org/innokg/ontology#Place"
+    assert format_result(result, "table").splitlines()[2] == "ikg:Place | https://w3id.org/innokg/ontology#Place"
 
 
 @pytest.fixture(scope="module")

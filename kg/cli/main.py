@@ -235,7 +235,8 @@ def sparql(query: str, graph: Path, fmt: str) -> None:
     Example:
       kg sparql queries/facilities_and_chains.rq --format csv
     """
-    from kg.query.sparql import format_result, open_checked, read_query, run_query
+    from kg.query.result import format_result
+    from kg.query.sparql import open_checked, read_query, run_query
 
     text = read_query(query)
     result = run_query(open_checked(graph, text), text)

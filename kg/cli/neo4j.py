@@ -291,7 +291,8 @@ def cypher(
                  RETURN f.name' --param place=合肥市
     """
     from kg.neo4j.config import redacted_errors, resolve_settings
-    from kg.query.cypher import format_result, parse_params, read_query, run_cypher
+    from kg.query.cypher import parse_params, read_query, run_cypher
+    from kg.query.result import format_result
 
     with redacted_errors(password, os.environ.get("NEO4J_PASSWORD")):
         query = read_query(query_or_file)

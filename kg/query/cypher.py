@@ -8,19 +8,16 @@ over the graph that ``kg build`` wrote.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, QueryError
 from kg.neo4j.config import Neo4jSettings, connect, connection_errors
 from kg.query.cypher_guard import explain_text, plan_operators, refuse_load_csv
-from kg.query.text_table import text_table
+from kg.query.result import QueryResult
 
 if TYPE_CHECKING:
     from neo4j import ManagedTransaction, Session
@@ -31,13 +28,6 @@ _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
 INT64 = range(-(2**63), 2**63)  # Neo4j integers are 64-bit
 # Neo4j runs CALL {…} IN TRANSACTIONS only outside an explicit transaction.
 _NEEDS_IMPLICIT = "implicit transaction"
-
-
-@dataclass(frozen=True, slots=True)
-class CypherResult:
-    columns: list[str]
-    rows: list[dict[str, Any]]  # plain JSON-able values, one dict per record
-    engine: str  # "neo4j" or "embedded"
 
 
 # ------------------------------------------------------------------ inputs
@@ -161,7 +151,7 @@ def run_on_neo4j(
     settings: Neo4jSettings,
     write: bool = False,
     allow_load_csv: bool = False,
-) -> CypherResult:
+) -> QueryResult:
     from neo4j.exceptions import DriverError, Neo4jError
 
     driver = connect(settings)
@@ -176,7 +166,7 @@ def run_on_neo4j(
         raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
     finally:
         driver.close()
-    return CypherResult(columns, rows, "neo4j")
+    return QueryResult.from_records(columns, rows, "neo4j")
 
 
 def _client_error_message(exc: Any, write: bool) -> str:
@@ -189,7 +179,7 @@ def _client_error_message(exc: Any, write: bool) -> str:
 
 def run_embedded_engine(
     query: str, params: dict[str, Any], graph_dir: Path, allow_load_csv: bool = False
-) -> CypherResult:
+) -> QueryResult:
     from kg.query.cypher_embedded import run_embedded_table  # kglite loads only when it is used
 
     returned, found = run_embedded_table(query, params, graph_dir, allow_load_csv=allow_load_csv)
@@ -197,7 +187,7 @@ def run_embedded_engine(
     columns = list(returned)  # the RETURN columns, known even when no row comes back
     for row in rows:
         columns.extend(key for key in row if key not in columns)
-    return CypherResult(columns, rows, "embedded")
+    return QueryResult.from_records(columns, rows, "embedded")
 
 
 def run_cypher(
@@ -207,7 +197,7 @@ def run_cypher(
     write: bool = False,
     graph_dir: Path = Path("out"),
     allow_load_csv: bool = False,
-) -> CypherResult:
+) -> QueryResult:
     """Neo4j when settings are given, else the embedded engine over ``graph_dir``.
 
     ``LOAD CSV`` is refused unless ``allow_load_csv`` (or, on Neo4j, ``write``) is given.
@@ -215,46 +205,3 @@ def run_cypher(
     if settings is not None:
         return run_on_neo4j(query, params, settings, write, allow_load_csv)
     return run_embedded_engine(query, params, graph_dir, allow_load_csv)
-
-
-# ------------------------------------------------------------------ output
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def format_table(result: CypherResult) -> str:
-    """Aligned by display width (kg.query.text_table, shared with ``kg sparql``); no rows keeps the header."""
-    return text_table(result.columns, [[_cell(row.get(c)) for c in result.columns] for row in result.rows])
-
-
-def format_csv(result: CypherResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(result.columns)
-    for row in result.rows:
-        writer.writerow([_cell(row.get(c)) for c in result.columns])
-    return buffer.getvalue()
-
-
-def format_json(result: CypherResult) -> str:
-    return json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n"
-
-
-FORMATTERS: dict[str, Callable[[CypherResult], str]] = {
-    "table": format_table,
-    "csv": format_csv,
-    "json": format_json,
-}
-
-
-def format_result(result: CypherResult, fmt: str) -> str:
-    try:
-        return FORMATTERS[fmt](result)
-    except KeyError:
-        raise InputError(f"unknown output format {fmt!r}; use one of {sorted(FORMATTERS)}") from None

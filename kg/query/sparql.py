@@ -6,41 +6,17 @@ see the union of all graphs as their default graph, so a question need not name 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError
-from kg.query.text_table import text_table
+from kg.query.result import IRI, PREFIXES, QueryResult, prefixed
 
 NQUADS_NAME = "kg.nq"
-
-PREFIXES = {
-    "ikg": "https://w3id.org/innokg/ontology#",
-    "ikgr": "https://w3id.org/innokg/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-
-
-@dataclass(slots=True)
-class SparqlResult:
-    """A SELECT table (``columns`` and ``rows`` of plain values) or an ASK answer."""
-
-    columns: list[str]
-    rows: list[list[Any]]
-    boolean: bool | None = None
+ENGINE = "pyoxigraph"
+__all__ = ["IRI", "PREFIXES", "prefixed"]  # (re-exported: defined in kg.query.result)
 
 
 def open_store(graph_dir: str | Path, *, lenient: bool = False) -> ox.Store:
@@ -153,7 +129,7 @@ def as_term(value: object) -> Bindable:
     raise QueryError(f"cannot bind {value!r}: give a str, int, float, bool or a pyoxigraph term")
 
 
-def run_query(store: ox.Store, query: str, params: dict[str, object] | None = None) -> SparqlResult:
+def run_query(store: ox.Store, query: str, params: dict[str, object] | None = None) -> QueryResult:
     """Check the query's parsed form (kg.query.sparql_guard), then run it; QueryError for the user's faults.
 
     ``params`` bind variables before evaluation (pyoxigraph substitutions): a value is a
@@ -172,62 +148,14 @@ def run_query(store: ox.Store, query: str, params: dict[str, object] | None = No
     except (OSError, ValueError) as exc:
         raise QueryError(f"SPARQL evaluation failed: {exc}") from exc
     if isinstance(answer, ox.QueryBoolean):
-        return SparqlResult(columns=["ask"], rows=[[bool(answer)]], boolean=bool(answer))
+        return QueryResult(["ask"], [[bool(answer)]], ENGINE, boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         rows = [[_cell_value(t.subject), _cell_value(t.predicate), _cell_value(t.object)] for t in answer]
-        return SparqlResult(columns=["subject", "predicate", "object"], rows=rows)
+        return QueryResult(["subject", "predicate", "object"], rows, ENGINE)
     columns = [v.value for v in answer.variables]
     rows = [[_cell_value(solution[c]) for c in columns] for solution in answer]
-    return SparqlResult(columns=columns, rows=rows)
-
-
-class IRI(str):
-    """A result cell that was an IRI (a plain ``str`` to everything else): tables show it prefixed."""
-
-    __slots__ = ()
-
-
-_LOCAL_NAME = re.compile(r"[\w\-]+(?:[\w\-.]*[\w\-])?")
-
-
-def prefixed(iri: str) -> str:
-    """``ikg:Enterprise`` for an IRI in one of PREFIXES' namespaces (the longest), else the IRI."""
-    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    local = iri[len(best) :]
-    if local and not _LOCAL_NAME.fullmatch(local):
-        return iri
-    return f"{next(p for p, ns in PREFIXES.items() if ns == best)}:{local}"
+    return QueryResult(columns, rows, ENGINE)
 
 
 def _cell_value(term: object) -> Any:
     return IRI(term.value) if isinstance(term, ox.NamedNode) else term_value(term)
-
-
-def _table_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, IRI):
-        return prefixed(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _table(result: SparqlResult) -> str:
-    """Aligned by display width (kg.query.text_table, shared with ``kg cypher``), IRIs as prefixed names."""
-    return text_table(result.columns, [[_table_cell(v) for v in row] for row in result.rows])
-
-
-def format_result(result: SparqlResult, fmt: str) -> str:
-    if fmt == "json":
-        records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows(result.rows)
-        return buffer.getvalue()
-    return _table(result)

@@ -152,7 +152,8 @@ def short_form(name: str) -> str | None:
     return None
 
 
-def _open_tsv(path: Path) -> list[list[str]]:
+def read_tsv_rows(path: Path) -> list[list[str]]:
+    """The rows of a tab-separated reference file, blank lines and # comments left out."""
     try:
         with path.open(encoding="utf-8", newline="") as f:
             lines = [line for line in f if line.strip() and not line.startswith("#")]
@@ -162,7 +163,7 @@ def _open_tsv(path: Path) -> list[list[str]]:
 
 
 def load_divisions(path: Path = DIVISIONS_FILE) -> dict[str, Division]:
-    rows = _open_tsv(path)
+    rows = read_tsv_rows(path)
     if not rows or rows[0] != ["code", "name", "parent", "level"]:
         raise InputError(f"{path}: expected header code/name/parent/level")
     divisions: dict[str, Division] = {}
@@ -198,7 +199,7 @@ def _entry_from_row(path: Path, number: int, row: list[str]) -> GazetteerEntry:
 
 
 def load_entries(path: Path = GAZETTEER_FILE) -> list[GazetteerEntry]:
-    rows = _open_tsv(path)
+    rows = read_tsv_rows(path)
     if not rows or tuple(rows[0]) not in (GAZETTEER_COLUMNS, _REQUIRED_COLUMNS):
         raise InputError(f"{path}: expected header {'/'.join(GAZETTEER_COLUMNS)} (city may be left out)")
     entries = [_entry_from_row(path, n, row) for n, row in enumerate(rows[1:], start=2)]

@@ -9,14 +9,14 @@ the stem of a name. A list holding a name of an organisation lists those, not st
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from kg.errors import InputError
-from loaders.lexicon.gazetteer import DATA_DIR, default_gazetteer, short_form
+from kg.model import ENTITY_CLASSES
+from loaders.lexicon.gazetteer import DATA_DIR, default_gazetteer, read_tsv_rows, short_form
 from loaders.lexicon.matcher import name_form
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.entity_rules import RULES, judge, left_boundary
@@ -138,21 +138,25 @@ def _count_value(numeral: str) -> int | None:
 
 @cache
 def counted_kinds() -> tuple[CountedKind, ...]:
-    try:
-        with KINDS_FILE.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t"))
-    except OSError as exc:
-        raise InputError(f"{KINDS_FILE}: cannot read: {exc}") from exc
+    rows = read_tsv_rows(KINDS_FILE)
     if not rows or rows[0] != _COLUMNS or any(len(row) != len(_COLUMNS) for row in rows[1:]):
         raise InputError(f"{KINDS_FILE}: expected the columns {'/'.join(_COLUMNS)} on every row")
-    return tuple(CountedKind(kind, cls, subtype or None, name) for kind, cls, subtype, name in rows[1:])
+    kinds = tuple(CountedKind(kind, cls, subtype or None, name) for kind, cls, subtype, name in rows[1:])
+    unknown = sorted({k.type for k in kinds} - set(ENTITY_CLASSES))
+    if unknown:
+        raise InputError(f"{KINDS_FILE}: unknown class {', '.join(unknown)}")
+    return kinds
+
+
+@cache
+def _kinds_by_text() -> dict[str, CountedKind]:
+    return {k.kind: k for k in counted_kinds() if _PROVINCE_SLOT not in k.kind}
 
 
 def _kind_of(written: str) -> CountedKind:
     """The kind ``written`` is: itself, or a province's kind ("湖北实验室")."""
-    by_text = {k.kind: k for k in counted_kinds()}
-    if written in by_text:
-        return by_text[written]
+    if written in _kinds_by_text():
+        return _kinds_by_text()[written]
     return next(
         k for k in counted_kinds() if _PROVINCE_SLOT in k.kind and written.endswith(k.kind.removeprefix(_PROVINCE_SLOT))
     )

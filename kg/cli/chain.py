@@ -17,11 +17,11 @@ import click
 from kg.chains.imports import load_imports
 from kg.chains.report import STATUS_LABELS, ChainReport, analyse_all, analyse_chain, find_chain, page_worthy
 from kg.chains.targets import KIND_LABELS, FigureStatement
+from kg.cli.options import graph_option
 from kg.errors import InputError
 from kg.outputs import write_atomic
 from kg.store import load_graph
 
-DEFAULT_GRAPH = Path("out")
 FORMATS = ("text", "markdown", "json", "csv", "xlsx")
 POSITION_ZH = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 
@@ -262,14 +262,7 @@ def _emit(text: str, out: Path | None) -> None:
 @click.argument("name", required=False)
 @click.option("--all", "all_chains", is_flag=True, help="Summary table of every chain with a page.")
 @click.option("--include-thin", is_flag=True, help="With --all: also chains with too little evidence for a page.")
-@click.option(
-    "--graph",
-    "graph_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="Folder written by `kg build` (or its graph.json).",
-)
+@graph_option("Folder written by `kg build` (or its graph.json).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option(
     "--out",
@@ -315,14 +308,7 @@ def chain(name: str | None, all_chains: bool, include_thin: bool, graph_dir: Pat
 
 
 @click.command()
-@click.option(
-    "--graph",
-    "graph_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="Folder written by `kg build` (or its graph.json).",
-)
+@graph_option("Folder written by `kg build` (or its graph.json).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/viz"), show_default=True)
 def viz(graph_dir: Path, out_dir: Path) -> None:
     """Write the explorer: index.html (overview), chain pages and district pages.

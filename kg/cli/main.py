@@ -19,9 +19,8 @@ import click
 
 from kg import __version__
 from kg.cli.lazy import LazyGroup
+from kg.cli.options import DEFAULT_GRAPH, graph_option
 from kg.errors import InnoKGError
-
-DEFAULT_OUT = Path("out")
 
 
 def _progress(label: str):  # type: ignore[no-untyped-def]
@@ -99,7 +98,7 @@ class ByteSize(click.ParamType[int]):
     "--out",
     "out",
     type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
+    default=DEFAULT_GRAPH,
     show_default=True,
     help="Output folder; previous outputs are replaced only when the build succeeds.",
 )
@@ -217,14 +216,7 @@ def extract(files: tuple[Path, ...], fmt: str, packs: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option(
-    "--graph",
-    "graph",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder written by `kg build`.",
-)
+@graph_option("Folder written by `kg build`.", dest="graph")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def sparql(query: str, graph: Path, fmt: str) -> None:
     """Run a SPARQL query (text, or a .rq file) over the built graph (pyoxigraph).

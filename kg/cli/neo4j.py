@@ -11,11 +11,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-DEFAULT_GRAPH = Path("out")
+from kg.cli.options import graph_option
+
+LOAD_GRAPH_HELP = "graph.json, or the folder written by `kg build`."
 
 
 class _LoaderDefaultOption(click.Option):
@@ -47,23 +49,8 @@ def load() -> None:
     """Load the built graph into a database."""
 
 
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _graph_option(help_text: str = "graph.json, or the folder written by `kg build`.") -> Callable[[_F], _F]:
-    """``--graph``: the build whose graph a load command reads."""
-    return click.option(
-        "--graph",
-        "graph_path",
-        type=click.Path(path_type=Path),
-        default=DEFAULT_GRAPH,
-        show_default=True,
-        help=help_text,
-    )
-
-
 @load.command(name="neo4j")
-@_graph_option()
+@graph_option(LOAD_GRAPH_HELP, dest="graph_path")
 @click.option(
     "--batch-size",
     cls=_LoaderDefaultOption,
@@ -137,7 +124,7 @@ def _load(
 
 
 @load.command(name="neo4j-import")
-@_graph_option()
+@graph_option(LOAD_GRAPH_HELP, dest="graph_path")
 @click.option(
     "--neo4j-admin",
     "admin",
@@ -215,7 +202,7 @@ def _bulk(graph_path: Path, folder: Path, admin: str, database: str, overwrite: 
 
 
 @load.command(name="neo4j-finish")
-@_graph_option("The same graph.json, or build folder, that was imported.")
+@graph_option("The same graph.json, or build folder, that was imported.", dest="graph_path")
 @connection_options
 def load_neo4j_finish(
     graph_path: Path, uri: str | None, user: str | None, password: str | None, database: str | None
@@ -261,13 +248,7 @@ def load_neo4j_finish(
 @click.option(
     "--allow-load-csv", is_flag=True, help="Allow LOAD CSV in read-only mode (it reads local files and fetches URLs)."
 )
-@click.option(
-    "--graph",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder written by `kg build`, used by the embedded engine when no server is set.",
-)
+@graph_option("Folder written by `kg build`, used by the embedded engine when no server is set.", dest="graph")
 @connection_options
 def cypher(
     query_or_file: str,

@@ -7,18 +7,12 @@ from pathlib import Path
 
 import click
 
+from kg.cli.options import graph_option
 from kg.query.server import DEFAULT_HOST, DEFAULT_PORT, EndpointConfig
 
 
 @click.command()
-@click.option(
-    "--graph",
-    "graph_dir",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder written by `kg build` (reads kg.nq).",
-)
+@graph_option("Folder written by `kg build` (reads kg.nq).")
 @click.option(
     "--host",
     default=DEFAULT_HOST,

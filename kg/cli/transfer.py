@@ -9,22 +9,14 @@ import click
 
 from kg.chains.imports import imports_path, read_enterprise_csv, save_imports
 from kg.chains.report import find_chain, row_segment
+from kg.cli.options import graph_option
 from kg.errors import InputError
 from kg.graph.exports import EXPORT_FORMATS, export_graph
 from kg.store import load_graph
 
-DEFAULT_GRAPH = Path("out")
-
 
 @click.command(name="export")
-@click.option(
-    "--graph",
-    "graph_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="Folder written by `kg build` (or its graph.json).",
-)
+@graph_option("Folder written by `kg build` (or its graph.json).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="gexf", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/export"), show_default=True)
 def export(graph_dir: Path, fmt: str, out_dir: Path) -> None:
@@ -47,14 +39,7 @@ def import_group() -> None:
 
 @import_group.command(name="enterprises")
 @click.argument("csv_file", type=click.Path(path_type=Path))
-@click.option(
-    "--graph",
-    "graph_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="Folder written by `kg build`; the list is stored there as imports.json.",
-)
+@graph_option("Folder written by `kg build`; the list is stored there as imports.json.")
 @click.option(
     "--replace",
     is_flag=True,

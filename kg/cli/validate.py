@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.options import graph_option
 from kg.errors import ValidationFailure
-
-DEFAULT_GRAPH = Path("out")
 
 
 def result_keys(result: object) -> set[tuple[str, str | None, str]]:
@@ -18,14 +17,7 @@ def result_keys(result: object) -> set[tuple[str, str | None, str]]:
 
 
 @click.command(name="validate")
-@click.option(
-    "--graph",
-    "graph_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="Folder written by `kg build` (or its graph.json).",
-)
+@graph_option("Folder written by `kg build` (or its graph.json).")
 @click.option(
     "--engine",
     type=click.Choice(["sparql", "pyshacl", "both"]),

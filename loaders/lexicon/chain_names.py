@@ -75,11 +75,11 @@ SEGMENT_TERMS_FILE = Path(__file__).with_name("data") / "segment_terms.txt"
 
 
 def read_segment_terms(path: Path) -> frozenset[str]:
-    """The segment vocabulary in ``path``: one term a line, '#' starts a comment."""
+    """The terms of a vocabulary file: one term a line, '#' starts a comment."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read the segment vocabulary: {err}") from err
+        raise InputError(f"{path}: cannot read the vocabulary: {err}") from err
     terms = {line.split("#", 1)[0].strip() for line in lines}
     return frozenset(t for t in terms if t)
 
@@ -95,6 +95,21 @@ def is_segment_term(name: str) -> bool:
     return name in segment_terms()
 
 
+INDUSTRY_TERMS_FILE = Path(__file__).with_name("data") / "industry_terms.txt"
+
+
+@cache
+def industry_terms() -> frozenset[str]:
+    """Industry names of the national classifications (data/industry_terms.txt)."""
+    return read_segment_terms(INDUSTRY_TERMS_FILE)
+
+
+def is_industry_term(name: str) -> bool:
+    """An industry as policy texts name it in lists (钢铁, 有色金属, 现代金融). Callers ask
+    only of members of a list of fields or industries: alone, 金融 or 机械 is an everyday word."""
+    return name in industry_terms()
+
+
 @cache
 def _term_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(t) for t in segment_terms()}, reverse=True))
@@ -107,6 +122,21 @@ def segment_term_start(text: str, end: int) -> int:
     for length in _term_lengths():
         if length <= end and text[end - length : end] in terms:
             return end - length
+    return -1
+
+
+@cache
+def _vocabulary_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(t) for t in segment_terms() | industry_terms()}, reverse=True))
+
+
+def vocabulary_term_start(text: str, end: int, floor: int) -> int:
+    """Start (at ``floor`` or after) of the longest segment or industry term that ends at
+    ``end``; -1 when none does."""
+    for length in _vocabulary_lengths():
+        start = end - length
+        if start >= floor and (is_segment_term(text[start:end]) or is_industry_term(text[start:end])):
+            return start
     return -1
 
 

@@ -206,7 +206,7 @@ CHAIN_CATEGORY_STEMS = frozenset(
     上下游 配套 制造 实体 新兴支柱 高质量 高质量优势 跨区域 关键 链式
     首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
     该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市
-    乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业""")
+    乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业 高技术 制造业 历史经典""")
 )
 # Stems ending so are kinds or amounts, not industries: …密集型 (a kind), 数字化 (a
 # process), 千亿 (a size).

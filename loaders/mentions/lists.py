@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.lexicon.chain_names import (
+    industry_terms,
+    is_industry_term,
     is_segment_term,
     looks_like_industry,
     segment_term_start,
     segment_terms,
     strip_industry_suffix,
+    vocabulary_term_start,
 )
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.entity_rules import RULES, judge, left_boundary, suffix_hits
@@ -145,9 +148,10 @@ class _KnownIndex:
     contagious_ends: list[int]  # sorted ends of known enterprises and chains
 
     def may_spread_before(self, stop: int) -> bool:
-        """Contagion needs two known members of one class (and an unknown one) before
-        ``stop``; with fewer known enterprises or chains there, no list can spread."""
-        return bisect_right(self.contagious_ends, stop) >= 2
+        """Contagion needs a known member (and an unknown one) before ``stop``: two of one
+        class, or one chain among industries the vocabulary knows; with no known enterprise
+        or chain there, no list can spread."""
+        return bisect_right(self.contagious_ends, stop) >= 1
 
 
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
@@ -191,7 +195,7 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         known_count = sum(1 for _, _, k in items if k is not None)
         # Contagion needs most members known: "信息、能源、新材料等领域" lists fields.
         if len(known_classes) != 1 or not known_classes <= _CONTAGIOUS or 2 * known_count <= len(items):
-            return []
+            return _named_industries(text, items, known_classes)
         cls, by_cue = next(iter(known_classes)), False
     subtype = "ChainSegment" if field else None
     if field and not segment_list and _mostly_not_industries(text, items):
@@ -208,6 +212,20 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+def _named_industries(
+    text: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
+) -> list[ListMember]:
+    """Members the industry vocabulary knows, in a headless list of known chains and such
+    industries ("支持汽车、光电、医药、文旅等"): typed where they and the chains are most of it."""
+    if known_classes != {"IndustryChain"} or len(items) < MIN_INDUSTRY_LIST_MEMBERS:
+        return []
+    terms = [(a, b) for a, b, k in items if k is None and is_industry_term(text[a:b])]
+    named = len(terms) + sum(1 for _, _, k in items if k is not None)
+    if 2 * named <= len(items):
+        return []
+    return [ListMember(a, b, "IndustryChain", False) for a, b in terms]
 
 
 def _heads_something_else(text: str, cue: re.Match[str]) -> bool:
@@ -231,14 +249,46 @@ def _segment_head_at(text: str, stop: int) -> str | None:
 def _vocabulary_members(
     text: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
 ) -> list[ListMember]:
-    """Members of a field list outside an industry paragraph: segments the vocabulary
-    knows; with none, the list may still pass on the class of its known members."""
-    terms = [
-        ListMember(a, b, "IndustryChain", True, "ChainSegment")
+    """Members of a field list outside an industry paragraph: segments and industries the
+    vocabularies know; with none, the list may still pass on the class of its known members."""
+    items = _first_item_as_term(text, items)
+    industries = _mostly_industries(text, items)
+    terms = [_vocabulary_member(text, a, b, industries) for a, b, k in items if k is None]
+    known_terms = [t for t in terms if t is not None]
+    return known_terms or _contagion_members(text, items, known_classes)
+
+
+def _first_item_as_term(
+    text: str, items: list[tuple[int, int, KnownSpan | None]]
+) -> list[tuple[int, int, KnownSpan | None]]:
+    """The list with its first member cut to the vocabulary term that ends it, when the
+    word rules left the clause's verb on it ("涉及先进陶瓷": 先进陶瓷)."""
+    if not items or items[-1][2] is not None:
+        return items
+    a, b, _ = items[-1]
+    start = vocabulary_term_start(text, b, a)
+    return items if start <= a else [*items[:-1], (start, b, None)]
+
+
+def _mostly_industries(text: str, items: list[tuple[int, int, KnownSpan | None]]) -> bool:
+    """Whether half the members or more are known chains or vocabulary terms: a list of
+    industries, not of uses ("数字金融、数字政务、智慧城市等领域") or sciences."""
+    known = sum(
+        1
         for a, b, k in items
-        if k is None and is_segment_term(text[a:b])
-    ]
-    return terms or _contagion_members(text, items, known_classes)
+        if (k is not None and k.type == "IndustryChain") or is_segment_term(text[a:b]) or is_industry_term(text[a:b])
+    )
+    return 2 * known >= len(items)
+
+
+def _vocabulary_member(text: str, start: int, end: int, industries: bool) -> ListMember | None:
+    """The member a vocabulary knows: a segment of a chain, or (in a list of industries)
+    an industry of its own."""
+    if is_segment_term(text[start:end]):
+        return ListMember(start, end, "IndustryChain", True, "ChainSegment")
+    if industries and is_industry_term(text[start:end]):
+        return ListMember(start, end, "IndustryChain", True)
+    return None
 
 
 def _contagion_members(
@@ -366,7 +416,7 @@ def _acceptable(name: str, cls: str, by_cue: bool) -> bool:
 
 
 # A run of 、-joined chunks between punctuation marks ("优化整车、零部件、后市场").
-_CHUNK = r"[^、，。；：,;:！？!?\s“”\"‘’'（）()《》【】]+"
+_CHUNK = r"[^、，。；：,;:！？!?\s“”\"‘’'（）()《》【】「」『』]+"
 _ENUMERATION = re.compile(rf"{_CHUNK}(?:、{_CHUNK})+")
 # Known names that cannot be segments: a list holding one lists firms or places.
 _NOT_SEGMENT_CLASSES = frozenset({"Enterprise", "Place"})
@@ -386,7 +436,7 @@ def _terms_by_comma() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns for "、<term>" in the text and in the reversed text ("<term>、" read backwards). Both
     open with 、 so that the engine skips ahead to it: about five times as fast as one
     pattern with the term first."""
-    terms = sorted(segment_terms(), key=len, reverse=True)
+    terms = sorted(segment_terms() | industry_terms(), key=len, reverse=True)
     forward = "|".join(re.escape(t) for t in terms)
     backward = "|".join(re.escape(t[::-1]) for t in terms)
     return re.compile(rf"、(?:{forward})"), re.compile(rf"、(?:{backward})")
@@ -406,18 +456,33 @@ def term_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
         if members is None or len(members) < MIN_TERM_LIST_MEMBERS:
             continue
         in_list = {(a, b) for a, b, _ in members}
-        if not any((k.start, k.end) not in in_list for k in chains):
+        if not any((k.start, k.end) not in in_list for k in chains) and not _industry_list(text, members):
             continue  # the only chains named are the members themselves
-        found += [ListMember(a, b, "IndustryChain", True, "ChainSegment") for a, b, k in members if k is None]
+        found += [_term_member(text, a, b) for a, b, k in members if k is None]
     return found
+
+
+MIN_INDUSTRY_LIST_MEMBERS = 3
+
+
+def _industry_list(text: str, members: list[tuple[int, int, KnownSpan | None]]) -> bool:
+    """A list of industries by name ("汽车、钢铁、机械"): three members or more, one a known
+    chain and the others industries the vocabulary knows, not segments of one chain."""
+    if len(members) < MIN_INDUSTRY_LIST_MEMBERS or not any(k is not None for _, _, k in members):
+        return False
+    return all(k is not None or is_industry_term(text[a:b]) for a, b, k in members)
+
+
+def _term_member(text: str, start: int, end: int) -> ListMember:
+    subtype = "ChainSegment" if is_segment_term(text[start:end]) else None
+    return ListMember(start, end, "IndustryChain", True, subtype)
 
 
 def _term_members(
     text: str, start: int, end: int, known: list[KnownSpan]
 ) -> list[tuple[int, int, KnownSpan | None]] | None:
-    """The members of the 、-run ``text[start:end]``; None unless every one is a term."""
-    if any(k.type in _NOT_SEGMENT_CLASSES and k.start < end and k.end > start for k in known):
-        return None
+    """The members of the 、-run ``text[start:end]``; None unless every one is a term.
+    A firm or place before the first member is the clause's subject ("柳州推动汽车、…")."""
     chains = {(k.start, k.end): k for k in known if k.type == "IndustryChain"}
     chunks = text[start:end].split("、")
     members: list[tuple[int, int, KnownSpan | None]] = []
@@ -430,9 +495,12 @@ def _term_members(
         if a < 0:
             return None
         hit = chains.get((a, b))
-        if hit is None and not is_segment_term(text[a:b]):
+        if hit is None and not is_segment_term(text[a:b]) and not is_industry_term(text[a:b]):
             return None
         members.append((a, b, hit))
+    first = members[0][0]
+    if any(k.type in _NOT_SEGMENT_CLASSES and k.start < end and k.end > first for k in known):
+        return None
     return members
 
 

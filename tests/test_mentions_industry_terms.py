@@ -1,0 +1,58 @@
+"""The industry vocabulary (data/industry_terms.txt): industries named in lists of
+industries, never alone and never in lists of uses or sciences; on invented sentences."""
+
+import re
+
+from test_mentions_helpers import make_document
+
+from loaders.lexicon.chain_names import industry_terms, segment_terms
+from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.mentions.find import find_mentions
+
+_NAME = re.compile(r"[\u4e00-\u9fff0-9A-Za-z/]{2,10}")
+
+
+def _chains(sentence: str) -> set[str]:
+    return {m.text for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
+
+
+def test_terms_are_names_not_known_elsewhere():
+    gaz = default_gazetteer()
+    terms = industry_terms()
+    assert len(terms) > 400
+    assert all(_NAME.fullmatch(t) for t in terms)
+    assert not terms & segment_terms()
+    assert not [t for t in terms if gaz.entry(t) is not None]
+    # umbrella categories are no industries
+    assert not {"战略性新兴产业", "未来产业", "生产性服务业"} & terms
+
+
+def test_headless_list_with_a_known_chain_types_the_industries():
+    chains = _chains("该市设立扶持汽车、纺织、冶金、会展等的专项资金。")
+    assert {"纺织", "冶金", "会展"} <= chains
+
+
+def test_list_run_after_the_subject_place_types_the_industries():
+    chains = _chains("该县推动汽车、钢铁、化工「三大件」转型升级。")
+    assert {"钢铁", "化工"} <= chains
+    chains = _chains("芜湖市推动汽车、钢铁、化工「三大件」转型升级。")
+    assert {"钢铁", "化工"} <= chains
+
+
+def test_field_list_of_mostly_industries_types_them():
+    chains = _chains("新签约项目涉及先进陶瓷、现代金融、桌椅、会展等领域。")
+    assert {"先进陶瓷", "现代金融", "会展"} <= chains
+    assert "桌椅" not in chains
+
+
+def test_field_list_of_uses_types_no_industry():
+    chains = _chains("拓展数字门诊、数字金融、数字社区、智慧校园、智慧农业等场景领域应用。")
+    assert not {"数字金融", "智慧农业"} & chains
+
+
+def test_an_industry_word_alone_is_no_chain():
+    assert not {"机械", "金融", "钢铁"} & _chains("工人操作机械，金融机构放贷，钢铁大桥建成。")
+
+
+def test_headless_list_without_a_known_chain_types_nothing():
+    assert not {"纺织", "冶金"} & _chains("该市整理纺织、冶金、桌椅等档案。")

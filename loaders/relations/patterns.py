@@ -156,8 +156,9 @@ class RelationPattern:
 
     def _pairs(self, view: SentenceView, i: int, j: int, heads: list[Mention], tails: list[Mention]) -> Iterator[Found]:
         """Every head with every tail; but "A和B分别服务X和Y" pairs them in order, and a list of
-        chains on the tail side of a one-chain pattern says nothing of which is whose."""
-        if _RESPECTIVELY in view.gap(i, j):
+        chains on the tail side of a one-chain pattern says nothing of which is whose. With
+        one name on a side, 分别 only enumerates ("X下辖园区分别为A、B"): every pair holds."""
+        if _RESPECTIVELY in view.gap(i, j) and len(heads) > 1 and len(tails) > 1:
             if len(heads) == len(tails):
                 yield from (found(self.type, h, t) for h, t in zip(heads, tails, strict=True))
             return

@@ -36,7 +36,7 @@ _TYPES = ("Enterprise", "IndustryChain", "Place", "University")
 def _plain_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     """list_members as first written: walk every list, then decide."""
     by_end = {k.end: k for k in known}
-    index = _KnownIndex(by_end, [(k.start, k.end) for k in known], [])
+    index = _KnownIndex(by_end, [(k.start, k.end) for k in known], [], frozenset())
     found: list[ListMember] = []
     at = text.find("等")
     while at > 0:

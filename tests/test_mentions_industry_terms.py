@@ -56,3 +56,21 @@ def test_an_industry_word_alone_is_no_chain():
 
 def test_headless_list_without_a_known_chain_types_nothing():
     assert not {"纺织", "冶金"} & _chains("该市整理纺织、冶金、桌椅等档案。")
+
+
+def _segments(sentence: str) -> dict[str, str | None]:
+    return {m.text: m.subtype for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
+
+
+def test_a_list_headed_by_a_chain_lists_its_segments():
+    found = _segments("该区着力发展云服务、软件服务外包等软件和信息技术服务业。")
+    assert found["云服务"] == "ChainSegment" and found["软件服务外包"] == "ChainSegment"
+
+
+def test_a_list_with_a_known_firm_headed_by_a_chain_types_nothing():
+    found = _segments("该区引进比亚迪、青枫软件外包等新能源汽车。")
+    assert "青枫软件外包" not in found
+
+
+def test_a_list_of_unknown_names_headed_by_a_chain_types_no_brand():
+    assert "极星问界" not in _segments("该区集聚极星问界、云杉智驾等新能源汽车。")

@@ -219,6 +219,19 @@ def test_a_city_written_in_full_before_a_bare_zone_word_is_split_from_its_zone()
     assert zone.text == "高新区" and zone.subtype == "DevelopmentZone"
 
 
+def test_a_district_written_in_full_before_a_science_city_or_zone_is_split_from_it():
+    found = _by_canonical("构建以西湖区云栖科创城为核心、浦东新区张江科学城为两翼的布局。")
+    assert found["西湖区"].subtype == "District"
+    assert found["云栖科创城"].text == "云栖科创城"
+    assert found["浦东新区"].type == "Place" and found["张江科学城"].text == "张江科学城"
+
+
+def test_a_park_keeps_the_district_it_is_written_with():
+    found = _by_canonical("推进蜀山区青枫智能制造产业园等项目。")
+    assert "蜀山区" not in found
+    assert any(m.text == "蜀山区青枫智能制造产业园" for m in found.values())
+
+
 def test_a_research_institute_registered_as_a_company_is_an_institute():
     found = _by_canonical("青松量子科学技术研究院有限公司与白杨电子有限公司合作。")
     assert found["青松量子科学技术研究院有限公司"].type == "ResearchInstitute"

@@ -233,6 +233,7 @@ _NATIONAL_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发�
 _CITY_BEFORE_ZONE = re.compile(r"^([\u4e00-\u9fff]{2,3})市(?=高新技术产业开发区|经济技术开发区)")
 _ADMIN_ENDINGS = ("市", "区", "县")
 _MIN_ZONE_CHARS = 4
+_OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones, not parks (园, 港, 基地)
 
 
 def _split_leading_places(text: str, chosen: list[_Candidate], matches: list[SurfaceMatch]) -> list[_Candidate]:
@@ -264,6 +265,8 @@ def _split_places_off(text: str, cand: _Candidate, places: dict[int, SurfaceMatc
             )
         elif nxt is not None and _qualifies(text, cand, lead, nxt):
             canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
+        elif _district_before_a_place(text, cand, lead):
+            canonical = full_zone_name(name_form(text[lead.end : cand.end]))
         else:
             return [*split, cand]
         split.append(_from_surface(lead))
@@ -291,6 +294,20 @@ def _qualifies(text: str, cand: _Candidate, lead: SurfaceMatch, nxt: SurfaceMatc
     written_in_full = text.endswith(_ADMIN_ENDINGS, lead.start, lead.end)
     local = lead.surface.subtype in ("City", "District", "County")
     return written_in_full and local and nxt.surface.subtype == "Province"
+
+
+def _district_before_a_place(text: str, cand: _Candidate, lead: SurfaceMatch) -> bool:
+    """ "红谷滩区VR科创城", "哈尔滨新区江北一体发展区": a district, county or new area
+    written in full, then a science city or zone of its own name: two places, not one.
+    A park keeps the district its name is written with ("包河区…产业港")."""
+    in_full = lead.surface.subtype in ("District", "County") or lead.surface.canonical.endswith("新区")
+    return (
+        in_full
+        and text.endswith(("区", "县"), lead.start, lead.end)
+        and text.endswith(_OWN_PLACE_ENDINGS, lead.end, cand.end)
+        and cand.end - lead.end >= _MIN_ZONE_CHARS
+        and _BARE_ZONE.fullmatch(text, lead.end, cand.end) is None
+    )
 
 
 def _join_sub_colleges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

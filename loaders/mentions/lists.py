@@ -99,6 +99,9 @@ _RULE_FOR_CLASS = {
     "InnovationPlatform": "platform-center",
 }
 _JOINERS = ("以及", "、", "和", "与", "及")
+# How the name of a segment ends when a chain heads its list: a service, an outsourced
+# trade, what is made or supplied ("软件服务外包", "智能终端制造", "新型电子元器件").
+SEGMENT_TAILS = ("服务", "外包", "制造", "材料", "装备", "设备", "零部件", "元器件", "软件", "芯片", "电池", "终端")
 MAX_ITEMS = 12
 MAX_ITEM_CHARS = 10
 MIN_CONTAGION_CHARS = 3
@@ -133,7 +136,8 @@ def list_members(text: str, known: list[KnownSpan], industry_context: bool = Fal
         return found
     by_end = {k.end: k for k in known}
     contagious_ends = sorted(end for end, k in by_end.items() if k.type in _CONTAGIOUS)
-    index = _KnownIndex(by_end, [(k.start, k.end) for k in known], contagious_ends)
+    chain_starts = frozenset(k.start for k in known if k.type == "IndustryChain")
+    index = _KnownIndex(by_end, [(k.start, k.end) for k in known], contagious_ends, chain_starts)
     for at in ends:
         found += _members_before(text, at, index, industry_context)
     return found
@@ -146,6 +150,7 @@ class _KnownIndex:
     by_end: dict[int, KnownSpan]
     spans: list[tuple[int, int]]
     contagious_ends: list[int]  # sorted ends of known enterprises and chains
+    chain_starts: frozenset[int]  # starts of known chains
 
     def may_spread_before(self, stop: int) -> bool:
         """Contagion needs a known member (and an unknown one) before ``stop``: two of one
@@ -173,6 +178,8 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     cue_class = _HEAD_CLASS[cue.group(1)] if cue else ("IndustryChain" if field else None)
     if cue_class is None and not counted and _PLATFORM_CUE.match(text, stop):
         return _platform_members(text, stop, known)
+    if cue_class is None and not counted and stop + 1 in known.chain_starts:
+        return _segments_before_chain(text, stop, known)
     if counted and cue_class is None:
         return []  # a bare count ("三个") is a list end only before a head noun
     if cue_class is None and not known.may_spread_before(stop):
@@ -212,6 +219,57 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+def _segments_before_chain(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
+    """Members of a list whose head is a chain ("云服务、软件外包等软件和信息技术服务业"):
+    the vocabulary's terms and names ending like a segment are segments of it; a known
+    firm, place or other name in the list shows a list of something else."""
+    items = _chunks_before(text, stop, known)
+    if any(k is not None and k.type != "IndustryChain" for _, _, k in items):
+        return []
+    return [
+        ListMember(a, b, "IndustryChain", True, "ChainSegment")
+        for a, b, k in items
+        if k is None and _names_a_segment(text[a:b])
+    ]
+
+
+_CLAUSE_MARK = re.compile(r"[，。；：,;:！？!?\s“”\"（）()《》【】「」『』]")
+
+
+def _chunks_before(text: str, stop: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
+    """The 、-separated members between the clause's start and ``stop``; the first is cut
+    after the clause's verb by the word rules ("著力发展云服务": 云服务)."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS), stop)]
+    start = marks[-1] if marks else max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS)
+    items: list[tuple[int, int, KnownSpan | None]] = []
+    at = start
+    for index, chunk in enumerate(text[start:stop].split("、")):
+        a, b = at, at + len(chunk)
+        at = b + 1
+        if index == 0:
+            a = max(a, _first_chunk_start(text, b, known))
+        if not a < b <= a + MAX_ITEM_CHARS:
+            return []
+        items.append((a, b, known.by_end.get(b) if b in known.by_end and known.by_end[b].start == a else None))
+    return items
+
+
+def _first_chunk_start(text: str, end: int, known: _KnownIndex) -> int:
+    """Where the first member ending at ``end`` starts: a vocabulary term, else the name
+    the word rules read, else the name before a last word that is a stop word (云服务)."""
+    term = vocabulary_term_start(text, end, 0)
+    if term >= 0:
+        return term
+    start = left_boundary(text, end, known.spans)
+    return start if start < end else _start_before_last_word(text, end, known.spans)
+
+
+def _names_a_segment(name: str) -> bool:
+    if is_segment_term(name) or is_industry_term(name):
+        return True
+    return name.endswith(SEGMENT_TAILS) and _acceptable(name, "IndustryChain", True)
 
 
 def _named_industries(

@@ -86,3 +86,10 @@ def test_hefei_districts_are_known_by_short_name_in_lists():
     found = _by_text("庐阳、包河获批示范。")
     assert found["庐阳"].canonical == "庐阳区"
     assert found["包河"].canonical == "包河区"
+
+
+def test_firms_of_renown_head_their_list_after_the_verb_that_brought_them():
+    found = _by_text("该区先后引来青柳数智、蓝鲸星图等海内外知名企业。")
+    assert found["青柳数智"].type == "Enterprise"
+    assert found["蓝鲸星图"].type == "Enterprise"
+    assert "先后引来青柳数智" not in found

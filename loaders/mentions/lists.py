@@ -32,7 +32,7 @@ from loaders.mentions.entity_rules import RULES, judge, left_boundary, suffix_hi
 _COUNT = "[0-9一二三四五六七八九十百千两多几]+[个家项大类条户批]"
 _MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)"
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
-_MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列)[^\W\d_的之为]{0,8}?"
+_MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)[^\W\d_的之为]{0,8}?"
 # "A、B等为代表的一批…企业": the list is what stands for the kind.
 _STANDING_FOR = r"(?:为代表的|为首的|为龙头的|为引领的|领衔的)?"
 _CUE = re.compile(

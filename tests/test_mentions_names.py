@@ -241,3 +241,9 @@ def test_a_research_institute_registered_as_a_company_is_an_institute():
 def test_kinds_of_institute_and_facility_are_no_names():
     found = _by_canonical("推进高校研究院建设，布局大科学设施，建设青松材料研究院。")
     assert list(found) == ["青松材料研究院"]
+
+
+def test_a_town_is_not_named_with_its_district():
+    found = _by_canonical("东至蜀山区青柳镇与肥西县白杨镇交界处。")
+    assert found["青柳镇"].text == "青柳镇" and found["蜀山区"].type == "Place"
+    assert found["白杨镇"].text == "白杨镇" and found["肥西县"].type == "Place"

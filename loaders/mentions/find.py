@@ -233,6 +233,7 @@ _NATIONAL_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发�
 _CITY_BEFORE_ZONE = re.compile(r"^([\u4e00-\u9fff]{2,3})市(?=高新技术产业开发区|经济技术开发区)")
 _ADMIN_ENDINGS = ("市", "区", "县")
 _MIN_ZONE_CHARS = 4
+_TOWN_RULE = "place-town"
 _OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones, not parks (园, 港, 基地)
 
 
@@ -730,6 +731,9 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
             and (rule.type != "Place" or m.surface.text.endswith(_PLACE_KIND_ENDINGS))
         ):
             start = m.end
+    if rule.name == _TOWN_RULE:
+        # a town is never named with its county or district: "洪山区|左岭镇"
+        start = max([start, *(m.end for m in matches if m.surface.type == "Place" and start <= m.start and m.end <= s)])
     if rule.type == "IndustryChain":
         return _chain_start_after_place(text, start, s, matches)
     if rule.type == "Enterprise":

@@ -93,3 +93,9 @@ def test_firms_of_renown_head_their_list_after_the_verb_that_brought_them():
     assert found["青柳数智"].type == "Enterprise"
     assert found["蓝鲸星图"].type == "Enterprise"
     assert "先后引来青柳数智" not in found
+
+
+def test_firms_that_lead_a_chain_are_enterprises():
+    found = _by_text("形成了以青柳科技、白杨电子等为龙头的晶圆制造业。")
+    assert found["青柳科技"].type == "Enterprise"
+    assert found["白杨电子"].type == "Enterprise"

@@ -37,7 +37,7 @@ _MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|�
 _STANDING_FOR = r"(?:为代表的|为首的|为龙头的|为引领的|领衔的)?"
 _CUE = re.compile(
     rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_MODIFIERS})"
-    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|产业链|产业集群|产业)"
+    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|产业链|产业集群|产业|为龙头|为链主)"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
@@ -74,6 +74,8 @@ _HEAD_CLASS = {
     "供应商": "Enterprise",
     "巨头": "Enterprise",  # 等行业巨头, 等行业龙头: the firms leading an industry
     "龙头": "Enterprise",
+    "为龙头": "Enterprise",  # "以A、B等为龙头的晶圆制造业": the firms that lead it
+    "为链主": "Enterprise",
     "车企": "Enterprise",
     "药企": "Enterprise",
     "产业链": "IndustryChain",

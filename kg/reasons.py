@@ -28,6 +28,7 @@ DropReason = Literal[
     "page-number",
     "separator",
     "advertising",
+    "navigation",
     "spam",
     "editor-line",
     "photo-credit",

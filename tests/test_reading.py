@@ -186,6 +186,20 @@ def test_advertising_and_boilerplate_lines_are_dropped(tmp_path: Path) -> None:
         assert document.text[dropped.start : dropped.end].strip()
 
 
+def test_breadcrumbs_and_app_prompts_are_dropped_but_a_title_beside_them_is_kept(tmp_path: Path) -> None:
+    text = (
+        "某某网首页 > 某某号 > 正文\n"
+        "打开某某新闻 查看精彩图片\n"
+        "首页 > 工作动态 > 区外动态  合肥市加快建设滨湖科学城纪实\n"
+        "正文讲述合肥市的产业发展。\n"
+    )
+    document = read_document(write(tmp_path, text))
+    texts = " ".join(s.text for s in document.sentences)
+    assert "某某号" not in texts and "查看精彩图片" not in texts
+    assert "滨湖科学城纪实" in texts and "正文讲述合肥市的产业发展。" in texts
+    assert {"navigation", "advertising"} <= {d.reason for d in document.dropped}
+
+
 def test_repeated_paragraphs_and_sentences_are_dropped(tmp_path: Path) -> None:
     paragraph = "合肥市加快建设综合性国家科学中心，推动量子信息产业发展。"
     text = f"{paragraph}\n\n其他内容也很重要。\n\n{paragraph}\n\n{paragraph}\n\n新句子在这里。{paragraph}\n"

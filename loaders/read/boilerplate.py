@@ -20,8 +20,10 @@ _PAGE_NUMBER = re.compile(
 _URL = re.compile(r"https?://|www\.[a-z0-9-]+\.", re.IGNORECASE)
 _ADVERTISING_WORDS = re.compile(
     r"客服|下载|会员|扫码|扫一扫|二维码|公众号|关注我们|更多数据|免费领取|免费获取|"
-    r"微信号|QQ群|转载请注明|版权所有|广告|长按识别|点击阅读原文"
+    r"微信号|QQ群|转载请注明|版权所有|广告|长按识别|点击阅读原文|查看精彩图片|打开APP|打开客户端"
 )
+# A breadcrumb trail ("首页 > 新闻中心 > 正文"): three short steps or more between arrows.
+_BREADCRUMB = re.compile(r"[^>＞›»\n]{1,12}(?:[>＞›»][^>＞›»\n]{1,12}){2,}")
 _EDITOR_LINE = re.compile(r"(?:责编|责任编辑|美编|编辑|校对|版式|制图|组版|审核|监制)\s*[/:：|]")
 _PHONE = re.compile(r"电话\s*[/:：]?\s*[\d-]{7,}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -53,6 +55,8 @@ def noise_reason(text: str) -> str | None:
         return "advertising"
     if is_spam_line(text):
         return "spam"
+    if _BREADCRUMB.fullmatch(text.strip()):
+        return "navigation"
     if _EDITOR_LINE.search(text) or _PHONE.search(text):
         return "editor-line"
     if _WHOLE_CREDIT.fullmatch(text):

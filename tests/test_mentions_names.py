@@ -247,3 +247,9 @@ def test_a_town_is_not_named_with_its_district():
     found = _by_canonical("东至蜀山区青柳镇与肥西县白杨镇交界处。")
     assert found["青柳镇"].text == "青柳镇" and found["蜀山区"].type == "Place"
     assert found["白杨镇"].text == "白杨镇" and found["肥西县"].type == "Place"
+
+
+def test_a_kind_of_college_is_no_name_and_a_bullet_separates_names():
+    found = _by_canonical("当地筹建高等工程师学院。签署《蜀山区•合肥工业大学合作协议》。")
+    assert not any(m.text.endswith("工程师学院") for m in found.values())
+    assert found["蜀山区"].type == "Place" and found["合肥工业大学"].type == "University"

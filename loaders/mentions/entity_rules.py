@@ -38,7 +38,7 @@ MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
 # A space is one too, except where PDF extraction put it between a Latin/digit run and a
 # Han character ("长三角 G60 科创走廊", "DRAM 产业"): there it is inside the name.
 _HARD_STOP = re.compile(
-    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·…—+＋=%％（）()]"
+    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·•・‧…—+＋=%％（）()]"
     # a hyphen stops a name, except between two Han characters: it joins the partners of a
     # joint body there ("浙江大学-华为联合实验室", "中-塔…联合实验室")
     r"|-(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])-"
@@ -223,6 +223,11 @@ PLACE_GENERIC_STEMS = frozenset(
     各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术 部分""")
 )
 
+# Kinds of college, not names: 高等工程师学院, 卓越工程师学院, 现代产业学院, 职业学院.
+UNIVERSITY_KIND_STEMS = frozenset(
+    _words("""高等 高等工程师 卓越工程师 工程师 现代产业 未来技术 产业 职业 职业技术 技师 技工 本科 高职
+    示范性 研究生 特色 重点 一流 新型 该 本 各 这所 一所 多所 知名 著名 国内 国外 海外 国际 中外合作""")
+)
 # A field alone before 小镇/新城 makes a kind of town ("金融小镇", "智慧新城", "科学新城",
 # "特色小镇"), not one town; a town's name has a place or a proper word in it.
 PLACE_KIND_STEMS = frozenset(
@@ -288,7 +293,13 @@ for _rule in (
         "ResearchInstitute",
         generic_stems=frozenset(_words("高校 大学 企业 新型 产业 专业 国家级 省级 市级 一批")),
     ),
-    EntityRule("university", ("大学", "学院"), "University", bad_next="生城毕"),  # 大学毕业生
+    EntityRule(
+        "university",
+        ("大学", "学院"),
+        "University",
+        bad_next="生城毕",  # 大学毕业生
+        generic_stems=UNIVERSITY_KIND_STEMS,
+    ),
     EntityRule(
         "facility",
         ("实验装置", "科学装置", "装置", "实验设施", "研究设施", "设施", "光源", "实验平台"),

@@ -13,6 +13,9 @@ from loaders.relations.view import SentenceView
 _CUES = cue_patterns(__name__)
 
 
+_PARTNER_PREPOSITIONS = ("与", "同", "跟")
+
+
 def _organisation_lists(view: SentenceView) -> Iterator[int]:
     for i, unit in enumerate(view.units):
         if unit.kind == "org" and unit.is_list and not unit.closed_by_deng:
@@ -27,6 +30,9 @@ def cooperates_list(view: SentenceView) -> Iterator[Found]:
     "X、Y等高校合作" says less about each pair than a closed enumeration does.
     """
     for i in _organisation_lists(view):
+        # "当地与A、B合作": the list is the partner of someone else, not of itself
+        if view.before(i, 1) in _PARTNER_PREPOSITIONS:
+            continue
         if _CUES.list_cooperates.match(view.after(i, 14)):
             for a, b in itertools.combinations(view.units[i].members, 2):
                 yield Found("COOPERATES_WITH", a, b)

@@ -18,6 +18,7 @@ PARTS: tuple[str, ...] = (
     "proper-short-stems",  # 之江实验室: a two-character proper name before a suffix that wants three
     "chain-pos",  # stems before 产业 that are verb phrases by their tags are no chains
     "distributed-lists",  # "A、B等N家湖北实验室": one name per member (湖北A实验室)
+    "industry-vocabulary",  # industries of the national classifications named in lists (钢铁, 现代金融)
 )
 
 _disabled: set[str] = set()

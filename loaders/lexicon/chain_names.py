@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import InputError
+from loaders import ablation
 
 # "以及" before "及" so that the longer joiner is the one cut out.
 _JOINER = re.compile(r"以及|暨|及|和|与")
@@ -107,7 +108,7 @@ def industry_terms() -> frozenset[str]:
 def is_industry_term(name: str) -> bool:
     """An industry as policy texts name it in lists (钢铁, 有色金属, 现代金融). Callers ask
     only of members of a list of fields or industries: alone, 金融 or 机械 is an everyday word."""
-    return name in industry_terms()
+    return name in industry_terms() and ablation.enabled("industry-vocabulary")
 
 
 @cache

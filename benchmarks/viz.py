@@ -21,16 +21,8 @@ from kg.errors import InputError
 from kg.model import KnowledgeGraph
 from kg.store import load_graph
 from kg.viz import write_site
+from kg.viz.headless import CHROMIUM, CHROMIUM_ARGS
 from kg.viz.sample import demo_graph, synthetic_graph
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def time_to_ready(browser: Browser, url: str, ready: bool = True) -> float:
@@ -70,7 +62,7 @@ def main() -> int:
     except InputError:
         seeds, seeds_label = demo_graph(), "demo graph (no built graph found)"
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         empty = Path(tmp) / "empty.html"
         empty.write_text("<!DOCTYPE html><html><body></body></html>", encoding="utf-8")
         print(f"baseline (empty page load): {time_to_ready(browser, empty.as_uri(), ready=False):.2f} s")

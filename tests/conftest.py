@@ -12,39 +12,26 @@ project's local server, not at a database you care about.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kg.ids import entity_id
-from kg.model import (
-    Document,
-    Entity,
-    Evidence,
-    KnowledgeGraph,
-    Mention,
-    Relation,
-    Sentence,
-)
+from kg.model import Document, Entity, Evidence, KnowledgeGraph, Mention, Relation, Sentence
+from kg.viz.headless import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[1]
-# Debian's Chromium, driven by Playwright through its executable_path (never `playwright
-# install`); these switches keep it from reaching the network on its own.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+SHOTS = REPO / "test-output"  # screenshots of the browser tests, for a person to look at
 LOCAL_STATE = Path(os.environ.get("NEO4J_LOCAL_DIR", REPO / ".neo4j"))
+NEO4J_LOCAL = REPO / "scripts" / "neo4j-local"
 
 # Runs `kg` exactly as the installed entry point does (kg.cli.main holds every command once imported).
 KG_MAIN = "import sys\nfrom kg.cli.main import main\nsys.exit(main(sys.argv[1:]))\n"
@@ -121,6 +108,31 @@ def clean_neo4j(neo4j_driver: Any, neo4j_settings: Any) -> Any:
 
     wipe_database(neo4j_driver, neo4j_settings.database)
     return neo4j_driver
+
+
+def neo4j_local(env: dict[str, str], *args: str, timeout: float) -> subprocess.CompletedProcess[str]:
+    """``scripts/neo4j-local ARGS`` with ``env``, its output captured."""
+    return subprocess.run(
+        [str(NEO4J_LOCAL), *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def private_neo4j_env(state: Path) -> dict[str, str]:
+    """The environment of a scripts/neo4j-local server of a module's own, kept in ``state``
+    (a small heap and page cache), so it neither needs nor touches the server other tests use."""
+    return {**os.environ, "NEO4J_LOCAL_DIR": str(state), "NEO4J_LOCAL_HEAP": "512m", "NEO4J_LOCAL_PAGECACHE": "64m"}
+
+
+@contextmanager
+def running_neo4j(env: dict[str, str], timeout: float) -> Iterator[dict[str, str]]:
+    """The server of ``env`` started, and stopped at the end; both must succeed."""
+    started = neo4j_local(env, "start", timeout=timeout)
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        yield env
+    finally:
+        stopped = neo4j_local(env, "stop", timeout=timeout)
+        assert stopped.returncode == 0, stopped.stderr
 
 
 # ------------------------------------------------------------------ small graphs
@@ -218,7 +230,70 @@ def graph_factory() -> Callable[[int], KnowledgeGraph]:
     return build_small_graph
 
 
+# ------------------------------------------------------------------ the seeds, built
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """seeds/ built once for every module that only reads the build (a test that would change
+    it works on a copy), in a folder named out/ as `kg build` names it."""
+    from kg.graph.build import build
+
+    out = tmp_path_factory.mktemp("seeds-build") / "out"
+    build(REPO / "seeds", out, warn=lambda _message: None)
+    return out
+
+
+# ------------------------------------------------------------------ documents to read
+
+
+def write_document(folder: Path, data: str | bytes, name: str) -> Path:
+    """``data`` as the file ``folder/name``: text in UTF-8, bytes as they are (any encoding, or none)."""
+    path = folder / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ a user's pack
+
+# One relation pattern a user might write: a place that "cultivates" (深耕耘) a chain focuses on it.
+CULTIVATES = {
+    "name": "cultivates",
+    "type": "FOCUSES_ON",
+    "head": "place",
+    "tail": "chain",
+    "after_cues": ["深耕耘"],
+    "max_gap": 8,
+    "confidence": 0.5,
+}
+
+
+def cultivates_pack(folder: Path) -> Path:
+    """A new pack ``folder`` whose patterns.jsonl holds CULTIVATES alone."""
+    folder.mkdir()
+    (folder / "patterns.jsonl").write_text(json.dumps(CULTIVATES, ensure_ascii=False) + "\n", encoding="utf-8")
+    return folder
+
+
 # ------------------------------------------------------------------ the command line
+
+
+def only_these_neo4j_settings(env: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment without its NEO4J_* variables, and ``env`` on top: a `kg`
+    subprocess sees the Neo4j settings the test gives it and no others (no settings: the
+    embedded engine)."""
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}, **(env or {})}
+
+
+def kg_module(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m kg.cli ARGS`` from the checkout, with only the NEO4J_* settings of ``env``."""
+    command = [sys.executable, "-m", "kg.cli", *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, cwd=REPO, env=only_these_neo4j_settings(env)
+    )
 
 
 @pytest.fixture()
@@ -232,12 +307,10 @@ def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``kg ARGS`` in a fresh Python process; ``env`` replaces the NEO4J_* variables."""
 
     def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-        full_env.update(env or {})
         return subprocess.run(
             [sys.executable, "-c", KG_MAIN, *args],
             cwd=REPO,
-            env=full_env,
+            env=only_these_neo4j_settings(env),
             capture_output=True,
             text=True,
             timeout=300,
@@ -245,6 +318,9 @@ def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+# ------------------------------------------------------------------ pages in a browser
 
 
 @pytest.fixture(scope="module")
@@ -256,3 +332,35 @@ def browser() -> Iterator[Any]:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@dataclass
+class Watched:
+    """A browser page and what it did: the requests it made, its console errors, its dialogs."""
+
+    page: object
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def watch(page: Any, url: str) -> Watched:
+    """Record ``page``'s requests, console errors and page errors from now on; dismiss its dialogs."""
+    watched = Watched(page, url)
+    page.on("request", lambda r: watched.requests.append(r.url))
+    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watched.errors.append(str(e)))
+    page.on("dialog", lambda d: (watched.dialogs.append(d.message), d.dismiss()))
+    return watched
+
+
+def assert_clean(w: Watched) -> None:
+    """The page asked for nothing but itself and showed no error and no dialog."""
+    assert [u for u in w.requests if u.split("#")[0] != w.url] == [], "page made network requests"
+    assert w.errors == [] and w.dialogs == []
+
+
+def shot(w: Watched, name: str, full: bool = True) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    w.page.screenshot(path=str(SHOTS / name), full_page=full)  # type: ignore[attr-defined]

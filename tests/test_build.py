@@ -20,14 +20,7 @@ from kg.store import load_graph
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    build(SEEDS, out, warn=lambda m: None)
-    return out
-
-
-def test_every_output_is_written_and_parses(built: Path) -> None:
+def test_every_output_is_written_and_parses(seeds_build: Path) -> None:
     for name in (
         "kg.ttl",
         "kg.jsonld",
@@ -41,11 +34,11 @@ def test_every_output_is_written_and_parses(built: Path) -> None:
         "merges.jsonl",
         "dropped.jsonl",
     ):
-        assert (built / name).stat().st_size > 0, name
-    ttl = Graph().parse(built / "kg.ttl", format="turtle")
-    trig = Dataset().parse(built / "kg.trig", format="trig")
-    nquads = Dataset().parse(built / "kg.nq", format="nquads")
-    jsonld = Dataset().parse(built / "kg.jsonld", format="json-ld")
+        assert (seeds_build / name).stat().st_size > 0, name
+    ttl = Graph().parse(seeds_build / "kg.ttl", format="turtle")
+    trig = Dataset().parse(seeds_build / "kg.trig", format="trig")
+    nquads = Dataset().parse(seeds_build / "kg.nq", format="nquads")
+    jsonld = Dataset().parse(seeds_build / "kg.jsonld", format="json-ld")
     assert len(list(trig.quads())) == len(list(nquads.quads())) == len(list(jsonld.quads())) > 0
     union = Graph()
     for s, p, o, _ in nquads.quads():
@@ -55,9 +48,9 @@ def test_every_output_is_written_and_parses(built: Path) -> None:
     assert len(doc_graphs) == 5, "one named graph per document"
 
 
-def test_report_counts_and_shacl(built: Path) -> None:
-    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
-    graph = load_graph(built)
+def test_report_counts_and_shacl(seeds_build: Path) -> None:
+    report = json.loads((seeds_build / "report.json").read_text(encoding="utf-8"))
+    graph = load_graph(seeds_build)
     assert report["shacl_conforms"] is True
     assert report["entities_per_class"] == dict(Counter(e.type for e in graph.entities.values()))
     assert report["relations_per_type"] == dict(Counter(r.type for r in graph.relations))
@@ -68,14 +61,14 @@ def test_report_counts_and_shacl(built: Path) -> None:
     assert any(key.startswith("clean:") for key in report["dropped"])
 
 
-def test_every_relation_has_evidence_retrievable_by_sparql(built: Path) -> None:
+def test_every_relation_has_evidence_retrievable_by_sparql(seeds_build: Path) -> None:
     from kg.ids import relation_id, relation_iri
     from kg.rdf.dataset import EVIDENCE_QUERY
 
-    graph = load_graph(built)
+    graph = load_graph(seeds_build)
     assert graph.relations
     texts = {doc.name: doc.text for doc in graph.documents}
-    result = run_query(open_store(built), EVIDENCE_QUERY)
+    result = run_query(open_store(seeds_build), EVIDENCE_QUERY)
     rows = {r["assertion"]: r for r in (dict(zip(result.columns, row, strict=True)) for row in result.rows)}
     for rel in graph.relations:
         ev = rel.evidence
@@ -87,8 +80,8 @@ def test_every_relation_has_evidence_retrievable_by_sparql(built: Path) -> None:
         assert 0 <= ev.start < ev.end <= len(texts[ev.doc])
 
 
-def test_evidence_offsets_point_into_the_file(built: Path) -> None:
-    graph = load_graph(built)
+def test_evidence_offsets_point_into_the_file(seeds_build: Path) -> None:
+    graph = load_graph(seeds_build)
     texts = {doc.name: doc.text for doc in graph.documents}
     for entity in graph.entities.values():
         for m in entity.mentions:
@@ -100,8 +93,8 @@ def test_evidence_offsets_point_into_the_file(built: Path) -> None:
             assert eid in graph.entities
 
 
-def test_repeated_paragraphs_are_counted_once(built: Path) -> None:
-    graph = load_graph(built)
+def test_repeated_paragraphs_are_counted_once(seeds_build: Path) -> None:
+    graph = load_graph(seeds_build)
     doc = next(d for d in graph.documents if d.name.startswith("000_"))
     texts = [s.text for s in doc.sentences if len(s.text) > 15]
     assert len(texts) == len(set(texts))
@@ -109,8 +102,8 @@ def test_repeated_paragraphs_are_counted_once(built: Path) -> None:
     assert max(keys.values(), default=1) <= 2
 
 
-def test_other_cities_articles_are_not_put_in_hefei(built: Path) -> None:
-    graph = load_graph(built)
+def test_other_cities_articles_are_not_put_in_hefei(seeds_build: Path) -> None:
+    graph = load_graph(seeds_build)
     hefei = entity_id("合肥市")
     for rel in graph.relations:
         if rel.evidence.doc.startswith("001_") and rel.tail == hefei:
@@ -119,14 +112,14 @@ def test_other_cities_articles_are_not_put_in_hefei(built: Path) -> None:
             assert "南京" not in rel.evidence.text and "北京" not in rel.evidence.text, rel
 
 
-def test_turtle_output_is_stable(built: Path, tmp_path: Path) -> None:
+def test_turtle_output_is_stable(seeds_build: Path, tmp_path: Path) -> None:
     build(SEEDS, tmp_path, warn=lambda m: None)
-    assert (tmp_path / "kg.ttl").read_bytes() == (built / "kg.ttl").read_bytes()
-    assert (tmp_path / "entities.jsonl").read_bytes() == (built / "entities.jsonl").read_bytes()
+    assert (tmp_path / "kg.ttl").read_bytes() == (seeds_build / "kg.ttl").read_bytes()
+    assert (tmp_path / "entities.jsonl").read_bytes() == (seeds_build / "entities.jsonl").read_bytes()
 
 
-def test_resolution_merges_known_variants(built: Path) -> None:
-    graph = load_graph(built)
+def test_resolution_merges_known_variants(seeds_build: Path) -> None:
+    graph = load_graph(seeds_build)
     names = {e.name for e in graph.entities.values()}
     assert "中国科学技术大学" in names
     assert "中国科大" not in names and "科大" not in names
@@ -134,9 +127,9 @@ def test_resolution_merges_known_variants(built: Path) -> None:
     assert sum(1 for n in names if "托卡马克" in n or n == "EAST") <= 1
 
 
-def test_merge_log_explains_every_variant(built: Path) -> None:
-    merges = [json.loads(line) for line in (built / "merges.jsonl").read_text(encoding="utf-8").splitlines()]
-    graph = load_graph(built)
+def test_merge_log_explains_every_variant(seeds_build: Path) -> None:
+    merges = [json.loads(line) for line in (seeds_build / "merges.jsonl").read_text(encoding="utf-8").splitlines()]
+    graph = load_graph(seeds_build)
     by_name = {e.name: e for e in graph.entities.values()}
     assert merges
     for m in merges:
@@ -165,12 +158,12 @@ def test_outputs_do_not_depend_on_how_the_input_folder_was_written(tmp_path: Pat
         assert (tmp_path / "absolute" / name).read_bytes() == (tmp_path / "relative" / name).read_bytes(), name
 
 
-def test_graph_json_is_written_part_by_part_as_json_dumps_writes_it_whole(built: Path) -> None:
+def test_graph_json_is_written_part_by_part_as_json_dumps_writes_it_whole(seeds_build: Path) -> None:
     from kg.graph.jsonl import json_bytes
     from kg.store import graph_to_json
 
-    data = graph_to_json(load_graph(built))
-    assert json_bytes(graph_to_json(load_graph(built))) == json.dumps(data, ensure_ascii=False).encode("utf-8")
+    data = graph_to_json(load_graph(seeds_build))
+    assert json_bytes(graph_to_json(load_graph(seeds_build))) == json.dumps(data, ensure_ascii=False).encode("utf-8")
     odd = {"空": {}, "list": [1.5, None, True, '引号"\n'], "nested": {"a": {"b": []}}}
     assert json_bytes(dict(odd)) == json.dumps(odd, ensure_ascii=False).encode("utf-8")
     assert json_bytes({}) == b"{}"

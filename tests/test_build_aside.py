@@ -127,25 +127,16 @@ def check_the_child_gives_the_bytes_this_process_gives() -> None:
         assert outputs(tmp / "forked") == outputs(tmp / "here")
 
 
-def test_files_of_any_size_and_name_come_back_whole() -> None:
-    in_a_fresh_process("check_files_of_any_size_and_name_come_back_whole")
-
-
-def test_a_child_that_fails_leaves_the_work_to_this_process() -> None:
-    in_a_fresh_process("check_a_child_that_fails_leaves_the_work_to_this_process")
-
-
-def test_an_error_of_the_work_is_raised_in_this_process() -> None:
-    in_a_fresh_process("check_an_error_of_the_work_is_raised_in_this_process")
-
-
-def test_a_build_that_stops_early_leaves_no_child() -> None:
-    in_a_fresh_process("check_a_build_that_stops_early_leaves_no_child")
-
-
-def test_a_killed_build_takes_its_child_along() -> None:
-    in_a_fresh_process("check_a_killed_build_takes_its_child_along")
-
-
-def test_the_child_gives_the_bytes_this_process_gives() -> None:
-    in_a_fresh_process("check_the_child_gives_the_bytes_this_process_gives")
+@pytest.mark.parametrize(
+    "check",
+    [
+        "files_of_any_size_and_name_come_back_whole",
+        "a_child_that_fails_leaves_the_work_to_this_process",
+        "an_error_of_the_work_is_raised_in_this_process",
+        "a_build_that_stops_early_leaves_no_child",
+        "a_killed_build_takes_its_child_along",
+        "the_child_gives_the_bytes_this_process_gives",
+    ],
+)
+def test_in_a_fresh_process(check: str) -> None:
+    in_a_fresh_process(f"check_{check}")

@@ -43,13 +43,6 @@ def copy_seeds(folder: Path, names: list[Path]) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("scale") / "out"
-    build(SEEDS, out, warn=lambda m: None)
-    return out
-
-
 # ---------------------------------------------------------------- one pass, compact graph.json
 
 

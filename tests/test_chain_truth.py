@@ -18,17 +18,6 @@ from kg.cli.main import main
 from kg.store import load_graph
 from kg.viz import render_site
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def seeds_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.graph.build import build
-
-    out = tmp_path_factory.mktemp("seeds-graph")
-    build(REPO / "seeds", out, warn=lambda _message: None)
-    return out
-
 
 def _chain_json(graph_dir: Path, name: str, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
     assert main(["chain", name, "--graph", str(graph_dir), "--format", "json"]) == 0
@@ -40,13 +29,13 @@ def _page_chains(graph_dir: Path) -> list[str]:
 
 
 def test_every_gap_quotes_a_sentence_of_the_documents_with_a_gap_word(
-    seeds_graph: Path, capsys: pytest.CaptureFixture[str]
+    seeds_build: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    graph = load_graph(seeds_graph)
+    graph = load_graph(seeds_build)
     sentences = {(d.name, s.index): s.text for d in graph.documents for s in d.sentences}
     seen_gaps = 0
-    for name in _page_chains(seeds_graph):
-        data = _chain_json(seeds_graph, name, capsys)
+    for name in _page_chains(seeds_build):
+        data = _chain_json(seeds_build, name, capsys)
         for gap in data["gaps"]:
             seen_gaps += 1
             assert gap["evidence"], (name, gap)
@@ -62,35 +51,35 @@ def test_every_gap_quotes_a_sentence_of_the_documents_with_a_gap_word(
 
 
 def test_no_segment_with_an_enterprise_is_a_gap_and_silence_is_not_a_gap(
-    seeds_graph: Path, capsys: pytest.CaptureFixture[str]
+    seeds_build: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    nev = _chain_json(seeds_graph, "新能源汽车", capsys)
+    nev = _chain_json(seeds_build, "新能源汽车", capsys)
     by_label = {s["label"]: s for s in nev["segments"]}
     assert by_label["动力电池"]["status"] == "unmentioned" and not by_label["动力电池"]["gap"]
     assert by_label["整车"]["status"] == "covered"
     assert nev["documents_read"] == 5
     assert not [g for g in nev["gaps"] if g["kind"] == "district"]  # the 8 districts are not "0 家企业" gaps
     assert any(n["kind"] == "district" and "文中未提及" in n["message"] for n in nev["not_mentioned"])
-    quantum = _chain_json(seeds_graph, "量子信息", capsys)
+    quantum = _chain_json(seeds_build, "量子信息", capsys)
     assert not [g for g in quantum["gaps"] if g["kind"] == "resource"]  # no "no laboratory supports it"
 
 
 def test_segments_are_attached_only_when_the_sentence_names_them_for_the_enterprise(
-    seeds_graph: Path, capsys: pytest.CaptureFixture[str]
+    seeds_build: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    nev = _chain_json(seeds_graph, "新能源汽车", capsys)
+    nev = _chain_json(seeds_build, "新能源汽车", capsys)
     names = {e["entity_id"]: e["name"] for e in nev["enterprises"]}
     by_label = {s["label"]: {names[e] for e in s["enterprises"]} for s in nev["segments"]}
     assert {"比亚迪", "蔚来"} <= by_label["整车"]
     assert by_label["电机"] == set()  # "…比亚迪新能源汽车、新能源汽车高集成度电驱动系统…" names no motor maker
-    ic = _chain_json(seeds_graph, "集成电路", capsys)
+    ic = _chain_json(seeds_build, "集成电路", capsys)
     names = {e["entity_id"]: e["name"] for e in ic["enterprises"]}
     by_label = {s["label"]: {names[e] for e in s["enterprises"]} for s in ic["segments"]}
     assert "沛顿科技" in by_label["封测"] and "沛顿科技" not in by_label["制造"]
 
 
-def test_pages_only_for_reference_chains_and_chains_with_stated_evidence(seeds_graph: Path) -> None:
-    graph = load_graph(seeds_graph)
+def test_pages_only_for_reference_chains_and_chains_with_stated_evidence(seeds_build: Path) -> None:
+    graph = load_graph(seeds_build)
     files = render_site(graph)
     chain_pages = [n for n in files if n.startswith("chain-")]
     for junk in ("规上高新技术", "特色型数字", "临港", "DRAM", "大基因", "生命健康", "生物健康", "大健康"):
@@ -103,8 +92,8 @@ def test_pages_only_for_reference_chains_and_chains_with_stated_evidence(seeds_g
     assert len(chain_pages) < 30
 
 
-def test_aliases_merge_through_skos_labels(seeds_graph: Path) -> None:
-    graph = load_graph(seeds_graph)
+def test_aliases_merge_through_skos_labels(seeds_build: Path) -> None:
+    graph = load_graph(seeds_build)
     assert {find_chain(graph, n).key for n in ("生命健康", "生物健康", "大健康", "生物医药")} == {"biomed"}
     # 汽车 and 新能源汽车 are counted apart by the documents, and so by the explorer and the graph
     assert find_chain(graph, "汽车").key != "nev"

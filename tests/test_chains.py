@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.chains.report import analyse_chain, find_chain, normalise_chain_name
-from kg.chains.segments import POSITIONS, chain_scheme, find_leader_cue, find_segment, parse_chain_scheme
+from kg.chains.segments import POSITIONS, ChainConcept, chain_scheme, find_leader_cue, find_segment, parse_chain_scheme
 from kg.cli.chain import COMMANDS
 from kg.cli.main import cli, main
 from kg.errors import InputError
@@ -30,9 +30,14 @@ def test_scheme_has_the_key_chains_with_positioned_segments() -> None:
         assert all(s.parent is None or s.parent in parents for s in concept.segments)
 
 
+def _chain(key: str) -> ChainConcept:
+    concept = chain_scheme().by_key(key)
+    assert concept is not None
+    return concept
+
+
 def test_segments_nest_under_their_parent() -> None:
-    nev = chain_scheme().by_key("nev")
-    assert nev is not None
+    nev = _chain("nev")
     battery = next(s for s in nev.segments if s.label_zh == "动力电池")
     assert battery.parent is not None and nev.segment(battery.parent).label_zh == "核心零部件"
     assert battery.depth == 1
@@ -50,34 +55,28 @@ def test_bad_position_is_an_input_error_naming_the_file(tmp_path: Path) -> None:
         parse_chain_scheme(ttl)
 
 
-def _nev():
-    concept = chain_scheme().by_key("nev")
-    assert concept is not None
-    return concept
-
-
 def test_keyword_after_a_coordinated_list_names_the_segment() -> None:
     text = "全市汇聚甲车、乙车、丙车等3家整车企业，形成完整产业链。"
     start = text.index("甲车")
-    match = find_segment(text, start, start + 2, _nev())
-    assert match is not None and _nev().segment(match.segment).label_zh == "整车"
+    match = find_segment(text, start, start + 2, _chain("nev"))
+    assert match is not None and _chain("nev").segment(match.segment).label_zh == "整车"
 
 
 def test_keyword_in_another_clause_does_not_count() -> None:
     text = "优化整车、零部件布局，支持甲车做大做强。"
     start = text.index("甲车")
-    assert find_segment(text, start, start + 2, _nev()) is None
+    assert find_segment(text, start, start + 2, _chain("nev")) is None
 
 
 def test_keyword_inside_the_name_itself_does_not_count() -> None:
     text = "某某电池有限公司加快发展。"
-    assert find_segment(text, 0, text.index("加快"), _nev()) is None
+    assert find_segment(text, 0, text.index("加快"), _chain("nev")) is None
 
 
 def test_nearest_keyword_wins() -> None:
     text = "甲车是整车企业，乙电池供应动力电池。"
     start = text.index("乙电池")
-    match = find_segment(text, start, start + 3, _nev())
+    match = find_segment(text, start, start + 3, _chain("nev"))
     assert match is not None and match.keyword == "动力电池"
 
 
@@ -201,28 +200,22 @@ def test_cli_missing_graph_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "nowhere" in capsys.readouterr().err
 
 
-def _ic():
-    concept = chain_scheme().by_key("ic")
-    assert concept is not None
-    return concept
-
-
 def test_keyword_of_a_neighbouring_item_does_not_count() -> None:
     # the seeds' sentence that put 沛顿 under 制造 while its own item says 先进封测
     text = "重点推动 12 寸晶圆制造基地、沛顿集成电路先进封测和模组生产、第三代功率半导体产业园等项目。"
     start = text.index("沛顿")
-    match = find_segment(text, start, start + 2, _ic())
-    assert match is not None and _ic().segment(match.segment).label_zh == "封测"
+    match = find_segment(text, start, start + 2, _chain("ic"))
+    assert match is not None and _chain("ic").segment(match.segment).label_zh == "封测"
     text = "重点实施蔚来中国总部、比亚迪新能源汽车、新能源汽车高集成度电驱动系统开发与产业化等项目。"
     start = text.index("比亚迪")
-    assert find_segment(text, start, start + 3, _nev()) is None  # 电驱动 belongs to the next item
+    assert find_segment(text, start, start + 3, _chain("nev")) is None  # 电驱动 belongs to the next item
 
 
 def test_keyword_inside_another_name_does_not_count() -> None:
     text = "甲公司联合乙电池公司开展研发。"
     start, other = text.index("甲公司"), text.index("乙电池公司")
-    assert find_segment(text, start, start + 3, _nev(), [(other, other + 5)]) is None
-    assert find_segment(text, start, start + 3, _nev()) is not None  # without the name's span it would
+    assert find_segment(text, start, start + 3, _chain("nev"), [(other, other + 5)]) is None
+    assert find_segment(text, start, start + 3, _chain("nev")) is not None  # without the name's span it would
 
 
 def test_keyword_heading_a_list_of_names_names_every_member() -> None:
@@ -230,9 +223,9 @@ def test_keyword_heading_a_list_of_names_names_every_member() -> None:
     spans = {n: (text.index(n), text.index(n) + len(n)) for n in ("国轩高科", "中创新航")}
     for name, (a, b) in spans.items():
         others = [s for n, s in spans.items() if n != name]
-        match = find_segment(text, a, b, _nev(), others)
+        match = find_segment(text, a, b, _chain("nev"), others)
         assert match is not None and match.keyword == "动力电池", name
     # a list that does not start right after the head: the head is not about it
     text = "动力电池企业加快扩产，支持甲公司、乙公司发展。"
     a = text.index("乙公司")
-    assert find_segment(text, a, a + 3, _nev(), [(text.index("甲公司"), text.index("甲公司") + 3)]) is None
+    assert find_segment(text, a, a + 3, _chain("nev"), [(text.index("甲公司"), text.index("甲公司") + 3)]) is None

@@ -17,8 +17,6 @@ from kg.ids import entity_id
 from kg.store import graph_to_json, load_graph
 from kg.viz.sample import demo_graph
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture()
 def graph_dir(tmp_path: Path) -> Path:
@@ -26,19 +24,10 @@ def graph_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.fixture(scope="module")
-def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.graph.build import build
-
-    out = tmp_path_factory.mktemp("seeds-export")
-    build(REPO / "seeds", out, warn=lambda _message: None)
-    return out
-
-
-def test_gexf_and_graphml_hold_every_entity_and_relation(seeds_dir: Path, tmp_path: Path) -> None:
-    graph = load_graph(seeds_dir)
+def test_gexf_and_graphml_hold_every_entity_and_relation(seeds_build: Path, tmp_path: Path) -> None:
+    graph = load_graph(seeds_build)
     for fmt in ("gexf", "graphml"):
-        assert main(["export", "--graph", str(seeds_dir), "--format", fmt, "--out", str(tmp_path / fmt)]) == 0
+        assert main(["export", "--graph", str(seeds_build), "--format", fmt, "--out", str(tmp_path / fmt)]) == 0
         path = tmp_path / fmt / f"graph.{fmt}"
         g = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
         assert g.number_of_nodes() == len(graph.entities)
@@ -49,9 +38,9 @@ def test_gexf_and_graphml_hold_every_entity_and_relation(seeds_dir: Path, tmp_pa
     assert 'type="directed"' in (tmp_path / "gexf" / "graph.gexf").read_text(encoding="utf-8")
 
 
-def test_nodes_and_edges_csv_open_as_tables(seeds_dir: Path, tmp_path: Path) -> None:
-    assert main(["export", "--graph", str(seeds_dir), "--format", "csv", "--out", str(tmp_path)]) == 0
-    graph = load_graph(seeds_dir)
+def test_nodes_and_edges_csv_open_as_tables(seeds_build: Path, tmp_path: Path) -> None:
+    assert main(["export", "--graph", str(seeds_build), "--format", "csv", "--out", str(tmp_path)]) == 0
+    graph = load_graph(seeds_build)
     raw = (tmp_path / "nodes.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())  # Excel reads the Chinese as UTF-8
     nodes = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))

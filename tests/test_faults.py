@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import kg_module
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -254,15 +255,7 @@ def test_outputs_carried_over_and_viz_kept(references: dict[str, object], tmp_pa
 
 
 def _cypher(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", "cypher", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env={**clean, **env},
-    )
+    return kg_module("cypher", *args, env=env)
 
 
 @pytest.mark.parametrize(
@@ -324,17 +317,9 @@ def test_a_smaller_reload_reports_what_is_left_and_prune_removes_it(
         (tmp_path / f"g{copies}.json").write_text(
             json.dumps(graph_to_json(build_small_graph(copies)), ensure_ascii=False), encoding="utf-8"
         )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
 
     def load(name: str, *extra: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "kg.cli", "load", "neo4j", "--graph", str(tmp_path / name), *extra],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=REPO,
-            env={**clean, **neo4j_env},
-        )
+        done = kg_module("load", "neo4j", "--graph", str(tmp_path / name), *extra, env=neo4j_env, timeout=300)
         assert done.returncode == 0, done.stderr
         return done.stdout
 

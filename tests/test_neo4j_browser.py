@@ -18,39 +18,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import neo4j_local, private_neo4j_env, running_neo4j
 
 pytestmark = pytest.mark.neo4j
 
-REPO = Path(__file__).resolve().parents[1]
-SCRIPT = REPO / "scripts" / "neo4j-local"
+TIMEOUT = 300  # seconds a scripts/neo4j-local command may take
 
 
 def run_script(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=300, check=False)
+    return neo4j_local(env, *args, timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
 def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     state = tmp_path_factory.mktemp("neo4j-browser")
-    env = {
-        **os.environ,
-        "NEO4J_LOCAL_DIR": str(state),
-        "NEO4J_LOCAL_HEAP": "512m",
-        "NEO4J_LOCAL_PAGECACHE": "64m",
-    }
+    env = private_neo4j_env(state)
     env.pop("NEO4J_LOCAL_HTTP", None)
     # One generated password in 64 starts with "-" (token_urlsafe); Neo4j's admin tool once
     # read such a password as an option and the start failed. This server gets one on purpose,
     # and the Chromium test below logs in with it.
     (state / "password").write_text("-" + secrets.token_urlsafe(24) + "\n")
     (state / "password").chmod(0o600)
-    started = run_script(env, "start")
-    try:
-        assert started.returncode == 0, started.stdout + started.stderr
+    with running_neo4j(env, TIMEOUT):
         yield env
-    finally:
-        stopped = run_script(env, "stop")
-        assert stopped.returncode == 0, stopped.stderr
 
 
 def get(url: str) -> tuple[int, str, bytes]:

@@ -11,13 +11,13 @@ and the same snapshot must come out; a batched load on top must find nothing to 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import NEO4J_LOCAL, neo4j_local, private_neo4j_env, running_neo4j
 
 from kg.cli.main import main
 from kg.model import KnowledgeGraph
@@ -28,11 +28,11 @@ from kg.store import load_graph
 pytestmark = pytest.mark.neo4j
 
 REPO = Path(__file__).resolve().parents[1]
-SCRIPT = REPO / "scripts" / "neo4j-local"
+TIMEOUT = 600  # seconds a scripts/neo4j-local command may take
 
 
 def run_script(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=600, check=False)
+    return neo4j_local(env, *args, timeout=TIMEOUT)
 
 
 def private_driver(env: dict[str, str]) -> Any:
@@ -52,21 +52,9 @@ def bolt_env(state: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    state = tmp_path_factory.mktemp("neo4j-bulk")
-    env = {
-        **os.environ,
-        "NEO4J_LOCAL_DIR": str(state),
-        "NEO4J_LOCAL_HEAP": "512m",
-        "NEO4J_LOCAL_PAGECACHE": "64m",
-        "NEO4J_LOCAL_HTTP": "off",
-    }
-    started = run_script(env, "start")
-    try:
-        assert started.returncode == 0, started.stdout + started.stderr
+    env = {**private_neo4j_env(tmp_path_factory.mktemp("neo4j-bulk")), "NEO4J_LOCAL_HTTP": "off"}
+    with running_neo4j(env, TIMEOUT):
         yield env
-    finally:
-        stopped = run_script(env, "stop")
-        assert stopped.returncode == 0, stopped.stderr
 
 
 @pytest.fixture(scope="module")
@@ -126,39 +114,18 @@ def test_bulk_import_equals_the_batched_load_on_the_seeds(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     env, graph = private_server, load_graph(seeds_build)
-    admin = f"{SCRIPT} admin"
+    admin = f"{NEO4J_LOCAL} admin"
     first = batched_load(env, graph)
     assert first.total("nodes_created") > 1000 and first.total("relationships_created") > 1000
     reference = snapshot(env)
 
+    bulk_import = ("load", "neo4j-import", "--graph", str(seeds_build), "--neo4j-admin", admin, "--overwrite")
     # The store is held by the running server: the tool refuses, and we say so (exit 4).
-    code, _, err = kg(
-        env,
-        monkeypatch,
-        capsys,
-        "load",
-        "neo4j-import",
-        "--graph",
-        str(seeds_build),
-        "--neo4j-admin",
-        admin,
-        "--overwrite",
-    )
+    code, _, err = kg(env, monkeypatch, capsys, *bulk_import)
     assert code == 4 and "stopped" in err and "Traceback" not in err
 
     assert run_script(env, "stop").returncode == 0
-    code, out, err = kg(
-        env,
-        monkeypatch,
-        capsys,
-        "load",
-        "neo4j-import",
-        "--graph",
-        str(seeds_build),
-        "--neo4j-admin",
-        admin,
-        "--overwrite",
-    )
+    code, out, err = kg(env, monkeypatch, capsys, *bulk_import)
     assert code == 0, err
     assert "imported" in out and "IMPORT DONE" in err  # the tool's progress reaches stderr
     started = run_script(env, "start")

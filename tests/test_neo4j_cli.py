@@ -181,14 +181,15 @@ def test_load_killed_half_way_then_rerun_gives_the_full_graph_once(
     tmp_path: Path,
     kg_argv: list[str],
 ) -> None:
-    import os
     import signal
     import subprocess
     import time
 
+    from conftest import only_these_neo4j_settings
+
     graph = graph_factory(40)
     folder = save(graph, tmp_path / "out")
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}, **neo4j_env}
+    env = only_these_neo4j_settings(neo4j_env)
     args = [*kg_argv, "load", "neo4j", "--graph", str(folder), "--batch-size", "1"]
     process = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

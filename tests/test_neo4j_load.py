@@ -30,6 +30,15 @@ def load(driver: Any, graph: KnowledgeGraph, **options: Any) -> LoadSummary:
     return load_graph_into_neo4j(graph, driver, "neo4j", **options)
 
 
+def counts_of_one_load(driver: Any, graph: KnowledgeGraph, batch_size: int) -> tuple[int, int]:
+    """The nodes and relationships a load of ``graph`` into the empty database makes; the
+    database is emptied again, for the load the test compares with it."""
+    load(driver, graph, batch_size=batch_size)
+    made = counts(driver)
+    driver.execute_query("MATCH (n) DETACH DELETE n", database_="neo4j")
+    return made
+
+
 def expected_node_count(graph: KnowledgeGraph) -> int:
     sentences = sum(len(d.sentences) for d in graph.documents)
     return len(graph.documents) + sentences + len(graph.entities)
@@ -167,9 +176,7 @@ def test_interrupted_load_resumes_without_duplicates(
     clean_neo4j: Any, graph_factory: Callable[[int], KnowledgeGraph]
 ) -> None:
     graph = graph_factory(12)
-    load(clean_neo4j, graph, batch_size=7)
-    uninterrupted = counts(clean_neo4j)
-    clean_neo4j.execute_query("MATCH (n) DETACH DELETE n", database_="neo4j")
+    uninterrupted = counts_of_one_load(clean_neo4j, graph, batch_size=7)
 
     with pytest.raises(Interrupted):
         load(clean_neo4j, graph, batch_size=7, progress=stop_after(4))
@@ -194,9 +201,7 @@ def test_batches_of_one_give_the_same_graph_as_one_batch(
     clean_neo4j: Any, graph_factory: Callable[[int], KnowledgeGraph]
 ) -> None:
     graph = graph_factory(3)
-    load(clean_neo4j, graph, batch_size=1)
-    small_batches = counts(clean_neo4j)
-    clean_neo4j.execute_query("MATCH (n) DETACH DELETE n", database_="neo4j")
+    small_batches = counts_of_one_load(clean_neo4j, graph, batch_size=1)
     load(clean_neo4j, graph, batch_size=10_000)
     assert counts(clean_neo4j) == small_batches
     assert (

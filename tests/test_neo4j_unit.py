@@ -152,16 +152,16 @@ def test_without_server_or_built_graph_the_error_says_what_to_do(tmp_path: Path)
 
 
 def _run_one_neo4j_test(ci: str) -> Any:
-    import os
     import socket
     import subprocess
     from pathlib import Path
 
+    from conftest import only_these_neo4j_settings
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(CI=ci, NEO4J_URI=f"bolt://127.0.0.1:{port}", NEO4J_PASSWORD="x")
+    env = only_these_neo4j_settings({"CI": ci, "NEO4J_URI": f"bolt://127.0.0.1:{port}", "NEO4J_PASSWORD": "x"})
     repo = Path(__file__).resolve().parents[1]
     target = "tests/test_neo4j_cli.py::test_malformed_cypher_exits_2_with_the_engine_message"
     return subprocess.run(

@@ -12,15 +12,6 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
-@pytest.fixture(scope="module")
-def fresh_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.graph.build import build
-
-    out = tmp_path_factory.mktemp("notebook-graph")
-    build(REPO / "seeds", out, warn=lambda _message: None)
-    return out
-
-
 def _outputs(nb: nbformat.NotebookNode) -> str:
     texts = []
     for cell in nb.cells:
@@ -34,12 +25,12 @@ def test_there_are_at_least_two_notebooks() -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_clean(path: Path, fresh_graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("INNOKG_GRAPH", str(fresh_graph))  # the kernel inherits the environment
+def test_notebook_runs_clean(path: Path, seeds_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INNOKG_GRAPH", str(seeds_build))  # the kernel inherits the environment
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
     text = _outputs(nb)
-    assert str(fresh_graph.resolve()) in text  # it read the graph we built, not a stale out/
+    assert str(seeds_build.resolve()) in text  # it read the graph we built, not a stale out/
     assert "rows)" in text or "relations" in text

@@ -25,14 +25,19 @@ print(len(report.documents), sum(report.relations_per_type.values()), len(load_c
 """
 
 
-def test_a_wheel_builds_the_graph_with_nothing_but_its_own_files(tmp_path: Path) -> None:
+def build_wheel(folder: Path) -> Path:
+    """The wheel of this checkout, built by pip into ``folder``."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder), str(ROOT)],
         check=True,
         capture_output=True,
         timeout=600,
     )
-    wheel = next((tmp_path / "dist").glob("innokg-*.whl"))
+    return next(folder.glob("innokg-*.whl"))
+
+
+def test_a_wheel_builds_the_graph_with_nothing_but_its_own_files(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path / "dist")
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     run = subprocess.run(
@@ -52,13 +57,7 @@ def test_a_wheel_installed_in_a_fresh_venv_builds_the_seeds(tmp_path: Path) -> N
     """The way a user installs it: `pip install innokg-….whl` into a new virtual environment
     (dependencies from the package index, pip's cache when warm), then the `kg` command it
     installs, run outside the checkout."""
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    wheel = next((tmp_path / "dist").glob("innokg-*.whl"))
+    wheel = build_wheel(tmp_path / "dist")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
     install = subprocess.run(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import cultivates_pack
 
 from kg.cli.main import main
 from kg.errors import InputError
@@ -63,18 +63,7 @@ def test_a_packaged_pattern_reads_a_place_that_takes_an_industry_as_its_leading_
 def test_a_users_pattern_from_a_pack_adds_a_relation_the_package_does_not_read(tmp_path: Path) -> None:
     doc = write(tmp_path / "page.txt", "合肥高新区多年来在集成电路产业深耕耘。\n")
     assert not any(t == "FOCUSES_ON" for t, *_ in relations(doc))
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    pattern = {
-        "name": "cultivates",
-        "type": "FOCUSES_ON",
-        "head": "place",
-        "tail": "chain",
-        "after_cues": ["深耕耘"],
-        "max_gap": 8,
-        "confidence": 0.5,
-    }
-    write(pack / "patterns.jsonl", json.dumps(pattern, ensure_ascii=False) + "\n")
+    pack = cultivates_pack(tmp_path / "pack")
     with using_packs([pack]):
         found = relations(doc)
     assert ("FOCUSES_ON", "合肥高新技术产业开发区", "集成电路", "pattern:cultivates") in found

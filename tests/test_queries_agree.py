@@ -21,18 +21,8 @@ from kg.query.cypher_embedded import EmbeddedGraph, load_embedded, query_embedde
 from kg.query.sparql import open_store
 from kg.store import load_graph
 
-REPO = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue()
 NAMES = [q.name for q in CATALOGUE]
-
-
-@pytest.fixture(scope="session")
-def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.graph.build import build
-
-    out = tmp_path_factory.mktemp("seeds-build")
-    build(REPO / "seeds", out, warn=lambda _message: None)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,6 @@ import pyoxigraph as ox
 import pytest
 from playwright import sync_api as playwright_api
 
-from kg.graph.build import build
 from kg.query.catalogue import load_catalogue, sparql_rows
 from kg.query.page import catalogue_data
 from kg.query.server import EndpointConfig, make_server
@@ -35,20 +34,13 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("seeds-build")
-    build(REPO / "seeds", out, warn=lambda _message: None)
-    return out
+def store(seeds_build: Path) -> ox.Store:
+    return open_store(seeds_build)
 
 
 @pytest.fixture(scope="module")
-def store(built: Path) -> ox.Store:
-    return open_store(built)
-
-
-@pytest.fixture(scope="module")
-def base_url(built: Path) -> Iterator[str]:
-    server = make_server(open_store(built), "127.0.0.1", 0, EndpointConfig(timeout_s=10, workers=2))
+def base_url(seeds_build: Path) -> Iterator[str]:
+    server = make_server(open_store(seeds_build), "127.0.0.1", 0, EndpointConfig(timeout_s=10, workers=2))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

@@ -25,31 +25,22 @@ CATALOGUE = load_catalogue()
 EXTRA_QUAD = '<https://w3id.org/innokg/id/entity/e-test> <https://w3id.org/innokg/ontology#name> "只在kg.nq里" .\n'
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.graph.build import build
-
-    out = tmp_path_factory.mktemp("stores") / "out"
-    build(REPO / "seeds", out, warn=lambda _message: None)
-    return out
-
-
 @pytest.fixture()
-def copy(built: Path, tmp_path: Path) -> Path:
-    shutil.copytree(built, tmp_path / "out")
+def copy(seeds_build: Path, tmp_path: Path) -> Path:
+    shutil.copytree(seeds_build, tmp_path / "out")
     return tmp_path / "out"
 
 
-def test_a_build_writes_fresh_stores(built: Path) -> None:
-    assert (built / "store" / "graph.kgl").is_file()
-    assert why_stale(built, OXIGRAPH) is None and why_stale(built, KGLITE) is None
+def test_a_build_writes_fresh_stores(seeds_build: Path) -> None:
+    assert (seeds_build / "store" / "graph.kgl").is_file()
+    assert why_stale(seeds_build, OXIGRAPH) is None and why_stale(seeds_build, KGLITE) is None
 
 
-def test_the_stores_answer_every_question_as_the_files_do(built: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_the_stores_answer_every_question_as_the_files_do(seeds_build: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
-        stamped_rdf, saved_graph = open_query_store(built), embedded_for(built)
+        stamped_rdf, saved_graph = open_query_store(seeds_build), embedded_for(seeds_build)
     assert not caplog.records  # the stamped paths were taken, not the fallbacks
-    checked_rdf, memory_graph = open_store(built), load_embedded(load_graph(built))
+    checked_rdf, memory_graph = open_store(seeds_build), load_embedded(load_graph(seeds_build))
     assert len(stamped_rdf) == len(checked_rdf)
     answered = 0
     for question in CATALOGUE:

@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import write_document
 
 from kg.errors import InputError
 from kg.model import Document
@@ -13,12 +14,7 @@ from loaders.read.document import read_document
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "doc.txt") -> Path:
-    path = tmp_path / name
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
+    return write_document(tmp_path, text, name)
 
 
 def same_character(original: str, cleaned: str) -> bool:

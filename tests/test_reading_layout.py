@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import write_document
+
+from kg.model import Document
 from loaders.lexicon.place_names import district_names, place_by_form
 from loaders.read.document import read_document
 
 
-def read(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return read_document(path)
+def read(tmp_path: Path, text: str) -> Document:
+    return read_document(write_document(tmp_path, text, "doc.md"))
 
 
 def test_place_names_are_recognised_by_form() -> None:

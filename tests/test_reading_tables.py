@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import write_document
+
 from kg.model import Document, KnowledgeGraph
 from kg.store import graph_from_json, graph_to_json
 from loaders.read.document import read_document
@@ -11,9 +13,7 @@ from loaders.read.sections import park_by_form, table_cells
 
 
 def read(tmp_path: Path, text: str) -> Document:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return read_document(path)
+    return read_document(write_document(tmp_path, text, "doc.md"))
 
 
 def headers(document: Document) -> dict[str, list[str] | None]:

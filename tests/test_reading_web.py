@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_document
 
 from kg.errors import InputError
 from loaders.read.document import read_document
@@ -16,12 +17,7 @@ from loaders.read.sentences import MAX_SENTENCE_LENGTH
 
 
 def write(tmp_path: Path, data: str | bytes, name: str = "page.txt") -> Path:
-    path = tmp_path / name
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
+    return write_document(tmp_path, data, name)
 
 
 def dropped(document, reason: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import cultivates_pack
 
 from kg.errors import InputError
 from loaders.lexicon.packs import using_packs
@@ -90,18 +91,7 @@ def test_a_malformed_example_is_refused_naming_file_and_line(tmp_path: Path, lin
 
 
 def test_a_pack_carries_examples_for_its_own_pattern(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    pattern = {
-        "name": "cultivates",
-        "type": "FOCUSES_ON",
-        "head": "place",
-        "tail": "chain",
-        "after_cues": ["深耕耘"],
-        "max_gap": 8,
-        "confidence": 0.5,
-    }
-    (pack / "patterns.jsonl").write_text(json.dumps(pattern, ensure_ascii=False) + "\n", encoding="utf-8")
+    pack = cultivates_pack(tmp_path / "pack")
     examples = [
         {
             "rule": "pattern:cultivates",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import build_small_graph
+from conftest import build_small_graph, kg_module
 
 from kg.query.server import EndpointConfig, EndpointServer, make_server
 from kg.query.sparql import open_store
@@ -423,23 +423,8 @@ def test_long_inline_sparql_is_a_query_not_a_file_name(graph_dir: Path) -> None:
 
 
 def test_long_inline_cypher_is_a_query_not_a_file_name(graph_dir: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}  # the embedded engine
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kg.cli",
-            "cypher",
-            f"MATCH (n:__Entity__ {{name: '{LONG_NAME}'}}) RETURN n.name AS name",
-            "--graph",
-            str(graph_dir),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env=env,
-    )
+    query = f"MATCH (n:__Entity__ {{name: '{LONG_NAME}'}}) RETURN n.name AS name"
+    done = kg_module("cypher", query, "--graph", str(graph_dir))  # no NEO4J_* settings: the embedded engine
     assert done.returncode == 0, done.stderr
     # an empty answer keeps its header line (the RETURN columns)
     assert done.stdout == "name\n----\n(0 rows)\n" and "Traceback" not in done.stderr
@@ -452,15 +437,7 @@ SECRET = "S3cret-Pw_4711"
 
 
 def _kg_env(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", "cypher", "RETURN 1 AS one"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env={**clean, **env},
-    )
+    return kg_module("cypher", "RETURN 1 AS one", env=env)
 
 
 @pytest.mark.parametrize(
@@ -556,15 +533,7 @@ def test_embedded_load_csv_with_the_option_and_strings_are_no_match(graph_dir: P
 
 
 def test_kg_cypher_refuses_load_csv_with_exit_2(graph_dir: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    done = subprocess.run(
-        [sys.executable, "-m", "kg.cli", "cypher", LOAD_CSV_QUERIES[0], "--graph", str(graph_dir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env=env,
-    )
+    done = kg_module("cypher", LOAD_CSV_QUERIES[0], "--graph", str(graph_dir))
     assert done.returncode == 2 and "root:" not in done.stdout and "--allow-load-csv" in done.stderr
 
 

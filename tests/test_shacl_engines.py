@@ -72,58 +72,43 @@ def _link(g: Graph, head: URIRef, prop: URIRef, tail: URIRef) -> URIRef:
     return head
 
 
+def _replacing(cls: URIRef, prop: URIRef, value: Literal) -> Callable[[Graph], URIRef]:
+    """A break: the first ``cls`` node's ``prop`` becomes ``value``; that node is the focus."""
+
+    def breaks(g: Graph) -> URIRef:
+        node = _first(g, cls)
+        _replace(g, node, prop, value)
+        return node
+
+    return breaks
+
+
+def _adding(cls: URIRef, prop: URIRef, value: URIRef | Literal) -> Callable[[Graph], URIRef]:
+    """A break: the first ``cls`` node gets one more ``prop``, ``value`` or, given a class, that
+    class's first node; the ``cls`` node is the focus."""
+
+    def breaks(g: Graph) -> URIRef:
+        tail = _first(g, value) if isinstance(value, URIRef) else value
+        return _link(g, _first(g, cls), prop, tail)  # type: ignore[arg-type]
+
+    return breaks
+
+
 def _missing_name(g: Graph) -> URIRef:
     node = _first(g, IKG.University)
     g.remove((node, IKG.name, None))
     return node
 
 
-def _two_entity_ids(g: Graph) -> URIRef:
-    return _link(g, _first(g, IKG.University), IKG.entityId, Literal("e-0123456789abcdef"))  # type: ignore[arg-type]
-
-
-def _offset_as_string(g: Graph) -> URIRef:
-    node = _first(g, IKG.Sentence)
-    _replace(g, node, IKG.startOffset, Literal("3"))
-    return node
-
-
-def _ill_typed_integer(g: Graph) -> URIRef:
-    node = _first(g, IKG.Sentence)
-    _replace(g, node, IKG.sentenceIndex, Literal("three", datatype=XSD.integer))
-    return node
-
-
-def _english_label(g: Graph) -> URIRef:
-    node = _first(g, IKG.Enterprise)
-    _replace(g, node, SKOS.prefLabel, Literal("Some Company", lang="en"))
-    return node
-
-
-def _encoding_not_listed(g: Graph) -> URIRef:
-    node = _first(g, IKG.Document)
-    _replace(g, node, IKG.encoding, Literal("latin-1"))
-    return node
-
-
-def _bad_entity_id(g: Graph) -> URIRef:
-    node = _first(g, IKG.Place)
-    _replace(g, node, IKG.entityId, Literal("E-XYZ"))
-    return node
-
-
-def _property_id_as_wikidata(g: Graph) -> URIRef:
-    return _link(g, _first(g, IKG.Laboratory), IKG.wikidataId, Literal("P31"))  # type: ignore[arg-type]
-
-
-def _empty_name(g: Graph) -> URIRef:
-    node = _first(g, IKG.IndustryChain)
-    _replace(g, node, IKG.name, Literal(""))
-    return node
-
-
-def _located_in_a_chain(g: Graph) -> URIRef:
-    return _link(g, _first(g, IKG.Enterprise), IKG.locatedIn, _first(g, IKG.IndustryChain))
+_two_entity_ids = _adding(IKG.University, IKG.entityId, Literal("e-0123456789abcdef"))
+_offset_as_string = _replacing(IKG.Sentence, IKG.startOffset, Literal("3"))
+_ill_typed_integer = _replacing(IKG.Sentence, IKG.sentenceIndex, Literal("three", datatype=XSD.integer))
+_english_label = _replacing(IKG.Enterprise, SKOS.prefLabel, Literal("Some Company", lang="en"))
+_encoding_not_listed = _replacing(IKG.Document, IKG.encoding, Literal("latin-1"))
+_bad_entity_id = _replacing(IKG.Place, IKG.entityId, Literal("E-XYZ"))
+_property_id_as_wikidata = _adding(IKG.Laboratory, IKG.wikidataId, Literal("P31"))
+_empty_name = _replacing(IKG.IndustryChain, IKG.name, Literal(""))
+_located_in_a_chain = _adding(IKG.Enterprise, IKG.locatedIn, IKG.IndustryChain)
 
 
 def _place_located_in(g: Graph) -> URIRef:
@@ -131,44 +116,14 @@ def _place_located_in(g: Graph) -> URIRef:
     return _link(g, places[0], IKG.locatedIn, places[1])
 
 
-def _place_part_of_university(g: Graph) -> URIRef:
-    return _link(g, _first(g, IKG.Place), IKG.partOf, _first(g, IKG.University))
-
-
-def _cooperates_with_a_place(g: Graph) -> URIRef:
-    return _link(g, _first(g, IKG.University), IKG.cooperatesWith, _first(g, IKG.Place))
-
-
-def _operated_by_a_place(g: Graph) -> URIRef:
-    return _link(g, _first(g, IKG.Laboratory), IKG.operatedBy, _first(g, IKG.Place))
-
-
-def _university_part_of_chain(g: Graph) -> URIRef:
-    return _link(g, _first(g, IKG.University), IKG.partOfChain, _first(g, IKG.IndustryChain))
-
-
-def _literal_subject(g: Graph) -> URIRef:
-    node = _first(g, IKG.RelationAssertion)
-    _replace(g, node, RDF.subject, Literal("not a node"))
-    return node
-
-
-def _confidence_above_one(g: Graph) -> URIRef:
-    node = _first(g, IKG.RelationAssertion)
-    _replace(g, node, IKG.confidence, Literal(Decimal("1.5"), datatype=XSD.decimal))
-    return node
-
-
-def _confidence_as_double(g: Graph) -> URIRef:
-    node = _first(g, IKG.RelationAssertion)
-    _replace(g, node, IKG.confidence, Literal(0.5, datatype=XSD.double))
-    return node
-
-
-def _negative_index(g: Graph) -> URIRef:
-    node = _first(g, IKG.Sentence)
-    _replace(g, node, IKG.sentenceIndex, Literal(-1, datatype=XSD.integer))
-    return node
+_place_part_of_university = _adding(IKG.Place, IKG.partOf, IKG.University)
+_cooperates_with_a_place = _adding(IKG.University, IKG.cooperatesWith, IKG.Place)
+_operated_by_a_place = _adding(IKG.Laboratory, IKG.operatedBy, IKG.Place)
+_university_part_of_chain = _adding(IKG.University, IKG.partOfChain, IKG.IndustryChain)
+_literal_subject = _replacing(IKG.RelationAssertion, RDF.subject, Literal("not a node"))
+_confidence_above_one = _replacing(IKG.RelationAssertion, IKG.confidence, Literal(Decimal("1.5"), datatype=XSD.decimal))
+_confidence_as_double = _replacing(IKG.RelationAssertion, IKG.confidence, Literal(0.5, datatype=XSD.double))
+_negative_index = _replacing(IKG.Sentence, IKG.sentenceIndex, Literal(-1, datatype=XSD.integer))
 
 
 def _offsets_backwards(g: Graph) -> URIRef:
@@ -253,13 +208,6 @@ def test_the_build_result_has_the_report_text_of_a_failure(union: Graph) -> None
 
 
 # ---------------------------------------------------------------- the build and `kg validate`
-
-
-@pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("seeds-build")
-    build(SEEDS, out, warn=lambda m: None)
-    return out
 
 
 def test_a_build_with_the_reference_engine_writes_the_same_bytes(seeds_build: Path, tmp_path: Path) -> None:

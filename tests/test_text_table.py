@@ -8,13 +8,9 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from kg.graph.build import build
 from kg.query.result import IRI, QueryResult, format_result, prefixed
 from kg.query.text_table import display_width, text_table
 
-REPO = Path(__file__).resolve().parents[1]
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -94,19 +90,12 @@ def test_prefixed_names() -> None:
     assert format_result(result, "table").splitlines()[2] == "ikg:Place | https://w3id.org/innokg/ontology#Place"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("tables")
-    build(REPO / "seeds", out, warn=lambda _message: None)
-    return out
-
-
-def test_kg_sparql_table_prints_prefixed_names_aligned(run_kg: Run, built: Path) -> None:
+def test_kg_sparql_table_prints_prefixed_names_aligned(run_kg: Run, seeds_build: Path) -> None:
     query = (
         "SELECT ?type ?name WHERE { ?e ikg:name ?name ; a ?type . "
         "VALUES ?name { '合肥市' '中国科学技术大学' '庐江县' } } ORDER BY ?name"
     )
-    done = run_kg("sparql", query, "--graph", str(built), "--format", "table")
+    done = run_kg("sparql", query, "--graph", str(seeds_build), "--format", "table")
     assert done.returncode == 0, done.stderr
     assert_aligned(done.stdout)
     lines = done.stdout.splitlines()
@@ -114,52 +103,36 @@ def test_kg_sparql_table_prints_prefixed_names_aligned(run_kg: Run, built: Path)
     assert all(line.startswith("ikg:") for line in lines[2:-1]) and "https://" not in done.stdout
     assert len(lines) - 3 >= 3 and lines[-1] == f"({len(lines) - 3} rows)"
     # csv and json keep the full IRIs
-    done = run_kg("sparql", query, "--graph", str(built), "--format", "csv")
+    done = run_kg("sparql", query, "--graph", str(seeds_build), "--format", "csv")
     assert "https://w3id.org/innokg/ontology#" in done.stdout and "ikg:" not in done.stdout
 
 
-def test_kg_cypher_embedded_empty_answer_keeps_its_header(run_kg: Run, built: Path) -> None:
-    done = run_kg(
-        "cypher",
-        "MATCH (e:__Entity__ {name: $n}) RETURN e.name AS `名称`, e.type AS type",
-        "--param",
-        "n=没有这个名字",
-        "--graph",
-        str(built),
-        "--format",
-        "table",
-    )
+def test_kg_cypher_embedded_empty_answer_keeps_its_header(run_kg: Run, seeds_build: Path) -> None:
+    query = "MATCH (e:__Entity__ {name: $n}) RETURN e.name AS `名称`, e.type AS type"
+    no_such_name = ("cypher", query, "--param", "n=没有这个名字", "--graph", str(seeds_build))
+    done = run_kg(*no_such_name, "--format", "table")
     assert done.returncode == 0, done.stderr
     assert done.stdout == "名称 | type\n-----+-----\n(0 rows)\n"
-    done = run_kg(
-        "cypher",
-        "MATCH (e:__Entity__ {name: $n}) RETURN e.name AS `名称`, e.type AS type",
-        "--param",
-        "n=没有这个名字",
-        "--graph",
-        str(built),
-        "--format",
-        "csv",
-    )
+    done = run_kg(*no_such_name, "--format", "csv")
     assert done.stdout == "名称,type\n"
     done = run_kg(
         "cypher",
         "MATCH (e:__Entity__) WHERE e.name IN ['合肥市', '庐江县'] "
         "RETURN e.name AS `名称`, e.type AS type ORDER BY `名称`",
         "--graph",
-        str(built),
+        str(seeds_build),
     )
     assert_aligned(done.stdout)
     assert done.stdout.splitlines()[-1] == "(2 rows)"
 
 
-def test_kg_sparql_and_kg_cypher_print_the_same_table_for_the_same_rows(run_kg: Run, built: Path) -> None:
+def test_kg_sparql_and_kg_cypher_print_the_same_table_for_the_same_rows(run_kg: Run, seeds_build: Path) -> None:
     sparql = run_kg(
         "sparql",
         "SELECT ?name ?n WHERE { ?e ikg:name ?name . VALUES ?name { '合肥市' '庐江县' '中国科学技术大学' } "
         "BIND(STRLEN(?name) AS ?n) } ORDER BY ?name",
         "--graph",
-        str(built),
+        str(seeds_build),
         "--format",
         "table",
     )
@@ -168,7 +141,7 @@ def test_kg_sparql_and_kg_cypher_print_the_same_table_for_the_same_rows(run_kg: 
         "MATCH (e:__Entity__) WHERE e.name IN ['合肥市', '庐江县', '中国科学技术大学'] "
         "RETURN e.name AS name, size(e.name) AS n ORDER BY name",
         "--graph",
-        str(built),
+        str(seeds_build),
         "--format",
         "table",
     )

@@ -6,50 +6,26 @@ test-output/ for a person to look at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import Watched, assert_clean, shot, watch
 
 from kg.viz import write_site
 from kg.viz.sample import GraphBuilder, demo_graph
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[1] / "test-output"
 XSS = "</script><img src=x onerror=alert(1)>"
-
-
-@dataclass
-class Watched:
-    page: object
-    url: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
 
 
 def open_page(browser, path: Path, fragment: str = "") -> Watched:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1400, "height": 900})
-    watched = Watched(page, path.as_uri())
-    page.on("request", lambda r: watched.requests.append(r.url))
-    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watched.errors.append(str(e)))
-    page.on("dialog", lambda d: (watched.dialogs.append(d.message), d.dismiss()))
+    watched = watch(page, path.as_uri())
     page.goto(watched.url + fragment)
     page.wait_for_function("document.body.dataset.ready === '1'", timeout=20000)
     page.evaluate("window.__kgReady")
     return watched
-
-
-def assert_clean(w: Watched) -> None:
-    assert [u for u in w.requests if u.split("#")[0] != w.url] == [], "page made network requests"
-    assert w.errors == [] and w.dialogs == []
-
-
-def shot(w: Watched, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    w.page.screenshot(path=str(SHOTS / name), full_page=True)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="module")

@@ -6,61 +6,32 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import Watched, assert_clean, shot, watch
 
 from kg.store import load_graph
 from kg.viz import write_site
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).resolve().parents[1]
-SHOTS = REPO / "test-output"
 LAPTOP = {"width": 1366, "height": 768}
 
 
-@dataclass
-class Watched:
-    page: object
-    url: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
-def assert_clean(w: Watched) -> None:
-    assert [u for u in w.requests if u.split("#")[0] != w.url] == [], "page made network requests"
-    assert w.errors == [] and w.dialogs == []
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.graph.build import build
-
-    graph_dir = tmp_path_factory.mktemp("seeds-viz-graph")
-    build(REPO / "seeds", graph_dir, warn=lambda _message: None)
+def site(tmp_path_factory: pytest.TempPathFactory, seeds_build: Path) -> Path:
     out = tmp_path_factory.mktemp("seeds-viz")
-    write_site(load_graph(graph_dir), out)
+    write_site(load_graph(seeds_build), out)
     return out
 
 
 def open_page(browser, path: Path, accept_downloads: bool = False) -> Watched:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport=LAPTOP, accept_downloads=accept_downloads)
-    watched = Watched(page, path.as_uri())
-    page.on("request", lambda r: watched.requests.append(r.url))
-    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watched.errors.append(str(e)))
-    page.on("dialog", lambda d: (watched.dialogs.append(d.message), d.dismiss()))
+    watched = watch(page, path.as_uri())
     page.goto(watched.url)
     # A selector, not wait_for_function: the pages' CSP forbids the eval that polling would need.
     page.wait_for_selector("body[data-ready='1']", state="attached", timeout=20000)
     return watched
-
-
-def shot(w: Watched, name: str, full: bool = True) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    w.page.screenshot(path=str(SHOTS / name), full_page=full)  # type: ignore[attr-defined]
 
 
 def test_every_page_loads_offline_and_the_nav_fits_a_laptop(browser, site: Path) -> None:  # type: ignore[no-untyped-def]

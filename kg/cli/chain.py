@@ -17,7 +17,7 @@ import click
 from kg.chains.imports import load_imports
 from kg.chains.report import STATUS_LABELS, ChainReport, analyse_all, analyse_chain, find_chain, page_worthy
 from kg.chains.targets import KIND_LABELS, FigureStatement
-from kg.cli.options import graph_option
+from kg.cli.options import graph_option, path_option
 from kg.errors import InputError
 from kg.outputs import write_atomic
 from kg.store import load_graph
@@ -264,13 +264,7 @@ def _emit(text: str, out: Path | None) -> None:
 @click.option("--include-thin", is_flag=True, help="With --all: also chains with too little evidence for a page.")
 @graph_option("Folder written by `kg build` (or its graph.json).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output (required for xlsx).",
-)
+@path_option("--out", "out", None, "Write to this file instead of standard output (required for xlsx).")
 def chain(name: str | None, all_chains: bool, include_thin: bool, graph_dir: Path, fmt: str, out: Path | None) -> None:
     """Report one industry chain: segments, enterprises, leaders, research, districts, gaps.
 
@@ -309,7 +303,7 @@ def chain(name: str | None, all_chains: bool, include_thin: bool, graph_dir: Pat
 
 @click.command()
 @graph_option("Folder written by `kg build` (or its graph.json).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/viz"), show_default=True)
+@path_option("--out", "out_dir", Path("out/viz"))
 def viz(graph_dir: Path, out_dir: Path) -> None:
     """Write the explorer: index.html (overview), chain pages and district pages.
 

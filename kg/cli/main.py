@@ -19,7 +19,7 @@ import click
 
 from kg import __version__
 from kg.cli.lazy import LazyGroup
-from kg.cli.options import DEFAULT_GRAPH, graph_option
+from kg.cli.options import DEFAULT_GRAPH, graph_option, number_option, path_option
 from kg.errors import InnoKGError
 
 
@@ -86,28 +86,14 @@ class ByteSize(click.ParamType[int]):
 
 
 @cli.command()
-@click.option(
-    "--input",
-    "input",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of .txt/.md documents (a manifest.json beside them is optional).",
+@path_option(
+    "--input", "input", Path("seeds"), "Folder of .txt/.md documents (a manifest.json beside them is optional)."
 )
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="Output folder; previous outputs are replaced only when the build succeeds.",
+@path_option(
+    "--out", "out", DEFAULT_GRAPH, "Output folder; previous outputs are replaced only when the build succeeds."
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Extract documents in this many processes (the outputs are the same bytes).",
+@number_option(
+    "--workers", click.IntRange(min=1), 1, "Extract documents in this many processes (the outputs are the same bytes)."
 )
 @click.option(
     "--dask",
@@ -116,12 +102,11 @@ class ByteSize(click.ParamType[int]):
     default=None,
     help="Extract documents on this Dask scheduler's workers instead (same bytes).",
 )
-@click.option(
+@path_option(
     "--cache",
     "cache",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Extraction cache folder [default: $XDG_CACHE_HOME/innokg/extractions]: a document "
+    None,
+    "Extraction cache folder [default: $XDG_CACHE_HOME/innokg/extractions]: a document "
     "whose bytes and extractor are unchanged is not extracted again.",
 )
 @click.option("--no-cache", is_flag=True, help="Extract every document, reading and writing no cache.")
@@ -244,14 +229,7 @@ def sparql(query: str, graph: Path, fmt: str) -> None:
     type=click.Path(path_type=Path),
     help="Gold JSONL file (repeatable); format in docs/annotation.md.",
 )
-@click.option(
-    "--input",
-    "input",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder holding the documents the gold file names.",
-)
+@path_option("--input", "input", Path("seeds"), "Folder holding the documents the gold file names.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_pack_option
 def evaluate(gold_files: tuple[Path, ...], input: Path, fmt: str, packs: tuple[Path, ...]) -> None:  # noqa: A002

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg.cli.options import graph_option
+from kg.cli.options import graph_option, path_option
+
+if TYPE_CHECKING:  # imported where they run: the driver and loader cost `kg --help` for nothing
+    from neo4j import Driver
+
+    from kg.neo4j.config import Neo4jSettings
+    from kg.neo4j.load import WriteBatch
 
 LOAD_GRAPH_HELP = "graph.json, or the folder written by `kg build`."
 
@@ -82,45 +89,45 @@ def load_neo4j(
       scripts/neo4j-local start && eval "$(scripts/neo4j-local env)"
       kg load neo4j --graph out/
     """
-    from kg.neo4j.config import redacted_errors
-
-    with redacted_errors(password, os.environ.get("NEO4J_PASSWORD")):
-        _load(graph_path, batch_size, prune, uri, user, password, database)
-
-
-def _load(
-    graph_path: Path,
-    batch_size: int,
-    prune: bool,
-    uri: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
-) -> None:
-    from tqdm import tqdm
-
-    from kg.neo4j.config import connect, connection_errors, require_settings
-    from kg.neo4j.load import ensure_schema, plan_writes, planned_rows, run_plan
-    from kg.neo4j.stale import find_stale, prune_stale
+    from kg.neo4j.config import redacted_errors, require_settings
+    from kg.neo4j.load import plan_writes
     from kg.store import load_graph
 
-    graph = load_graph(graph_path)
-    plan = plan_writes(graph, batch_size)
-    settings = require_settings(uri, user, password, database)
+    with redacted_errors(password, os.environ.get("NEO4J_PASSWORD")):
+        plan = plan_writes(load_graph(graph_path), batch_size)
+        settings = require_settings(uri, user, password, database)
+        with _connected(settings) as driver:
+            lines = _write_plan(driver, settings.database, plan, prune)
+        click.echo(f"loaded {graph_path} into {settings.describe()}")
+        for line in lines:
+            click.echo(f"  {line}")
+
+
+@contextmanager
+def _connected(settings: Neo4jSettings) -> Iterator[Driver]:
+    """A driver to the server, closed afterwards; what fails while it is used becomes a kg.errors exception."""
+    from kg.neo4j.config import connect, connection_errors
+
     driver = connect(settings)
     try:
         with connection_errors(settings):
-            ensure_schema(driver, settings.database)
-            with tqdm(
-                total=planned_rows(plan), desc="loading", unit="row", file=sys.stderr, disable=None, leave=False
-            ) as bar:
-                summary = run_plan(driver, settings.database, plan, bar.update)
-            stale = (prune_stale if prune else find_stale)(driver, settings.database, plan)
+            yield driver
     finally:
         driver.close()
-    click.echo(f"loaded {graph_path} into {settings.describe()}")
-    for line in [*summary.lines(), stale.line()]:
-        click.echo(f"  {line}")
+
+
+def _write_plan(driver: Driver, database: str, plan: list[WriteBatch], prune: bool) -> list[str]:
+    """Constraints, then every batch under a progress bar, then the stale nodes found (or pruned): the summary lines."""
+    from tqdm import tqdm
+
+    from kg.neo4j.load import ensure_schema, planned_rows, run_plan
+    from kg.neo4j.stale import find_stale, prune_stale
+
+    ensure_schema(driver, database)
+    with tqdm(total=planned_rows(plan), desc="loading", unit="row", file=sys.stderr, disable=None, leave=False) as bar:
+        summary = run_plan(driver, database, plan, bar.update)
+    stale = (prune_stale if prune else find_stale)(driver, database, plan)
+    return [*summary.lines(), stale.line()]
 
 
 @load.command(name="neo4j-import")
@@ -141,11 +148,8 @@ def _load(
     show_default=True,
     help="Database to create [env NEO4J_DATABASE].",
 )
-@click.option(
-    "--csv-dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Where the CSV files go, kept afterwards [default: a temporary folder, deleted].",
+@path_option(
+    "--csv-dir", "csv_dir", None, "Where the CSV files go, kept afterwards [default: a temporary folder, deleted]."
 )
 @click.option("--overwrite", is_flag=True, help="Replace the database's store if it exists (everything in it is lost).")
 @click.option(
@@ -218,18 +222,14 @@ def load_neo4j_finish(
       eval "$(scripts/neo4j-local env)" && kg load neo4j-finish --graph out/
     """
     from kg.neo4j.bulk import finish
-    from kg.neo4j.config import connect, connection_errors, redacted_errors, require_settings
+    from kg.neo4j.config import redacted_errors, require_settings
     from kg.store import load_graph
 
     with redacted_errors(password, os.environ.get("NEO4J_PASSWORD")):
         graph = load_graph(graph_path)
         settings = require_settings(uri, user, password, database)
-        driver = connect(settings)
-        try:
-            with connection_errors(settings):
-                fixed = finish(driver, settings.database, graph)
-        finally:
-            driver.close()
+        with _connected(settings) as driver:
+            fixed = finish(driver, settings.database, graph)
     click.echo(f"finished {settings.describe()}: constraints and indexes online, {fixed} nodes given their empty lists")
 
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from kg.cli.options import graph_option
+from kg.cli.options import graph_option, number_option
 from kg.query.server import DEFAULT_HOST, DEFAULT_PORT, EndpointConfig
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _seconds_option(flag: str, dest: str, help_text: str) -> Callable[[_F], _F]:
+    """A time limit of at least 0.1 s, 10 s unless told: a query's and a request's."""
+    return click.option(flag, dest, type=click.FloatRange(min=0.1), default=10.0, show_default=True, help=help_text)
 
 
 @click.command()
@@ -19,48 +28,27 @@ from kg.query.server import DEFAULT_HOST, DEFAULT_PORT, EndpointConfig
     show_default=True,
     help="Address to bind; anything but 127.0.0.1 exposes the graph to the network.",
 )
-@click.option(
-    "--port",
-    type=click.IntRange(0, 65535),
-    default=DEFAULT_PORT,
-    show_default=True,
-    help="TCP port, 1-65535 (0 picks a free one).",
+@number_option("--port", click.IntRange(0, 65535), DEFAULT_PORT, "TCP port, 1-65535 (0 picks a free one).")
+@_seconds_option(
+    "--timeout", "timeout_s", "Seconds a query may run; then its worker process is killed and the answer is 503."
 )
-@click.option(
-    "--timeout",
-    "timeout_s",
-    type=click.FloatRange(min=0.1),
-    default=10.0,
-    show_default=True,
-    help="Seconds a query may run; then its worker process is killed and the answer is 503.",
-)
-@click.option(
+@number_option(
     "--max-rows",
-    type=click.IntRange(min=1),
-    default=10_000,
-    show_default=True,
-    help="Rows answered at most; more are cut and X-Result-Truncated: true is set.",
+    click.IntRange(min=1),
+    10_000,
+    "Rows answered at most; more are cut and X-Result-Truncated: true is set.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=None,
-    help="Query worker processes [default: the number of CPUs, 2 to 4].",
+@number_option(
+    "--workers", click.IntRange(1, 64), None, "Query worker processes [default: the number of CPUs, 2 to 4]."
 )
-@click.option(
+@number_option(
     "--max-connections",
-    type=click.IntRange(1, 10_000),
-    default=256,
-    show_default=True,
-    help="Open connections at most; past it a new one gets 503 and is closed.",
+    click.IntRange(1, 10_000),
+    256,
+    "Open connections at most; past it a new one gets 503 and is closed.",
 )
-@click.option(
-    "--request-timeout",
-    "header_timeout_s",
-    type=click.FloatRange(min=0.1),
-    default=10.0,
-    show_default=True,
-    help="Seconds a client has to send a whole request (and to stay idle).",
+@_seconds_option(
+    "--request-timeout", "header_timeout_s", "Seconds a client has to send a whole request (and to stay idle)."
 )
 @click.option(
     "--cors-origin",

@@ -9,7 +9,7 @@ import click
 
 from kg.chains.imports import imports_path, read_enterprise_csv, save_imports
 from kg.chains.report import find_chain, row_segment
-from kg.cli.options import graph_option
+from kg.cli.options import graph_option, path_option
 from kg.errors import InputError
 from kg.graph.exports import EXPORT_FORMATS, export_graph
 from kg.store import load_graph
@@ -18,7 +18,7 @@ from kg.store import load_graph
 @click.command(name="export")
 @graph_option("Folder written by `kg build` (or its graph.json).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="gexf", show_default=True)
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/export"), show_default=True)
+@path_option("--out", "out_dir", Path("out/export"))
 def export(graph_dir: Path, fmt: str, out_dir: Path) -> None:
     """Export every entity and relation: graph.gexf (Gephi), graph.graphml, or nodes.csv +
     edges.csv (Gephi's spreadsheet import, Neo4j Bloom / LOAD CSV, Excel).

@@ -30,6 +30,17 @@ def cypher_name(name: str) -> str:
     return name
 
 
+def _set_when_changed(variable: str) -> str:
+    """The tail of every upsert of a whole property map: ``variable`` is written only when its
+    properties differ from the row's, so ``written`` counts real updates."""
+    return (
+        f"WITH {variable}, row\n"
+        f"WHERE properties({variable}) <> row.props\n"
+        f"SET {variable} = row.props\n"
+        f"RETURN count({variable}) AS written"
+    )
+
+
 # ------------------------------------------------------------------ schema (run first)
 
 SCHEMA_STATEMENTS: tuple[str, ...] = (
@@ -84,35 +95,25 @@ def upsert_relations(rel_type: str) -> str:
         "UNWIND $rows AS row\n"
         "MATCH (h:__Entity__ {id: row.head})\n"
         "MATCH (t:__Entity__ {id: row.tail})\n"
-        f"MERGE (h)-[r:{name} {{id: row.id}}]->(t)\n"
-        "WITH r, row\n"
-        "WHERE properties(r) <> row.props\n"
-        "SET r = row.props\n"
-        "RETURN count(r) AS written"
+        f"MERGE (h)-[r:{name} {{id: row.id}}]->(t)\n" + _set_when_changed("r")
     )
 
 
 # ------------------------------------------------------------------ lexical graph
 
-UPSERT_DOCUMENTS = """
+UPSERT_DOCUMENTS = f"""
 UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-WITH d, row
-WHERE properties(d) <> row.props
-SET d = row.props
-RETURN count(d) AS written
+MERGE (d:Document {{id: row.id}})
+{_set_when_changed("d")}
 """
 
 # ``$rows``: ``[{id, doc, props}]``; every chunk hangs from its document.
-UPSERT_CHUNKS = """
+UPSERT_CHUNKS = f"""
 UNWIND $rows AS row
-MATCH (d:Document {id: row.doc})
-MERGE (c:Chunk {id: row.id})
+MATCH (d:Document {{id: row.doc}})
+MERGE (c:Chunk {{id: row.id}})
 MERGE (c)-[:FROM_DOCUMENT]->(d)
-WITH c, row
-WHERE properties(c) <> row.props
-SET c = row.props
-RETURN count(c) AS written
+{_set_when_changed("c")}
 """
 
 # ``$rows``: ``[{previous, next}]`` chunk ids of consecutive sentences of one document.

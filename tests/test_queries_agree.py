@@ -7,7 +7,9 @@ marked ``neo4j``), and the answers must be identical lists of tuples, order incl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +113,33 @@ def test_parameters_select_what_they_name(
         assert rows, f"{name} has relations but {question.name} found none"
         assert {row[columns.index(key)] for row in rows} == {name}
         assert cypher_rows(query_embedded(embedded, asked.cypher, {key: name}), columns) == rows
+
+
+@pytest.mark.parametrize("size", [100, 160, 1000])
+def test_low_confidence_relations_is_a_page_of_the_review_queue(
+    size: int, rdf_store: ox.Store, embedded: EmbeddedGraph, seeds_graph: KnowledgeGraph
+) -> None:
+    """The least sure facts first, a page of them, and the queue's length, computed here from the
+    graph itself; the page size written in the twins (100) is varied so that the page ends inside
+    one confidence (the seeds: 154 facts at 0.6), past it (160) and beyond the whole queue (1000)."""
+    question = _question("low_confidence_relations")
+    assert len(re.findall(r"\b100\b", question.cypher.split("MATCH", 1)[1])) == 2  # `before < 100`, LIMIT
+    paged = replace(
+        question,
+        sparql=re.sub(r"\b100\b", str(size), question.sparql),
+        cypher=re.sub(r"\b100\b", str(size), question.cypher),
+    )
+    name = {e.id: e.name for e in seeds_graph.entities.values()}
+    queue = sorted(
+        (r.confidence, r.type, name[r.head], name[r.tail], r.evidence.doc, r.evidence.start, r.evidence.text)
+        for r in seeds_graph.relations
+        if r.confidence < 0.7
+    )
+    expected = [(t, h, tl, c, d, s, text, len(queue)) for c, t, h, tl, d, s, text in queue[:size]]
+    columns, rows = _rdf_answer(rdf_store, paged)
+    assert columns == ["relation", "head", "tail", "confidence", "document", "startOffset", "sentence", "total"]
+    assert rows == expected
+    assert cypher_rows(query_embedded(embedded, paged.cypher, {}), columns) == expected
 
 
 def test_a_broken_catalogue_names_the_file(tmp_path: Path) -> None:

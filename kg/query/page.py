@@ -36,7 +36,7 @@ TITLES_ZH: dict[str, str] = {
     "laboratories_and_operators": "实验室及其依托单位",
     "laboratories_overview": "实验室一览",
     "located_in_hefei": "位于合肥市的一切",
-    "low_confidence_relations": "置信度较低、待复核的关系",
+    "low_confidence_relations": "待复核队列：置信度最低的前100条事实",
     "multi_document_entities": "多份文件共同提到的实体",
     "nev_chain_enterprises": "新能源汽车产业链企业及所在地",
     "place_hierarchy": "地点的行政隶属",

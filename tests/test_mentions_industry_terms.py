@@ -74,3 +74,13 @@ def test_a_list_with_a_known_firm_headed_by_a_chain_types_nothing():
 
 def test_a_list_of_unknown_names_headed_by_a_chain_types_no_brand():
     assert "极星问界" not in _segments("该区集聚极星问界、云杉智驾等新能源汽车。")
+
+
+def test_an_industry_written_with_its_trade_word_is_a_chain_anywhere():
+    found = _segments("该市钢铁工业和化工行业加快转型。")
+    assert {"钢铁工业", "化工行业"} <= set(found)
+
+
+def test_a_trade_word_making_another_word_is_no_cue():
+    found = _segments("该市钢铁工业园区建成，化工行业协会成立，纺织业务增长。")
+    assert not {"钢铁工业", "化工行业", "纺织业"} & set(found)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import ahocorasick_rs
+
 from kg.errors import InputError
 from loaders import ablation
 
@@ -124,6 +126,43 @@ def segment_term_start(text: str, end: int) -> int:
         if length <= end and text[end - length : end] in terms:
             return end - length
     return -1
+
+
+# What makes a vocabulary industry an industry wherever it stands: 钢铁工业, 化工行业.
+# (A bare 业 does not: 半导体业 in a list is one, but 畜牧业规模化 or 光电业务 make the
+# bare suffix too loose a cue.)
+INDUSTRY_WORD_SUFFIXES = ("行业", "工业")
+# After the suffix, characters that make another word of it: 业务, 业态, 工业园, 工业区…
+_NOT_AFTER_SUFFIX = frozenset("务态绩主内界余者园区化基品协设互")
+
+
+@cache
+def _suffixed_industry_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, int]]]:
+    """Every vocabulary industry with each suffix: the automaton and, per pattern, the
+    industry it names and the length of its term."""
+    patterns: list[str] = []
+    named: list[tuple[str, int]] = []
+    for term in sorted(industry_terms()):
+        if term.endswith("业"):
+            continue  # 现代农业, 建筑业: the 业 is part of the word
+        for suffix in INDUSTRY_WORD_SUFFIXES:
+            patterns.append(term + suffix)
+            named.append((term, len(term)))
+    automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return automaton, named
+
+
+def suffixed_industries(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, industry) of each vocabulary industry written with 工业 or 行业."""
+    if not ablation.enabled("industry-vocabulary"):
+        return []
+    automaton, named = _suffixed_industry_automaton()
+    found = []
+    for index, start, end in automaton.find_matches_as_indexes(text):
+        if end < len(text) and text[end] in _NOT_AFTER_SUFFIX:
+            continue
+        found.append((start, end, named[index][0]))
+    return found
 
 
 @cache

@@ -23,6 +23,7 @@ from loaders.lexicon.chain_names import (
     plain_chain_stem,
     split_joined_chain,
     strip_industry_suffix,
+    suffixed_industries,
 )
 from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer, short_form
 from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
@@ -211,6 +212,8 @@ def _sentence_candidates(
         pool += _stage_list_candidates(text, matches)
     if "链" in text:
         pool += _chain_link_candidates(text)
+    if "工业" in text or "行业" in text:
+        pool += _suffixed_industry_candidates(text, matches)
     if "中心" in text:
         pool += _place_centre_candidates(text, matches)
     kinds: set[tuple[int, int]] = set()
@@ -397,6 +400,19 @@ def _chain_link_candidates(text: str) -> list[_Candidate]:
         _Candidate(a, b, "IndustryChain", "ChainSegment", name_form(text[a:b]), CHAIN_LINK_SOURCE)
         for a, b in chain_link_spans(text)
         if not any(_is_stop_word(w) for w in segment(text[a:b]))
+    ]
+
+
+INDUSTRY_WORD_SOURCE = "industry-word"
+
+
+def _suffixed_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Industries of the vocabulary written with 工业 or 行业 ("钢铁工业", "化工行业"),
+    where no known name covers them."""
+    return [
+        _Candidate(a, b, "IndustryChain", None, industry, INDUSTRY_WORD_SOURCE)
+        for a, b, industry in suffixed_industries(text)
+        if not any(m.start < b and a < m.end for m in matches)
     ]
 
 

@@ -164,6 +164,10 @@ def child(input_dir: Path, out: Path, workers: int, cache: str | None) -> None:
                 "wall": wall,
                 "cpu": time.process_time() - cpu + kids.ru_utime + kids.ru_stime,
                 "peak_rss_mb": max(own.ru_maxrss, kids.ru_maxrss) / 1024,
+                # this process, and the largest of its children (the forked child, the
+                # interpreters that save kglite's graph and validate kg.ttl)
+                "peak_rss_own_mb": own.ru_maxrss / 1024,
+                "peak_rss_children_mb": kids.ru_maxrss / 1024,
                 "phases": options.phases,
                 "phases_cpu": options.phases_cpu,
                 "extracted": options.stats.extracted,
@@ -199,6 +203,10 @@ def show(label: str, chars: int, f: dict[str, object]) -> None:
         f"{label:>5} | {f['documents']:>5} docs | {chars:>10,} chars | {f['entities']:>6} entities | "
         f"wall {wall:7.2f} s | cpu {float(f['cpu']):7.2f} s | peak RSS {float(f['peak_rss_mb']):7.0f} MB | "  # type: ignore[arg-type]
         f"build ÷ extraction {wall / extract:5.2f} (cpu {cpu_ratio:5.2f}) | extracted {f['extracted']}"
+    )
+    print(
+        f"      peak RSS of the build's process {float(f['peak_rss_own_mb']):.0f} MB, "  # type: ignore[arg-type]
+        f"of its largest child {float(f['peak_rss_children_mb']):.0f} MB"  # type: ignore[arg-type]
     )
     print(
         "      phases, wall (cpu of the main process): "

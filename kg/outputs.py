@@ -4,6 +4,8 @@
 * ``replace_folder``: a whole build, written into a hidden sibling folder
   (``.out.new-PID-XXXX``) and switched in with one ``renameat2(RENAME_EXCHANGE)``, which
   swaps two folders atomically; the old build then sits in the sibling and is deleted.
+  ``StagedFolder`` is the same sibling filled one file at a time as each output is made
+  (what kg build does), then switched in the same way.
   A kill at any point leaves ``out/`` wholly old or wholly new, and nothing inside it;
   leftover siblings of dead processes are removed by the next build.
 
@@ -18,7 +20,9 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import OutputError
 
@@ -89,22 +93,83 @@ def replace_folder(folder: Path, files: dict[str, bytes]) -> list[Path]:
     are carried over as hard links. Raises OutputError, with the old folder untouched,
     when anything cannot be written (a full disk, a read-only folder).
     """
-    target = folder.resolve() if folder.is_symlink() else folder.absolute()
-    remove_stale_siblings(target)
-    staging = _staging_dir(target)
-    try:
-        _fill(staging, files)
-        if target.is_dir():
-            _carry_over(target, staging, {name.split("/")[0] for name in files})
-        _fsync_dir(staging)
-        _switch(staging, target)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(
-            f"{folder}: the build cannot be written ({exc.strerror or exc}); the previous outputs are unchanged"
-        ) from None
-    shutil.rmtree(staging, ignore_errors=True)  # after the exchange it holds the old build
+    with StagedFolder(folder) as staged:
+        for name in sorted(files):
+            staged.write(name, files[name])
+        staged.commit()
     return [folder / name for name in sorted(files)]
+
+
+class StagedFolder:
+    """A new build of ``folder`` filled one file at a time in a hidden sibling, then switched
+    in whole by :meth:`commit` (what replace_folder does with bytes already made). Each file
+    goes to disk as soon as it is made, so no output waits in memory for the others (at 1000×
+    the seeds the outputs are 3 GB). Leaving the ``with`` block without a commit removes the
+    sibling: the old folder is untouched. Another process (a forked child) may write into
+    :attr:`path` too; what is in it at the commit is the new build."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.target = folder.resolve() if folder.is_symlink() else folder.absolute()
+        remove_stale_siblings(self.target)
+        self.path = _staging_dir(self.target)
+        self.committed = False
+
+    def __enter__(self) -> StagedFolder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.committed:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def failure(self, exc: OSError) -> OutputError:
+        return OutputError(
+            f"{self.folder}: the build cannot be written ({exc.strerror or exc}); the previous outputs are unchanged"
+        )
+
+    @contextlib.contextmanager
+    def open(self, name: str) -> Iterator[BinaryIO]:
+        """``name`` (a subfolder allowed) for writing; on a clean exit it is flushed to disk.
+        An OSError, of opening or of a write inside the block, becomes OutputError."""
+        try:
+            path = self.path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # mode 0666: the kernel applies the umask, as for any new file; a file a failed
+            # child left half written is truncated and written again
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise self.failure(exc) from None
+
+    def write(self, name: str, data: bytes) -> None:
+        with self.open(name) as handle:
+            handle.write(data)
+
+    @contextlib.contextmanager
+    def place(self, name: str) -> Iterator[Path]:
+        """Where ``name`` goes, for a writer that opens the file itself (kglite's); an OSError
+        inside the block becomes OutputError, as for :meth:`open`."""
+        try:
+            path = self.path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            yield path
+        except OSError as exc:
+            raise self.failure(exc) from None
+
+    def commit(self) -> None:
+        """Switch the new build in; the old one (and the sibling) is removed afterwards."""
+        try:
+            if self.target.is_dir():
+                _carry_over(self.target, self.path, set(os.listdir(self.path)))
+            _fsync_dir(self.path)
+            _switch(self.path, self.target)
+        except OSError as exc:
+            raise self.failure(exc) from None
+        self.committed = True
+        shutil.rmtree(self.path, ignore_errors=True)  # after the exchange it holds the old build
 
 
 def _staging_dir(target: Path) -> Path:
@@ -117,18 +182,6 @@ def _staging_dir(target: Path) -> Path:
             f"{target}: no sibling folder can be made for the new build ({exc.strerror or exc})"
         ) from None
     return staging
-
-
-def _fill(staging: Path, files: dict[str, bytes]) -> None:
-    for name in sorted(files):
-        path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # O_EXCL with mode 0666: the kernel applies the umask, as for any new file.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(files[name])
-            handle.flush()
-            os.fsync(handle.fileno())
 
 
 def _carry_over(old: Path, staging: Path, written: set[str]) -> None:

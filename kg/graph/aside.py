@@ -1,10 +1,11 @@
 """Part of the build's outputs made beside the rest, in a forked child process.
 
-After the merge this process makes the RDF files, validates them and writes graph.json;
-the JSON Lines files and the embedded Cypher graph of store/ (kg.query.stores) depend on
-the merged graph alone, so a forked child makes them meanwhile on another core. The child
-shares the graph with the parent (copy-on-write, nothing pickled), sends back the files'
-bytes through a pipe and exits; they are the same bytes as made here. Where a fork is not
+After the merge this process makes the RDF files, validates them and writes graph.json and
+the JSON Lines files; the embedded Cypher graph of store/ (kg.query.stores) depends on the
+merged graph alone, so a forked child makes it meanwhile on another core. The child shares
+the graph with the parent (copy-on-write, nothing pickled), sends back the files' bytes
+through a pipe and exits; they are the same bytes as made here. (kg build's work writes its
+file into the new build folder itself and sends back none: kg.graph.build.) Where a fork is not
 safe or not useful (no fork, one CPU, other threads running: a Dask client, a native
 thread pool; too little memory for both) or the child fails, the work is done in this
 process when its result is asked for, so an error is raised here as before.
@@ -13,7 +14,6 @@ process when its result is asked for, so an error is raised here as before.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import struct
@@ -22,9 +22,10 @@ import time
 from collections.abc import Callable
 from typing import BinaryIO
 
+from kg.interpreter import end_with
+
 _HEADER = struct.Struct("<?Qdd")  # succeeded, number of files, child's wall and CPU seconds
 _FILE = struct.Struct("<IQ")  # length of the name, of the bytes
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class Aside:
@@ -44,7 +45,7 @@ class Aside:
         pid = os.fork()
         if pid == 0:  # the child: never returns into the build
             os.close(read_fd)
-            _end_with(parent)
+            end_with(parent)
             _child(self.work, write_fd)
         os.close(write_fd)
         self.pid, self.fd = pid, read_fd
@@ -121,15 +122,6 @@ def _read(pipe: BinaryIO) -> tuple[tuple[float, float], dict[str, bytes]] | None
             return None
         files[name.decode("utf-8")] = data
     return ((wall, cpu), files) if ok else None
-
-
-def _end_with(parent: int) -> None:
-    """Where Linux allows, the child is killed when the build's process ends (a kill of the
-    build stops its child too); it also ends if the parent is already gone."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def _child(work: Callable[[], dict[str, bytes]], fd: int) -> None:

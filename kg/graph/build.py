@@ -1,35 +1,41 @@
 """``kg build``: documents in a folder -> one validated graph -> every output format.
 
-All outputs are computed in memory first and written only when everything succeeded,
-each through a temporary file and a rename (kg.outputs), so a failed run leaves the
-previous build intact.
+Every output is written, as soon as it is made, into a new build folder beside the old
+one, which is switched in whole only when everything succeeded (kg.outputs.StagedFolder),
+so a failed run leaves the previous build intact and no output waits in memory for the others.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from kg.constraints import relation_allowed
 from kg.errors import InputError, ValidationFailure
 from kg.graph.aside import Aside
 from kg.graph.extraction import ExtractionCache, ExtractionStats, extract_documents
-from kg.graph.jsonl import dumps, graph_lines, json_bytes
+from kg.graph.jsonl import dumps, entity_lines, relation_lines, write_text
 from kg.graph.merge import merge_extractions
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
-from kg.outputs import ensure_writable_dir, replace_folder, write_all
-from kg.query.stores import GRAPH_JSON, KGLITE_FILE, NQUADS, store_files
-from kg.store import graph_to_json, record_dict
+from kg.outputs import StagedFolder, ensure_writable_dir, write_all
+from kg.query.stores import GRAPH_JSON, KGLITE_FILE, STAMP_FILE, Fingerprinting, stamp_bytes
+from kg.store import graph_json_parts, record_dict
 from loaders.read.formats.base import SUFFIXES as FORMAT_SUFFIXES
 from loaders.read.formats.base import text_file_name
+
+if TYPE_CHECKING:
+    from kg.rdf.dataset import RdfQuads
+    from kg.rdf.shacl_process import Validation
+    from kg.rdf.shacl_result import ShaclResult
 
 INPUT_SUFFIXES = (".txt", ".md", *sorted(FORMAT_SUFFIXES))
 MANIFEST_NAME = "manifest.json"
@@ -206,10 +212,15 @@ def apply_manifest(document: Document, manifest: dict[str, dict[str, str]]) -> N
         document.source_url = entry.get("source_url") or entry.get("url") or document.source_url
 
 
-def document_texts(graph: KnowledgeGraph) -> dict[str, bytes]:
+def write_document_texts(graph: KnowledgeGraph, staged: StagedFolder) -> list[str]:
     """out/text/<name>.txt for every converted document (PDF, Word, HTML): the text its
-    offsets point into. A .txt or .md input is itself that file."""
-    return {text_file_name(d.name): d.text.encode("utf-8") for d in graph.documents if d.file_format}
+    offsets point into (a .txt or .md input is itself that file); the names written."""
+    names = []
+    for document in graph.documents:
+        if document.file_format:
+            names.append(text_file_name(document.name))
+            staged.write(names[-1], document.text.encode("utf-8"))
+    return names
 
 
 def extract_all(
@@ -303,55 +314,101 @@ def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, l
     return examples
 
 
-def _jsonl(records: Iterable[dict[str, object]]) -> bytes:
-    return "".join(dumps(r) + "\n" for r in records).encode("utf-8")  # one encoder for every line
+def _jsonl(records: Iterable[dict[str, object]]) -> Iterator[str]:
+    return (dumps(r) + "\n" for r in records)  # one encoder for every line
 
 
-def rdf_files(
-    graph: KnowledgeGraph, phase: Callable[[str], None] = lambda name: None, shacl_engine: str = "sparql"
-) -> tuple[dict[str, bytes], object]:
-    """The RDF files' bytes, and the SHACL result of what they hold."""
+RDF_FILES = ("kg.ttl", "kg.jsonld", "kg.trig", "kg.nq")
+
+
+def write_rdf(
+    graph: KnowledgeGraph,
+    staged: StagedFolder,
+    phase: Callable[[str], None] = lambda name: None,
+    shacl_engine: str = "sparql",
+) -> tuple[Validation, dict[str, object]]:
+    """Write the RDF files (RDF_FILES) into ``staged``; the SHACL validation of what they
+    hold, and kg.nq's fingerprint (for the store's stamp). The SPARQL engine validates kg.ttl
+    in an interpreter of its own (kg.rdf.shacl_process) while the build goes on: its store
+    beside the graph and the triples was the build's peak at 1000× the seeds."""
     from kg.rdf import dataset as rdf  # rdflib is slow to import; only a build needs it
-    from kg.rdf import shacl
+    from kg.rdf.shacl_process import Validation
 
     quads = rdf.to_quads(graph)  # every triple made once; each writer streams from these lists
-    turtle = rdf.serialize_turtle(quads)  # kg.ttl, which the SPARQL validator loads: what is checked is what is written
+    with staged.open("kg.ttl") as out:  # what the validator loads: what is checked is what is written
+        rdf.dump_turtle(quads, out)
     phase("rdf-triples")
-    result = shacl.validate(quads, shacl_engine, turtle=turtle)  # type: ignore[arg-type]
-    if shacl_engine == "pyshacl":
-        gc.collect()  # pySHACL's graphs hold reference cycles: free them before the writers allocate
-    phase("shacl")
-    files = {
-        "kg.ttl": turtle,
-        "kg.jsonld": rdf.serialize_jsonld(quads),
-        "kg.trig": rdf.serialize_trig(quads),
-        "kg.nq": rdf.serialize_nquads(quads),
-    }
-    del quads, turtle  # the triples and their pyoxigraph copies: freed before the JSON writers allocate
-    phase("rdf-files")
-    return files, result
+    with contextlib.ExitStack() as running:  # the validator is stopped if a write fails
+        validation = running.enter_context(Validation(staged.path / "kg.ttl")) if shacl_engine == "sparql" else None
+        nquads = _write_rdf_files(quads, staged)
+        phase("rdf-files")
+        if validation is None:
+            validation = Validation(done=_validate_here(quads, shacl_engine))
+            phase("shacl")
+        running.pop_all()
+    return validation, nquads
+
+
+def _validate_here(quads: RdfQuads, shacl_engine: str) -> ShaclResult:
+    """pySHACL (the reference engine, to cross-check) reads the triples, in this process."""
+    from kg.rdf import shacl
+
+    result = shacl.validate(quads, shacl_engine)  # type: ignore[arg-type]
+    gc.collect()  # pySHACL's graphs hold reference cycles: free them before the writers allocate
+    return result
+
+
+def _write_rdf_files(quads: RdfQuads, staged: StagedFolder) -> dict[str, object]:
+    """RDF_FILES but kg.ttl into ``staged``; kg.nq's fingerprint."""
+    from kg.rdf import dataset as rdf
+
+    with staged.open("kg.jsonld") as out:
+        rdf.dump_jsonld(quads, out)
+    with staged.open("kg.trig") as out:
+        rdf.dump_trig(quads, out)
+    with staged.open("kg.nq") as out:
+        nquads = Fingerprinting(out.write)
+        rdf.dump_nquads(quads, nquads.write, scratch=staged.path)
+    return nquads.fingerprint()
 
 
 JSONL_FILES = ("entities.jsonl", "relations.jsonl", "merges.jsonl", "dropped.jsonl")
 
 
-def jsonl_files(graph: KnowledgeGraph) -> dict[str, bytes]:
-    """The JSON Lines files' bytes (JSONL_FILES): entities, relations, merges, dropped items."""
-    entities, relations = graph_lines(graph)
+def jsonl_texts(graph: KnowledgeGraph) -> dict[str, Iterator[str]]:
+    """The JSON Lines files (JSONL_FILES), each as its lines: entities, relations, merges, dropped items."""
     return {
-        "entities.jsonl": entities,
-        "relations.jsonl": relations,
+        "entities.jsonl": entity_lines(graph),
+        "relations.jsonl": relation_lines(graph),
         "merges.jsonl": _jsonl(record_dict(m) for m in graph.merges),
         "dropped.jsonl": _jsonl(record_dict(d) for d in graph.dropped),
     }
 
 
-def _aside_files(graph: KnowledgeGraph) -> dict[str, bytes]:
-    """What a child makes beside the RDF files and graph.json (about as long at 100× the
-    seeds): the JSON Lines files and the embedded Cypher graph."""
-    from kg.query.cypher_embedded import kglite_bytes  # kglite loads only when a build writes the store
+def _write_aside(graph: KnowledgeGraph, staged: StagedFolder) -> dict[str, bytes]:
+    """What a child writes into the new build beside the RDF files and graph.json (about as
+    long at 100× the seeds): the embedded Cypher graph. Written straight to disk, so nothing
+    comes back through the pipe."""
+    from kg.query.kglite_file import write_kglite  # kglite loads only when a build writes the store
 
-    return jsonl_files(graph) | {KGLITE_FILE: kglite_bytes(graph)}
+    with staged.place(KGLITE_FILE) as path:
+        write_kglite(graph, path)  # in an interpreter of its own: kglite's graph never sits beside this one
+    return {}
+
+
+def write_jsonl(graph: KnowledgeGraph, staged: StagedFolder) -> None:
+    """The JSON Lines files (JSONL_FILES), line by line."""
+    for name, lines in jsonl_texts(graph).items():
+        with staged.open(name) as out:
+            write_text(out.write, lines)
+
+
+def write_graph_json(graph: KnowledgeGraph, staged: StagedFolder) -> dict[str, object]:
+    """graph.json, written record by record; its fingerprint (for the store's stamp)."""
+    with staged.open(GRAPH_JSON) as out:
+        written = Fingerprinting(out.write)
+        write_text(written.write, graph_json_parts(graph))
+    return written.fingerprint()
 
 
 @dataclass(slots=True)
@@ -443,29 +500,23 @@ def _build(
     graph = build_graph(extractions)
     del extractions
     phase("merge")
-    # The JSON Lines files and the embedded Cypher graph need the merged graph alone: made
-    # in a child meanwhile (kg.graph.aside), or here when asked for if no child could be made.
-    with Aside(partial(_aside_files, graph)) as aside:
-        files, shacl_result = rdf_files(graph, phase, options.shacl_engine)
-        files[GRAPH_JSON] = json_bytes(graph_to_json(graph))
-        phase("graph-json")
-        files.update(document_texts(graph))  # text/<name>.txt: what the offsets of a PDF, .docx or HTML point into
-        report = BuildReport(
-            input=str(input_dir),
-            output=str(out_dir),
-            documents=_summaries(graph),
-            skipped=skipped,
-            entities_per_class=dict(Counter(e.type for e in graph.entities.values())),
-            relations_per_type=dict(Counter(r.type for r in graph.relations)),
-            dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped)),
-            dropped_examples=_dropped_examples(graph),
-            merges=len(graph.merges),
-            shacl_conforms=shacl_result.conforms,  # type: ignore[attr-defined]
-            shacl_violations=shacl_result.violations,  # type: ignore[attr-defined]
-            shacl_report="" if shacl_result.conforms else shacl_result.report_text[:20000],  # type: ignore[attr-defined]
-            seconds=0.0,
-            files=sorted([*files, *JSONL_FILES, "report.json", "report.md"]),
-        )
+    # Every output is written into the new build folder as soon as it is made (kg.outputs
+    # StagedFolder), which is switched in whole at the end. The embedded Cypher graph needs
+    # the merged graph alone: written by a child meanwhile (kg.graph.aside), or here when
+    # asked for if no child could be made.
+    with StagedFolder(out_dir) as staged, Aside(partial(_write_aside, graph, staged)) as aside:
+        validation, nquads = write_rdf(graph, staged, phase, options.shacl_engine)
+        with validation:
+            graph_json = write_graph_json(graph, staged)
+            phase("graph-json")
+            write_jsonl(graph, staged)  # here: the child's kglite graph is the longer task
+            phase("jsonl-files")
+            shacl_result = validation.result()
+            if validation.process is not None:
+                phase("shacl")  # the wait for the validator's answer
+        texts = write_document_texts(graph, staged)
+        report = _report(graph, input_dir, out_dir, skipped, shacl_result)
+        report.files = sorted([*RDF_FILES, GRAPH_JSON, *texts, *JSONL_FILES, "report.json", "report.md"])
         phase("report")
         report.seconds = round(time.perf_counter() - started, 3)
         if not report.shacl_conforms:
@@ -474,14 +525,33 @@ def _build(
                 f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
                 f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
             )
-        files["report.json"] = report.to_json()
-        files["report.md"] = report.to_markdown().encode("utf-8")
-        files |= aside.result()
-        # store/: the saved Cypher graph and its stamp (kg.query.stores)
-        files.update(store_files(files[NQUADS], files[GRAPH_JSON], files.pop(KGLITE_FILE)))
-        phase("jsonl-files, stores")
+        staged.write("report.json", report.to_json())
+        staged.write("report.md", report.to_markdown().encode("utf-8"))
+        aside.result()
+        staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))  # store/: its stamp (kg.query.stores)
+        phase("stores")
         if aside.seconds != (0.0, 0.0):  # made in the child: its seconds, for the record (not in this CPU)
             phases["aside"], phases_cpu["aside"] = (round(s, 3) for s in aside.seconds)
-        replace_folder(out_dir, files)  # the whole folder switches at once: old or new, never a mix
+        staged.commit()  # the whole folder switches at once: old or new, never a mix
         phase("write")
         return report
+
+
+def _report(
+    graph: KnowledgeGraph, input_dir: Path, out_dir: Path, skipped: list[str], shacl_result: ShaclResult
+) -> BuildReport:
+    return BuildReport(
+        input=str(input_dir),
+        output=str(out_dir),
+        documents=_summaries(graph),
+        skipped=skipped,
+        entities_per_class=dict(Counter(e.type for e in graph.entities.values())),
+        relations_per_type=dict(Counter(r.type for r in graph.relations)),
+        dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped)),
+        dropped_examples=_dropped_examples(graph),
+        merges=len(graph.merges),
+        shacl_conforms=shacl_result.conforms,
+        shacl_violations=shacl_result.violations,
+        shacl_report="" if shacl_result.conforms else shacl_result.report_text[:20000],
+        seconds=0.0,
+    )

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,19 +74,39 @@ def _fingerprint(data: bytes) -> dict[str, object]:
     return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
-def store_files(nquads: bytes, graph_json: bytes, kglite_graph: bytes) -> dict[str, bytes]:
-    """Every file of ``store/``: the saved Cypher graph and the stamp tying the store to this build."""
+class Fingerprinting:
+    """A file's writes passed on and counted and hashed on the way: the stamp's fingerprint
+    of a file streamed to disk (kg build), without holding or reading it back."""
+
+    def __init__(self, write: Callable[[bytes], object]) -> None:
+        self._write = write
+        self.size = 0
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        self._write(data)
+        self.size += len(data)
+        self.digest.update(data)
+
+    def fingerprint(self) -> dict[str, object]:
+        return {"size": self.size, "sha256": self.digest.hexdigest()}
+
+
+def stamp_bytes(nquads: dict[str, object], graph_json: dict[str, object]) -> bytes:
+    """store/stamp.json, from the fingerprints of kg.nq and graph.json."""
     stamp = {
         "format": STAMP_FORMAT,
         "stores": {
-            s.path: {"source": s.source, "engine": s.engine, "version": version(s.engine), **_fingerprint(data)}
-            for s, data in ((OXIGRAPH, nquads), (KGLITE, graph_json))
+            s.path: {"source": s.source, "engine": s.engine, "version": version(s.engine), **fingerprint}
+            for s, fingerprint in ((OXIGRAPH, nquads), (KGLITE, graph_json))
         },
     }
-    return {
-        KGLITE_FILE: kglite_graph,
-        STAMP_FILE: (json.dumps(stamp, indent=2, sort_keys=True) + "\n").encode("utf-8"),
-    }
+    return (json.dumps(stamp, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def store_files(nquads: bytes, graph_json: bytes, kglite_graph: bytes) -> dict[str, bytes]:
+    """Every file of ``store/``: the saved Cypher graph and the stamp tying the store to this build."""
+    return {KGLITE_FILE: kglite_graph, STAMP_FILE: stamp_bytes(_fingerprint(nquads), _fingerprint(graph_json))}
 
 
 def build_stores(graph: KnowledgeGraph, files: dict[str, bytes]) -> dict[str, bytes]:

@@ -14,17 +14,21 @@ gives byte-identical output whatever order it was built in.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import io
 import math
 import re
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 from sys import intern
 from types import SimpleNamespace
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -394,8 +398,6 @@ class RdfQuads:
     keys: list[list[Key]] | None = field(default=None, repr=False, compare=False)
     # rdflib to pyoxigraph terms, shared by every writer so that each term is converted once
     terms: OxTerms = field(default_factory=lambda: OxTerms(), repr=False, compare=False)
-    # pyoxigraph's quads of the same, made once for all the writers that need them
-    _ox_quads: list[ox.Quad] | None = field(default=None, repr=False, compare=False)
 
     def union(self) -> list[Triple]:
         """Every triple of every graph once, sorted (what kg.ttl holds)."""
@@ -416,10 +418,10 @@ class RdfQuads:
                 yield key, triple
                 last = key
 
-    def ox_quads(self) -> list[ox.Quad]:
-        if self._ox_quads is None:
-            self._ox_quads = list(self.terms.quads(self))
-        return self._ox_quads
+    def ox_quads(self) -> Iterator[ox.Quad]:
+        """pyoxigraph's quads of the same, made for each writer as it reads them (from
+        ``terms``, each converted once): kept as a list they were 1 GB at 1000× the seeds."""
+        return self.terms.quads(self)
 
     def __len__(self) -> int:
         return len(self.default) + sum(len(triples) for _, triples in self.named)
@@ -624,6 +626,63 @@ def serialize_nquads(ds: RdfQuads | Dataset) -> bytes:
 def serialize_jsonld(ds: RdfQuads | Dataset) -> bytes:
     # pyoxigraph's JSON-LD writer (expanded form: full IRIs), nodes in the quads' order.
     return _ox_serialize(as_quads(ds).ox_quads(), ox.RdfFormat.JSON_LD, prefixes=False) + b"\n"
+
+
+# The same bytes written into an open file as they are made (kg build streams its outputs
+# into the new build folder instead of holding them: kg.outputs.StagedFolder).
+
+
+def dump_turtle(ds: RdfQuads | Dataset | Graph, out: BinaryIO) -> None:
+    """:func:`serialize_turtle`'s bytes, written to ``out``."""
+    quads = as_quads(ds)
+    triples = (
+        quads.terms.triples(quads.union()) if quads.keys is None else quads.terms.keyed_triples(quads.union_pairs())
+    )
+    ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+
+
+def dump_trig(ds: RdfQuads | Dataset, out: BinaryIO) -> None:
+    """:func:`serialize_trig`'s bytes, written to ``out``."""
+    ox.serialize(as_quads(ds).ox_quads(), out, ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+
+
+def dump_jsonld(ds: RdfQuads | Dataset, out: BinaryIO) -> None:
+    """:func:`serialize_jsonld`'s bytes, written to ``out``."""
+    ox.serialize(as_quads(ds).ox_quads(), out, ox.RdfFormat.JSON_LD)
+    out.write(b"\n")
+
+
+NQUADS_RUN = 100_000  # quads sorted in memory at a time by dump_nquads
+
+
+def dump_nquads(ds: RdfQuads | Dataset, write: Callable[[bytes], object], scratch: Path | None = None) -> None:
+    """:func:`serialize_nquads`' bytes, through ``write``: the file is 600 MB at 1000× the
+    seeds, and its text, its lines and the sorted file were all in memory at once. Here
+    NQUADS_RUN quads at a time are written out, their lines sorted into a run in a temporary
+    file (in ``scratch``), and the runs merged: a sort of every line, in little memory.
+    Lines hold no byte below a space, so a line with its newline sorts as without it."""
+    quads = as_quads(ds).ox_quads()
+    with tempfile.TemporaryDirectory(prefix=".nquads-", dir=scratch) as tmp:
+        runs: list[Path] = []
+        while _sorted_run(Path(tmp) / str(len(runs)), islice(quads, NQUADS_RUN)):
+            runs.append(Path(tmp) / str(len(runs)))
+        with contextlib.ExitStack() as stack:
+            files = [stack.enter_context(path.open("rb")) for path in runs]
+            merged = heapq.merge(*files)
+            while lines := list(islice(merged, 4096)):
+                write(b"".join(lines))
+
+
+def _sorted_run(path: Path, quads: Iterable[ox.Quad]) -> bool:
+    """The lines of ``quads``, sorted, into ``path``; False (and no file) when there were none."""
+    lines = _ox_serialize(quads, ox.RdfFormat.N_QUADS, prefixes=False).split(b"\n")
+    lines = [line for line in lines if line.strip()]
+    if not lines:
+        return False
+    lines.sort()
+    lines.append(b"")  # the last line's newline
+    path.write_bytes(b"\n".join(lines))
+    return True
 
 
 def _write(path: str | Path, data: bytes) -> None:

@@ -9,6 +9,7 @@ canonical names that hold a joiner, and they stay whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -121,10 +122,17 @@ def _term_lengths() -> tuple[int, ...]:
 def segment_term_start(text: str, end: int) -> int:
     """Start of the longest vocabulary term that ends at ``end``; -1 when none does.
     (For names the word boundary rules cut short: 飞行服务 ends in the stop word 服务.)"""
-    terms = segment_terms()
-    for length in _term_lengths():
-        if length <= end and text[end - length : end] in terms:
-            return end - length
+    return _longest_term_start(text, end, 0, _term_lengths(), is_segment_term)
+
+
+def _longest_term_start(
+    text: str, end: int, floor: int, lengths: tuple[int, ...], is_term: Callable[[str], bool]
+) -> int:
+    """Start (at ``floor`` or after) of the longest term of ``lengths`` ending at ``end``."""
+    for length in lengths:
+        start = end - length
+        if start >= floor and is_term(text[start:end]):
+            return start
     return -1
 
 
@@ -173,11 +181,12 @@ def _vocabulary_lengths() -> tuple[int, ...]:
 def vocabulary_term_start(text: str, end: int, floor: int) -> int:
     """Start (at ``floor`` or after) of the longest segment or industry term that ends at
     ``end``; -1 when none does."""
-    for length in _vocabulary_lengths():
-        start = end - length
-        if start >= floor and (is_segment_term(text[start:end]) or is_industry_term(text[start:end])):
-            return start
-    return -1
+    return _longest_term_start(text, end, floor, _vocabulary_lengths(), is_vocabulary_term)
+
+
+def is_vocabulary_term(name: str) -> bool:
+    """A segment or an industry of the vocabularies (asked only in industry contexts)."""
+    return is_segment_term(name) or is_industry_term(name)
 
 
 # A bare "<stem>产业" stem too plain to name a chain unless the gazetteer knows it as one:

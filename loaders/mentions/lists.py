@@ -17,6 +17,7 @@ from loaders.lexicon.chain_names import (
     industry_terms,
     is_industry_term,
     is_segment_term,
+    is_vocabulary_term,
     looks_like_industry,
     segment_term_start,
     segment_terms,
@@ -237,7 +238,9 @@ def _segments_before_chain(text: str, stop: int, known: _KnownIndex) -> list[Lis
     ]
 
 
-_CLAUSE_MARK = re.compile(r"[，。；：,;:！？!?\s“”\"（）()《》【】「」『』]")
+# What ends a run of list members: punctuation of clauses, quotes and brackets.
+_RUN_BREAKS = r"，。；：,;:！？!?\s“”\"‘’'（）()《》【】「」『』"
+_CLAUSE_MARK = re.compile(rf"[{_RUN_BREAKS}]")
 
 
 def _chunks_before(text: str, stop: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
@@ -269,9 +272,7 @@ def _first_chunk_start(text: str, end: int, known: _KnownIndex) -> int:
 
 
 def _names_a_segment(name: str) -> bool:
-    if is_segment_term(name) or is_industry_term(name):
-        return True
-    return name.endswith(SEGMENT_TAILS) and _acceptable(name, "IndustryChain", True)
+    return is_vocabulary_term(name) or (name.endswith(SEGMENT_TAILS) and _acceptable(name, "IndustryChain", True))
 
 
 def _named_industries(
@@ -334,9 +335,7 @@ def _mostly_industries(text: str, items: list[tuple[int, int, KnownSpan | None]]
     """Whether half the members or more are known chains or vocabulary terms: a list of
     industries, not of uses ("数字金融、数字政务、智慧城市等领域") or sciences."""
     known = sum(
-        1
-        for a, b, k in items
-        if (k is not None and k.type == "IndustryChain") or is_segment_term(text[a:b]) or is_industry_term(text[a:b])
+        1 for a, b, k in items if (k is not None and k.type == "IndustryChain") or is_vocabulary_term(text[a:b])
     )
     return 2 * known >= len(items)
 
@@ -476,7 +475,7 @@ def _acceptable(name: str, cls: str, by_cue: bool) -> bool:
 
 
 # A run of 、-joined chunks between punctuation marks ("优化整车、零部件、后市场").
-_CHUNK = r"[^、，。；：,;:！？!?\s“”\"‘’'（）()《》【】「」『』]+"
+_CHUNK = rf"[^、{_RUN_BREAKS}]+"
 _ENUMERATION = re.compile(rf"{_CHUNK}(?:、{_CHUNK})+")
 # Known names that cannot be segments: a list holding one lists firms or places.
 _NOT_SEGMENT_CLASSES = frozenset({"Enterprise", "Place"})

@@ -155,6 +155,10 @@ class Document:
     city: str | None = None  # the city the document is about, from the manifest
 
 
+# Field metadata: False for a field derived from others, which outputs leave out.
+RECORDED = "recorded"
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A typed entity mention found in one sentence (frozen: a stage that refines one,
@@ -172,6 +176,17 @@ class Mention:
     # Where the mention sits in Sentence.text (cleaned offsets), for relation rules.
     clean_start: int = 0
     clean_end: int = 0
+    # Sentence.text[clean_start:clean_end]: the name as the rules read it (simplified,
+    # width-normalised), where ``text`` keeps what the file holds (京東方, ＴＣＬ). Derived,
+    # so not written to the outputs (RECORDED_FIELDS); "" when the mention has no span.
+    clean_text: str = field(default="", metadata={RECORDED: False})
+
+    @property
+    def written(self) -> str:
+        """The written name in the form rules compare with names and cues: ``clean_text``,
+        else ``text``. Rules that test a mention's own words read this, never ``text``:
+        a page in traditional script must read as its simplified copy would."""
+        return self.clean_text or self.text
 
 
 @dataclass(slots=True)

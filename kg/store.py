@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.model import (
+    RECORDED,
     Article,
     Document,
     Dropped,
@@ -73,7 +74,7 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 def _field_names(cls: type) -> tuple[str, ...]:
     names = _FIELD_NAMES.get(cls)
     if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls) if f.metadata.get(RECORDED, True))
     return names
 
 

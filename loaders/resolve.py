@@ -87,10 +87,10 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
                 fuller_of[key] = _names_shortened_by(m.canonical, same_ending)
             fuller = fuller_of[key]
         names = by_class[(m.doc, m.type)]
-        if not fuller and m.type == "Enterprise" and not m.text.endswith(_LEGAL_FORMS):
+        if not fuller and m.type == "Enterprise" and not m.written.endswith(_LEGAL_FORMS):
             if m.doc not in cores:
                 cores[m.doc] = {n: company_core(n, gaz) for n in names if n.endswith(_LEGAL_FORMS)}
-            fuller = [n for n, core in cores[m.doc].items() if _opens_core(m.text, n, core)]
+            fuller = [n for n, core in cores[m.doc].items() if _opens_core(m.written, n, core)]
         if len(fuller) == 1 and fuller[0] != m.canonical:
             changed[index] = fuller[0]
     return changed

@@ -60,6 +60,16 @@ def test_praise_verbs_and_foreign_countries_do_not_start_names():
     assert found["ABCD科学园"].type == "Place"
 
 
+def test_an_adverb_glued_to_a_verb_and_verbs_of_leverage_and_pace_do_not_start_names():
+    found = _by_canonical(
+        "全力支持青柳高新技术产业开发区建设。",
+        "借力青柳综合性科学中心能源研究院，发展聚变能源。",
+        "提速青柳都市圈建设。",
+    )
+    assert {"青柳高新技术产业开发区", "青柳综合性科学中心能源研究院", "青柳都市圈"} <= set(found)
+    assert not any(name.startswith(("全力", "借力", "提速")) for name in found)
+
+
 def test_a_park_named_by_a_known_industry_alone_is_that_industry():
     found = _by_canonical("打造合成生物产业园。")
     assert found["合成生物"].type == "IndustryChain"

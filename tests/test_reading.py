@@ -99,7 +99,7 @@ def test_full_width_is_normalised_one_for_one(tmp_path: Path) -> None:
     text = "ＡＢＣ公司２０２４年营收增长１５％，\u3000研发投入（亿元）达到３．５。"
     document = read_document(write(tmp_path, text))
     [sentence] = document.sentences
-    assert sentence.text == "ABC公司2024年营收增长15%， 研发投入（亿元）达到3.5。"
+    assert sentence.text == "ABC公司2024年营收增长15%，研发投入（亿元）达到3.5。"  # no space after ，
     assert_offsets_map(document)
 
 
@@ -194,6 +194,28 @@ def test_breadcrumbs_and_app_prompts_are_dropped_but_a_title_beside_them_is_kept
     assert "某某号" not in texts and "查看精彩图片" not in texts
     assert "滨湖科学城纪实" in texts and "正文讲述合肥市的产业发展。" in texts
     assert {"navigation", "advertising"} <= {d.reason for d in document.dropped}
+
+
+def test_page_controls_are_dropped_but_text_that_names_them_is_kept(tmp_path: Path) -> None:
+    text = (
+        "【打印本页】【关闭窗口】\n"
+        "来源：某某日报 2024-05-06 09:30\n"
+        "上一篇：某某区召开工作会议\n"
+        "上一篇报道介绍了滨湖科学城。\n"
+        "相关链接\n"
+        "相关链接已经接入园区平台。\n"
+        "正文讲述合肥市的产业发展，  重点发展集成电路 。\n"
+    )
+    document = read_document(write(tmp_path, text))
+    texts = [s.text for s in document.sentences]
+    assert texts == [
+        "上一篇报道介绍了滨湖科学城。",
+        "相关链接已经接入园区平台。",
+        "正文讲述合肥市的产业发展，重点发展集成电路。",
+    ]
+    assert [d.reason for d in document.dropped] == ["navigation"] * 4
+    spaced = document.sentences[-1]
+    assert document.text[spaced.start : spaced.end].endswith("集成电路 。")  # offsets still point into the file
 
 
 def test_repeated_paragraphs_and_sentences_are_dropped(tmp_path: Path) -> None:

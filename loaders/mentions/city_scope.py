@@ -29,7 +29,7 @@ def document_city(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             counts[mention.canonical] += 1
             continue
         entry = gaz.entry(mention.canonical) if mention.source == GAZETTEER_SOURCE else None
-        if entry is not None and entry.city and not entry.city_scoped(mention.text):
+        if entry is not None and entry.city and not entry.city_scoped(mention.written):
             counts[entry.city] += 1
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -46,7 +46,7 @@ def keep_own_city_names(mentions: list[Mention], gaz: Gazetteer) -> tuple[list[M
     dropped: list[Dropped] = []
     for mention in mentions:
         entry = gaz.entry(mention.canonical) if mention.source == GAZETTEER_SOURCE else None
-        if entry is not None and entry.city_scoped(mention.text) and entry.city != city:
+        if entry is not None and entry.city_scoped(mention.written) and entry.city != city:
             dropped.append(
                 Dropped(
                     mention.doc,

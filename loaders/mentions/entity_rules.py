@@ -533,6 +533,8 @@ def _is_stop(token: str) -> bool:
     # a stop verb stops the name too; a too-short name is the lesser evil.
     if token in STOP_WORDS or _NUMERAL.match(token):
         return True
+    if len(token) > 2 and token[-2:] in STOP_VERBS and token[:-2] in STOP_WORDS:
+        return True  # an adverb glued to the verb (全力支持, 大力推进): whatever the tagger says
     if len(token) <= 2 or not any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1)):
         return False
     # ... unless the token is a plain noun built on the verb (加速器, 建设者).

@@ -1084,6 +1084,7 @@ def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
         source=cand.source,
         clean_start=cand.start,
         clean_end=cand.end,
+        clean_text=sentence.text[cand.start : cand.end],
     )
 
 

@@ -24,6 +24,15 @@ _ADVERTISING_WORDS = re.compile(
 )
 # A breadcrumb trail ("首页 > 新闻中心 > 正文"): three short steps or more between arrows.
 _BREADCRUMB = re.compile(r"[^>＞›»\n]{1,12}(?:[>＞›»][^>＞›»\n]{1,12}){2,}")
+# A web page's own controls and links, around every article it serves: print, close,
+# share, previous/next article, related links, font size, view counts, back to top.
+_PAGE_CONTROLS = re.compile(
+    r"打印本页|关闭窗口|[【\[](?:打印|关闭|收藏|返回顶部)[】\]]|分享到\s*[:：]|^[上下]一篇\s*[:：]"
+    r"|^相关(?:链接|阅读|新闻|文章|推荐|附件)\s*[:：]?$|字号\s*[:：]?\s*[【\[]?[大中小]|(?:浏览|阅读|点击)(?:次数|量)\s*[:：]"
+    r"|^(?:返回顶部|返回首页|返回列表|打印|关闭)$"
+    # the article's source and time line ("来源：某某网 2024-03-05 10:21")
+    r"|^(?:来源|信息来源|文章来源|发布时间|发布日期|更新时间)\s*[:：].{0,30}\d{4}\s*[-年/.]\s*\d{1,2}"
+)
 _EDITOR_LINE = re.compile(r"(?:责编|责任编辑|美编|编辑|校对|版式|制图|组版|审核|监制)\s*[/:：|]")
 _PHONE = re.compile(r"电话\s*[/:：]?\s*[\d-]{7,}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -55,7 +64,7 @@ def noise_reason(text: str) -> str | None:
         return "advertising"
     if is_spam_line(text):
         return "spam"
-    if _BREADCRUMB.fullmatch(text.strip()):
+    if _BREADCRUMB.fullmatch(text.strip()) or _PAGE_CONTROLS.search(text):
         return "navigation"
     if _EDITOR_LINE.search(text) or _PHONE.search(text):
         return "editor-line"

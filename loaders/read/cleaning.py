@@ -37,7 +37,7 @@ _ASCII_PUNCT = re.compile(r"[,;:!?()]")
 _WIDE_CHAR = re.compile("[" + "".join(map(re.escape, map(chr, sorted(_WIDTH_TABLE)))) + "]")
 _NARROW_OF = {chr(code): narrow for code, narrow in _WIDTH_TABLE.items()}
 
-_SPACES = " \r\u3000\xa0\ufeff"
+_SPACES = " \r\u3000\xa0\ufeff\u200b\u200c\u200d\u2060"  # and the invisible ones (_INVISIBLE)
 _SPACES_AND_TAB = _SPACES + "\t"
 _MAX_CELL_LENGTH = 30
 _LEADING_MARKS = re.compile(
@@ -73,6 +73,23 @@ def _chinese_if_by_cjk(text: str, at: int) -> str:
     return mark
 
 
+# Spaces beside Chinese punctuation inside a sentence, which spaces itself: typed after a
+# comma as in English, or left by a page's layout ("，  重点发展"); rules read "，重点发展"
+# either way. (After a sentence's end a space may open a photo credit, "。 李四 摄".)
+_SPACE_BY_PUNCTUATION = re.compile(
+    r"(?<=[，、；：”’）》」』])[ \u3000\u00a0]+|[ \u3000\u00a0]+(?=[，。、；：！？“‘（《「『])"
+)
+
+
+# Characters a reader never sees: zero-width spaces and joiners, soft hyphens and a BOM in
+# the middle of a line (pages insert them inside names against copying), and the escaped
+# spaces of HTML a page's text was cut from (&nbsp;).
+_INVISIBLE = re.compile(
+    r"[\u200b-\u200d\u2060\ufeff\u00ad]+|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#8203|#x200b|#xa0)[;；]?",
+    re.IGNORECASE,
+)
+
+
 def clean_line(line: str, base: int) -> CleanLine | None:
     """Clean ``line``, which starts at offset ``base`` of the document; None if blank.
 
@@ -90,6 +107,12 @@ def clean_line(line: str, base: int) -> CleanLine | None:
     runs = _runs_without_inline_marks(line, start, end)
     if insertions:
         runs = _runs_without(runs, [(start + i.start, start + i.end) for i in insertions])
+    invisible = [m.span() for m in _INVISIBLE.finditer(line, start, end)]
+    if invisible:
+        runs = _runs_without(runs, invisible)
+    if " " in line or "\u3000" in line or "\xa0" in line:
+        spaces = [m.span() for m in _SPACE_BY_PUNCTUATION.finditer(line, start, end)]
+        runs = _runs_without(runs, spaces) if spaces else runs
     if not runs:
         return None
     offsets: list[int] = []
@@ -167,5 +190,5 @@ def _bold_shape(line: str, start: int, end: int) -> tuple[bool, str | None]:
     if close < 0:
         return False, None
     whole = close + 2 >= end
-    lead = line[start + 2 : close].strip()
+    lead = _INVISIBLE.sub("", line[start + 2 : close]).strip()
     return whole, (None if whole or not lead else lead)

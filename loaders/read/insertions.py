@@ -29,9 +29,10 @@ class Insertion:
 
 
 _LATIN_TONED = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüv"
-# A bracketed run of lowercase (toned) Latin letters right after a Han character or after
-# another such annotation: 產(chan)(chan)業.
-_ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff）)])[（(]([{_LATIN_TONED} ]{{1,16}})[)）]")
+_CAPITAL_TONED = "A-ZĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ"
+# A bracketed run of (toned) Latin letters, lowercase but for a capital opening a word,
+# right after a Han character or after another such annotation: 產(chan)(chan)業, 南京(Nánjīng).
+_ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff）)])[（(]((?:[{_CAPITAL_TONED}]?[{_LATIN_TONED}]+ ?){{1,8}})[)）]")
 _SYMBOL_CANDIDATE = re.compile(r"[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?")
 # Around a spam word: the ASCII junk and a few Han characters that belong to it, inside
 # one bracket or one comma-separated clause.

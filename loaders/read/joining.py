@@ -5,11 +5,17 @@ The continuation is found by two general signals: a word that straddles the brea
 ("构建产" + "业集群" gives 产业, found by rjieba's segmentation), searched a little way
 ahead because newspaper layouts put the rest of a paragraph further down; failing that,
 the next paragraph when only short page furniture (captions, headers) lies between.
+
+Text copied out of a PDF or a fixed-width page is often hard-wrapped: every line of a
+paragraph but the last holds about the same number of characters. In such a document
+(``wrap_width``) a full line that does not end a sentence goes on in the very next line,
+whatever that line looks like; the search ahead would find a "word" across some other break.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import rjieba
@@ -18,6 +24,7 @@ from loaders.read.blocks import TITLE_LIKE_LEVEL, Block
 
 # A line ending in one of these is complete.
 _COMPLETE_END = "。！？；!?;…”’」』）)》:："
+_COMPLETE_ENDINGS = tuple(_COMPLETE_END)
 _NUMERAL = "一二三四五六七八九十"
 # A block opening like this starts a paragraph of its own; it never continues another.
 _PARAGRAPH_OPENING = re.compile(
@@ -26,6 +33,13 @@ _PARAGRAPH_OPENING = re.compile(
 _SEARCH_WINDOW = 20  # blocks looked at after a broken paragraph
 _BODY_MIN_LENGTH = 30
 _STRADDLE_CONTEXT = 4  # characters each side of the break given to the segmenter
+# A document is hard-wrapped at width W when at least _WRAP_MIN_LINES unterminated lines,
+# and at least half of those of _WRAP_MIN_WIDTH characters or more, hold W - _WRAP_SLACK to
+# W characters (a PDF line holding digits or Latin letters fits a few characters more).
+_WRAP_MIN_LINES = 4
+_WRAP_MIN_WIDTH = 20
+_WRAP_SLACK = 1
+_WRAPPED_KINDS = ("paragraph", "heading")
 
 
 @dataclass(slots=True)
@@ -38,12 +52,15 @@ class JoinResult:
 def rejoin_broken_paragraphs(blocks: list[Block]) -> JoinResult:
     consumed: set[int] = set()
     result = JoinResult([])
+    width = wrap_width(blocks)
     for index, block in enumerate(blocks):
         if index in consumed:
             continue
         current, last = block, index
-        while _is_unterminated(current):
-            found = _find_continuation(blocks, last, current, consumed)
+        while True:
+            found = _next_line(blocks, last, width)
+            if found is None and _is_unterminated(current):
+                found = _find_continuation(blocks, last, current, consumed)
             if found is None:
                 break
             between = [blocks[k] for k in range(last + 1, found) if k not in consumed]
@@ -57,6 +74,40 @@ def rejoin_broken_paragraphs(blocks: list[Block]) -> JoinResult:
     interrupting_ids = {id(b) for b in result.interrupting}
     result.blocks = [b for b in result.blocks if id(b) not in interrupting_ids]
     return result
+
+
+def wrap_width(blocks: list[Block]) -> int | None:
+    """The width the document's lines are hard-wrapped at, or None when they are not."""
+    # distinct lines: a page that repeats one broken line (a reprinted teaser) is not wrapped
+    lines = {(b.text, _width(b)) for b in blocks if _is_unterminated(b) and _width(b) >= _WRAP_MIN_WIDTH}
+    lengths = Counter(width for _, width in lines)
+    if not lengths:
+        return None
+    width = max(lengths, key=lambda w: (sum(lengths[w - k] for k in range(_WRAP_SLACK + 1)), w))
+    full = sum(lengths[width - k] for k in range(_WRAP_SLACK + 1))
+    if full < _WRAP_MIN_LINES or 2 * full < lengths.total():
+        return None
+    return width
+
+
+def _width(block: Block) -> int:
+    """How many characters the line takes in the file (marks and spaces the cleaning took
+    out included): what a fixed-width layout counts."""
+    return block.end - block.start
+
+
+def _next_line(blocks: list[Block], last: int, width: int | None) -> int | None:
+    """In a hard-wrapped document, the line after a full one that does not end a sentence."""
+    if width is None or last + 1 >= len(blocks):
+        return None
+    line = blocks[last]
+    if line.kind not in _WRAPPED_KINDS or line.text.endswith(_COMPLETE_ENDINGS) or not _full(line, width):
+        return None
+    return last + 1 if blocks[last + 1].kind in _WRAPPED_KINDS else None
+
+
+def _full(line: Block, width: int) -> bool:
+    return width - _WRAP_SLACK <= _width(line) <= width
 
 
 def word_straddles(before: str, after: str) -> bool:
@@ -77,7 +128,7 @@ def _is_unterminated(block: Block) -> bool:
     joinable = block.kind == "paragraph" or (
         block.kind == "heading" and block.heading_level == TITLE_LIKE_LEVEL and not block.subtitle
     )
-    return joinable and not block.text.endswith(tuple(_COMPLETE_END))
+    return joinable and not block.text.endswith(_COMPLETE_ENDINGS)
 
 
 def _is_body(block: Block) -> bool:

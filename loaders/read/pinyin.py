@@ -23,5 +23,6 @@ def plain_letters(text: str) -> str:
 
 def is_pinyin(text: str) -> bool:
     """True when every space-separated word of ``text`` is one or more pinyin syllables."""
-    words = plain_letters(text).split()
+    # A capital may open a word (南京(Nánjīng)); a word in capitals is an abbreviation (AI).
+    words = [w[0].lower() + w[1:] for w in plain_letters(text).split()]
     return bool(words) and all(len(w) <= _MAX_LETTERS and _SYLLABLES.fullmatch(w) for w in words)

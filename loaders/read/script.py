@@ -1,8 +1,8 @@
 """Traditional Chinese to simplified, one character for one, so offsets still hold.
 
 Rules, gazetteer and segmenter all speak simplified Chinese; pages reprinted from Taiwan or
-Hong Kong, or encyclopedias, write 京東方 and 合肥高新區. OpenCC's ``t2s`` conversion
-(Apache-2.0, dictionaries inside the package) is applied to the whole text; where one of its
+Hong Kong, or encyclopedias, write 京東方 and 合肥高新區. OpenCC's conversion (Apache-2.0,
+dictionaries inside the package) is applied to the whole text; where one of its
 phrase rules changes a line's length, that line is converted character by character, so
 ``converted[i]`` is always the simplified form of ``text[i]``.
 """
@@ -30,33 +30,65 @@ class ScriptConversion:
     changed: int  # characters changed
 
 
+# OpenCC's configurations applied in turn: ``t2s``, then ``hk2s`` for the Hong Kong variant
+# characters ``t2s`` leaves (衞 -> 卫), only on a text ``t2s`` changed: simplified text, most
+# documents, is read once. (``tw2s`` was left out: it also turns simplified 显著 into 显着.)
+_CONFIGURATIONS = ("t2s", "hk2s")
+
+
+# Traditional script writes 著 for both 着 (随著, 著力, 沿著) and 著 (著名, 显著), and ``t2s``
+# keeps it. In a text in traditional script, 著 is read as 着 except in the words where it is
+# zhù; in simplified text it is never touched (mainland 显著 stays).
+_ZHU_WORDS = (
+    ("著名", "著作", "著称", "著述", "著录", "著者"),
+    ("显著", "卓著", "昭著", "编著", "论著", "专著", "名著", "原著", "巨著", "合著", "译著", "土著", "遗著", "新著"),
+)
+_ZHE = re.compile(
+    "(?<![" + "".join(w[0] for w in _ZHU_WORDS[1]) + "])著(?![" + "".join(w[1] for w in _ZHU_WORDS[0]) + "])"
+)
+
+
 @cache
-def _converter():  # type: ignore[no-untyped-def]
+def _converter(configuration: str):  # type: ignore[no-untyped-def]
     import opencc  # imported on first use: `kg --help` should not pay for it
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(configuration)
 
 
 def to_simplified(text: str) -> ScriptConversion:
     """``text`` with traditional characters replaced by simplified ones, one for one."""
-    converted = _converter().convert(text)
-    if len(converted) != len(text):
-        converted = "\n".join(_convert_line(line) for line in text.split("\n"))
+    converted = _convert(text, _CONFIGURATIONS[0])
     if converted == text:
         return ScriptConversion(text, "simplified" if _HAN.search(text) else "none", 0)
-    changed = sum(a != b for a, b in zip(text, converted, strict=True))
+    for configuration in _CONFIGURATIONS[1:]:
+        converted = _convert(converted, configuration)
     han = len(_HAN.findall(text))
-    script: Script = "traditional" if changed >= _TRADITIONAL_SHARE * han else "mixed"
-    return ScriptConversion(converted, script, changed)
+    script: Script = "traditional" if _changed(text, converted) >= _TRADITIONAL_SHARE * han else "mixed"
+    if script == "traditional":
+        converted = _ZHE.sub("着", converted)
+    return ScriptConversion(converted, script, _changed(text, converted))
 
 
-def _convert_line(line: str) -> str:
-    converted: str = _converter().convert(line)
+def _changed(text: str, converted: str) -> int:
+    return sum(a != b for a, b in zip(text, converted, strict=True))
+
+
+def _convert(text: str, configuration: str) -> str:
+    """``text`` converted, one character for one (lines a phrase rule would lengthen or
+    shorten are converted character by character)."""
+    converted: str = _converter(configuration).convert(text)
+    if len(converted) != len(text):
+        converted = "\n".join(_convert_line(line, configuration) for line in text.split("\n"))
+    return converted
+
+
+def _convert_line(line: str, configuration: str) -> str:
+    converted: str = _converter(configuration).convert(line)
     if len(converted) == len(line):
         return converted
-    return "".join(_convert_char(ch) for ch in line)
+    return "".join(_convert_char(ch, configuration) for ch in line)
 
 
-def _convert_char(ch: str) -> str:
-    converted = _converter().convert(ch)
+def _convert_char(ch: str, configuration: str) -> str:
+    converted = _converter(configuration).convert(ch)
     return converted if len(converted) == 1 else ch

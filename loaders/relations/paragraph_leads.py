@@ -33,7 +33,7 @@ def _chains_of_lead(sentence: Sentence, mentions: list[Mention]) -> tuple[Mentio
     if not bare or len(bare) > _MAX_LEAD or _CUES.clause_mark.search(bare):
         return ()
     chains = sorted(mentions, key=lambda m: m.clean_start)
-    covered = sum(len(m.text) for m in chains)
+    covered = sum(len(m.written) for m in chains)
     if covered < _LEAD_COVER * len(_CUES.chain_words.sub("", bare) or bare):
         return ()
     if _ALSO_NAMED in bare:

@@ -64,7 +64,7 @@ def _names_table(scope: ArticleScope, entity_class: str) -> dict[str, Mention]:
 
 
 def _container_names(mention: Mention) -> list[str]:
-    names = [mention.text, mention.canonical]
+    names = [mention.written, mention.canonical]
     # "合肥市" is also written "合肥" at the start of "合肥高新区".
     names += [n[:-1] for n in names if len(n) > 2 and n[-1] in "省市"]
     return names
@@ -88,7 +88,7 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
         for mention in by_sentence.get(sentence.index, ()):
             table = _names_table(scope, mention.type)
             # By written and by canonical name; the first mention of a name stands for it.
-            table.setdefault(mention.text, mention)
+            table.setdefault(mention.written, mention)
             table.setdefault(mention.canonical, mention)
             if mention.type == "Place" and _CONTAINER_SUBTYPES.get(mention.subtype or ""):
                 for name in _container_names(mention):
@@ -120,13 +120,14 @@ def synthetic_mention(template: Mention, sentence: Sentence, source: str) -> Men
         template.subtype,
         template.canonical,
         source,
+        clean_text=template.written,
     )
 
 
 def _by_suffix(places: list[Mention], name: str) -> Mention | None:
     """The one place (by canonical) whose written name ends with ``name`` ("高新区" ->
     "合肥高新区"); None when there is none or the short name is ambiguous."""
-    found = {m.canonical: m for m in places if m.text.endswith(name) or m.canonical.endswith(name)}
+    found = {m.canonical: m for m in places if m.written.endswith(name) or m.canonical.endswith(name)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -194,7 +194,7 @@ class SentenceView:
     def embedded_chains(self, mention: Mention, shortest: int = 3) -> list[Mention]:
         """Chains of the article whose name (at least ``shortest`` long) appears inside
         ``mention``'s written name."""
-        name = mention.text
+        name = mention.written
         key = name if shortest == 3 else f"{shortest}\x1f{name}"  # the usual length: plain key
         known = self.embedded_cache.get(key)
         if known is None:

@@ -217,8 +217,8 @@ def _outermost(chains: list[Mention]) -> list[Mention]:
     is part of the longer name, not a second field)."""
     if len(chains) == 1:
         return chains
-    names = [c.text for c in chains]
-    return [c for c in chains if not any(c.text != n and c.text in n for n in names)]
+    names = [c.written for c in chains]
+    return [c for c in chains if not any(c.written != n and c.written in n for n in names)]
 
 
 @relation_rule("focuses-on-name", 0.6, min_mentions=1)
@@ -265,7 +265,7 @@ register_neighbour_rules(__name__, "streams", _CUES)
 def _names_an_industry(view: SentenceView, index: int) -> bool:
     unit = view.units[index]
     last = unit.members[-1]
-    return bool(_CUES.industry_word.search(last.text) or _CUES.industry_after.match(view.text[unit.end :]))
+    return bool(_CUES.industry_word.search(last.written) or _CUES.industry_after.match(view.text[unit.end :]))
 
 
 @relation_rule("focuses-on-own-industry", 0.75, needs="place chain", cues="产业 集群")

@@ -25,19 +25,19 @@ _LONGEST_PLACE = 8
 
 def _branch_parts(view: SentenceView, mention: Mention) -> tuple[Mention, Mention] | None:
     """(parent, place) when ``mention``'s written name is <parent><place><branch word>."""
-    if not mention.text.endswith(_BRANCH_WORDS):  # the usual case, without a regex
+    if not mention.written.endswith(_BRANCH_WORDS):  # the usual case, without a regex
         return None
-    key = f"{mention.text}\x1f{mention.canonical}"  # the split checks the canonical too
+    key = f"{mention.written}\x1f{mention.canonical}"  # the split checks the canonical too
     if key not in view.branch_cache:
         view.branch_cache[key] = _split_branch(view, mention)
     return view.branch_cache[key]
 
 
 def _split_branch(view: SentenceView, mention: Mention) -> tuple[Mention, Mention] | None:
-    word = _CUES.branch_word.search(mention.text)
+    word = _CUES.branch_word.search(mention.written)
     if word is None:
         return None
-    rest = mention.text[: word.start()]
+    rest = mention.written[: word.start()]
     for length in range(min(len(rest) - 1, _LONGEST_PLACE), _SHORTEST_PLACE - 1, -1):
         place = view.places.get(rest[-length:]) or view.containers.get(rest[-length:])
         if place is None or place.type != "Place":

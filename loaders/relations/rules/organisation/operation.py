@@ -55,7 +55,7 @@ _NAME_PARENTS = PARENT_CLASSES | {"InnovationPlatform"}
 def _parent_by_name(view: SentenceView, child: Mention) -> Mention | None:
     """The article's organisation whose written name begins ``child``'s written name,
     longest first, when the rest names a unit ("华为" + "研究院")."""
-    name = child.text
+    name = child.written
     if not _CUES.unit_name_end.search(name):
         return None
     for cut in range(len(name) - 2, _SHORTEST_PARENT - 1, -1):

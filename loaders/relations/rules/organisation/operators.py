@@ -59,9 +59,9 @@ def operated_by_commissioned(view: SentenceView) -> Iterator[Found]:
 
 def _owners_by_hyphen(view: SentenceView, mention: Mention) -> list[Mention]:
     """Known organisations named before (or right after) a hyphen in ``mention``'s name."""
-    if _CUES.hyphen.search(mention.text) is None:
+    if _CUES.hyphen.search(mention.written) is None:
         return []
-    pieces = _CUES.hyphen.split(mention.text)
+    pieces = _CUES.hyphen.split(mention.written)
     owners = [view.organisations.get(piece.strip()) for piece in pieces[:-1]]
     owners.append(_joint_partner(view, pieces[-1].strip()))
     return [o for o in owners if o is not None and o.type in _OPERATORS]

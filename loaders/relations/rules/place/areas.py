@@ -74,7 +74,7 @@ def _is_external(view: SentenceView, index: int) -> bool:
 def _wider_prefix(view: SentenceView, mention: Mention) -> bool:
     """A name led by a region or province ("长三角…示范区") is a wider project's name."""
     return any(
-        mention.text.startswith(name) and m.subtype in _WIDE_SUBTYPES
+        mention.written.startswith(name) and m.subtype in _WIDE_SUBTYPES
         for name, m in view.containers.items()
         if len(name) >= 2
     )

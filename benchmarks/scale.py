@@ -249,11 +249,15 @@ def main() -> None:
                 shutil.copy(sorted(SEEDS.glob("*.txt"))[2], extra)
                 extra.write_text(extra.read_text(encoding="utf-8").replace("合肥", "新增市"), encoding="utf-8")
                 again = run_build(corpus, Path(tmp) / "inc", args.workers, cache)
+                mode = "patched" if "patch" in again["phases"] else "rebuilt in full"  # type: ignore[operator]
                 print(
                     f"      incremental: full build with cache {float(full['wall']):.2f} s; "  # type: ignore[arg-type]
-                    f"one document added, rebuilt in {float(again['wall']):.2f} s "  # type: ignore[arg-type]
-                    f"({float(again['wall']) / float(full['wall']):.0%}), extracted {again['extracted']}"
-                )  # type: ignore[arg-type]
+                    f"one document added, {mode} in {float(again['wall']):.2f} s "  # type: ignore[arg-type]
+                    f"({float(again['wall']) / float(full['wall']):.1%}; with interpreter start "  # type: ignore[arg-type]
+                    f"{float(again['process_wall']):.2f} s, "  # type: ignore[arg-type]
+                    f"{float(again['process_wall']) / float(full['process_wall']):.1%}), "  # type: ignore[arg-type]
+                    f"extracted {again['extracted']}, peak RSS {float(again['peak_rss_mb']):.0f} MB"  # type: ignore[arg-type]
+                )
 
 
 if __name__ == "__main__":

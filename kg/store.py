@@ -7,13 +7,16 @@ so they never re-run extraction and always see the graph that ``kg build`` valid
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from kg.graph.patch.keyed import KeyedWriter
 from kg.model import (
     RECORDED,
     Article,
@@ -112,11 +115,8 @@ def _document_json(document: Document) -> dict[str, Any]:
 
 def _sections(graph: KnowledgeGraph) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     """graph.json's lists, in its order, each record made when it is asked for."""
-    yield "documents", map(_document_json, graph.documents)
-    yield "entities", map(_entity_json, sorted(graph.entities.values(), key=lambda e: e.id))
-    yield "relations", map(_relation_json, graph.relations)
-    yield "merges", map(record_dict, graph.merges)
-    yield "dropped", map(record_dict, graph.dropped)
+    for name, _, records in _keyed_sections(graph):
+        yield name, records
 
 
 def graph_to_json(graph: KnowledgeGraph) -> dict[str, Any]:
@@ -136,6 +136,64 @@ def graph_json_parts(graph: KnowledgeGraph) -> Iterator[str]:
             yield f", {_ENCODE(record)}" if i else _ENCODE(record)
         yield "]"
     yield "}"
+
+
+# Each record's key in the layout of graph.json (kg.graph.patch.keyed): the unit a patch
+# replaces. A document's relations, and its dropped items of extraction (0) and of the
+# graph's checks (1), stand together in their lists.
+SECTION_KEYS: dict[str, Callable[[Any], Any]] = {
+    "documents": lambda document: document.name,
+    "entities": lambda entity: entity.id,
+    "relations": lambda relation: relation.evidence.doc,
+    "merges": lambda merge: (merge.canonical, merge.variant, merge.type, merge.reason),
+    "dropped": lambda dropped: (int(dropped.stage == GRAPH_STAGE), dropped.doc),
+}
+GRAPH_STAGE = "graph"  # the stage of items the graph's checks drop (kg.graph.merge)
+# How each section's items become records.
+SECTION_RECORDS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "documents": _document_json,
+    "entities": _entity_json,
+    "relations": _relation_json,
+    "merges": record_dict,
+    "dropped": record_dict,
+}
+
+
+def write_graph_json_keyed(graph: KnowledgeGraph, writer: KeyedWriter) -> None:
+    """graph.json (the bytes of :func:`graph_json_parts`) through ``writer``, which records
+    where each record lies."""
+    writer.text(f'{{"format": {_ENCODE(FORMAT_VERSION)}')
+    for name, items, records in _keyed_sections(graph):
+        writer.text(f", {_ENCODE(name)}: [")
+        writer.open(name, ", ")
+        key = SECTION_KEYS[name]
+        for item, record in zip(items, records, strict=True):
+            writer.block(key(item), _ENCODE(record))
+        writer.close()
+        writer.text("]")
+    writer.text("}")
+
+
+def _keyed_sections(graph: KnowledgeGraph) -> Iterator[tuple[str, list[Any], Iterator[dict[str, Any]]]]:
+    entities = sorted(graph.entities.values(), key=lambda e: e.id)
+    for name, items in (
+        ("documents", graph.documents),
+        ("entities", entities),
+        ("relations", graph.relations),
+        ("merges", graph.merges),
+        ("dropped", graph.dropped),
+    ):
+        yield name, items, map(SECTION_RECORDS[name], items)
+
+
+def graph_json_record(section: str, item: Any) -> str:
+    """One record of graph.json's ``section``, as written there."""
+    return _ENCODE(SECTION_RECORDS[section](item))
+
+
+def entity_record(raw: dict[str, Any]) -> Entity:
+    """An entity as graph.json records it."""
+    return _entity(raw)
 
 
 def _sentence(raw: dict[str, Any]) -> Sentence:

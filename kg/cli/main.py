@@ -119,6 +119,12 @@ class ByteSize(click.ParamType[int]):
     help="Most the extraction cache keeps after the build (e.g. 500M, 10G; 0 empties it): "
     "the least recently used entries are removed first.",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Make every output anew, even where the build already in --out can be patched "
+    "(by default a few documents added, changed or removed are patched in).",
+)
 @_pack_option
 def build(
     input: Path,
@@ -128,6 +134,7 @@ def build(
     cache: Path | None,  # noqa: A002
     no_cache: bool,
     cache_limit: int,
+    full: bool,
     packs: tuple[Path, ...],
 ) -> None:  # names give KG_BUILD_INPUT / _OUT / _DASK / _CACHE …
     """Build the graph from a folder of documents and write every output.
@@ -143,6 +150,7 @@ def build(
       kg build --input pages/ --out out/ --pack my_city/
       kg build --input corpus/ --out out/ --workers 4
       kg build --input corpus/ --out out/ --dask tcp://scheduler:8786
+      kg build --input corpus/ --out out/ --full    # no patch of the build in out/
     """
     from kg.graph.build import BuildOptions
     from kg.graph.build import build as run_build
@@ -154,6 +162,7 @@ def build(
         cache_limit=cache_limit,
         workers=workers,
         dask_address=dask,
+        full=full,
     )
     with using_packs(list(packs)):
         report = run_build(input, out, warn=_warn, progress=_progress("extracting"), options=options)
@@ -161,8 +170,9 @@ def build(
     n_rel = sum(report.relations_per_type.values())
     stats = options.stats
     cached = stats.documents - stats.extracted
+    done = "patched" if "patch" in options.phases else "built"  # a few documents added, changed or removed
     click.echo(
-        f"built {out}: {len(report.documents)} documents, {n_ent} entities, {n_rel} relations, "
+        f"{done} {out}: {len(report.documents)} documents, {n_ent} entities, {n_rel} relations, "
         f"{sum(report.dropped.values())} dropped items, SHACL conforms, {report.seconds:.2f} s "
         f"(extracted {stats.extracted} of {stats.documents} documents in {stats.where}, {cached} from the cache)"
     )

@@ -13,7 +13,7 @@ import gc
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,12 +23,16 @@ from kg.constraints import relation_allowed
 from kg.errors import InputError, ValidationFailure
 from kg.graph.aside import Aside
 from kg.graph.extraction import ExtractionCache, ExtractionStats, extract_documents
-from kg.graph.jsonl import dumps, entity_lines, relation_lines, write_text
+from kg.graph.jsonl import dumps, entity_lines, relation_lines
 from kg.graph.merge import merge_extractions
+from kg.graph.patch.apply import document_keys, outputs_version, patch_build, recorded_sizes
+from kg.graph.patch.keyed import KeyedWriter, Layout
+from kg.graph.patch.ledger import LEDGER_FILE, example_of, ledger_of
+from kg.graph.patch.ledger import save as save_ledger
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
 from kg.outputs import StagedFolder, ensure_writable_dir, write_all
 from kg.query.stores import GRAPH_JSON, KGLITE_FILE, STAMP_FILE, Fingerprinting, stamp_bytes
-from kg.store import graph_json_parts, record_dict
+from kg.store import SECTION_KEYS, record_dict, write_graph_json_keyed
 from loaders.read.formats.base import SUFFIXES as FORMAT_SUFFIXES
 from loaders.read.formats.base import text_file_name
 
@@ -281,7 +285,7 @@ def build_graph(extractions: list[DocumentExtraction]) -> KnowledgeGraph:
     return merge_extractions(extractions, relation_allowed)
 
 
-def _summaries(graph: KnowledgeGraph) -> list[DocumentSummary]:
+def summaries(graph: KnowledgeGraph) -> list[DocumentSummary]:
     """Per-document counts, from one pass over entities, relations and dropped items."""
     entities: Counter[str] = Counter()
     for entity in graph.entities.values():
@@ -310,7 +314,7 @@ def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, l
     for d in graph.dropped:
         bucket = examples.setdefault(f"{d.stage}:{d.reason}", [])
         if len(bucket) < per_reason:
-            bucket.append(f"{d.doc}[{d.start}:{d.end}] {d.text[:80]}")
+            bucket.append(example_of(d))
     return examples
 
 
@@ -396,19 +400,37 @@ def _write_aside(graph: KnowledgeGraph, staged: StagedFolder) -> dict[str, bytes
     return {}
 
 
-def write_jsonl(graph: KnowledgeGraph, staged: StagedFolder) -> None:
-    """The JSON Lines files (JSONL_FILES), line by line."""
+def write_jsonl(graph: KnowledgeGraph, staged: StagedFolder) -> dict[str, Layout]:
+    """The JSON Lines files (JSONL_FILES), line by line; where each line lies (one section
+    "lines", keyed as graph.json's records are: kg.store.SECTION_KEYS)."""
+    keyed: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]] = {
+        "entities.jsonl": (SECTION_KEYS["entities"], list(graph.entities.values())),
+        "relations.jsonl": (SECTION_KEYS["relations"], graph.relations),
+        "merges.jsonl": (SECTION_KEYS["merges"], graph.merges),
+        "dropped.jsonl": (SECTION_KEYS["dropped"], graph.dropped),
+    }
+    layouts = {}
     for name, lines in jsonl_texts(graph).items():
+        key, items = keyed[name]
         with staged.open(name) as out:
-            write_text(out.write, lines)
+            writer = KeyedWriter(out.write)
+            writer.open("lines", "")
+            for item, line in zip(items, lines, strict=True):
+                writer.block(key(item), line)
+            writer.close()
+            layouts[name] = writer.finish()
+    return layouts
 
 
-def write_graph_json(graph: KnowledgeGraph, staged: StagedFolder) -> dict[str, object]:
-    """graph.json, written record by record; its fingerprint (for the store's stamp)."""
+def write_graph_json(graph: KnowledgeGraph, staged: StagedFolder) -> tuple[dict[str, object], Layout]:
+    """graph.json, written record by record; its fingerprint (for the store's stamp) and
+    where each record lies (for a patch)."""
     with staged.open(GRAPH_JSON) as out:
         written = Fingerprinting(out.write)
-        write_text(written.write, graph_json_parts(graph))
-    return written.fingerprint()
+        writer = KeyedWriter(written.write)
+        write_graph_json_keyed(graph, writer)
+        layout = writer.finish()
+    return written.fingerprint(), layout
 
 
 @dataclass(slots=True)
@@ -424,9 +446,10 @@ class BuildOptions:
     phases: dict[str, float] = field(default_factory=dict)  # wall seconds
     phases_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process
     shacl_engine: str = "sparql"  # kg.rdf.shacl.ENGINES: "pyshacl" is the reference, to cross-check
+    full: bool = False  # build in full even where the build before could be patched (kg.graph.patch)
 
 
-def _prune_cache(cache: ExtractionCache, limit: int, warn: Callable[[str], None]) -> None:
+def prune_cache(cache: ExtractionCache, limit: int, warn: Callable[[str], None]) -> None:
     pruned = cache.prune(limit)
     if pruned.removed:
         warn(
@@ -478,11 +501,18 @@ def _build(
     if not paths:
         raise InputError(f"{input_dir}: no documents ({', '.join(INPUT_SUFFIXES)}) in this folder")
     ensure_writable_dir(out_dir)
+    manifest = load_manifest(input_dir)
+    not_read_lines = [f"{path.name}: {reason}" for path, reason in not_read]
+    if not options.full:
+        patched = patch_build(input_dir, out_dir, paths, not_read_lines, manifest, options, warn, progress)
+        if patched is not None:
+            phase("patch")
+            return patched
     cache = ExtractionCache(options.cache_dir) if options.cache_dir is not None else None
     phase("scan")
     extractions, empty = extract_all(
         paths,
-        load_manifest(input_dir),
+        manifest,
         warn,
         input_dir,
         cache=cache,
@@ -492,12 +522,14 @@ def _build(
         progress=progress,
     )
     if cache is not None and options.cache_limit is not None:
-        _prune_cache(cache, options.cache_limit, warn)
+        prune_cache(cache, options.cache_limit, warn)
     phase("extract")
-    skipped = [f"{path.name}: {reason}" for path, reason in not_read] + empty
+    skipped = not_read_lines + empty
     if not extractions:
         raise InputError(f"{input_dir}: every document was empty; nothing to build")
     graph = build_graph(extractions)
+    version = outputs_version()
+    ledger = ledger_of(extractions, graph, document_keys(paths, manifest, version), version)
     del extractions
     phase("merge")
     # Every output is written into the new build folder as soon as it is made (kg.outputs
@@ -507,9 +539,9 @@ def _build(
     with StagedFolder(out_dir) as staged, Aside(partial(_write_aside, graph, staged)) as aside:
         validation, nquads = write_rdf(graph, staged, phase, options.shacl_engine)
         with validation:
-            graph_json = write_graph_json(graph, staged)
+            graph_json, graph_json_layout = write_graph_json(graph, staged)
             phase("graph-json")
-            write_jsonl(graph, staged)  # here: the child's kglite graph is the longer task
+            layouts = write_jsonl(graph, staged)  # here: the child's kglite graph is the longer task
             phase("jsonl-files")
             shacl_result = validation.result()
             if validation.process is not None:
@@ -525,10 +557,18 @@ def _build(
                 f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
                 f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
             )
-        staged.write("report.json", report.to_json())
+        report_json = report.to_json()
+        staged.write("report.json", report_json)
         staged.write("report.md", report.to_markdown().encode("utf-8"))
         aside.result()
         staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))  # store/: its stamp (kg.query.stores)
+        if ledger is not None:  # what the next build patches (kg.graph.patch)
+            ledger.layouts = {GRAPH_JSON: graph_json_layout, **layouts}
+            for row in report.documents:
+                ledger.documents[row.name].row = asdict(row)
+            ledger.sizes = recorded_sizes(staged.path)
+        # (an empty file where no ledger can be made: the one of the build before must not stay)
+        staged.write(LEDGER_FILE, b"" if ledger is None else save_ledger(ledger))
         phase("stores")
         if aside.seconds != (0.0, 0.0):  # made in the child: its seconds, for the record (not in this CPU)
             phases["aside"], phases_cpu["aside"] = (round(s, 3) for s in aside.seconds)
@@ -543,7 +583,7 @@ def _report(
     return BuildReport(
         input=str(input_dir),
         output=str(out_dir),
-        documents=_summaries(graph),
+        documents=summaries(graph),
         skipped=skipped,
         entities_per_class=dict(Counter(e.type for e in graph.entities.values())),
         relations_per_type=dict(Counter(r.type for r in graph.relations)),

@@ -50,10 +50,15 @@ def _settle_type(entity: Entity, votes: Counter[tuple[EntityClass, str | None]])
 
 
 def merge_entities(extractions: Iterable[DocumentExtraction]) -> dict[str, Entity]:
+    return fold_entities(extraction.entities for extraction in extractions)
+
+
+def fold_entities(per_document: Iterable[Iterable[Entity]]) -> dict[str, Entity]:
+    """Each document's entities (documents in input order) merged by id, sorted by id."""
     entities: dict[str, Entity] = {}
     votes: dict[str, Counter[tuple[EntityClass, str | None]]] = {}
-    for extraction in extractions:
-        for entity in extraction.entities:
+    for document_entities in per_document:
+        for entity in document_entities:
             votes.setdefault(entity.id, Counter())[(entity.type, entity.subtype)] += len(entity.mentions) or 1
             if entity.id in entities:
                 _merge_entity(entities[entity.id], entity)
@@ -151,19 +156,20 @@ def prune_relations(
     return ordered, dropped
 
 
+def unique_merges(records: Iterable[MergeRecord]) -> list[MergeRecord]:
+    """Each merge record once, sorted by canonical name and variant."""
+    unique = {(m.canonical, m.variant, m.type, m.reason): m for m in records}
+    return sorted(unique.values(), key=lambda m: (m.canonical, m.variant))
+
+
 def merge_extractions(extractions: list[DocumentExtraction], allowed: TypeCheck) -> KnowledgeGraph:
     """One graph from every document: entities merged by id, relations deduplicated and pruned."""
     entities = merge_entities(extractions)
     relations, pruned = prune_relations((r for x in extractions for r in x.relations), entities, allowed)
-    merges = sorted(
-        {(m.canonical, m.variant, m.type, m.reason): m for x in extractions for m in x.merges}.values(),
-        key=lambda m: (m.canonical, m.variant),
-    )
-    merges_list: list[MergeRecord] = list(merges)
     return KnowledgeGraph(
         documents=[x.document for x in extractions],
         entities=entities,
         relations=relations,
-        merges=merges_list,
+        merges=unique_merges(m for x in extractions for m in x.merges),
         dropped=[*(d for x in extractions for d in x.dropped), *pruned],
     )

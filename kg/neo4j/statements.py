@@ -135,6 +135,33 @@ ON CREATE SET m.text = row.text
 RETURN count(*) AS written
 """
 
+# ------------------------------------------------------------------ a patched build (kg.graph.patch)
+
+# What a touched document held, deleted before its units are written again: its relations
+# (``$rows``: ``[{head, id}]``, found from their head), its chunks with their links, the
+# document itself (``[{id}]``), and entities no document names any more (``[{id}]``).
+DELETE_RELATIONS = """
+UNWIND $rows AS row
+MATCH (h:__Entity__ {id: row.head})-[r]->()
+WHERE r.id = row.id
+DELETE r
+"""
+DELETE_CHUNKS = """
+UNWIND $rows AS row
+MATCH (c:Chunk)-[:FROM_DOCUMENT]->(d:Document {id: row.id})
+DETACH DELETE c
+"""
+DELETE_DOCUMENTS = """
+UNWIND $rows AS row
+MATCH (d:Document {id: row.id})
+DETACH DELETE d
+"""
+DELETE_ENTITIES = """
+UNWIND $rows AS row
+MATCH (n:__Entity__ {id: row.id})
+DETACH DELETE n
+"""
+
 # ------------------------------------------------------------------ inspection and upkeep
 
 PING = "RETURN 1 AS ok"

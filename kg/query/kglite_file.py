@@ -23,9 +23,10 @@ from typing import IO, TYPE_CHECKING
 
 from kg import interpreter
 from kg.errors import QueryError
+from kg.ids import relation_id
 
 if TYPE_CHECKING:
-    from kg.model import KnowledgeGraph
+    from kg.model import FactKey, KnowledgeGraph
     from kg.neo4j.load import WriteBatch
 
 PICKLE_PROTOCOL = 5
@@ -36,9 +37,15 @@ def write_kglite(graph: KnowledgeGraph, path: Path) -> None:
     """Save the embedded Cypher graph of ``graph`` to ``path`` (QueryError if kglite fails)."""
     from kg.neo4j.load import stream_writes  # rdflib's ontology: only when building
 
-    batches = stream_writes(graph)  # raises InputError on labels or types the ontology lacks
+    _run(stream_writes(graph), path)  # raises InputError on labels or types the ontology lacks
+
+
+def _run(batches: Iterable[WriteBatch], path: Path, start: Path | None = None) -> None:
+    """The batches run in an interpreter of its own on a new graph (or the one saved at
+    ``start``), saved to ``path``."""
     with tempfile.TemporaryFile() as errors:
-        process = interpreter.start(__name__, str(path), stdin=subprocess.PIPE, stderr=errors)
+        arguments = [str(path)] if start is None else [str(path), str(start)]
+        process = interpreter.start(__name__, *arguments, stdin=subprocess.PIPE, stderr=errors)
         try:
             _send(batches, process.stdin)
         except BaseException:
@@ -51,6 +58,31 @@ def write_kglite(graph: KnowledgeGraph, path: Path) -> None:
             raise OSError(int(number), message)  # a full disk: the caller's OutputError
         if code != 0:
             raise QueryError(f"kglite could not save the embedded graph: {interpreter.last_line(errors)}")
+
+
+def patch_kglite(
+    old: Path,
+    path: Path,
+    documents: list[str],
+    facts: list[FactKey],
+    gone: list[str],
+    graph: KnowledgeGraph,
+) -> None:
+    """Save to ``path`` the embedded Cypher graph at ``old`` with ``documents`` (their chunks,
+    and their relations ``facts``) and the entities ``gone`` deleted, then ``graph`` (the
+    patch's new units) written as a build writes it."""
+    from kg.neo4j import statements as q
+    from kg.neo4j.load import Stage, WriteBatch, stream_writes
+
+    stage = Stage("patch", "nodes")
+    relations = [{"head": f[1], "id": relation_id(*f)} for f in facts]
+    deletions = [
+        WriteBatch(stage, q.DELETE_RELATIONS, relations),
+        WriteBatch(stage, q.DELETE_CHUNKS, [{"id": name} for name in documents]),
+        WriteBatch(stage, q.DELETE_DOCUMENTS, [{"id": name} for name in documents]),
+        WriteBatch(stage, q.DELETE_ENTITIES, [{"id": eid} for eid in gone]),
+    ]
+    _run([*deletions, *stream_writes(graph)], path, old)
 
 
 def _send(batches: Iterable[WriteBatch], pipe: IO[bytes] | None) -> None:
@@ -67,12 +99,12 @@ def _send(batches: Iterable[WriteBatch], pipe: IO[bytes] | None) -> None:
         pass  # it stopped: its exit code and message tell why
 
 
-def main(path: str) -> int:
+def main(path: str, start: str | None = None) -> int:
     interpreter.end_with_parent()
     import kglite
 
     kglite.set_query_warning_policy("silent")
-    engine = kglite.KnowledgeGraph()
+    engine = kglite.KnowledgeGraph() if start is None else kglite.load(start)
     source = sys.stdin.buffer
     while True:
         try:
@@ -94,4 +126,4 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))

@@ -143,15 +143,22 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
 
 
 def _holds_next(mentions: list[tuple[Mention, int, int]], index: int, kinds: list[str]) -> bool:
-    """Whether the organisation at ``index`` opens the name right after it, as its holder
-    ("A实验室、某某大学B实验室": the university holds B and is no member of the list)."""
+    """Whether the organisation or place at ``index`` opens the name right after it, as
+    its holder ("A实验室、某某大学B实验室": the university holds B and is no member of the
+    list; "安徽合肥、江苏南京": 江苏 says where 南京 lies, it is no member of 合肥's list)."""
     following = index + 1
+    kind = kinds[index]
     return (
-        kinds[index] == "org"
+        (kind == "org" or (kind == "place" and mentions[index][0].subtype in _QUALIFYING_PLACES))
         and following < len(mentions)
-        and kinds[following] == "org"
+        and kinds[following] == kind
         and mentions[index][2] == mentions[following][1]
     )
+
+
+# Places written before another to say where it lies: a province before its city, a city
+# before its district ("江苏南京", "合肥市蜀山区").
+_QUALIFYING_PLACES = frozenset({"Province", "City"})
 
 
 def _unit(text: str, members: list[tuple[Mention, int, int]], kind: str) -> Unit:

@@ -72,6 +72,11 @@ _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 # ("最具投资价值锂电产业园"). (某某 stands for a name in templates and examples, and is kept.)
 _NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
 _ADMINISTRATIVE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
+_GROUP = "集团"
+# "…国际科技创新中心", "…区域科技创新中心": a status a city or region is to reach.
+_CENTRE_RULE = "platform-center"
+_DESIGNATION_STEMS = ("国际科技", "区域科技", "区域性科技", "全国科技", "全球科技")
+_PROVINCE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|自治区)")
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
     "首批",
@@ -206,7 +211,8 @@ CHAIN_CATEGORY_STEMS = frozenset(
     上下游 配套 制造 实体 新兴支柱 高质量 高质量优势 跨区域 关键 链式
     首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
     该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市
-    乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业 高技术 制造业 历史经典""")
+    乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业 高技术 制造业 历史经典
+    创新链 资金链 人才链 供应链 价值链 政策链 服务链 科技创新 技术创新 全生命周期 全周期 全链条 全流程""")
 )
 # Stems ending so are kinds or amounts, not industries: …密集型 (a kind), 数字化 (a
 # process), 千亿 (a size).
@@ -215,7 +221,8 @@ CHAIN_CATEGORY_TAILS = tuple(
 )
 COMPANY_GENERIC_STEMS = frozenset(
     _words("""子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
-    瞪羚 企业 相关 我市 运营 管理 建设 发展""")
+    瞪羚 企业 相关 我市 运营 管理 建设 发展 控股子 全资子 参股子 孙
+    高校 院所 高校院所 科研院所 科研机构 机构 单位 大学""")
 )
 PLACE_GENERIC_STEMS = frozenset(
     _words("""示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
@@ -457,6 +464,7 @@ for _rule in (
         min_stem=2,
         max_stem=3,
         generic_stems=PLACE_GENERIC_STEMS,
+        bad_next="域",  # 中心区域, 核心区域: the word for an area, not a district
         report_drops=False,
     ),
     # Towns and sub-districts (乡镇, 街道): short proper stems; the words a field or a kind
@@ -752,12 +760,18 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"
     if stem in rule.generic_stems or core in rule.generic_stems or _NO_NAME_OPENING.match(stem):
         return "generic-name"
+    if rule.type == "Enterprise" and core.endswith(_GROUP) and core[: -len(_GROUP)] in rule.generic_stems:
+        return "generic-name"  # "…建设|投资集团有限公司": the name was cut at a verb; 投资集团 names none
     if rule.type == "Laboratory" and (_ADMINISTRATIVE_NAME.fullmatch(stem) or stem in KNOWN_PLACES):
         return "generic-name"  # 广东省实验室: the province's kind of laboratory, not one of them
+    if rule.subtype == "DevelopmentZone" and _PROVINCE_NAME.fullmatch(stem):
+        return "generic-name"  # 浙江省开发区: the province's zones, not one of them
     if rule.generic_tails and core.endswith(rule.generic_tails) and not owned:
         return "generic-name"
     if rule.type not in _DESCRIBABLE_BY_KIND and not owned and is_description(core):
         return "generic-name"  # 学科交叉前沿研究设施: what kind of facility, not which one
+    if rule.name == _CENTRE_RULE and stem.endswith(_DESIGNATION_STEMS):
+        return "generic-name"  # 北京国际科技创新中心: what a city is to become, even owned
     if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS):
         return "generic-name"  # 加大新兴产业: a category word with words glued before it
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.relations.cue_patterns import CuePatterns, group_file
-from loaders.relations.registry import Found, pairwise, relation_rule
+from loaders.relations.registry import Found, relation_rule, respective_pairs
 from loaders.relations.view import SentenceView
 
 DATA_FILE = "neighbour_rules.toml"
@@ -27,7 +27,7 @@ _SIDES = ("left", "right")
 _READING_KEYS = frozenset({"gap", "unless_gap", "after", "after_width", "head"})
 _RULE_KEYS = frozenset(
     {"name", "doc", "confidence", "needs", "cues", "relation", "kinds", "single", "listed", "readings"}
-    | {"before", "before_width", "unless_before"}
+    | {"before", "before_width", "unless_before", "through_run"}
 )
 
 
@@ -65,6 +65,9 @@ class NeighbourRule:
     before: re.Pattern[str] | None = None
     unless_before: re.Pattern[str] | None = None
     before_width: int = 0
+    # The right unit stands for the run of places written together from it ("位于武汉市洪山区":
+    # 武汉市 and 洪山区 both).
+    through_run: bool = False
 
     def find(self, view: SentenceView) -> Iterator[Found]:
         for i, j in view.neighbours(*self.kinds):
@@ -73,9 +76,20 @@ class NeighbourRule:
                 continue
             for reading in self.readings:
                 if reading.fits(view, i, j):
-                    heads, tails = (left, right) if reading.head == "left" else (right, left)
-                    yield from pairwise(self.relation, heads.members, tails.members)
+                    for k in self._run(view, j):
+                        right = view.units[k]
+                        heads, tails = (left, right) if reading.head == "left" else (right, left)
+                        # "A和B分别由C和D承建": the lists pair item by item
+                        yield from respective_pairs(
+                            self.relation, list(heads.members), list(tails.members), view.gap(i, k)
+                        )
                     break
+
+    def _run(self, view: SentenceView, index: int) -> Iterator[int]:
+        yield index
+        while self.through_run and view.qualifies_next(index):
+            index += 1
+            yield index
 
     def _lists_fit(self, left: bool, right: bool) -> bool:
         if (self.single == "left" and left) or (self.single == "right" and right):
@@ -128,6 +142,7 @@ def _rule(spec: dict[str, Any], cues: CuePatterns) -> NeighbourRule:
         before=getattr(cues, spec["before"]) if "before" in spec else None,
         unless_before=getattr(cues, spec["unless_before"]) if "unless_before" in spec else None,
         before_width=spec.get("before_width", 0),
+        through_run=bool(spec.get("through_run", False)),
     )
 
 

@@ -21,6 +21,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   say which link is whose).
 - ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
   comma before it), so one subject can govern several clauses, each with its own verb.
+- ``no_object``: no organisation follows the second end in its clause ("A在Y成立。", not
+  "A在Y成立B": there A sets B up, and B is what lies in Y).
 - ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place the
   last sentence that opened with one opened with, in this paragraph or before
   (SentenceView.recent_place: "A、B在此落户"); a ``gap_cues`` word must stand within
@@ -50,7 +52,7 @@ from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
 from loaders.lexicon.json_lines import file_lines, json_objects
 from loaders.relations.cue_patterns import cue_patterns
-from loaders.relations.registry import Found, RelationRule, found, pairwise
+from loaders.relations.registry import RESPECTIVELY, Found, RelationRule, pairwise, respective_pairs
 from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.view import SentenceView
 
@@ -60,7 +62,6 @@ PAGE = "page"
 _PAGE_SOURCE = "page-title"
 _CUES = cue_patterns(__name__)
 _ORDERS = {"head-first", "tail-first"}
-_RESPECTIVELY = "分别"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ class RelationPattern:
     cue_opens_gap: bool = False
     cue_in_clause: bool = False
     one_tail: bool = False
+    no_object: bool = False
     # words one of which a sentence must hold for the pattern to match (its gap cues, else
     # its before or after cues): a cheap test run before the pattern
     required_words: tuple[str, ...] = ()
@@ -105,6 +107,8 @@ class RelationPattern:
             return False  # "江西省赣州高新区重点发展…": the zone is the subject, its province says where
         if self.list_required and not view.units[j].is_list:
             return False
+        if self.max_commas and self.head_first and _new_subject_between(view, i, j):
+            return False  # "A区重点发展X，B区重点发展Y": B's clause is not A's
         if _CUES.hard_end.search(gap) or len(_CUES.commas.findall(gap)) > self.max_commas:
             return False
         if self.blockers is not None and self.blockers.search(gap):
@@ -114,6 +118,8 @@ class RelationPattern:
         if self.before is not None and not self.before.search(view.before(i, 6)):
             return False
         if self.opens_clause and not _opens_clause(view, i):
+            return False
+        if self.no_object and _object_follows(view, j):
             return False
         # a list's head noun may hold the cue: "A、B等16条省级重点产业链"
         return self._after_holds(view, j)
@@ -143,8 +149,9 @@ class RelationPattern:
             # "A、B在此落户": 此 points back to the place a recent sentence opened with
             yield from self._heads_pointing_to(view, view.recent_place, DOCUMENT_SUBJECT, cue_at_start=False)
         elif self.tail == {PAGE}:
-            # "X投资…布局…" in a sentence naming no place: the place the page's title names
-            if not any(unit.kind == "place" for unit in view.units):
+            # "X投资…布局…" in a sentence naming no place: the place the page's title names,
+            # unless a heading over the sentence names another
+            if not any(unit.kind == "place" for unit in view.units) and _page_place_holds(view):
                 yield from self._heads_pointing_to(view, view.page_place, _PAGE_SOURCE, cue_at_start=True)
         else:
             for i, j in self.ends(view):
@@ -152,19 +159,18 @@ class RelationPattern:
                 heads = _members(view, h, self.head)
                 tails = _members(view, t, self.tail)
                 if heads and tails and self.matches(view, i, j):
+                    if self.head_first and view.apposed(j) != j:
+                        tails = _members(view, j + 1, self.tail)  # "位于长三角核心城市|苏州"
                     yield from self._pairs(view, i, j, heads, tails)
 
     def _pairs(self, view: SentenceView, i: int, j: int, heads: list[Mention], tails: list[Mention]) -> Iterator[Found]:
         """Every head with every tail; but "A和B分别服务X和Y" pairs them in order, and a list of
         chains on the tail side of a one-chain pattern says nothing of which is whose. With
         one name on a side, 分别 only enumerates ("X下辖园区分别为A、B"): every pair holds."""
-        if _RESPECTIVELY in view.gap(i, j) and len(heads) > 1 and len(tails) > 1:
-            if len(heads) == len(tails):
-                yield from (found(self.type, h, t) for h, t in zip(heads, tails, strict=True))
+        gap = view.gap(i, j)
+        if self.one_tail and len(tails) > 1 and not (RESPECTIVELY in gap and len(heads) > 1):
             return
-        if self.one_tail and len(tails) > 1:
-            return
-        yield from pairwise(self.type, heads, tails)
+        yield from respective_pairs(self.type, heads, tails, gap)
 
     def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
         subject = view.subject_place
@@ -194,6 +200,12 @@ class RelationPattern:
                 yield from pairwise(self.type, heads, [synthetic_mention(place, view.sentence, source)])
 
 
+def _page_place_holds(view: SentenceView) -> bool:
+    """No heading over the sentence names a place other than the page's."""
+    section, page = view.section_place, view.page_place
+    return section is None or page is None or section.canonical == page.canonical
+
+
 def _after_past_chains(view: SentenceView, index: int, width: int) -> str:
     """Up to ``width`` characters after unit ``index`` and its 等-tail, up to the next place
     or organisation or a clause end: a chain there only says what the heads are
@@ -204,6 +216,22 @@ def _after_past_chains(view: SentenceView, index: int, width: int) -> str:
     chunk = view.text[unit.tail_end : ceiling]
     end = _CUES.hard_end.search(chunk)
     return chunk[: end.start()] if end else chunk
+
+
+def _object_follows(view: SentenceView, index: int) -> bool:
+    """An organisation stands after unit ``index`` in its clause."""
+    units = view.units
+    return any(units[k].kind == "org" and view.same_clause(index, k, soft=True) for k in range(index + 1, len(units)))
+
+
+def _new_subject_between(view: SentenceView, first: int, second: int) -> bool:
+    """A unit of the first one's kind opens a later clause before ``second``: that clause
+    has a subject of its own."""
+    kind = view.units[first].kind
+    for k in range(first + 1, second):
+        if view.units[k].kind == kind and not view.same_clause(first, k, soft=True) and _opens_clause(view, k):
+            return True
+    return False
 
 
 def _opens_clause(view: SentenceView, index: int) -> bool:
@@ -281,6 +309,7 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
         confidence=confidence,
         opens_clause=bool(obj.get("opens_clause", False)),
         one_tail=bool(obj.get("one_tail", False)),
+        no_object=bool(obj.get("no_object", False)),
         cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
         list_required=bool(obj.get("list_required", False)),
         cue_in_clause=bool(obj.get("cue_in_clause", False)),

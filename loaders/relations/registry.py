@@ -86,3 +86,17 @@ def pairwise(rel_type: str, heads: Iterable[Mention], tails: Iterable[Mention]) 
     for head in heads:
         for tail in tail_list:
             yield found(rel_type, head, tail)
+
+
+RESPECTIVELY = "分别"
+
+
+def respective_pairs(rel_type: str, heads: list[Mention], tails: list[Mention], gap: str) -> Iterable[Found]:
+    """Like ``pairwise``, but "A和B分别发展X和Y" (分别 in ``gap``, lists on both sides) pairs
+    the n-th head with the n-th tail, and lists of unequal length say nothing sure. With
+    one name on a side, 分别 only enumerates ("X下辖园区分别为A、B"): every pair holds."""
+    if RESPECTIVELY in gap and len(heads) > 1 and len(tails) > 1:
+        if len(heads) == len(tails):
+            yield from (found(rel_type, h, t) for h, t in zip(heads, tails, strict=True))
+        return
+    yield from pairwise(rel_type, heads, tails)

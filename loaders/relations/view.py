@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
 from loaders.mentions.coordination import Unit
+from loaders.relations.cue_patterns import cue_patterns
+
+_CUES = cue_patterns(__name__)
 
 # Characters that end a clause for the purpose of relating two mentions.
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
@@ -145,6 +148,22 @@ class SentenceView:
             return False
         unit, nxt = self.units[index], self.units[following]
         return unit.kind == nxt.kind == "place" and not unit.is_list and unit.tail_end == nxt.start
+
+    def apposed(self, index: int) -> int:
+        """The unit a place unit ``index`` introduces by apposition ("粤港澳大湾区重要节点城市|东莞":
+        the city the region is said to hold), or ``index`` itself: a thing said to lie in
+        the first lies in the second."""
+        following = index + 1
+        units = self.units
+        if (
+            following < len(units)
+            and units[index].kind == units[following].kind == "place"
+            and not units[index].is_list
+            and not units[following].is_list
+            and _CUES.apposition.match(self.gap(index, following))
+        ):
+            return following
+        return index
 
     def place_run_start(self, index: int) -> int:
         """The first unit of the run of places written together that ends with ``index``."""

@@ -8,11 +8,12 @@ from kg.model import Mention
 from loaders.relations.class_limits import SUPPORTER_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
-from loaders.relations.registry import Found, pairwise, relation_rule
+from loaders.relations.registry import Found, pairwise, relation_rule, respective_pairs
 from loaders.relations.view import SentenceView
 
 _CUES = cue_patterns(__name__)
 _FOCUS_REACH = 30  # max characters between a place subject and its chain
+_REGION = "Region"
 
 
 def _chain_units_after(view: SentenceView, index: int) -> Iterator[int]:
@@ -59,7 +60,9 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
             if view.units[j].start - unit.end > _FOCUS_REACH:
                 break
             if _CUES.focus_verb.search(view.before(j, 14)) and not _CUES.negation.search(view.clause_before(j)):
-                yield from pairwise("FOCUSES_ON", unit.members, view.units[j].members)
+                yield from respective_pairs(
+                    "FOCUSES_ON", list(unit.members), list(view.units[j].members), view.gap(i, j)
+                )
 
 
 @relation_rule("focuses-on-org", 0.8, needs="org chain", cues="聚焦 专注 致力于 主攻 深耕")
@@ -76,7 +79,7 @@ def focuses_on_org(view: SentenceView) -> Iterator[Found]:
         for j in _chain_units_after(view, i):
             if not view.same_clause(i, j, soft=True):
                 break
-            yield from pairwise("FOCUSES_ON", research, view.units[j].members)
+            yield from respective_pairs("FOCUSES_ON", research, list(view.units[j].members), gap)
 
 
 @relation_rule("focuses-on-main-line", 0.8, needs="chain", cues="以")
@@ -273,7 +276,9 @@ def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
     """X(place)Y产业 / X的Y产业集群: the place's own industry."""
     for i, j in view.neighbours("place", "chain"):
         place = view.units[i]
-        if not place.is_list and _CUES.own_industry_gap.match(view.gap(i, j)) and _names_an_industry(view, j):
+        if place.is_list or place.members[0].subtype == _REGION:
+            continue  # "推动长三角集成电路产业链联动": a region's industry is no one's focus
+        if _CUES.own_industry_gap.match(view.gap(i, j)) and _names_an_industry(view, j):
             yield from pairwise("FOCUSES_ON", place.members, view.units[j].members)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from kg.model import Mention
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
-from loaders.relations.registry import Found, pairwise, relation_rule
+from loaders.relations.registry import Found, pairwise, relation_rule, respective_pairs
 from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.view import SentenceView
 
@@ -34,7 +34,8 @@ def located_in_verb(view: SentenceView) -> Iterator[Found]:
         tail = view.gap(i, j)[-_LOCATIVE_REACH:]
         verb = _CUES.locative_verb.search(tail)
         if verb and not tail.endswith(_OTHER_SUBJECT, 0, verb.start()):
-            yield from pairwise("LOCATED_IN", view.units[i].members, view.units[j].members)
+            things, places = view.units[i].members, view.units[view.apposed(j)].members
+            yield from respective_pairs("LOCATED_IN", list(things), list(places), view.gap(i, j))
 
 
 # "在Y建设X" / "于Y设立X": neighbour_rules.toml.
@@ -47,12 +48,25 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
     for i, j in view.neighbours("place", "!place"):
         if view.units[j].kind != "org" or view.units[i].is_list or not _not_region(view, i):
             continue  # "合肥、芜湖企业" does not say which city each one is in
-        if _CUES.place_modifier.match(view.gap(i, j)):
-            yield from pairwise("LOCATED_IN", view.units[j].members, view.units[i].members)
+        gap = view.gap(i, j)
+        if _CUES.place_modifier.match(gap):
+            # "深圳华为、杭州阿里巴巴": a place written onto a name, with no 的, is that name's
+            # alone; "合肥的A、B" places every member.
+            things = view.units[j].members if gap else view.units[j].members[:1]
+            yield from pairwise("LOCATED_IN", things, view.units[i].members)
 
 
 # "安徽省合肥市", "蜀山区隶属合肥市", "合肥市下辖庐江县": neighbour_rules.toml.
 register_neighbour_rules(__name__, "nested_places", _CUES)
+
+
+@relation_rule("part-of-place-apposed", 0.75, needs="place")
+def part_of_place_apposed(view: SentenceView) -> Iterator[Found]:
+    """ "粤港澳大湾区重要节点城市东莞", "长三角核心城市苏州": the place named in apposition
+    (SentenceView.apposed) is part of the region or province before it."""
+    for i, j in view.neighbours("place", "place"):
+        if view.apposed(i) == j:
+            yield from pairwise("PART_OF", view.units[j].members, view.units[i].members)
 
 
 @relation_rule("located-local-firms", 0.5, needs="org", cues="本土 本地 当地")

@@ -101,7 +101,9 @@ def _set_up(view: SentenceView, parent: int, place: int) -> tuple[str, int | Non
     return (after, None) if _CUES.set_up_after.match(after) else None
 
 
-@relation_rule("part-of-set-up-at", 0.8, needs="org place", cues="设立 成立 组建 建立 设有")
+@relation_rule(
+    "part-of-set-up-at", 0.8, needs="org place", cues="设立 成立 组建 建立 设有 布局 建设 建成 投资 投建 新建 扩建"
+)
 def part_of_set_up_at(view: SentenceView) -> Iterator[Found]:
     """A在Y设立B: B is part of A (and in Y); A在Y设立研发中心 (unnamed): A is in Y."""
     for i in range(len(view.units) - 1):

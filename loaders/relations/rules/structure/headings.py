@@ -21,10 +21,23 @@ _CUES = cue_patterns(__name__)
 
 def _is_external(view: SentenceView, index: int) -> bool:
     clause = view.clause_before(index)
-    if _CUES.external_verb.search(clause):
+    if _CUES.external_verb.search(clause) or _wider_scope(view, view.before(index, 4)):
         return True
     # "重点发展A、B和C": 和 closing an enumeration joins C to the list, it is no partner.
     return bool(_CUES.external_before.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)
+
+
+_LEVEL_SCOPES = (("Province", "province_scope"), ("City", "city_scope"))
+
+
+def _wider_scope(view: SentenceView, before: str) -> bool:
+    """The name is qualified by a scope wider than the section's place ("全国", or "全省"
+    under a county's heading): it is not the place's own."""
+    if _CUES.wider_scope.search(before):
+        return True
+    place = view.section_place
+    level = place.subtype if place is not None else None
+    return any(level != subtype and getattr(_CUES, scope).search(before) for subtype, scope in _LEVEL_SCOPES)
 
 
 def _resident_organisations(view: SentenceView) -> Iterator[Mention]:

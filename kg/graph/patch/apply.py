@@ -1,0 +1,590 @@
+"""``kg build`` over a build that exists: the outputs patched instead of made again.
+
+When the folder already holds a build with its ledger (kg.graph.patch.ledger) of this same
+extractor and writer version, and a few documents were added, changed or removed (at most
+PATCH_SHARE of them), only those are extracted, the units they touch are made again
+(kg.graph.patch.delta) and every output is patched: graph.json and the JSON Lines files by
+their recorded layouts (kg.graph.patch.keyed), the RDF files by binary search of their
+sorted blocks (kg.graph.patch.sorted_rdf), the report by its rows, the embedded Cypher
+graph by deleting what the touched documents held and writing their units again, and the
+SHACL shapes checked on the touched units with every node they point to. The files are
+the bytes a full build would write (the saved Cypher graph holds the same graph, in
+kglite's own order). Anything else, or anything the patch cannot vouch for, builds in full.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import mmap
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import asdict
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.constraints import relation_allowed
+from kg.errors import ValidationFailure
+from kg.graph.aside import Aside
+from kg.graph.extraction import ExtractionCache, document_key, extractor_version
+from kg.graph.jsonl import dumps, graph_entity, graph_relation
+from kg.graph.patch import keyed, sorted_rdf
+from kg.graph.patch.delta import GraphDelta, NeedsFullBuild, graph_delta
+from kg.graph.patch.ledger import (
+    EXAMPLES_PER_REASON,
+    LEDGER_FILE,
+    BuildLedger,
+    DocumentRecord,
+    load,
+    output_version,
+    save,
+)
+from kg.ids import document_iri, entity_iri, relation_id, relation_iri
+from kg.model import Entity, Mention
+from kg.outputs import StagedFolder
+from kg.query.stores import GRAPH_JSON, KGLITE_FILE, STAMP_FILE, Fingerprinting, stamp_bytes
+from kg.store import SECTION_KEYS, entity_record, graph_json_record, record_dict
+
+if TYPE_CHECKING:
+    from kg.graph.build import BuildOptions, BuildReport
+    from kg.rdf.dataset import RdfQuads, Triple
+    from kg.rdf.shacl_result import ShaclResult
+
+PATCH_SHARE = 0.2  # more touched documents than this share of the build: a full build
+# The files a patch reads and rewrites (besides out/text/ and the saved Cypher graph).
+PATCHED_FILES = (
+    GRAPH_JSON,
+    "entities.jsonl",
+    "relations.jsonl",
+    "merges.jsonl",
+    "dropped.jsonl",
+    "kg.nq",
+    "kg.ttl",
+    "kg.trig",
+    "kg.jsonld",
+    KGLITE_FILE,
+)
+
+
+def document_keys(paths: Iterable[Path], manifest: dict[str, dict[str, str]], version: str) -> dict[str, str]:
+    """Each document's key: its name, bytes and metadata, and the outputs' version."""
+    keys = {}
+    for path in paths:
+        digest = hashlib.sha256(document_key(path.name, path.read_bytes(), version).encode())
+        digest.update(json.dumps(manifest.get(path.name), sort_keys=True, ensure_ascii=False).encode())
+        keys[path.name] = digest.hexdigest()
+    return keys
+
+
+def _outputs_as_recorded(out_dir: Path, ledger: BuildLedger) -> bool:
+    """Every file the patch reads has the size the ledger recorded (a file changed by hand
+    is never patched)."""
+    for name, size in ledger.sizes.items():
+        try:
+            if (out_dir / name).stat().st_size != size:
+                return False
+        except OSError:
+            return False
+    return bool(ledger.sizes)
+
+
+def recorded_sizes(folder: Path) -> dict[str, int]:
+    """The sizes of the files a patch reads, as they are in ``folder``."""
+    return {name: (folder / name).stat().st_size for name in PATCHED_FILES}
+
+
+def outputs_version() -> str:
+    return output_version(extractor_version())
+
+
+def patch_build(
+    input_dir: Path,
+    out_dir: Path,
+    paths: list[Path],
+    skipped: list[str],
+    manifest: dict[str, dict[str, str]],
+    options: BuildOptions,
+    warn: Callable[[str], None],
+    progress: Callable[[list[Path]], Iterable[Path]],
+) -> BuildReport | None:
+    """The build patched into ``out_dir``; None when it must be made in full (and why is
+    told through ``warn`` when a ledger was there)."""
+    ledger = load(out_dir / LEDGER_FILE) if options.shacl_engine == "sparql" else None
+    if ledger is None:
+        return None
+    if not _outputs_as_recorded(out_dir, ledger):
+        warn(f"{out_dir}: its files are not the ones its ledger describes; building in full")
+        return None
+    version = outputs_version()
+    if ledger.version != version:
+        warn(f"{out_dir}: built by another version of the extractor or writers; building in full")
+        return None
+    keys = document_keys(paths, manifest, version)
+    touched = frozenset(
+        {name for name in ledger.documents if name not in keys}
+        | {name for name, key in keys.items() if name not in ledger.documents or ledger.documents[name].key != key}
+    )
+    if len(touched) > PATCH_SHARE * max(len(ledger.documents), 1):
+        return None
+    try:
+        return _patch(input_dir, out_dir, paths, skipped, manifest, options, warn, progress, ledger, keys, touched)
+    except NeedsFullBuild as why:
+        warn(f"{out_dir}: {why}; building in full")
+        return None
+
+
+def _patch(
+    input_dir: Path,
+    out_dir: Path,
+    paths: list[Path],
+    skipped: list[str],
+    manifest: dict[str, dict[str, str]],
+    options: BuildOptions,
+    warn: Callable[[str], None],
+    progress: Callable[[list[Path]], Iterable[Path]],
+    ledger: BuildLedger,
+    keys: dict[str, str],
+    touched: frozenset[str],
+) -> BuildReport:
+    from kg.graph.build import extract_all, prune_cache
+
+    started = time.perf_counter()
+    cache = ExtractionCache(options.cache_dir) if options.cache_dir is not None else None
+    extractions, empty = extract_all(
+        [p for p in paths if p.name in touched],
+        manifest,
+        warn,
+        input_dir,
+        cache=cache,
+        workers=options.workers,
+        dask_address=options.dask_address,
+        stats=options.stats,
+        progress=progress,
+    )
+    if cache is not None and options.cache_limit is not None:
+        prune_cache(cache, options.cache_limit, warn)
+    built = {x.document.name for x in extractions}
+    order = [p.name for p in paths if p.name in built or (p.name in ledger.documents and p.name not in touched)]
+    if not order:
+        raise NeedsFullBuild("no document is left")
+    with ExitStack() as stack:
+        old = _OldBuild(out_dir, ledger.layouts[GRAPH_JSON], stack)
+        delta = graph_delta(ledger, order, touched, extractions, old.mentions, relation_allowed, keys)
+        _same_chain_scheme(ledger, delta)
+        # The saved Cypher graph (the longest part) is patched by a forked child meanwhile.
+        with StagedFolder(out_dir) as staged, Aside(partial(_write_kglite, out_dir, ledger, delta, staged)) as aside:
+            layouts, graph_json = _write_keyed(old, ledger, delta, staged)
+            nquads, shacl = _write_rdf(old, ledger, delta, staged)
+            texts = _write_texts(out_dir, delta, staged)
+            aside.result()
+            report = _report(delta, input_dir, out_dir, skipped + empty, shacl, texts)
+            report.seconds = round(time.perf_counter() - started, 3)
+            if not report.shacl_conforms:
+                raise ValidationFailure(
+                    f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
+                    f"violations); previous outputs kept"
+                )
+            report_json = report.to_json()
+            staged.write("report.json", report_json)
+            staged.write("report.md", report.to_markdown().encode("utf-8"))
+            staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))
+            delta.ledger.layouts = layouts
+            delta.ledger.sizes = recorded_sizes(staged.path)
+            staged.write(LEDGER_FILE, save(delta.ledger))
+            staged.commit()
+    return report
+
+
+class _OldBuild:
+    """The build being patched: its files, mapped as they are needed."""
+
+    def __init__(self, folder: Path, graph_json: keyed.Layout, stack: ExitStack) -> None:
+        self.folder = folder
+        self.graph_json = graph_json  # where graph.json's records lie
+        self.stack = stack
+        self._maps: dict[str, bytes] = {}
+
+    def bytes(self, name: str) -> bytes:
+        """The old file's bytes (mapped, not read)."""
+        if name not in self._maps:
+            handle = self.stack.enter_context((self.folder / name).open("rb"))
+            size = os.fstat(handle.fileno()).st_size
+            mapped = self.stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)) if size else b""
+            self._maps[name] = mapped  # type: ignore[assignment]  # an mmap reads as bytes do
+        return self._maps[name]
+
+    def record(self, layout: keyed.Layout, section: str, key: str) -> dict[str, Any] | None:
+        found = layout.sections[section]
+        index = bisect.bisect_left(found.keys, key)
+        if index == len(found.keys) or found.keys[index] != key:
+            return None
+        data = self.bytes(GRAPH_JSON)
+        return json.loads(data[found.starts[index] : found.ends[index]])  # type: ignore[no-any-return]
+
+    def mentions(self, eid: str) -> list[Mention]:
+        raw = self.record(self.graph_json, "entities", eid)
+        return [] if raw is None else entity_record(raw).mentions
+
+    def entity(self, eid: str) -> Entity | None:
+        raw = self.record(self.graph_json, "entities", eid)
+        return None if raw is None else entity_record(raw)
+
+
+def _same_chain_scheme(ledger: BuildLedger, delta: GraphDelta) -> None:
+    """The industry-chain scheme is described while any chain is: the same before and after."""
+
+    def has_chains(types: Iterable[tuple[str, str | None, str]]) -> bool:
+        return any(t[0] == "IndustryChain" for t in types)
+
+    if has_chains(ledger.types.values()) != has_chains(delta.types.values()):
+        raise NeedsFullBuild("the graph gains or loses its first industry chain")
+
+
+# ---------------------------------------------------------------- graph.json and JSON Lines
+
+
+def _write_keyed(
+    old: _OldBuild, ledger: BuildLedger, delta: GraphDelta, staged: StagedFolder
+) -> tuple[dict[str, keyed.Layout], dict[str, object]]:
+    """graph.json and the JSON Lines files patched: their layouts, and graph.json's
+    fingerprint (for the store's stamp)."""
+    layouts = {}
+    fingerprint: dict[str, object] = {}
+    for name, changes in _keyed_changes(delta).items():
+        layout = ledger.layouts.get(name)
+        if layout is None:
+            raise NeedsFullBuild(f"{name} has no recorded layout")
+        with staged.open(name) as out:
+            written = Fingerprinting(out.write)  # graph.json's is the stamp's; the others' go unread
+            layouts[name] = keyed.rewrite(
+                old.bytes(name), layout, changes, written.write if name == GRAPH_JSON else out.write
+            )
+        if name == GRAPH_JSON:
+            fingerprint = written.fingerprint()
+    return layouts, fingerprint
+
+
+def _blocks(
+    items: Iterable[Any], key: Callable[[Any], Any], text: Callable[[Any], str], separator: str
+) -> dict[Any, str]:
+    """Each key's block: the texts of its items joined."""
+    blocks: dict[Any, list[str]] = {}
+    for item in items:
+        blocks.setdefault(key(item), []).append(text(item))
+    return {k: separator.join(texts) for k, texts in blocks.items()}
+
+
+def _keyed_changes(delta: GraphDelta) -> dict[str, dict[str, keyed.SectionChange]]:
+    graph, touched, order = delta.graph, delta.touched, delta.order
+    by_document = order.__getitem__
+    dropped_keys = frozenset((run, name) for name in touched for run in (0, 1))
+    entities = sorted(graph.entities.values(), key=lambda e: e.id)
+    items: dict[str, list[Any]] = {
+        "documents": graph.documents,
+        "entities": entities,
+        "relations": graph.relations,
+        "dropped": graph.dropped,
+    }
+
+    def record(section: str) -> Callable[[Any], str]:
+        return lambda item: graph_json_record(section, item)
+
+    def line(make: Callable[[Any], dict[str, Any]]) -> Callable[[Any], str]:
+        return lambda item: dumps(make(item)) + "\n"
+
+    def change(section: str, text: Callable[[Any], str], separator: str) -> keyed.SectionChange:
+        blocks = _blocks(items[section], SECTION_KEYS[section], text, separator)
+        if section == "entities":
+            return keyed.SectionChange(delta.affected, blocks)
+        if section == "dropped":
+            return keyed.SectionChange(dropped_keys, blocks, lambda key: (key[0], order[key[1]]))
+        return keyed.SectionChange(touched, blocks, by_document)
+
+    def merges(text: Callable[[Any], str], separator: str) -> keyed.SectionChange:
+        return keyed.SectionChange(
+            frozenset(), _blocks(delta.merges, SECTION_KEYS["merges"], text, separator), whole=True
+        )
+
+    graph_json = {section: change(section, record(section), ", ") for section in items}
+    graph_json["merges"] = merges(record("merges"), ", ")
+    lines = {
+        "entities.jsonl": change("entities", line(graph_entity), ""),
+        "relations.jsonl": change("relations", line(lambda r: graph_relation(r, graph)), ""),
+        "merges.jsonl": merges(line(record_dict), ""),
+        "dropped.jsonl": change("dropped", line(record_dict), ""),
+    }
+    return {GRAPH_JSON: graph_json, **{name: {"lines": c} for name, c in lines.items()}}
+
+
+# ---------------------------------------------------------------- RDF
+
+
+def _write_rdf(
+    old: _OldBuild, ledger: BuildLedger, delta: GraphDelta, staged: StagedFolder
+) -> tuple[dict[str, object], ShaclResult]:
+    """The four RDF files patched; kg.nq's fingerprint and the SHACL result of the touched units."""
+    from kg.rdf import dataset as rdf
+
+    own = rdf.to_quads(delta.graph)  # the touched documents' graphs, the affected entities
+    direct = _direct_triples(ledger, delta)  # the affected entities' facts in untouched documents
+    with_direct = _with_graphs(own, direct)
+    keys = _keys(ledger, delta)
+    with staged.open("kg.nq") as out:
+        nquads = Fingerprinting(out.write)
+        _patch_nquads(old.bytes("kg.nq"), rdf.serialize_nquads(with_direct), keys, nquads)
+    with staged.open("kg.ttl") as out:
+        _patch_turtle(old.bytes("kg.ttl"), rdf.serialize_turtle(with_direct), keys, out)
+    with staged.open("kg.trig") as out:
+        _patch_trig(old.bytes("kg.trig"), rdf.serialize_trig(own), keys, out)
+    with staged.open("kg.jsonld") as out:
+        _patch_jsonld(old.bytes("kg.jsonld"), rdf.serialize_jsonld(own), keys, out)
+    return nquads.fingerprint(), _validated(with_direct, delta)
+
+
+class _Keys:
+    """What the touched documents and affected entities are, as keys of the RDF files."""
+
+    def __init__(self, subjects: set[str], prefixes: set[str], described: set[str], graphs: set[str]) -> None:
+        self.subjects = subjects  # every subject they describe (N3), in the union files
+        self.prefixes = prefixes  # the touched documents' sentences (N3 prefixes)
+        self.described = described  # what the default graph describes of them (N3)
+        self.graphs = graphs  # their named graphs (IRIs)
+
+    def affects(self, key: str) -> bool:
+        return key in self.subjects or any(key.startswith(prefix) for prefix in self.prefixes)
+
+
+def _keys(ledger: BuildLedger, delta: GraphDelta) -> _Keys:
+    from kg.rdf.dataset import assertion_iri, document_graph_iri
+
+    entities = {f"<{entity_iri(eid)}>" for eid in delta.affected}
+    documents = {f"<{document_iri(name)}>" for name in delta.touched}
+    assertions = {
+        f"<{relation_iri(relation_id(*fact))}>"
+        for name in delta.touched & ledger.documents.keys()
+        for fact in ledger.documents[name].relations
+    }
+    assertions |= {f"<{assertion_iri(r)}>" for r in delta.graph.relations}
+    return _Keys(
+        entities | documents | assertions,
+        {f"<{document_iri(name)}/" for name in delta.touched},
+        entities | documents,
+        {str(document_graph_iri(name)) for name in delta.touched},
+    )
+
+
+def _direct_triples(ledger: BuildLedger, delta: GraphDelta) -> dict[str, list[Triple]]:
+    """Per untouched document, the facts it states whose subject is an affected entity."""
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from kg import schema
+
+    found: dict[str, list[Triple]] = {}
+    records = delta.ledger.documents
+    for eid in delta.graph.entities:
+        for contribution in delta.ledger.contributions.get(eid, ()):
+            doc = contribution[0]
+            if doc in delta.touched:
+                continue
+            for rel_type, head, tail, _, _ in records[doc].relations:
+                if head != eid:
+                    continue
+                triples = found.setdefault(doc, [])
+                subject, obj = URIRef(entity_iri(head)), URIRef(entity_iri(tail))
+                triples.append((subject, schema.relation_property(rel_type), obj))
+                if rel_type == "PART_OF" and delta.types[head][0] == delta.types[tail][0] == "IndustryChain":
+                    triples.append((subject, SKOS.broader, obj))
+    return found
+
+
+def _with_graphs(quads: RdfQuads, extra: dict[str, list[Triple]]) -> RdfQuads:
+    from kg.rdf.dataset import RdfQuads, document_graph_iri
+
+    named = dict(quads.named)
+    for name, triples in extra.items():
+        iri = document_graph_iri(name)
+        named[iri] = sorted(set(named.get(iri, [])) | set(triples), key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
+    return RdfQuads(default=quads.default, named=sorted(named.items(), key=lambda item: str(item[0])))
+
+
+def _validated(quads: RdfQuads, delta: GraphDelta) -> ShaclResult:
+    """The shapes checked on the touched units, with the class of every entity they point
+    to (the untouched units were checked by the build before and do not change): the ends
+    are given their classes only, and what the shapes say of the ends themselves is not
+    theirs to say here."""
+    from rdflib import RDF, URIRef
+
+    from kg import schema
+    from kg.rdf import shacl
+    from kg.rdf.dataset import RdfQuads
+    from kg.rdf.shacl_result import result_of
+
+    inside = {URIRef(entity_iri(eid)) for eid in delta.graph.entities}
+    prefix = entity_iri("")
+    objects = {o for _, triples in quads.named for _, _, o in triples} | {o for _, _, o in quads.default}
+    ends = {o for o in objects if isinstance(o, URIRef) and str(o).startswith(prefix) and o not in inside}
+    typed = []
+    for node in sorted(ends):
+        entity_class, subtype, _ = delta.types[str(node)[len(prefix) :]]
+        for cls in {schema.class_iri(entity_class), schema.most_specific_class(entity_class, subtype)}:
+            typed.append((node, RDF.type, cls))
+    result = shacl.validate(RdfQuads(default=[*quads.default, *typed], named=quads.named), "sparql")
+    outside = {str(node) for node in ends} | {node.n3() for node in ends}
+    return result_of([v for v in result.results if v.focus not in outside])
+
+
+def _added(blocks: Iterator[tuple[str, bytes]], wanted: Callable[[str], bool]) -> dict[str, bytes]:
+    """The partial file's blocks of the keys a patch changes (a subject's lines joined)."""
+    added: dict[str, bytes] = {}
+    for key, block in blocks:
+        if wanted(key):
+            added[key] = added.get(key, b"") + block
+    return added
+
+
+def _spans(region: sorted_rdf.Region, keys: Iterable[str], prefixes: Iterable[str] = ()) -> list[tuple[int, int]]:
+    spans = [region.span(key) for key in keys] + [region.prefix_span(prefix) for prefix in prefixes]
+    return [(a, b) for a, b in spans if a < b]
+
+
+def _patch_nquads(old: bytes, partial: bytes, keys: _Keys, out: Fingerprinting) -> None:
+    region = sorted_rdf.nquads_region(old)
+    patch = sorted_rdf.RegionPatch(
+        _spans(region, keys.subjects, keys.prefixes), _added(sorted_rdf.nquads_region(partial).blocks(), keys.affects)
+    )
+    sorted_rdf.patch_file(old, [(region, patch)], out.write)
+
+
+def _patch_turtle(old: bytes, partial: bytes, keys: _Keys, out: Any) -> None:
+    _, region = sorted_rdf.turtle_region(old)
+    _, blocks = sorted_rdf.turtle_region(partial)
+    patch = sorted_rdf.RegionPatch(_spans(region, keys.subjects, keys.prefixes), _added(blocks.blocks(), keys.affects))
+    sorted_rdf.patch_file(old, [(region, patch)], out.write)
+
+
+def _patch_trig(old: bytes, partial: bytes, keys: _Keys, out: Any) -> None:
+    _, default, named = sorted_rdf.trig_regions(old)
+    _, new_default, new_named = sorted_rdf.trig_regions(partial)
+    _patch_two(old, (default, named), (new_default, new_named), keys, out)
+
+
+def _patch_jsonld(old: bytes, partial: bytes, keys: _Keys, out: Any) -> None:
+    default, named = sorted_rdf.jsonld_regions(old)
+    if named.lo == named.hi:
+        raise NeedsFullBuild("kg.jsonld holds no document's graph")
+    _patch_two(old, (default, named), sorted_rdf.jsonld_regions(partial), keys, out)
+
+
+def _patch_two(
+    old: bytes,
+    regions: tuple[sorted_rdf.Region, sorted_rdf.Region],
+    partial: tuple[sorted_rdf.Region, sorted_rdf.Region],
+    keys: _Keys,
+    out: Any,
+) -> None:
+    """A file of a default graph and named graphs (TriG, JSON-LD) patched."""
+    default, named = regions
+    patches = [
+        (
+            default,
+            sorted_rdf.RegionPatch(
+                _spans(default, keys.described), _added(partial[0].blocks(), keys.described.__contains__)
+            ),
+        ),
+        (
+            named,
+            sorted_rdf.RegionPatch(_spans(named, keys.graphs), _added(partial[1].blocks(), keys.graphs.__contains__)),
+        ),
+    ]
+    sorted_rdf.patch_file(old, patches, out.write)
+
+
+# ---------------------------------------------------------------- text files, the Cypher store, the report
+
+
+def _write_texts(out_dir: Path, delta: GraphDelta, staged: StagedFolder) -> list[str]:
+    """out/text/: the untouched documents' files linked, the touched ones written."""
+    written = []
+    for name, record in delta.ledger.documents.items():
+        if record.text_file is None:
+            continue
+        written.append(record.text_file)
+        if name in delta.touched:
+            continue
+        with staged.place(record.text_file) as target:
+            os.link(out_dir / record.text_file, target)
+    for document in delta.graph.documents:
+        if document.file_format:
+            staged.write(delta.ledger.documents[document.name].text_file or "", document.text.encode("utf-8"))
+    return written
+
+
+def _touched_before(ledger: BuildLedger, delta: GraphDelta) -> set[str]:
+    """The touched documents the build before held."""
+    return set(delta.touched & ledger.documents.keys())
+
+
+def _write_kglite(out_dir: Path, ledger: BuildLedger, delta: GraphDelta, staged: StagedFolder) -> dict[str, bytes]:
+    from kg.query.kglite_file import patch_kglite
+
+    gone = sorted(delta.affected - delta.graph.entities.keys())
+    facts = [
+        fact for name in sorted(delta.touched & ledger.documents.keys()) for fact in ledger.documents[name].relations
+    ]
+    with staged.place(KGLITE_FILE) as path:
+        patch_kglite(out_dir / KGLITE_FILE, path, sorted(delta.touched), facts, gone, delta.graph)
+    return {}  # written in place
+
+
+def _report(
+    delta: GraphDelta,
+    input_dir: Path,
+    out_dir: Path,
+    skipped: list[str],
+    shacl: ShaclResult,
+    texts: list[str],
+) -> BuildReport:
+    from kg.graph.build import JSONL_FILES, RDF_FILES, BuildReport, DocumentSummary, summaries
+
+    for summary in summaries(delta.graph):
+        delta.ledger.documents[summary.name].row = asdict(summary)
+    records = [delta.ledger.documents[name] for name in delta.order]
+    dropped, examples = _dropped_totals(records)
+    return BuildReport(
+        input=str(input_dir),
+        output=str(out_dir),
+        documents=[DocumentSummary(**record.row) for record in records],
+        skipped=skipped,
+        entities_per_class=dict(Counter(delta.types[eid][0] for eid in sorted(delta.types))),
+        relations_per_type=dict(Counter(fact[0] for record in records for fact in record.relations)),
+        dropped=dropped,
+        dropped_examples=examples,
+        merges=len(delta.merges),
+        shacl_conforms=shacl.conforms,
+        shacl_violations=shacl.violations,
+        shacl_report="" if shacl.conforms else shacl.report_text[:20000],
+        seconds=0.0,
+        files=sorted([*RDF_FILES, GRAPH_JSON, *texts, *JSONL_FILES, "report.json", "report.md"]),
+    )
+
+
+def _dropped_totals(records: list[DocumentRecord]) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """The report's dropped counts and examples, in the order the graph lists its dropped
+    items: every document's from extraction, then every document's from the graph's checks."""
+    counts: dict[str, int] = {}
+    examples: dict[str, list[str]] = {}
+    for run in (0, 1):
+        for record in records:
+            for item_run, reason, n, shown in record.dropped:
+                if item_run != run:
+                    continue
+                counts[reason] = counts.get(reason, 0) + n
+                bucket = examples.setdefault(reason, [])
+                bucket.extend(shown[: EXAMPLES_PER_REASON - len(bucket)])
+    return counts, examples

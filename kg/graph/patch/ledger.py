@@ -1,0 +1,200 @@
+"""What a build keeps beside its outputs so that the next one can patch them.
+
+``out/.kg-patch/ledger.pickle`` holds, per document in input order, what went into the graph
+from it (the key of its bytes and metadata, the entities it names, its relations as kept,
+its merge records, its row of the report); per entity, what each document said of it
+(:class:`Contribution`, in document order, which kg.graph.merge folds into the entity), and
+its class; and where each block of graph.json and of the JSON Lines files lies
+(kg.graph.patch.keyed). It is written into the new build folder with the outputs, so it
+always describes the outputs beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from sys import intern
+from typing import Any
+
+from kg.graph.patch.keyed import Layout
+from kg.model import (
+    DocumentExtraction,
+    Dropped,
+    Entity,
+    EntityClass,
+    FactKey,
+    KnowledgeGraph,
+    Mention,
+    fact_key,
+)
+from kg.store import GRAPH_STAGE
+from loaders.read.formats.base import text_file_name
+
+LEDGER_FILE = ".kg-patch/ledger.pickle"
+LEDGER_FORMAT = 1
+_KG = Path(__file__).resolve().parents[2]
+_OUTPUT_LIBRARIES = ("pyoxigraph", "rdflib", "kglite", "pyshacl")
+
+
+# One document's entity, as the merge reads it (its mentions are in graph.json): doc, class,
+# subclass, name, aliases, English name, Wikidata id, division code, source. A plain tuple
+# of interned strings: a ledger holds one per entity and document, and it pickles in C.
+Contribution = tuple[str, EntityClass, str | None, str, tuple[str, ...], str | None, str | None, str | None, str]
+
+
+def contribution_of(doc: str, entity: Entity) -> Contribution:
+    return (
+        intern(doc),
+        entity.type,
+        entity.subtype,
+        intern(entity.name),
+        tuple(entity.aliases),
+        entity.name_en,
+        entity.wikidata,
+        entity.division_code,
+        entity.source,
+    )
+
+
+def entity_of(contribution: Contribution, eid: str, mentions: list[Mention]) -> Entity:
+    """The document's entity again (``mentions``: its mentions in that document)."""
+    _, entity_class, subtype, name, aliases, name_en, wikidata, division_code, source = contribution
+    return Entity(
+        id=eid,
+        type=entity_class,
+        subtype=subtype,
+        name=name,
+        aliases=list(aliases),
+        mentions=mentions,
+        name_en=name_en,
+        wikidata=wikidata,
+        division_code=division_code,
+        source=source,
+    )
+
+
+# What a document's dropped items add to the report: per (run, "stage:reason"), in the order
+# first seen, how many and the first examples (run 0: extraction's, 1: the graph's checks).
+DroppedSummary = tuple[tuple[int, str, int, tuple[str, ...]], ...]
+EXAMPLES_PER_REASON = 3
+
+
+def example_of(item: Dropped) -> str:
+    """How the report shows a dropped item."""
+    return f"{item.doc}[{item.start}:{item.end}] {item.text[:80]}"
+
+
+def dropped_summary(items: Iterable[Dropped]) -> DroppedSummary:
+    counts: dict[tuple[int, str], int] = {}
+    examples: dict[tuple[int, str], list[str]] = {}
+    for item in items:
+        key = (int(item.stage == GRAPH_STAGE), f"{item.stage}:{item.reason}")
+        counts[key] = counts.get(key, 0) + 1
+        shown = examples.setdefault(key, [])
+        if len(shown) < EXAMPLES_PER_REASON:
+            shown.append(example_of(item))
+    return tuple((run, reason, n, tuple(examples[(run, reason)])) for (run, reason), n in counts.items())
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    key: str  # kg.graph.patch.apply.document_keys: the file's name, bytes, metadata and the extractor
+    entities: tuple[str, ...]  # the ids of the entities it names
+    relations: tuple[FactKey, ...]  # its relations as the graph keeps them
+    merges: tuple[tuple[str, str, EntityClass, str], ...]  # MergeRecord fields
+    text_file: str | None  # out/text/<name>.txt for a converted file
+    dropped: DroppedSummary
+    row: dict[str, Any] = field(default_factory=dict)  # its row of the report (a DocumentSummary's fields)
+
+
+@dataclass(slots=True)
+class BuildLedger:
+    version: str  # output_version(): what the outputs depend on besides the documents
+    documents: dict[str, DocumentRecord]  # in input order
+    contributions: dict[str, list[Contribution]]  # per entity, in document order
+    types: dict[str, tuple[EntityClass, str | None, str]]  # per entity: class, subtype, name
+    layouts: dict[str, Layout] = field(default_factory=dict)  # graph.json, *.jsonl
+    sizes: dict[str, int] = field(default_factory=dict)  # the outputs' sizes (kg.graph.patch.apply.PATCHED_FILES)
+
+
+def output_version(extractor: str) -> str:
+    """A hash of the extractor's version, the code and ontology of kg/ and the libraries
+    that write the outputs: a ledger of another version is never patched."""
+    digest = hashlib.sha256(f"{LEDGER_FORMAT}\0{extractor}\0".encode())
+    for path in sorted(p for p in _KG.rglob("*") if p.is_file() and p.suffix in (".py", ".ttl", ".json")):
+        digest.update(path.relative_to(_KG).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for name in _OUTPUT_LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    return digest.hexdigest()
+
+
+def ledger_of(
+    extractions: Iterable[DocumentExtraction], graph: KnowledgeGraph, keys: dict[str, str], version: str
+) -> BuildLedger | None:
+    """The ledger of a build made from ``extractions`` (in input order) into ``graph``; None
+    when a patch could not vouch for it (a document names an entity twice, or states a
+    relation between entities it does not name)."""
+    relations: dict[str, list[FactKey]] = {}
+    for relation in graph.relations:
+        relations.setdefault(relation.evidence.doc, []).append(fact_key(relation))
+    dropped: dict[str, list[Dropped]] = {}
+    for item in graph.dropped:
+        dropped.setdefault(item.doc, []).append(item)
+    documents: dict[str, DocumentRecord] = {}
+    contributions: dict[str, list[Contribution]] = {}
+    for extraction in extractions:
+        name = extraction.document.name
+        named = {e.id for e in extraction.entities}
+        if len(named) != len(extraction.entities) or any(
+            f[1] not in named or f[2] not in named for f in relations.get(name, ())
+        ):
+            return None
+        for entity in extraction.entities:
+            contributions.setdefault(intern(entity.id), []).append(contribution_of(name, entity))
+        documents[name] = record_of(extraction, keys[name], relations.get(name, ()), dropped.get(name, ()))
+    types = {eid: (e.type, e.subtype, e.name) for eid, e in graph.entities.items()}
+    return BuildLedger(version, documents, contributions, types)
+
+
+def record_of(
+    extraction: DocumentExtraction, key: str, relations: Iterable[FactKey], dropped: Iterable[Dropped]
+) -> DocumentRecord:
+    """What the ledger keeps of one document, ``relations`` and ``dropped`` being its own in the graph."""
+    name = extraction.document.name
+    return DocumentRecord(
+        key,
+        tuple(e.id for e in extraction.entities),
+        tuple(relations),
+        tuple((m.canonical, m.variant, m.type, m.reason) for m in extraction.merges),
+        text_file_name(name) if extraction.document.file_format else None,
+        dropped_summary(dropped),
+    )
+
+
+def save(ledger: BuildLedger) -> bytes:
+    """The ledger's bytes: the same for the same build whichever way it was made (the
+    pickler keeps no memo, so strings shared in one process and copied in another, as
+    extractions from worker processes are, give the same bytes)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: the ledger holds no cycles
+    pickler.dump(ledger)
+    return out.getvalue()
+
+
+def load(path: Path) -> BuildLedger | None:
+    """The ledger at ``path``, or None when there is none or it cannot be read (a full build then)."""
+    try:
+        with path.open("rb") as handle:
+            ledger = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return ledger if isinstance(ledger, BuildLedger) else None

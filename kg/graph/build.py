@@ -25,7 +25,7 @@ from kg.graph.aside import Aside
 from kg.graph.extraction import ExtractionCache, ExtractionStats, extract_documents
 from kg.graph.jsonl import dumps, entity_lines, relation_lines
 from kg.graph.merge import merge_extractions
-from kg.graph.patch.apply import document_keys, outputs_version, patch_build, recorded_sizes
+from kg.graph.patch.apply import BuildRequest, document_keys, outputs_version, patch_build, recorded_sizes
 from kg.graph.patch.keyed import KeyedWriter, Layout
 from kg.graph.patch.ledger import LEDGER_FILE, example_of, ledger_of
 from kg.graph.patch.ledger import save as save_ledger
@@ -449,6 +449,33 @@ class BuildOptions:
     full: bool = False  # build in full even where the build before could be patched (kg.graph.patch)
 
 
+def extract_as_asked(
+    paths: list[Path],
+    manifest: dict[str, dict[str, str]],
+    warn: Callable[[str], None],
+    input_dir: Path,
+    options: BuildOptions,
+    progress: Callable[[list[Path]], Iterable[Path]],
+) -> tuple[list[DocumentExtraction], list[str]]:
+    """extract_all with the options' cache, workers or Dask cluster; the cache then kept
+    under its limit."""
+    cache = ExtractionCache(options.cache_dir) if options.cache_dir is not None else None
+    found = extract_all(
+        paths,
+        manifest,
+        warn,
+        input_dir,
+        cache=cache,
+        workers=options.workers,
+        dask_address=options.dask_address,
+        stats=options.stats,
+        progress=progress,
+    )
+    if cache is not None and options.cache_limit is not None:
+        prune_cache(cache, options.cache_limit, warn)
+    return found
+
+
 def prune_cache(cache: ExtractionCache, limit: int, warn: Callable[[str], None]) -> None:
     pruned = cache.prune(limit)
     if pruned.removed:
@@ -504,25 +531,14 @@ def _build(
     manifest = load_manifest(input_dir)
     not_read_lines = [f"{path.name}: {reason}" for path, reason in not_read]
     if not options.full:
-        patched = patch_build(input_dir, out_dir, paths, not_read_lines, manifest, options, warn, progress)
+        patched = patch_build(
+            BuildRequest(input_dir, out_dir, paths, not_read_lines, manifest, options, warn, progress)
+        )
         if patched is not None:
             phase("patch")
             return patched
-    cache = ExtractionCache(options.cache_dir) if options.cache_dir is not None else None
     phase("scan")
-    extractions, empty = extract_all(
-        paths,
-        manifest,
-        warn,
-        input_dir,
-        cache=cache,
-        workers=options.workers,
-        dask_address=options.dask_address,
-        stats=options.stats,
-        progress=progress,
-    )
-    if cache is not None and options.cache_limit is not None:
-        prune_cache(cache, options.cache_limit, warn)
+    extractions, empty = extract_as_asked(paths, manifest, warn, input_dir, options, progress)
     phase("extract")
     skipped = not_read_lines + empty
     if not extractions:

@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from kg.constraints import relation_allowed
 from kg.errors import ValidationFailure
 from kg.graph.aside import Aside
-from kg.graph.extraction import ExtractionCache, document_key, extractor_version
+from kg.graph.extraction import document_key, extractor_version
 from kg.graph.jsonl import dumps, graph_entity, graph_relation
 from kg.graph.patch import keyed, sorted_rdf
 from kg.graph.patch.delta import GraphDelta, NeedsFullBuild, graph_delta
@@ -102,19 +102,25 @@ def outputs_version() -> str:
     return output_version(extractor_version())
 
 
-def patch_build(
-    input_dir: Path,
-    out_dir: Path,
-    paths: list[Path],
-    skipped: list[str],
-    manifest: dict[str, dict[str, str]],
-    options: BuildOptions,
-    warn: Callable[[str], None],
-    progress: Callable[[list[Path]], Iterable[Path]],
-) -> BuildReport | None:
-    """The build patched into ``out_dir``; None when it must be made in full (and why is
-    told through ``warn`` when a ledger was there)."""
-    ledger = load(out_dir / LEDGER_FILE) if options.shacl_engine == "sparql" else None
+@dataclass(frozen=True, slots=True)
+class BuildRequest:
+    """What kg build was asked to build (kg.graph.build gathers it)."""
+
+    input_dir: Path
+    out_dir: Path
+    paths: list[Path]  # the documents, in input order
+    skipped: list[str]  # entries of the input folder that are not read, with why
+    manifest: dict[str, dict[str, str]]
+    options: BuildOptions
+    warn: Callable[[str], None]
+    progress: Callable[[list[Path]], Iterable[Path]]
+
+
+def patch_build(request: BuildRequest) -> BuildReport | None:
+    """The build patched into the output folder; None when it must be made in full (and
+    why is told through ``warn`` when a ledger was there)."""
+    out_dir, warn = request.out_dir, request.warn
+    ledger = load(out_dir / LEDGER_FILE) if request.options.shacl_engine == "sparql" else None
     if ledger is None:
         return None
     if not _outputs_as_recorded(out_dir, ledger):
@@ -124,7 +130,7 @@ def patch_build(
     if ledger.version != version:
         warn(f"{out_dir}: built by another version of the extractor or writers; building in full")
         return None
-    keys = document_keys(paths, manifest, version)
+    keys = document_keys(request.paths, request.manifest, version)
     touched = frozenset(
         {name for name in ledger.documents if name not in keys}
         | {name for name, key in keys.items() if name not in ledger.documents or ledger.documents[name].key != key}
@@ -132,42 +138,21 @@ def patch_build(
     if len(touched) > PATCH_SHARE * max(len(ledger.documents), 1):
         return None
     try:
-        return _patch(input_dir, out_dir, paths, skipped, manifest, options, warn, progress, ledger, keys, touched)
+        return _patch(request, ledger, keys, touched)
     except NeedsFullBuild as why:
         warn(f"{out_dir}: {why}; building in full")
         return None
 
 
-def _patch(
-    input_dir: Path,
-    out_dir: Path,
-    paths: list[Path],
-    skipped: list[str],
-    manifest: dict[str, dict[str, str]],
-    options: BuildOptions,
-    warn: Callable[[str], None],
-    progress: Callable[[list[Path]], Iterable[Path]],
-    ledger: BuildLedger,
-    keys: dict[str, str],
-    touched: frozenset[str],
-) -> BuildReport:
-    from kg.graph.build import extract_all, prune_cache
+def _patch(request: BuildRequest, ledger: BuildLedger, keys: dict[str, str], touched: frozenset[str]) -> BuildReport:
+    from kg.graph.build import extract_as_asked
 
     started = time.perf_counter()
-    cache = ExtractionCache(options.cache_dir) if options.cache_dir is not None else None
-    extractions, empty = extract_all(
-        [p for p in paths if p.name in touched],
-        manifest,
-        warn,
-        input_dir,
-        cache=cache,
-        workers=options.workers,
-        dask_address=options.dask_address,
-        stats=options.stats,
-        progress=progress,
+    input_dir, out_dir, paths = request.input_dir, request.out_dir, request.paths
+    touched_paths = [p for p in paths if p.name in touched]
+    extractions, empty = extract_as_asked(
+        touched_paths, request.manifest, request.warn, input_dir, request.options, request.progress
     )
-    if cache is not None and options.cache_limit is not None:
-        prune_cache(cache, options.cache_limit, warn)
     built = {x.document.name for x in extractions}
     order = [p.name for p in paths if p.name in built or (p.name in ledger.documents and p.name not in touched)]
     if not order:
@@ -182,7 +167,7 @@ def _patch(
             nquads, shacl = _write_rdf(old, ledger, delta, staged)
             texts = _write_texts(out_dir, delta, staged)
             aside.result()
-            report = _report(delta, input_dir, out_dir, skipped + empty, shacl, texts)
+            report = _report(delta, input_dir, out_dir, request.skipped + empty, shacl, texts)
             report.seconds = round(time.perf_counter() - started, 3)
             if not report.shacl_conforms:
                 raise ValidationFailure(

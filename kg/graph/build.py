@@ -584,7 +584,9 @@ def _build(
                 ledger.documents[row.name].row = asdict(row)
             ledger.sizes = recorded_sizes(staged.path)
         # (an empty file where no ledger can be made: the one of the build before must not stay)
-        staged.write(LEDGER_FILE, b"" if ledger is None else save_ledger(ledger))
+        with staged.open(LEDGER_FILE) as out:
+            if ledger is not None:
+                save_ledger(ledger, out)
         phase("stores")
         if aside.seconds != (0.0, 0.0):  # made in the child: its seconds, for the record (not in this CPU)
             phases["aside"], phases_cpu["aside"] = (round(s, 3) for s in aside.seconds)

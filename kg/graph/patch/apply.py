@@ -180,7 +180,8 @@ def _patch(request: BuildRequest, ledger: BuildLedger, keys: dict[str, str], tou
             staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))
             delta.ledger.layouts = layouts
             delta.ledger.sizes = recorded_sizes(staged.path)
-            staged.write(LEDGER_FILE, save(delta.ledger))
+            with staged.open(LEDGER_FILE) as out:
+                save(delta.ledger, out)
             staged.commit()
     return report
 

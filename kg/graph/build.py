@@ -14,7 +14,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -27,8 +27,7 @@ from kg.graph.jsonl import dumps, entity_lines, relation_lines
 from kg.graph.merge import merge_extractions
 from kg.graph.patch.apply import BuildRequest, document_keys, outputs_version, patch_build, recorded_sizes
 from kg.graph.patch.keyed import KeyedWriter, Layout
-from kg.graph.patch.ledger import LEDGER_FILE, example_of, ledger_of
-from kg.graph.patch.ledger import save as save_ledger
+from kg.graph.patch.ledger import LEDGER_FILE, PLACES_FILE, example_of, ledger_of, save_places, save_units
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
 from kg.outputs import StagedFolder, ensure_writable_dir, write_all
 from kg.query.stores import GRAPH_JSON, KGLITE_FILE, STAMP_FILE, Fingerprinting, stamp_bytes
@@ -552,47 +551,53 @@ def _build(
     # StagedFolder), which is switched in whole at the end. The embedded Cypher graph needs
     # the merged graph alone: written by a child meanwhile (kg.graph.aside), or here when
     # asked for if no child could be made.
-    with StagedFolder(out_dir) as staged, Aside(partial(_write_aside, graph, staged)) as aside:
-        validation, nquads = write_rdf(graph, staged, phase, options.shacl_engine)
-        with validation:
-            graph_json, graph_json_layout = write_graph_json(graph, staged)
-            phase("graph-json")
-            layouts = write_jsonl(graph, staged)  # here: the child's kglite graph is the longer task
-            phase("jsonl-files")
-            shacl_result = validation.result()
-            if validation.process is not None:
-                phase("shacl")  # the wait for the validator's answer
-        texts = write_document_texts(graph, staged)
-        report = _report(graph, input_dir, out_dir, skipped, shacl_result)
-        report.files = sorted([*RDF_FILES, GRAPH_JSON, *texts, *JSONL_FILES, "report.json", "report.md"])
-        phase("report")
-        report.seconds = round(time.perf_counter() - started, 3)
-        if not report.shacl_conforms:
-            write_all(out_dir, {"report.json": report.to_json()})
-            raise ValidationFailure(
-                f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
-                f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
-            )
-        report_json = report.to_json()
-        staged.write("report.json", report_json)
-        staged.write("report.md", report.to_markdown().encode("utf-8"))
-        aside.result()
-        staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))  # store/: its stamp (kg.query.stores)
-        if ledger is not None:  # what the next build patches (kg.graph.patch)
-            ledger.layouts = {GRAPH_JSON: graph_json_layout, **layouts}
-            for row in report.documents:
-                ledger.documents[row.name].row = asdict(row)
-            ledger.sizes = recorded_sizes(staged.path)
-        # (an empty file where no ledger can be made: the one of the build before must not stay)
+    with StagedFolder(out_dir) as staged:
+        # The ledger's units are written and let go before the outputs are made: they would
+        # sit beside them, and in the forked child, at the build's peak (300 MB at 1000×).
+        # (An empty file where no ledger can be made: the one of the build before must go.)
         with staged.open(LEDGER_FILE) as out:
             if ledger is not None:
-                save_ledger(ledger, out)
-        phase("stores")
-        if aside.seconds != (0.0, 0.0):  # made in the child: its seconds, for the record (not in this CPU)
-            phases["aside"], phases_cpu["aside"] = (round(s, 3) for s in aside.seconds)
-        staged.commit()  # the whole folder switches at once: old or new, never a mix
-        phase("write")
-        return report
+                save_units(ledger, out)
+        places = None if ledger is None else replace(ledger, documents={}, contributions={}, types={})
+        del ledger
+        with Aside(partial(_write_aside, graph, staged)) as aside:
+            validation, nquads = write_rdf(graph, staged, phase, options.shacl_engine)
+            with validation:
+                graph_json, graph_json_layout = write_graph_json(graph, staged)
+                phase("graph-json")
+                layouts = write_jsonl(graph, staged)  # here: the child's kglite graph is the longer task
+                phase("jsonl-files")
+                shacl_result = validation.result()
+                if validation.process is not None:
+                    phase("shacl")  # the wait for the validator's answer
+            texts = write_document_texts(graph, staged)
+            report = _report(graph, input_dir, out_dir, skipped, shacl_result)
+            report.files = sorted([*RDF_FILES, GRAPH_JSON, *texts, *JSONL_FILES, "report.json", "report.md"])
+            phase("report")
+            report.seconds = round(time.perf_counter() - started, 3)
+            if not report.shacl_conforms:
+                write_all(out_dir, {"report.json": report.to_json()})
+                raise ValidationFailure(
+                    f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
+                    f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
+                )
+            report_json = report.to_json()
+            staged.write("report.json", report_json)
+            staged.write("report.md", report.to_markdown().encode("utf-8"))
+            aside.result()
+            staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))  # store/: its stamp (kg.query.stores)
+            with staged.open(PLACES_FILE) as out:  # where the outputs hold what the ledger lists
+                if places is not None:
+                    places.layouts = {GRAPH_JSON: graph_json_layout, **layouts}
+                    places.rows = {row.name: asdict(row) for row in report.documents}
+                    places.sizes = recorded_sizes(staged.path)
+                    save_places(places, out)
+            phase("stores")
+            if aside.seconds != (0.0, 0.0):  # made in the child: its seconds, for the record (not in this CPU)
+                phases["aside"], phases_cpu["aside"] = (round(s, 3) for s in aside.seconds)
+            staged.commit()  # the whole folder switches at once: old or new, never a mix
+            phase("write")
+            return report
 
 
 def _report(

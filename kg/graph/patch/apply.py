@@ -38,11 +38,13 @@ from kg.graph.patch.delta import GraphDelta, NeedsFullBuild, graph_delta
 from kg.graph.patch.ledger import (
     EXAMPLES_PER_REASON,
     LEDGER_FILE,
+    PLACES_FILE,
     BuildLedger,
     DocumentRecord,
     load,
     output_version,
-    save,
+    save_places,
+    save_units,
 )
 from kg.ids import document_iri, entity_iri, relation_id, relation_iri
 from kg.model import Entity, Mention
@@ -120,7 +122,7 @@ def patch_build(request: BuildRequest) -> BuildReport | None:
     """The build patched into the output folder; None when it must be made in full (and
     why is told through ``warn`` when a ledger was there)."""
     out_dir, warn = request.out_dir, request.warn
-    ledger = load(out_dir / LEDGER_FILE) if request.options.shacl_engine == "sparql" else None
+    ledger = load(out_dir) if request.options.shacl_engine == "sparql" else None
     if ledger is None:
         return None
     if not _outputs_as_recorded(out_dir, ledger):
@@ -181,7 +183,9 @@ def _patch(request: BuildRequest, ledger: BuildLedger, keys: dict[str, str], tou
             delta.ledger.layouts = layouts
             delta.ledger.sizes = recorded_sizes(staged.path)
             with staged.open(LEDGER_FILE) as out:
-                save(delta.ledger, out)
+                save_units(delta.ledger, out)
+            with staged.open(PLACES_FILE) as out:
+                save_places(delta.ledger, out)
             staged.commit()
     return report
 
@@ -539,13 +543,13 @@ def _report(
     from kg.graph.build import JSONL_FILES, RDF_FILES, BuildReport, DocumentSummary, summaries
 
     for summary in summaries(delta.graph):
-        delta.ledger.documents[summary.name].row = asdict(summary)
+        delta.ledger.rows[summary.name] = asdict(summary)
     records = [delta.ledger.documents[name] for name in delta.order]
     dropped, examples = _dropped_totals(records)
     return BuildReport(
         input=str(input_dir),
         output=str(out_dir),
-        documents=[DocumentSummary(**record.row) for record in records],
+        documents=[DocumentSummary(**delta.ledger.rows[name]) for name in delta.order],
         skipped=skipped,
         entities_per_class=dict(Counter(delta.types[eid][0] for eid in sorted(delta.types))),
         relations_per_type=dict(Counter(fact[0] for record in records for fact in record.relations)),

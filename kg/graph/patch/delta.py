@@ -156,4 +156,5 @@ def _next_ledger(
     for eid, found in per_entity.items():
         if found:
             contributions[eid] = sorted(found, key=lambda c: position[c[0]])
-    return BuildLedger(ledger.version, documents, contributions, types, ledger.layouts, ledger.sizes)
+    rows = {name: ledger.rows[name] for name in order if name not in new}  # the touched ones' come with the report
+    return BuildLedger(ledger.version, documents, contributions, types, ledger.layouts, ledger.sizes, rows)

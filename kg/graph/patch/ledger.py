@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from sys import intern
@@ -34,7 +34,11 @@ from kg.model import (
 from kg.store import GRAPH_STAGE
 from loaders.read.formats.base import text_file_name
 
+# The ledger in two files: what the graph holds per document and entity (written as soon as
+# the graph is merged, and then out of the build's memory), and where the outputs hold it
+# (written once they are).
 LEDGER_FILE = ".kg-patch/ledger.pickle"
+PLACES_FILE = ".kg-patch/places.pickle"
 LEDGER_FORMAT = 1
 _KG = Path(__file__).resolve().parents[2]
 _OUTPUT_LIBRARIES = ("pyoxigraph", "rdflib", "kglite", "pyshacl")
@@ -108,7 +112,6 @@ class DocumentRecord:
     merges: tuple[tuple[str, str, EntityClass, str], ...]  # MergeRecord fields
     text_file: str | None  # out/text/<name>.txt for a converted file
     dropped: DroppedSummary
-    row: dict[str, Any] = field(default_factory=dict)  # its row of the report (a DocumentSummary's fields)
 
 
 @dataclass(slots=True)
@@ -117,8 +120,10 @@ class BuildLedger:
     documents: dict[str, DocumentRecord]  # in input order
     contributions: dict[str, list[Contribution]]  # per entity, in document order
     types: dict[str, tuple[EntityClass, str | None, str]]  # per entity: class, subtype, name
+    # where the outputs hold it (PLACES_FILE):
     layouts: dict[str, Layout] = field(default_factory=dict)  # graph.json, *.jsonl
     sizes: dict[str, int] = field(default_factory=dict)  # the outputs' sizes (kg.graph.patch.apply.PATCHED_FILES)
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # each document's report row (DocumentSummary)
 
 
 def output_version(extractor: str) -> str:
@@ -178,21 +183,37 @@ def record_of(
     )
 
 
-def save(ledger: BuildLedger, out: IO[bytes]) -> None:
-    """The ledger into ``out``, streamed (at 1000× the seeds it is 100 MB): the same bytes
-    for the same build whichever way it was made (the pickler keeps no memo, so strings
-    shared in one process and copied in another, as extractions from worker processes are,
-    give the same bytes)."""
+def save_units(ledger: BuildLedger, out: IO[bytes]) -> None:
+    """LEDGER_FILE: the ledger but where the outputs hold it."""
+    _dump(replace(ledger, layouts={}, sizes={}, rows={}), out)
+
+
+def save_places(ledger: BuildLedger, out: IO[bytes]) -> None:
+    """PLACES_FILE: where the outputs hold the graph."""
+    _dump((ledger.layouts, ledger.sizes, ledger.rows), out)
+
+
+def _dump(value: object, out: IO[bytes]) -> None:
+    """``value`` into ``out``, streamed (at 1000× the seeds a ledger is 100 MB): the same
+    bytes for the same build whichever way it was made (the pickler keeps no memo, so
+    strings shared in one process and copied in another, as extractions from worker
+    processes are, give the same bytes)."""
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True  # no memo: the ledger holds no cycles
-    pickler.dump(ledger)
+    pickler.dump(value)
 
 
-def load(path: Path) -> BuildLedger | None:
-    """The ledger at ``path``, or None when there is none or it cannot be read (a full build then)."""
+def load(folder: Path) -> BuildLedger | None:
+    """The ledger of the build in ``folder``, or None when there is none or it cannot be
+    read (a full build then)."""
     try:
-        with path.open("rb") as handle:
+        with (folder / LEDGER_FILE).open("rb") as handle:
             ledger = pickle.load(handle)
+        with (folder / PLACES_FILE).open("rb") as handle:
+            layouts, sizes, rows = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return ledger if isinstance(ledger, BuildLedger) else None
+    if not isinstance(ledger, BuildLedger):
+        return None
+    ledger.layouts, ledger.sizes, ledger.rows = layouts, sizes, rows
+    return ledger

@@ -575,15 +575,7 @@ def _build(
             report.files = sorted([*RDF_FILES, GRAPH_JSON, *texts, *JSONL_FILES, "report.json", "report.md"])
             phase("report")
             report.seconds = round(time.perf_counter() - started, 3)
-            if not report.shacl_conforms:
-                write_all(out_dir, {"report.json": report.to_json()})
-                raise ValidationFailure(
-                    f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
-                    f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
-                )
-            report_json = report.to_json()
-            staged.write("report.json", report_json)
-            staged.write("report.md", report.to_markdown().encode("utf-8"))
+            write_report(report, staged, out_dir)
             aside.result()
             staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))  # store/: its stamp (kg.query.stores)
             with staged.open(PLACES_FILE) as out:  # where the outputs hold what the ledger lists
@@ -598,6 +590,19 @@ def _build(
             staged.commit()  # the whole folder switches at once: old or new, never a mix
             phase("write")
             return report
+
+
+def write_report(report: BuildReport, staged: StagedFolder, out_dir: Path) -> None:
+    """report.json and report.md into the new build; ValidationFailure, with report.json
+    written beside the previous outputs (which stay), when the graph breaks the shapes."""
+    if not report.shacl_conforms:
+        write_all(out_dir, {"report.json": report.to_json()})
+        raise ValidationFailure(
+            f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
+            f"violations); previous outputs kept, details in {out_dir / 'report.json'}"
+        )
+    staged.write("report.json", report.to_json())
+    staged.write("report.md", report.to_markdown().encode("utf-8"))
 
 
 def _report(

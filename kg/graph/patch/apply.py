@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.constraints import relation_allowed
-from kg.errors import ValidationFailure
 from kg.graph.aside import Aside
 from kg.graph.extraction import document_key, extractor_version
 from kg.graph.jsonl import dumps, graph_entity, graph_relation
@@ -146,7 +145,7 @@ def patch_build(request: BuildRequest) -> BuildReport | None:
 
 
 def _patch(request: BuildRequest, ledger: BuildLedger, keys: dict[str, str], touched: frozenset[str]) -> BuildReport:
-    from kg.graph.build import extract_as_asked
+    from kg.graph.build import extract_as_asked, write_report
 
     started = time.perf_counter()
     input_dir, out_dir, paths = request.input_dir, request.out_dir, request.paths
@@ -170,14 +169,7 @@ def _patch(request: BuildRequest, ledger: BuildLedger, keys: dict[str, str], tou
             aside.result()
             report = _report(delta, input_dir, out_dir, request.skipped + empty, shacl, texts)
             report.seconds = round(time.perf_counter() - started, 3)
-            if not report.shacl_conforms:
-                raise ValidationFailure(
-                    f"the graph does not conform to ontology/shapes.ttl ({report.shacl_violations} "
-                    f"violations); previous outputs kept"
-                )
-            report_json = report.to_json()
-            staged.write("report.json", report_json)
-            staged.write("report.md", report.to_markdown().encode("utf-8"))
+            write_report(report, staged, out_dir)
             staged.write(STAMP_FILE, stamp_bytes(nquads, graph_json))
             delta.ledger.layouts = layouts
             delta.ledger.sizes = recorded_sizes(staged.path)

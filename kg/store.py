@@ -126,18 +126,6 @@ def graph_to_json(graph: KnowledgeGraph) -> dict[str, Any]:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False), one encoder
 
 
-def graph_json_parts(graph: KnowledgeGraph) -> Iterator[str]:
-    """``json.dumps(graph_to_json(graph), ensure_ascii=False)`` in pieces, one record each:
-    at 1000× the seeds graph.json is 1.3 GB, and the graph as dicts was as big again."""
-    yield f'{{"format": {_ENCODE(FORMAT_VERSION)}'
-    for name, records in _sections(graph):
-        yield f", {_ENCODE(name)}: ["
-        for i, record in enumerate(records):
-            yield f", {_ENCODE(record)}" if i else _ENCODE(record)
-        yield "]"
-    yield "}"
-
-
 # Each record's key in the layout of graph.json (kg.graph.patch.keyed): the unit a patch
 # replaces. A document's relations, and its dropped items of extraction (0) and of the
 # graph's checks (1), stand together in their lists.
@@ -160,8 +148,9 @@ SECTION_RECORDS: dict[str, Callable[[Any], dict[str, Any]]] = {
 
 
 def write_graph_json_keyed(graph: KnowledgeGraph, writer: KeyedWriter) -> None:
-    """graph.json (the bytes of :func:`graph_json_parts`) through ``writer``, which records
-    where each record lies."""
+    """graph.json (the bytes of ``json.dumps(graph_to_json(graph), ensure_ascii=False)``),
+    one record at a time, through ``writer``, which records where each record lies: at 1000×
+    the seeds graph.json is 1.3 GB, and the graph as dicts was as big again."""
     writer.text(f'{{"format": {_ENCODE(FORMAT_VERSION)}')
     for name, items, records in _keyed_sections(graph):
         writer.text(f", {_ENCODE(name)}: [")

@@ -13,7 +13,7 @@ from test_build_scale import SEEDS
 
 from kg.errors import OutputError
 from kg.graph.build import build_graph, extract_all, scan_inputs
-from kg.graph.jsonl import write_text
+from kg.graph.patch.keyed import KeyedWriter
 from kg.model import KnowledgeGraph
 from kg.neo4j.load import plan_writes, stream_writes
 from kg.outputs import StagedFolder
@@ -21,7 +21,7 @@ from kg.query.cypher_embedded import kglite_bytes
 from kg.query.kglite_file import write_kglite
 from kg.query.stores import Fingerprinting, _fingerprint
 from kg.rdf import dataset as rdf
-from kg.store import graph_json_parts, graph_to_json
+from kg.store import graph_to_json, write_graph_json_keyed
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +33,26 @@ def seeds_graph() -> KnowledgeGraph:
 
 def test_graph_json_in_pieces_is_the_whole_document(seeds_graph: KnowledgeGraph, small_graph: KnowledgeGraph) -> None:
     for graph in (seeds_graph, small_graph):
-        assert "".join(graph_json_parts(graph)) == json.dumps(graph_to_json(graph), ensure_ascii=False)
+        out = io.BytesIO()
+        writer = KeyedWriter(out.write, batch=64)
+        write_graph_json_keyed(graph, writer)
+        layout = writer.finish()
+        data = out.getvalue()
+        assert data == json.dumps(graph_to_json(graph), ensure_ascii=False).encode("utf-8")
+        entities = layout.sections["entities"]  # each record where the layout says it is
+        assert entities.keys == sorted(graph.entities)
+        for key, start, end in zip(entities.keys, entities.starts, entities.ends, strict=True):
+            assert json.loads(data[start:end])["id"] == key
 
 
 def test_text_written_in_batches_is_the_joined_text() -> None:
     parts = ["合肥", "", "a" * 10, "市\n", "é"] * 50
     out = io.BytesIO()
-    write_text(out.write, parts, batch=7)
+    writer = KeyedWriter(out.write, batch=7)
+    writer.open("lines", "")
+    for index, part in enumerate(parts):
+        writer.block(index, part)
+    writer.finish()
     assert out.getvalue() == "".join(parts).encode("utf-8")
 
 

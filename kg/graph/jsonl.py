@@ -7,7 +7,7 @@ documents we do not have, so the keys and their meaning must not change.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.ids import entity_iri, relation_id, relation_iri
@@ -111,21 +111,6 @@ def entity_lines(graph: KnowledgeGraph) -> Iterator[str]:
 def relation_lines(graph: KnowledgeGraph) -> Iterator[str]:
     """The lines of ``relations.jsonl``, each with its newline."""
     return (dumps(graph_relation(r, graph)) + "\n" for r in graph.relations)
-
-
-def write_text(write: Callable[[bytes], object], parts: Iterable[str], batch: int = 1 << 20) -> None:
-    """``"".join(parts)`` in UTF-8 through ``write``, about ``batch`` characters at a time: a
-    file made of many small pieces is written without ever being whole in memory."""
-    pending: list[str] = []
-    size = 0
-    for part in parts:
-        pending.append(part)
-        size += len(part)
-        if size >= batch:
-            write("".join(pending).encode("utf-8"))
-            pending, size = [], 0
-    if pending:
-        write("".join(pending).encode("utf-8"))
 
 
 def json_bytes(data: dict[str, Any]) -> bytes:

@@ -54,20 +54,12 @@ class Region:
 
     def blocks(self) -> Iterator[tuple[str, bytes]]:
         """Every block with its key (for the small outputs of a patch)."""
+        view = memoryview(self.data)
         start = self.next_start(self.lo)
         while start < self.hi:
             end = self.next_start(start + 1)
-            yield self.key_at(start), _trimmed(self.data[start:end], self.separator)
+            yield self.key_at(start), bytes(_kept(self, view, start, end))
             start = end
-
-
-def _trimmed(block: bytes, separator: bytes) -> bytes:
-    if separator and block.endswith(separator):
-        return block[: -len(separator)]
-    return block
-
-
-# ---------------------------------------------------------------- the four formats
 
 
 def _line_start_at_or_after(data: bytes, pos: int, lo: int, hi: int) -> int:

@@ -135,6 +135,13 @@ def test_a_bare_zone_word_is_the_zone_of_the_city_the_document_is_about():
     assert found["经开区"].source == "bare-zone"
 
 
+def test_a_bare_zone_word_in_a_city_without_a_known_zone_takes_the_official_pattern():
+    doc = _paragraphs(("宜昌推进开发区建设。",), ("高新区。", "聚焦星河材料产业。"))
+    found = {m.text: m for m in find_mentions(doc).mentions}
+    assert found["高新区"].canonical == "宜昌高新技术产业开发区"
+    assert found["高新区"].subtype == "DevelopmentZone"
+
+
 def test_a_bare_zone_word_without_a_known_city_stays_unnamed():
     doc = _paragraphs(("经开区。", "聚焦星河材料产业。"))
     assert "经开区" not in {m.text for m in find_mentions(doc).mentions}

@@ -263,3 +263,14 @@ def test_a_kind_of_college_is_no_name_and_a_bullet_separates_names():
     found = _by_canonical("当地筹建高等工程师学院。签署《蜀山区•合肥工业大学合作协议》。")
     assert not any(m.text.endswith("工程师学院") for m in found.values())
     assert found["蜀山区"].type == "Place" and found["合肥工业大学"].type == "University"
+
+
+def test_a_zone_written_with_or_without_industry_in_its_type_is_one_zone():
+    found = _by_canonical("武汉东湖新技术产业开发区聚焦光电子产业。")
+    assert found["武汉东湖新技术开发区"].text == "武汉东湖新技术产业开发区"
+
+
+def test_a_place_opening_the_name_of_a_newspaper_is_no_place_mention():
+    found = _by_canonical("来源：合肥日报。安徽广播电视台报道，芜湖市人民政府与合肥高新区签约。")
+    assert "合肥市" not in found and "安徽省" not in found
+    assert "芜湖市" in found and "合肥高新技术产业开发区" in found

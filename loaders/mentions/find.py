@@ -53,7 +53,7 @@ from loaders.mentions.lists import (
     term_list_members,
 )
 from loaders.mentions.short_names import short_company_names
-from loaders.mentions.zone_names import full_zone_name
+from loaders.mentions.zone_names import full_zone_name, other_zone_spelling
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
@@ -87,6 +87,7 @@ _LIST_GAP = set("、，,和与及 ")
 _CHAIN_LIST_JOINERS = ("、", "和", "与", "及", "以及")
 MAX_LIST_ITEMS = 12
 _BARE_ZONE = re.compile("高新区|经开区|经济技术开发区|高新技术产业开发区")
+_NATIONAL_ZONE_WORDS = frozenset({"高新区", "经开区"})
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # A Han character, a count, a measure word. (Written to open with the count and look
 # behind for the Han character: the regex engine then skips ahead to digits, which makes
@@ -227,6 +228,7 @@ def _sentence_candidates(
     chosen = _choose([c for c in pool if not _riverside_phrase(text, c) and not _inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
+    chosen = [c for c in chosen if not _names_a_medium(text, c)]
     return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
 
 
@@ -332,6 +334,15 @@ def _join_sub_colleges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             continue
         joined.append(cand)
     return joined
+
+
+# A place opening a newspaper's or broadcaster's name ("某市日报", "某省广播电视台") names the
+# outlet, mostly in a byline or source line; the text says nothing there of the place.
+_MEDIA_AFTER_PLACE = re.compile("日报|晚报|新闻|电视台|广播|融媒")
+
+
+def _names_a_medium(text: str, cand: _Candidate) -> bool:
+    return cand.type == "Place" and _MEDIA_AFTER_PLACE.match(text, cand.end) is not None
 
 
 def _names_a_centre(text: str, cand: _Candidate) -> bool:
@@ -517,6 +528,11 @@ def _bare_zone_candidates(
         surface = gaz.surface(city + hit.group())
         if surface is not None and surface.type == "Place":
             found.append(_Candidate(s, e, "Place", surface.subtype, surface.canonical, BARE_ZONE_SOURCE))
+        elif surface is None and hit.group() in _NATIONAL_ZONE_WORDS:
+            # A city the reference data has no zone for: its national zone of that kind,
+            # by the fixed official pattern (宜昌 + 高新区 -> 宜昌高新技术产业开发区).
+            name = full_zone_name(city + hit.group())
+            found.append(_Candidate(s, e, "Place", "DevelopmentZone", name, BARE_ZONE_SOURCE))
     return found
 
 
@@ -1080,12 +1096,21 @@ def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
         text=doc.text[start:end],
         type=entity_class(cand.type),
         subtype=cand.subtype,
-        canonical=full_zone_name(cand.canonical) if _zone_by_rule(cand) else cand.canonical,
+        canonical=_zone_canonical(cand.canonical) if _zone_by_rule(cand) else cand.canonical,
         source=cand.source,
         clean_start=cand.start,
         clean_end=cand.end,
         clean_text=sentence.text[cand.start : cand.end],
     )
+
+
+def _zone_canonical(name: str) -> str:
+    """A rule-found zone's full name, or the reference data's name when that writes the
+    zone's type the other way (with or without 产业): one zone, one entity."""
+    full = full_zone_name(name)
+    other = other_zone_spelling(full)
+    known = default_gazetteer().surface(other) if other else None
+    return known.canonical if known is not None and known.type == "Place" else full
 
 
 def _zone_by_rule(cand: _Candidate) -> bool:

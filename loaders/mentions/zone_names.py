@@ -22,3 +22,17 @@ def full_zone_name(name: str) -> str:
         if name.endswith(short) and len(name) - len(short) >= _MIN_OWNER_CHARS:
             return name[: -len(short)] + full
     return name
+
+
+# The national high-tech zones' type is written with and without 产业: "东湖新技术开发区"
+# and "东湖新技术产业开发区" name one zone. Each spelling maps to the other.
+_WITH_INDUSTRY, _WITHOUT_INDUSTRY = "技术产业开发区", "技术开发区"
+
+
+def other_zone_spelling(name: str) -> str | None:
+    """The same zone's name with 产业 added to or taken from its type, if it has one."""
+    if name.endswith(_WITH_INDUSTRY):
+        return name[: -len(_WITH_INDUSTRY)] + _WITHOUT_INDUSTRY
+    if name.endswith(_WITHOUT_INDUSTRY) and not name.endswith("经济技术开发区"):
+        return name[: -len(_WITHOUT_INDUSTRY)] + _WITH_INDUSTRY
+    return None

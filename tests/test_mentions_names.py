@@ -274,3 +274,9 @@ def test_a_place_opening_the_name_of_a_newspaper_is_no_place_mention():
     found = _by_canonical("来源：合肥日报。安徽广播电视台报道，芜湖市人民政府与合肥高新区签约。")
     assert "合肥市" not in found and "安徽省" not in found
     assert "芜湖市" in found and "合肥高新技术产业开发区" in found
+
+
+def test_a_count_before_a_body_names_a_kind_not_a_body():
+    found = _by_canonical("全市建成12个星河材料实验室，星河材料实验室揭牌。")
+    assert [m.text for m in found.values() if m.type == "Laboratory"] == ["星河材料实验室"]
+    assert found["星河材料实验室"].start > 10

@@ -228,7 +228,7 @@ def _sentence_candidates(
     chosen = _choose([c for c in pool if not _riverside_phrase(text, c) and not _inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
-    chosen = [c for c in chosen if not _names_a_medium(text, c)]
+    chosen = [c for c in chosen if not _names_a_medium(text, c) and not _counted_kind(text, c)]
     return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
 
 
@@ -343,6 +343,19 @@ _MEDIA_AFTER_PLACE = re.compile("日报|晚报|新闻|电视台|广播|融媒")
 
 def _names_a_medium(text: str, cand: _Candidate) -> bool:
     return cand.type == "Place" and _MEDIA_AFTER_PLACE.match(text, cand.end) is not None
+
+
+# "42个省部级海洋实验室", "建成5个量子实验室": a count before a rule-found body names how
+# many of a kind there are, not one body (names that are data, like 国家实验室 lists, keep
+# their own path: loaders.mentions.counted_kinds).
+_COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千两几]+(?:余|多)?[个家所座]$")
+_COUNTABLE_BODIES = frozenset({"Laboratory", "InnovationPlatform", "ResearchInstitute", "LargeScientificFacility"})
+
+
+def _counted_kind(text: str, cand: _Candidate) -> bool:
+    if cand.type not in _COUNTABLE_BODIES or cand.priority != _RULE_PRIORITY:
+        return False
+    return _COUNT_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
 
 
 def _names_a_centre(text: str, cand: _Candidate) -> bool:

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any, cast
 from kg.constraints import relation_allowed
 from kg.errors import InputError, ValidationFailure
 from kg.graph.aside import Aside
+from kg.graph.dropped import graph_summaries, report_totals
 from kg.graph.extraction import ExtractionCache, ExtractionStats, extract_documents
 from kg.graph.jsonl import dumps, entity_lines, relation_lines
 from kg.graph.merge import merge_extractions
 from kg.graph.patch.apply import BuildRequest, document_keys, outputs_version, patch_build, recorded_sizes
 from kg.graph.patch.keyed import KeyedWriter, Layout
-from kg.graph.patch.ledger import LEDGER_FILE, PLACES_FILE, example_of, ledger_of, save_places, save_units
+from kg.graph.patch.ledger import LEDGER_FILE, PLACES_FILE, ledger_of, save_places, save_units
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
 from kg.outputs import StagedFolder, ensure_writable_dir, write_all
 from kg.query.stores import GRAPH_JSON, KGLITE_FILE, STAMP_FILE, Fingerprinting, stamp_bytes
@@ -306,15 +307,6 @@ def summaries(graph: KnowledgeGraph) -> list[DocumentSummary]:
         )
         for doc in graph.documents
     ]
-
-
-def _dropped_examples(graph: KnowledgeGraph, per_reason: int = 3) -> dict[str, list[str]]:
-    examples: dict[str, list[str]] = {}
-    for d in graph.dropped:
-        bucket = examples.setdefault(f"{d.stage}:{d.reason}", [])
-        if len(bucket) < per_reason:
-            bucket.append(example_of(d))
-    return examples
 
 
 def _jsonl(records: Iterable[dict[str, object]]) -> Iterator[str]:
@@ -608,6 +600,7 @@ def write_report(report: BuildReport, staged: StagedFolder, out_dir: Path) -> No
 def _report(
     graph: KnowledgeGraph, input_dir: Path, out_dir: Path, skipped: list[str], shacl_result: ShaclResult
 ) -> BuildReport:
+    dropped, examples = report_totals(graph_summaries(graph))
     return BuildReport(
         input=str(input_dir),
         output=str(out_dir),
@@ -615,8 +608,8 @@ def _report(
         skipped=skipped,
         entities_per_class=dict(Counter(e.type for e in graph.entities.values())),
         relations_per_type=dict(Counter(r.type for r in graph.relations)),
-        dropped=dict(Counter(f"{d.stage}:{d.reason}" for d in graph.dropped)),
-        dropped_examples=_dropped_examples(graph),
+        dropped=dropped,
+        dropped_examples=examples,
         merges=len(graph.merges),
         shacl_conforms=shacl_result.conforms,
         shacl_violations=shacl_result.violations,

@@ -30,16 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 from kg.constraints import relation_allowed
 from kg.graph.aside import Aside
+from kg.graph.dropped import report_totals
 from kg.graph.extraction import document_key, extractor_version
 from kg.graph.jsonl import dumps, graph_entity, graph_relation
 from kg.graph.patch import keyed
 from kg.graph.patch.delta import GraphDelta, NeedsFullBuild, graph_delta
 from kg.graph.patch.ledger import (
-    EXAMPLES_PER_REASON,
     LEDGER_FILE,
     PLACES_FILE,
     BuildLedger,
-    DocumentRecord,
     load,
     output_version,
     save_places,
@@ -348,7 +347,7 @@ def _report(
     for summary in summaries(delta.graph):
         delta.ledger.rows[summary.name] = asdict(summary)
     records = [delta.ledger.documents[name] for name in delta.order]
-    dropped, examples = _dropped_totals(records)
+    dropped, examples = report_totals(record.dropped for record in records)
     return BuildReport(
         input=str(input_dir),
         output=str(out_dir),
@@ -365,19 +364,3 @@ def _report(
         seconds=0.0,
         files=sorted([*RDF_FILES, GRAPH_JSON, *texts, *JSONL_FILES, "report.json", "report.md"]),
     )
-
-
-def _dropped_totals(records: list[DocumentRecord]) -> tuple[dict[str, int], dict[str, list[str]]]:
-    """The report's dropped counts and examples, in the order the graph lists its dropped
-    items: every document's from extraction, then every document's from the graph's checks."""
-    counts: dict[str, int] = {}
-    examples: dict[str, list[str]] = {}
-    for run in (0, 1):
-        for record in records:
-            for item_run, reason, n, shown in record.dropped:
-                if item_run != run:
-                    continue
-                counts[reason] = counts.get(reason, 0) + n
-                bucket = examples.setdefault(reason, [])
-                bucket.extend(shown[: EXAMPLES_PER_REASON - len(bucket)])
-    return counts, examples

@@ -20,6 +20,7 @@ from pathlib import Path
 from sys import intern
 from typing import IO, Any
 
+from kg.graph.dropped import DroppedSummary, dropped_summary
 from kg.graph.patch.keyed import Layout
 from kg.model import (
     DocumentExtraction,
@@ -31,7 +32,6 @@ from kg.model import (
     Mention,
     fact_key,
 )
-from kg.store import GRAPH_STAGE
 from loaders.read.formats.base import text_file_name
 
 # The ledger in two files: what the graph holds per document and entity (written as soon as
@@ -79,29 +79,6 @@ def entity_of(contribution: Contribution, eid: str, mentions: list[Mention]) -> 
         division_code=division_code,
         source=source,
     )
-
-
-# What a document's dropped items add to the report: per (run, "stage:reason"), in the order
-# first seen, how many and the first examples (run 0: extraction's, 1: the graph's checks).
-DroppedSummary = tuple[tuple[int, str, int, tuple[str, ...]], ...]
-EXAMPLES_PER_REASON = 3
-
-
-def example_of(item: Dropped) -> str:
-    """How the report shows a dropped item."""
-    return f"{item.doc}[{item.start}:{item.end}] {item.text[:80]}"
-
-
-def dropped_summary(items: Iterable[Dropped]) -> DroppedSummary:
-    counts: dict[tuple[int, str], int] = {}
-    examples: dict[tuple[int, str], list[str]] = {}
-    for item in items:
-        key = (int(item.stage == GRAPH_STAGE), f"{item.stage}:{item.reason}")
-        counts[key] = counts.get(key, 0) + 1
-        shown = examples.setdefault(key, [])
-        if len(shown) < EXAMPLES_PER_REASON:
-            shown.append(example_of(item))
-    return tuple((run, reason, n, tuple(examples[(run, reason)])) for (run, reason), n in counts.items())
 
 
 @dataclass(slots=True)

@@ -73,7 +73,7 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
     fuller_of: dict[tuple[str, str, str], list[str]] = {}
     by_ending: dict[tuple[str, str], dict[str, list[str]]] = {}
     for index, m in enumerate(mentions):
-        if m.type not in _SHORTENED_CLASSES or m.source == DECLARED_SOURCE:
+        if (m.type not in _SHORTENED_CLASSES and not _named_place(m)) or m.source == DECLARED_SOURCE:
             continue
         # A name the reference data gave is refined only by a company's own legal name.
         if m.source == GAZETTEER_SOURCE:
@@ -94,6 +94,18 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
         if len(fuller) == 1 and fuller[0] != m.canonical:
             changed[index] = fuller[0]
     return changed
+
+
+# Administrative divisions and development zones: a shorter name is another division
+# (西湖区 is not 杭州市西湖区's short form alone) or a zone of the city's (高新区 within a
+# 新站高新区 text); parks, corridors and science cities are named, not divided.
+_DIVISION_SUBTYPES = frozenset({"Province", "City", "District", "County", "Region", "DevelopmentZone"})
+
+
+def _named_place(m: Mention) -> bool:
+    """A place named like an organisation ("城西科创大走廊", "星河科学城"), whose shorter
+    form in the same text is the same place ("科创大走廊")."""
+    return m.type == "Place" and m.subtype not in _DIVISION_SUBTYPES and m.source != GAZETTEER_SOURCE
 
 
 def _by_ending(names: set[str]) -> dict[str, list[str]]:

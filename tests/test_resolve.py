@@ -73,3 +73,10 @@ def test_a_company_short_name_resolves_to_the_full_name_of_the_document():
     company = next(e for e in entities if e.name == "武汉云杉光电科技股份有限公司")
     assert "云杉光电" in company.aliases
     assert not any(e.name == "云杉光电" for e in entities)
+
+
+def test_a_named_place_written_shorter_later_is_one_place():
+    result = _resolve("青柳市建设青柳翠湖科学城。翠湖科学城集聚人才。")
+    names = {e.name: e for e in result.entities}
+    assert "翠湖科学城" not in names
+    assert set(names["青柳翠湖科学城"].aliases) >= {"翠湖科学城"}

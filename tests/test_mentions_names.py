@@ -8,6 +8,7 @@ from kg.model import Mention
 from loaders.lexicon.matcher import default_matcher, name_form, spaced_variants
 from loaders.mentions.entity_rules import left_boundary
 from loaders.mentions.find import find_mentions
+from loaders.mentions.numbered_institutes import count_numeral, digit_numeral
 
 
 def _by_canonical(*sentences: str) -> dict[str, Mention]:
@@ -280,3 +281,15 @@ def test_a_count_before_a_body_names_a_kind_not_a_body():
     found = _by_canonical("全市建成12个星河材料实验室，星河材料实验室揭牌。")
     assert [m.text for m in found.values() if m.type == "Laboratory"] == ["星河材料实验室"]
     assert found["星河材料实验室"].start > 10
+
+
+def test_an_institute_called_by_its_group_and_number_gets_its_official_name():
+    found = _by_canonical("星河市引进中电科55所和中船702所，全市共有12所高校。")
+    assert found["中国电子科技集团公司第五十五研究所"].text == "中电科55所"
+    assert found["中国船舶集团有限公司第七〇二研究所"].type == "ResearchInstitute"
+    assert not any(m.text.startswith("共有") or m.text == "12所" for m in found.values())
+
+
+def test_numbers_are_spelt_as_the_institutes_names_spell_them():
+    assert [count_numeral(n) for n in (10, 14, 38, 102)] == ["十", "十四", "三十八", "一百零二"]
+    assert digit_numeral(702) == "七〇二"

@@ -52,6 +52,7 @@ from loaders.mentions.lists import (
     may_hold_term_list,
     term_list_members,
 )
+from loaders.mentions.numbered_institutes import numbered_institutes
 from loaders.mentions.short_names import short_company_names
 from loaders.mentions.zone_names import full_zone_name, other_zone_spelling
 
@@ -67,6 +68,7 @@ ABBREVIATION_SOURCE = "province-abbreviation"
 COORDINATION_SOURCE = "coordination-list"
 PLACE_CENTRE_SOURCE = "place-centre"
 COUNTED_LAB_SOURCE = "counted-lab-list"
+NUMBERED_INSTITUTE_SOURCE = "numbered-institute"
 # A list's distributed name wins over the word its member is alone ("光谷等湖北实验室":
 # 湖北光谷实验室, not the place 光谷).
 _PRIORITY = {COUNTED_LAB_SOURCE: -1, GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
@@ -217,6 +219,11 @@ def _sentence_candidates(
         pool += _suffixed_industry_candidates(text, matches)
     if "中心" in text:
         pool += _place_centre_candidates(text, matches)
+    if "所" in text:
+        pool += [
+            _Candidate(n.start, n.end, "ResearchInstitute", None, n.canonical, NUMBERED_INSTITUTE_SOURCE)
+            for n in numbered_institutes(text)
+        ]
     kinds: set[tuple[int, int]] = set()
     if _may_distribute(text) and ablation.enabled("distributed-lists"):
         counted, kinds = _counted_lab_candidates(text, matches)

@@ -1,0 +1,82 @@
+"""Research institutes called by their group and number: "中电科38所", "中船702所".
+
+The press writes the institutes of the central state-owned groups as the group's short
+name, a number and 所; their official names spell the number in Chinese numerals
+(中国电子科技集团公司第三十八研究所). The groups, the ways they are written and how their
+names spell numbers are data (loaders/lexicon/data/numbered_institutes.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.errors import InputError
+from loaders.lexicon.gazetteer import DATA_DIR, read_tsv_rows
+
+NUMBERED_FILE = DATA_DIR / "numbered_institutes.tsv"
+_COLUMNS = ["prefixes", "numerals", "name"]
+_NUMBER_SLOT = "{n}"
+_DIGITS = "〇一二三四五六七八九"
+MAX_NUMBER = 999
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedInstitute:
+    start: int
+    end: int
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    numerals: str  # "count" or "digits"
+    name: str  # with {n}
+
+
+def numbered_institutes(text: str) -> list[NumberedInstitute]:
+    """Every "<group><number>所" of ``text`` with its official name."""
+    groups, pattern = _groups()
+    found = []
+    for hit in pattern.finditer(text):
+        number = int(hit.group("number"))
+        if not 0 < number <= MAX_NUMBER:
+            continue
+        group = groups[hit.group("group")]
+        numeral = count_numeral(number) if group.numerals == "count" else digit_numeral(number)
+        found.append(NumberedInstitute(hit.start(), hit.end(), group.name.replace(_NUMBER_SLOT, numeral)))
+    return found
+
+
+def count_numeral(number: int) -> str:
+    """38 -> 三十八, 10 -> 十, 14 -> 十四, 102 -> 一百零二 (as the names count)."""
+    hundreds, rest = divmod(number, 100)
+    tens, ones = divmod(rest, 10)
+    head = _DIGITS[hundreds] + "百" if hundreds else ""
+    if tens == 0:
+        tail = ("零" if head and ones else "") + (_DIGITS[ones] if ones else "")
+    else:
+        tail = ("" if tens == 1 and not head else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    return head + tail
+
+
+def digit_numeral(number: int) -> str:
+    """702 -> 七〇二 (digit by digit, as the shipbuilding and ordnance groups write them)."""
+    return "".join(_DIGITS[int(d)] for d in str(number))
+
+
+@cache
+def _groups() -> tuple[dict[str, _Group], re.Pattern[str]]:
+    rows = read_tsv_rows(NUMBERED_FILE)
+    if not rows or rows[0] != _COLUMNS:
+        raise InputError(f"{NUMBERED_FILE}: expected header {'/'.join(_COLUMNS)}")
+    groups: dict[str, _Group] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(_COLUMNS) or row[1] not in ("count", "digits") or _NUMBER_SLOT not in row[2]:
+            raise InputError(f"{NUMBERED_FILE}: line {number}: malformed row {row!r}")
+        for prefix in row[0].split("|"):
+            groups[prefix] = _Group(row[1], row[2])
+    # Longest prefixes first, so 中国电科 is not read as 电科 after 中国.
+    names = "|".join(sorted(map(re.escape, groups), key=len, reverse=True))
+    return groups, re.compile(rf"(?P<group>{names})(?:第)?(?P<number>[0-9]{{1,3}})(?:研究)?所")

@@ -174,17 +174,28 @@ class RelationPattern:
 
     def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
         subject = view.subject_place
-        if subject is None or subject.sentence == view.sentence.index:
-            return
-        for j, unit in enumerate(view.units):
-            if unit.kind in ("place", "org"):
+        if subject is not None and subject.sentence != view.sentence.index:
+            yield from self._subjectless_tails(view, 0, synthetic_mention(subject, view.sentence, DOCUMENT_SUBJECT))
+        # "X…；产业方面，确定了A、B等主导产业": a part after a semicolon that names no subject
+        # of its own goes on speaking of the place the sentence opened with.
+        opening = opening_place(view)
+        if opening is not None:
+            for first in _later_parts(view):
+                yield from self._subjectless_tails(view, first, opening)
+
+    def _subjectless_tails(self, view: SentenceView, first: int, head: Mention) -> Iterator[Found]:
+        """Tails from unit ``first`` on whose clause holds the cue, until a place or an
+        organisation gives the text a subject of its own."""
+        governed = -1  # the last tail unit the cue was found for
+        for j in range(first, len(view.units)):
+            if view.units[j].kind in ("place", "org"):
                 return  # the sentence has a subject of its own before any tail
             tails = _members(view, j, self.tail)
-            if not tails:
+            if not tails or self.gap is None or not self._after_holds(view, j):
                 continue
             clause = view.clause_before(j)[-self.max_gap :]
-            if self.gap is not None and self.gap.search(clause) and self._after_holds(view, j):
-                head = synthetic_mention(subject, view.sentence, DOCUMENT_SUBJECT)
+            if self.gap.search(clause) or (governed == j - 1 and _second_object(view, governed, j)):
+                governed = j
                 yield from pairwise(self.type, [head], tails)
 
     def _heads_pointing_to(
@@ -198,6 +209,25 @@ class RelationPattern:
             heads = _members(view, i, self.head)
             if heads and find_cue(_after_past_chains(view, i, self.max_gap)):
                 yield from pairwise(self.type, heads, [synthetic_mention(place, view.sentence, source)])
+
+
+def _second_object(view: SentenceView, previous: int, index: int) -> bool:
+    """Unit ``index`` opens the clause right after unit ``previous``'s one, and that clause
+    holds nothing but ``previous``'s head noun: one verb governs both ("确定了A、B3个新兴
+    产业，C、D2个特色产业")."""
+    gap = view.gap(previous, index)
+    return not view.clause_before(index) and len(gap) <= _OBJECT_NOUN and len(_CUES.commas.findall(gap)) == 1
+
+
+_OBJECT_NOUN = 10  # characters of a list's count and head noun ("3个新兴产业，")
+
+
+def _later_parts(view: SentenceView) -> Iterator[int]:
+    """The first unit of each part of the sentence after the first (parts end at 。；!?)."""
+    units, text = view.units, view.text
+    for k in range(1, len(units)):
+        if _CUES.hard_end.search(text[units[k - 1].tail_end : units[k].start]):
+            yield k
 
 
 def _page_place_holds(view: SentenceView) -> bool:

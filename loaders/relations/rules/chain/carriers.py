@@ -6,6 +6,7 @@
   whose later clause opens with a company: the company is in the chain.
 - "…，链主企业X" / "龙头企业X": a role word right before a firm, in a sentence about
   one chain.
+- "新能源汽车零部件企业X": a firm introduced by its kind, a chain of the article.
 """
 
 from __future__ import annotations
@@ -105,3 +106,44 @@ def part_of_chain_role_before(view: SentenceView) -> Iterator[Found]:
         if unit.kind == "org" and _CUES.role_before.search(view.before(j, 4)):
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, list(chains.values()))
+
+
+def _kind_chain(view: SentenceView, index: int) -> Mention | None:
+    """The article's chain whose name, with 企业 or a like noun, stands right before unit
+    ``index`` as the kind of firm it is ("动力电池企业|宁德时代")."""
+    start = view.units[index].start
+    floor = max(clause_start(view.text, start), view.units[index - 1].tail_end if index else 0)
+    before = view.text[floor:start]
+    kind = _CUES.kind_of_firm.search(before)
+    if kind is None:
+        return None
+    prefix = before[: kind.start()]
+    index_of_names = view.chain_index
+    if not prefix or index_of_names is None:
+        return None
+    # names_in finds names shorter than the text it reads: one more character lets the
+    # name be all of the prefix
+    names = [n for n in index_of_names.names_in(prefix + "\0", view.chain_names, 2) if prefix.endswith(n)]
+    if not names:
+        return None
+    return view.chain_names[max(names, key=len)]
+
+
+def _listed_kind_chain(view: SentenceView, index: int) -> Mention | None:
+    """The article's chain a 等-tail names as the listed firms' kind ("X、Y等基因检测企业")."""
+    noun = view.units[index].noun
+    kind = _CUES.kind_of_firm.search(noun) if noun else None
+    return view.chain_names.get(noun[: kind.start()]) if kind is not None else None
+
+
+@relation_rule("part-of-chain-firm-kind", 0.7, min_mentions=1, needs="org", cues="企业 车企 厂商")
+def part_of_chain_firm_kind(view: SentenceView) -> Iterator[Found]:
+    """引进动力电池企业X / 支持新能源汽车零部件企业X / X、Y等基因检测企业: the firms are in
+    the chain their kind names."""
+    for j, unit in enumerate(view.units):
+        if unit.kind != "org":
+            continue
+        chain = _kind_chain(view, j) or _listed_kind_chain(view, j)
+        if chain is not None:
+            firms = [m for m in unit.members if m.type == "Enterprise"]
+            yield from pairwise("PART_OF_CHAIN", firms, [chain])

@@ -183,6 +183,8 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             if _CUES.partners_after.match(view.after(i, 10)) or _named_as_other_kind(view, i):
                 continue
+            if _CUES.joined_before.search(view.before(i, 3)):
+                continue
             if _names_other_field(view, i):
                 continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
@@ -215,13 +217,47 @@ _NAME_FOCUS_CLASSES = frozenset(
 )
 
 
-def _outermost(chains: list[Mention]) -> list[Mention]:
-    """Drop a chain whose name lies inside another's ("机器人" in "人形机器人研究院"
-    is part of the longer name, not a second field)."""
+def _span_in(name: str, chain: Mention) -> tuple[int, int]:
+    """Where the longer of the chain's written and canonical names stands in ``name``
+    ("光电子" is written for 光电子信息 in "光电子信息产业园"); (0, 0) if neither does."""
+    found = [(start, start + len(form)) for form in (chain.written, chain.canonical) if (start := name.find(form)) >= 0]
+    return max(found, key=lambda span: span[1] - span[0], default=(0, 0))
+
+
+def _outermost(name: str, chains: list[Mention]) -> list[Mention]:
+    """Drop a chain whose words in ``name`` lie inside another's ("机器人" in "人形机器人
+    研究院", "电子信息" in "光电子信息产业园": part of the longer name, not a second field)."""
     if len(chains) == 1:
         return chains
-    names = [c.written for c in chains]
-    return [c for c in chains if not any(c.written != n and c.written in n for n in names)]
+    spans = [_span_in(name, c) for c in chains]
+
+    def inside(k: int) -> bool:
+        start, end = spans[k]
+        return any(o != k and s <= start and end <= e and (s, e) != (start, end) for o, (s, e) in enumerate(spans))
+
+    return [c for k, c in enumerate(chains) if not inside(k)]
+
+
+def _names_an_industry_field(name: str, chain: Mention) -> bool:
+    """The chain stands in the name as the field it is devoted to: not a research topic
+    paired with another ("纳米技术与纳米仿生研究所", "类脑智能技术及应用实验室": a
+    coordinator outside the chain's own words), and not a firm's registered name
+    ("…工程机械研究院有限公司": a company's name is its brand)."""
+    if _CUES.company_name.search(name):
+        return False
+    start, end = _span_in(name, chain)
+    return _CUES.field_coordinator.search(name[:start] + name[end:]) is None
+
+
+def _named_fields(view: SentenceView, mention: Mention, chains: list[Mention]) -> list[Mention]:
+    """The chains ``mention``'s name is devoted to; a national programme's title counts
+    only for chains the sentence also names on their own."""
+    name = mention.written
+    fields = [c for c in _outermost(name, chains) if _names_an_industry_field(name, c)]
+    if mention.type == "InnovationPlatform" and _CUES.programme_title.search(name):
+        named = {m.canonical for u in view.units if u.kind == "chain" for m in u.members}
+        fields = [c for c in fields if c.canonical in named]
+    return fields
 
 
 @relation_rule("focuses-on-name", 0.6, min_mentions=1)
@@ -235,7 +271,7 @@ def focuses_on_name(view: SentenceView) -> Iterator[Found]:
             if mention.type in _NAME_FOCUS_CLASSES:
                 chains = view.embedded_chains(mention)
                 if chains:  # most names embed none; skip building an empty pairing
-                    yield from pairwise("FOCUSES_ON", [mention], _outermost(chains))
+                    yield from pairwise("FOCUSES_ON", [mention], _named_fields(view, mention, chains))
 
 
 @relation_rule("part-of-chain-segment", 0.65, needs="chain")

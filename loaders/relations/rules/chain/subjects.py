@@ -69,14 +69,35 @@ def _clause_heads(view: SentenceView, kind: str) -> Iterator[tuple[int, Unit, st
             yield j, unit, _clause_head(view, j)
 
 
-@relation_rule("supports-chain-topic", 0.8, needs="org chain", cues="服务 支撑 赋能 助力 围绕")
+def _works_for(head: str, after: str) -> bool:
+    """The clause before a chain (``head``) and the text after it say the clause's subject
+    works for the chain: 服务Y, 围绕Y攻关, 为Y发展注入动力, 奠定Y发展的基础."""
+    if _CUES.serve_opens.match(head):
+        return "分别" not in head
+    if _CUES.around_opens.match(head):
+        return _CUES.tackle_after.match(after) is not None
+    if _CUES.for_opens.match(head):
+        return _CUES.provides_after.match(after) is not None
+    return bool(_CUES.groundwork_opens.match(head) and _CUES.groundwork_after.match(after))
+
+
+@relation_rule("supports-chain-topic", 0.8, needs="org chain", cues="服务 支撑 赋能 助力 围绕 为 奠定 夯实 打下")
 def supports_chain_topic(view: SentenceView) -> Iterator[Found]:
-    """X…，服务Y产业 / X…，围绕Y产业链攻关: the sentence's subject X supports Y."""
+    """X…，服务Y产业 / X…，围绕Y产业链攻关 / X…，为Y产业发展注入动力 / X…，奠定了Y产业
+    发展的基础: the sentence's subject X supports Y."""
     for j, unit, head in _clause_heads(view, "chain"):
-        serves = _CUES.serve_opens.match(head) and "分别" not in head
-        tackles = _CUES.around_opens.match(head) and _CUES.tackle_after.match(view.text[unit.end :])
-        if serves or tackles:
+        if _works_for(head, view.text[unit.end :]):
             yield from pairwise("SUPPORTS_CHAIN", supporters(_topic_members(view, j)), unit.members)
+
+
+@relation_rule("focuses-on-org-topic", 0.7, needs="org chain", cues="聚焦 专注 致力于 主攻 深耕")
+def focuses_on_org_topic(view: SentenceView) -> Iterator[Found]:
+    """X以A为依托单位，聚焦Y产业前沿技术: the research body heading the sentence is devoted
+    to Y (an enterprise's focus is left to the PART_OF_CHAIN rules)."""
+    for j, unit, head in _clause_heads(view, "chain"):
+        if _CUES.focus_opens.match(head):
+            research = [m for m in _topic_members(view, j) if m.type != "Enterprise"]
+            yield from pairwise("FOCUSES_ON", research, unit.members)
 
 
 def _earlier_company(view: SentenceView, index: int) -> list[Mention]:

@@ -74,9 +74,18 @@ def section_focuses_on(view: SentenceView) -> Iterator[Found]:
     if place is None:
         return
     for i, unit in enumerate(view.units):
-        if unit.kind == "chain" and not _is_external(view, i):
+        if unit.kind == "chain" and not _is_external(view, i) and not _not_own_field(view, i):
             for chain in unit.members:
                 yield Found("FOCUSES_ON", place, chain)
+
+
+def _not_own_field(view: SentenceView, index: int) -> bool:
+    """Chain unit ``index`` stands in "以A为核心的C" (it describes C, it is no field of its
+    own) or in "X配套" (the place supplies it)."""
+    after = view.text[view.units[index].tail_end :]
+    if _CUES.supplies_after.match(after):
+        return True
+    return bool(_CUES.open_by_way_of.search(view.clause_before(index)) and _CUES.core_of_next.match(after))
 
 
 def _chain_residents(relation: str, classes: frozenset[str]) -> RuleFunction:

@@ -23,6 +23,7 @@ from loaders.mentions.lists import (
     _acceptable,
     _KnownIndex,
     _walk_items,
+    industry_siblings,
     list_members,
 )
 from loaders.read.document import read_document
@@ -50,6 +51,8 @@ def _plain_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
         elif cue_class is None and len(classes) == 1 and classes <= _CONTAGIOUS and 2 * count > len(items):
             cls, by_cue = next(iter(classes)), False
         else:
+            if text.startswith("等领域", at):  # a field list of industries types their siblings
+                found += industry_siblings(text, items, classes)
             at = text.find("等", at + 1)
             continue
         unknown = [(a, b) for a, b, k in items if k is None]

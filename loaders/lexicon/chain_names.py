@@ -102,10 +102,20 @@ def is_segment_term(name: str) -> bool:
 INDUSTRY_TERMS_FILE = Path(__file__).with_name("data") / "industry_terms.txt"
 
 
+SECTOR_ECONOMIES_FILE = Path(__file__).with_name("data") / "sector_economies.txt"
+
+
 @cache
 def industry_terms() -> frozenset[str]:
-    """Industry names of the national classifications (data/industry_terms.txt)."""
-    return read_segment_terms(INDUSTRY_TERMS_FILE)
+    """Industry names of the national classifications (data/industry_terms.txt and
+    data/sector_economies.txt)."""
+    return read_segment_terms(INDUSTRY_TERMS_FILE) | sector_economies()
+
+
+@cache
+def sector_economies() -> frozenset[str]:
+    """The "…经济" names of a sector (海洋经济, 银发经济): industries wherever they stand."""
+    return read_segment_terms(SECTOR_ECONOMIES_FILE)
 
 
 def is_industry_term(name: str) -> bool:
@@ -140,6 +150,9 @@ def _longest_term_start(
 # (A bare 业 does not: 半导体业 in a list is one, but 畜牧业规模化 or 光电业务 make the
 # bare suffix too loose a cue.)
 INDUSTRY_WORD_SUFFIXES = ("行业", "工业")
+# An economy of a sector ("海洋经济", "银发经济", data/sector_economies.txt) is an industry
+# wherever it stands, as the suffixed forms are.
+ECONOMY_WORD = "经济"
 # After the suffix, characters that make another word of it: 业务, 业态, 工业园, 工业区…
 _NOT_AFTER_SUFFIX = frozenset("务态绩主内界余者园区化基品协设互")
 
@@ -150,7 +163,10 @@ def _suffixed_industry_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[tup
     industry it names and the length of its term."""
     patterns: list[str] = []
     named: list[tuple[str, int]] = []
-    for term in sorted(industry_terms()):
+    for term in sorted(sector_economies()):
+        patterns.append(term)  # 海洋经济, 银发经济: the word 经济 already names a sector
+        named.append((term, len(term)))
+    for term in sorted(industry_terms() - sector_economies()):
         if term.endswith("业"):
             continue  # 现代农业, 建筑业: the 业 is part of the word
         for suffix in INDUSTRY_WORD_SUFFIXES:

@@ -17,6 +17,7 @@ import ahocorasick_rs
 from kg.model import Document, Dropped, Mention, Sentence, entity_class
 from loaders import ablation
 from loaders.lexicon.chain_names import (
+    ECONOMY_WORD,
     NamePart,
     has_joiner,
     looks_like_industry,
@@ -24,6 +25,7 @@ from loaders.lexicon.chain_names import (
     split_joined_chain,
     strip_industry_suffix,
     suffixed_industries,
+    vocabulary_term_start,
 )
 from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer, short_form
 from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
@@ -44,6 +46,8 @@ from loaders.mentions.entity_rules import (
     suffix_hits_each,
     zone_start,
 )
+from loaders.mentions.industry_runs import headless_industry_members
+from loaders.mentions.led_lists import led_list_members
 from loaders.mentions.lists import (
     FIELD_HEADS,
     INDUSTRY_AS_MODIFIER_OF,
@@ -215,7 +219,7 @@ def _sentence_candidates(
         pool += _stage_list_candidates(text, matches)
     if "链" in text:
         pool += _chain_link_candidates(text)
-    if "工业" in text or "行业" in text:
+    if "工业" in text or "行业" in text or ECONOMY_WORD in text:
         pool += _suffixed_industry_candidates(text, matches)
     if "中心" in text:
         pool += _place_centre_candidates(text, matches)
@@ -373,9 +377,10 @@ def _names_a_centre(text: str, cand: _Candidate) -> bool:
 
 # Nouns that a bare industry word qualifies when the text speaks of a technique, a
 # product or a body rather than of the industry ("芯片设计技术", "锂电池精密结构件",
-# "医疗器械检验检测中心", "金融科技企业").
+# "医疗器械检验检测中心", "金融科技企业"). Not 核心产业: "数字经济核心产业" counts the
+# industry's own core, which names it.
 _QUALIFIED_NOUNS = re.compile(
-    "技术|关键|研发|检验|检测|精密|结构件|企业|器件|部件|产品|工艺|药物|专用|核心|创制|"
+    "技术|关键|研发|检验|检测|精密|结构件|企业|器件|部件|产品|工艺|药物|专用|核心(?!产业)|创制|"
     "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发"
 )
 
@@ -623,12 +628,15 @@ def _industry_context(sentence: Sentence, state: _DocState) -> bool:
 def _list_candidates(
     text: str, matches: list[SurfaceMatch], gaz: Gazetteer, industry_context: bool
 ) -> list[_Candidate]:
-    """Unknown members of "A、B、C等企业/产业" lists, typed like the list (loaders.mentions.lists)."""
-    if "等" not in text and not _COUNTED_LIST.search(text):
+    """Unknown members of "A、B、C等企业/产业" lists, of "以A、B为核心的…产业" lists and of
+    headless industry lists after a verb of scope, typed like the list
+    (loaders.mentions.lists, .led_lists, .industry_runs)."""
+    if "等" not in text and "以" not in text and "、" not in text and not _COUNTED_LIST.search(text):
         return []
     known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
     found = []
-    for member in list_members(text, known, industry_context):
+    members = list_members(text, known, industry_context) + led_list_members(text, known)
+    for member in members + headless_industry_members(text, known):
         canonical, subtype = _known_as(name_form(text[member.start : member.end]), member.type, member.subtype, gaz)
         found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
     return found
@@ -787,11 +795,20 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         # a town is never named with its county or district: "洪山区|左岭镇"
         start = max([start, *(m.end for m in matches if m.surface.type == "Place" and start <= m.start and m.end <= s)])
     if rule.type == "IndustryChain":
-        return _chain_start_after_place(text, start, s, matches)
+        return _chain_start_after_place(text, _vocabulary_start(text, start, s), s, matches)
     if rule.type == "Enterprise":
         start = _place_anchored_start(text, start, s, matches)
         return _after_role_noun(text, start, s, rule)
     return start
+
+
+def _vocabulary_start(text: str, start: int, s: int) -> int:
+    """Start of the chain before 产业 at ``s``: an industry of the vocabulary whose last
+    word the word rules stop at ("信息技术服务产业": 服务), else ``start``."""
+    term = vocabulary_term_start(text, s, max(0, s - MAX_NAME_CHARS))
+    if not 0 <= term < start or not _is_stop_word(segment(text[term:s])[-1]):
+        return start
+    return term
 
 
 # A zone or province word inside a would-be chain name: the words before it are the
@@ -800,11 +817,15 @@ _PLACE_END_IN_CHAIN = re.compile("(?:高新区|开发区|经开区|新区|省)")
 MIN_CHAIN_REST = 2
 
 
+_NOT_CHAIN_OPENERS = frozenset({"Place", "Enterprise"})
+
+
 def _chain_start_after_place(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
-    """Industries are not named after places: a chain name starts after a known place
-    or a zone word that opens it."""
+    """Industries are not named after places or firms: a chain name starts after a known
+    place, a zone word or a known firm that opens it ("某某集团鸿雁产业": the firm's
+    ecosystem is the chain 鸿雁)."""
     for m in matches:
-        if start <= m.start and m.end <= s - MIN_CHAIN_REST and m.surface.type == "Place":
+        if start <= m.start and m.end <= s - MIN_CHAIN_REST and m.surface.type in _NOT_CHAIN_OPENERS:
             start = m.end
     for hit in _PLACE_END_IN_CHAIN.finditer(text, start, s):
         if s - hit.end() >= MIN_CHAIN_REST:

@@ -13,7 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+import rjieba
+
 from loaders.lexicon.chain_names import (
+    NOT_INDUSTRY_TAILS,
     industry_terms,
     is_industry_term,
     is_segment_term,
@@ -35,10 +38,10 @@ _MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成�
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
 _MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)[^\W\d_的之为]{0,8}?"
 # "A、B等为代表的一批…企业": the list is what stands for the kind.
-_STANDING_FOR = r"(?:为代表的|为首的|为龙头的|为引领的|领衔的)?"
+_STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 _CUE = re.compile(
     rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_MODIFIERS})"
-    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|产业链|产业集群|产业|为龙头|为链主)"
+    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|产业链|产业集群|产业|制造业|板块|赛道|为龙头|为链主)"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
@@ -53,6 +56,10 @@ _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环�
 _SEGMENT_CUE = re.compile(
     rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|环节|核心零部件|关键零部件|零部件|医学|医药|健康)"
 )
+_SECTOR_HEAD = "板块"
+# Sectors of a business are trades: not boards of a stock market (主板, 科创板), techniques,
+# products or parts of a plan (…研究, …平台, …中心).
+_NOT_SECTOR_TAILS = ("板", *NOT_INDUSTRY_TAILS)
 _MEDICINE_FIELDS = frozenset({"医学", "医药", "健康"})
 # What 产业 qualifies when it is no head of its own: 产业项目, 产业园, 产业基地…
 INDUSTRY_AS_MODIFIER_OF = ("项目", "园", "基地", "工程", "用地", "基金", "资金", "政策", "招商")
@@ -82,6 +89,9 @@ _HEAD_CLASS = {
     "产业链": "IndustryChain",
     "产业集群": "IndustryChain",
     "产业": "IndustryChain",
+    "制造业": "IndustryChain",  # "等先进制造业": the trades it is made of
+    "板块": "IndustryChain",  # "装备、建材等板块": the sectors of a business or a zone
+    "赛道": "IndustryChain",  # "低空经济、人形机器人等新赛道": industries a city races in
 }
 # Classes a list may pass on to unknown members: short names a suffix cannot reveal.
 _CONTAGIOUS = frozenset({"Enterprise", "IndustryChain", "LargeScientificFacility"})
@@ -165,7 +175,7 @@ class _KnownIndex:
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
     counted = text[stop] != "等"
     cue = _CUE.match(text, stop)
-    if cue is not None and _heads_something_else(text, cue):
+    if cue is not None and (_heads_something_else(text, cue) or _counted_sectors(cue, counted)):
         cue = None
     # "电池、电机、电控等配套企业": firms named by what they supply; the members are segments.
     supply_list = cue is not None and cue.group(1) in _SUPPLIER_HEADS and _SUPPLY in text[stop : cue.start(1)]
@@ -208,8 +218,13 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             return _named_industries(text, items, known_classes)
         cls, by_cue = next(iter(known_classes)), False
     subtype = "ChainSegment" if field else None
+    if cue is not None and cue.group(1) == _SECTOR_HEAD:
+        items = [(a, b, k) for a, b, k in items if not text[a:b].endswith(_NOT_SECTOR_TAILS)]
     if field and not segment_list and _mostly_not_industries(text, items):
         return []  # "基础理论、原创算法、高端芯片、关键部件等方向": research topics, not segments
+    if cls == "Enterprise" and items and items[-1][2] is None:
+        a, b, _ = items[-1]
+        items = [*items[:-1], (_after_leading_verb(text, a, b), b, None)]
     return [
         ListMember(a, b, cls, by_cue, subtype)
         for a, b, k in items
@@ -222,6 +237,27 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+MIN_FIRM_NAME_CHARS = 2
+
+
+def _after_leading_verb(text: str, start: int, end: int) -> int:
+    """Start of the first firm of a list after a one-character verb the word rules leave on
+    it ("，率星海科技等企业": 率 leads, the firm is 星海科技)."""
+    first = rjieba.tag(text[start:end])[0]
+    if len(first[0]) == 1 and first[1] in _VERB_TAGS and end - start - 1 >= MIN_FIRM_NAME_CHARS:
+        return start + 1
+    return start
+
+
+_VERB_TAGS = frozenset({"v", "p"})
+
+
+def _counted_sectors(cue: re.Match[str], counted: bool) -> bool:
+    """A count of 板块 ("四大核心板块") sums up the parts of a plan or a building, which
+    may be anything; only "A、B等板块" lists the sectors of a business."""
+    return counted and cue.group(1) == _SECTOR_HEAD
 
 
 def _segments_before_chain(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
@@ -239,8 +275,8 @@ def _segments_before_chain(text: str, stop: int, known: _KnownIndex) -> list[Lis
 
 
 # What ends a run of list members: punctuation of clauses, quotes and brackets.
-_RUN_BREAKS = r"，。；：,;:！？!?\s“”\"‘’'（）()《》【】「」『』"
-_CLAUSE_MARK = re.compile(rf"[{_RUN_BREAKS}]")
+RUN_BREAKS = r"，。；：,;:！？!?\s“”\"‘’'（）()《》【】「」『』"
+_CLAUSE_MARK = re.compile(rf"[{RUN_BREAKS}]")
 
 
 def _chunks_before(text: str, stop: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
@@ -316,7 +352,71 @@ def _vocabulary_members(
     industries = _mostly_industries(text, items)
     terms = [_vocabulary_member(text, a, b, industries) for a, b, k in items if k is None]
     known_terms = [t for t in terms if t is not None]
-    return known_terms or _contagion_members(text, items, known_classes)
+    siblings = industry_siblings(text, items, known_classes)
+    if known_terms:
+        return known_terms + siblings
+    return _contagion_members(text, items, known_classes) or siblings
+
+
+# Share of a field list that known chains and vocabulary industries must make for the
+# rest to be taken as industries too: half, in a list of three members or more.
+_SIBLING_SHARE = 1 / 2
+MIN_SIBLING_LIST_MEMBERS = 3
+MIN_SIBLING_CHARS = 4  # two words (深海能源); a bare 能源 or 生物 names a field of science
+# Sciences (…学) and objects of study stand in lists of industries too (组织医学, 生物基因).
+_SCIENCE_TAILS = ("学", "基因", "物理", "生态", "保护")
+
+
+def _comma_group(text: str, items: list[tuple[int, int, KnownSpan | None]]) -> list[tuple[int, int, KnownSpan | None]]:
+    """The members (read right to left) up to a 与/和/及 that stands before a 、: in "A与B、C、D"
+    the 、-list is joined whole to A, which is no sibling of its members."""
+    group: list[tuple[int, int, KnownSpan | None]] = []
+    seen_comma = False
+    for item in items:
+        group.append(item)
+        joiner = _joiner_before(text, item[0])
+        if joiner != "、" and seen_comma:
+            break
+        seen_comma = seen_comma or joiner == "、"
+    return group
+
+
+def _named_industries_share(text: str, items: list[tuple[int, int, KnownSpan | None]]) -> float:
+    if len(items) < MIN_SIBLING_LIST_MEMBERS:
+        return 0.0
+    known = sum(
+        1 for a, b, k in items if (k is not None and k.type == "IndustryChain") or is_vocabulary_term(text[a:b])
+    )
+    return known / len(items)
+
+
+def industry_siblings(
+    text: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
+) -> list[ListMember]:
+    """Members no vocabulary knows in a field list that is mostly industries ("新材料、
+    智能制造、深海能源等领域"): siblings of industries are industries, when named like one
+    (not a technique, science or product) and by more than one word."""
+    if not known_classes <= {"IndustryChain"}:
+        return []
+    group = _comma_group(text, items)
+    if _named_industries_share(text, group) < _SIBLING_SHARE:
+        return []
+    return [
+        ListMember(a, b, "IndustryChain", False)
+        for a, b, k in group
+        if k is None and not is_vocabulary_term(text[a:b]) and is_industry_sibling(text[a:b])
+    ]
+
+
+def is_industry_sibling(name: str) -> bool:
+    """Whether a member beside known industries is named like one: by two words at least,
+    and not a technique, science or product."""
+    return (
+        len(name) >= MIN_SIBLING_CHARS
+        and looks_like_industry(name)
+        and not name.endswith(_SCIENCE_TAILS)
+        and _acceptable(name, "IndustryChain", False)
+    )
 
 
 def _first_item_as_term(
@@ -413,12 +513,15 @@ def _walk_items(
     items: list[tuple[int, int, KnownSpan | None]] = []
     for _ in range(MAX_ITEMS):
         hit = known.by_end.get(end)
+        term = _wider_term_start(text, end, hit)
+        if term >= 0:
+            hit = None  # "发展海洋生物医药": the vocabulary's longer industry, not 生物医药
         if hit is not None and whole_members and _joiner_before(text, hit.start) is None:
             # "碳基新材料、…等产业链": a known name ending a longer member (新材料) is part of it
             wider = _enumerated_start(text, end)
             if 0 <= wider < hit.start:
                 hit = None
-        start = hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
+        start = term if term >= 0 else hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
         if start >= end:
             start = segment_term_start(text, end)
         if (start < 0 or start >= end) and whole_members:
@@ -433,6 +536,18 @@ def _walk_items(
             break
         end = start - len(joiner)
     return items
+
+
+def _wider_term_start(text: str, end: int, hit: KnownSpan | None) -> int:
+    """Start of a vocabulary term that ends with the known name ``hit`` and is longer;
+    -1 when there is none (or no known name ends here)."""
+    if hit is None or _joiner_before(text, hit.start) is not None:
+        return -1
+    term = vocabulary_term_start(text, end, max(0, end - MAX_ITEM_CHARS))
+    if not 0 <= term < hit.start:
+        return -1
+    # the word rules must read the longer name too: in "，服务机器人产业" 服务 may be the verb
+    return term if left_boundary(text, end, []) <= term else -1
 
 
 def _enumerated_start(text: str, end: int) -> int:
@@ -457,9 +572,15 @@ def _start_before_last_word(text: str, end: int, spans: list[tuple[int, int]]) -
     return start if 0 <= start < last_start and _PLAIN_HAN.fullmatch(text, start, end) else -1
 
 
+# Verbs that end in 及 ("涉及", "惠及"): the 及 is no joiner of a list there.
+_VERBS_IN_JI = frozenset("涉普危惠顾触波遍提论来不")
+
+
 def _joiner_before(text: str, start: int) -> str | None:
     for joiner in _JOINERS:
         if text.startswith(joiner, start - len(joiner)):
+            if joiner == "及" and start >= 2 and text[start - 2] in _VERBS_IN_JI:
+                return None
             return joiner
     return None
 
@@ -474,8 +595,20 @@ def _acceptable(name: str, cls: str, by_cue: bool) -> bool:
     return judge(RULES.get(_RULE_FOR_CLASS[cls]), name) is None
 
 
+def members_ending_at(text: str, end: int, known: list[KnownSpan]) -> list[tuple[int, int, KnownSpan | None]]:
+    """The whole members of a list ending at ``end``, right to left, with the known name
+    each one is (or None): the walk of a list typed by its head."""
+    index = _KnownIndex({k.end: k for k in known}, [(k.start, k.end) for k in known], [], frozenset())
+    return _walk_items(text, end, index, whole_members=True)
+
+
+def acceptable_chain(name: str) -> bool:
+    """Whether a list member typed by its head may be a chain: no generic or category word."""
+    return _acceptable(name, "IndustryChain", True)
+
+
 # A run of 、-joined chunks between punctuation marks ("优化整车、零部件、后市场").
-_CHUNK = rf"[^、{_RUN_BREAKS}]+"
+_CHUNK = rf"[^、{RUN_BREAKS}]+"
 _ENUMERATION = re.compile(rf"{_CHUNK}(?:、{_CHUNK})+")
 # Known names that cannot be segments: a list holding one lists firms or places.
 _NOT_SEGMENT_CLASSES = frozenset({"Enterprise", "Place"})

@@ -1,0 +1,84 @@
+"""Type the members of a headless list of industries after a verb of scope or focus.
+
+"新城产业覆盖云岭智造、星海大健康、新材料和集成电路": no head noun closes the list, but the
+verb before it (涵盖, 聚焦, 重点发展…) says that it lists what the subject works in, and
+most of its members are industries the gazetteer or the vocabulary knows. Their siblings
+are then industries too, and a member that merely ends in a known industry (星海大健康 with
+大健康) is named whole. Lists with 等 are left to loaders.mentions.lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon.chain_names import is_vocabulary_term
+from loaders.mentions.lists import (
+    MAX_ITEM_CHARS,
+    MIN_SIBLING_LIST_MEMBERS,
+    KnownSpan,
+    ListMember,
+    is_industry_sibling,
+)
+
+# Verbs that open a list of the fields a place or a body works in.
+_SCOPE_VERBS = re.compile(
+    "涵盖|覆盖|包括|包含|涉及|聚焦|重点发展|大力发展|加快发展|积极发展|培育壮大|培育|壮大|布局|"
+    "主攻|做强|做大|发展壮大|集聚|形成"
+)
+_RUN = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
+# The last member may be joined by a conjunction instead of 、 ("新材料和集成电路").
+_LAST_JOINER = re.compile("及|和|与")
+# Half the members at least must be known industries for the others to be taken as such.
+_KNOWN_SHARE = 1 / 2
+
+
+def headless_industry_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Unknown or partly known members of headless industry lists of ``text``."""
+    found: list[ListMember] = []
+    if "、" not in text:
+        return found
+    for run in _RUN.finditer(text):
+        members = _members(text, run.start(), run.end())
+        if members:
+            found += _typed(text, members, known)
+    return found
+
+
+def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The members of the 、-run ``text[start:end]``: the first one after its clause's
+    scope verb; [] when no such verb opens the run or a member is no plain name."""
+    if "等" in text[start:end]:
+        return []
+    verbs = list(_SCOPE_VERBS.finditer(text, start, end))
+    first_comma = text.index("、", start)
+    verbs = [v for v in verbs if v.end() < first_comma]
+    if not verbs:
+        return []
+    spans: list[tuple[int, int]] = []
+    at = verbs[-1].end()
+    for chunk in text[at:end].split("、"):
+        spans.append((at, at + len(chunk)))
+        at += len(chunk) + 1
+    last_start, last_end = spans[-1]
+    joiner = _LAST_JOINER.search(text, last_start, last_end)
+    if joiner is not None:
+        spans[-1:] = [(last_start, joiner.start()), (joiner.end(), last_end)]
+    if any(not 2 <= b - a <= MAX_ITEM_CHARS for a, b in spans):
+        return []
+    return spans
+
+
+def _typed(text: str, members: list[tuple[int, int]], known: list[KnownSpan]) -> list[ListMember]:
+    inside = [k for k in known if members[0][0] <= k.start and k.end <= members[-1][1]]
+    if any(k.type != "IndustryChain" for k in inside):
+        return []  # a firm, place or body in the list: a list of something else
+    chains = {(k.start, k.end) for k in inside}
+    tails = {k.end: k.start for k in inside}
+    named = sum(1 for a, b in members if (a, b) in chains or b in tails or is_vocabulary_term(text[a:b]))
+    if len(members) < MIN_SIBLING_LIST_MEMBERS or named < _KNOWN_SHARE * len(members):
+        return []
+    return [
+        ListMember(a, b, "IndustryChain", False)
+        for a, b in members
+        if (a, b) not in chains and (b in tails or is_vocabulary_term(text[a:b]) or is_industry_sibling(text[a:b]))
+    ]

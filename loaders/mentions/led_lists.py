@@ -1,0 +1,45 @@
+"""Type the members of "以A、B为核心的C产业" lists: what an industry is built around.
+
+"以星海传感和云岭终端为核心的感知产业", "全县以A、B为主导产业": the list stands before 为 and a
+role word (核心, 主导, 特色, 支撑…), and the phrase closes on an industry head (产业…, 制造业,
+服务业) within a few characters of the role. Its members are industries. Roles of firms
+(为龙头, 为链主) are typed as firms by the list cues of loaders.mentions.lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon.chain_names import looks_like_industry
+from loaders.mentions.lists import RUN_BREAKS, KnownSpan, ListMember, acceptable_chain, members_ending_at
+
+_LED_LIST = re.compile(
+    rf"以(?P<list>[^{RUN_BREAKS}以为]{{2,60}}?)为(?:核心|特色方向|特色|主导|重点|主体|支撑|引领|支柱|首位)"
+    r"的?[^，。；的为]{0,10}?(?:产业|制造业|服务业)"
+)
+# One thing alone ("以湖泊为特色的…") is a theme or a resource; a list names industries.
+MIN_LED_MEMBERS = 2
+# Places, parks and firms an industry may be built around are no industries.
+_PLACE_TAILS = ("区", "县", "市", "省", "镇", "乡", "村", "城", "园", "港", "湾", "带", "廊")
+_NOT_LED_TAILS = (*_PLACE_TAILS, "集团", "股份", "控股", "公司")
+
+
+def led_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Unknown members of "以A、B为核心的C产业" lists: industries, named like industries.
+    A known firm or place among them shows a list of something else ("以X区、Y区为核心的产业带")."""
+    found: list[ListMember] = []
+    if "以" not in text:
+        return found
+    for led in _LED_LIST.finditer(text):
+        items = [item for item in members_ending_at(text, led.end("list"), known) if item[0] >= led.start("list")]
+        if len(items) < MIN_LED_MEMBERS or any(k is not None and k.type != "IndustryChain" for _, _, k in items):
+            continue
+        found += [
+            ListMember(a, b, "IndustryChain", True) for a, b, k in items if k is None and _led_industry(text[a:b])
+        ]
+    return found
+
+
+def _led_industry(name: str) -> bool:
+    """An industry named like one: not a technique or product, nor a place, park or firm."""
+    return looks_like_industry(name) and not name.endswith(_NOT_LED_TAILS) and acceptable_chain(name)

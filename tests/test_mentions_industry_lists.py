@@ -1,0 +1,143 @@
+"""Industries and firms named by the shape of the text, shown on invented sentences (no
+page text): siblings of known industries in a field list or after a verb of scope, sectors
+before 板块 and 赛道, members before 制造业, "以A、B为核心的…产业" lists, the economies of
+a sector, longer vocabulary industries, firms opening a chain name or a list, and short
+company names in market reports."""
+
+from test_mentions_helpers import make_document
+
+from kg.model import Mention
+from loaders.mentions.find import find_mentions
+
+
+def _by_text(*sentences: str) -> dict[str, Mention]:
+    return {m.text: m for m in find_mentions(make_document(*sentences)).mentions}
+
+
+def test_unknown_members_of_a_field_list_of_industries_are_industries():
+    # 智能制造 and 现代金融 are known industries: their siblings are industries too.
+    found = _by_text("合作内容涉及智能制造、现代金融、星海能源、云岭康养等领域。")
+    assert found["星海能源"].type == "IndustryChain"
+    assert found["云岭康养"].type == "IndustryChain"
+    assert found["现代金融"].type == "IndustryChain"  # 涉及 is a verb, not a joiner
+
+
+def test_sciences_and_techniques_beside_industries_are_not_industries():
+    found = _by_text("这批签约项目覆盖智能制造、现代金融、组织医学、翠湖技术等领域。")
+    assert "组织医学" not in found and "翠湖技术" not in found
+
+
+def test_a_list_joined_whole_to_one_industry_is_no_list_of_its_siblings():
+    # "A与B、C、D": B, C and D are what A is merged with, not A's siblings.
+    found = _by_text("推动人工智能与星海能源、云岭康养、翠湖服务等领域深度融合。")
+    assert not {"星海能源", "云岭康养", "翠湖服务"} & set(found)
+
+
+def test_members_before_sectors_are_industries():
+    found = _by_text("该项目将布局矿山装备、轨道装备等板块。")
+    assert found["矿山装备"].type == "IndustryChain"
+    assert found["轨道装备"].type == "IndustryChain"
+
+
+def test_boards_of_a_market_and_counted_parts_are_no_sectors():
+    found = _by_text(
+        "主板、创业板、科创板等板块指数今日集体下跌。",
+        "园区布局有前沿研究、公共平台、样板工厂三大核心板块。",
+    )
+    assert not {"主板", "创业板", "科创板", "样板工厂", "前沿研究"} & set(found)
+
+
+def test_members_before_a_manufacturing_head_are_industries():
+    found = _by_text("加快发展星海船舶、云岭车辆等先进制造业。")
+    assert found["星海船舶"].type == "IndustryChain"
+
+
+def test_firms_leading_a_manufacturing_industry_stay_firms():
+    found = _by_text("形成了以青柳科技、白杨电子等为龙头的晶圆制造业。")
+    assert found["青柳科技"].type == "Enterprise"
+
+
+def test_what_an_industry_is_built_around_are_industries():
+    found = _by_text("新区着力培育以星海传感和云岭终端为核心的感知产业。")
+    assert found["星海传感"].type == "IndustryChain"
+    assert found["云岭终端"].type == "IndustryChain"
+
+
+def test_places_and_single_themes_an_industry_is_built_around_are_not_industries():
+    found = _by_text("新城打造以青柳区、白杨区为核心的产业带。", "新区争创以湖泊为特色的高技术产业示范区。")
+    assert all(found[name].type != "IndustryChain" for name in ("青柳区", "白杨区") if name in found)
+    assert "湖泊" not in found
+
+
+def test_the_economy_of_a_sector_is_an_industry_wherever_it_stands():
+    found = _by_text("青柳湾的海洋经济增长较快，银发经济也在起步。")
+    assert found["海洋经济"].type == "IndustryChain"
+    assert found["银发经济"].type == "IndustryChain"
+
+
+def test_economies_of_a_format_or_place_are_industries_only_in_lists():
+    found = _by_text("全市加快建设总部经济集聚区，发展夜间经济。")
+    assert "总部经济" not in found and "夜间经济" not in found
+
+
+def test_an_industry_before_its_core_industries_is_named():
+    found = _by_text("统计显示全市人工智能核心产业规模突破百亿元。")
+    assert found["人工智能"].type == "IndustryChain"
+
+
+def test_market_reports_name_firms_before_how_their_stock_moved():
+    found = _by_text("盘面上，星岚科技跌5.2%，云杉股份涨停。")
+    assert found["星岚科技"].type == "Enterprise"
+    assert found["云杉股份"].type == "Enterprise"
+    assert "数字科技" not in _by_text("板块方面，数字科技跌幅居前。")
+
+
+def test_a_longer_industry_of_the_vocabulary_wins_over_the_known_one_it_ends_in():
+    found = _by_text("青柳湾着力培育海洋生物医药、深海装备等新兴产业。")
+    assert found["海洋生物医药"].type == "IndustryChain"
+    assert "生物医药" not in found
+
+
+def test_a_verb_before_a_known_industry_is_no_part_of_a_longer_name():
+    found = _by_text("学院建成一批平台，服务机器人和新能源汽车两大产业。")
+    assert "服务机器人" not in found and found["机器人"].type == "IndustryChain"
+
+
+def test_a_firm_that_opens_a_chain_name_is_a_firm_of_its_own():
+    found = _by_text("支持京东方云屏产业做大做强。")
+    assert found["京东方"].type == "Enterprise"
+    assert found["云屏产业"].canonical == "云屏"
+
+
+def test_siblings_of_known_industries_after_a_scope_verb_are_industries():
+    found = _by_text("园区重点发展云岭智造、星海大健康、新能源和集成电路。")
+    assert found["云岭智造"].type == "IndustryChain"
+    assert found["星海大健康"].type == "IndustryChain"  # named whole, not 大健康
+
+
+def test_headless_lists_of_unknown_names_or_with_a_firm_are_not_industries():
+    found = _by_text("园区涵盖青柳科技、白杨数智、星海文创和翠湖研学。", "园区聚焦京东方、云岭智造、新能源和集成电路。")
+    assert not {"青柳科技", "白杨数智", "云岭智造"} & {t for t, m in found.items() if m.type == "IndustryChain"}
+
+
+def test_an_industry_of_the_vocabulary_ending_in_a_stop_word_names_its_chain():
+    # 服务 stops the word rules, but 信息技术服务 is an industry of the classification.
+    found = _by_text("青柳市加快培育信息技术服务产业集群。")
+    assert found["信息技术服务产业集群"].canonical == "信息技术服务"
+
+
+def test_members_before_a_race_track_are_industries():
+    found = _by_text("抢抓星海经济、云岭机器人等新赛道。")
+    assert found["云岭机器人"].type == "IndustryChain"
+
+
+def test_leading_industries_named_as_a_county_s_pillars_are_industries():
+    found = _by_text("全县以星海装备、云岭食品加工为主导产业，加快转型发展。")
+    assert found["星海装备"].type == "IndustryChain"
+    assert found["云岭食品加工"].type == "IndustryChain"
+
+
+def test_a_one_character_verb_before_the_first_firm_of_a_list_is_no_part_of_it():
+    found = _by_text("展会上，率星海科技等企业亮相。")
+    assert found["星海科技"].type == "Enterprise"
+    assert "率星海科技" not in found

@@ -4,6 +4,8 @@
   paragraph's place is part of the city the heading names.
 - Inside a district's or county's paragraph, the parks, zones and new towns it names as
   its own ("以X片区、Y开发区和Z新城为重点") are part of that district or county.
+- Under a heading "下辖街道" / "内含乡镇", the subdistricts or towns listed are part of
+  the place the heading names, else of the place the article is about (named first).
 
 The heading is the statement; the administrative division codes of the gazetteer only
 confirm the direction (a county-level city such as 巢湖市 is a City by name, yet its code
@@ -105,3 +107,31 @@ def part_of_place_builds_area(view: SentenceView) -> Iterator[Found]:
             continue
         areas = [m for m in built.members if m.subtype in _AREA_SUBTYPES and not _wider_prefix(view, m)]
         yield from pairwise("PART_OF", areas, builder.members)
+
+
+# What each kind word of a township heading lets a listed name end with.
+_TOWNSHIP_ENDS = {"街道": ("街道",), "乡镇": ("乡", "镇"), "镇街": ("镇", "街道"), "镇": ("镇",), "乡": ("乡",)}
+
+
+def _heading_owner(view: SentenceView, heading: str, ends: tuple[str, ...]) -> Mention | None:
+    """The place a township heading names ("X区下辖街道"), else the article's first place:
+    a page or an encyclopedia entry names its subject before its divisions."""
+    named = [m for name, m in view.places.items() if len(name) >= 2 and name in heading]
+    owner = max(named, key=lambda m: len(m.written)) if named else next(iter(view.places.values()), None)
+    if owner is None or owner.written.endswith(ends):
+        return None
+    return owner
+
+
+@relation_rule("section-part-of-townships", 0.5, min_mentions=1, needs="place")
+def section_part_of_townships(view: SentenceView) -> Iterator[Found]:
+    """Subdistricts or towns listed under a heading "下辖街道": part of the heading's place."""
+    heading = _CUES.township_heading.match(clean_heading(view.sentence.section or ""))
+    if heading is None:
+        return
+    ends = _TOWNSHIP_ENDS[heading.group("kind")]
+    owner = _heading_owner(view, heading.group(0), ends)
+    if owner is None:
+        return
+    towns = [m for u in view.units if u.kind == "place" for m in u.members if m.written.endswith(ends)]
+    yield from pairwise("PART_OF", towns, [owner])

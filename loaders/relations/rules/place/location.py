@@ -56,6 +56,9 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", things, view.units[i].members)
 
 
+# "X所在的Y", "Y是X的所在地": neighbour_rules.toml.
+register_neighbour_rules(__name__, "seat", _CUES)
+
 # "安徽省合肥市", "蜀山区隶属合肥市", "合肥市下辖庐江县": neighbour_rules.toml.
 register_neighbour_rules(__name__, "nested_places", _CUES)
 

@@ -1,6 +1,7 @@
 """More ways a text says where something is (LOCATED_IN, PART_OF between places).
 
-- "园区集聚A、B等企业" / "X：…，集聚A、B": what a park gathers or brings in is there.
+- "园区集聚A、B等企业" / "X：…，集聚A、B" / "园区已入驻A、B": what a park gathers, brings in
+  or has moving in is there.
 - "A、B两所高校的主校区就在Y": a campus or headquarters in Y places its organisation.
 - "位于Y东南部的X": X lies in Y (PART_OF for a place, LOCATED_IN otherwise).
 - "X位于Y" between places: X is part of Y.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Mention
-from loaders.relations.class_limits import PARENT_CLASSES
+from loaders.relations.class_limits import PARENT_CLASSES, SUPPORTER_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule
@@ -22,30 +23,78 @@ from loaders.relations.view import SentenceView
 
 _CUES = cue_patterns(__name__)
 _SUB_UNITS = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform"})
+# Marks after which a part without a subject of its own goes on with the last one's.
+_SUBJECT_GOES_ON = "；;"
 
 
 def _nearest_place(view: SentenceView, index: int) -> int | None:
-    """The place unit before unit ``index`` that speaks of it: right before it, or the
-    place opening the sentence part (its subject)."""
-    if index > 0 and view.units[index - 1].kind == "place":
-        return index - 1
+    """The place unit before unit ``index`` that speaks of it: right before it in its
+    sentence part (unless a partner's), or the place opening the part (its subject); a
+    part after ；that names nothing before the unit goes on with the subject of the part
+    before ("X区集聚A；引进B")."""
     start = part_start(view.text, view.units[index].start)
-    for k in range(index):
-        if view.units[k].start >= start:
-            opens = _CUES.opener.match(view.text[start : view.units[k].start].strip())
-            return k if view.units[k].kind == "place" and opens else None
-    return None
+    if index > 0 and _own_place(view, index - 1, start):
+        return index - 1
+    first = _first_unit(view, start, index)
+    if first is None and start > 0 and view.text[start - 1] in _SUBJECT_GOES_ON:
+        start = part_start(view.text, start - 1)
+        first = _first_unit(view, start, index)
+    if first is None or view.units[first].kind != "place":
+        return None
+    return first if _CUES.opener.match(view.text[start : view.units[first].start].strip()) else None
 
 
-@relation_rule("located-in-gathers", 0.75, needs="place org", cues="集聚 聚集 汇聚 引进 吸引 引育 招引")
+def _own_place(view: SentenceView, index: int, start: int) -> bool:
+    """Unit ``index`` is a place of the part beginning at ``start``, not brought in as a
+    partner or a target ("对接Y，引进A": Y is no subject)."""
+    unit = view.units[index]
+    return unit.kind == "place" and unit.start >= start and not _CUES.partner_before.search(view.before(index, 4))
+
+
+def _first_unit(view: SentenceView, start: int, index: int) -> int | None:
+    """The first unit at or after ``start`` and before unit ``index``, if any."""
+    return next((k for k in range(index) if view.units[k].start >= start), None)
+
+
+@relation_rule(
+    "located-in-gathers", 0.75, needs="place org", cues="集聚 聚集 汇聚 云集 引进 吸引 引育 招引 入驻 落户 落地"
+)
 def located_in_gathers(view: SentenceView) -> Iterator[Found]:
-    """园区集聚A、B / X：…，引进A等企业: what the place gathers is in it."""
+    """园区集聚A、B / X：…，引进A等企业 / 园区入驻了A: what the place gathers is in it."""
     for j, unit in enumerate(view.units):
-        if unit.kind != "org" or not _CUES.gather_before.search(view.before(j, 4)):
+        if unit.kind != "org":
             continue
-        place = _nearest_place(view, j)
+        head = _list_head(view, j)
+        if not _CUES.gather_before.search(view.before(head, 6)):
+            continue
+        place = _nearest_place(view, head)
         if place is not None and not view.units[place].is_list:
             yield from pairwise("LOCATED_IN", unit.members, view.units[place].members)
+
+
+@relation_rule("located-in-holds-research", 0.6, needs="place org", cues="拥有 建有 坐拥 布局 建设 建成 新建 组建")
+def located_in_holds_research(view: SentenceView) -> Iterator[Found]:
+    """X区…，拥有A、B等高校 / X区…，布局建设了A实验室: the research bodies a place has or
+    builds are in it (firms it "has" may be only its investments: left out)."""
+    for j, unit in enumerate(view.units):
+        if unit.kind != "org":
+            continue
+        head = _list_head(view, j)
+        if not _CUES.hold_before.search(view.before(head, 6)):
+            continue
+        place = _nearest_place(view, head)
+        research = [m for m in unit.members if m.type in SUPPORTER_CLASSES]
+        if place is not None and not view.units[place].is_list:
+            yield from pairwise("LOCATED_IN", research, view.units[place].members)
+
+
+def _list_head(view: SentenceView, index: int) -> int:
+    """The first organisation unit of the list unit ``index`` belongs to: "A、<a name not
+    read>、B" is one list broken by the name in the middle, and what is said before A
+    is said of B too."""
+    while index > 0 and view.units[index - 1].kind == "org" and _CUES.broken_list.match(view.gap(index - 1, index)):
+        index -= 1
+    return index
 
 
 @relation_rule("located-in-campus", 0.8, needs="org place", cues="在 位于")

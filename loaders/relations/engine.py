@@ -32,7 +32,7 @@ from kg.reasons import DropReason
 from loaders import ablation
 from loaders.mentions.coordination import group_units
 from loaders.relations.class_limits import violation
-from loaders.relations.paragraph_leads import lead_chains
+from loaders.relations.paragraph_leads import lead_chains, topic_chains
 from loaders.relations.patterns import opening_place
 from loaders.relations.registry import Found
 from loaders.relations.rule_set import default_rules
@@ -95,6 +95,7 @@ def sentence_views(
     scopes = build_scopes(doc, by_sentence)
     run_places = _section_run_places(doc, by_sentence)
     leads = lead_chains(doc, by_sentence)
+    topics = topic_chains(doc, by_sentence)
     paragraph_subject: Mention | None = None
     recent_subject: Mention | None = None
     page_place = _title_place(doc, by_sentence)
@@ -110,6 +111,7 @@ def sentence_views(
         if not sentence_mentions and not may_have_city_deixis(scope, sentence):
             continue  # nothing to relate: most sentences name no entity at all
         context = _Context(scope, scopes, run_places.get(sentence.index, []), leads.get(sentence.index, ()))
+        context.topic_chain = topics.get(sentence.index)
         view = _view(doc, sentence, sentence_mentions, context, result)
         if view is None:
             continue
@@ -159,6 +161,7 @@ class _Context:
     scopes: dict[int, ArticleScope]  # every article, to tell a cross-article reference
     run_places: list[Mention]  # places named under the sentence's section place
     lead_chains: tuple[Mention, ...] = ()  # chains the paragraph's lead names
+    topic_chain: Mention | None = None  # the industry the paragraph opens about
 
 
 def _title_place(doc: Document, by_sentence: dict[int, list[Mention]]) -> Mention | None:
@@ -297,6 +300,7 @@ def _view(
         containers=context.scope.containers,
         chain_names=context.scope.chains,
         lead_chains=context.lead_chains,
+        topic_chain=context.topic_chain,
         organisations=context.scope.organisations,
         places=context.scope.places,
         embedded_cache=context.scope.embedded,

@@ -4,6 +4,9 @@
 Policy plans write their columns (专栏) this way: one paragraph per chain, the chain as a
 bold lead, then its projects, enterprises and platforms. The lead covers the rest of its
 own paragraph only (no newline between), never the next paragraph.
+
+A longer opening statement about one industry ("X区汽车产业的创新能力正不断增强") is a
+weaker topic: it speaks for the paragraph's second sentence only (topic_chains).
 """
 
 from __future__ import annotations
@@ -54,5 +57,35 @@ def lead_chains(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[in
             current = _chains_of_lead(sentence, by_sentence.get(sentence.index, []))
         elif current:
             found[sentence.index] = current
+        previous = sentence
+    return found
+
+
+def _topic_chain(sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+    """The one industry a paragraph's opening statement is about ("X区汽车产业的创新能力
+    正不断增强"), when it names no organisation: the next sentence's firm illustrates it."""
+    if any(m.type not in ("IndustryChain", "Place") for m in mentions):
+        return None
+    chains = {m.canonical: m for m in mentions if m.type == "IndustryChain" and m.subtype != "ChainSegment"}
+    if len(chains) != 1:
+        return None
+    chain = next(iter(chains.values()))
+    # "汽车产业" written whole, or "汽车" right before 产业 (when the span is known).
+    after = sentence.text[chain.clean_end :] if 0 < chain.clean_end <= len(sentence.text) else ""
+    industry = _CUES.industry_word.search(chain.written) or _CUES.industry_word.match(after)
+    return chain if industry else None
+
+
+def topic_chains(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, Mention]:
+    """For the second sentence of a paragraph, the industry its opening statement is about."""
+    found: dict[int, Mention] = {}
+    previous: Sentence | None = None
+    topic: Mention | None = None
+    for sentence in doc.sentences:
+        if _starts_paragraph(doc, previous, sentence):
+            topic = _topic_chain(sentence, by_sentence.get(sentence.index, []))
+        elif topic is not None:
+            found[sentence.index] = topic
+            topic = None  # further on, the paragraph may have turned to other firms
         previous = sentence
     return found

@@ -34,6 +34,9 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
   in the tail's clause before it. Such patterns get a lower confidence and a rule name of
   their own.
+- ``head: "article"``: like ``"subject"``, but the head is the one place the sentence's
+  article names (a plan naming "四川" in a heading only speaks of it throughout); the
+  sentence names no place of its own. Lower confidence and a rule name of their own too.
 
 Each pattern becomes a registered relation rule with its name and confidence; coordinated
 lists on either side are distributed over every member.
@@ -59,7 +62,10 @@ from loaders.relations.view import SentenceView
 _KINDS = {"place", "org", "chain"}
 SUBJECT = "subject"
 PAGE = "page"
+ARTICLE = "article"
+_CONTEXT_SLOTS = frozenset({SUBJECT, PAGE, ARTICLE})
 _PAGE_SOURCE = "page-title"
+_ARTICLE_SOURCE = "article-only-place"
 _CUES = cue_patterns(__name__)
 _ORDERS = {"head-first", "tail-first"}
 
@@ -145,6 +151,8 @@ class RelationPattern:
     def find(self, view: SentenceView) -> Iterator[Found]:
         if self.head == {SUBJECT}:
             yield from self._find_with_subject(view)
+        elif self.head == {ARTICLE}:
+            yield from self._find_with_only_place(view)
         elif self.tail == {SUBJECT}:
             # "A、B在此落户": 此 points back to the place a recent sentence opened with
             yield from self._heads_pointing_to(view, view.recent_place, DOCUMENT_SUBJECT, cue_at_start=False)
@@ -182,6 +190,16 @@ class RelationPattern:
         if opening is not None:
             for first in _later_parts(view):
                 yield from self._subjectless_tails(view, first, opening)
+
+    def _find_with_only_place(self, view: SentenceView) -> Iterator[Found]:
+        """A plan that names one place only ("四川" in its heading) speaks of it throughout:
+        a sentence naming no place of its own develops that place's industries."""
+        place = _only_place(view)
+        if place is None or any(unit.kind == "place" for unit in view.units):
+            return
+        # A place left out of the units (a longer area's heading "X生物城：") is still named.
+        if place.written not in view.text and place.canonical not in view.text:
+            yield from self._subjectless_tails(view, 0, synthetic_mention(place, view.sentence, _ARTICLE_SOURCE))
 
     def _subjectless_tails(self, view: SentenceView, first: int, head: Mention) -> Iterator[Found]:
         """Tails from unit ``first`` on whose clause holds the cue, until a place or an
@@ -228,6 +246,12 @@ def _later_parts(view: SentenceView) -> Iterator[int]:
     for k in range(1, len(units)):
         if _CUES.hard_end.search(text[units[k - 1].tail_end : units[k].start]):
             yield k
+
+
+def _only_place(view: SentenceView) -> Mention | None:
+    """The one place (by canonical name) the sentence's article names, or None."""
+    places = {m.canonical: m for m in view.places.values()}
+    return next(iter(places.values())) if len(places) == 1 else None
 
 
 def _page_place_holds(view: SentenceView) -> bool:
@@ -304,7 +328,7 @@ def _words(obj: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:
 def _slot(obj: dict[str, Any], key: str, where: str) -> frozenset[str]:
     names = frozenset(str(obj.get(key, "")).split())
     unknown = names - _KINDS - set(ENTITY_CLASSES)
-    if names in ({SUBJECT}, {PAGE}):
+    if len(names) == 1 and names <= _CONTEXT_SLOTS:
         return names
     if not names or unknown:
         raise InputError(f"{where}: {key} must name unit kinds or classes, not {sorted(unknown) or 'nothing'}")
@@ -374,11 +398,11 @@ def as_rule(pattern: RelationPattern) -> RelationRule:
     """The pattern as a rule of the registry's kind: it runs only on sentences with a unit
     of each end's kind (where an end allows one kind) and holding one of its cue words."""
     needs: set[str] = set()
-    for slot in (pattern.head - {SUBJECT, PAGE}, pattern.tail - {SUBJECT, PAGE}):
+    for slot in (pattern.head - _CONTEXT_SLOTS, pattern.tail - _CONTEXT_SLOTS):
         kinds = _kinds(slot)
         if len(kinds) == 1:
             needs |= kinds
-    fewest = 1 if {SUBJECT, PAGE} & (pattern.head | pattern.tail) else 2
+    fewest = 1 if _CONTEXT_SLOTS & (pattern.head | pattern.tail) else 2
     return RelationRule(
         f"pattern:{pattern.name}", pattern.confidence, pattern.find, fewest, frozenset(needs), pattern.required_words
     )

@@ -89,6 +89,8 @@ class SentenceView:
     branch_cache: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
     # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
     lead_chains: tuple[Mention, ...] = ()
+    # The industry the paragraph's opening statement is about, for its second sentence.
+    topic_chain: Mention | None = None
     # The place an earlier sentence of the paragraph opened with, for sentences that name no
     # subject of their own (set by the extractor as it walks the paragraph).
     subject_place: Mention | None = None

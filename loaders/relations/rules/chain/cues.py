@@ -101,6 +101,10 @@ def _chains_from(view: SentenceView, subject: int, last: int) -> list[Mention]:
     return [m for k in range(subject + 1, last + 1) for m in view.units[k].members]
 
 
+# "作为Y产业的主战场之一，X…": neighbour_rules.toml.
+register_neighbour_rules(__name__, "focus", _CUES)
+
+
 # "X服务/支撑/赋能Y产业", "依托X发展Y产业": neighbour_rules.toml.
 register_neighbour_rules(__name__, "supports", _CUES)
 
@@ -260,6 +264,34 @@ def _named_fields(view: SentenceView, mention: Mention, chains: list[Mention]) -
     return fields
 
 
+def _latin_fields(view: SentenceView, mention: Mention) -> list[Mention]:
+    """Chains the article writes as two Latin letters (VR, AI) standing whole in the name
+    ("VR科创城"): too short to be looked for among Han characters, but no Han word hides
+    them."""
+    name = mention.written
+    if not _CUES.latin_letters.search(name):
+        return []  # most names hold no Latin letter
+    found = {
+        chain.canonical: chain
+        for written, chain in view.chain_names.items()
+        if _CUES.latin_abbreviation.fullmatch(written) and _stands_whole(name, written)
+    }
+    return list(found.values())
+
+
+def _stands_whole(name: str, word: str) -> bool:
+    """``word`` occurs in ``name`` with no Latin letter right before or after it ("VR", not
+    the "VR" of "AVRO")."""
+    start = name.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before, after = name[start - 1 : start], name[end : end + 1]
+        if not _CUES.latin_letters.match(before or " ") and not _CUES.latin_letters.match(after or " "):
+            return True
+        start = name.find(word, start + 1)
+    return False
+
+
 @relation_rule("focuses-on-name", 0.6, min_mentions=1)
 def focuses_on_name(view: SentenceView) -> Iterator[Found]:
     """A park, zone, institute or platform whose name embeds a chain named in the article
@@ -269,7 +301,7 @@ def focuses_on_name(view: SentenceView) -> Iterator[Found]:
             continue
         for mention in unit.members:
             if mention.type in _NAME_FOCUS_CLASSES:
-                chains = view.embedded_chains(mention)
+                chains = view.embedded_chains(mention) or _latin_fields(view, mention)
                 if chains:  # most names embed none; skip building an empty pairing
                     yield from pairwise("FOCUSES_ON", [mention], _named_fields(view, mention, chains))
 

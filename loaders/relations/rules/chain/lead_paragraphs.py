@@ -78,3 +78,15 @@ def lead_segment_list(view: SentenceView) -> Iterator[Found]:
         in_list = unit.is_list or tail is not None and tail.group("more")
         if tail is not None and (in_list or _CUES.item_before.search(view.before(i, 14))):
             yield from pairwise("PART_OF", unit.members, view.lead_chains)
+
+
+@relation_rule("topic-sentence-part-of-chain", 0.5, min_mentions=1, needs="org")
+def topic_sentence_part_of_chain(view: SentenceView) -> Iterator[Found]:
+    """ "X区汽车产业的创新能力正不断增强。A公司建成…": a firm opening the sentence after a
+    paragraph's statement about one industry is named as an example of it."""
+    if view.topic_chain is None or view.units[0].kind != "org":
+        return
+    if not _CUES.sentence_opening.match(view.clause_before(0)):
+        return
+    firms = [m for m in view.units[0].members if m.type == "Enterprise"]
+    yield from pairwise("PART_OF_CHAIN", firms, [view.topic_chain])

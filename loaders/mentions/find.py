@@ -47,6 +47,7 @@ from loaders.mentions.entity_rules import (
     zone_start,
 )
 from loaders.mentions.industry_runs import headless_industry_members
+from loaders.mentions.joined_chains import first_joined_members
 from loaders.mentions.led_lists import led_list_members
 from loaders.mentions.lists import (
     FIELD_HEADS,
@@ -57,7 +58,9 @@ from loaders.mentions.lists import (
     term_list_members,
 )
 from loaders.mentions.numbered_institutes import numbered_institutes
+from loaders.mentions.route_ends import route_ends
 from loaders.mentions.short_names import short_company_names
+from loaders.mentions.whole_chains import whole_chain_industries
 from loaders.mentions.zone_names import full_zone_name, other_zone_spelling
 
 GAZETTEER_SOURCE = "gazetteer"
@@ -73,6 +76,9 @@ COORDINATION_SOURCE = "coordination-list"
 PLACE_CENTRE_SOURCE = "place-centre"
 COUNTED_LAB_SOURCE = "counted-lab-list"
 NUMBERED_INSTITUTE_SOURCE = "numbered-institute"
+WHOLE_CHAIN_SOURCE = "whole-chain"
+ROUTE_END_SOURCE = "route-end"
+JOINED_FIRST_SOURCE = "joined-first-member"
 # A list's distributed name wins over the word its member is alone ("光谷等湖北实验室":
 # 湖北光谷实验室, not the place 光谷).
 _PRIORITY = {COUNTED_LAB_SOURCE: -1, GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
@@ -181,7 +187,7 @@ def find_mentions(doc: Document) -> MentionResult:
         if _learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
         chosen = _split_joined_chains(sentence.text, chosen, gaz)
-        chosen = _join_parent_prefixed(chosen)
+        chosen = _split_hosts_off(sentence.text, _join_parent_prefixed(chosen), matches)
         if opens_paragraph:
             chosen = _read_lead(sentence, chosen, gaz, state)
         for cand in chosen:
@@ -215,10 +221,15 @@ def _sentence_candidates(
     if "等" in text or "个区" in text:
         pool += _listed_district_candidates(text, matches, gaz)
     pool += _abbreviation_candidates(text, matches, gaz)
+    if "至" in text:
+        pool += _route_end_candidates(text, gaz)
     if "游" in text:
         pool += _stage_list_candidates(text, matches)
     if "链" in text:
         pool += _chain_link_candidates(text)
+        pool += _whole_chain_candidates(text, gaz)
+    if "产业" in text:
+        pool += _joined_first_candidates(text, matches, gaz)
     if "工业" in text or "行业" in text or ECONOMY_WORD in text:
         pool += _suffixed_industry_candidates(text, matches)
     if "中心" in text:
@@ -381,7 +392,7 @@ def _names_a_centre(text: str, cand: _Candidate) -> bool:
 # industry's own core, which names it.
 _QUALIFIED_NOUNS = re.compile(
     "技术|关键|研发|检验|检测|精密|结构件|企业|器件|部件|产品|工艺|药物|专用|核心(?!产业)|创制|"
-    "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发"
+    "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发|器(?!械)"
 )
 
 
@@ -437,6 +448,25 @@ def _chain_link_candidates(text: str) -> list[_Candidate]:
         for a, b in chain_link_spans(text)
         if not any(_is_stop_word(w) for w in segment(text[a:b]))
     ]
+
+
+def _whole_chain_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """ "某某新材料全产业链": the industry before 全产业链 (see whole_chains.py)."""
+    found = []
+    for a, b in whole_chain_industries(text):
+        canonical, subtype = _known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+        found.append(_Candidate(a, b, "IndustryChain", subtype, canonical, WHOLE_CHAIN_SOURCE))
+    return found
+
+
+def _joined_first_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+    """ "先进陶瓷与集成电路产业": the member before the joiner (joined_chains.py)."""
+    chains = [(m.start, m.end) for m in matches if m.surface.type == "IndustryChain"]
+    found = []
+    for a, b in first_joined_members(text, chains):
+        canonical, subtype = _known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+        found.append(_Candidate(a, b, "IndustryChain", subtype, canonical, JOINED_FIRST_SOURCE))
+    return found
 
 
 INDUSTRY_WORD_SOURCE = "industry-word"
@@ -597,6 +627,22 @@ def _listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gaz
                 )
             )
     return found
+
+
+def _route_end_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """ "宁国至绩溪高速": bare county-level places ending a route (route_ends.py)."""
+    return [
+        _Candidate(
+            r.start,
+            r.end,
+            "Place",
+            r.division.subtype,
+            r.division.name,
+            ROUTE_END_SOURCE,
+            division_codes=(r.division.code,),
+        )
+        for r in route_ends(text, gaz)
+    ]
 
 
 def _abbreviation_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
@@ -966,6 +1012,35 @@ def _join_parent_prefixed(chosen: list[_Candidate]) -> list[_Candidate]:
             continue
         result.append(cand)
     return result
+
+
+_HOST_CLASSES = frozenset({"ResearchInstitute", "University"})
+MIN_LAB_CHARS = 5  # a stem of two characters and 实验室
+
+
+def _split_hosts_off(text: str, chosen: list[_Candidate], matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """ "某某大学某某材料实验室": a laboratory a rule found whose name opens with a known
+    university or institute is that host's lab; the host is a mention of its own and the
+    lab's name starts after it (labs are named without their host)."""
+    hosts = {m.start: m for m in matches if m.surface.type in _HOST_CLASSES}
+    result: list[_Candidate] = []
+    for cand in chosen:
+        host = hosts.get(cand.start) if cand.type == "Laboratory" and cand.source != GAZETTEER_SOURCE else None
+        if host is None or cand.end - host.end < MIN_LAB_CHARS or not _opens_own_name(text, host.end):
+            result.append(cand)
+            continue
+        lab = name_form(text[host.end : cand.end])
+        result += [_from_surface(host), _Candidate(host.end, cand.end, cand.type, cand.subtype, lab, cand.source)]
+    return result
+
+
+def _opens_own_name(text: str, at: int) -> bool:
+    """A Han character that joins no partner ("某某大学–某某公司联合实验室", "某大学与某所…")
+    opens the lab's own name."""
+    return "\u4e00" <= text[at] <= "\u9fff" and text[at] not in _PARTNER_JOINERS
+
+
+_PARTNER_JOINERS = frozenset("与和及")
 
 
 def _split_joined_chains(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:

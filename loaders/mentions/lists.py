@@ -115,7 +115,7 @@ _JOINERS = ("以及", "、", "和", "与", "及")
 # How the name of a segment ends when a chain heads its list: a service, an outsourced
 # trade, what is made or supplied ("软件服务外包", "智能终端制造", "新型电子元器件").
 SEGMENT_TAILS = ("服务", "外包", "制造", "材料", "装备", "设备", "零部件", "元器件", "软件", "芯片", "电池", "终端")
-MAX_ITEMS = 12
+MAX_ITEMS = 24  # policy texts list 16 or 20 key chains in one sentence
 MAX_ITEM_CHARS = 10
 MIN_CONTAGION_CHARS = 3
 MIN_LAST_WORD_CHARS = 2  # 信息、能源、新材料: two-character members of a field list are fields

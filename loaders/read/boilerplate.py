@@ -24,6 +24,9 @@ _ADVERTISING_WORDS = re.compile(
 )
 # A breadcrumb trail ("首页 > 新闻中心 > 正文"): three short steps or more between arrows.
 _BREADCRUMB = re.compile(r"[^>＞›»\n]{1,12}(?:[>＞›»][^>＞›»\n]{1,12}){2,}")
+# A site's menu bar ("首页 新闻 财经 汽车 …"): a home link, then short column names
+# separated by spaces and nothing else. Column names (汽车, 科技) are no mentions.
+_MENU_BAR = re.compile(r"[\u4e00-\u9fff]{0,4}首页(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){4,}")
 # A web page's own controls and links, around every article it serves: print, close,
 # share, previous/next article, related links, font size, view counts, back to top.
 _PAGE_CONTROLS = re.compile(
@@ -64,7 +67,7 @@ def noise_reason(text: str) -> str | None:
         return "advertising"
     if is_spam_line(text):
         return "spam"
-    if _BREADCRUMB.fullmatch(text.strip()) or _PAGE_CONTROLS.search(text):
+    if _BREADCRUMB.fullmatch(text.strip()) or _MENU_BAR.fullmatch(text.strip()) or _PAGE_CONTROLS.search(text):
         return "navigation"
     if _EDITOR_LINE.search(text) or _PHONE.search(text):
         return "editor-line"

@@ -33,7 +33,7 @@ from loaders import ablation
 from loaders.mentions.coordination import group_units
 from loaders.relations.class_limits import violation
 from loaders.relations.paragraph_leads import lead_chains, topic_chains
-from loaders.relations.patterns import opening_place
+from loaders.relations.patterns import opening_place, opens_with_unread_area
 from loaders.relations.registry import Found
 from loaders.relations.rule_set import default_rules
 from loaders.relations.rules import RelationRule, SentenceView
@@ -118,6 +118,8 @@ def sentence_views(
         if ablation.enabled("document-context"):
             view.subject_place, view.recent_place, view.page_place = paragraph_subject, recent_subject, page_place
             opening = opening_place(view)
+            if opening is None and opens_with_unread_area(view):
+                paragraph_subject = recent_subject = None  # an area no entity stands for
             paragraph_subject = opening or paragraph_subject
             recent_subject = opening or recent_subject
         yield view

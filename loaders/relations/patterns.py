@@ -29,6 +29,9 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   ``max_gap`` characters after the head.
 - ``tail: "page"``: in a sentence that names no place, the place the page's title names
   (SentenceView.page_place); a ``gap_cues`` word must open the text after the head.
+- ``tail: "paragraph"``: in a sentence that names no place, the place an earlier sentence
+  of the paragraph opened with (SentenceView.subject_place: "柳州汽车产业向新迈进。A建成…");
+  a ``gap_cues`` word must open the text after the head.
 - ``head: "subject"``: the sentence names no place or organisation before the tail, and
   the head is the place an earlier sentence of the paragraph opened with (document context,
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
@@ -54,6 +57,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
 from loaders.lexicon.json_lines import file_lines, json_objects
+from loaders.mentions.coordination import Unit
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import RESPECTIVELY, Found, RelationRule, pairwise, respective_pairs
 from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
@@ -63,7 +67,8 @@ _KINDS = {"place", "org", "chain"}
 SUBJECT = "subject"
 PAGE = "page"
 ARTICLE = "article"
-_CONTEXT_SLOTS = frozenset({SUBJECT, PAGE, ARTICLE})
+PARAGRAPH = "paragraph"
+_CONTEXT_SLOTS = frozenset({SUBJECT, PAGE, ARTICLE, PARAGRAPH})
 _PAGE_SOURCE = "page-title"
 _ARTICLE_SOURCE = "article-only-place"
 _CUES = cue_patterns(__name__)
@@ -161,6 +166,13 @@ class RelationPattern:
             # unless a heading over the sentence names another
             if not any(unit.kind == "place" for unit in view.units) and _page_place_holds(view):
                 yield from self._heads_pointing_to(view, view.page_place, _PAGE_SOURCE, cue_at_start=True)
+        elif self.tail == {PARAGRAPH}:
+            # "A建成…；广西首台…": only the first part (up to ；) must name no place
+            units = _first_part(view)
+            if not any(unit.kind == "place" for unit in units):
+                yield from self._heads_pointing_to(
+                    view, view.subject_place, DOCUMENT_SUBJECT, cue_at_start=True, count=len(units)
+                )
         else:
             for i, j in self.ends(view):
                 h, t = (i, j) if self.head_first else (j, i)
@@ -217,16 +229,24 @@ class RelationPattern:
                 yield from pairwise(self.type, [head], tails)
 
     def _heads_pointing_to(
-        self, view: SentenceView, place: Mention | None, source: str, cue_at_start: bool
+        self, view: SentenceView, place: Mention | None, source: str, cue_at_start: bool, count: int | None = None
     ) -> Iterator[Found]:
-        """Heads whose clause goes on with a cue pointing to ``place``, named elsewhere."""
+        """Heads among the first ``count`` units (all: None) whose clause goes on with a cue
+        pointing to ``place``, named elsewhere."""
         if place is None or place.sentence == view.sentence.index or self.gap is None:
             return
         find_cue = self.gap.match if cue_at_start else self.gap.search
-        for i in range(len(view.units)):
+        for i in range(len(view.units) if count is None else count):
             heads = _members(view, i, self.head)
             if heads and find_cue(_after_past_chains(view, i, self.max_gap)):
                 yield from pairwise(self.type, heads, [synthetic_mention(place, view.sentence, source)])
+
+
+def _first_part(view: SentenceView) -> list[Unit]:
+    """The units of the sentence's first part (parts end at 。；!?)."""
+    end = _CUES.hard_end.search(view.text)
+    limit = len(view.text) if end is None else end.start()
+    return [unit for unit in view.units if unit.start < limit]
 
 
 def _second_object(view: SentenceView, previous: int, index: int) -> bool:
@@ -299,11 +319,20 @@ def _opens_clause(view: SentenceView, index: int) -> bool:
 def opening_place(view: SentenceView) -> Mention | None:
     """The place a sentence opens with as its subject ("沈阳市正通过…"), if any: later
     sentences of the paragraph that name no subject speak of it."""
-    if not view.units or view.units[0].kind != "place" or view.units[0].is_list:
+    if not view.units or view.units[0].kind != "place" or view.units[0].is_list or view.names_unread_area(0):
         return None
     if not _CUES.clause_opening.match(view.clause_before(0)):
         return None
     return view.units[0].members[0]
+
+
+def opens_with_unread_area(view: SentenceView) -> bool:
+    """The sentence opens with a place written onto an area no entity stands for ("郑州航空港
+    不只…"): its subject is that area, and no place named before is what later sentences
+    speak of."""
+    if not view.units or view.units[0].kind != "place" or view.units[0].is_list:
+        return False
+    return view.names_unread_area(0) and _CUES.clause_opening.match(view.clause_before(0)) is not None
 
 
 def _members(view: SentenceView, index: int, allowed: frozenset[str]) -> list[Mention]:

@@ -167,6 +167,15 @@ class SentenceView:
             return following
         return index
 
+    def names_unread_area(self, index: int) -> bool:
+        """Unit ``index`` is a place opening the name of an area no entity stands for
+        ("郑州|航空港"): what the text says there is said of that area."""
+        unit = self.units[index]
+        # Up to the next unit: "合肥市|高新区" names the zone as a unit of its own.
+        ceiling = self.units[index + 1].start if index + 1 < len(self.units) else len(self.text)
+        area = self.text[unit.end : min(ceiling, unit.end + 8)]
+        return unit.kind == "place" and _CUES.unread_area.match(area) is not None
+
     def place_run_start(self, index: int) -> int:
         """The first unit of the run of places written together that ends with ``index``."""
         while index > 0 and self.qualifies_next(index - 1):

@@ -18,6 +18,7 @@ from loaders.relations.view import SentenceView
 _CUES = cue_patterns(__name__)
 _LOCATIVE_REACH = 12
 _OTHER_SUBJECT = ("与", "和", "同", "跟", "向")
+_SETTLED_REACH = 24  # 等, a noun phrase of up to 10 characters, an adverb, the verb
 
 
 def _not_region(view: SentenceView, index: int) -> bool:
@@ -83,6 +84,33 @@ def located_local_firms(view: SentenceView) -> Iterator[Found]:
         if unit.kind == "org" and unit.closed_by_deng and _CUES.local_noun.match(unit.noun):
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("LOCATED_IN", firms, [place])
+
+
+@relation_rule("located-firms-settle", 0.5, needs="org", cues="入驻 落地 落户 进驻 扎根 安家")
+def located_firms_settle(view: SentenceView) -> Iterator[Found]:
+    """A、B等知名企业相继落地: what a 等-list names, when its clause ends with a verb of
+    settling and no place after it, settled in the one place the sentence names, else in
+    the place the paragraph or page speaks of (as for local firms)."""
+    place = _local_place(view)
+    if place is None or _not_where_settled(view, place):
+        return
+    for unit in view.units:
+        if (
+            unit.kind == "org"
+            and unit.closed_by_deng
+            and _CUES.settled_after.match(view.text[unit.end : unit.end + _SETTLED_REACH])
+        ):
+            yield from pairwise("LOCATED_IN", list(unit.members), [place])
+
+
+def _not_where_settled(view: SentenceView, place: Mention) -> bool:
+    """The sentence names ``place`` as where firms come from ("来自深圳的A、B等企业相继落地")
+    or only as the start of an area no entity stands for ("郑州航空港…": they are in the
+    port area, not the city)."""
+    for k, unit in enumerate(view.units):
+        if place in unit.members and (view.names_unread_area(k) or _CUES.origin_before.search(view.before(k, 3))):
+            return True
+    return False
 
 
 def _local_place(view: SentenceView) -> Mention | None:

@@ -57,10 +57,13 @@ def _first_unit(view: SentenceView, start: int, index: int) -> int | None:
 
 
 @relation_rule(
-    "located-in-gathers", 0.75, needs="place org", cues="集聚 聚集 汇聚 云集 引进 吸引 引育 招引 入驻 落户 落地"
+    "located-in-gathers",
+    0.75,
+    needs="place org",
+    cues="集聚 聚集 汇聚 云集 引进 吸引 引育 招引 入驻 落户 落地 内有 内现有",
 )
 def located_in_gathers(view: SentenceView) -> Iterator[Found]:
-    """园区集聚A、B / X：…，引进A等企业 / 园区入驻了A: what the place gathers is in it."""
+    """园区集聚A、B / X：…，引进A等企业 / 园区入驻了A / 园区内有A: what the place gathers is in it."""
     for j, unit in enumerate(view.units):
         if unit.kind != "org":
             continue
@@ -72,9 +75,11 @@ def located_in_gathers(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", unit.members, view.units[place].members)
 
 
-@relation_rule("located-in-holds-research", 0.6, needs="place org", cues="拥有 建有 坐拥 布局 建设 建成 新建 组建")
+@relation_rule(
+    "located-in-holds-research", 0.6, needs="place org", cues="拥有 建有 现有 共有 坐拥 布局 建设 建成 新建 组建"
+)
 def located_in_holds_research(view: SentenceView) -> Iterator[Found]:
-    """X区…，拥有A、B等高校 / X区…，布局建设了A实验室: the research bodies a place has or
+    """X区…，拥有A、B等高校 / X市现有A、B等高校 / X区…，布局建设了A实验室: the research bodies a place has or
     builds are in it (firms it "has" may be only its investments: left out)."""
     for j, unit in enumerate(view.units):
         if unit.kind != "org":

@@ -30,6 +30,8 @@ _JOINERS = re.compile(r"[、和及与]")
 
 @dataclass(frozen=True, slots=True)
 class ListedDivision:
+    """A county-level division named by its bare short name (in a list, or at a route's end)."""
+
     start: int
     end: int
     division: Division

@@ -10,9 +10,9 @@ plus 县/市/区/旗 is exactly one county-level division of the division table 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from loaders.lexicon.gazetteer import Division, Gazetteer
+from loaders.mentions.district_lists import ListedDivision
 
 _ROUTE_WORD = re.compile("段|高速|铁路|城际|公路|高铁|快速路|轨道|国道|省道|航线|动车")
 _TO = "至"
@@ -23,16 +23,9 @@ _COUNTY_LEVEL = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-@dataclass(frozen=True, slots=True)
-class RouteEnd:
-    start: int
-    end: int
-    division: Division
-
-
-def route_ends(text: str, gaz: Gazetteer) -> list[RouteEnd]:
+def route_ends(text: str, gaz: Gazetteer) -> list[ListedDivision]:
     """Bare county-level places at the two ends of each "甲至乙<route word>" in ``text``."""
-    found: list[RouteEnd] = []
+    found: list[ListedDivision] = []
     at = text.find(_TO)
     while at >= 0:
         far = _far_end(text, at + 1)
@@ -52,13 +45,13 @@ def _far_end(text: str, start: int) -> int:
     return -1
 
 
-def _end_before(text: str, end: int, gaz: Gazetteer) -> RouteEnd | None:
+def _end_before(text: str, end: int, gaz: Gazetteer) -> ListedDivision | None:
     for length in _END_LENGTHS:
         start = end - length
         if start >= 0:
             division = _division(text[start:end], gaz)
             if division is not None:
-                return RouteEnd(start, end, division)
+                return ListedDivision(start, end, division)
     return None
 
 

@@ -11,7 +11,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 
 from kg.model import Mention
 from loaders.relations.class_limits import PARENT_CLASSES, SUPPORTER_CLASSES
@@ -64,15 +65,7 @@ def _first_unit(view: SentenceView, start: int, index: int) -> int | None:
 )
 def located_in_gathers(view: SentenceView) -> Iterator[Found]:
     """园区集聚A、B / X：…，引进A等企业 / 园区入驻了A / 园区内有A: what the place gathers is in it."""
-    for j, unit in enumerate(view.units):
-        if unit.kind != "org":
-            continue
-        head = _list_head(view, j)
-        if not _CUES.gather_before.search(view.before(head, 6)):
-            continue
-        place = _nearest_place(view, head)
-        if place is not None and not view.units[place].is_list:
-            yield from pairwise("LOCATED_IN", unit.members, view.units[place].members)
+    yield from _located_after_cue(view, _CUES.gather_before, lambda members: members)
 
 
 @relation_rule(
@@ -81,16 +74,25 @@ def located_in_gathers(view: SentenceView) -> Iterator[Found]:
 def located_in_holds_research(view: SentenceView) -> Iterator[Found]:
     """X区…，拥有A、B等高校 / X市现有A、B等高校 / X区…，布局建设了A实验室: the research bodies a place has or
     builds are in it (firms it "has" may be only its investments: left out)."""
+    yield from _located_after_cue(
+        view, _CUES.hold_before, lambda members: [m for m in members if m.type in SUPPORTER_CLASSES]
+    )
+
+
+def _located_after_cue(
+    view: SentenceView, cue: re.Pattern[str], kept: Callable[[Sequence[Mention]], Sequence[Mention]]
+) -> Iterator[Found]:
+    """The organisations of a unit whose list a ``cue`` word opens (those ``kept`` keeps)
+    are in the nearest place governing it, unless that place is one of a list."""
     for j, unit in enumerate(view.units):
         if unit.kind != "org":
             continue
         head = _list_head(view, j)
-        if not _CUES.hold_before.search(view.before(head, 6)):
+        if not cue.search(view.before(head, 6)):
             continue
         place = _nearest_place(view, head)
-        research = [m for m in unit.members if m.type in SUPPORTER_CLASSES]
         if place is not None and not view.units[place].is_list:
-            yield from pairwise("LOCATED_IN", research, view.units[place].members)
+            yield from pairwise("LOCATED_IN", kept(unit.members), view.units[place].members)
 
 
 def _list_head(view: SentenceView, index: int) -> int:

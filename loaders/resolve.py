@@ -73,6 +73,11 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
     fuller_of: dict[tuple[str, str, str], list[str]] = {}
     by_ending: dict[tuple[str, str], dict[str, list[str]]] = {}
     for index, m in enumerate(mentions):
+        if m.type == "Place" and m.source not in (GAZETTEER_SOURCE, DECLARED_SOURCE):
+            zones = _zones_named_after(m.canonical, by_class[(m.doc, m.type)])
+            if len(zones) == 1:
+                changed[index] = zones[0]
+                continue
         if (m.type not in _SHORTENED_CLASSES and not _named_place(m)) or m.source == DECLARED_SOURCE:
             continue
         # A name the reference data gave is refined only by a company's own legal name.
@@ -94,6 +99,16 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
         if len(fuller) == 1 and fuller[0] != m.canonical:
             changed[index] = fuller[0]
     return changed
+
+
+# The official types a zone's name ends in. A park the text also names as such a zone
+# ("某某蓝谷" and "某某蓝谷高新技术产业开发区") is that zone written short: one place.
+_ZONE_TYPES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区")
+
+
+def _zones_named_after(short: str, names: set[str]) -> list[str]:
+    """The zones of ``names`` whose name is ``short`` and a zone type."""
+    return [name for name in names if name.startswith(short) and name[len(short) :] in _ZONE_TYPES]
 
 
 # Administrative divisions and development zones: a shorter name is another division

@@ -80,3 +80,15 @@ def test_a_named_place_written_shorter_later_is_one_place():
     names = {e.name: e for e in result.entities}
     assert "翠湖科学城" not in names
     assert set(names["青柳翠湖科学城"].aliases) >= {"翠湖科学城"}
+
+
+def test_a_park_named_as_a_zone_elsewhere_in_the_text_is_that_zone():
+    result = _resolve("青柳蓝谷高新技术产业开发区是一处新区。", "近年来，青柳蓝谷加快建设。")
+    places = {e.name: e for e in result.entities if e.type == "Place"}
+    assert "青柳蓝谷" not in places
+    assert "青柳蓝谷" in places["青柳蓝谷高新技术产业开发区"].aliases
+
+
+def test_a_park_without_its_zone_in_the_text_keeps_its_name():
+    result = _resolve("近年来，青柳蓝谷加快建设。")
+    assert "青柳蓝谷" in {e.name for e in result.entities}

@@ -71,6 +71,9 @@ _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 # A name never opens with these: 某 hides a name ("某通信公司"), 最 ranks a kind
 # ("最具投资价值锂电产业园"). (某某 stands for a name in templates and examples, and is kept.)
 _NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
+# A ranking inside the words before a kind makes an award or a league table, not a name
+# ("亚洲最佳孵化器", "全国十佳产业园").
+_RANKING = re.compile("最佳|最具|十佳|十大|百强|五十强")
 _ADMINISTRATIVE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
 _GROUP = "集团"
 # "…国际科技创新中心", "…区域科技创新中心": a status a city or region is to reach.
@@ -268,6 +271,8 @@ PARK_SUFFIXES = (
     "产业港",
     "科创湾",
     "高科技区",
+    "高教区",  # 某某高教区, 某某大学城: campuses of several colleges, a district of a city
+    "大学城",
 )
 # Policy zones (…示范区/试验区) are mostly category words ("国家自主创新示范区"); one is
 # a named place only when it is qualified by a known place ("合肥…试验区").
@@ -313,7 +318,8 @@ for _rule in (
         "LargeScientificFacility",
         min_stem=3,
         generic_stems=frozenset(_words("大科学 重大科技 科学 科技基础")),  # kinds: 大科学设施
-        generic_tails=("基础", "配套", "休闲", "休憩", "处理", "防护", "物流", "背"),
+        # "材料和信息科学设施": a field of science before 设施 says what kind of facility.
+        generic_tails=("基础", "配套", "休闲", "休憩", "处理", "防护", "物流", "背", "科学"),
     ),
     EntityRule(
         "enterprise",
@@ -353,6 +359,8 @@ for _rule in (
             "检验中心",  # 国家…质量监督检验中心: a national inspection platform
             "质检中心",
             "育成中心",  # incubation centres of an institute's industries
+            "概念验证中心",  # proof-of-concept and pilot-scale platforms of a named owner
+            "中试基地",
         ),
         "InnovationPlatform",
         generic_stems=PLATFORM_GENERIC_STEMS,
@@ -471,12 +479,15 @@ for _rule in (
     # makes with 镇 (城镇, 工业重镇, 特色小镇 is place-area's) are no names.
     EntityRule(
         "place-town",
-        ("街道", "镇"),
+        ("街道", "镇", "乡"),
         "Place",
         min_stem=2,
         max_stem=3,
         generic_stems=PLACE_GENERIC_STEMS | TOWN_GENERIC_STEMS,
-        generic_tails=("重", "名", "古", "城", "乡", "村", "集", "小", "强", "市", "坐", "街", "各", "全"),
+        # (…水乡, 家乡, 故乡, 离乡: words for a home or a landscape, not townships.)
+        generic_tails=("重", "名", "古", "城", "乡", "村", "集", "小", "强", "市", "坐", "街", "各", "全")
+        + ("水", "家", "故", "离", "返", "还", "下", "之", "梦", "异", "他", "本", "同", "思"),
+        bad_next="镇村",  # 乡镇, 乡村: the words for townships and the countryside
         report_drops=False,
     ),
     EntityRule(
@@ -535,11 +546,16 @@ def _window_floor(text: str, suffix_start: int) -> int:
     return last_stop + 1
 
 
+# The segmenter glues a copula to the area word before it ("拓展区|为|大科学装置" comes out
+# as 区为|大): the area is the sentence's subject, and the name starts after the copula.
+_ADMIN_COPULA = re.compile("[区市县省城镇园][为是]")
+
+
 @lru_cache(maxsize=65536)  # tokens repeat a lot; the answer depends on the token only
 def _is_stop(token: str) -> bool:
     # The segmenter glues adverbs and objects to verbs (大力发展, 谷获批): a token holding
     # a stop verb stops the name too; a too-short name is the lesser evil.
-    if token in STOP_WORDS or _NUMERAL.match(token):
+    if token in STOP_WORDS or _NUMERAL.match(token) or _ADMIN_COPULA.fullmatch(token):
         return True
     if len(token) > 2 and token[-2:] in STOP_VERBS and token[:-2] in STOP_WORDS:
         return True  # an adverb glued to the verb (全力支持, 大力推进): whatever the tagger says
@@ -760,6 +776,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"
     if stem in rule.generic_stems or core in rule.generic_stems or _NO_NAME_OPENING.match(stem):
         return "generic-name"
+    if ("最" in stem or "十" in stem or "强" in stem) and _RANKING.search(stem):
+        return "generic-name"
     if rule.type == "Enterprise" and core.endswith(_GROUP) and core[: -len(_GROUP)] in rule.generic_stems:
         return "generic-name"  # "…建设|投资集团有限公司": the name was cut at a verb; 投资集团 names none
     if rule.type == "Laboratory" and (_ADMINISTRATIVE_NAME.fullmatch(stem) or stem in KNOWN_PLACES):
@@ -780,7 +798,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "verb-phrase"  # "具备产业先发优势", "更是产业链…": no noun before 产业
     if len(core) < rule.min_stem and not _proper_short_stem(core, rule):
         return "too-short"
-    if len(stem) > rule.max_stem:
+    # A bracketed site is no part of the name's length: "中国（某市）软件谷" is a short name.
+    if len(_PARENS.sub("", stem) if "（" in stem or "(" in stem else stem) > rule.max_stem:
         return "too-long"
     return None
 

@@ -58,10 +58,11 @@ from loaders.mentions.lists import (
     term_list_members,
 )
 from loaders.mentions.numbered_institutes import numbered_institutes
+from loaders.mentions.place_lists import listed_places
 from loaders.mentions.route_ends import route_ends
 from loaders.mentions.short_names import short_company_names
 from loaders.mentions.whole_chains import whole_chain_industries
-from loaders.mentions.zone_names import full_zone_name, other_zone_spelling
+from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, park_short_name
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
@@ -79,6 +80,7 @@ NUMBERED_INSTITUTE_SOURCE = "numbered-institute"
 WHOLE_CHAIN_SOURCE = "whole-chain"
 ROUTE_END_SOURCE = "route-end"
 JOINED_FIRST_SOURCE = "joined-first-member"
+PLACE_LIST_SOURCE = "place-list"
 # A list's distributed name wins over the word its member is alone ("光谷等湖北实验室":
 # 湖北光谷实验室, not the place 光谷).
 _PRIORITY = {COUNTED_LAB_SOURCE: -1, GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
@@ -160,6 +162,9 @@ class _DocState:
     # (section,) of the last industry lead in a column of them; None when there is none.
     chain_lead_section: tuple[str | None] | None = None
     previous_end: int = 0
+    sentence_index: int = 0  # the sentence being read
+    # Parks' short names learned from their full names: alias -> the sentence it was learned in.
+    park_short_names: dict[str, int] = field(default_factory=dict)
 
     def declare(self, alias: str, name: _DeclaredName) -> None:
         self.declared[alias] = name
@@ -183,6 +188,7 @@ def find_mentions(doc: Document) -> MentionResult:
         if opens_paragraph:
             state.industry_paragraph = False  # a new paragraph: the last lead is over
         state.previous_end = sentence.end
+        state.sentence_index = sentence.index
         chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
         if _learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
@@ -194,6 +200,7 @@ def find_mentions(doc: Document) -> MentionResult:
             _resolve_division(cand, sentence, doc, gaz, state)
             mentions.append(_to_mention(doc, sentence, cand))
         dropped.extend(_to_dropped(doc, sentence, d) for d in drops)
+    mentions = _park_short_names_before(doc, mentions, state)
     mentions.sort(key=_BY_SPAN)
     if ablation.enabled("city-scope"):
         mentions, other_city = keep_own_city_names(mentions, gaz)
@@ -239,6 +246,8 @@ def _sentence_candidates(
             _Candidate(n.start, n.end, "ResearchInstitute", None, n.canonical, NUMBERED_INSTITUTE_SOURCE)
             for n in numbered_institutes(text)
         ]
+    if "、" in text:
+        pool += _place_list_candidates(text, pool)
     kinds: set[tuple[int, int]] = set()
     if _may_distribute(text) and ablation.enabled("distributed-lists"):
         counted, kinds = _counted_lab_candidates(text, matches)
@@ -250,7 +259,7 @@ def _sentence_candidates(
     chosen = _choose([c for c in pool if not _riverside_phrase(text, c) and not _inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
-    chosen = [c for c in chosen if not _names_a_medium(text, c) and not _counted_kind(text, c)]
+    chosen = [c for c in chosen if not _place_in_a_set_phrase(text, c) and not _counted_kind(text, c)]
     return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
 
 
@@ -363,8 +372,20 @@ def _join_sub_colleges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
 _MEDIA_AFTER_PLACE = re.compile("日报|晚报|新闻|电视台|广播|融媒")
 
 
-def _names_a_medium(text: str, cand: _Candidate) -> bool:
-    return cand.type == "Place" and _MEDIA_AFTER_PLACE.match(text, cand.end) is not None
+# A province or city written in full before 委 and an office ("某省委副书记", "某市委常委")
+# names the party committee an official belongs to: a title, the place itself is not spoken of.
+_COMMITTEE_OFFICE = re.compile("委(?:副?书记|常委|组织部|宣传部|统战部|办公厅)")
+
+
+def _place_in_a_set_phrase(text: str, cand: _Candidate) -> bool:
+    """A place written only as part of an outlet's name, an official's title or a kind."""
+    if cand.type != "Place":
+        return False
+    if _MEDIA_AFTER_PLACE.match(text, cand.end) is not None:
+        return True
+    if text.startswith("实验室", cand.end) and text.endswith("省", cand.start, cand.end):
+        return True  # "两个某省实验室": the province's kind of laboratory, the province is no topic
+    return text.endswith(("省", "市"), cand.start, cand.end) and _COMMITTEE_OFFICE.match(text, cand.end) is not None
 
 
 # "42个省部级海洋实验室", "建成5个量子实验室": a count before a rule-found body names how
@@ -627,6 +648,18 @@ def _listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gaz
                 )
             )
     return found
+
+
+def _place_list_candidates(text: str, pool: list[_Candidate]) -> list[_Candidate]:
+    """Unknown members of lists of places ("甲科技城、乙云城") (place_lists.py)."""
+    places = {(c.start, c.end) for c in pool if c.type == "Place"}
+    if not places:
+        return []
+    firms = {(c.start, c.end) for c in pool if c.type == "Enterprise"}
+    return [
+        _Candidate(p.start, p.end, "Place", None, name_form(text[p.start : p.end]), PLACE_LIST_SOURCE)
+        for p in listed_places(text, places, firms)
+    ]
 
 
 def _route_end_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
@@ -1160,10 +1193,47 @@ def _context_supports(text: str, cand: _Candidate, chosen: list[_Candidate]) -> 
     return False
 
 
+def _learn_park_short_name(cand: _Candidate, state: _DocState) -> bool:
+    """A park a rule found in full is named by its owner's words later (zone_names.py)."""
+    if cand.type != "Place" or cand.priority != _RULE_PRIORITY:
+        return False
+    short = park_short_name(cand.canonical)
+    if short is None or short in state.declared or default_gazetteer().surface(short) is not None:
+        return False
+    state.declare(short, _DeclaredName(cand.canonical, cand.type, cand.subtype))
+    state.park_short_names[short] = state.sentence_index
+    return True
+
+
+def _park_short_names_before(doc: Document, mentions: list[Mention], state: _DocState) -> list[Mention]:
+    """A title or lead may call a park by its short name before the text names it in full
+    ("某省某某入选…" above "…某省某某科技产业园…"): those earlier short names are the park too,
+    in place of the shorter names found inside them (the province)."""
+    if not state.park_short_names:
+        return mentions
+    automaton = ahocorasick_rs.AhoCorasick(list(state.park_short_names))
+    for sentence in doc.sentences:
+        for _index, start, end in automaton.find_matches_as_indexes(sentence.text):
+            alias = sentence.text[start:end]
+            if sentence.index >= state.park_short_names[alias]:
+                continue
+            name = state.declared[alias]
+            inside = [
+                m for m in mentions if m.sentence == sentence.index and start < m.clean_end and m.clean_start < end
+            ]
+            if any(m.clean_start < start or m.clean_end > end for m in inside):
+                continue  # part of a longer name
+            cand = _Candidate(start, end, name.type, name.subtype, name.canonical, DECLARED_SOURCE)
+            mentions = [m for m in mentions if m not in inside] + [_to_mention(doc, sentence, cand)]
+    return mentions
+
+
 def _learn_declarations(text: str, chosen: list[_Candidate], state: _DocState) -> bool:
     """Register "X（以下简称“Y”）" so Y names X for the rest of the document."""
     learned = False
     for cand in chosen:
+        if _learn_park_short_name(cand, state):
+            learned = True
         match = _DECLARATION.match(text, cand.end)
         if match is None:
             continue

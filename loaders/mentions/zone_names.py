@@ -36,3 +36,18 @@ def other_zone_spelling(name: str) -> str | None:
     if name.endswith(_WITHOUT_INDUSTRY) and not name.endswith("经济技术开发区"):
         return name[: -len(_WITHOUT_INDUSTRY)] + _WITH_INDUSTRY
     return None
+
+
+# A park's name is its owner's words and a park type ("某省某某科技产业园"); a text that
+# names it in full calls it by the owner's words alone later ("某省某某携手…"). The owner
+# must be long enough not to be a place or a firm of its own (4+ characters).
+_PARK_TYPES = ("科技产业园", "高科技产业园", "产业园区", "工业园区", "科技园区", "产业园", "科技园", "工业园")
+_MIN_PARK_OWNER_CHARS = 4
+
+
+def park_short_name(name: str) -> str | None:
+    """The words a park's full name ``name`` is shortened to, if it has a park type."""
+    for park_type in sorted(_PARK_TYPES, key=len, reverse=True):
+        if name.endswith(park_type) and len(name) - len(park_type) >= _MIN_PARK_OWNER_CHARS:
+            return name[: -len(park_type)]
+    return None

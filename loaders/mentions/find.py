@@ -710,11 +710,15 @@ def _list_candidates(
     """Unknown members of "A、B、C等企业/产业" lists, of "以A、B为核心的…产业" lists and of
     headless industry lists after a verb of scope, typed like the list
     (loaders.mentions.lists, .led_lists, .industry_runs)."""
-    if "等" not in text and "以" not in text and "、" not in text and not _COUNTED_LIST.search(text):
+    # Speed: each kind of list needs its own mark in the text; most sentences have none.
+    headed = "等" in text or _COUNTED_LIST.search(text) is not None
+    if not headed and "以" not in text and "、" not in text:
         return []
     known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
     found = []
-    members = list_members(text, known, industry_context) + led_list_members(text, known)
+    members = list_members(text, known, industry_context) if headed else []
+    if "以" in text:
+        members += led_list_members(text, known)
     for member in members + headless_industry_members(text, known):
         canonical, subtype = _known_as(name_form(text[member.start : member.end]), member.type, member.subtype, gaz)
         found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))

@@ -230,7 +230,8 @@ COMPANY_GENERIC_STEMS = frozenset(
 PLACE_GENERIC_STEMS = frozenset(
     _words("""示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
     核心 起步 产业 合作 自贸 保税 综保 老城 主城 城 郊 矿 山 库 街 校 院 开发 高新 新 重点
-    各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术 部分""")
+    各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术 部分
+    下辖 所辖 管辖 直辖""")  # 下辖县, 所辖区: a kind of division under a place, no name
 )
 
 # Kinds of college, not names: 高等工程师学院, 卓越工程师学院, 现代产业学院, 职业学院.
@@ -288,6 +289,9 @@ POLICY_ZONE_SUFFIXES = (
     "保税港区",
     "临空经济区",
     "经济区",
+    "航空港区",  # 某市航空港区: the zone round a city's airport, named by the city
+    "空港新区",
+    "航空港",
 )
 PLACE_GENERIC_TAILS = tuple(_words("示范 先行 试点 核心 功能 重点 特色 保护 集中 综合 国家级 省级 市级 型"))
 

@@ -32,6 +32,7 @@ from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name
 from loaders.lexicon.place_names import province_abbreviations
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.chain_links import chain_link_spans
+from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
 from loaders.mentions.district_lists import listed_divisions
@@ -58,9 +59,10 @@ from loaders.mentions.lists import (
     term_list_members,
 )
 from loaders.mentions.numbered_institutes import numbered_institutes
+from loaders.mentions.old_towns import old_towns
 from loaders.mentions.place_lists import listed_places
 from loaders.mentions.route_ends import route_ends
-from loaders.mentions.short_names import short_company_names
+from loaders.mentions.short_names import foreign_company_names, short_company_names
 from loaders.mentions.whole_chains import whole_chain_industries
 from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, park_short_name
 
@@ -71,6 +73,8 @@ CHAIN_SPLIT_SOURCE = "industry-chain-split"
 CHAIN_LEAD_SOURCE = "industry-chain-lead"
 SHORT_COMPANY_SOURCE = "enterprise-short-name"
 LISTED_DISTRICT_SOURCE = "district-list"
+CHAINED_DISTRICT_SOURCE = "district-after-province-city"
+OLD_TOWN_SOURCE = "old-town"
 BARE_ZONE_SOURCE = "bare-zone"
 ABBREVIATION_SOURCE = "province-abbreviation"
 COORDINATION_SOURCE = "coordination-list"
@@ -227,9 +231,12 @@ def _sentence_candidates(
     pool += _bare_zone_candidates(sentence, matches, gaz, state)
     if "等" in text or "个区" in text:
         pool += _listed_district_candidates(text, matches, gaz)
+    pool += _chained_district_candidates(text, matches, gaz)
     pool += _abbreviation_candidates(text, matches, gaz)
     if "至" in text:
         pool += _route_end_candidates(text, gaz)
+    if "古镇" in text:
+        pool += _old_town_candidates(text, matches)
     if "游" in text:
         pool += _stage_list_candidates(text, matches)
     if "链" in text:
@@ -255,6 +262,10 @@ def _sentence_candidates(
     if ablation.enabled("company-short-names"):
         pool += [
             _Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in short_company_names(text)
+        ]
+        pool += [
+            _Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE)
+            for a, b in foreign_company_names(text)
         ]
     chosen = _choose([c for c in pool if not _riverside_phrase(text, c) and not _inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
@@ -660,6 +671,39 @@ def _place_list_candidates(text: str, pool: list[_Candidate]) -> list[_Candidate
         _Candidate(p.start, p.end, "Place", None, name_form(text[p.start : p.end]), PLACE_LIST_SOURCE)
         for p in listed_places(text, places, firms)
     ]
+
+
+def _chained_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
+    """ "山东青岛崂山": a bare district name after its province and city (chained_divisions.py)."""
+    found = []
+    for province, city in zip(matches, matches[1:], strict=False):
+        if city.start != province.end or province.surface.subtype != "Province" or city.surface.subtype != "City":
+            continue
+        province_code = gaz.division_code(province.surface.canonical)
+        city_code = gaz.division_code(city.surface.canonical)
+        if province_code is None or city_code is None:
+            continue
+        item = chained_division(text, city.end, province_code, city_code, gaz)
+        if item is not None:
+            division = item.division
+            found.append(
+                _Candidate(
+                    item.start,
+                    item.end,
+                    "Place",
+                    division.subtype,
+                    division.name,
+                    CHAINED_DISTRICT_SOURCE,
+                    division_codes=(division.code,),
+                )
+            )
+    return found
+
+
+def _old_town_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """ "青石古镇": the town 青石镇 (old_towns.py)."""
+    known = [(m.start, m.end) for m in matches]
+    return [_Candidate(t.start, t.end, "Place", None, t.name, OLD_TOWN_SOURCE) for t in old_towns(text, known)]
 
 
 def _route_end_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:

@@ -50,3 +50,31 @@ def _is_own_name(stem: str) -> bool:
     if any(tag in _PHRASE_TAGS for tag in tags):
         return False  # 由光迅, 聚焦光通信, 集群建设: a verb or function word, not a name
     return not rjieba.has_word(stem) or all(tag in _PROPER_TAGS for tag in tags)
+
+
+@cache
+def _foreign_cues() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = json.loads(resources.files("loaders.lexicon").joinpath("data/company_short_names.json").read_text("utf-8"))
+    countries = "|".join(map(re.escape, data["countries"]))
+    verbs = "|".join(map(re.escape, sorted(data["foreign_verbs"], key=len, reverse=True)))
+    opening = r"(?:^|(?<=[。，；：！？”\s]))"
+    pattern = re.compile(rf"{opening}(?P<name>(?:{countries})(?P<own>[\u4e00-\u9fff]{{2,3}}?))(?=(?:{verbs}))")
+    return pattern, frozenset(data["foreign_generic"])
+
+
+def foreign_company_names(text: str) -> list[tuple[int, int]]:
+    """Spans of foreign firms named by country and own short name opening a clause and
+    acting: "德国某某成立…" (the country is part of how the page names the firm)."""
+    pattern, generic = _foreign_cues()
+    spans = []
+    for match in pattern.finditer(text):
+        own = match.group("own")
+        if own in generic or own.startswith(tuple(generic)) or not _is_name_word(own):
+            continue
+        spans.append((match.start("name"), match.end("name")))
+    return spans
+
+
+def _is_name_word(own: str) -> bool:
+    # 德国大陆, 日本电产: a noun or a proper name; a verb or function word shows a phrase.
+    return not any(tag in _PHRASE_TAGS for _, tag in rjieba.tag(own)) and own[0] not in _FUNCTION_CHARS

@@ -53,20 +53,24 @@ def _is_own_name(stem: str) -> bool:
 
 
 @cache
-def _foreign_cues() -> tuple[re.Pattern[str], frozenset[str]]:
+def _foreign_cues() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     data = json.loads(resources.files("loaders.lexicon").joinpath("data/company_short_names.json").read_text("utf-8"))
     countries = "|".join(map(re.escape, data["countries"]))
     verbs = "|".join(map(re.escape, sorted(data["foreign_verbs"], key=len, reverse=True)))
     opening = r"(?:^|(?<=[。，；：！？”\s]))"
     pattern = re.compile(rf"{opening}(?P<name>(?:{countries})(?P<own>[\u4e00-\u9fff]{{2,3}}?))(?=(?:{verbs}))")
-    return pattern, frozenset(data["foreign_generic"])
+    # The last characters of the countries' names: a sentence holding none names no country.
+    last_chars = frozenset(country[-1] for country in data["countries"])
+    return pattern, frozenset(data["foreign_generic"]), last_chars
 
 
 def foreign_company_names(text: str) -> list[tuple[int, int]]:
     """Spans of foreign firms named by country and own short name opening a clause and
     acting: "德国某某成立…" (the country is part of how the page names the firm)."""
-    pattern, generic = _foreign_cues()
-    spans = []
+    pattern, generic, last_chars = _foreign_cues()
+    spans: list[tuple[int, int]] = []
+    if last_chars.isdisjoint(text):
+        return spans  # speed: most sentences name no foreign country
     for match in pattern.finditer(text):
         own = match.group("own")
         if own in generic or own.startswith(tuple(generic)) or not _is_name_word(own):

@@ -88,8 +88,8 @@ def extract_relations(
 def sentence_views(
     doc: Document, mentions: list[Mention], result: RelationResult | None = None
 ) -> Iterator[SentenceView]:
-    """What the rules see of each sentence that names something, in document order (also
-    what the pair model learns from); ``result`` collects what a view had to leave out."""
+    """What the rules see of each sentence that names something, in document order;
+    ``result`` collects what a view had to leave out."""
     result = RelationResult() if result is None else result
     by_sentence = _mentions_by_sentence(doc, mentions)
     scopes = build_scopes(doc, by_sentence)
@@ -128,6 +128,13 @@ def sentence_views(
 _CueTest = Callable[[str], object]  # a compiled pattern's search: None when no cue occurs
 
 
+@lru_cache(maxsize=1024)
+def _cue_test(cues: tuple[str, ...]) -> _CueTest:
+    """One search for "is any of ``cues`` in the text", in C; made once per set of cues
+    (a plan is made per document, and building the pattern cost more than using it)."""
+    return re.compile("|".join(map(re.escape, cues))).search
+
+
 class _RulePlan:
     """The rules worth running on a sentence, by its shape (how many mentions, which
     features): there are few shapes, so each one's rule list is worked out once per call.
@@ -139,9 +146,7 @@ class _RulePlan:
         self._count_cap = max((rule.min_mentions for rule in rules), default=0)
         self._by_shape: dict[tuple[int, frozenset[str]], list[tuple[RelationRule, _CueTest | None]]] = {}
         # One search per rule: "is any of its cue words in the text", in C.
-        self._cue_tests = {
-            rule.name: re.compile("|".join(map(re.escape, rule.cues))).search for rule in rules if rule.cues
-        }
+        self._cue_tests = {rule.name: _cue_test(tuple(rule.cues)) for rule in rules if rule.cues}
 
     def rules_for(self, view: SentenceView) -> list[tuple[RelationRule, _CueTest | None]]:
         count = sum(len(unit.members) for unit in view.units)

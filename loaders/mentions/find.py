@@ -27,7 +27,7 @@ from loaders.lexicon.chain_names import (
     suffixed_industries,
     vocabulary_term_start,
 )
-from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer, short_form
+from loaders.lexicon.gazetteer import Division, Gazetteer, default_gazetteer, short_form
 from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
 from loaders.lexicon.place_names import province_abbreviations
 from loaders.lexicon.segmenter import segment
@@ -646,17 +646,8 @@ def _listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gaz
         if code is None:
             continue
         for item in listed_divisions(text[city.end :], code, gaz):
-            division = item.division
             found.append(
-                _Candidate(
-                    city.end + item.start,
-                    city.end + item.end,
-                    "Place",
-                    division.subtype,
-                    division.name,
-                    LISTED_DISTRICT_SOURCE,
-                    division_codes=(division.code,),
-                )
+                _division_candidate(city.end + item.start, city.end + item.end, item.division, LISTED_DISTRICT_SOURCE)
             )
     return found
 
@@ -685,18 +676,7 @@ def _chained_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Ga
             continue
         item = chained_division(text, city.end, province_code, city_code, gaz)
         if item is not None:
-            division = item.division
-            found.append(
-                _Candidate(
-                    item.start,
-                    item.end,
-                    "Place",
-                    division.subtype,
-                    division.name,
-                    CHAINED_DISTRICT_SOURCE,
-                    division_codes=(division.code,),
-                )
-            )
+            found.append(_division_candidate(item.start, item.end, item.division, CHAINED_DISTRICT_SOURCE))
     return found
 
 
@@ -708,18 +688,12 @@ def _old_town_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candid
 
 def _route_end_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
     """ "宁国至绩溪高速": bare county-level places ending a route (route_ends.py)."""
-    return [
-        _Candidate(
-            r.start,
-            r.end,
-            "Place",
-            r.division.subtype,
-            r.division.name,
-            ROUTE_END_SOURCE,
-            division_codes=(r.division.code,),
-        )
-        for r in route_ends(text, gaz)
-    ]
+    return [_division_candidate(r.start, r.end, r.division, ROUTE_END_SOURCE) for r in route_ends(text, gaz)]
+
+
+def _division_candidate(start: int, end: int, division: Division, source: str) -> _Candidate:
+    """A bare county-level name read as the division it is (its name and code)."""
+    return _Candidate(start, end, "Place", division.subtype, division.name, source, division_codes=(division.code,))
 
 
 def _abbreviation_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:

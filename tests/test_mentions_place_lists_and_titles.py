@@ -47,7 +47,7 @@ def test_a_province_in_a_party_title_is_no_place_mention():
 
 
 def test_a_copula_glued_to_an_area_word_ends_the_name_before_it():
-    found = _by_text("核心区布局大科学装置，拓展区为大科学装置提供空间。")
+    found = _by_text("先行区布局重大平台，配套区为大科学装置预留用地。")
     assert not any(m.type == "LargeScientificFacility" for m in found.values())
 
 

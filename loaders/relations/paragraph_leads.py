@@ -5,7 +5,7 @@ Policy plans write their columns (专栏) this way: one paragraph per chain, the
 bold lead, then its projects, enterprises and platforms. The lead covers the rest of its
 own paragraph only (no newline between), never the next paragraph.
 
-A longer opening statement about one industry ("X区汽车产业的创新能力正不断增强") is a
+A longer opening statement about one industry ("X区机器人产业的竞争力持续提升") is a
 weaker topic: it speaks for the paragraph's second sentence only (topic_chains).
 """
 

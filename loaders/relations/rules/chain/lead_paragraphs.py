@@ -82,7 +82,7 @@ def lead_segment_list(view: SentenceView) -> Iterator[Found]:
 
 @relation_rule("topic-sentence-part-of-chain", 0.5, min_mentions=1, needs="org")
 def topic_sentence_part_of_chain(view: SentenceView) -> Iterator[Found]:
-    """ "X区汽车产业的创新能力正不断增强。A公司建成…": a firm opening the sentence after a
+    """ "X区机器人产业的竞争力持续提升。A公司建成…": a firm opening the sentence after a
     paragraph's statement about one industry is named as an example of it."""
     if view.topic_chain is None or view.units[0].kind != "org":
         return

@@ -10,23 +10,16 @@ where the bare name opens an organisation's name, gives no district.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from loaders.lexicon.gazetteer import Division, Gazetteer
+from loaders.lexicon.gazetteer import Gazetteer
+from loaders.mentions.district_lists import ListedDivision, division_of
 
 # Two or three Han characters, then anything but a Han character (or the end).
 _BARE_NAME = re.compile(r"([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
 _SUFFIXES = ("区", "县", "市")
 
 
-@dataclass(frozen=True, slots=True)
-class ChainedDivision:
-    start: int
-    end: int
-    division: Division
-
-
-def chained_division(text: str, at: int, province_code: str, city_code: str, gaz: Gazetteer) -> ChainedDivision | None:
+def chained_division(text: str, at: int, province_code: str, city_code: str, gaz: Gazetteer) -> ListedDivision | None:
     """The division of city ``city_code`` named bare at ``at``, when the city is one of
     province ``province_code``'s; None otherwise."""
     city = gaz.divisions.get(city_code)
@@ -35,8 +28,5 @@ def chained_division(text: str, at: int, province_code: str, city_code: str, gaz
     match = _BARE_NAME.match(text, at)
     if match is None:
         return None
-    for suffix in _SUFFIXES:
-        for division in gaz.divisions_by_name.get(match.group(1) + suffix, []):
-            if division.parent == city_code:
-                return ChainedDivision(match.start(1), match.end(1), division)
-    return None
+    division = division_of(match.group(1), _SUFFIXES, city_code, gaz)
+    return None if division is None else ListedDivision(match.start(1), match.end(1), division)

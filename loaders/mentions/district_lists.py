@@ -46,14 +46,15 @@ def listed_divisions(text: str, city_code: str, gaz: Gazetteer) -> list[ListedDi
         suffixes = _SUFFIXES[match.group("kind")]
         position = start
         for item in _JOINERS.split(items):
-            division = _division_of(item, suffixes, city_code, gaz)
+            division = division_of(item, suffixes, city_code, gaz)
             if division is not None:
                 found.append(ListedDivision(position, position + len(item), division))
             position += len(item) + 1
     return found
 
 
-def _division_of(item: str, suffixes: tuple[str, ...], city_code: str, gaz: Gazetteer) -> Division | None:
+def division_of(item: str, suffixes: tuple[str, ...], city_code: str, gaz: Gazetteer) -> Division | None:
+    """The division of city ``city_code`` named ``item`` plus one of ``suffixes``, if any."""
     for suffix in suffixes:
         for division in gaz.divisions_by_name.get(item + suffix, []):
             if division.parent == city_code:

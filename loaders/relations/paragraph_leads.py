@@ -11,6 +11,8 @@ weaker topic: it speaks for the paragraph's second sentence only (topic_chains).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from kg.model import Document, Mention, Sentence
 from loaders.relations.cue_patterns import cue_patterns
 
@@ -21,10 +23,15 @@ _CUES = cue_patterns(__name__)
 _ALSO_NAMED = "暨"
 
 
-def _starts_paragraph(doc: Document, previous: Sentence | None, sentence: Sentence) -> bool:
-    if previous is None or previous.article != sentence.article:
-        return True
-    return "\n" in doc.text[previous.end : sentence.start]
+def _with_paragraph_starts(doc: Document) -> Iterator[tuple[Sentence, bool]]:
+    """Each sentence of ``doc``, and whether it opens a paragraph (or an article)."""
+    previous: Sentence | None = None
+    for sentence in doc.sentences:
+        if previous is None or previous.article != sentence.article:
+            yield sentence, True
+        else:
+            yield sentence, "\n" in doc.text[previous.end : sentence.start]
+        previous = sentence
 
 
 def _chains_of_lead(sentence: Sentence, mentions: list[Mention]) -> tuple[Mention, ...]:
@@ -51,19 +58,17 @@ def lead_chains(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[in
     """For each sentence after a chain lead in the same paragraph, the lead's chains."""
     found: dict[int, tuple[Mention, ...]] = {}
     current: tuple[Mention, ...] = ()
-    previous: Sentence | None = None
-    for sentence in doc.sentences:
-        if _starts_paragraph(doc, previous, sentence):
+    for sentence, opens in _with_paragraph_starts(doc):
+        if opens:
             current = _chains_of_lead(sentence, by_sentence.get(sentence.index, []))
         elif current:
             found[sentence.index] = current
-        previous = sentence
     return found
 
 
 def _topic_chain(sentence: Sentence, mentions: list[Mention]) -> Mention | None:
-    """The one industry a paragraph's opening statement is about ("X区汽车产业的创新能力
-    正不断增强"), when it names no organisation: the next sentence's firm illustrates it."""
+    """The one industry a paragraph's opening statement is about ("X区机器人产业的竞争力
+    持续提升"), when it names no organisation: the next sentence's firm illustrates it."""
     if any(m.type not in ("IndustryChain", "Place") for m in mentions):
         return None
     chains = {m.canonical: m for m in mentions if m.type == "IndustryChain" and m.subtype != "ChainSegment"}
@@ -79,13 +84,11 @@ def _topic_chain(sentence: Sentence, mentions: list[Mention]) -> Mention | None:
 def topic_chains(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, Mention]:
     """For the second sentence of a paragraph, the industry its opening statement is about."""
     found: dict[int, Mention] = {}
-    previous: Sentence | None = None
     topic: Mention | None = None
-    for sentence in doc.sentences:
-        if _starts_paragraph(doc, previous, sentence):
+    for sentence, opens in _with_paragraph_starts(doc):
+        if opens:
             topic = _topic_chain(sentence, by_sentence.get(sentence.index, []))
         elif topic is not None:
             found[sentence.index] = topic
             topic = None  # further on, the paragraph may have turned to other firms
-        previous = sentence
     return found

@@ -293,3 +293,21 @@ def test_an_institute_called_by_its_group_and_number_gets_its_official_name():
 def test_numbers_are_spelt_as_the_institutes_names_spell_them():
     assert [count_numeral(n) for n in (10, 14, 38, 102)] == ["十", "十四", "三十八", "一百零二"]
     assert digit_numeral(702) == "七〇二"
+
+
+def test_a_place_before_a_cluster_word_is_the_place_not_an_industry():
+    found = _by_canonical("这足以说明芜湖产业集群的厚度。")
+    assert "芜湖市" in found
+    assert not [m for m in found.values() if m.type == "IndustryChain"]
+
+
+def test_a_rank_word_inside_a_zone_name_is_not_part_of_the_name():
+    found = _by_canonical("芜湖国家级高新技术产业开发区成立于上世纪九十年代。")
+    assert "芜湖高新技术产业开发区" in found
+    kept = _by_canonical("苏州国家高新技术产业开发区成立于上世纪九十年代。")
+    assert "苏州国家高新技术产业开发区" in kept
+
+
+def test_a_large_number_of_a_kind_and_a_complete_chain_are_no_names():
+    found = _by_canonical("全市拥有一大批省级重点实验室，形成了完备产业链。")
+    assert not [m for m in found.values() if m.type in ("Laboratory", "IndustryChain")]

@@ -100,6 +100,11 @@ GENERIC_PREFIXES = (
     "各类",
     "各级",
     "一批",
+    "一大批",
+    "大批",
+    "一系列",
+    "众多",
+    "诸多",
     "一个",
     "多个",
     "若干",
@@ -796,6 +801,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # 北京国际科技创新中心: what a city is to become, even owned
     if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS):
         return "generic-name"  # 加大新兴产业: a category word with words glued before it
+    if rule.type == "IndustryChain" and _ends_with_place(core):
+        return "generic-name"  # "长沙产业集群": the place's cluster, not an industry named 长沙
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):
         return "generic-name"  # "六位一体全产业链": 全产业链 is "the whole chain"
     if rule.type == "IndustryChain" and ablation.enabled("chain-pos") and is_verb_phrase(stem):
@@ -806,6 +813,14 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
     if len(_PARENS.sub("", stem) if "（" in stem or "(" in stem else stem) > rule.max_stem:
         return "too-long"
     return None
+
+
+_PLACE_NAME_CHARS = range(2, 7)
+
+
+def _ends_with_place(stem: str) -> bool:
+    """The stem's last words are a place's name: what comes before 产业 is whose, not which."""
+    return any(stem[-n:] in KNOWN_PLACES for n in _PLACE_NAME_CHARS if n <= len(stem))
 
 
 # A stem one character shorter than a rule's minimum still names one thing when it is a

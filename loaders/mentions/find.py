@@ -64,7 +64,7 @@ from loaders.mentions.place_lists import listed_places
 from loaders.mentions.route_ends import route_ends
 from loaders.mentions.short_names import foreign_company_names, short_company_names
 from loaders.mentions.whole_chains import whole_chain_industries
-from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, park_short_name
+from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, park_short_name, without_rank_word
 
 GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
@@ -1315,7 +1315,7 @@ def _to_mention(doc: Document, sentence: Sentence, cand: _Candidate) -> Mention:
 def _zone_canonical(name: str) -> str:
     """A rule-found zone's full name, or the reference data's name when that writes the
     zone's type the other way (with or without 产业): one zone, one entity."""
-    full = full_zone_name(name)
+    full = full_zone_name(without_rank_word(name))
     other = other_zone_spelling(full)
     known = default_gazetteer().surface(other) if other else None
     return known.canonical if known is not None and known.type == "Place" else full

@@ -24,6 +24,18 @@ def full_zone_name(name: str) -> str:
     return name
 
 
+# "合肥国家级高新技术产业开发区": 国家级 says the zone's rank and is in no zone's official
+# name (unlike 国家, which some hold: 苏州国家高新技术产业开发区), so the name drops it.
+_RANK_WORD = "国家级"
+
+
+def without_rank_word(name: str) -> str:
+    at = name.find(_RANK_WORD)
+    if at < _MIN_OWNER_CHARS or not name.endswith(("开发区", "高新区", "经开区")):
+        return name
+    return name[:at] + name[at + len(_RANK_WORD) :]
+
+
 # The national high-tech zones' type is written with and without 产业: "东湖新技术开发区"
 # and "东湖新技术产业开发区" name one zone. Each spelling maps to the other.
 _WITH_INDUSTRY, _WITHOUT_INDUSTRY = "技术产业开发区", "技术开发区"

@@ -61,10 +61,11 @@ def _first_unit(view: SentenceView, start: int, index: int) -> int | None:
     "located-in-gathers",
     0.75,
     needs="place org",
-    cues="集聚 聚集 汇聚 云集 引进 吸引 引育 招引 入驻 落户 落地 内有 内现有",
+    cues="集聚 聚集 汇聚 云集 引进 吸引 引育 招引 入驻 落户 落地 培育 孵化 内有 内现有",
 )
 def located_in_gathers(view: SentenceView) -> Iterator[Found]:
-    """园区集聚A、B / X：…，引进A等企业 / 园区入驻了A / 园区内有A: what the place gathers is in it."""
+    """园区集聚A、B / X：…，引进A等企业 / 园区入驻了A / 园区内有A / X市培育了以A为代表的企业: what the
+    place gathers or grows is in it."""
     yield from _located_after_cue(view, _CUES.gather_before, lambda members: members)
 
 

@@ -311,3 +311,15 @@ def test_a_rank_word_inside_a_zone_name_is_not_part_of_the_name():
 def test_a_large_number_of_a_kind_and_a_complete_chain_are_no_names():
     found = _by_canonical("全市拥有一大批省级重点实验室，形成了完备产业链。")
     assert not [m for m in found.values() if m.type in ("Laboratory", "IndustryChain")]
+
+
+def test_a_numbered_institute_written_in_chinese_numerals_gets_its_official_name():
+    found = _by_canonical("中电科十八所与中船七〇二所签约。")
+    assert "中国电子科技集团公司第十八研究所" in found
+    assert "中国船舶集团有限公司第七〇二研究所" in found
+
+
+def test_verbs_of_coming_and_lacking_do_not_start_names():
+    found = _by_canonical("专家来自云杉大学，园区按照重大科技基础设施布局。")
+    assert "云杉大学" in found
+    assert not [name for name in found if name.startswith(("来自", "按照"))]

@@ -37,11 +37,15 @@ _COUNT = "[0-9一二三四五六七八九十百千两多几]+[个家项大类条
 _MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)"
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
 _MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)[^\W\d_的之为]{0,8}?"
+# "等电子信息重点企业": an industry and a firm's role word before 企业 (longer than _MODIFIERS).
+_ROLE_MODIFIERS = r"[^\W\d_中的之为形成标]{1,6}?(?:重点|龙头|骨干|领军|链主|配套|上市|头部|核心)(?=企业)"
+# "等航天产业龙头企业": the industry word qualifies a head of firms that follows it.
+_FIRM_AFTER_INDUSTRY = r"[^\W\d_的之为]{0,4}?(?:企业|公司|集团)"
 # "A、B等为代表的一批…企业": the list is what stands for the kind.
 _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 _CUE = re.compile(
-    rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_MODIFIERS})"
-    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|产业链|产业集群|产业|制造业|板块|赛道|为龙头|为链主)"
+    rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_ROLE_MODIFIERS}|{_MODIFIERS})"
+    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主)"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.

@@ -40,13 +40,44 @@ def numbered_institutes(text: str) -> list[NumberedInstitute]:
     groups, pattern = _groups()
     found = []
     for hit in pattern.finditer(text):
-        number = int(hit.group("number"))
-        if not 0 < number <= MAX_NUMBER:
+        number = read_number(hit.group("number"))
+        if number is None or not 0 < number <= MAX_NUMBER:
             continue
         group = groups[hit.group("group")]
         numeral = count_numeral(number) if group.numerals == "count" else digit_numeral(number)
         found.append(NumberedInstitute(hit.start(), hit.end(), group.name.replace(_NUMBER_SLOT, numeral)))
     return found
+
+
+_ZERO_FORMS = "〇零"
+_UNITS = {"十": 10, "百": 100}
+
+
+def read_number(written: str) -> int | None:
+    """The number in "38", "三十八", "十八" or "七〇二"; None when it is no well-formed number."""
+    if written.isascii():
+        return int(written)
+    if not any(unit in written for unit in _UNITS):
+        digits = [_digit(ch) for ch in written]
+        return None if None in digits else int("".join(str(d) for d in digits))
+    total, pending = 0, 0
+    for ch in written:
+        if ch in _UNITS:
+            total += (pending or 1) * _UNITS[ch]
+            pending = 0
+        else:
+            digit = _digit(ch)
+            if digit is None:
+                return None
+            pending = digit
+    return total + pending
+
+
+def _digit(ch: str) -> int | None:
+    if ch in _ZERO_FORMS:
+        return 0
+    at = _DIGITS.find(ch)
+    return at if at > 0 else None
 
 
 def count_numeral(number: int) -> str:
@@ -79,4 +110,4 @@ def _groups() -> tuple[dict[str, _Group], re.Pattern[str]]:
             groups[prefix] = _Group(row[1], row[2])
     # Longest prefixes first, so 中国电科 is not read as 电科 after 中国.
     names = "|".join(sorted(map(re.escape, groups), key=len, reverse=True))
-    return groups, re.compile(rf"(?P<group>{names})(?:第)?(?P<number>[0-9]{{1,3}})(?:研究)?所")
+    return groups, re.compile(rf"(?P<group>{names})(?:第)?(?P<number>[0-9]{{1,3}}|[〇零一二三四五六七八九十百]{{1,5}})(?:研究)?所")

@@ -68,7 +68,7 @@ MIN_SHARED_CHARS = 4
 def _as_read(surface: str) -> str:
     cuts = find_insertions(surface)
     kept = "".join(ch for i, ch in enumerate(surface) if not any(c.start <= i < c.end for c in cuts))
-    return to_simplified(kept).text
+    return to_simplified(kept).text.replace("\u200b", "")  # a regional word's padding, dropped in cleaning
 
 
 def _names_it(surface: str, name: str) -> bool:

@@ -110,4 +110,5 @@ def _groups() -> tuple[dict[str, _Group], re.Pattern[str]]:
             groups[prefix] = _Group(row[1], row[2])
     # Longest prefixes first, so 中国电科 is not read as 电科 after 中国.
     names = "|".join(sorted(map(re.escape, groups), key=len, reverse=True))
-    return groups, re.compile(rf"(?P<group>{names})(?:第)?(?P<number>[0-9]{{1,3}}|[〇零一二三四五六七八九十百]{{1,5}})(?:研究)?所")
+    written_number = r"[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,5}"
+    return groups, re.compile(rf"(?P<group>{names})(?:第)?(?P<number>{written_number})(?:研究)?所")

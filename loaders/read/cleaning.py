@@ -22,6 +22,11 @@ _WIDTH_TABLE: dict[int, str] = {
     code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in KEPT_FULL_WIDTH
 }
 _WIDTH_TABLE.update({0x3000: " ", 0x00A0: " "})
+# Punctuation as Taiwan and Hong Kong pages (and some mainland ones) write it is read as the
+# marks rules know: corner quotes 「」『』 as “”‘’, the dash of Big5 text (─, a box-drawing
+# line) as —, the midline ellipsis ⋯ as …, the name separators ‧ and ・ as ·.
+_WIDTH_TABLE.update({0x300C: "“", 0x300D: "”", 0x300E: "‘", 0x300F: "’"})
+_WIDTH_TABLE.update({0x2500: "—", 0x22EF: "…", 0x2027: "·", 0x30FB: "·"})
 
 # ASCII punctuation written inside Chinese text (seed 004 style) becomes the Chinese
 # form, one for one, so that rules splitting on "，" or "（" see it.

@@ -4,7 +4,9 @@ Rules, gazetteer and segmenter all speak simplified Chinese; pages reprinted fro
 Hong Kong, or encyclopedias, write 京東方 and 合肥高新區. OpenCC's conversion (Apache-2.0,
 dictionaries inside the package) is applied to the whole text; where one of its
 phrase rules changes a line's length, that line is converted character by character, so
-``converted[i]`` is always the simplified form of ``text[i]``.
+``converted[i]`` is always the simplified form of ``text[i]``. Words of Taiwan and Hong Kong
+are then read as the mainland words they stand for (``_mainland_words``); a mainland word
+shorter than its regional one is padded with zero-width spaces, which cleaning drops.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Literal
+
+from kg.errors import InputError
 
 Script = Literal["simplified", "traditional", "mixed", "none"]
 
@@ -66,7 +71,58 @@ def to_simplified(text: str) -> ScriptConversion:
     script: Script = "traditional" if _changed(text, converted) >= _TRADITIONAL_SHARE * han else "mixed"
     if script == "traditional":
         converted = _ZHE.sub("着", converted)
+        converted = _mainland_words(converted)
     return ScriptConversion(converted, script, _changed(text, converted))
+
+
+# Pages from Taiwan and Hong Kong write their own words for what mainland texts name
+# otherwise (积体电路 for 集成电路, 人工智慧, 奈米, 软体); gazetteer and rules know the mainland
+# word, so a text in traditional script is read with it (``data/regional_words.tsv`` of
+# loaders.lexicon). A mainland word shorter than the regional one is padded before its last
+# character with zero-width spaces, which cleaning drops as it drops any invisible
+# character: the word's first and last characters keep the offsets of the regional word's.
+_PAD = "\u200b"
+# A text writing this many distinct regional words of the table uses the vocabulary of
+# Taiwan or Hong Kong: its words marked "regional" (资讯, 智慧) are read as mainland ones too.
+_REGIONAL_VOCABULARY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _RegionalWords:
+    table: dict[str, str]  # regional word -> mainland word, padded to the regional word's length
+    plain: re.Pattern[str]  # the words read so in any text in traditional script
+    every: re.Pattern[str]  # and those marked "regional"
+    markers: frozenset[str]  # the unmarked regional words that are no mainland word
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@cache
+def _regional_words() -> _RegionalWords:
+    data = resources.files("loaders.lexicon").joinpath("data/regional_words.tsv").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    plain: list[str] = []
+    for line in data.splitlines():
+        if not line or line.startswith("#") or line.startswith("regional\t"):
+            continue
+        regional, mainland, *where = line.split("\t")
+        if len(mainland) > len(regional):
+            raise InputError(f"regional_words.tsv: {mainland} is longer than {regional}")
+        table[regional] = mainland[:-1] + _PAD * (len(regional) - len(mainland)) + mainland[-1]
+        if where != ["regional"]:
+            plain.append(regional)
+    markers = frozenset(w for w in plain if table[w] != w)
+    return _RegionalWords(table, _alternation(plain), _alternation(list(table)), markers)
+
+
+def _mainland_words(text: str) -> str:
+    """``text`` with the regional words of ``regional_words.tsv`` replaced, one for one."""
+    words = _regional_words()
+    found = {m.group() for m in words.plain.finditer(text)} & words.markers
+    pattern = words.every if len(found) >= _REGIONAL_VOCABULARY else words.plain
+    return pattern.sub(lambda m: words.table[m.group()], text)
 
 
 def _changed(text: str, converted: str) -> int:

@@ -323,3 +323,10 @@ def test_verbs_of_coming_and_lacking_do_not_start_names():
     found = _by_canonical("专家来自云杉大学，园区按照重大科技基础设施布局。")
     assert "云杉大学" in found
     assert not [name for name in found if name.startswith(("来自", "按照"))]
+
+
+def test_a_listed_name_may_open_with_a_preposition_character():
+    found = _by_canonical("我市有云杉药业、以山医药集团等企业。")
+    assert "以山医药集团" in found
+    frames = _by_canonical("聚焦以传感器为核心的物联网产业、以星光芯片制造为核心的光子产业。")
+    assert not [name for name in frames if name.startswith("以")]

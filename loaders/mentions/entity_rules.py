@@ -593,6 +593,9 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
             if token == "中" and start < suffix_start and text[start] in _PARTNER_COUNTRIES:
                 start -= 1  # 中德, 中法: the first half of a partnership, not "in"
                 continue
+            if _opens_listed_name(text, token, start, suffix_start):
+                start -= 1  # "A、以岭医药集团": after 、 a name begins, whatever its first character
+                break
             if through_joiner and joiner_at < 0 and token in _NAME_JOINERS and suffix_start - start >= 2:
                 joiner_at = start - len(token)
                 start = joiner_at
@@ -615,6 +618,11 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     if start > floor and text[start - 1] == "中":
         start = _widen_for_bilateral(text, floor, start)
     return start
+
+
+def _opens_listed_name(text: str, token: str, start: int, suffix_start: int) -> bool:
+    """A one-character stop word opening a list's next member that a name goes on from."""
+    return len(token) == 1 and start < suffix_start and _listed_after(text, start - 1)
 
 
 # A bare 市/省/县 written alone is "the city's" (市物流集团): it opens the name, and the
@@ -701,15 +709,29 @@ def _widen_for_bilateral(text: str, floor: int, start: int) -> int:
 
 def _skip_leading_function_char(text: str, start: int, suffix_start: int) -> int:
     # "以色列" is a name; any other leading 以 is the preposition (when two characters at
-    # least are left: "以云计算中心").
+    # least are left: "以云计算中心"), but not as a list's next member ("A、以岭医药集团").
     if (
         suffix_start - start >= 2
         and text[start] in _LEADING_FUNCTION_CHARS
+        and not _listed_after(text, start)
         and text[start : start + 3] != "以色列"
         and text[start : start + 2] != "在线"
     ):
         return start + 1
     return start
+
+
+_CLAUSE_MARKS = "，。；！？,;"
+
+
+def _listed_after(text: str, start: int) -> bool:
+    """The character at ``start`` opens a list's next member: it follows 、, and the member
+    before is no finished "以…为…" phrase of its own ("以A为核心的X产业、以B为核心的Y产业")."""
+    if start == 0 or text[start - 1] != "、":
+        return False
+    clause = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    last_yi = text.rfind("以", clause, start - 1)
+    return last_yi < 0 or "为" not in text[last_yi : start - 1]
 
 
 # Words that stop an ordinary name but sit inside policy-zone names (…创新发展试验区).

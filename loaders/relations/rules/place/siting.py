@@ -74,9 +74,18 @@ def located_in_gathers(view: SentenceView) -> Iterator[Found]:
 )
 def located_in_holds_research(view: SentenceView) -> Iterator[Found]:
     """X区…，拥有A、B等高校 / X市现有A、B等高校 / X区…，布局建设了A实验室: the research bodies a place has or
-    builds are in it (firms it "has" may be only its investments: left out)."""
+    builds are in it (firms: located-in-has-firms)."""
     yield from _located_after_cue(
         view, _CUES.hold_before, lambda members: [m for m in members if m.type in SUPPORTER_CLASSES]
+    )
+
+
+@relation_rule("located-in-has-firms", 0.55, needs="place org", cues="拥有 现有 共有 坐拥")
+def located_in_has_firms(view: SentenceView) -> Iterator[Found]:
+    """合肥拥有A、B等6家整车企业 / X区现有A等企业: the firms a place has are in it (readers
+    take them so; what it builds or lays out is left to the research bodies above)."""
+    yield from _located_after_cue(
+        view, _CUES.has_before, lambda members: [m for m in members if m.type == "Enterprise"]
     )
 
 

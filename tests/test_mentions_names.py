@@ -330,3 +330,9 @@ def test_a_listed_name_may_open_with_a_preposition_character():
     assert "以山医药集团" in found
     frames = _by_canonical("聚焦以传感器为核心的物联网产业、以星光芯片制造为核心的光子产业。")
     assert not [name for name in frames if name.startswith("以")]
+
+
+def test_or_more_and_a_size_word_are_no_part_of_names():
+    found = _by_canonical("全省95%以上云杉科技创新中心在这里，打造一批重大产业项目。")
+    assert "云杉科技创新中心" in found
+    assert not [m for m in found.values() if m.type == "IndustryChain"]

@@ -225,7 +225,7 @@ CHAIN_CATEGORY_STEMS = frozenset(
 # Stems ending so are kinds or amounts, not industries: …密集型 (a kind), 数字化 (a
 # process), 千亿 (a size).
 CHAIN_CATEGORY_TAILS = tuple(
-    _words("新兴 优势 主导 支柱 传统 特色 重点 核心 相关 未来 首位 先导 战略性 配套 上下游 型 化 亿 级 龙头")
+    _words("新兴 优势 主导 支柱 传统 特色 重点 重大 核心 相关 未来 首位 先导 战略性 配套 上下游 型 化 亿 级 龙头")
 )
 COMPANY_GENERIC_STEMS = frozenset(
     _words("""子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
@@ -717,11 +717,13 @@ def _skip_leading_function_char(text: str, start: int, suffix_start: int) -> int
         and text[start : start + 3] != "以色列"
         and text[start : start + 2] != "在线"
     ):
-        return start + 1
+        # "95%以上生物医药平台": 以上 ("or more") goes whole, not as a preposition.
+        return start + 2 if text.startswith(_AT_LEAST, start) else start + 1
     return start
 
 
 _CLAUSE_MARKS = "，。；！？,;"
+_AT_LEAST = "以上"
 
 
 def _listed_after(text: str, start: int) -> bool:

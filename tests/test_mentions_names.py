@@ -336,3 +336,10 @@ def test_or_more_and_a_size_word_are_no_part_of_names():
     found = _by_canonical("全省95%以上云杉科技创新中心在这里，打造一批重大产业项目。")
     assert "云杉科技创新中心" in found
     assert not [m for m in found.values() if m.type == "IndustryChain"]
+
+
+def test_an_industry_counted_by_its_firms_is_named_but_not_one_qualifying_firms():
+    counted = _by_canonical("园区现有集成电路企业150余家。")
+    assert counted["集成电路"].type == "IndustryChain"
+    qualifying = _by_canonical("园区服务集成电路企业发展。")
+    assert "集成电路" not in qualifying

@@ -421,9 +421,10 @@ def _names_a_centre(text: str, cand: _Candidate) -> bool:
 # Nouns that a bare industry word qualifies when the text speaks of a technique, a
 # product or a body rather than of the industry ("芯片设计技术", "锂电池精密结构件",
 # "医疗器械检验检测中心", "金融科技企业"). Not 核心产业: "数字经济核心产业" counts the
-# industry's own core, which names it.
+# industry's own core, which names it; nor 企业 and a count ("集成电路企业150余家"): the text
+# counts the industry's firms, and so speaks of the industry.
 _QUALIFIED_NOUNS = re.compile(
-    "技术|关键|研发|检验|检测|精密|结构件|企业|器件|部件|产品|工艺|药物|专用|核心(?!产业)|创制|"
+    "技术|关键|研发|检验|检测|精密|结构件|企业(?![0-9一二三四五六七八九十百千两超近逾达])|器件|部件|产品|工艺|药物|专用|核心(?!产业)|创制|"
     "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发|器(?!械)"
 )
 

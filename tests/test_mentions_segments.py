@@ -78,4 +78,4 @@ def test_chain_word_before_firms_after_a_list_is_a_chain():
 
 
 def test_chain_word_before_firms_without_a_list_qualifies_them():
-    assert "集成电路" not in _typed("全市新增集成电路企业十家。")
+    assert "集成电路" not in _typed("全市支持集成电路企业上市。")

@@ -189,10 +189,21 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             if _CUES.joined_before.search(view.before(i, 3)):
                 continue
-            if _names_other_field(view, i):
+            if _names_other_field(view, i) or _across_semicolon(view, chain, unit.start):
                 continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, [chain])
+
+
+_SEMICOLONS = ("；", ";")
+
+
+def _across_semicolon(view: SentenceView, chain: Mention, at: int) -> bool:
+    """A ； lies between the chain and the list: the list's clause has a topic of its own
+    ("X区家电销往长三角；A、B等企业的产品…": A and B are not said to make 家电)."""
+    a, b = sorted((chain.clean_start, at))
+    between = view.text[a:b]
+    return any(mark in between for mark in _SEMICOLONS)
 
 
 def _names_other_field(view: SentenceView, index: int) -> bool:

@@ -343,3 +343,10 @@ def test_an_industry_counted_by_its_firms_is_named_but_not_one_qualifying_firms(
     assert counted["集成电路"].type == "IndustryChain"
     qualifying = _by_canonical("园区服务集成电路企业发展。")
     assert "集成电路" not in qualifying
+
+
+def test_praise_heads_and_standing_for_lists_type_their_members():
+    praised = _by_canonical("星河光显、中微公司、云杉光电等行业翘楚纷至沓来。")
+    assert praised["星河光显"].type == "Enterprise" and praised["云杉光电"].type == "Enterprise"
+    standing = _by_canonical("形成了以星河生物、云杉生化等为代表的生物制药企业群。")
+    assert standing["生物制药"].type == "IndustryChain"

@@ -442,7 +442,8 @@ def _qualifies_a_thing(text: str, cand: _Candidate) -> bool:
 # Between a list's 等 and the industry that names its firms: a count or a word of many
 # and a short modifier ("等众多新锐", "等10家"); after it, the firms' head noun.
 _AFTER_DENG = re.compile(
-    r"等(?:[0-9一二三四五六七八九十百千两多几]+[家个批])?(?:众多|诸多|一批|一大批|大批)?[\u4e00-\u9fff]{0,2}$"
+    r"等(?:为代表的|为首的|为引领的)?(?:[0-9一二三四五六七八九十百千两多几]+[家个批])?(?:众多|诸多|一批|一大批|大批)?"
+    r"[\u4e00-\u9fff]{0,2}$"
 )
 _FIRMS_AFTER = re.compile(r"(?:产业)?(?:龙头|骨干|领军|头部|重点|链主|配套)?企业")
 

@@ -45,7 +45,7 @@ _FIRM_AFTER_INDUSTRY = r"[^\W\d_的之为]{0,4}?(?:企业|公司|集团)"
 _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 _CUE = re.compile(
     rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_ROLE_MODIFIERS}|{_MODIFIERS})"
-    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|龙头(?!产业|行业)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主)"
+    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主)"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
@@ -85,6 +85,7 @@ _HEAD_CLASS = {
     "制造商": "Enterprise",
     "供应商": "Enterprise",
     "巨头": "Enterprise",  # 等行业巨头, 等行业龙头: the firms leading an industry
+    "翘楚": "Enterprise",  # 等行业翘楚: the same praise
     "龙头": "Enterprise",
     "为龙头": "Enterprise",  # "以A、B等为龙头的晶圆制造业": the firms that lead it
     "为链主": "Enterprise",

@@ -19,6 +19,7 @@ PARTS: tuple[str, ...] = (
     "chain-pos",  # stems before 产业 that are verb phrases by their tags are no chains
     "distributed-lists",  # "A、B等N家湖北实验室": one name per member (湖北A实验室)
     "industry-vocabulary",  # industries of the national classifications named in lists (钢铁, 现代金融)
+    "pair-model",  # relations the rules miss, scored pair by pair (loaders/relations/pair_model.py)
 )
 
 _disabled: set[str] = set()

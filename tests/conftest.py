@@ -27,6 +27,7 @@ import pytest
 from kg.ids import entity_id
 from kg.model import Document, Entity, Evidence, KnowledgeGraph, Mention, Relation, Sentence
 from kg.viz.headless import CHROMIUM, CHROMIUM_ARGS
+from loaders import ablation
 
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = REPO / "test-output"  # screenshots of the browser tests, for a person to look at
@@ -35,6 +36,21 @@ NEO4J_LOCAL = REPO / "scripts" / "neo4j-local"
 
 # Runs `kg` exactly as the installed entry point does (kg.cli.main holds every command once imported).
 KG_MAIN = "import sys\nfrom kg.cli.main import main\nsys.exit(main(sys.argv[1:]))\n"
+
+
+# Modules that test what the relation rules say and leave unsaid ("absent" examples):
+# they read the rules alone. The pair model, which guesses beyond the rules, is tested in
+# test_pair_model.py and, with everything else, by the quality floors of test_quality.py.
+_RULES_ALONE_MODULES = ("test_relations", "test_rule_examples", "test_patterns")
+
+
+@pytest.fixture(autouse=True)
+def _relation_rules_alone(request: pytest.FixtureRequest) -> Iterator[None]:
+    if request.module.__name__.startswith(_RULES_ALONE_MODULES):
+        with ablation.disabled("pair-model"):
+            yield
+    else:
+        yield
 
 
 def in_ci() -> bool:

@@ -34,7 +34,7 @@ _OPENING_BRACKET = re.compile(r"[（(]")
 # The tail closing a list: 等 [+ count] [+ measure word] [+ category noun]. The noun must
 # end in a category word (企业, 高校, 实验室…) so a following verb is never taken for it.
 _CATEGORY = (
-    r"企业|车企(?!业)|公司|集团|厂商|厂家|高校|大学|院校|院所|机构|单位|实验室|装置|设施|平台|"
+    r"企业|车企(?!业)|公司|集团|厂商|厂家|巨头|翘楚|高校|大学|院校|院所|机构|单位|实验室|装置|设施|平台|"
     r"中心|研究院|产业链|产业集群|产业|集群|行业|领域|园区|县区|区县|城市|地区|项目"
 )
 _DENG_TAIL = re.compile(

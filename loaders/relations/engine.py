@@ -32,6 +32,8 @@ from kg.reasons import DropReason
 from loaders import ablation
 from loaders.mentions.coordination import group_units
 from loaders.relations.class_limits import violation
+from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
+from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, topic_chains
 from loaders.relations.patterns import opening_place, opens_with_unread_area
 from loaders.relations.registry import Found
@@ -82,7 +84,44 @@ def extract_relations(
             for found in rule.apply(view):
                 candidates.append(_Candidate(found, rule, view.sentence))
     result.relations = _accept(doc, candidates, result.dropped)
+    if ablation.enabled("pair-model"):
+        result.relations += _pair_relations(doc, mentions, result.relations)
     return result
+
+
+def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation]) -> list[Relation]:
+    """Relations the pair model adds between mentions of one sentence that the rules left
+    unrelated (loaders.relations.pair_model); never one contradicting a rule's PART_OF."""
+    model = default_model()
+    known: set[tuple[str, str, str]] = {(r.type, r.head, r.tail) for r in found}
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
+    evidences: dict[int, Evidence] = {}
+    added: list[Relation] = []
+    for index, sentence_mentions in sorted(by_sentence.items()):
+        if len(sentence_mentions) < 2:
+            continue
+        sentence = doc.sentences[index]
+        for pair in scored_pairs(model, sentence, sentence_mentions):
+            head, tail = _entity_id(pair.head.canonical), _entity_id(pair.tail.canonical)
+            if pair.type in SYMMETRIC_RELATIONS and tail < head:
+                head, tail = tail, head
+            if (pair.type, head, tail) in known or (pair.type == "PART_OF" and ("PART_OF", tail, head) in known):
+                continue
+            known.add((pair.type, head, tail))
+            evidence = _evidence(doc, sentence, evidences)
+            added.append(Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.score, 3)))
+    return added
+
+
+def _evidence(doc: Document, sentence: Sentence, evidences: dict[int, Evidence]) -> Evidence:
+    """One (frozen) Evidence per sentence, shared by the relations it supports."""
+    evidence = evidences.get(sentence.index)
+    if evidence is None:
+        evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)
+        evidences[sentence.index] = evidence
+    return evidence
 
 
 def sentence_views(
@@ -349,10 +388,7 @@ def _relation(doc: Document, candidate: _Candidate, evidences: dict[int, Evidenc
     head, tail = _entity_id(found.head.canonical), _entity_id(found.tail.canonical)
     if found.type in SYMMETRIC_RELATIONS and tail < head:
         head, tail = tail, head
-    evidence = evidences.get(sentence.index)
-    if evidence is None:
-        evidence = Evidence(doc.name, sentence.index, sentence.text, sentence.start, sentence.end)
-        evidences[sentence.index] = evidence
+    evidence = _evidence(doc, sentence, evidences)
     rel_type = relation_type(found.type)
     return Relation(rel_type, head, tail, evidence, candidate.rule.name, candidate.rule.confidence)
 

@@ -1,0 +1,207 @@
+"""Relations the rules miss, scored pair by pair with a model learned from annotated text.
+
+The rules read cue words a person wrote down; on pages unlike those they were written for
+they find a relation in seven. This stage looks at every pair of mentions in a sentence
+that the rules left unrelated, for each relation type the ontology allows between their
+classes, and scores it with a logistic model over plain features: the relation type, the
+classes, which comes first, how far apart they are, how many names stand between, the
+words between them. A pair scoring at least the model's threshold becomes a relation named
+``pair-model`` whose confidence is the score.
+
+The weights are data (``data/pair_model.json`` of loaders.lexicon), learned by
+``scripts/train-pair-model`` from the project's own gold (seeds, heldout, the real pages'
+development part) and written with the sets they came from. Scoring is a sum of weights:
+deterministic, no library needed. ``loaders.ablation``'s part ``pair-model`` switches it off.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from kg.constraints import domain_and_range
+from kg.errors import InputError
+from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, Mention, Sentence
+from loaders.lexicon.segmenter import segment
+from loaders.relations.class_limits import violation
+
+RULE_NAME = "pair-model"
+MODEL_FILE = "data/pair_model.json"
+# Pairs further apart than this many characters are not scored: few relations span
+# them, and tables with dozens of names would otherwise cost a square of their size.
+MAX_GAP = 40
+_SHORT_SEPARATOR = 3  # characters: a gap this short is a feature by itself ("、", "的", "位于")
+_MAX_BETWEEN_COUNT = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPair:
+    type: str
+    head: Mention
+    tail: Mention
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    # weights[type][feature]: a feature is the type's own weight ("") or a context part
+    # ("Enterprise>IndustryChain", "bw=落户|hb"); the flat file writes "TYPE|part".
+    weights: dict[str, dict[str, float]]
+    bias: float
+    threshold: float
+
+    def logit(self, rel_type: str, parts: tuple[str, ...]) -> float:
+        weights = self.weights.get(rel_type, {})
+        # (the keys' intersection with a pair's dozen parts is computed in C: speed)
+        return self.bias + weights.get("", 0.0) + sum(weights[p] for p in weights.keys() & parts)
+
+    @property
+    def threshold_logit(self) -> float:
+        return math.log(self.threshold / (1.0 - self.threshold))
+
+
+def probability(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def _distance_bucket(n: int) -> str:
+    for bucket, limit in enumerate((0, 2, 5, 12, 25)):
+        if n <= limit:
+            return str(bucket)
+    return "5"
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in segment(text) if w.strip())
+
+
+def pair_context(head: Mention, tail: Mention, text: str, mentions: list[Mention]) -> tuple[str, ...]:
+    """What the model reads of a pair, whatever the relation type: ``head`` and ``tail``
+    are mentions of the sentence ``text`` (cleaned offsets), ``mentions`` all of its own."""
+    return _context(head, tail, text, mentions, min(m.clean_start for m in mentions))
+
+
+def _context(head: Mention, tail: Mention, text: str, mentions: list[Mention], opening: int) -> tuple[str, ...]:
+    first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
+    between = text[first.clean_end : second.clean_start]
+    order = "hb" if first is head else "tb"
+    inside = sum(1 for m in mentions if m.clean_start >= first.clean_end and m.clean_end <= second.clean_start)
+    distance = _distance_bucket(len(between))
+    parts = [
+        f"{head.type}>{tail.type}",
+        f"{head.subtype}>{tail.subtype}",
+        order,
+        f"d{distance}",
+        f"n{min(inside, _MAX_BETWEEN_COUNT)}",
+        f"{order}|d{distance}",
+    ]
+    if len(between) <= _SHORT_SEPARATOR:
+        parts.append(f"sep={between}|{order}")
+    parts += [f"bw={w}|{order}" for w in sorted(_words(between))]
+    if first.clean_start == opening:
+        parts.append(f"firstsubj|{order}")
+    return tuple(parts)
+
+
+def pair_features(rel_type: str, head: Mention, tail: Mention, text: str, mentions: list[Mention]) -> list[str]:
+    """The features of one candidate as the model file names them ("TYPE", "TYPE|part")."""
+    return [rel_type, *(f"{rel_type}|{part}" for part in pair_context(head, tail, text, mentions))]
+
+
+def candidate_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[str, Mention, Mention]]:
+    """Every (type, head, tail) the ontology allows between two mentions of the sentence
+    ``text`` that name different entities, do not overlap, are no list's neighbours and
+    stand within MAX_GAP characters."""
+    for head, tail, types in _allowed_pairs(text, mentions):
+        for rel_type in types:
+            yield rel_type, head, tail
+
+
+def _allowed_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention, Mention, list[str]]]:
+    placed = [m for m in mentions if m.clean_end > m.clean_start]
+    for head in placed:
+        for tail in placed:
+            if head.canonical == tail.canonical or _overlap(head, tail) or _gap(head, tail) > MAX_GAP:
+                continue
+            if _siblings(head, tail, text):
+                continue
+            types = [
+                t
+                for t in _types_between(head.type, tail.type)
+                if (t not in SYMMETRIC_RELATIONS or head.canonical < tail.canonical)
+                and (t not in _MENTION_CHECKED or violation(t, head, tail) is None)
+            ]
+            if types:
+                yield head, tail, types
+
+
+# PART_OF's limits depend on the mentions (kinds, places' levels); the other types' only
+# on the classes, so those are looked up once per class pair.
+_MENTION_CHECKED = frozenset({"PART_OF"})
+
+
+@lru_cache(maxsize=256)
+def _types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
+    return tuple(t for t in RELATION_TYPES if t in _MENTION_CHECKED or _joins(t, head_class, tail_class))
+
+
+def _joins(rel_type: str, head_class: str, tail_class: str) -> bool:
+    heads, tails = domain_and_range(rel_type)
+    return head_class in heads and tail_class in tails
+
+
+# Names a list separator alone parts are siblings of one list: the list is related to
+# something else, not one member to the next.
+_LIST_SEPARATORS = frozenset({"、", "，", ","})
+
+
+def _siblings(a: Mention, b: Mention, text: str) -> bool:
+    first, second = (a, b) if a.clean_start <= b.clean_start else (b, a)
+    return text[first.clean_end : second.clean_start] in _LIST_SEPARATORS
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.clean_start < b.clean_end and b.clean_start < a.clean_end
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    return max(a.clean_start, b.clean_start) - min(a.clean_end, b.clean_end)
+
+
+def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) -> Iterator[ScoredPair]:
+    """The sentence's candidate pairs that score at least the model's threshold."""
+    placed = [m for m in mentions if m.clean_end > m.clean_start]
+    if len(placed) < 2:
+        return
+    least = model.threshold_logit
+    text = sentence.text
+    opening = min(m.clean_start for m in placed)
+    for head, tail, types in _allowed_pairs(text, placed):
+        parts = _context(head, tail, text, placed, opening)
+        for rel_type in types:
+            logit = model.logit(rel_type, parts)
+            if logit >= least:
+                yield ScoredPair(rel_type, head, tail, probability(logit))
+
+
+@cache
+def default_model() -> PairModel:
+    text = resources.files("loaders.lexicon").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(text), MODEL_FILE)
+
+
+def model_from_json(data: dict[str, Any], where: str) -> PairModel:
+    try:
+        weights: dict[str, dict[str, float]] = {}
+        for key, value in data["weights"].items():
+            rel_type, _, part = str(key).partition("|")
+            weights.setdefault(rel_type, {})[part] = float(value)
+        return PairModel(weights, float(data["bias"]), float(data["threshold"]))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"{where}: not a pair model ({exc!r})") from exc

@@ -9,9 +9,12 @@ For the real sets it also prints the traditional-script documents against the ot
 (sources.tsv says which are traditional) and the relations found on the negatives.
 
     .venv/bin/python benchmarks/quality.py [--frozen] [--ablation] [--missed real-dev]
+    .venv/bin/python benchmarks/quality.py --extra pages GOLD_DIR TEXT_DIR [--ablation]
 
---ablation re-scores the real development part with each part of the extractor switched
-off in turn (loaders.ablation), against the whole extractor in the same run.
+--ablation re-scores the real development part (and each --extra set) with each part of
+the extractor switched off in turn (loaders.ablation), against the whole extractor in the
+same run. --extra scores a set of your own: gold files (*.gold.jsonl, docs/annotation.md)
+in GOLD_DIR, the documents they name in TEXT_DIR; repeat it for several sets.
 """
 
 from __future__ import annotations
@@ -74,8 +77,8 @@ def per_type(scores: Scores) -> str:
     return "  relation R/P: " + ", ".join(parts)
 
 
-def ablation_table(paths: list[Path]) -> list[str]:
-    whole = evaluate_files(paths, REAL)
+def ablation_table(paths: list[Path], folder: Path = REAL, label: str = "real-dev") -> list[str]:
+    whole = evaluate_files(paths, folder)
     base = Scores.total(whole.entities), Scores.total(whole.relations)
     lines = [
         "",
@@ -85,7 +88,7 @@ def ablation_table(paths: list[Path]) -> list[str]:
     ]
     for part in ablation.PARTS:
         with ablation.disabled(part):
-            scores = evaluate_files(paths, REAL)
+            scores = evaluate_files(paths, folder)
         e, r = Scores.total(scores.entities), Scores.total(scores.relations)
         lines.append(f"| {part} | {e.f1:.3f} | {e.f1 - base[0].f1:+.3f} | {r.f1:.3f} | {r.f1 - base[1].f1:+.3f} |")
     return lines
@@ -96,10 +99,22 @@ def main() -> int:
     parser.add_argument("--frozen", action="store_true", help="also score the frozen real test part")
     parser.add_argument("--ablation", action="store_true", help="ablation on the real development part")
     parser.add_argument("--missed", metavar="SET", help="print missed and spurious items of a set (e.g. real-dev)")
+    parser.add_argument(
+        "--extra",
+        nargs=3,
+        action="append",
+        default=[],
+        metavar=("NAME", "GOLD_DIR", "TEXT_DIR"),
+        help="also score a set of your own: its gold files and the folder of the documents they name",
+    )
     args = parser.parse_args()
+    extra = {name: (sorted(Path(gold).glob("*.gold.jsonl")), Path(texts)) for name, gold, texts in args.extra}
+    for (name, gold, _), (paths, _) in zip(args.extra, extra.values(), strict=True):
+        if not paths:
+            parser.error(f"--extra {name}: no *.gold.jsonl files in {gold}")
     print("| set | entities P / R / F1 | relations P / R / F1 |\n|---|---|---|")
     details: list[str] = []
-    for name, (paths, folder) in gold_sets(args.frozen).items():
+    for name, (paths, folder) in {**gold_sets(args.frozen), **extra}.items():
         if not paths:
             continue
         scores = evaluate_files(paths, folder)
@@ -127,6 +142,8 @@ def main() -> int:
     print("\n" + "\n".join(details))
     if args.ablation:
         print("\n".join(ablation_table(gold_sets(False)["real-dev"][0])))
+        for name, (paths, folder) in extra.items():
+            print("\n".join(ablation_table(paths, folder, name)))
     return 0
 
 

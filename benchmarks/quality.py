@@ -82,7 +82,7 @@ def ablation_table(paths: list[Path], folder: Path = REAL, label: str = "real-de
     base = Scores.total(whole.entities), Scores.total(whole.relations)
     lines = [
         "",
-        "| switched off (real-dev) | entity F1 | Δ | relation F1 | Δ |",
+        f"| switched off ({label}) | entity F1 | Δ | relation F1 | Δ |",
         "|---|---|---|---|---|",
         f"| nothing | {base[0].f1:.3f} | | {base[1].f1:.3f} | |",
     ]

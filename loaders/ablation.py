@@ -33,8 +33,10 @@ def enabled(part: str) -> bool:
 def disabled(part: str) -> Iterator[None]:
     if part not in PARTS:
         raise ValueError(f"unknown part {part!r}; parts: {', '.join(PARTS)}")
+    already = part in _disabled  # nested: the outer switch keeps it off
     _disabled.add(part)
     try:
         yield
     finally:
-        _disabled.discard(part)
+        if not already:
+            _disabled.discard(part)

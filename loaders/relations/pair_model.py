@@ -1,7 +1,7 @@
 """Relations the rules miss, scored pair by pair with a model learned from annotated text.
 
 The rules read cue words a person wrote down; on pages unlike those they were written for
-they find a relation in seven. This stage looks at every pair of mentions in a sentence
+they find about one gold relation in six. This stage looks at every pair of mentions in a sentence
 that the rules left unrelated, for each relation type the ontology allows between their
 classes, and scores it with a logistic model over plain features: the relation type, the
 classes, which comes first, how far apart they are, how many names stand between, the
@@ -156,8 +156,8 @@ def _joins(rel_type: str, head_class: str, tail_class: str) -> bool:
     return head_class in heads and tail_class in tails
 
 
-# Names a list separator alone parts are siblings of one list: the list is related to
-# something else, not one member to the next.
+# Two names that only a list separator parts are members of one list: what the text says
+# relates the list to something else, not one member to the next.
 _LIST_SEPARATORS = frozenset({"、", "，", ","})
 
 

@@ -348,5 +348,5 @@ def test_an_industry_counted_by_its_firms_is_named_but_not_one_qualifying_firms(
 def test_praise_heads_and_standing_for_lists_type_their_members():
     praised = _by_canonical("星河光显、中微公司、云杉光电等行业翘楚纷至沓来。")
     assert praised["星河光显"].type == "Enterprise" and praised["云杉光电"].type == "Enterprise"
-    standing = _by_canonical("形成了以星河生物、云杉生化等为代表的生物制药企业群。")
+    standing = _by_canonical("形成了以星河生物、云杉生化等为代表的一批生物制药企业。")
     assert standing["生物制药"].type == "IndustryChain"

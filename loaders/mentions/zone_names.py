@@ -24,7 +24,7 @@ def full_zone_name(name: str) -> str:
     return name
 
 
-# "合肥国家级高新技术产业开发区": 国家级 says the zone's rank and is in no zone's official
+# "芜湖国家级高新技术产业开发区": 国家级 says the zone's rank and is in no zone's official
 # name (unlike 国家, which some hold: 苏州国家高新技术产业开发区), so the name drops it.
 _RANK_WORD = "国家级"
 

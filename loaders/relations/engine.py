@@ -94,12 +94,9 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
     unrelated (loaders.relations.pair_model); never one contradicting a rule's PART_OF."""
     model = default_model()
     known: set[tuple[str, str, str]] = {(r.type, r.head, r.tail) for r in found}
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_sentence[mention.sentence].append(mention)
     evidences: dict[int, Evidence] = {}
     added: list[Relation] = []
-    for index, sentence_mentions in sorted(by_sentence.items()):
+    for index, sentence_mentions in sorted(_mentions_by_sentence(doc, mentions).items()):
         if len(sentence_mentions) < 2:
             continue
         sentence = doc.sentences[index]

@@ -101,15 +101,21 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
             continue
         sentence = doc.sentences[index]
         for pair in scored_pairs(model, sentence, sentence_mentions):
-            head, tail = _entity_id(pair.head.canonical), _entity_id(pair.tail.canonical)
-            if pair.type in SYMMETRIC_RELATIONS and tail < head:
-                head, tail = tail, head
+            head, tail = _oriented_ids(pair.type, pair.head, pair.tail)
             if (pair.type, head, tail) in known or (pair.type == "PART_OF" and ("PART_OF", tail, head) in known):
                 continue
             known.add((pair.type, head, tail))
             evidence = _evidence(doc, sentence, evidences)
             added.append(Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.score, 3)))
     return added
+
+
+def _oriented_ids(rel_type: str, head: Mention, tail: Mention) -> tuple[str, str]:
+    """The entity ids a relation joins; a symmetric type's in one order, whoever came first."""
+    head_id, tail_id = _entity_id(head.canonical), _entity_id(tail.canonical)
+    if rel_type in SYMMETRIC_RELATIONS and tail_id < head_id:
+        return tail_id, head_id
+    return head_id, tail_id
 
 
 def _evidence(doc: Document, sentence: Sentence, evidences: dict[int, Evidence]) -> Evidence:
@@ -382,9 +388,7 @@ def _relation(doc: Document, candidate: _Candidate, evidences: dict[int, Evidenc
     """The relation a candidate states; ``evidences`` keeps one (frozen) Evidence per
     sentence, shared by the relations it supports."""
     found, sentence = candidate.found, candidate.sentence
-    head, tail = _entity_id(found.head.canonical), _entity_id(found.tail.canonical)
-    if found.type in SYMMETRIC_RELATIONS and tail < head:
-        head, tail = tail, head
+    head, tail = _oriented_ids(found.type, found.head, found.tail)
     evidence = _evidence(doc, sentence, evidences)
     rel_type = relation_type(found.type)
     return Relation(rel_type, head, tail, evidence, candidate.rule.name, candidate.rule.confidence)

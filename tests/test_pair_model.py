@@ -1,6 +1,6 @@
 """The pair model (loaders/relations/pair_model.py): what it adds beyond the rules, that
-its weights are what scripts/train-pair-model learns from the project's gold, and that a
-broken model file is refused with its name."""
+its weights are what scripts/train-pair-model learns from the project's gold and the stored
+rows of outside pages, and that a broken model or rows file is refused with its name."""
 
 from __future__ import annotations
 
@@ -50,14 +50,14 @@ def test_a_model_file_without_weights_is_refused_with_its_name() -> None:
         model_from_json({"bias": 0.0, "threshold": 0.5}, "custom.json")
 
 
+def _train(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(ROOT / "scripts" / "train-pair-model"), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
 def test_the_shipped_weights_are_what_the_training_script_learns_from_the_gold(tmp_path: Path) -> None:
     out = tmp_path / "model.json"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "train-pair-model"), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _train("--out", str(out))
     assert done.returncode == 0, done.stderr
     learned, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert learned["trained_on_gold_files"] == shipped["trained_on_gold_files"]
@@ -67,3 +67,65 @@ def test_the_shipped_weights_are_what_the_training_script_learns_from_the_gold(t
     assert not stale, (
         f"{len(stale)} weights differ: extraction changed since the model was trained; run scripts/train-pair-model"
     )
+
+
+def _outside_set(folder: Path, pages: Path) -> None:
+    """An outside set of one page the test writes: its gold in ``folder``, the page in ``pages``."""
+    folder.mkdir()
+    pages.mkdir()
+    text = "合肥市加快应急安全产业发展，争创云杉城市安全技术创新中心。\n"
+    (pages / "p1.txt").write_text(text, encoding="utf-8")
+    lines = [
+        {"kind": "entity", "doc": "p1.txt", "type": "Place", "subtype": "City", "name": "合肥市", "aliases": []},
+        {
+            "kind": "entity",
+            "doc": "p1.txt",
+            "type": "IndustryChain",
+            "subtype": None,
+            "name": "应急安全",
+            "aliases": [],
+        },
+        {
+            "kind": "relation",
+            "doc": "p1.txt",
+            "type": "FOCUSES_ON",
+            "head": "合肥市",
+            "tail": "应急安全",
+            "evidence": {"start": 0, "end": len(text) - 1},
+        },
+    ]
+    gold = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n"
+    (folder / "p1.gold.jsonl").write_text(gold, encoding="utf-8")
+
+
+def test_stored_rows_of_outside_pages_are_read_back_into_training(tmp_path: Path) -> None:
+    outside, pages = tmp_path / "outside", tmp_path / "pages"
+    outside.mkdir()
+    _outside_set(outside / "mine", pages)
+    assert _train("--store-rows", str(outside / "mine"), str(pages)).returncode == 0
+    rows = [
+        json.loads(line) for line in (outside / "mine" / "pair_rows.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert rows and {row["doc"] for row in rows} == {"p1.txt"}
+    assert all(isinstance(row["label"], bool) and row["parts"] for row in rows)
+    out = tmp_path / "model.json"
+    done = _train("--outside", str(outside), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["trained_on_gold_files"]["mine (stored rows)"] == 1
+
+
+def test_a_broken_rows_file_is_refused_with_its_name_and_line(tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    rows = tmp_path / "mine" / "pair_rows.jsonl"
+    rows.write_text('{"type": "PART_OF", "parts": ["hb"], "label": true}\n{"type": "PART_OF", "parts": "hb"}\n')
+    out = tmp_path / "model.json"
+    done = _train("--outside", str(tmp_path), "--out", str(out))
+    assert done.returncode == 2
+    assert f"{rows}:2" in done.stderr
+    assert not out.exists()
+
+
+def test_storing_rows_for_a_folder_without_gold_names_it(tmp_path: Path) -> None:
+    done = _train("--store-rows", str(tmp_path), str(tmp_path))
+    assert done.returncode == 2
+    assert str(tmp_path) in done.stderr and "gold" in done.stderr

@@ -23,7 +23,8 @@ from loaders.resolve import _by_ending, _names_shortened_by, document_short_form
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
 # The patterns as first written (readable form); the module's versions must agree.
-_REFERENCE_LIST_END = re.compile(r"等|(?<=[\u4e00-\u9fffA-Za-z])[0-9一二三四五六七八九十两]+[个大类项]")
+# ("一个" counts one thing, no list's members.)
+_REFERENCE_LIST_END = re.compile(r"等|(?<=[\u4e00-\u9fffA-Za-z])(?!一[个大类项])[0-9一二三四五六七八九十两]+[个大类项]")
 _REFERENCE_COUNTED_LIST = re.compile(r"[\u4e00-\u9fff][一二三四五六七八九十两0-9]+[个大类项]")
 
 

@@ -22,11 +22,16 @@ _RUN = re.compile(
 _SPLIT = re.compile(_DASH)
 
 
+# "…—PTA—聚酯系列": a link named with the range of products it makes; the link is 聚酯.
+_RANGE_WORD = "系列"
+
+
 def chain_link_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every link of every dashed chain run in ``text``."""
     for run in _RUN.finditer(text):
         at = run.start("run")
         for piece in _SPLIT.split(run.group("run")):
             start = text.index(piece, at)
-            yield start, start + len(piece)
-            at = start + len(piece)
+            end = start + len(piece)
+            yield start, end - len(_RANGE_WORD) if piece.endswith(_RANGE_WORD) else end
+            at = end

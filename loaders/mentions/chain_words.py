@@ -13,10 +13,10 @@ from functools import lru_cache
 import rjieba
 
 # A stem of one word with one of these tags is no industry: adverbs, numerals, adjectives,
-# pronouns, conjunctions, prepositions, particles, measure words, directions and time words
-# (更是, 众多, 先进, 上游, 现代…). Verbs pass (超导, 图传 are tagged v), and so do fixed
-# expressions (逆变器 is tagged l).
-_NOT_ALONE = frozenset({"d", "m", "a", "r", "c", "p", "u", "q", "f", "t", "ad"})
+# pronouns, conjunctions, prepositions, particles, measure words, directions, time words
+# and words of location (更是, 众多, 先进, 上游, 现代, 当地…). Verbs pass (超导, 图传 are
+# tagged v), and so do fixed expressions (逆变器 is tagged l).
+_NOT_ALONE = frozenset({"d", "m", "a", "r", "c", "p", "u", "q", "f", "t", "ad", "s"})
 # A verb this common in the segmenter's dictionary (分为, 具备, 确保, 推动) is the sentence's
 # verb, not an industry; rare ones are technical words tagged as verbs (超导 381, 图传 3).
 _COMMON_VERB_FREQUENCY = 1000
@@ -24,6 +24,7 @@ _IDIOM_LENGTH = 4
 _RESULT_COMPLEMENTS = "下出起上到完"
 _NOUN_TAGS = frozenset({"n", "vn", "nz"})
 _VERB_WITH_RESULT_LENGTH = 2
+_ADVERB_TAGS = frozenset({"d", "ad"})
 # Tags that may not end a longer stem (稀土资源上游, 中国稀土集团现代).
 _NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
 # Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
@@ -73,4 +74,4 @@ def is_verb_phrase(stem: str) -> bool:
         return True
     if _common_verb(*tagged[0]) and all(tag.startswith("v") for _, tag in tagged[1:]):
         return True  # 帮助厘清: a verb and its verbal object; 创新药 holds a noun
-    return any(tag == "d" for _, tag in tagged[1:])  # 全国率先提出: an adverb inside
+    return any(tag in _ADVERB_TAGS for _, tag in tagged[1:])  # 全国率先提出, 某部正式公布: an adverb inside

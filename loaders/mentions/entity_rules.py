@@ -73,7 +73,7 @@ _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 _NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
 # A ranking inside the words before a kind makes an award or a league table, not a name
 # ("亚洲最佳孵化器", "全国十佳产业园").
-_RANKING = re.compile("最佳|最具|十佳|十大|百强|五十强")
+_RANKING = re.compile("最佳|最具|十佳|十大|十强|百强|五十强")
 _ADMINISTRATIVE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
 _GROUP = "集团"
 # "…国际科技创新中心", "…区域科技创新中心": a status a city or region is to reach.
@@ -217,7 +217,7 @@ class RuleRegistry:
 CHAIN_CATEGORY_STEMS = frozenset(
     _words("""战略性新兴 新兴 未来 主导 传统 优势 支柱 核心 重点 特色 高新技术 数字 现代 战新 相关
     上下游 配套 制造 实体 新兴支柱 高质量 高质量优势 跨区域 关键 链式
-    首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个
+    首位 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个 当家 科创 全要素 高新科技 高端科技
     该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市
     乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业 高技术 制造业 历史经典
     创新链 资金链 人才链 供应链 价值链 政策链 服务链 科技创新 技术创新 全生命周期 全周期 全链条 全流程""")
@@ -589,7 +589,7 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     # (Speed: an empty window, right after a stop, has no words to segment.)
     tokens = segment(fix_ocr(text[floor:suffix_start]))[::-1] if floor < suffix_start else []
     for index, token in enumerate(tokens):
-        if _is_stop(token):
+        if _is_stop(token) or _closes_a_date(tokens, index):
             if token == "中" and start < suffix_start and text[start] in _PARTNER_COUNTRIES:
                 start -= 1  # 中德, 中法: the first half of a partnership, not "in"
                 continue
@@ -618,6 +618,19 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     if start > floor and text[start - 1] == "中":
         start = _widen_for_bilateral(text, floor, start)
     return start
+
+
+# "2023年1-6月高新技术产业": a month or day after a number dates the phrase; a date is
+# never part of a name (年 is a stop word of its own, and 月 or 日 alone names nothing).
+_DATE_UNITS = frozenset("月日")
+
+
+def _closes_a_date(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` (tokens right to left) is a month or day after a number."""
+    if tokens[index] not in _DATE_UNITS:
+        return False
+    before = next((t for t in tokens[index + 1 :] if not t.isspace()), "")
+    return bool(before) and (before[-1].isdigit() or _NUMERAL.match(before) is not None)
 
 
 def _opens_listed_name(text: str, token: str, start: int, suffix_start: int) -> bool:
@@ -829,6 +842,10 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # "长沙产业集群": the place's cluster, not an industry named 长沙
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):
         return "generic-name"  # "六位一体全产业链": 全产业链 is "the whole chain"
+    if rule.type == "IndustryChain" and stem.startswith(_CHAIN_WORD):
+        return "generic-name"  # "产业链环节", "产业聚集区": a word about chains, not one of them
+    if rule.type == "IndustryChain" and core.endswith(_AREA_WORD):
+        return "generic-name"  # "某某起步区产业": the zone's industries, no industry of its own
     if rule.type == "IndustryChain" and ablation.enabled("chain-pos") and is_verb_phrase(stem):
         return "verb-phrase"  # "具备产业先发优势", "更是产业链…": no noun before 产业
     if len(core) < rule.min_stem and not _proper_short_stem(core, rule):
@@ -840,6 +857,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
 
 
 _PLACE_NAME_CHARS = range(2, 7)
+_CHAIN_WORD = "产业"
+_AREA_WORD = "区"
 
 
 def _ends_with_place(stem: str) -> bool:

@@ -40,6 +40,7 @@ from loaders.mentions.entity_rules import (
     MAX_NAME_CHARS,
     RULES,
     STOP_VERBS,
+    STOP_WORDS,
     EntityRule,
     judge,
     left_boundary,
@@ -521,7 +522,8 @@ STAGE_SOURCE = "chain-stage-list"
 # list: "向下游延伸", "上下游企业", "下游的…".
 _STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产])")
 _STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
-_STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各")
+# (到/至 end a stage's list: "从上游原料到下游代工" spans two stages, not one list.)
+_STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各|到|至")
 MAX_STAGE_ITEM_CHARS = 8
 _STAGE_ITEM_LEAD = re.compile("(?:上游|中游|下游)?(?:为|是|有|包括|主要有|涵盖)?")
 
@@ -773,6 +775,8 @@ def _rule_candidates(
         covering = bisect_right(starts, s) - 1
         if covering >= 0 and e <= known[covering][1]:
             continue  # the suffix belongs to a name the gazetteer knows
+        if rule.type == "IndustryChain" and _FACILITY_AFTER_INDUSTRY.match(text, e):
+            continue  # "某某产业孵化基地": 产业 qualifies a facility, as in 产业基地
         # Only names within reach of the suffix matter (long table rows hold hundreds).
         reach = bisect_left(starts, s - MAX_NAME_CHARS)
         near = matches[reach : covering + 1]
@@ -793,6 +797,11 @@ def _rule_candidates(
         if rule.type == "IndustryChain" and reason is not None and not _heads_other_things(text, start, s, e):
             found += _chain_list(text, start, rule, gaz, known)
     return found, drops
+
+
+# Incubators and accelerators of an industry ("…产业孵化基地", "…产业加速器"): like 产业园
+# and 产业基地 (the rule's bad next characters), facilities that 产业 only qualifies.
+_FACILITY_AFTER_INDUSTRY = re.compile("(?:孵化|加速)(?:器|基地|园|中心)")
 
 
 # Words that end in 等 without closing a list ("高等研究院": an institute of advanced study).
@@ -863,7 +872,7 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
     if rule.subtype in ("County", "District"):
         # Bare …区/…县 is too common a suffix (社区, 园区); only "<known place>XX区" counts.
         before = [m.end for m in matches if m.surface.type == "Place" and m.end <= s]
-        if not before or not _HAN_NAME.fullmatch(text[max(before) : s]):
+        if not before or not _HAN_NAME.fullmatch(text[max(before) : s]) or _no_division_stem(text, max(before), s):
             return -1
         return max(before)
     if rule.needs_place_prefix:
@@ -892,16 +901,64 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
             and m.surface.type == rule.type
             and m.surface.subtype == rule.subtype
             and (rule.type != "Place" or m.surface.text.endswith(_PLACE_KIND_ENDINGS))
+            and not (rule.name == _PARK_RULE and m.start == start)
         ):
             start = m.end
+    if rule.name == _ZONE_RULE:
+        start = _zone_owner_start(text, start, s, matches)
     if rule.name == _TOWN_RULE:
         # a town is never named with its county or district: "洪山区|左岭镇"
         start = max([start, *(m.end for m in matches if m.surface.type == "Place" and start <= m.start and m.end <= s)])
     if rule.type == "IndustryChain":
         return _chain_start_after_place(text, _vocabulary_start(text, start, s), s, matches)
     if rule.type == "Enterprise":
-        start = _place_anchored_start(text, start, s, matches)
+        start = _after_zone_word(text, _place_anchored_start(text, start, s, matches), s)
         return _after_role_noun(text, start, s, rule)
+    return start
+
+
+# A firm's registered name holds a province or a city, never a development zone: in
+# "某市高新区某某科技有限公司" the zone says where the firm is, and its name starts after it.
+_ZONE_WORD = re.compile("高新技术产业开发区|经济技术开发区|高新区|经开区|开发区")
+MIN_FIRM_STEM = 2
+
+
+def _after_zone_word(text: str, start: int, s: int) -> int:
+    for hit in _ZONE_WORD.finditer(text, start, s):
+        if s - hit.end() >= MIN_FIRM_STEM:
+            start = hit.end()
+    return start
+
+
+# "<known place>的核心区", "<known place>的园区": a part or the parks of the place, described
+# after 的, no division's name; and a district's own name never ends in a word for parks.
+_NOT_DIVISION_OPENING = "的"
+_NOT_DIVISION_ENDING = "园"
+
+
+def _no_division_stem(text: str, place_end: int, suffix_start: int) -> bool:
+    """Whether the words between a known place and 区 are no district's own name: they
+    open with 的 or a determiner ("珠三角这些地区"), or end in a word for parks."""
+    if text.startswith(_NOT_DIVISION_OPENING, place_end) or text.endswith(_NOT_DIVISION_ENDING, 0, suffix_start):
+        return True
+    first = segment(text[place_end:suffix_start])[0]
+    return len(first) > 1 and first in STOP_WORDS
+
+
+_ZONE_RULE = "place-zone"
+# A park built in a zone is named with it ("某某高新区集成电路产业园"): the zone opens it.
+_PARK_RULE = "place-park"
+_ZONE_OWNER_TYPES = frozenset({"Province", "City", "District", "County"})
+
+
+def _zone_owner_start(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    """A zone is named after the place it is built on ("郑州高新区", "湖北襄阳经开区"): the
+    name starts at the first known place before the suffix, whatever the word rules took
+    before it (a verb or adverb of news the stop words miss: "前往郑州高新区", "今年以来
+    长沙高新区"). A place in brackets is inside a longer name and does not count."""
+    for m in matches:
+        if start < m.start < s and m.surface.subtype in _ZONE_OWNER_TYPES and text[m.start - 1] not in "（(":
+            return m.start
     return start
 
 
@@ -930,10 +987,22 @@ def _chain_start_after_place(text: str, start: int, s: int, matches: list[Surfac
     for m in matches:
         if start <= m.start and m.end <= s - MIN_CHAIN_REST and m.surface.type in _NOT_CHAIN_OPENERS:
             start = m.end
+    # (A zone word is cut off however little is left: "滨海新区新产业" is the zone's new
+    # industries, and 新 alone is no chain.)
     for hit in _PLACE_END_IN_CHAIN.finditer(text, start, s):
-        if s - hit.end() >= MIN_CHAIN_REST:
-            start = hit.end()
+        start = hit.end()
+    # "某某经开区（杭州）飞地产业孵化基地": a bracket closing a place's name ends it too.
+    while start < s and text[start] in _CLOSING_BRACKETS:
+        start += 1
+    # "中国美妆产业", "国家稀土产业…试点": the nation says where, like a place (美妆, 稀土).
+    nation = _NATION_WORD.match(text, start, s)
+    if nation is not None and s - nation.end() >= MIN_CHAIN_REST:
+        start = nation.end()
     return start
+
+
+_CLOSING_BRACKETS = "）)"
+_NATION_WORD = re.compile("(?:中国|国家|我国|全国)(?!级)")  # (国家级 is a rank: judge's)
 
 
 # Words that say what kind of company follows ("龙头企业安徽海螺…", "链主企业埃夫特…") or

@@ -72,7 +72,8 @@ FIELD_HEADS = ("领域", "方向", "环节")  # heads of lists of fields, not of
 # (The count's first digit comes before the look-behind so that the regex engine can skip
 # ahead to 等 or a digit: the same matches, found about twice as fast.)
 _LIST_DIGIT = "[0-9一二三四五六七八九十两]"
-_LIST_END = re.compile(rf"等|{_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]")
+# ("一个" counts no list: "一座园区就是一个孵化联盟" says what one thing is.)
+_LIST_END = re.compile(rf"等|(?!一[个大类项]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]")
 MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
 _SUPPLY = "配套"
 _SUPPLIER_HEADS = frozenset({"企业", "公司", "厂商", "厂家", "供应商"})

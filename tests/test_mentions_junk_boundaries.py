@@ -1,0 +1,115 @@
+"""Where names start on news pages, on invented sentences: a zone starts at the place it is
+built on, time words and news verbs stay out of names, and the words before 产业 must name
+an industry (not a verb phrase, a rank, a place or a word about chains)."""
+
+from test_mentions_helpers import make_document
+
+from kg.model import Mention
+from loaders.mentions.find import find_mentions
+
+
+def _found(*sentences: str) -> list[Mention]:
+    return find_mentions(make_document(*sentences)).mentions
+
+
+def _places(*sentences: str) -> set[str]:
+    return {m.text for m in _found(*sentences) if m.type == "Place"}
+
+
+def _chains(*sentences: str) -> set[str]:
+    return {m.canonical for m in _found(*sentences) if m.type == "IndustryChain"}
+
+
+def test_a_zone_starts_at_the_place_it_is_built_on():
+    places = _places(
+        "采访团一行前往洛阳高新区参观。",
+        "说到创新，自然绕不开株洲高新区的积累。",
+        "今年以来襄阳经开区签约项目二十个。",
+    )
+    assert {"洛阳高新区", "株洲高新区", "襄阳经开区"} <= places
+    assert not any(p.startswith(("前往", "自然", "今年")) for p in places)
+
+
+def test_time_words_and_captions_stay_out_of_names():
+    places = _places("近年来高新区的企业越来越多。", "资料图片株洲高新区一角。")
+    assert not any(p.startswith(("近年来", "资料图片")) for p in places)
+    assert "株洲高新区" in places
+
+
+def test_words_after_a_place_that_name_no_district():
+    places = _places("走进芜湖的园区，处处是新厂房。", "这里是蜀山区的核心区。", "客商多来自京津冀、珠三角这些地区。")
+    assert not places & {"的园区", "的核心区", "这些地区"}
+
+
+def test_a_park_in_a_zone_is_named_with_the_zone():
+    assert "合肥经开区新能源汽车产业园" in _places("合肥经开区新能源汽车产业园开工。")
+
+
+def test_verb_phrases_and_function_words_before_the_industry_suffix_are_no_chains():
+    chains = _chains(
+        "该市牢固树立产业强市的理念。",
+        "做大海洋经济，首先就是强产业。",
+        "以改革重塑产业链、提升价值链。",
+        "用好政策撬动产业投资。",
+        "各县立足区域产业基础谋划项目。",
+        "同时配合高端产业布局引进人才。",
+        "材料板块在当地产业链中占比最高。",
+        "青岛市北崛起机器人产业集群。",
+    )
+    assert not chains & {"牢固树立", "就是强", "重塑", "撬动", "立足区域", "配合高端", "当地"}
+    assert not any(c.endswith("崛起机器人") or c.startswith("北") for c in chains)
+
+
+def test_category_words_and_ranks_before_the_suffix_are_no_chains():
+    chains = _chains(
+        "精细化工是这座城市的当家产业。",
+        "全省着力培育十强产业。",
+        "打造全要素产业链条。",
+        "该区科创产业发展迅速。",
+        "全市高新科技产业产值过千亿。",
+    )
+    assert not chains & {"当家", "十强", "全要素", "科创", "高新科技"}
+
+
+def test_a_date_before_the_suffix_is_no_part_of_the_chain():
+    chains = _chains("2023年1-6 月高新技术产业产值增长一成。")
+    assert not any("月" in c for c in chains)
+
+
+def test_a_zone_or_nation_before_the_industry_says_where_it_is():
+    chains = _chains(
+        "宁波滨海新区新产业增长迅猛。",
+        "该县被列为国家钨产业转型试点，又聚焦中国茶饮产业。",
+        "加快济南某某起步区产业导入。",
+    )
+    assert "茶饮" in chains
+    assert not any(c.startswith(("滨海新区", "中国", "国家")) or c.endswith("区") for c in chains)
+
+
+def test_facilities_and_words_about_chains_are_no_chains():
+    chains = _chains(
+        "建设某某经开区（杭州）飞地产业孵化基地。",
+        "软件产业分为研发、测试两大产业链环节及云服务、数据等配套产业。",
+        "布局了光伏、储能等产业聚集区以及数字创意、文旅等产业。",
+    )
+    assert not chains & {"飞地", "）飞地", "产业链环节", "产业聚集区"}
+
+
+def test_a_stage_list_ends_at_a_range():
+    chains = _chains("园区里从上游香精到下游灌装，配套一应俱全。")
+    assert "香精到下游灌装" not in chains
+    assert {"香精", "灌装"} <= chains
+
+
+def test_a_range_of_products_names_its_link():
+    assert "涤纶" in _chains("形成“原油—乙二醇—涤纶系列”纺织产业链。")
+
+
+def test_one_thing_is_no_list():
+    chains = _chains("力争一座园区就是一个孵化联盟、一幢楼就是一个新兴产业链。")
+    assert "孵化联盟" not in chains
+
+
+def test_a_firm_in_a_zone_is_named_without_the_zone():
+    firms = {m.canonical for m in _found("洛阳高新区恒远光电科技有限公司投产。") if m.type == "Enterprise"}
+    assert firms == {"恒远光电科技有限公司"}

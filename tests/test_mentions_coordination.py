@@ -99,3 +99,159 @@ def test_firms_that_lead_a_chain_are_enterprises():
     found = _by_text("形成了以青柳科技、白杨电子等为龙头的晶圆制造业。")
     assert found["青柳科技"].type == "Enterprise"
     assert found["白杨电子"].type == "Enterprise"
+
+
+def test_an_approximate_count_before_the_head_still_heads_the_list():
+    found = _by_text(
+        "园区聚集了青柳微电子、蓝鲸封装等近10家封测企业。", "区内已有翠湖芯源、白桦半导体等30余家集成电路重点企业。"
+    )
+    for name in ("青柳微电子", "蓝鲸封装", "翠湖芯源", "白桦半导体"):
+        assert found[name].type == "Enterprise"
+
+
+def test_firms_standing_for_a_kind_described_at_length_are_enterprises():
+    found = _by_text("在核心部件上，集聚了青柳车身、蓝鲸感知、翠湖动力等为代表的座舱、感知、动力企业。")
+    for name in ("青柳车身", "蓝鲸感知", "翠湖动力"):
+        assert found[name].type == "Enterprise"
+
+
+def test_a_list_before_a_firms_role_needs_no_deng():
+    found = _by_text(
+        "全市以青和磁材、蓝鲸强磁为龙头企业，形成永磁材料产业链。",
+        "已形成以白桦、翠湖、青石车轮为骨干的零部件工业体系。",
+    )
+    for name in ("青和磁材", "蓝鲸强磁", "白桦", "翠湖", "青石车轮"):
+        assert found[name].type == "Enterprise"
+
+
+def test_firms_standing_for_an_industry_are_enterprises_when_one_is_known():
+    # 金风科技 is a known enterprise: its list stands for the industry by its firms.
+    found = _by_text("开发区形成了金风科技、青柳重工、蓝鲸智能为代表的装备制造产业集群。")
+    assert found["青柳重工"].type == "Enterprise"
+    assert found["蓝鲸智能"].type == "Enterprise"
+
+
+def test_industries_standing_for_a_kind_stay_industries():
+    found = _by_text("形成以新能源汽车、光伏为代表的新兴产业。")
+    assert found["光伏"].type == "IndustryChain"
+
+
+def test_a_role_noun_before_the_first_member_heads_a_headless_list():
+    found = _by_text("在封测领域有全球前五的封测厂商青柳微电、蓝鲸科技、翠湖封装等；在设计领域有所突破。")
+    for name in ("青柳微电", "蓝鲸科技", "翠湖封装"):
+        assert found[name].type == "Enterprise"
+    assert "封测厂商青柳微电" not in found
+
+
+def test_what_leading_firms_do_is_no_list_of_firms():
+    found = _by_text("推动龙头企业加快转型、做大做强、发展等。", "支持企业研发、生产等。")
+    assert not any(m.type == "Enterprise" for m in found.values())
+
+
+def test_a_verb_leading_a_delegation_is_no_part_of_the_first_firm():
+    found = _by_text("商会组织青柳光电、蓝鲸科技、翠湖股份等30余家企业代表参观。")
+    assert found["青柳光电"].type == "Enterprise"
+    assert "组织青柳光电" not in found
+
+
+def test_a_country_before_a_foreign_member_does_not_end_the_list():
+    found = _by_text("园区集聚了德国青枫、瑞士白鹭、翠湖种业集团等企业。")
+    assert found["青枫"].type == "Enterprise"
+    assert found["白鹭"].type == "Enterprise"
+
+
+def test_a_firms_role_before_a_suffixed_name_is_no_part_of_it():
+    found = _by_text("园区内有饲料检测行业龙头企业青大集团。")
+    assert found["青大集团"].type == "Enterprise"
+    assert not any("龙头企业" in name for name in found)
+
+
+def test_firms_of_a_known_industry_are_enterprises_but_fields_are_not():
+    found = _by_text("新区已集聚青柳药业、白鹭思科等生命健康领域各类企业700余家。")
+    assert found["青柳药业"].type == "Enterprise"
+    assert found["白鹭思科"].type == "Enterprise"
+    fields = _by_text("支持青柳、白鹭等重点领域企业发展。")
+    assert "青柳" not in fields
+
+
+def test_leading_firms_without_a_head_noun_after_them_are_enterprises():
+    found = _by_text("翠湖种业集团、蓝鲸农科等多家领军，共同撑起农业园。")
+    assert found["蓝鲸农科"].type == "Enterprise"
+
+
+def test_a_firm_named_with_a_city_at_its_end_keeps_the_city():
+    found = _by_text("高新区将依托星虹无锡、青润微电子等行业龙头企业发展设计业。")
+    assert found["星虹无锡"].type == "Enterprise"
+    assert "无锡" not in found
+
+
+def test_a_firms_other_name_in_brackets_does_not_end_the_list():
+    found = _by_text("以东北青合金、白鹭海鹰（青钛）等骨干企业为核心，形成产业集群。")
+    for name in ("东北青合金", "白鹭海鹰", "青钛"):
+        assert found[name].type == "Enterprise"
+
+
+def test_firms_standing_for_a_kind_named_with_zhong_are_enterprises():
+    found = _by_text("以青奇化工、白泽制药等为代表的医药中间体企业群。")
+    assert found["青奇化工"].type == "Enterprise"
+
+
+def test_a_place_or_a_short_name_note_in_brackets_is_no_other_member():
+    found = _by_text("这里现拥有星积电（南京）、华青科技等晶圆制造和封测厂商。")
+    assert "南京" not in found or found["南京"].type == "Place"
+    notes = _by_text("南京白鹭基因生物技术股份有限公司（以下简称白鹭基因）等企业1000余家。")
+    assert not any(name.startswith("以下简称") for name in notes)
+
+
+def test_a_firm_written_right_after_its_described_role_is_an_enterprise():
+    found = _by_text(
+        "在制造领域有国内最大的射频芯片供应商青安集成、国内领先的外延代工厂商瀚星天成，"
+        "国内功率器件龙头企业士青、白鹭微等。"
+    )
+    for name in ("青安集成", "瀚星天成", "士青", "白鹭微"):
+        assert found[name].type == "Enterprise"
+
+
+def test_words_after_a_firms_role_that_read_as_a_phrase_are_no_firms():
+    found = _by_text(
+        "合肥龙头企业较少、产业链条短。推动龙头企业做大做强、提质增效。在传感器龙头企业青威科技身后，集聚了大量企业。"
+    )
+    assert not any(m.type == "Enterprise" for m in found.values())
+
+
+def test_a_role_noun_inside_a_member_of_a_firm_list_is_cut_off():
+    found = _by_text("园区还有全球领先的解决方案提供商天星储能、世界最大的光伏胶膜生产企业福青特等龙头企业。")
+    assert found["福青特"].type == "Enterprise"
+    assert found["天星储能"].type == "Enterprise"
+    assert not any("生产企业" in name for name in found)
+
+
+def test_firms_announced_after_a_dash_are_enterprises():
+    found = _by_text("全市三家龙头企业——星海科技、云岭电子和青石股份，营收均超百亿。")
+    for name in ("星海科技", "云岭电子", "青石股份"):
+        assert found[name].type == "Enterprise"
+
+
+def test_suppliers_named_like_firms_are_enterprises_not_segments():
+    found = _by_text("园区集聚了龙头企业，以及天基物联网、宇航未来科技等配套企业。")
+    assert found["宇航未来科技"].type == "Enterprise"
+    assert found["天基物联网"].type == "Enterprise"
+    parts = _by_text("引进电池、电机、电控等配套企业。")
+    assert parts["电机"].type == "IndustryChain"
+
+
+def test_phrases_after_a_ranking_of_firms_are_no_firms():
+    found = _by_text("合肥龙头企业较少、产业下游配套不足、专业人才匮乏等问题不容忽视。")
+    assert not any(m.type == "Enterprise" for m in found.values())
+
+
+def test_the_measure_after_dashed_firms_is_no_part_of_the_last_one():
+    found = _by_text("当年，两大核心企业——中车青机和中车白所产值均突破300亿元。")
+    assert found["中车白所"].type == "Enterprise"
+    assert "中车白所产值" not in found
+
+
+def test_firms_standing_for_a_kind_described_by_clauses_are_enterprises():
+    found = _by_text("培育了以青柳智联、蓝鲸量子、翠湖电子等为代表的具有自主知识产权、国内领先的高科技企业。")
+    for name in ("青柳智联", "蓝鲸量子", "翠湖电子"):
+        assert found[name].type == "Enterprise"

@@ -617,6 +617,21 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
         start = _skip_leading_words(text, start, suffix_start)
     if start > floor and text[start - 1] == "中":
         start = _widen_for_bilateral(text, floor, start)
+    return _after_firm_role(text, start, suffix_start)
+
+
+# A firm's role written before its name as an apposition ("行业龙头企业青大集团"): the name
+# starts after it.
+_FIRM_ROLE = re.compile("(?:龙头|骨干|领军|链主|头部)企业")
+MIN_STEM_AFTER_ROLE = 2
+
+
+def _after_firm_role(text: str, start: int, suffix_start: int) -> int:
+    if suffix_start - start <= len("龙头企业") or "企业" not in text[start:suffix_start]:
+        return start  # speed: most names hold no role
+    roles = list(_FIRM_ROLE.finditer(text, start, suffix_start))
+    if roles and suffix_start - roles[-1].end() >= MIN_STEM_AFTER_ROLE:
+        return roles[-1].end()
     return start
 
 
@@ -667,6 +682,16 @@ _FOREIGN_COUNTRY = re.compile(
     "(?:美国|日本|瑞典|德国|英国|法国|韩国|俄罗斯|以色列|新加坡|芬兰|荷兰|意大利|加拿大|澳大利亚|瑞士|"
     "比利时|丹麦|挪威|奥地利|西班牙|葡萄牙|印度|巴西|爱尔兰|新西兰|波兰|匈牙利|捷克|乌克兰)\\s*"
 )
+_COUNTRY_AT_END = re.compile(f"(?:{_FOREIGN_COUNTRY.pattern})$")
+MAX_COUNTRY_CHARS = 5
+
+
+def country_ending_at(text: str, end: int) -> int:
+    """Start of the foreign country's name that ends at ``end`` ("德国|拜耳"), or -1."""
+    country = _COUNTRY_AT_END.search(text, max(0, end - MAX_COUNTRY_CHARS), end)
+    return country.start() if country is not None else -1
+
+
 # Praise and provenance before a name ("国内一流合成生物产业园", "国产DRAM产业").
 _QUALIFIERS = re.compile("(?:国内一流|国际一流|世界一流|国内领先|国际领先|世界领先|全国性|世界级|国内|国产|现有|一流)+")
 

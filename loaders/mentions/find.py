@@ -31,6 +31,7 @@ from loaders.lexicon.gazetteer import Division, Gazetteer, default_gazetteer, sh
 from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name_form
 from loaders.lexicon.place_names import province_abbreviations
 from loaders.lexicon.segmenter import segment
+from loaders.mentions.apposed_firms import apposed_firms, may_hold_apposed_firm
 from loaders.mentions.chain_links import chain_link_spans
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import keep_own_city_names
@@ -55,7 +56,9 @@ from loaders.mentions.lists import (
     FIELD_HEADS,
     INDUSTRY_AS_MODIFIER_OF,
     KnownSpan,
+    ListMember,
     list_members,
+    may_end_in_role,
     may_hold_term_list,
     term_list_members,
 )
@@ -733,18 +736,26 @@ def _list_candidates(
     headless industry lists after a verb of scope, typed like the list
     (loaders.mentions.lists, .led_lists, .industry_runs)."""
     # Speed: each kind of list needs its own mark in the text; most sentences have none.
-    headed = "等" in text or _COUNTED_LIST.search(text) is not None
-    if not headed and "以" not in text and "、" not in text:
+    headed = "等" in text or _COUNTED_LIST.search(text) is not None or may_end_in_role(text)
+    apposed = may_hold_apposed_firm(text)
+    if not headed and not apposed and "以" not in text and "、" not in text:
         return []
     known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
     found = []
     members = list_members(text, known, industry_context) if headed else []
     if "以" in text:
         members += led_list_members(text, known)
+    if apposed:
+        members += _new_members(apposed_firms(text, known), members)
     for member in members + headless_industry_members(text, known):
         canonical, subtype = _known_as(name_form(text[member.start : member.end]), member.type, member.subtype, gaz)
         found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
     return found
+
+
+def _new_members(found: list[ListMember], members: list[ListMember]) -> list[ListMember]:
+    """``found`` without the members that overlap one in ``members``."""
+    return [f for f in found if not any(m.start < f.end and f.start < m.end for m in members)]
 
 
 def _term_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:

@@ -4,6 +4,12 @@
 "草莓、龙虾等6个产业链": every member is a chain; "容知日新、阳光电源等": one member is a
 known enterprise, so the unknown one is taken to be of the same kind (contagion). Known
 members keep the class the gazetteer gives them; only unknown members are typed here.
+
+Lists of firms also end without 等, before what they stand for or lead ("以A、B为代表的…
+企业", "以A、B为龙头企业", "以A、B为骨干的…"), and may open on a firm's role instead of
+closing on a head ("封测厂商A、B等；"); their members lose a role noun or a delegation's verb
+written on them ("龙头企业A", "组织A"), and keep going past a country ("德国A、瑞士B等") or
+an other name in brackets ("A（B）等").
 """
 
 from __future__ import annotations
@@ -28,25 +34,37 @@ from loaders.lexicon.chain_names import (
     vocabulary_term_start,
 )
 from loaders.lexicon.segmenter import segment
-from loaders.mentions.entity_rules import RULES, judge, left_boundary, suffix_hits
+from loaders.mentions.entity_rules import RULES, country_ending_at, judge, left_boundary, suffix_hits
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
 # characters ("龙头", "整车", "未来") + the head noun. Modifiers stop at words that show
 # the head belongs to another phrase ("等指标中企业", "等精准医学形成产业").
-_COUNT = "[0-9一二三四五六七八九十百千两多几]+[个家项大类条户批]"
-_MODIFIERS = r"(?:[\u4e00-\u9fff]{1,4}[及和与])?(?:[^\W\d_中的之为形成标]{0,4}?)"
+# A count may be approximate: "近10家", "30余家", "20 余个", "超百家".
+_COUNT = "(?:近|约|超|逾|超过)?[0-9一二三四五六七八九十百千两多几]+ ?(?:余|多)?[个家项大类条户批]"
+# (形成 is barred as a word, not by its characters: 集成电路 and 成套装备 qualify firms.)
+_MODIFIER_CHAR = r"(?:(?!形成)[^\W\d_中的之为标])"
+_MODIFIERS = rf"(?:[\u4e00-\u9fff]{{1,4}}[及和与])?(?:{_MODIFIER_CHAR}{{0,4}}?)"
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
-_MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)[^\W\d_的之为]{0,8}?"
+_MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)[^\W\d_的之为]{0,10}?"
 # "等电子信息重点企业": an industry and a firm's role word before 企业 (longer than _MODIFIERS).
-_ROLE_MODIFIERS = r"[^\W\d_中的之为形成标]{1,6}?(?:重点|龙头|骨干|领军|链主|配套|上市|头部|核心)(?=企业)"
+_ROLE_MODIFIERS = rf"{_MODIFIER_CHAR}{{1,6}}?(?:重点|龙头|骨干|领军|链主|配套|上市|头部|核心)(?=企业)"
+# "等生命健康领域各类企业": the firms of a field, named by the field.
+_FIELD_FIRM_MODIFIERS = rf"{_MODIFIER_CHAR}{{1,8}}?(?:领域|行业)的?(?:各类|相关|重点|龙头|骨干)?(?=企业)"
+_FIELD_OF_FIRMS = re.compile("(?:领域|行业)的?(?:各类|相关|重点|龙头|骨干)?$")
 # "等航天产业龙头企业": the industry word qualifies a head of firms that follows it.
 _FIRM_AFTER_INDUSTRY = r"[^\W\d_的之为]{0,4}?(?:企业|公司|集团)"
 # "A、B等为代表的一批…企业": the list is what stands for the kind.
 _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
+# "以A、B为代表的汽车电子、智能座舱企业", with or without 等: the members stand for a kind
+# described at length, by a run of fields joined by 、 ("驾舱、感知、动力企业") or by
+# clauses closed by 的 ("具有自主知识产权、国内领先的高科技企业").
+_STANDS_FOR = r"等?为(?:代表|首|骨干)的?"
+_LONG_MODIFIERS = r"(?:[^\W\d_之为]|、){0,20}?"
 _CUE = re.compile(
-    rf"(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_ROLE_MODIFIERS}|{_MODIFIERS})"
-    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主)"
+    rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
+    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主|为骨干)"
 )
+_STANDING_LIST = re.compile(_STANDS_FOR)
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
 # Lists of platforms ("A、B、C等重点创新平台", "等医药创新发展平台"): the head types the
@@ -72,8 +90,21 @@ FIELD_HEADS = ("领域", "方向", "环节")  # heads of lists of fields, not of
 # (The count's first digit comes before the look-behind so that the regex engine can skip
 # ahead to 等 or a digit: the same matches, found about twice as fast.)
 _LIST_DIGIT = "[0-9一二三四五六七八九十两]"
+# A list of firms may also end before what it stands for or leads, without 等:
+# "以A、B为代表的…", "以A、B为龙头企业", "以A、B为骨干的…".
 # ("一个" counts no list: "一座园区就是一个孵化联盟" says what one thing is.)
-_LIST_END = re.compile(rf"等|(?!一[个大类项]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]")
+_LEAD_ROLES = "为(?=代表|首的|骨干|龙头|链主)"
+_LIST_END = re.compile(
+    rf"等|(?!一[个大类项]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]|{_LEAD_ROLES}"
+)
+_LEAD_ROLE = re.compile(_LEAD_ROLES)
+
+
+def may_end_in_role(text: str) -> bool:
+    """Whether some list of ``text`` may end before a role without 等 ("为代表", "为龙头")."""
+    return _LEAD_ROLE.search(text) is not None
+
+
 MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
 _SUPPLY = "配套"
 _SUPPLIER_HEADS = frozenset({"企业", "公司", "厂商", "厂家", "供应商"})
@@ -87,9 +118,11 @@ _HEAD_CLASS = {
     "供应商": "Enterprise",
     "巨头": "Enterprise",  # 等行业巨头, 等行业龙头: the firms leading an industry
     "翘楚": "Enterprise",  # 等行业翘楚: the same praise
+    "领军": "Enterprise",  # "A、B等多家领军": the firms leading a field (not 领军人才)
     "龙头": "Enterprise",
     "为龙头": "Enterprise",  # "以A、B等为龙头的晶圆制造业": the firms that lead it
     "为链主": "Enterprise",
+    "为骨干": "Enterprise",  # "以A、B为骨干的…体系": the firms that carry it
     "车企": "Enterprise",
     "药企": "Enterprise",
     "产业链": "IndustryChain",
@@ -179,14 +212,17 @@ class _KnownIndex:
 
 
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
+    if text[stop] == "为":
+        return _leading_members(text, stop, known)
     counted = text[stop] != "等"
     cue = _CUE.match(text, stop)
-    if cue is not None and (_heads_something_else(text, cue) or _counted_sectors(cue, counted)):
+    if cue is not None and (_heads_something_else(text, cue, known) or _counted_sectors(cue, counted)):
         cue = None
     # "电池、电机、电控等配套企业": firms named by what they supply; the members are segments.
     supply_list = cue is not None and cue.group(1) in _SUPPLIER_HEADS and _SUPPLY in text[stop : cue.start(1)]
-    if supply_list:
+    if supply_list and not _names_suppliers(text, stop, known):
         cue = None
+    supply_list = supply_list and cue is None
     segment_head = _segment_head_at(text, stop) if cue is None and not counted else None
     segment_list = supply_list or segment_head is not None
     field_cue = cue is None and not segment_list and not counted and _FIELD_CUE.match(text, stop) is not None
@@ -201,11 +237,16 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         return _segments_before_chain(text, stop, known)
     if counted and cue_class is None:
         return []  # a bare count ("三个") is a list end only before a head noun
+    if cue_class is None and _ROLE_NOUN.search(text, max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS), stop):
+        role_led = _role_led_members(text, stop, known)
+        if role_led is not None:
+            return role_led
     if cue_class is None and not known.may_spread_before(stop):
         return []  # speed: the walk below could only end in the same empty answer
     # "光伏电站的等重点环节": a stray 的 before 等 does not end the list.
     list_end = stop - 1 if text[stop - 1] == "的" and not counted else stop
-    items = _walk_items(text, list_end, known, whole_members=cue_class is not None)
+    firms = cue_class == "Enterprise"
+    items = _walk_items(text, list_end, known, whole_members=cue_class is not None, firms=firms)
     if counted and len(items) < MIN_COUNTED_ITEMS:
         return []
     known_classes = {k.type for _, _, k in items if k is not None}
@@ -215,7 +256,9 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         # "集聚人工智能、数据等核心企业": known members of another kind show that the
         # members are fields, not companies.
         if known_classes & _CONTRADICTING and cue_class not in known_classes:
-            return []
+            if not _firms_standing_for_industry(text, stop, cue_class, known_classes):
+                return []
+            cue_class = "Enterprise"
         cls, by_cue = cue_class, True
     else:
         known_count = sum(1 for _, _, k in items if k is not None)
@@ -228,6 +271,10 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         items = [(a, b, k) for a, b, k in items if not text[a:b].endswith(_NOT_SECTOR_TAILS)]
     if field and not segment_list and _mostly_not_industries(text, items):
         return []  # "基础理论、原创算法、高端芯片、关键部件等方向": research topics, not segments
+    if cls == "Enterprise" and by_cue:
+        items = _with_glued_places(text, items, known)
+        # "…生产企业福斯特等龙头企业": each member begins after the role noun it holds
+        items = [(_role_noun_end(text, a, b), b, k) if k is None else (a, b, k) for a, b, k in items]
     if cls == "Enterprise" and items and items[-1][2] is None:
         a, b, _ = items[-1]
         items = [*items[:-1], (_after_leading_verb(text, a, b), b, None)]
@@ -245,19 +292,201 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     ]
 
 
+# A firm's role written right before its name, as an apposition: "封测厂商A、B等", "龙头企业A等",
+# "供应商A". Before the list's first member it heads the list as 等企业 would after it.
+# (A bare 企业 is no such role: "支持企业研发、生产等" lists what firms do.)
+_ROLE_NOUN = re.compile(
+    r"(?:(?:龙头|骨干|领军|头部|链主|生产|制造)企业|龙头|巨头|厂商|供应商|制造商|服务商|提供商|光罩厂|代工厂)"
+    r"(?=[\u4e00-\u9fffA-Za-z])"
+)
+_FIRM_CLASSES = frozenset({"Enterprise"})
+
+
+# Endings only a firm's name has: a list of suppliers holding one names the suppliers.
+_FIRM_ONLY_TAILS = ("科技", "股份", "控股", "集团", "公司")
+
+
+def _names_suppliers(text: str, stop: int, known: _KnownIndex) -> bool:
+    """Whether a list before "等配套企业" names the suppliers ("A科技、B等配套企业"), not
+    what they supply: a member ends like a firm's name or is a known firm."""
+    items = _walk_items(text, stop, known, whole_members=True)
+    return any(
+        (k is not None and k.type == "Enterprise") or (k is None and text[a:b].endswith(_FIRM_ONLY_TAILS))
+        for a, b, k in items
+    )
+
+
+def _role_led_members(text: str, stop: int, known: _KnownIndex) -> list[ListMember] | None:
+    """Members of a headless list ("…A、B等；") whose first member follows a firm's role
+    noun ("封测厂商A、B等"): firms, each cut after the role noun it holds ("龙头企业A").
+    None when the list opens on no role noun; no member when known members are no firms."""
+    items = _walk_items(text, stop, known)
+    if not items:
+        return None
+    first_start, first_end, first_known = items[-1]
+    opens_on_role = _role_noun_end(text, first_start, first_end) > first_start or any(
+        role.end() == first_start for role in _ROLE_NOUN.finditer(text, max(0, first_start - 6), first_start + 1)
+    )
+    if not opens_on_role:
+        return None
+    if any(k is not None and k.type not in _FIRM_CLASSES for _, _, k in items):
+        return []
+    members = []
+    for a, b, k in items:
+        start = _role_noun_end(text, a, b)
+        if k is None and _acceptable(text[start:b], "Enterprise", True) and not reads_as_phrase(text[start:b]):
+            members.append(ListMember(start, b, "Enterprise", True))
+    return members
+
+
+def _role_noun_end(text: str, start: int, end: int) -> int:
+    """Where the name after the last role noun inside ``text[start:end]`` begins (``start``
+    when there is none, or when the name after it would be shorter than a firm's)."""
+    roles = list(_ROLE_NOUN.finditer(text, start, end))
+    last = roles[-1] if roles else None
+    if last is None or end - last.end() < MIN_FIRM_NAME_CHARS:
+        return start
+    return last.end()
+
+
+def reads_as_phrase(name: str) -> bool:
+    """Whether a short name written after a firm's role reads as a phrase, not a firm: one
+    common word (发展, 规模), a verb first (做大做强), or a place word or an adjective last
+    (身后, 较少); or a longer run ending in a verb or adjective (产业配套不足)."""
+    words = rjieba.tag(name)
+    if len(words) == 1:
+        return words[0][1] in _COMMON_TAGS
+    first, first_tag = words[0]
+    if first_tag in _FUNCTION_TAGS or (first_tag in _PHRASE_START_TAGS and len(first) > 1):
+        return True  # (a coined name may open on a one-character verb: 安捷利美维)
+    if words[-1][1] in _PHRASE_END_TAGS:
+        return True
+    return len(name) > MAX_SHORT_FIRM_CHARS and words[-1][1] in _PREDICATE_TAGS
+
+
+# Tags of one dictionary word that is a common word, not a coined name: nouns, verbs,
+# adjectives, adverbs and abbreviations of phrases.
+_COMMON_TAGS = frozenset({"n", "v", "vn", "vd", "a", "ad", "an", "d", "l", "j", "m", "r", "t", "f"})
+_PHRASE_START_TAGS = frozenset({"v", "vn", "vd"})
+_FUNCTION_TAGS = frozenset({"p", "d", "c", "u"})  # 为主体, 向高端…: a preposition opens a phrase
+_PHRASE_END_TAGS = frozenset({"f", "s", "t", "a"})
+_PREDICATE_TAGS = frozenset({"v", "a", "ad", "d"})
+MAX_SHORT_FIRM_CHARS = 5  # 三安集成 ends in a verb too: a short name may
+
+
+def _leading_members(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
+    """Members of a list of firms ended by 为 and their role, without 等 ("以A、B为代表的…
+    企业", "以A、B为龙头企业"): typed only by a head of firms or industries, and only a list
+    of two members or more (one name before 为代表 may be anything)."""
+    if text[stop - 1] == "等":
+        return []  # "A、B等为代表的…": the list ends at 等, and is read from there
+    cue = _CUE.match(text, stop)
+    if cue is None or _heads_something_else(text, cue, known):
+        return []
+    items = _items_after_yi(text, stop, known) or _walk_items(text, stop, known, whole_members=True)
+    if len(items) < MIN_COUNTED_ITEMS:
+        return []
+    return _typed_by_head(text, items, _HEAD_CLASS[cue.group(1)], stop)
+
+
+_NAME_JOINERS = re.compile("以及|和|与|及")
+_NOT_OPENING_YI = frozenset("可所予加难足得借用")  # 可以, 所以, 予以…: no list opens there
+
+
+def _items_after_yi(text: str, stop: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
+    """The members of "以A、B为…" right to left: the whole text between 以 and 为, cut at
+    each 、 (and at a 和/与/及 only where both sides are names of two characters or more,
+    so that 和 inside a firm's name stays: "以天和材料、…"). Empty when no 以 opens the clause."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS), stop)]
+    clause = marks[-1] if marks else max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS)
+    yi = text.rfind("以", clause, stop)
+    if yi < 0 or (yi > 0 and text[yi - 1] in _NOT_OPENING_YI):
+        return []
+    items: list[tuple[int, int, KnownSpan | None]] = []
+    at = yi + 1
+    for chunk in text[yi + 1 : stop].split("、"):
+        for a, b in _split_at_joiners(chunk, at):
+            hit = known.by_end.get(b)
+            items.append((a, b, hit if hit is not None and hit.start == a else None))
+        at += len(chunk) + 1
+    return items[::-1]
+
+
+def _split_at_joiners(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the names in ``chunk`` joined by 和/与/及, or of the whole chunk when a part
+    would be shorter than a name."""
+    spans, at = [], 0
+    for joiner in _NAME_JOINERS.finditer(chunk):
+        spans.append((at, joiner.start()))
+        at = joiner.end()
+    spans.append((at, len(chunk)))
+    if any(b - a < MIN_FIRM_NAME_CHARS for a, b in spans):
+        spans = [(0, len(chunk))]
+    return [(offset + a, offset + b) for a, b in spans]
+
+
+def _typed_by_head(text: str, items: list[tuple[int, int, KnownSpan | None]], cls: str, stop: int) -> list[ListMember]:
+    """The unknown members of a list whose head gives them the class ``cls``; none when
+    known members show a list of another kind."""
+    known_classes = {k.type for _, _, k in items if k is not None}
+    if known_classes & _CONTRADICTING and cls not in known_classes:
+        if not _firms_standing_for_industry(text, stop, cls, known_classes):
+            return []
+        cls = "Enterprise"
+    if cls == "Enterprise" and items and items[-1][2] is None:
+        a, b, _ = items[-1]
+        items = [*items[:-1], (_after_leading_verb(text, a, b), b, None)]
+    return [ListMember(a, b, cls, True) for a, b, k in items if k is None and _acceptable(text[a:b], cls, True)]
+
+
+def _firms_standing_for_industry(text: str, stop: int, cls: str, known_classes: set[str]) -> bool:
+    """Whether a list that stands for an industry ("以A、B为代表的装备制造产业") is one of
+    its firms: known firms among the members, and no known chain."""
+    return (
+        cls == "IndustryChain"
+        and "Enterprise" in known_classes
+        and "IndustryChain" not in known_classes
+        and _STANDING_LIST.match(text, stop) is not None
+    )
+
+
 MIN_FIRM_NAME_CHARS = 2
+
+
+def _with_glued_places(
+    text: str, items: list[tuple[int, int, KnownSpan | None]], known: _KnownIndex
+) -> list[tuple[int, int, KnownSpan | None]]:
+    """Members of a list of firms that end in a known place glued to the words before it
+    ("依托星虹无锡、…等企业"): the firm's name holds the place, the place is no member."""
+    glued = []
+    for a, b, k in items:
+        if k is not None and k.type == "Place" and a > 0 and _HAN_END.search(text, 0, a):
+            start = left_boundary(text, a, known.spans) if _joiner_before(text, a) is None else a
+            if a - start >= MIN_FIRM_NAME_CHARS:
+                a, k = start, None
+        glued.append((a, b, k))
+    return glued
 
 
 def _after_leading_verb(text: str, start: int, end: int) -> int:
     """Start of the first firm of a list after a one-character verb the word rules leave on
     it ("，率星海科技等企业": 率 leads, the firm is 星海科技)."""
-    first = rjieba.tag(text[start:end])[0]
+    words = rjieba.tag(text[start:end])
+    first = words[0]
     if len(first[0]) == 1 and first[1] in _VERB_TAGS and end - start - 1 >= MIN_FIRM_NAME_CHARS:
         return start + 1
+    at = start
+    for word, _ in words:  # "商会组织星海光电": the firm begins after the delegation's verb
+        at += len(word)
+        if word in _DELEGATION_VERBS and end - at >= MIN_FIRM_NAME_CHARS:
+            return at
     return start
 
 
 _VERB_TAGS = frozenset({"v", "p"})
+# Verbs that lead a delegation of firms ("组织A、B等企业代表参观"): two characters the
+# word rules keep on the first firm, as no firm's name begins with them.
+_DELEGATION_VERBS = frozenset({"组织", "組織", "带领", "帶領", "率领", "率領", "召集"})
 
 
 def _counted_sectors(cue: re.Match[str], counted: bool) -> bool:
@@ -331,12 +560,17 @@ def _named_industries(
     return [ListMember(a, b, "IndustryChain", False) for a, b in terms]
 
 
-def _heads_something_else(text: str, cue: re.Match[str]) -> bool:
+def _heads_something_else(text: str, cue: re.Match[str], known: _KnownIndex | None = None) -> bool:
     """Whether the head noun is the modifier of another head: 产业 of "等重大产业项目" (a
     list of projects), or a head after one already ("等领域有根产业": the list's head is 领域)."""
     if cue.group(1) == "产业" and text.startswith(INDUSTRY_AS_MODIFIER_OF, cue.end()):
         return True
-    return any(head in text[cue.start() : cue.start(1)] for head in FIELD_HEADS)
+    between = text[cue.start() : cue.start(1)]
+    field = _FIELD_OF_FIRMS.search(between) if cue.group(1) == "企业" and known is not None else None
+    chain = known.by_end.get(cue.start() + field.start()) if known is not None and field is not None else None
+    if chain is not None and chain.type == "IndustryChain" and chain.start > cue.start():
+        return False  # "等生命健康领域各类企业": the firms of a known industry
+    return any(head in between for head in FIELD_HEADS)
 
 
 def _segment_head_at(text: str, stop: int) -> str | None:
@@ -511,13 +745,27 @@ def _acceptable_platform(name: str, verdict: str) -> bool:
 
 
 def _walk_items(
-    text: str, end: int, known: _KnownIndex, through_joiner: bool = False, whole_members: bool = False
+    text: str,
+    end: int,
+    known: _KnownIndex,
+    through_joiner: bool = False,
+    whole_members: bool = False,
+    firms: bool = False,
 ) -> list[tuple[int, int, KnownSpan | None]]:
     """Members from right to left: (start, end, the known name it is, or None).
     ``whole_members``: a list typed by its head, whose members may end in a verb or a
-    stop word (…循环利用, 商贸金融服务)."""
+    stop word (…循环利用, 商贸金融服务). ``firms``: a list of firms, whose member may end
+    in its other name in brackets ("航天海鹰（哈钛）", read as a member of its own) or in a
+    known word that the words back to a joiner make part of a name ("以及天基物联网")."""
     items: list[tuple[int, int, KnownSpan | None]] = []
     for _ in range(MAX_ITEMS):
+        alias = _bracketed_alias(text, end) if firms else None
+        alias_known = _known_at(known, *alias) if alias is not None else None
+        if alias_known is not None and alias_known.type != "Enterprise":
+            alias = None  # "台积电（南京）": a place in brackets is part of the firm's name
+        if alias is not None:
+            items.append((alias[0], alias[1], alias_known))
+            end = alias[0] - 1
         hit = known.by_end.get(end)
         term = _wider_term_start(text, end, hit)
         if term >= 0:
@@ -525,6 +773,8 @@ def _walk_items(
         if hit is not None and whole_members and _joiner_before(text, hit.start) is None:
             # "碳基新材料、…等产业链": a known name ending a longer member (新材料) is part of it
             wider = _enumerated_start(text, end)
+            if firms and not 0 <= wider < hit.start:
+                wider = _start_after_joiner(text, hit.start, known)
             if 0 <= wider < hit.start:
                 hit = None
         start = term if term >= 0 else hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
@@ -536,12 +786,67 @@ def _walk_items(
             start = _start_before_last_word(text, end, known.spans)
         if start < 0 or start >= end:
             break
+        if whole_members and hit is None and end - start < MIN_FIRM_NAME_CHARS and _cut_at_zhong(text, start):
+            # "…、航天中为等企业": the word rules stop at 中 ("in") inside a member and leave
+            # one character; after a 、 the whole text up to the member's end is the member
+            wider = _enumerated_start(text, end)
+            start = wider if 0 <= wider < start and not _ends_in_suffix(text[wider:end]) else start
         items.append((start, end, hit))
         joiner = _joiner_before(text, start)
+        country = country_ending_at(text, start) if joiner is None else -1
+        if country >= 0:  # "德国拜耳、瑞士先正达等": the list goes on before the country
+            start, joiner = country, _joiner_before(text, country)
         if joiner is None:
             break
         end = start - len(joiner)
     return items
+
+
+_CLOSING = {"）": "（", ")": "("}
+
+
+def _bracketed_alias(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a short other name in brackets that ends the member at ``end``."""
+    if end < 2 or text[end - 1] not in _CLOSING:
+        return None
+    opening = text.rfind(_CLOSING[text[end - 1]], max(0, end - MAX_ITEM_CHARS - 2), end - 1)
+    if opening <= 0 or not _PLAIN_HAN.fullmatch(text, opening + 1, end - 1):
+        return None
+    if text.startswith(_SHORT_NAME_MARKS, opening + 1):
+        return None  # "（以下简称某某）": the page's own short name, read as such elsewhere
+    return opening + 1, end - 1
+
+
+_SHORT_NAME_MARKS = ("以下简称", "以下称", "下称", "简称", "原名", "原称")
+
+
+def _known_at(known: _KnownIndex, start: int, end: int) -> KnownSpan | None:
+    hit = known.by_end.get(end)
+    return hit if hit is not None and hit.start == start else None
+
+
+def _start_after_joiner(text: str, start: int, known: _KnownIndex) -> int:
+    """Start of a member that a known name ends ("以及天基物联网": 物联网) when the words
+    before the name run back to a joiner (以及, 和): the whole run is the member. -1 else."""
+    wider = left_boundary(text, start, known.spans)
+    if (
+        wider < start
+        and _joiner_before(text, wider) in ("以及", "和", "及")
+        and _PLAIN_HAN.fullmatch(text, wider, start)
+    ):
+        return wider
+    return -1
+
+
+def _ends_in_suffix(name: str) -> bool:
+    """Whether a rule's suffix ends ``name`` (…研究所, …集团): the rule reads it, not the list."""
+    return any(e == len(name) for _, e, _ in suffix_hits(name))
+
+
+def _cut_at_zhong(text: str, start: int) -> bool:
+    """Whether a member read from ``start`` was cut short at a 中 that stands inside a
+    firm's name (中为, 中兴) and that the word rules read as "in"."""
+    return start > 0 and text[start - 1] == "中"
 
 
 def _wider_term_start(text: str, end: int, hit: KnownSpan | None) -> int:
@@ -606,6 +911,11 @@ def members_ending_at(text: str, end: int, known: list[KnownSpan]) -> list[tuple
     each one is (or None): the walk of a list typed by its head."""
     index = _KnownIndex({k.end: k for k in known}, [(k.start, k.end) for k in known], [], frozenset())
     return _walk_items(text, end, index, whole_members=True)
+
+
+def acceptable_firm(name: str) -> bool:
+    """Whether a name a firm's role introduces may be a firm: no generic or category word."""
+    return _acceptable(name, "Enterprise", True)
 
 
 def acceptable_chain(name: str) -> bool:

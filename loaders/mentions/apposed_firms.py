@@ -1,0 +1,99 @@
+"""Firms named right after what they are: "国内最大的光罩厂商青石、…", "龙头企业星海等".
+
+Pages that describe a chain introduce its firms by a phrase that ends in a firm's role noun
+(厂商, 供应商, 生产企业, 龙头企业) and then give the firm's short name, with no suffix a rule
+could see. The name runs from the role noun to the next mark of a list or clause (、，；。,
+等, 以及, 和). A role noun only counts after a description closed by 的 ("全球前五的封测厂商")
+or as a ranking of firms (龙头企业, 骨干企业); a name that is one common word (发展, 规模) or
+that a known name overlaps is no firm of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import rjieba
+
+from loaders.mentions.lists import KnownSpan, ListMember, acceptable_firm, reads_as_phrase
+
+_ROLE = "(?:厂商|供应商|制造商|服务商|提供商|代工厂(?!商)|生产企业|制造企业)"
+_RANKED_FIRM = "(?:龙头|骨干|领军|头部|链主)企业"
+# The name holds no function word; after a ranking without 的 it must stand in a list.
+_NAME = r"(?P<name>(?:(?![的和与及等])[\u4e00-\u9fffA-Za-z]){2,8}?)"
+_APPOSED = re.compile(
+    rf"(?:的[^\W\d_，。；的、]{{0,12}}?{_ROLE}|(?P<ranked>{_RANKED_FIRM})){_NAME}"
+    r"(?:(?<=.)(?=[、，,；;。]|等|以及|和))"
+)
+_IN_LIST = re.compile("、|等|以及")
+# "两大核心企业——A和B": the firms a head announces after a dash, up to the clause's end
+# or an adverb of the clause they are the subject of (均, 都, 分别, 共同).
+_DASHED = re.compile(
+    r"(?:企业|公司|厂商)——(?P<list>[\u4e00-\u9fffA-Za-z、和及与]{2,40}?)(?=[，。；,;：:！？\s]|均|都|分别|共同)"
+)
+_DASHED_MEMBER = re.compile("(?:(?!以及|和|及|与)[\u4e00-\u9fffA-Za-z])+")
+
+
+def may_hold_apposed_firm(text: str) -> bool:
+    """Speed: whether ``text`` holds a role noun at all."""
+    if "商" not in text and "厂" not in text and "企业" not in text and "公司" not in text:
+        return False
+    return _APPOSED.search(text) is not None or "——" in text
+
+
+def apposed_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Firms written right after their role ("封测厂商青石、…"), unknown to the gazetteer."""
+    found = []
+    for match in _APPOSED.finditer(text):
+        start, end = match.span("name")
+        if match.group("ranked") and not _IN_LIST.match(text, end):
+            continue  # "龙头企业较少，": after a ranking only a list member is a name
+        if any(k.start < end and start < k.end and not _industry_inside(k, start, end) for k in known):
+            continue
+        name = text[start:end]
+        if reads_as_phrase(name) or not acceptable_firm(name):
+            continue
+        found.append(ListMember(start, end, "Enterprise", True))
+    return found + _dashed_firms(text, known)
+
+
+def _dashed_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Firms listed after a head of firms and a dash ("两大核心企业——A和B")."""
+    found = []
+    for match in _DASHED.finditer(text):
+        list_end = match.end("list")
+        if text[list_end] in _SUBJECT_ADVERB_STARTS:
+            list_end = _before_metric(text, match.start("list"), list_end)
+        for member in _DASHED_MEMBER.finditer(text, match.start("list"), list_end):
+            start, end = member.span()
+            if any(k.start < end and start < k.end for k in known):
+                continue
+            if end - start >= 2 and not reads_as_phrase(member.group()) and acceptable_firm(member.group()):
+                found.append(ListMember(start, end, "Enterprise", True))
+    return found
+
+
+_SUBJECT_ADVERB_STARTS = frozenset("均都分共")
+MIN_WORDS_BEFORE_METRIC = 2
+
+
+def _before_metric(text: str, start: int, end: int) -> int:
+    """End of a list of firms that is the subject of a clause, before the measure the
+    clause gives of them ("A和B产值均…": 产值): a last noun after two words or more of
+    the last member."""
+    members = list(_DASHED_MEMBER.finditer(text, start, end))
+    if not members:
+        return end
+    words = rjieba.tag(members[-1].group())
+    if len(words) > MIN_WORDS_BEFORE_METRIC and words[-1][1] == "n":
+        return end - len(words[-1][0])
+    return end
+
+
+def _industry_inside(known: KnownSpan, start: int, end: int) -> bool:
+    """An industry word inside a firm's name ("青合储能") does not make it the industry."""
+    return (
+        known.type == "IndustryChain"
+        and start <= known.start
+        and known.end <= end
+        and known.end - known.start < end - start
+    )

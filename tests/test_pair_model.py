@@ -117,7 +117,8 @@ def test_stored_rows_of_outside_pages_are_read_back_into_training(tmp_path: Path
 def test_a_broken_rows_file_is_refused_with_its_name_and_line(tmp_path: Path) -> None:
     (tmp_path / "mine").mkdir()
     rows = tmp_path / "mine" / "pair_rows.jsonl"
-    rows.write_text('{"type": "PART_OF", "parts": ["hb"], "label": true}\n{"type": "PART_OF", "parts": "hb"}\n')
+    good = '{"doc": "p.txt", "type": "PART_OF", "parts": ["hb"], "label": true}'
+    rows.write_text(good + '\n{"doc": "p.txt", "type": "PART_OF", "parts": "hb"}\n', encoding="utf-8")
     out = tmp_path / "model.json"
     done = _train("--outside", str(tmp_path), "--out", str(out))
     assert done.returncode == 2

@@ -60,3 +60,64 @@ def division_of(item: str, suffixes: tuple[str, ...], city_code: str, gaz: Gazet
             if division.parent == city_code:
                 return division
     return None
+
+
+# "小店区、晋源、清徐县": in a list whose other members are a city's districts or counties
+# written in full, a bare member is a division of the same city when the table holds it
+# with a suffix ("晋源" → 晋源区). The full members tell the city: no city need be written.
+_SIBLING_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+")
+_BARE_CHARS = (2, 3)
+_COUNTY_LEVEL = 3
+
+
+def sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
+    """Bare members of lists in ``text`` that are divisions of the city of the full ones."""
+    found: list[ListedDivision] = []
+    for run in _SIBLING_RUN.finditer(text):
+        items = _items_of(run.group(), run.start())
+        cities = _shared_cities([name for _, name in items], gaz)
+        if not cities:
+            continue
+        for index, (start, item) in enumerate(items):
+            if index == 0 and run.start() > 0:
+                continue  # the first item's left edge is unknown: words may stand before it
+            if len(item) not in _BARE_CHARS or item in gaz.divisions_by_name:
+                continue
+            division = _only_division(item, cities, gaz)
+            if division is not None:
+                found.append(ListedDivision(start, start + len(item), division))
+    return found
+
+
+def _items_of(run: str, offset: int) -> list[tuple[int, str]]:
+    items, position = [], offset
+    for item in _JOINERS.split(run):
+        items.append((position, item))
+        position += len(item) + 1
+    return items
+
+
+def _shared_cities(items: list[str], gaz: Gazetteer) -> set[str]:
+    """The cities every member written as a full county-level name may belong to."""
+    shared: set[str] | None = None
+    for item in items:
+        parents = {d.parent for d in _full_division_ending(item, gaz)}
+        if parents:
+            shared = parents if shared is None else shared & parents
+    return shared or set()
+
+
+def _full_division_ending(item: str, gaz: Gazetteer) -> list[Division]:
+    """County-level divisions whose full name (with 区/县/市) ends ``item``."""
+    for size in range(len(item), 2, -1):
+        name = item[-size:]
+        if name.endswith(("区", "县", "市")):
+            found = [d for d in gaz.divisions_by_name.get(name, []) if d.level == _COUNTY_LEVEL]
+            if found:
+                return found
+    return []
+
+
+def _only_division(item: str, cities: set[str], gaz: Gazetteer) -> Division | None:
+    found = [d for city in sorted(cities) if (d := division_of(item, ("区", "县", "市"), city, gaz)) is not None]
+    return found[0] if len(found) == 1 else None

@@ -236,8 +236,12 @@ PLACE_GENERIC_STEMS = frozenset(
     _words("""示范 集中 试验 园 社 片 景 地 辖 湾 厂 市 城 功能 聚集 集聚 先行 承接 保护 服务 生态
     核心 起步 产业 合作 自贸 保税 综保 老城 主城 城 郊 矿 山 库 街 校 院 开发 高新 新 重点
     各 全 我 本 该 原 老 两 三 百强 千强 联动 高新技术 部分
-    下辖 所辖 管辖 直辖""")  # 下辖县, 所辖区: a kind of division under a place, no name
+    下辖 所辖 管辖 直辖 直管 托管 代管
+    专业 科技
+    等地""")
 )
+# (下辖县, 所辖区, 直管区: a kind of division or the part of a zone a body runs, no name;
+# 专业园区, 科技创新园: kinds of park; "甲、乙等地区": 等 closes a list before 地区.)
 
 # Kinds of college, not names: 高等工程师学院, 卓越工程师学院, 现代产业学院, 职业学院.
 UNIVERSITY_KIND_STEMS = frozenset(
@@ -263,6 +267,10 @@ PARK_SUFFIXES = (
     "研创园",
     "协作区",  # 某某产业协作区: a cross-city cooperation area, a place
     "产业园区",
+    "主题园区",  # 某某产业主题园区: a park given over to one industry, named by it
+    "化工园区",  # chemical parks are named by their place ("某某化工园区", 化工园区认定)
+    "化工园",
+    "分园区",  # 某某分园区: the part of a zone in one county, named by that county
     "工业园区",
     "科技园区",
     "科学园区",
@@ -289,6 +297,12 @@ POLICY_ZONE_SUFFIXES = (
     "合作区",
     "先行区",
     "发展区",
+    "产业功能区",  # 某市某某产业功能区: the industrial functional areas Chengdu and others name
+    "起步区",  # 某市某某起步区 / 启动区: the first-built part of a new area
+    "启动区",
+    # 某市某某产业基地: a place's industrial base. Bases named by a firm or a college are
+    # its plants, and "国家某某产业基地" is a title many places hold, so a place opens it.
+    "产业基地",
     "综合保税区",
     "保税区",
     "保税港区",
@@ -836,6 +850,15 @@ def strip_generic_prefix(stem: str) -> str:
     return _generic_prefix_run().sub("", stem, count=1)
 
 
+_ADMINISTRATIVE_OPENING = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:省|市|自治区)级?")
+
+
+def _kind_of_the_division(stem: str, rule: EntityRule) -> bool:
+    """The stem is a province or city and a kind word only ("某市产业", "某市级产业")."""
+    opening = _ADMINISTRATIVE_OPENING.match(stem)
+    return opening is not None and stem[opening.end() :] in rule.generic_stems
+
+
 def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
     """Why a name with this stem is not an entity name, or None when it is one.
 
@@ -855,6 +878,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # 广东省实验室: the province's kind of laboratory, not one of them
     if rule.subtype == "DevelopmentZone" and _PROVINCE_NAME.fullmatch(stem):
         return "generic-name"  # 浙江省开发区: the province's zones, not one of them
+    if rule.subtype == "DevelopmentZone" and _kind_of_the_division(stem, rule):
+        return "generic-name"  # 某市产业园区, 某市级产业园区: a city's parks of a kind, not one
     if rule.generic_tails and core.endswith(rule.generic_tails) and not owned:
         return "generic-name"
     if rule.type not in _DESCRIBABLE_BY_KIND and not owned and is_description(core):
@@ -888,6 +913,8 @@ _AREA_WORD = "区"
 
 def _ends_with_place(stem: str) -> bool:
     """The stem's last words are a place's name: what comes before 产业 is whose, not which."""
+    if stem.endswith(("市", "省")):
+        stem = stem[:-1]  # "天津市产业": the city written with its suffix
     return any(stem[-n:] in KNOWN_PLACES for n in _PLACE_NAME_CHARS if n <= len(stem))
 
 

@@ -36,7 +36,7 @@ from loaders.mentions.chain_links import chain_link_spans
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
-from loaders.mentions.district_lists import listed_divisions
+from loaders.mentions.district_lists import listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import (
     MAX_NAME_CHARS,
     RULES,
@@ -235,6 +235,8 @@ def _sentence_candidates(
     pool += _bare_zone_candidates(sentence, matches, gaz, state)
     if "等" in text or "个区" in text:
         pool += _listed_district_candidates(text, matches, gaz)
+    if "、" in text:
+        pool += _sibling_district_candidates(text, gaz)
     pool += _chained_district_candidates(text, matches, gaz)
     pool += _abbreviation_candidates(text, matches, gaz)
     if "至" in text:
@@ -659,6 +661,14 @@ def _listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gaz
     return found
 
 
+def _sibling_district_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """ "小店区、晋源、清徐县": a bare member beside its city's divisions (district_lists.py)."""
+    return [
+        _division_candidate(item.start, item.end, item.division, LISTED_DISTRICT_SOURCE)
+        for item in sibling_divisions(text, gaz)
+    ]
+
+
 def _place_list_candidates(text: str, pool: list[_Candidate]) -> list[_Candidate]:
     """Unknown members of lists of places ("甲科技城、乙云城") (place_lists.py)."""
     places = {(c.start, c.end) for c in pool if c.type == "Place"}
@@ -925,7 +935,49 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
     if rule.type == "Enterprise":
         start = _after_zone_word(text, _place_anchored_start(text, start, s, matches), s)
         return _after_role_noun(text, start, s, rule)
+    if rule.type == "Place":
+        start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
+        return _after_former_word(text, start, matches)
     return start
+
+
+# "北部某某产业园区": 北部 says which part of the city the park lies in; the park's name
+# starts after it. (中部 is left: it opens names of regions, 中部地区. A known name that
+# opens with the word, 北部湾, is kept.)
+_PART_WORDS = ("东部", "西部", "南部", "北部")
+_MIN_NAME_AFTER_PART = 2
+
+
+def _after_part_word(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    if not text.startswith(_PART_WORDS, start) or s - start - len(_PART_WORDS[0]) < _MIN_NAME_AFTER_PART:
+        return start
+    if any(m.start == start for m in matches) or text.startswith("湾", start + 2):
+        return start
+    return start + len(_PART_WORDS[0])
+
+
+# A park a brand opens in another city is named "<city>·<brand park>" ("某市·某某科技园"):
+# the city and the middle dot belong to the park's name.
+_NAME_DOTS = "·・•"
+
+
+# "整合原某市化工园": 原 says the park was so named before a merger; it is no part of the
+# name, which opens with the place after it.
+_FORMER = "原"
+
+
+def _after_former_word(text: str, start: int, matches: list[SurfaceMatch]) -> int:
+    if not text.startswith(_FORMER, start):
+        return start
+    opens_place = any(m.start == start + 1 and m.surface.type == "Place" for m in matches)
+    return start + 1 if opens_place else start
+
+
+def _dotted_place_start(text: str, start: int, matches: list[SurfaceMatch]) -> int:
+    if start < 1 or text[start - 1] not in _NAME_DOTS:
+        return start
+    city = next((m for m in matches if m.end == start - 1 and m.surface.type == "Place"), None)
+    return start if city is None else city.start
 
 
 # A firm's registered name holds a province or a city, never a development zone: in
@@ -1036,6 +1088,7 @@ def _after_role_noun(text: str, start: int, s: int, rule: EntityRule) -> int:
 # Characters that stand between a place and a name only as function words.
 _FUNCTION_CHARS = frozenset("在对向从由把将和与及等的为是了以于到至、")
 MAX_TRADE_NAME_GAP = 3
+_PARTNER_JOINERS = frozenset("和与及同")
 
 
 def _place_anchored_start(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
@@ -1052,6 +1105,8 @@ def _place_anchored_start(text: str, start: int, s: int, matches: list[SurfaceMa
             return start
         if gap[0] in _FUNCTION_CHARS or any(w in STOP_VERBS for w in segment(gap)):
             return start
+        if gap[-1] in _PARTNER_JOINERS:
+            return start  # "某区政府与某某有限公司": the place's body is the firm's partner
         return m.start
     return start
 

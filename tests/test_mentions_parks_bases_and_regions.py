@@ -1,0 +1,92 @@
+"""Parks, bases and zones named by their place and an industry, and the geographic
+regions of China, each on invented sentences."""
+
+from test_mentions_helpers import make_document
+
+from kg.model import Mention
+from loaders.mentions.find import find_mentions
+
+
+def _found(*sentences: str) -> dict[str, Mention]:
+    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
+
+
+def _places(*sentences: str) -> dict[str, Mention]:
+    return {name: m for name, m in _found(*sentences).items() if m.type == "Place"}
+
+
+def test_chemical_parks_and_theme_parks_named_by_their_place_are_places():
+    found = _places("扬州化工园引进了三家企业。", "宁德湾坞化工园区扩区。", "芜湖高新区北斗产业主题园区揭牌。")
+    assert {"扬州化工园", "宁德湾坞化工园区"} <= set(found)
+    assert any(name.endswith("北斗产业主题园区") for name in found)
+
+
+def test_a_kind_of_park_alone_or_a_city_s_parks_of_a_kind_are_no_name():
+    found = _places("全省化工园区开展整治。", "三家园区获评天津市产业主题园区。", "获评青州市级产业主题园区。")
+    assert not any(name.endswith("园区") for name in found)
+    assert "天津市" not in {m.canonical for m in _found("获评天津市产业主题园区。").values() if m.type != "Place"}
+
+
+def test_an_industrial_base_is_a_place_when_a_place_opens_its_name():
+    found = _places("项目落户宁德新能源产业基地。", "企业入驻国家生物医药产业基地。", "青柳科技光电产业基地投产。")
+    assert "宁德新能源产业基地" in found
+    assert not any(name.endswith("产业基地") and not name.startswith("宁德") for name in found)
+
+
+def test_functional_areas_starting_areas_and_branch_parks_are_places():
+    found = _places("西安市生物医药产业功能区产值增长。", "郑州航空港起步区加快建设。", "泉州高新区设有石狮分园区。")
+    assert {"西安市生物医药产业功能区", "郑州航空港起步区", "石狮分园区"} <= set(found)
+
+
+def test_a_park_a_brand_opens_in_a_city_carries_the_city_and_the_dot():
+    found = _places("项目落户宝鸡·中关村科技园。")
+    assert "宝鸡·中关村科技园" in found and "中关村科技园" not in found
+
+
+def test_former_before_a_park_s_place_is_no_part_of_its_name():
+    found = _places("整合原扬州化工园等载体组建新区。")
+    assert "扬州化工园" in found and "原扬州化工园" not in found
+
+
+def test_the_geographic_regions_of_china_are_regions():
+    found = _places("产品销往华北、东北等地区。", "该市是西南地区的交通枢纽。", "项目填补华中地区空白。")
+    assert {"华北地区", "东北地区", "西南地区", "华中地区"} <= set(found)
+    assert all(m.subtype == "Region" for m in found.values())
+    assert "等地区" not in _places("公司销往江苏、浙江等地区。")
+
+
+def test_a_firm_called_by_a_region_word_is_no_region():
+    found = _places("华北制药发布年报。")
+    assert "华北地区" not in found
+
+
+def test_a_district_government_and_its_partner_firm_are_two_names():
+    found = _found("肥西县政府与青柳科技有限公司签订合作协议。")
+    assert "肥西县" in found and "青柳科技有限公司" in found
+
+
+def test_hong_kong_and_macao_are_places_beside_mainland_cities():
+    found = _places("三座机场（广州、香港、澳门）相距不远。")
+    assert {"广州市", "香港特别行政区", "澳门特别行政区"} <= set(found)
+    assert "香港科技大学" not in _places("香港科技大学在广州设校区。")
+
+
+def test_kinds_of_park_and_the_directly_run_part_of_a_zone_are_no_names():
+    found = _places("打造科技创新园。", "建设市级专业产业园区。", "江北新区直管区企业增多。")
+    assert set(found) == {"南京江北新区"}
+
+
+def test_a_bare_member_beside_its_city_s_districts_is_a_district():
+    found = _places("杏花岭区、迎泽、万柏林区组成一个组团。", "引进华为、小米等企业。")
+    assert found["迎泽区"].written == "迎泽" and found["迎泽区"].subtype == "District"
+    assert {"杏花岭区", "万柏林区"} <= set(found)
+
+
+def test_a_bare_member_that_is_no_division_of_that_city_stays_unread():
+    found = _places("蜀山区、南山、庐阳区联动。")  # 南山区 is Shenzhen's, not Hefei's
+    assert "南山区" not in found
+
+
+def test_the_part_of_the_city_a_park_lies_in_is_no_part_of_its_name():
+    found = _places("推动南部青河产业园区和北部青山产业园区联动。", "北部湾临海工业园区发展快。")
+    assert {"青河产业园区", "青山产业园区", "北部湾临海工业园区"} <= set(found)

@@ -115,6 +115,41 @@ def test_siblings_of_known_industries_after_a_scope_verb_are_industries():
     assert found["星海大健康"].type == "IndustryChain"  # named whole, not 大健康
 
 
+def test_a_list_of_directions_after_xiang_lists_industries():
+    found = _by_text("青柳市化工产业将向精细化工、氟硅新材料、新能源电池材料方向发展。")
+    assert found["氟硅新材料"].type == "IndustryChain"
+    assert found["精细化工"].type == "IndustryChain"
+
+
+def test_a_list_spelled_out_after_ji_lists_industries():
+    found = _by_text("该市“光芯屏端网”（即光通信、集成电路、新型显示、智能终端、网络信息服务）产业规模扩大。")
+    assert found["网络信息服务"].type == "IndustryChain"
+
+
+def test_a_last_member_joined_by_he_is_read_apart_from_the_one_before():
+    # "应用和服务" is two members; read as one, the joined-chain split made two bare chains.
+    found = _by_text("青柳集群覆盖光电产业研发、制造、检测、应用和服务等环节。")
+    assert not {"应用", "服务"} & set(found)
+
+
+def test_a_headless_list_that_qualifies_a_head_takes_no_member_with_it():
+    found = _by_text("该区已建立覆盖芯片设计、晶圆制造、封装测试的完备产业链。")
+    assert "封装测试" in found
+    assert not [name for name in found if name.endswith("产业链")]
+
+
+def test_a_subject_ranked_as_a_places_leading_industry_is_an_industry():
+    found = _by_text("海洋化工是青柳市的当家产业。")
+    assert found["海洋化工"].type == "IndustryChain"
+    assert "当家" not in found  # a rank, not an industry
+    assert not _by_text("今年是青柳市主导产业发展关键年。")
+
+
+def test_directions_of_manner_are_no_industries():
+    found = _by_text("推动制造业向高端化、智能化、绿色化方向发展。")
+    assert not {"高端化", "智能化", "绿色化"} & set(found)
+
+
 def test_headless_lists_of_unknown_names_or_with_a_firm_are_not_industries():
     found = _by_text("园区涵盖青柳科技、白杨数智、星海文创和翠湖研学。", "园区聚焦京东方、云岭智造、新能源和集成电路。")
     assert not {"青柳科技", "白杨数智", "云岭智造"} & {t for t, m in found.items() if m.type == "IndustryChain"}

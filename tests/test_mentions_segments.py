@@ -79,3 +79,21 @@ def test_chain_word_before_firms_after_a_list_is_a_chain():
 
 def test_chain_word_before_firms_without_a_list_qualifies_them():
     assert "集成电路" not in _typed("全市支持集成电路企业上市。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "segment"),
+    [
+        ("该省显示产业以面板为核心，以玻璃基板、偏光片、靶材等为配套。", "偏光片"),
+        ("该省显示产业带动平板电脑、车载显示屏等下游终端发展。", "车载显示屏"),
+        ("该区形成以工业母机、伺服系统、高端轴承等为主导的细分行业。", "伺服系统"),
+        ("该公司生产的电力机车、城轨车辆、铁路货车等轨道交通产品销往海外。", "城轨车辆"),
+        ("该市汽车产业形成了以越野车、特种车、改装车等整车车型为主导的产品体系。", "改装车"),
+    ],
+)
+def test_lists_of_supplies_downstream_links_and_sub_trades_are_segments(sentence: str, segment: str):
+    assert _typed(sentence).get(segment) == ("IndustryChain", "ChainSegment")
+
+
+def test_a_firm_head_after_a_stage_word_lists_firms():
+    assert _typed("该市引进华为、小米等下游企业。").get("华为", ("", None))[0] == "Enterprise"

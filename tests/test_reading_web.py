@@ -49,6 +49,11 @@ def test_a_few_traditional_forms_in_simplified_text_make_it_mixed() -> None:
     assert len(conversion.text) == len(text)
 
 
+def test_the_variant_lian_of_chain_in_traditional_text_is_read_as_chain() -> None:
+    conversion = to_simplified("該市已經形成完整的新能源汽車產業鍊，供應鍊企業超過百家。")
+    assert "产业链" in conversion.text and "供应链" in conversion.text
+
+
 @pytest.mark.parametrize("word", ["xué", "fa", "jian", "xīān", "guāngyuán", "zhong", "lǜ"])
 def test_pinyin_is_recognised(word: str) -> None:
     assert is_pinyin(word)

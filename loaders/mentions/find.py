@@ -20,6 +20,7 @@ from loaders.lexicon.chain_names import (
     ECONOMY_WORD,
     NamePart,
     has_joiner,
+    is_vocabulary_term,
     looks_like_industry,
     plain_chain_stem,
     split_joined_chain,
@@ -32,7 +33,8 @@ from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name
 from loaders.lexicon.place_names import province_abbreviations
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.apposed_firms import apposed_firms, may_hold_apposed_firm
-from loaders.mentions.chain_links import chain_link_spans
+from loaders.mentions.chain_links import chain_link_runs, chain_link_spans
+from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
@@ -52,11 +54,13 @@ from loaders.mentions.entity_rules import (
 from loaders.mentions.industry_runs import headless_industry_members
 from loaders.mentions.joined_chains import first_joined_members
 from loaders.mentions.led_lists import led_list_members
+from loaders.mentions.listed_links import from_to_link_spans, listed_link_spans
 from loaders.mentions.lists import (
     FIELD_HEADS,
     INDUSTRY_AS_MODIFIER_OF,
     KnownSpan,
     ListMember,
+    acceptable_chain,
     list_members,
     may_end_in_role,
     may_hold_term_list,
@@ -245,11 +249,15 @@ def _sentence_candidates(
         pool += _old_town_candidates(text, matches)
     if "游" in text:
         pool += _stage_list_candidates(text, matches)
-    if "链" in text:
-        pool += _chain_link_candidates(text)
+    if "链" in text or "“" in text:
+        pool += _chain_link_candidates(text, gaz)
         pool += _whole_chain_candidates(text, gaz)
+    if "、" in text and ("链" in text or "产业化" in text):
+        pool += _listed_link_candidates(text, matches)
     if "产业" in text:
         pool += _joined_first_candidates(text, matches, gaz)
+    if "是" in text:
+        pool += _ranked_industry_candidates(text, gaz)
     if "工业" in text or "行业" in text or ECONOMY_WORD in text:
         pool += _suffixed_industry_candidates(text, matches)
     if "中心" in text:
@@ -481,13 +489,96 @@ def _declared_candidates(text: str, state: _DocState) -> list[_Candidate]:
 CHAIN_LINK_SOURCE = "chain-dashed-links"
 
 
-def _chain_link_candidates(text: str) -> list[_Candidate]:
-    """Links of a chain written with dashes before 产业链/链条: segments (ChainSegment)."""
-    return [
+def _chain_link_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Links of a chain written with dashes before 产业链/链条: segments (ChainSegment); and
+    the chain they make up, named between the run and the chain word ("“衬底—芯片—封装”的
+    LED全产业链": LED)."""
+    found = [
         _Candidate(a, b, "IndustryChain", "ChainSegment", name_form(text[a:b]), CHAIN_LINK_SOURCE)
         for a, b in chain_link_spans(text)
         if not any(_is_stop_word(w) for w in segment(text[a:b]))
     ]
+    for links, word_at in chain_link_runs(text):
+        named = _RUN_CHAIN_NAME.fullmatch(text, links[-1][1], word_at) if word_at >= 0 else None
+        spans = [named.span("name")] if named is not None else []
+        if word_at >= 0:
+            spans += _chain_before_quoted_run(text, links[0][0])
+        for a, b in spans:
+            if acceptable_chain(text[a:b]) and not any(_is_stop_word(w) for w in segment(text[a:b])):
+                canonical, subtype = _known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+                found.append(_Candidate(a, b, "IndustryChain", subtype, canonical, CHAIN_LINK_SOURCE))
+    return found
+
+
+def _chain_before_quoted_run(text: str, first_link: int) -> list[tuple[int, int]]:
+    """ "建成存储器“设计—制造—封测”产业链": the name right before the quoted run is the chain."""
+    quote = first_link - 1
+    if quote < 1 or text[quote] not in _OPENING_QUOTES:
+        return []
+    start = left_boundary(text, quote, [])
+    return [(start, quote)] if 2 <= quote - start <= MAX_RUN_CHAIN_CHARS else []
+
+
+_OPENING_QUOTES = '“"「'
+MAX_RUN_CHAIN_CHARS = 10
+
+
+# Between a dashed run and its chain word: a closing quote, 的, the chain's name, 全.
+_RUN_CHAIN_NAME = re.compile(r"[”\"」]?的?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)全?")
+
+
+RANKED_INDUSTRY_SOURCE = "ranked-industry"
+# "绿色化工是该市的当家产业": the subject of a clause that ranks it among a place's industries.
+_RANKED_INDUSTRY = re.compile(
+    r"(?:^|(?<=[，。；：,;:]))(?P<name>[\u4e00-\u9fff]{2,8}?)(?:产业|行业)?是"
+    r"(?:[\u4e00-\u9fff]{0,8}?的)?(?:当家|主导|支柱|首位|优势|特色)产业"
+)
+
+
+def _ranked_industry_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """ "绿色化工是该市的当家产业": the subject named a leading industry is an industry."""
+    found = []
+    for ranked in _RANKED_INDUSTRY.finditer(text):
+        a, b = ranked.span("name")
+        name = text[a:b]
+        if acceptable_chain(name) and _plain_chain_reason(name, gaz) is None and not is_verb_phrase(name):
+            canonical, subtype = _known_as(name_form(name), "IndustryChain", None, gaz)
+            found.append(_Candidate(a, b, "IndustryChain", subtype, canonical, RANKED_INDUSTRY_SOURCE))
+    return found
+
+
+LISTED_LINK_SOURCE = "chain-listed-links"
+
+
+def _listed_link_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """Members of a list that 产业链 closes ("建成电芯、模组和电池包全产业链"): segments
+    (see listed_links.py). One member with a verb or stop word in it shows a list of
+    something else ("省委、省政府高度重视产业链"), and none is taken; a generic member
+    alone is left out."""
+    known = [(m.start, m.end, m.surface.type) for m in matches]
+    found: list[_Candidate] = []
+    for listed in [*listed_link_spans(text, known), *from_to_link_spans(text, known)]:
+        if any(_is_stop_word(w) for a, b in listed.links for w in segment(text[a:b])):
+            continue
+        subtype = None if listed.of_chains else "ChainSegment"
+        found += [
+            _Candidate(a, b, "IndustryChain", subtype, name_form(text[a:b]), LISTED_LINK_SOURCE)
+            for a, b in listed.links
+            if acceptable_chain(text[a:b]) or is_vocabulary_term(text[a:b]) or _supply_link(text[a:b])
+        ]
+    return found
+
+
+_SUPPLY_WORD = "配套"
+_SUPPLY_JOINERS = "与及和"
+MIN_SUPPLIED_CHARS = 2
+
+
+def _supply_link(name: str) -> bool:
+    """ "原材料配套", "材料与配套": in a chain map, the link that supplies what it names; alone
+    配套 is too generic a tail for a chain's name."""
+    supplied = name.removesuffix(_SUPPLY_WORD).rstrip(_SUPPLY_JOINERS)
+    return name.endswith(_SUPPLY_WORD) and len(supplied) >= MIN_SUPPLIED_CHARS and acceptable_chain(supplied)
 
 
 def _whole_chain_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
@@ -524,12 +615,14 @@ def _suffixed_industry_candidates(text: str, matches: list[SurfaceMatch]) -> lis
 
 STAGE_SOURCE = "chain-stage-list"
 # "上游A、B，中游C": the words after a stage marker list links of a chain. Not a stage
-# list: "向下游延伸", "上下游企业", "下游的…".
-_STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产])")
+# list: "向下游延伸", "上下游企业", "下游的…" — but "从上游的A、B，到中游的C" walks the
+# chain's stages in order, and "产业链上游的A、B" names the stage of a chain: there 的 opens the list.
+_STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产])|(?<=[从到链])(?:上游|中游|下游)的")
 _STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
 # (到/至 end a stage's list: "从上游原料到下游代工" spans two stages, not one list.)
 _STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各|到|至")
 MAX_STAGE_ITEM_CHARS = 8
+_APPLIED = "应用"
 _STAGE_ITEM_LEAD = re.compile("(?:上游|中游|下游)?(?:为|是|有|包括|主要有|涵盖)?")
 
 
@@ -547,6 +640,8 @@ def _stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Cand
             lead = _STAGE_ITEM_LEAD.match(piece)
             skip = lead.end() if lead else 0
             start, piece = start + skip, piece[skip:]
+            if len(piece) - len(_APPLIED) >= 2 and piece.endswith(_APPLIED):
+                stop, piece = stop - len(_APPLIED), piece[: -len(_APPLIED)]  # 下游的智能终端应用: 智能终端
             if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(_is_stop_word(w) for w in segment(piece)):
                 found.append(_Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
     return found
@@ -1252,6 +1347,8 @@ def _split_joined_chains(text: str, chosen: list[_Candidate], gaz: Gazetteer) ->
 def _joined_parts(text: str, cand: _Candidate, gaz: Gazetteer) -> list[NamePart]:
     if cand.type != "IndustryChain" or not has_joiner(text[cand.start : cand.end]):
         return []
+    if cand.source == LISTED_LINK_SOURCE:
+        return []  # a chain map's link stays as the map writes it ("装备与材料")
     entry = gaz.entry(cand.canonical)
     if entry is not None and has_joiner(entry.canonical):
         return []  # a fixed name of one industry

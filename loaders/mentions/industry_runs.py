@@ -1,7 +1,8 @@
 """Type the members of a headless list of industries after a verb of scope or focus.
 
 "新城产业覆盖云岭智造、星海大健康、新材料和集成电路": no head noun closes the list, but the
-verb before it (涵盖, 聚焦, 重点发展…) says that it lists what the subject works in, and
+verb before it (涵盖, 聚焦, 重点发展…; 向 of "向A、B、C方向发展") says that it lists what the
+subject works in, and
 most of its members are industries the gazetteer or the vocabulary knows. Their siblings
 are then industries too, and a member that merely ends in a known industry (星海大健康 with
 大健康) is named whole. Lists with 等 are left to loaders.mentions.lists.
@@ -23,8 +24,12 @@ from loaders.mentions.lists import (
 # Verbs that open a list of the fields a place or a body works in.
 _SCOPE_VERBS = re.compile(
     "涵盖|覆盖|包括|包含|涉及|聚焦|重点发展|大力发展|加快发展|积极发展|培育壮大|培育|壮大|布局|"
-    "主攻|做强|做大|发展壮大|集聚|形成"
+    "主攻|做强|做大|发展壮大|集聚|形成|即"
 )
+# "向A、B、C方向发展/转型": the directions a place or a trade grows in, a list of fields too.
+_DIRECTION = "方向"
+# Only 向 or 朝 opens such a list: "形成以A、B为特色方向的…" ranks fields, it grows in none.
+_TOWARDS = re.compile("向|朝")
 _RUN = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
 # The last member may be joined by a conjunction instead of 、 ("新材料和集成电路").
 _LAST_JOINER = re.compile("及|和|与")
@@ -35,7 +40,8 @@ _KNOWN_SHARE = 1 / 2
 def headless_industry_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     """Unknown or partly known members of headless industry lists of ``text``."""
     found: list[ListMember] = []
-    if "、" not in text or _SCOPE_VERBS.search(text) is None:
+    verbs = _TOWARDS if _DIRECTION in text else _SCOPE_VERBS
+    if "、" not in text or verbs.search(text) is None:
         return found  # speed: a run needs a scope verb before it
     for run in _RUN.finditer(text):
         members = _members(text, run.start(), run.end())
@@ -49,7 +55,13 @@ def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     scope verb; [] when no such verb opens the run or a member is no plain name."""
     if "等" in text[start:end]:
         return []
-    verbs = list(_SCOPE_VERBS.finditer(text, start, end))
+    last_comma = text.rfind("、", start, end)
+    direction = text.find(_DIRECTION, last_comma, end)
+    if direction >= 0:
+        end = direction  # "向精细化工、电子化学品方向发展": the list ends before 方向
+    if "的" in text[last_comma:end]:
+        return []  # "覆盖A、B、C的完备产业链": the list qualifies a head; its own readers type it
+    verbs = list((_TOWARDS if direction >= 0 else _SCOPE_VERBS).finditer(text, start, end))
     first_comma = text.index("、", start)
     verbs = [v for v in verbs if v.end() < first_comma]
     if not verbs:

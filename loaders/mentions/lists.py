@@ -75,8 +75,12 @@ _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环�
 # chain and its core parts ("减速器、伺服电机等核心零部件", "航空发动机、无人机等环节").
 # A field of medicine after 等 heads a list of its segments too ("干细胞、基因检测、体外诊断
 # 等精准医学"): such lists type only members the segment vocabulary knows.
+# "以A、B等为配套": what supplies the chain's core; "带动A、B等下游终端": its downstream
+# links (a firm head after 下游, "等下游企业", is read by _CUE first); "等为主导的细分行业";
+# "A、B等整车车型": the models a vehicle chain makes.
 _SEGMENT_CUE = re.compile(
-    rf"等(?:{_COUNT})?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|环节|核心零部件|关键零部件|零部件|医学|医药|健康)"
+    rf"等(?:{_COUNT})?(?:为(?:主导|主|核心)的)?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|细分行业|细分产业|环节|核心零部件|关键零部件|零部件|车型|医学|医药|健康)"
+    r"|等(为配套)(?![\u4e00-\u9fff])|等(上游|中游|下游)(?!企业|厂商|客户|用户)"
 )
 _SECTOR_HEAD = "板块"
 # Sectors of a business are trades: not boards of a stock market (主板, 科创板), techniques,
@@ -153,7 +157,10 @@ _RULE_FOR_CLASS = {
 _JOINERS = ("以及", "、", "和", "与", "及")
 # How the name of a segment ends when a chain heads its list: a service, an outsourced
 # trade, what is made or supplied ("软件服务外包", "智能终端制造", "新型电子元器件").
-SEGMENT_TAILS = ("服务", "外包", "制造", "材料", "装备", "设备", "零部件", "元器件", "软件", "芯片", "电池", "终端")
+SEGMENT_TAILS = (
+    *("服务", "外包", "制造", "材料", "装备", "设备", "零部件", "元器件", "软件", "芯片", "电池", "终端"),
+    *("机车", "车辆", "货车", "客车"),  # rolling stock and vehicles: the products of transport chains
+)
 MAX_ITEMS = 24  # policy texts list 16 or 20 key chains in one sentence
 MAX_ITEM_CHARS = 10
 MIN_CONTAGION_CHARS = 3
@@ -578,9 +585,12 @@ def _segment_head_at(text: str, stop: int) -> str | None:
     "等医药创新发展平台" heads a list of platforms: a platform head wins over a field of
     medicine."""
     cue = _SEGMENT_CUE.match(text, stop)
-    if cue is None or (cue.group(1) in _MEDICINE_FIELDS and _PLATFORM_CUE.match(text, stop)):
+    if cue is None:
         return None
-    return cue.group(1)
+    head = next(group for group in cue.groups() if group)
+    if head in _MEDICINE_FIELDS and _PLATFORM_CUE.match(text, stop):
+        return None
+    return head
 
 
 def _vocabulary_members(
@@ -864,11 +874,17 @@ def _wider_term_start(text: str, end: int, hit: KnownSpan | None) -> int:
 def _enumerated_start(text: str, end: int) -> int:
     """Start of a member that the word rules leave empty because it ends in a stop word
     ("…、废旧资源循环利用等领域": 利用 ends it): between an enumeration comma and the member
-    already read after it, the whole text is the member. -1 when no 、 stands near."""
+    already read after it, the whole text is the member — from the 和 or 与 that joins the
+    last member, if one stands there. -1 when no 、 stands near."""
     comma = text.rfind("、", max(0, end - MAX_ITEM_CHARS - 1), end)
     if comma < 0 or not _PLAIN_HAN.fullmatch(text, comma + 1, end) or "等" in text[comma:end]:
         return -1
-    return comma + 1
+    # "、应用和服务等": the last member is joined by 和, not by the comma.
+    joined = _LAST_MEMBER_JOINER.search(text, comma + 1, end)
+    return joined.end() if joined is not None and end - joined.end() >= MIN_LAST_WORD_CHARS else comma + 1
+
+
+_LAST_MEMBER_JOINER = re.compile("以及|和|与")
 
 
 def _start_before_last_word(text: str, end: int, spans: list[tuple[int, int]]) -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.mentions.chain_links import chain_link_spans
 from loaders.relations.class_limits import SUPPORTER_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule, respective_pairs
+from loaders.relations.rules.chain.kinds import is_kind_list, kind_head, listed_link_chains, listed_link_members
 from loaders.relations.view import SentenceView
 
 _CUES = cue_patterns(__name__)
@@ -323,21 +325,48 @@ def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
     one chain named before them, else (none before) the one chain of the sentence, unless
     a paragraph lead or heading names another: "突破信息安全" after the segments of the
     lead's chain is a goal, not their chain."""
-    if not any(m.subtype == "ChainSegment" for u in view.units for m in u.members):
+    co_links = listed_link_members(view)
+    if not co_links and not any(m.subtype == "ChainSegment" for u in view.units for m in u.members):
         return
+    # Links of a dashed run or of a list a chain word closes are left to the rules that read
+    # their chain from that word ("氧化铈——抛光粉——…等抛光材料产业链", "A、B等X产业链").
+    dashed = set(chain_link_spans(view.text)) | {(m.clean_start, m.clean_end) for m in listed_link_chains(view)}
     whole_sentence = _sentence_chain(view)
+    if whole_sentence is not None and (
+        _at_a_stage(view, whole_sentence) or (whole_sentence.clean_start, whole_sentence.clean_end) in co_links
+    ):
+        # "带动…等下游智能终端": a chain downstream is no whole of the links; nor is a known
+        # chain listed among them ("涵盖芯片设计、制造、封测的产业链")
+        whole_sentence = None
     context = {m.canonical for m in view.lead_chains}
     if view.section_chain is not None:
         context.add(view.section_chain.canonical)
     for i, unit in enumerate(view.units):
-        segments = [m for m in unit.members if m.subtype == "ChainSegment"]
-        if not segments:
-            continue
-        chain = _chain_so_far(view, i)
+        # A known chain listed among links is one of them ("覆盖芯片设计、晶圆制造…的产业链").
+        segments = [
+            m
+            for m in unit.members
+            if (m.subtype == "ChainSegment" or (m.clean_start, m.clean_end) in co_links)
+            and (m.clean_start, m.clean_end) not in dashed
+        ]
+        if not segments or is_kind_list(view, i):
+            continue  # "A、B等下游X": part-of-chain-kind makes them parts of X
+        # "电视、A等下游X" with one member read: X is still their chain.
+        chain = kind_head(view, i) or _chain_so_far(view, i)
+        if chain is not None and (chain.clean_start, chain.clean_end) in co_links:
+            chain = None
         if chain is None and whole_sentence is not None and context <= {whole_sentence.canonical}:
             chain = whole_sentence
         if chain is not None:
             yield from pairwise("PART_OF", segments, [chain])
+
+
+_STAGE_WORDS = ("上游", "中游", "下游")
+
+
+def _at_a_stage(view: SentenceView, chain: Mention) -> bool:
+    """Whether ``chain`` is written right after a stage word (下游智能终端)."""
+    return view.text[: chain.clean_start].endswith(_STAGE_WORDS)
 
 
 # "Y产业链上游的X", "X向下游延伸到Y", "X为Y配套": neighbour_rules.toml.

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Mention
-from loaders.mentions.chain_links import chain_link_spans
+from loaders.lexicon.chain_names import strip_industry_suffix
+from loaders.mentions.chain_links import chain_link_runs
+from loaders.mentions.listed_links import listed_link_spans
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, pairwise, relation_rule
 from loaders.relations.scope import synthetic_mention
@@ -19,10 +21,26 @@ _CUES = cue_patterns(__name__)
 def part_of_chain_kind(view: SentenceView) -> Iterator[Found]:
     """A、B、C等X: the listed chains are kinds of chain X."""
     for i, j in view.neighbours("chain", "chain"):
-        items, broader = view.units[i], view.units[j]
-        # From the end of the last name: the list's 等-tail is part of what is read.
-        if items.is_list and not broader.is_list and _CUES.kind_gap.match(view.text[items.end : broader.start]):
-            yield from pairwise("PART_OF", items.members, broader.members)
+        if is_kind_list(view, i):
+            yield from pairwise("PART_OF", view.units[i].members, view.units[j].members)
+
+
+def is_kind_list(view: SentenceView, index: int) -> bool:
+    """Unit ``index`` is a list of chains that 等 closes before one broader chain (A、B等X)."""
+    return view.units[index].is_list and kind_head(view, index) is not None
+
+
+def kind_head(view: SentenceView, index: int) -> Mention | None:
+    """The one broader chain that chain unit ``index`` and its 等 stand right before (A、B等X:
+    X), or None."""
+    items = view.units[index]
+    if index + 1 >= len(view.units) or items.kind != "chain":
+        return None
+    broader = view.units[index + 1]
+    # From the end of the last name: the list's 等-tail is part of what is read.
+    if broader.kind != "chain" or broader.is_list or not _CUES.kind_gap.match(view.text[items.end : broader.start]):
+        return None
+    return broader.members[0]
 
 
 @relation_rule("part-of-chain-parenthesis", 0.75, needs="chain", cues="（ (")
@@ -39,20 +57,88 @@ def _in_brackets_after(view: SentenceView, i: int, j: int) -> bool:
     return bool(closes and _CUES.open_paren.match(view.gap(i, j)))
 
 
-@relation_rule("part-of-chain-dashed-links", 0.7, needs="chain", cues="链")
+@relation_rule("part-of-chain-dashed-links", 0.7, needs="chain", cues="链 “")
 def part_of_chain_dashed_links(view: SentenceView) -> Iterator[Found]:
-    """“A—B—C”的全产业链: each link is a segment of the one whole chain the sentence names."""
-    links = set(chain_link_spans(view.text))
-    if not links:
+    """“A—B—C”的全产业链: each link is a segment of the chain named right before the chain
+    word after its run ("…等稀土永磁材料产业链"), else of the one whole chain the sentence
+    names."""
+    runs = list(chain_link_runs(view.text))
+    if not runs:
         return
+    links = {span for spans, _ in runs for span in spans}
     members = [m for u in view.units if u.kind == "chain" for m in u.members]
-    segments = [m for m in members if (m.clean_start, m.clean_end) in links]
     wholes = {
         m.canonical: m for m in members if (m.clean_start, m.clean_end) not in links and m.subtype != "ChainSegment"
     }
-    chain = next(iter(wholes.values())) if len(wholes) == 1 else None if wholes else _context_chain(view)
-    if segments and chain is not None:
+    sentence_chain = next(iter(wholes.values())) if len(wholes) == 1 else None if wholes else _context_chain(view)
+    for spans, word_at in runs:
+        segments = [m for m in members if (m.clean_start, m.clean_end) in spans]
+        chain = _chain_before_word(view.text, members, spans, word_at) or sentence_chain
+        if segments and chain is not None:
+            yield from pairwise("PART_OF", segments, [chain])
+
+
+@relation_rule("part-of-chain-listed-links", 0.7, needs="chain", cues="链")
+def part_of_chain_listed_links(view: SentenceView) -> Iterator[Found]:
+    """ "围绕硅基、铝基等先进结构材料产业链": the listed links are segments of the chain named
+    between the list and the chain word."""
+    by_chain: dict[str, tuple[Mention, list[Mention]]] = {}
+    for segment, chain in listed_link_chains(view).items():
+        by_chain.setdefault(chain.canonical, (chain, []))[1].append(segment)
+    for chain, segments in by_chain.values():
         yield from pairwise("PART_OF", segments, [chain])
+
+
+def listed_link_chains(view: SentenceView) -> dict[Mention, Mention]:
+    """Each segment of a list that a chain word closes, with the chain named right before
+    that word (see loaders/mentions/listed_links.py); segments of lists that name no chain
+    there are left out."""
+    if "、" not in view.text or "链" not in view.text:
+        return {}
+    mentions = [m for u in view.units for m in u.members]
+    found: dict[Mention, Mention] = {}
+    for listed in listed_link_spans(view.text, _known_spans(mentions)):
+        chain = _chain_before_word(view.text, mentions, listed.links, listed.word_at)
+        if chain is None or listed.of_chains:
+            continue
+        spans = set(listed.links)
+        for m in mentions:
+            if m.subtype == "ChainSegment" and (m.clean_start, m.clean_end) in spans:
+                found[m] = chain
+    return found
+
+
+_OPENING_QUOTES = ("“", '"', "「")
+
+
+def listed_link_members(view: SentenceView) -> set[tuple[int, int]]:
+    """Spans of every member of every list of links that a chain word closes in the
+    sentence: a known chain among them ("覆盖芯片设计、晶圆制造…的产业链") is a link of the
+    same map, not the chain its co-members make up."""
+    if "、" not in view.text or "链" not in view.text:
+        return set()
+    known = _known_spans([m for u in view.units for m in u.members])
+    return {span for listed in listed_link_spans(view.text, known) if not listed.of_chains for span in listed.links}
+
+
+def _known_spans(mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    # The rules read a chain's name with its industry word ("结构材料产业链"): the list reader
+    # wants the name alone, as the gazetteer writes it.
+    return [(m.clean_start, m.clean_start + len(strip_industry_suffix(m.written)), m.type) for m in mentions]
+
+
+def _chain_before_word(text: str, members: list[Mention], links: list[tuple[int, int]], word_at: int) -> Mention | None:
+    """The chain named right before the chain word closing a run of ``links`` (its mention
+    may hold the word: "稀土永磁产业链")."""
+    if word_at < 0 or not links:
+        return None
+    after_run = links[-1][1]
+    chains = [m for m in members if m.type == "IndustryChain" and m.subtype != "ChainSegment"]
+    named = [m for m in chains if after_run <= m.clean_start < word_at <= m.clean_end]
+    # "存储器“设计—制造—封测”产业链": the chain may stand right before the quoted run.
+    quote = links[0][0] - 1
+    before = [m for m in chains if m.clean_end == quote and text[quote : quote + 1] in _OPENING_QUOTES]
+    return named[0] if named else before[0] if before else None
 
 
 def _context_chain(view: SentenceView) -> Mention | None:

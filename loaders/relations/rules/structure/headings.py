@@ -47,12 +47,15 @@ def _resident_organisations(view: SentenceView) -> Iterator[Mention]:
 
 
 def _section_chain_only(view: SentenceView) -> Mention | None:
-    """The section's chain when the sentence names no other chain."""
+    """The section's chain when the sentence names no other chain. Segments (高端轴承,
+    整车) are no other chain: under the heading they are links of the section's own."""
     chain = view.section_chain
     if chain is None:
         return None
     for unit in view.units:
-        if unit.kind == "chain" and any(m.canonical != chain.canonical for m in unit.members):
+        if unit.kind == "chain" and any(
+            m.canonical != chain.canonical and m.subtype != "ChainSegment" for m in unit.members
+        ):
             return None
     return chain
 

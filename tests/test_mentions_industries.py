@@ -128,6 +128,21 @@ def test_kinds_sizes_and_processes_are_not_industry_names():
     assert judge(rule, "应急安全") is None
 
 
+def test_stacked_degree_words_moves_and_manners_are_not_industry_names():
+    rule = RULES.get("industry-chain")
+    for stem in ("核心关键", "重点优势", "高附加值", "技术", "全球", "中国"):
+        assert judge(rule, stem) is not None, stem
+    for stem in ("进军海洋生物医药", "配套支撑", "深度融入地方"):
+        assert judge(rule, stem) is not None, stem
+    for stem in ("制造装备", "服务机器人", "检验检测", "节能环保", "新型显示", "高效节能", "高端服务"):
+        assert judge(rule, stem) is None, stem
+
+
+def test_industry_before_a_strong_city_is_no_chain_name():
+    # "产业强市": a city strong in industry; the verb before it names no trade.
+    assert _chains(make_document("全市上下奋力谱写产业强市新篇章。")) == {}
+
+
 def test_a_bare_zone_word_is_the_zone_of_the_city_the_document_is_about():
     doc = _paragraphs(("合肥推进开发区建设。",), ("经开区。", "聚焦星河材料产业。"))
     found = {m.text: m for m in find_mentions(doc).mentions}

@@ -176,3 +176,37 @@ def test_a_one_character_verb_before_the_first_firm_of_a_list_is_no_part_of_it()
     found = _by_text("展会上，率星海科技等企业亮相。")
     assert found["星海科技"].type == "Enterprise"
     assert "率星海科技" not in found
+
+
+def test_coined_brands_before_a_trade_under_an_industry_head_are_firms():
+    # 集成电路产业 qualifies the firms (独角兽企业): the members are firms named by brand + trade.
+    found = _by_text("园区已引进云芯电子、华拓微电子、星澜半导体等集成电路产业独角兽入库企业。")
+    for name in ("云芯电子", "华拓微电子", "星澜半导体"):
+        assert found[name].type == "Enterprise"
+
+
+def test_one_firm_among_members_standing_for_a_chain_makes_them_firms():
+    found = _by_text("该地形成了中能西北化工、鲁能等为代表的能源化工产业链。")
+    assert found["中能西北化工"].type == "Enterprise"
+    assert found["鲁能"].type == "Enterprise"
+
+
+def test_industries_named_by_a_common_word_before_a_trade_stay_industries():
+    found = _by_text("全市形成了汽车电子、功率半导体、消费电子等集成电路产业链。")
+    for name in ("汽车电子", "功率半导体", "消费电子"):
+        assert found[name].type == "IndustryChain"
+
+
+def test_a_relative_clause_before_the_first_product_is_no_part_of_it():
+    found = _by_text("其份额居前列，所产电力机车、城轨车辆、铁路货车等轨道交通产品远销多国。")
+    assert "电力机车" in found and not any(text.startswith("所") for text in found)
+
+
+def test_a_count_of_firms_under_an_industry_head_makes_the_members_firms():
+    found = _by_text("云岭光谷、青柳智造等5家光电产业骨干已签约落户。")
+    assert found["云岭光谷"].type == "Enterprise"
+
+
+def test_the_jia_of_guojia_counts_no_firms():
+    found = _by_text("工业和信息化部近日发布30个国家先进制造业集群。")
+    assert not any(m.type == "Enterprise" for m in found.values())

@@ -25,6 +25,10 @@ _RESULT_COMPLEMENTS = "下出起上到完"
 _NOUN_TAGS = frozenset({"n", "vn", "nz"})
 _VERB_WITH_RESULT_LENGTH = 2
 _ADVERB_TAGS = frozenset({"d", "ad"})
+# A common verb before two words or more is a verb with its object (进军海洋生物医药); a
+# trade named by a verb and one noun (制造装备, 服务机器人) stays.
+_MIN_VERB_OBJECT_WORDS = 3
+_MANNER_AND_VERB = 2  # words of "配套支撑": an adjective of manner and a common verb
 # Tags that may not end a longer stem (稀土资源上游, 中国稀土集团现代).
 _NOT_LAST = frozenset({"f", "t", "d", "u", "p", "c", "r", "q"})
 # Tags that may not open a longer stem: a preposition, conjunction, pronoun or particle.
@@ -74,4 +78,8 @@ def is_verb_phrase(stem: str) -> bool:
         return True
     if _common_verb(*tagged[0]) and all(tag.startswith("v") for _, tag in tagged[1:]):
         return True  # 帮助厘清: a verb and its verbal object; 创新药 holds a noun
+    if _common_verb(*tagged[0]) and len(tagged) >= _MIN_VERB_OBJECT_WORDS:
+        return True  # 进军海洋生物医药: a move into an industry, the industry is the object
+    if len(tagged) == _MANNER_AND_VERB and tagged[0][1] == "a" and _common_verb(*tagged[1]):
+        return True  # 配套支撑, 高效推进: how something is done (高效节能 names a trade)
     return any(tag in _ADVERB_TAGS for _, tag in tagged[1:])  # 全国率先提出, 某部正式公布: an adverb inside

@@ -167,6 +167,9 @@ class EntityRule:
     max_stem: int = MAX_NAME_CHARS
     generic_stems: frozenset[str] = frozenset()  # whole stems that are category words
     bad_next: str = ""  # a following character that shows the suffix is inside a word
+    # Following words that make the suffix a modifier of a longer noun ("产业强市": a city
+    # strong in industry, whatever verb stands before it)
+    bad_next_words: tuple[str, ...] = ()
     generic_tails: tuple[str, ...] = ()  # stems ending so are common nouns (…基础设施)
     report_drops: bool = True  # False for suffixes so common (…区) that drops are noise
     needs_place_prefix: bool = False  # the name must start with a known place (合肥…示范区)
@@ -220,12 +223,19 @@ CHAIN_CATEGORY_STEMS = frozenset(
     首位 当家 基础 先导 现代化 生产性服务 服务 本地 地方 全 整个 科创 全要素 高新科技 高端科技
     该 这些 各 其他 等 区域 城市 农村 文化 绿色 新 大 高端 新型 关联 头部 我市 合肥 全市
     乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业 高技术 制造业 历史经典
-    创新链 资金链 人才链 供应链 价值链 政策链 服务链 科技创新 技术创新 全生命周期 全周期 全链条 全流程""")
+    创新链 资金链 人才链 供应链 价值链 政策链 服务链 科技创新 技术创新 全生命周期 全周期 全链条 全流程
+    技术 全球 中国 国内 海外 境外 新时代
+    高附加值 高精尖 高成长 高增长 高附加""")  # technology at large, scopes (whose), degree (how valuable): no trade
 )
+# Category words that name a broad trade: alone a kind of industry, after a degree word
+# an industry ("高端服务", "现代服务"), unlike degree words stacked ("核心关键").
+CATEGORY_TRADES = frozenset(_words("服务 生产性服务 制造 制造业 文化 数字 科技 高科技 高技术 科创 绿色"))
 # Stems ending so are kinds or amounts, not industries: …密集型 (a kind), 数字化 (a
 # process), 千亿 (a size).
 CHAIN_CATEGORY_TAILS = tuple(
     _words("新兴 优势 主导 支柱 传统 特色 重点 重大 核心 相关 未来 首位 先导 战略性 配套 上下游 型 化 亿 级 龙头")
+    # whose industry, not which: "…地方产业", "…本地产业" are a place's own trades
+    + _words("地方 本地")
 )
 COMPANY_GENERIC_STEMS = frozenset(
     _words("""子 分 上市 该 本 母 平台 投资 科技 龙头 头部 链主 国有 民营 外资 合资 控股 参股 独角兽
@@ -521,6 +531,7 @@ for _rule in (
         max_stem=10,
         generic_stems=CHAIN_CATEGORY_STEMS,
         bad_next="化园基平",  # 产业化, 产业园, 产业基地, 产业平台: not a chain name
+        bad_next_words=("强市", "强省", "强区", "强县", "强国"),
     ),
 ):
     RULES.register(_rule)
@@ -894,6 +905,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # "六位一体全产业链": 全产业链 is "the whole chain"
     if rule.type == "IndustryChain" and stem.startswith(_CHAIN_WORD):
         return "generic-name"  # "产业链环节", "产业聚集区": a word about chains, not one of them
+    if rule.type == "IndustryChain" and _only_category_words(core, rule):
+        return "generic-name"  # "核心关键产业链": degree words stacked, no trade named
     if rule.type == "IndustryChain" and core.endswith(_AREA_WORD):
         return "generic-name"  # "某某起步区产业": the zone's industries, no industry of its own
     if rule.type == "IndustryChain" and ablation.enabled("chain-pos") and is_verb_phrase(stem):
@@ -904,6 +917,13 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
     if len(_PARENS.sub("", stem) if "（" in stem or "(" in stem else stem) > rule.max_stem:
         return "too-long"
     return None
+
+
+def _only_category_words(core: str, rule: EntityRule) -> bool:
+    """Whether ``core`` is two category words or more and none names a trade (核心关键,
+    重点优势; 高端服务 names one)."""
+    words = [w for w in segment(core) if not w.isspace()]
+    return len(words) > 1 and all(w in rule.generic_stems and w not in CATEGORY_TRADES for w in words)
 
 
 _PLACE_NAME_CHARS = range(2, 7)
@@ -938,7 +958,7 @@ def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:
     hits = []
     for i, start, end in index.automaton.find_matches_as_indexes(text):
         rule = rules[i]
-        if end < length and text[end] in rule.bad_next:
+        if end < length and (text[end] in rule.bad_next or text.startswith(rule.bad_next_words, end)):
             continue
         hits.append((start, end, rule))
     return hits
@@ -965,7 +985,7 @@ def suffix_hits_each(texts: list[str]) -> list[list[tuple[int, int, EntityRule]]
             base = limit + 1
             limit = base + len(texts[current])
         rule = rules[i]
-        if end < limit and joined[end] in rule.bad_next:
+        if end < limit and (joined[end] in rule.bad_next or joined.startswith(rule.bad_next_words, end)):
             continue
         found[current].append((start - base, end - base, rule))
     return found

@@ -33,6 +33,7 @@ from loaders.lexicon.chain_names import (
     strip_industry_suffix,
     vocabulary_term_start,
 )
+from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.entity_rules import RULES, country_ending_at, judge, left_boundary, suffix_hits
 
@@ -266,6 +267,8 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             if not _firms_standing_for_industry(text, stop, cue_class, known_classes):
                 return []
             cue_class = "Enterprise"
+        if cue_class == "IndustryChain" and not field and _names_firms(text, stop, cue, items):
+            cue_class = "Enterprise"  # "A电子、B半导体等集成电路产业独角兽": the firms of a chain
         cls, by_cue = cue_class, True
     else:
         known_count = sum(1 for _, _, k in items if k is not None)
@@ -458,6 +461,47 @@ def _firms_standing_for_industry(text: str, stop: int, cls: str, known_classes: 
 
 
 MIN_FIRM_NAME_CHARS = 2
+# Trades a firm's name ends in after its brand ("某智电子", "某奇半导体"); an industry ends so
+# too, after a common word (汽车电子, 功率半导体), never after a coined brand.
+_FIRM_TRADE_ENDINGS = ("微电子", "半导体", "电子", "科技", "光电", "化工", "生物", "智能")
+_BRAND_CHARS = range(2, 4)
+# A count of firms: a number and 家 ("3家", "十余家"); 家 of 国家 or 专家 counts nothing.
+_FIRM_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几数百千]+)\s*(?:余|多)?\s*家")
+
+
+def _names_firms(
+    text: str, stop: int, cue: re.Match[str] | None, items: list[tuple[int, int, KnownSpan | None]]
+) -> bool:
+    """Whether a list under an industry head names firms, not trades: counted in 家 ("等3家…
+    产业"), or with firm names among its members: most of them when the list is the industry's
+    content, one when it stands for the industry ("A、B化工等为代表的能源化工产业链")."""
+    if cue is None:
+        return False
+    if _FIRM_COUNT.search(text, stop, cue.start(1)):
+        return True
+    unknown = [text[a:b] for a, b, k in items if k is None]
+    firms = sum(1 for name in unknown if _looks_like_firm(name))
+    if firms and _STANDING_LIST.match(text, stop) is not None:
+        return True
+    return firms >= MIN_COUNTED_ITEMS and 2 * firms >= len(unknown)
+
+
+def _looks_like_firm(name: str) -> bool:
+    """Whether ``name`` is a coined brand (and a place) before a firm's trade: 某智电子,
+    某能新疆化工; not a common word before it (汽车电子, 精细化工)."""
+    ending = next((e for e in _FIRM_TRADE_ENDINGS if name.endswith(e)), None)
+    if ending is None:
+        return False
+    words = rjieba.tag(name[: -len(ending)])
+    if len(words) > 1 and words[-1][1] == _PLACE_TAG:
+        words = words[:-1]  # "某能新疆化工": the branch's place follows the brand
+    brand = "".join(word for word, _ in words)
+    if len(brand) not in _BRAND_CHARS or brand in KNOWN_PLACES:
+        return False
+    return not (len(words) == 1 and words[0][1] in _COMMON_TAGS | {_PLACE_TAG})
+
+
+_PLACE_TAG = "ns"
 
 
 def _with_glued_places(
@@ -546,7 +590,20 @@ def _first_chunk_start(text: str, end: int, known: _KnownIndex) -> int:
     if term >= 0:
         return term
     start = left_boundary(text, end, known.spans)
-    return start if start < end else _start_before_last_word(text, end, known.spans)
+    return _after_relative_verb(text, start, end) if start < end else _start_before_last_word(text, end, known.spans)
+
+
+_RELATIVE = "所"  # 所 + verb: "what (the city) makes", a clause before the products it lists
+_RELATIVE_CLAUSE_CHARS = 2  # 所产, 所需: 所 and a one-character verb
+
+
+def _after_relative_verb(text: str, start: int, end: int) -> int:
+    """Where a first member opening on 所 and a verb begins ("所产电力机车": 电力机车)."""
+    if text[start] != _RELATIVE:
+        return start
+    first = rjieba.cut(text[start:end])[0]
+    cut = start + len(first)
+    return cut if len(first) == _RELATIVE_CLAUSE_CHARS and end - cut >= MIN_LAST_WORD_CHARS else start
 
 
 def _names_a_segment(name: str) -> bool:

@@ -173,6 +173,7 @@ class EntityRule:
     generic_tails: tuple[str, ...] = ()  # stems ending so are common nouns (…基础设施)
     report_drops: bool = True  # False for suffixes so common (…区) that drops are noise
     needs_place_prefix: bool = False  # the name must start with a known place (合肥…示范区)
+    stem_needs: tuple[str, ...] = ()  # words of which the stem must hold one (a branch's parent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,8 +337,10 @@ for _rule in (
         "institute",
         ("研究院", "研究所", "科学院", "创新院"),
         "ResearchInstitute",
-        generic_stems=frozenset(_words("高校 大学 企业 新型 产业 专业 国家级 省级 市级 一批")),
+        generic_stems=frozenset(_words("高校 大学 企业 新型 产业 专业 综合 综合性 国家级 省级 市级 一批")),
     ),
+    # An academy's branch in a city ("某省科学院某市分院"); a hospital's 分院 is none.
+    EntityRule("institute-branch", ("分院",), "ResearchInstitute", min_stem=4, stem_needs=("科学院", "研究院")),
     EntityRule(
         "university",
         ("大学", "学院"),
@@ -398,6 +401,26 @@ for _rule in (
         "InnovationPlatform",
         generic_stems=PLATFORM_GENERIC_STEMS,
         generic_tails=("协同", "临床医学", "应急医学", "成果转化", "海内外", "场景", "场景创新", "创新"),
+    ),
+    # A university's or institute's base in another city is named "<owner><city>分中心"
+    # (某某大学技术转移某市分中心, 某某研究院某市双创基地). A city alone before the word
+    # ("（某市分中心）") names no base: the stem must say whose it is; a branch centre's
+    # stem holds its parent organisation's kind word.
+    EntityRule(
+        "platform-branch",
+        ("分中心",),
+        "InnovationPlatform",
+        min_stem=4,
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        stem_needs=tuple(_words("大学 学院 研究院 研究所 实验室 中心 设施 装置 科技园 平台")),
+    ),
+    EntityRule(
+        "platform-base",
+        ("双创基地", "双基地", "孵化基地", "加速基地"),
+        "InnovationPlatform",
+        min_stem=4,
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        generic_tails=("创业", "科技", "技术"),  # 科技创业孵化基地: a kind of base
     ),
     # A named industry platform ("中国视界产业平台"). (…创新平台, …研究平台 were tried:
     # mostly descriptions of kinds, "前沿交叉研究平台".)
@@ -583,13 +606,16 @@ def _window_floor(text: str, suffix_start: int) -> int:
 # The segmenter glues a copula to the area word before it ("拓展区|为|大科学装置" comes out
 # as 区为|大): the area is the sentence's subject, and the name starts after the copula.
 _ADMIN_COPULA = re.compile("[区市县省城镇园][为是]")
+# So it glues the verb 建 (build) to a town, county or district: "某镇建某某创新中心" comes
+# out as 镇建|某某 or 某镇建|某某. (Not to 城 or 市: 城建, 市建 open names of firms.)
+_ADMIN_BUILDS = re.compile("[\u4e00-\u9fff]{0,3}[区县镇]建")
 
 
 @lru_cache(maxsize=65536)  # tokens repeat a lot; the answer depends on the token only
 def _is_stop(token: str) -> bool:
     # The segmenter glues adverbs and objects to verbs (大力发展, 谷获批): a token holding
     # a stop verb stops the name too; a too-short name is the lesser evil.
-    if token in STOP_WORDS or _NUMERAL.match(token) or _ADMIN_COPULA.fullmatch(token):
+    if token in STOP_WORDS or _NUMERAL.match(token) or _ADMIN_COPULA.fullmatch(token) or _ADMIN_BUILDS.fullmatch(token):
         return True
     if len(token) > 2 and token[-2:] in STOP_VERBS and token[:-2] in STOP_WORDS:
         return True  # an adverb glued to the verb (全力支持, 大力推进): whatever the tagger says
@@ -891,6 +917,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # 浙江省开发区: the province's zones, not one of them
     if rule.subtype == "DevelopmentZone" and _kind_of_the_division(stem, rule):
         return "generic-name"  # 某市产业园区, 某市级产业园区: a city's parks of a kind, not one
+    if rule.stem_needs and not any(word in stem for word in rule.stem_needs):
+        return "generic-name"  # "警务大数据某市分中心": a branch of no named organisation
     if rule.generic_tails and core.endswith(rule.generic_tails) and not owned:
         return "generic-name"
     if rule.type not in _DESCRIBABLE_BY_KIND and not owned and is_description(core):

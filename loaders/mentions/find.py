@@ -1002,15 +1002,15 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         # (An industry before the joiner is part of the name: "某某医药与高端制剂工程中心".)
         organisations = [(m.start, m.end) for m in matches if m.surface.type != "IndustryChain"]
         joined = left_boundary(text, s, organisations, through_joiner=True)
-        if joined < start and judge(rule, text[start:s]) is None:
+        if joined < start and (judge(rule, text[start:s]) is None or _names_a_field(text, start, rule)):
             start = joined
     # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
     # the second zone starts after the first. (Companies may: a subsidiary's legal name
     # opens with its parent's, "某某（南京）有限公司", "中国石化扬子石油化工有限公司".) A
     # short name without a kind word (光谷, 中关村) does open a longer one: 光谷生物城.
     for m in matches:
-        if rule.type == "Enterprise":
-            break
+        if rule.type == "Enterprise" or rule.name == _BRANCH_RULE:
+            break  # (a branch is named with its parent: 某某科学院某市分院)
         if (
             start <= m.start
             and m.end <= s
@@ -1034,6 +1034,17 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
         return _after_former_word(text, start, matches)
     return start
+
+
+# "某某科学与技术研究院", "某某科学与技术重点实验室": an institute or lab of a discipline named
+# "<science>科学与技术/工程", one field however plain the words after the joiner are.
+# (Centres so named are mostly what a city aims to become: "建成国际某某科学与技术研究中心".)
+_SCIENCE = "科学"
+_FIELD_NAMED_RULES = frozenset({"institute", "lab-key"})
+
+
+def _names_a_field(text: str, after_joiner: int, rule: EntityRule) -> bool:
+    return rule.name in _FIELD_NAMED_RULES and text.endswith(_SCIENCE, 0, after_joiner - 1)
 
 
 # "北部某某产业园区": 北部 says which part of the city the park lies in; the park's name
@@ -1104,6 +1115,7 @@ def _no_division_stem(text: str, place_end: int, suffix_start: int) -> bool:
 
 
 _ZONE_RULE = "place-zone"
+_BRANCH_RULE = "institute-branch"
 # A park built in a zone is named with it ("某某高新区集成电路产业园"): the zone opens it.
 _PARK_RULE = "place-park"
 _ZONE_OWNER_TYPES = frozenset({"Province", "City", "District", "County"})
@@ -1308,17 +1320,78 @@ MIN_LAB_CHARS = 5  # a stem of two characters and 实验室
 def _split_hosts_off(text: str, chosen: list[_Candidate], matches: list[SurfaceMatch]) -> list[_Candidate]:
     """ "某某大学某某材料实验室": a laboratory a rule found whose name opens with a known
     university or institute is that host's lab; the host is a mention of its own and the
-    lab's name starts after it (labs are named without their host)."""
+    lab's name starts after it (labs are named without their host). So is any unit whose
+    own name opens with 国家 or 中科, after a known host or an unknown one ending in its
+    kind word ("某某研究所中科某某研究院")."""
     hosts = {m.start: m for m in matches if m.surface.type in _HOST_CLASSES}
     result: list[_Candidate] = []
     for cand in chosen:
-        host = hosts.get(cand.start) if cand.type == "Laboratory" and cand.source != GAZETTEER_SOURCE else None
-        if host is None or cand.end - host.end < MIN_LAB_CHARS or not _opens_own_name(text, host.end):
-            result.append(cand)
+        host = hosts.get(cand.start) if cand.source != GAZETTEER_SOURCE else None
+        if host is None or not _unit_named_alone(text, cand, host):
+            result += _split_at_national_unit(text, cand)
             continue
         lab = name_form(text[host.end : cand.end])
         result += [_from_surface(host), _Candidate(host.end, cand.end, cand.type, cand.subtype, lab, cand.source)]
     return result
+
+
+# A key laboratory an academy designates is named with the academy ("中国科学院某某重点
+# 实验室", like 国家重点实验室): the academy is the designation, not a host to split off;
+# and an academy's units opening with 国家 are its own institutes (中国科学院国家授时中心).
+_DESIGNATING_ACADEMY_END = "科学院"
+_KEY_LAB_END = "重点实验室"
+# A unit whose own name opens with a national designation ("国家某某工程技术研究中心") or a
+# Chinese Academy of Sciences brand (中科…) is named without its host, whatever its kind.
+_OWN_NAME_OPENINGS = ("国家", "中科")
+# ... but a national university science park is named with its university (某某大学国家
+# 大学科技园), and so are the bases it opens.
+_UNIVERSITY_PARK = "国家大学科技园"
+_SPLIT_UNIT_CLASSES = frozenset({"Laboratory", "InnovationPlatform", "ResearchInstitute"})
+
+
+def _unit_named_alone(text: str, cand: _Candidate, host: SurfaceMatch) -> bool:
+    """Whether the rule-found ``cand`` opening with the known ``host`` is the host's unit
+    named after it: a lab with a stem of its own, or any unit with a name of its own."""
+    if cand.type not in _SPLIT_UNIT_CLASSES or cand.end - host.end < MIN_LAB_CHARS:
+        return False
+    academy = host.surface.canonical.endswith(_DESIGNATING_ACADEMY_END)
+    if _opens_unit_name(text, host.end):
+        return not academy  # 中国科学院国家某某中心: the academy's own institute, so named
+    academy_key_lab = academy and text.endswith(_KEY_LAB_END, 0, cand.end)
+    return cand.type == "Laboratory" and not academy_key_lab and _opens_own_name(text, host.end)
+
+
+# An institute or university written right before a unit's own name ("某某大学国家某某工程
+# 研究中心", "某某研究所中科某某研究院"): two names, the first ending in its kind word.
+_HOST_NAME_ENDS = re.compile(
+    "(?:研究所|研究院|大学)(?=" + "|".join(_OWN_NAME_OPENINGS) + ")(?!" + _UNIVERSITY_PARK + ")"
+)
+_HOST_KIND_BY_END = {"研究所": "ResearchInstitute", "研究院": "ResearchInstitute", "大学": "University"}
+MIN_HOST_CHARS = 4  # 某某大学
+
+
+def _opens_unit_name(text: str, at: int) -> bool:
+    return text.startswith(_OWN_NAME_OPENINGS, at) and not text.startswith(_UNIVERSITY_PARK, at)
+
+
+def _split_at_national_unit(text: str, cand: _Candidate) -> list[_Candidate]:
+    """``cand`` split where a host's name ends in its kind word and a unit's own name
+    (国家…, 中科…) begins; ``[cand]`` when there is no such place."""
+    if cand.type not in _SPLIT_UNIT_CLASSES or cand.source == GAZETTEER_SOURCE:
+        return [cand]
+    hit = _HOST_NAME_ENDS.search(text, cand.start + MIN_HOST_CHARS - 2, cand.end)
+    if hit is None or cand.end - hit.end() < MIN_LAB_CHARS:
+        return [cand]
+    host = _Candidate(
+        cand.start,
+        hit.end(),
+        _HOST_KIND_BY_END[hit.group()],
+        None,
+        name_form(text[cand.start : hit.end()]),
+        cand.source,
+    )
+    unit = _Candidate(hit.end(), cand.end, cand.type, cand.subtype, name_form(text[hit.end() : cand.end]), cand.source)
+    return [host, unit]
 
 
 def _opens_own_name(text: str, at: int) -> bool:

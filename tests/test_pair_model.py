@@ -21,6 +21,8 @@ SHIPPED = ROOT / "loaders" / "lexicon" / MODEL_FILE
 # Weights are rounded to five places when written; two runs of the same arithmetic may
 # differ in the last bits of a sum, never by this much.
 TOLERANCE = 1e-3
+# No rule reads a focus from "已在…领域深耕": the model does, from the words between.
+SENTENCE = "青柳先进材料研究院已在新材料领域深耕多年。\n"
 
 
 def _relations(path: Path) -> set[tuple[str, str, str, str]]:
@@ -31,16 +33,16 @@ def _relations(path: Path) -> set[tuple[str, str, str, str]]:
 
 def test_the_model_adds_a_relation_no_rule_reads_and_goes_with_its_part(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
-    page.write_text("加快应急安全产业发展，争创云杉城市安全技术创新中心。\n", encoding="utf-8")
-    added = ("SUPPORTS_CHAIN", "云杉城市安全技术创新中心", "应急安全", RULE_NAME)
+    page.write_text(SENTENCE, encoding="utf-8")
+    added = ("FOCUSES_ON", "青柳先进材料研究院", "新材料", RULE_NAME)
     assert added in _relations(page)
     with ablation.disabled("pair-model"):
-        assert not any(r[0] == "SUPPORTS_CHAIN" for r in _relations(page))
+        assert not any(r[0] == "FOCUSES_ON" for r in _relations(page))
 
 
 def test_a_pair_models_confidence_is_its_score_at_least_the_threshold(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
-    page.write_text("加快应急安全产业发展，争创云杉城市安全技术创新中心。\n", encoding="utf-8")
+    page.write_text(SENTENCE, encoding="utf-8")
     scored = [r.confidence for r in extract_document(page).relations if r.rule == RULE_NAME]
     assert scored and all(default_model().threshold <= c < 1.0 for c in scored)
 

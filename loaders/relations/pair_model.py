@@ -10,7 +10,8 @@ words between them. A pair scoring at least the model's threshold becomes a rela
 
 The weights are data (``data/pair_model.json`` of loaders.lexicon), learned by
 ``scripts/train-pair-model`` from the project's own gold (seeds, heldout, the real pages'
-development part) and written with the sets they came from. Scoring is a sum of weights:
+development part) and the stored candidates of annotated pages kept outside the project
+(tests/real/outside), and written with the sets they came from. Scoring is a sum of weights:
 deterministic, no library needed. ``loaders.ablation``'s part ``pair-model`` switches it off.
 """
 

@@ -103,7 +103,7 @@ def test_firms_that_lead_a_chain_are_enterprises():
 
 def test_an_approximate_count_before_the_head_still_heads_the_list():
     found = _by_text(
-        "园区聚集了青柳微电子、蓝鲸封装等近10家封测企业。", "区内已有翠湖芯源、白桦半导体等30余家集成电路重点企业。"
+        "园区聚集了青柳微电子、蓝鲸封装等近10家封测企业。", "区内已有翠湖芯源、白桦半导体等30余家芯片重点企业。"
     )
     for name in ("青柳微电子", "蓝鲸封装", "翠湖芯源", "白桦半导体"):
         assert found[name].type == "Enterprise"
@@ -126,7 +126,7 @@ def test_a_list_before_a_firms_role_needs_no_deng():
 
 def test_firms_standing_for_an_industry_are_enterprises_when_one_is_known():
     # 金风科技 is a known enterprise: its list stands for the industry by its firms.
-    found = _by_text("开发区形成了金风科技、青柳重工、蓝鲸智能为代表的装备制造产业集群。")
+    found = _by_text("开发区形成了金风科技、青柳重工、蓝鲸智能为代表的高端装备产业集群。")
     assert found["青柳重工"].type == "Enterprise"
     assert found["蓝鲸智能"].type == "Enterprise"
 
@@ -137,7 +137,7 @@ def test_industries_standing_for_a_kind_stay_industries():
 
 
 def test_a_role_noun_before_the_first_member_heads_a_headless_list():
-    found = _by_text("在封测领域有全球前五的封测厂商青柳微电、蓝鲸科技、翠湖封装等；在设计领域有所突破。")
+    found = _by_text("封测方面有国内领先的封测厂商青柳微电、蓝鲸科技、翠湖封装等；在设计领域有所突破。")
     for name in ("青柳微电", "蓝鲸科技", "翠湖封装"):
         assert found[name].type == "Enterprise"
     assert "封测厂商青柳微电" not in found
@@ -167,7 +167,7 @@ def test_a_firms_role_before_a_suffixed_name_is_no_part_of_it():
 
 
 def test_firms_of_a_known_industry_are_enterprises_but_fields_are_not():
-    found = _by_text("新区已集聚青柳药业、白鹭思科等生命健康领域各类企业700余家。")
+    found = _by_text("新区已集聚青柳药业、白鹭思科等生命健康领域企业700余家。")
     assert found["青柳药业"].type == "Enterprise"
     assert found["白鹭思科"].type == "Enterprise"
     fields = _by_text("支持青柳、白鹭等重点领域企业发展。")
@@ -192,7 +192,7 @@ def test_a_firms_other_name_in_brackets_does_not_end_the_list():
 
 
 def test_firms_standing_for_a_kind_named_with_zhong_are_enterprises():
-    found = _by_text("以青奇化工、白泽制药等为代表的医药中间体企业群。")
+    found = _by_text("以青奇化工、白泽制药等为代表的原料药企业群。")
     assert found["青奇化工"].type == "Enterprise"
 
 
@@ -233,9 +233,9 @@ def test_firms_announced_after_a_dash_are_enterprises():
 
 
 def test_suppliers_named_like_firms_are_enterprises_not_segments():
-    found = _by_text("园区集聚了龙头企业，以及天基物联网、宇航未来科技等配套企业。")
-    assert found["宇航未来科技"].type == "Enterprise"
-    assert found["天基物联网"].type == "Enterprise"
+    found = _by_text("园区集聚了龙头企业，以及青柳物联网、蓝鲸航天科技等配套企业。")
+    assert found["蓝鲸航天科技"].type == "Enterprise"
+    assert found["青柳物联网"].type == "Enterprise"
     parts = _by_text("引进电池、电机、电控等配套企业。")
     assert parts["电机"].type == "IndustryChain"
 

@@ -42,7 +42,7 @@ def test_words_after_a_place_that_name_no_district():
 
 
 def test_a_park_in_a_zone_is_named_with_the_zone():
-    assert "合肥经开区新能源汽车产业园" in _places("合肥经开区新能源汽车产业园开工。")
+    assert "合肥经开区智能装备产业园" in _places("合肥经开区智能装备产业园开工。")
 
 
 def test_verb_phrases_and_function_words_before_the_industry_suffix_are_no_chains():

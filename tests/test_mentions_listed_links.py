@@ -21,14 +21,14 @@ def links(text: str, known: list[tuple[int, int, str]] | None = None) -> list[li
     ("text", "expected"),
     [
         (
-            "该市已构建起偏光材料、玻璃基板、显示模组和显示终端全产业链。",
-            ["偏光材料", "玻璃基板", "显示模组", "显示终端"],
+            "该市已构建起玻璃基板、偏光材料、显示终端和显示模组全产业链。",
+            ["玻璃基板", "偏光材料", "显示终端", "显示模组"],
         ),
         ("园区形成涵盖芯片设计、晶圆制造以及封装测试的半导体产业链。", ["芯片设计", "晶圆制造", "封装测试"]),
         ("该县形成了整车制造、电驱系统较为完整的产业链。", ["整车制造", "电驱系统"]),
-        ("该区正在打造以工业机器人、数控机床为主的智能装备产业链条。", ["工业机器人", "数控机床"]),
+        ("该区正在打造以数控机床、工业机器人为主的机器人产业链条。", ["数控机床", "工业机器人"]),
         ("机器人产业园形成从减速器、伺服电机到整机集成的完整链条。", ["减速器", "伺服电机", "整机集成"]),
-        ("该区加快推进量子通信、量子计算和量子精密测量的产业化。", ["量子通信", "量子计算", "量子精密测量"]),
+        ("该区加快推进量子计算、量子通信和量子精密测量的产业化。", ["量子计算", "量子通信", "量子精密测量"]),
     ],
 )
 def test_a_list_that_a_chain_word_closes_holds_links(text: str, expected: list[str]) -> None:
@@ -63,8 +63,8 @@ def test_a_dashed_link_may_list_several_products() -> None:
 
 
 def test_a_quoted_run_of_vocabulary_segments_needs_no_chain_word() -> None:
-    text = "已构建“整车-零部件-后市场”协同格局。"
-    assert [text[a:b] for a, b in chain_link_spans(text)] == ["整车", "零部件", "后市场"]
+    text = "已构建“零部件-整车-后市场”协同格局。"
+    assert [text[a:b] for a, b in chain_link_spans(text)] == ["零部件", "整车", "后市场"]
     assert list(chain_link_spans("完善“研发-中试-量产”联动机制。")) == []
 
 
@@ -91,8 +91,8 @@ def test_steps_of_a_trade_walked_from_first_to_last_are_no_links() -> None:
 @pytest.mark.parametrize(
     ("text", "chain", "link"),
     [
-        ("安溪园区建成涵盖“衬底—芯片—封装—应用”的LED全产业链。\n", "LED", "衬底"),
-        ("晋江园区初步建成存储器“设计—制造—封测—应用”产业链。\n", "存储器", "封测"),
+        ("青柳园区打造包括“衬底—芯片—封装”的LED全产业链。\n", "LED", "衬底"),
+        ("蓝鲸园区打造存储器“设计—封测—应用”产业链。\n", "存储器", "封测"),
     ],
 )
 def test_the_chain_named_beside_a_dashed_run_is_the_one_its_links_make_up(

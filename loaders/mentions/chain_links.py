@@ -6,7 +6,7 @@ Each link is a segment of the chain the sentence names. A dashed run counts only
 产业链 or 完整链条 follows it: dashes also write stages of innovation ("研发—转化—产业化…
 机制", "众创空间—孵化器—加速器…培育链条", "…技术链") and ranges, which are no links of an
 industry chain. A quoted run whose every link is a segment or industry of the vocabularies
-("“整车-零部件-后市场”三位一体") is a chain map wherever it stands.
+("“零部件-整车-后市场”一体") is a chain map wherever it stands.
 """
 
 from __future__ import annotations

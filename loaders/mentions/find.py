@@ -511,7 +511,7 @@ def _chain_link_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
 
 
 def _chain_before_quoted_run(text: str, first_link: int) -> list[tuple[int, int]]:
-    """ "建成存储器“设计—制造—封测”产业链": the name right before the quoted run is the chain."""
+    """ "打造存储器“设计—封测”产业链": the name right before the quoted run is the chain."""
     quote = first_link - 1
     if quote < 1 or text[quote] not in _OPENING_QUOTES:
         return []
@@ -553,7 +553,7 @@ LISTED_LINK_SOURCE = "chain-listed-links"
 def _listed_link_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
     """Members of a list that 产业链 closes ("建成电芯、模组和电池包全产业链"): segments
     (see listed_links.py). One member with a verb or stop word in it shows a list of
-    something else ("省委、省政府高度重视产业链"), and none is taken; a generic member
+    something else ("市委、市政府重视产业链"), and none is taken; a generic member
     alone is left out."""
     known = [(m.start, m.end, m.surface.type) for m in matches]
     found: list[_Candidate] = []

@@ -1,5 +1,5 @@
 """Links of a chain listed right before the chain word: "建成了电芯、模组和电池包全产业链",
-"覆盖设计、制造、封测以及应用的芯片产业链", "形成整车制造、零部件配套较为完整的产业链",
+"覆盖设计、制造、封测以及应用的芯片产业链", "形成零部件配套、整车制造较为完整的产业链",
 "以碳化硅衬底、外延片等为主的半导体材料产业链条"; and so does "A、B和C的产业化" (the
 industrialisation of what the list names).
 
@@ -53,7 +53,7 @@ _LEAD = re.compile(f"(?:{_LEAD_WORDS})[起了着出]?(?!.*(?:{_LEAD_WORDS}))")
 @dataclass(frozen=True, slots=True)
 class LinkList:
     links: list[tuple[int, int]]  # (start, end) of each member
-    # "建成氮化镓、砷化镓产业链": a list that runs straight into 产业链 (not 全产业链, which
+    # "打造砷化镓、氮化镓产业链": a list that runs straight into 产业链 (not 全产业链, which
     # sums up links) names chains of their own, the A chain and the B chain; so does one
     # that ends in a known chain.
     of_chains: bool
@@ -148,7 +148,7 @@ def _last_member_end(head: str, offset: int, known: list[tuple[int, int, str]]) 
     end = len(head)
     for start, stop, cls in known:
         if cls == "IndustryChain" and stop - offset == end and start - offset > last_comma + 1:
-            end = start - offset  # "…原材料配套集成电路全产业链": the chain closes the list
+            end = start - offset  # "…配套芯片全产业链": the chain closes the list
     named = end < len(head)
     closing = _CLOSING.search(head, last_comma + 1, end)
     if closing is None:

@@ -268,7 +268,7 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
                 return []
             cue_class = "Enterprise"
         if cue_class == "IndustryChain" and not field and _names_firms(text, stop, cue, items):
-            cue_class = "Enterprise"  # "A电子、B半导体等集成电路产业独角兽": the firms of a chain
+            cue_class = "Enterprise"  # "A电子、B半导体等芯片产业独角兽": the firms of a chain
         cls, by_cue = cue_class, True
     else:
         known_count = sum(1 for _, _, k in items if k is not None)
@@ -474,7 +474,7 @@ def _names_firms(
 ) -> bool:
     """Whether a list under an industry head names firms, not trades: counted in 家 ("等3家…
     产业"), or with firm names among its members: most of them when the list is the industry's
-    content, one when it stands for the industry ("A、B化工等为代表的能源化工产业链")."""
+    content, one when it stands for the industry ("A、B化工等为代表的煤化工产业链")."""
     if cue is None:
         return False
     if _FIRM_COUNT.search(text, stop, cue.start(1)):

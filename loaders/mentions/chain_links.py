@@ -31,6 +31,8 @@ _RUN = re.compile(
 _QUOTED_RUN = re.compile(rf"[“\"「](?P<run>{_LINK}(?:{_DASH}{_LINK}){{2,}})[”\"」]")
 _SPLIT = re.compile(rf"{_DASH}|、|或|以及|及")
 _CHAIN_WORD = re.compile("产业链|完整链条")
+# Every run holds a dash: a sentence with none is passed over before the costly regexes.
+_ANY_DASH = re.compile(r"[—－→-]")
 
 
 # "…—PTA—聚酯系列": a link named with the range of products it makes; the link is 聚酯.
@@ -47,6 +49,8 @@ def chain_link_runs(text: str) -> Iterator[tuple[list[tuple[int, int]], int]]:
     """Each dashed chain run of ``text``: its links, (start, end) each, and where the chain
     word after it starts (-1 for a quoted run of terms that no chain word follows). The
     chain named right before that word is the one the links make up ("…等稀土永磁材料产业链")."""
+    if _ANY_DASH.search(text) is None:
+        return
     seen: set[tuple[int, int]] = set()
     for run in _RUN.finditer(text):
         seen.add(run.span("run"))

@@ -14,14 +14,14 @@ import re
 
 import rjieba
 
+from loaders.mentions.entity_rules import RANKED_FIRM
 from loaders.mentions.lists import KnownSpan, ListMember, acceptable_firm, reads_as_phrase
 
 _ROLE = "(?:厂商|供应商|制造商|服务商|提供商|代工厂(?!商)|生产企业|制造企业)"
-_RANKED_FIRM = "(?:龙头|骨干|领军|头部|链主)企业"
 # The name holds no function word; after a ranking without 的 it must stand in a list.
 _NAME = r"(?P<name>(?:(?![的和与及等])[\u4e00-\u9fffA-Za-z]){2,8}?)"
 _APPOSED = re.compile(
-    rf"(?:的[^\W\d_，。；的、]{{0,12}}?{_ROLE}|(?P<ranked>{_RANKED_FIRM})){_NAME}"
+    rf"(?:的[^\W\d_，。；的、]{{0,12}}?{_ROLE}|(?P<ranked>{RANKED_FIRM})){_NAME}"
     r"(?:(?<=.)(?=[、，,；;。]|等|以及|和))"
 )
 _IN_LIST = re.compile("、|等|以及")

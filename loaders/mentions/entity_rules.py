@@ -671,9 +671,10 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     return _after_firm_role(text, start, suffix_start)
 
 
-# A firm's role written before its name as an apposition ("行业龙头企业青大集团"): the name
-# starts after it.
-_FIRM_ROLE = re.compile("(?:龙头|骨干|领军|链主|头部)企业")
+# A firm's rank among firms (龙头企业, 骨干企业), written before its name as an apposition
+# ("行业龙头企业青大集团"): the name starts after it.
+RANKED_FIRM = "(?:龙头|骨干|领军|链主|头部)企业"
+_FIRM_ROLE = re.compile(RANKED_FIRM)
 MIN_STEM_AFTER_ROLE = 2
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -112,7 +112,12 @@ def _context(head: Mention, tail: Mention, text: str, mentions: list[Mention], o
 
 def pair_features(rel_type: str, head: Mention, tail: Mention, text: str, mentions: list[Mention]) -> list[str]:
     """The features of one candidate as the model file names them ("TYPE", "TYPE|part")."""
-    return [rel_type, *(f"{rel_type}|{part}" for part in pair_context(head, tail, text, mentions))]
+    return typed_features(rel_type, pair_context(head, tail, text, mentions))
+
+
+def typed_features(rel_type: str, parts: Iterable[str]) -> list[str]:
+    """The type's own feature and each part under the type, as the model file names them."""
+    return [rel_type, *(f"{rel_type}|{part}" for part in parts)]
 
 
 def candidate_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[str, Mention, Mention]]:

@@ -68,11 +68,14 @@ def division_of(item: str, suffixes: tuple[str, ...], city_code: str, gaz: Gazet
 _SIBLING_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+")
 _BARE_CHARS = (2, 3)
 _COUNTY_LEVEL = 3
+_FULL_ENDINGS = ("区", "县", "市")  # how a county-level division's full name ends
 
 
 def sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
     """Bare members of lists in ``text`` that are divisions of the city of the full ones."""
     found: list[ListedDivision] = []
+    if not any(ending in text for ending in _FULL_ENDINGS):
+        return found  # speed: no member can be written in full, so none tells the city
     for run in _SIBLING_RUN.finditer(text):
         items = _items_of(run.group(), run.start())
         cities = _shared_cities([name for _, name in items], gaz)
@@ -109,12 +112,12 @@ def _shared_cities(items: list[str], gaz: Gazetteer) -> set[str]:
 
 def _full_division_ending(item: str, gaz: Gazetteer) -> list[Division]:
     """County-level divisions whose full name (with 区/县/市) ends ``item``."""
+    if not item.endswith(_FULL_ENDINGS):
+        return []  # (every ending of ``item`` ends in its last character)
     for size in range(len(item), 2, -1):
-        name = item[-size:]
-        if name.endswith(("区", "县", "市")):
-            found = [d for d in gaz.divisions_by_name.get(name, []) if d.level == _COUNTY_LEVEL]
-            if found:
-                return found
+        found = [d for d in gaz.divisions_by_name.get(item[-size:], []) if d.level == _COUNTY_LEVEL]
+        if found:
+            return found
     return []
 
 

@@ -1557,13 +1557,20 @@ def _park_short_names_before(doc: Document, mentions: list[Mention], state: _Doc
     return mentions
 
 
+def _may_declare(text: str) -> bool:
+    """Whether ``text`` may hold a declaration at all: each of _DECLARATION's forms needs
+    a 称 or an opening bracket (a cheap test that spares most sentences the pattern)."""
+    return "称" in text or "（" in text or "(" in text
+
+
 def _learn_declarations(text: str, chosen: list[_Candidate], state: _DocState) -> bool:
     """Register "X（以下简称“Y”）" so Y names X for the rest of the document."""
     learned = False
+    may_declare = _may_declare(text)
     for cand in chosen:
         if _learn_park_short_name(cand, state):
             learned = True
-        match = _DECLARATION.match(text, cand.end)
+        match = _DECLARATION.match(text, cand.end) if may_declare else None
         if match is None:
             continue
         alias = match.group(1) or match.group(2) or match.group(3)

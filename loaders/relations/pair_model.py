@@ -58,8 +58,8 @@ class PairModel:
 
     def logit(self, rel_type: str, parts: tuple[str, ...]) -> float:
         weights = self.weights.get(rel_type, {})
-        # (the keys' intersection with a pair's dozen parts is computed in C: speed)
-        return self.bias + weights.get("", 0.0) + sum(weights[p] for p in weights.keys() & parts)
+        # (the keys' intersection with a pair's dozen parts, and the look-ups, run in C: speed)
+        return self.bias + weights.get("", 0.0) + sum(map(weights.__getitem__, weights.keys() & parts))
 
     @property
     def threshold_logit(self) -> float:
@@ -90,22 +90,43 @@ def pair_context(head: Mention, tail: Mention, text: str, mentions: list[Mention
 
 def _context(head: Mention, tail: Mention, text: str, mentions: list[Mention], opening: int) -> tuple[str, ...]:
     first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
-    between = text[first.clean_end : second.clean_start]
-    order = "hb" if first is head else "tb"
-    inside = sum(1 for m in mentions if m.clean_start >= first.clean_end and m.clean_end <= second.clean_start)
-    distance = _distance_bucket(len(between))
+    gap = _read_gap(text, first.clean_end, second.clean_start, mentions)
+    return _parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    """What stands between a pair's two mentions, whichever of them is the head."""
+
+    distance: str  # the bucket of its length
+    names: int  # how many mentions stand in it, at most _MAX_BETWEEN_COUNT
+    separator: str | None  # the gap itself when it is short enough to be a feature
+    words: tuple[str, ...]  # its words, sorted
+
+
+def _read_gap(text: str, start: int, end: int, mentions: list[Mention]) -> _Gap:
+    between = text[start:end]
+    inside = sum(1 for m in mentions if m.clean_start >= start and m.clean_end <= end)
+    separator = between if len(between) <= _SHORT_SEPARATOR else None
+    words = tuple(sorted(_words(between)))
+    return _Gap(_distance_bucket(len(between)), min(inside, _MAX_BETWEEN_COUNT), separator, words)
+
+
+def _parts(head: Mention, tail: Mention, gap: _Gap, order: str, opens: bool) -> tuple[str, ...]:
+    """The model's parts of a pair: ``order`` is "hb" when the head comes first, "tb" when
+    the tail does; ``opens``: its first mention is the sentence's first."""
     parts = [
         f"{head.type}>{tail.type}",
         f"{head.subtype}>{tail.subtype}",
         order,
-        f"d{distance}",
-        f"n{min(inside, _MAX_BETWEEN_COUNT)}",
-        f"{order}|d{distance}",
+        f"d{gap.distance}",
+        f"n{gap.names}",
+        f"{order}|d{gap.distance}",
     ]
-    if len(between) <= _SHORT_SEPARATOR:
-        parts.append(f"sep={between}|{order}")
-    parts += [f"bw={w}|{order}" for w in sorted(_words(between))]
-    if first.clean_start == opening:
+    if gap.separator is not None:
+        parts.append(f"sep={gap.separator}|{order}")
+    parts += [f"bw={w}|{order}" for w in gap.words]
+    if opens:
         parts.append(f"firstsubj|{order}")
     return tuple(parts)
 
@@ -188,8 +209,15 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
     least = model.threshold_logit
     text = sentence.text
     opening = min(m.clean_start for m in placed)
+    # Speed: a gap is read once, though most pairs are scored both ways round.
+    gaps: dict[tuple[int, int], _Gap] = {}
     for head, tail, types in _allowed_pairs(text, placed):
-        parts = _context(head, tail, text, placed, opening)
+        first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
+        key = (first.clean_end, second.clean_start)
+        gap = gaps.get(key)
+        if gap is None:
+            gap = gaps[key] = _read_gap(text, first.clean_end, second.clean_start, placed)
+        parts = _parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening)
         for rel_type in types:
             logit = model.logit(rel_type, parts)
             if logit >= least:

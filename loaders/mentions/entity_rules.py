@@ -362,8 +362,9 @@ for _rule in (
         ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司"),
         "Enterprise",
         generic_stems=COMPANY_GENERIC_STEMS,
-        # Kinds of company, not names: 跨国公司, 科创板上市公司, 城市医疗集团, 大企业大集团.
-        generic_tails=("跨国", "上市", "医疗", "大企业大", "国有", "民营", "外资"),
+        # Kinds of company, not names: 跨国公司, 科创板上市公司, 城市医疗集团, 大企业大集团;
+        # and a company's tie to another: 母公司, 控股子公司, 全资子公司.
+        generic_tails=("跨国", "上市", "医疗", "大企业大", "国有", "民营", "外资", "母", "控股子", "全资子", "参股子"),
         bad_next="化",
     ),
     EntityRule("platform-tech", ("技术创新中心",), "InnovationPlatform", "TechnologyInnovationCenter"),

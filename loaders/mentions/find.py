@@ -62,6 +62,7 @@ from loaders.mentions.lists import (
     ListMember,
     acceptable_chain,
     list_members,
+    may_end_in_demonstrative,
     may_end_in_role,
     may_hold_term_list,
     term_list_members,
@@ -841,7 +842,12 @@ def _list_candidates(
     headless industry lists after a verb of scope, typed like the list
     (loaders.mentions.lists, .led_lists, .industry_runs)."""
     # Speed: each kind of list needs its own mark in the text; most sentences have none.
-    headed = "等" in text or _COUNTED_LIST.search(text) is not None or may_end_in_role(text)
+    headed = (
+        "等" in text
+        or _COUNTED_LIST.search(text) is not None
+        or may_end_in_role(text)
+        or may_end_in_demonstrative(text)
+    )
     apposed = may_hold_apposed_firm(text)
     if not headed and not apposed and "以" not in text and "、" not in text:
         return []

@@ -46,7 +46,15 @@ _COUNT = "(?:近|约|超|逾|超过)?[0-9一二三四五六七八九十百千两
 _MODIFIER_CHAR = r"(?:(?!形成)[^\W\d_中的之为标])"
 _MODIFIERS = rf"(?:[\u4e00-\u9fff]{{1,4}}[及和与])?(?:{_MODIFIER_CHAR}{{0,4}}?)"
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
-_MANY = r"(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)[^\W\d_的之为]{0,10}?"
+_MANY_WORDS = "(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)"
+_MANY = rf"{_MANY_WORDS}[^\W\d_的之为]{{0,10}}?"
+# Before a head of firms the adjective may be a clause closed by 的 ("等一批具有全球影响力的
+# 显示龙头企业"); before others such a clause describes what the list is ("…的产业技术成果").
+_MANY_OF_FIRMS = rf"{_MANY_WORDS}[^\W\d_的之为]{{2,12}}的[^\W\d_的之为]{{0,10}}?(?=企业|公司|集团|厂商|龙头|巨头)"
+# A league table of firms before the head: "等7家世界500强企业", "这些全球500强企业".
+_LEAGUE = r"(?:世界|全球|中国|财富|国内)?(?:500|五百|100|一百)强"
+# A demonstrative closes a list as 等 does: "A、B、C这些国际知名企业", "A、B这两家企业".
+_DEMONSTRATIVE = r"这(?:些|几家|[0-9一二三四五六七八九十两]+家)"
 # "等电子信息重点企业": an industry and a firm's role word before 企业 (longer than _MODIFIERS).
 _ROLE_MODIFIERS = rf"{_MODIFIER_CHAR}{{1,6}}?(?:重点|龙头|骨干|领军|链主|配套|上市|头部|核心)(?=企业)"
 # "等生命健康领域各类企业": the firms of a field, named by the field.
@@ -62,8 +70,8 @@ _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 _STANDS_FOR = r"等?为(?:代表|首|骨干)的?"
 _LONG_MODIFIERS = r"(?:[^\W\d_之为]|、){0,20}?"
 _CUE = re.compile(
-    rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_COUNT})(?:{_MANY}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
-    r"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主|为骨干)"
+    rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_DEMONSTRATIVE}|{_COUNT})(?:{_MANY}|{_MANY_OF_FIRMS}|{_LEAGUE}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
+    rf"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主|为骨干)"
 )
 _STANDING_LIST = re.compile(_STANDS_FOR)
 # Heads that make the members industries only where the text is about an industry
@@ -102,12 +110,21 @@ _LEAD_ROLES = "为(?=代表|首的|骨干|龙头|链主)"
 _LIST_END = re.compile(
     rf"等|(?!一[个大类项]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]|{_LEAD_ROLES}"
 )
+_DEMONSTRATIVE_END = "这"
 _LEAD_ROLE = re.compile(_LEAD_ROLES)
 
 
 def may_end_in_role(text: str) -> bool:
     """Whether some list of ``text`` may end before a role without 等 ("为代表", "为龙头")."""
     return _LEAD_ROLE.search(text) is not None
+
+
+_DEMONSTRATIVE_LIST_END = re.compile(_DEMONSTRATIVE)
+
+
+def may_end_in_demonstrative(text: str) -> bool:
+    """Whether some list of ``text`` may end before a demonstrative ("A、B这些企业")."""
+    return _DEMONSTRATIVE_END in text and _DEMONSTRATIVE_LIST_END.search(text) is not None
 
 
 MIN_COUNTED_ITEMS = 2  # "A、B三大产业": a count without 等 needs a real list before it
@@ -192,6 +209,8 @@ def list_members(text: str, known: list[KnownSpan], industry_context: bool = Fal
     of 领域/方向/环节 are lists of its segments."""
     found: list[ListMember] = []
     ends = [m.start() for m in _LIST_END.finditer(text) if m.start() > 0]
+    if may_end_in_demonstrative(text):
+        ends = sorted(ends + [m.start() for m in _DEMONSTRATIVE_LIST_END.finditer(text) if m.start() > 0])
     if not ends:
         return found
     by_end = {k.end: k for k in known}
@@ -222,8 +241,10 @@ class _KnownIndex:
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
     if text[stop] == "为":
         return _leading_members(text, stop, known)
-    counted = text[stop] != "等"
+    counted = text[stop] not in ("等", _DEMONSTRATIVE_END)
     cue = _CUE.match(text, stop)
+    if text[stop] == _DEMONSTRATIVE_END and (cue is None or _HEAD_CLASS[cue.group(1)] != "Enterprise"):
+        return []  # "这些领域", "这些产业": a demonstrative closes only a list of firms here
     if cue is not None and (_heads_something_else(text, cue, known) or _counted_sectors(cue, counted)):
         cue = None
     # "电池、电机、电控等配套企业": firms named by what they supply; the members are segments.
@@ -842,7 +863,7 @@ def _walk_items(
             wider = _enumerated_start(text, end)
             if firms and not 0 <= wider < hit.start:
                 wider = _start_after_joiner(text, hit.start, known)
-            if 0 <= wider < hit.start:
+            if 0 <= wider < hit.start and not _glued_known_firm(known, wider, hit):
                 hit = None
         start = term if term >= 0 else hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
         if start >= end:
@@ -860,6 +881,8 @@ def _walk_items(
             start = wider if 0 <= wider < start and not _ends_in_suffix(text[wider:end]) else start
         items.append((start, end, hit))
         joiner = _joiner_before(text, start)
+        if joiner is None and hit is not None and _glued_known_firm(known, -1, hit):
+            joiner = ""  # "A电源B生物": two known firms written without a mark between them
         country = country_ending_at(text, start) if joiner is None else -1
         if country >= 0:  # "德国拜耳、瑞士先正达等": the list goes on before the country
             start, joiner = country, _joiner_before(text, country)
@@ -867,6 +890,14 @@ def _walk_items(
             break
         end = start - len(joiner)
     return items
+
+
+def _glued_known_firm(known: _KnownIndex, floor: int, hit: KnownSpan) -> bool:
+    """Whether the known firm ``hit`` follows another known firm with nothing between them
+    (a flattened table's "A电源B生物"), the other starting at ``floor`` or after: two
+    members, not one longer name."""
+    before = known.by_end.get(hit.start)
+    return hit.type == "Enterprise" and before is not None and before.type == "Enterprise" and before.start >= floor
 
 
 _CLOSING = {"）": "（", ")": "("}

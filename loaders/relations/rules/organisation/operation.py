@@ -26,10 +26,13 @@ def part_of_parent_org(view: SentenceView) -> Iterator[Found]:
     is part of it; a facility of an institute, or a company's lab, is operated by it."""
     for i, j in view.neighbours("org", "org"):
         parent, child = view.units[i], view.units[j]
-        if parent.is_list or not _CUES.parent_gap.match(view.gap(i, j)):
+        gap = view.gap(i, j)
+        if parent.is_list or not _CUES.parent_gap.match(gap):
             continue
         parents = [m for m in parent.members if m.type in PARENT_CLASSES]
         for member in child.members:
+            if not gap and member.type == "Enterprise" and all(p.type == "Enterprise" for p in parents):
+                continue  # "A电源B生物": two firms of a flattened list, no firm and its unit
             yield from pairwise(_belonging(member, parents), [member], parents)
 
 

@@ -1,0 +1,45 @@
+"""Firms in lists closed by a demonstrative or a league table, known firms written back to
+back, and words glued before a firm's name (invented sentences)."""
+
+from test_mentions_helpers import make_document
+
+from loaders.mentions.find import find_mentions
+
+
+def _firms(*sentences: str) -> set[str]:
+    return {m.written for m in find_mentions(make_document(*sentences)).mentions if m.type == "Enterprise"}
+
+
+def test_a_demonstrative_closes_a_list_of_firms():
+    firms = _firms("青枫、白鹭、远帆这些国际知名企业都是我们的客户。")
+    assert {"青枫", "白鹭", "远帆"} <= firms
+
+
+def test_a_demonstrative_closes_no_list_of_other_heads():
+    assert not _firms("青枫、白鹭这些产业发展很快。")
+
+
+def test_a_league_table_heads_a_list_of_firms():
+    assert {"青枫", "白鹭科技"} <= _firms("园区还有青枫、白鹭科技等3家世界500强企业。")
+
+
+def test_a_clause_with_de_may_describe_firms_but_not_other_things():
+    assert {"青枫", "白鹭"} <= _firms("青枫、白鹭等一批具有全球影响力的显示产业龙头企业先后落户。")
+    assert not _firms("发布了青枫合金、白鹭合金等一批拥有领先水准的新材料产业技术成果。")
+
+
+def test_two_known_firms_written_back_to_back_are_two_members():
+    firms = _firms("培育了科大讯飞、阳光电源安科生物等高科技企业。")
+    assert {"阳光电源", "安科生物"} <= firms
+    assert "阳光电源安科生物" not in firms
+
+
+def test_verbs_pronouns_and_ranks_glued_before_a_name_are_left_out():
+    assert "太钢集团" in _firms("鼓励本地小微企业同链主太钢集团开展配套。")
+    assert "青枫集团" in _firms("这是我们跟青枫集团合作的组件。")
+    assert "青禾新材料科技股份有限公司" in _firms("记者采访青禾新材料科技股份有限公司时看到了新产品。")
+    assert "白鹭集团" in _firms("公司将收购控股子公司白鹭集团剩余股份。")
+
+
+def test_a_companys_tie_to_another_is_no_name():
+    assert not any(name.endswith("母公司") for name in _firms("这家晶圆厂在芯片代工领域有母公司撑腰。"))

@@ -90,3 +90,33 @@ def test_a_bare_member_that_is_no_division_of_that_city_stays_unread():
 def test_the_part_of_the_city_a_park_lies_in_is_no_part_of_its_name():
     found = _places("推动南部青河产业园区和北部青山产业园区联动。", "北部湾临海工业园区发展快。")
     assert {"青河产业园区", "青山产业园区", "北部湾临海工业园区"} <= set(found)
+
+
+def test_a_verb_a_measure_or_a_pointer_glued_before_a_park_is_no_part_of_its_name():
+    found = _places(
+        "多家龙头企业正托举青柳高新区走向世界。",
+        "受益于青柳高新区出台的人才政策，企业纷纷入驻。",
+        "从航拍画面远眺青柳光电科技园。",
+        "这片12平方公里科学城吸引了人才。",
+        "沿着这条大走廊，实验室比邻而立。",
+    )
+    assert found["青柳高新技术产业开发区"].written == "青柳高新区"
+    assert "青柳光电科技园" in found
+    assert not any(name.startswith(("托举", "受益", "远眺", "平方", "这条")) for name in found)
+
+
+def test_a_verb_inside_a_park_s_name_after_its_place_stays():
+    found = _places("芜湖检测认证产业园开园。", "知识城科教创新城开工。")
+    assert "芜湖检测认证产业园" in found
+    assert "知识城科教创新城" in found
+
+
+def test_a_science_and_technology_park_named_科创园_is_a_place():
+    found = _places("青柳新材料科创园引进了三家企业。")
+    assert "青柳新材料科创园" in found
+
+
+def test_bare_districts_listed_before_等地_are_the_city_s_districts():
+    found = _places("杭州的数字产业正向余杭、萧山和富阳等地延伸。")
+    assert {"余杭区", "萧山区", "富阳区"} <= set(found)
+    assert found["余杭区"].written == "余杭"

@@ -16,7 +16,7 @@ from loaders.lexicon.gazetteer import Division, Gazetteer
 _HAN_BUT_DENG = "[\u4e00-\u7b48\u7b4a-\u9fff]"  # 等 (U+7B49) closes the list
 _LIST = re.compile(
     rf"(?P<items>{_HAN_BUT_DENG}{{2,3}}(?:[、和及与]{_HAN_BUT_DENG}{{2,3}}){{1,15}})"
-    r"(?:等)?(?:[0-9一二三四五六七八九十两]+个)?(?P<kind>区县|县区|县市区|区|县)"
+    r"(?P<deng>等)?(?:[0-9一二三四五六七八九十两]+个)?(?P<kind>区县|县区|县市区|区|县|地区|地)"
 )
 _SUFFIXES = {
     "区": ("区",),
@@ -24,7 +24,11 @@ _SUFFIXES = {
     "区县": ("区", "县", "市"),
     "县区": ("县", "区", "市"),
     "县市区": ("县", "市", "区"),
+    # "余杭、萧山和临安等地(区)": places at large, after 等 only; any county-level ending.
+    "地区": ("区", "县", "市"),
+    "地": ("区", "县", "市"),
 }
+_PLACES_AT_LARGE = ("地区", "地")
 _JOINERS = re.compile(r"[、和及与]")
 
 
@@ -41,12 +45,19 @@ def listed_divisions(text: str, city_code: str, gaz: Gazetteer) -> list[ListedDi
     """Items of district lists in ``text`` that are divisions of the city ``city_code``."""
     found: list[ListedDivision] = []
     for match in _LIST.finditer(text):
+        if match.group("kind") in _PLACES_AT_LARGE and not match.group("deng"):
+            continue  # "某某地区" without 等 is a region's own name, no list of divisions
         start = match.start("items")
         items = match.group("items")
         suffixes = _SUFFIXES[match.group("kind")]
         position = start
-        for item in _JOINERS.split(items):
+        for index, item in enumerate(_JOINERS.split(items)):
             division = division_of(item, suffixes, city_code, gaz)
+            if division is None and index == 0 and len(item) > _BARE_CHARS[0]:
+                # The first item's left edge is a guess: a preposition may be glued to
+                # it ("向余杭、萧山等地"); its last two characters may be the name.
+                division = division_of(item[1:], suffixes, city_code, gaz)
+                position, item = position + 1, item[1:]
             if division is not None:
                 found.append(ListedDivision(position, position + len(item), division))
             position += len(item) + 1

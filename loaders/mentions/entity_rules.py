@@ -291,6 +291,7 @@ PARK_SUFFIXES = (
     "科技园",
     "科学园",
     "创新园",
+    "科创园",  # 某某科创园: a park for science and technology firms, as 科技园
     "文化园",
     "法务区",
     "产业港",

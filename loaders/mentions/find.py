@@ -70,6 +70,7 @@ from loaders.mentions.lists import (
 from loaders.mentions.numbered_institutes import numbered_institutes
 from loaders.mentions.old_towns import old_towns
 from loaders.mentions.place_lists import listed_places
+from loaders.mentions.place_openings import after_sentence_words
 from loaders.mentions.route_ends import route_ends
 from loaders.mentions.short_names import foreign_company_names, short_company_names
 from loaders.mentions.whole_chains import whole_chain_industries
@@ -1037,6 +1038,7 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         start = _after_zone_word(text, _place_anchored_start(text, start, s, matches), s)
         return _after_role_noun(text, start, s, rule)
     if rule.type == "Place":
+        start = after_sentence_words(text, start, s, [m.start for m in matches])
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
         return _after_former_word(text, start, matches)
     return start

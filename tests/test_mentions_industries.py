@@ -183,3 +183,34 @@ def test_kinds_of_companies_platforms_and_places_are_not_names():
     ):
         assert judge(RULES.get(rule_name), stem) is not None, stem
     assert judge(RULES.get("enterprise"), "星河材料") is None
+
+
+def _chain_names(sentence: str) -> set[str]:
+    return {m.canonical for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
+
+
+def test_stage_and_preposition_words_before_a_chain_are_cut_off():
+    # 上游/下游 say which stage a link is, 以 opens the list: no part of the names
+    names = _chain_names("该项目带动了上游正极材料、下游储能电池等产业的发展。")
+    assert {"正极材料", "储能电池"} <= names
+    assert not any(n.startswith(("上游", "下游")) for n in names)
+    names = _chain_names("某区已形成以电子信息、生物医药产业为主导的格局。")
+    assert "电子信息" in names and "以电子信息" not in names
+
+
+def test_place_words_and_common_verbs_go_only_before_a_known_industry():
+    # 当地 is the sentence's before an industry the vocabularies know ...
+    assert "车联网" in _chain_names("示范区落地后，当地车联网产业迅速崛起。")
+    # ... and a name's own first word before anything else (前沿 opens 前沿新材料)
+    assert "前沿新材料" in _chain_names("重点培育前沿新材料、生物医药、人工智能等产业。")
+
+
+def test_counts_and_field_words_after_a_chain_are_cut_off():
+    assert "绿色能源" in _chain_names("推动高端农机、绿色能源两条产业链升级。")
+    assert "脑科学" in _chain_names("推动脑科学领域产业链与人才链深度融合。")
+    assert "航空" in _chain_names("某省召开了两场航空产业推介会。")
+
+
+def test_a_scope_word_before_too_plain_a_stem_leaves_no_chain():
+    # 全球 says where, as 全国 does; IT alone is too plain a stem (as in "IT产业")
+    assert not any("IT" in n for n in _chain_names("伴随着全球IT产业的快速发展，某市迅速崛起。"))

@@ -33,6 +33,7 @@ from loaders.lexicon.matcher import SurfaceMatch, default_matcher, fix_ocr, name
 from loaders.lexicon.place_names import province_abbreviations
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.apposed_firms import apposed_firms, may_hold_apposed_firm
+from loaders.mentions.chain_edges import trimmed_chain
 from loaders.mentions.chain_links import chain_link_runs, chain_link_spans
 from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.chained_divisions import chained_division
@@ -206,7 +207,7 @@ def find_mentions(doc: Document) -> MentionResult:
         chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
         if _learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
-        chosen = _split_joined_chains(sentence.text, chosen, gaz)
+        chosen = _trim_chain_edges(sentence.text, _split_joined_chains(sentence.text, chosen, gaz), gaz)
         chosen = _split_hosts_off(sentence.text, _join_parent_prefixed(chosen), matches)
         if opens_paragraph:
             chosen = _read_lead(sentence, chosen, gaz, state)
@@ -1423,6 +1424,34 @@ def _split_joined_chains(text: str, chosen: list[_Candidate], gaz: Gazetteer) ->
             canonical, subtype = _known_as(fix_ocr(part.name), "IndustryChain", None, gaz)
             result.append(_Candidate(part.start, part.end, "IndustryChain", subtype, canonical, CHAIN_SPLIT_SOURCE))
     return result
+
+
+def _trim_chain_edges(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """Chains found by rules and lists without the sentence's words glued to their sides
+    ("带动上游某某材料", "某某领域产业链"; see chain_edges.py). Known names are left whole;
+    a chain whose rest is too plain a stem (全球|IT) goes, as "IT产业" does."""
+    result = []
+    for cand in chosen:
+        trimmed = _trimmed(text, cand, gaz) if cand.type == "IndustryChain" and cand.priority > 1 else cand
+        if trimmed is not None:
+            result.append(trimmed)
+    return result
+
+
+def _trimmed(text: str, cand: _Candidate, gaz: Gazetteer) -> _Candidate | None:
+    name_end = cand.start + len(strip_industry_suffix(text[cand.start : cand.end]))
+    start, end = trimmed_chain(text[cand.start : name_end], lambda name: _known_industry(name, gaz))
+    if (start, end) == (0, name_end - cand.start):
+        return cand
+    a, b = cand.start + start, cand.start + end
+    if _plain_chain_reason(text[a:b], gaz) is not None:
+        return None
+    canonical, subtype = _known_as(name_form(text[a:b]), "IndustryChain", cand.subtype, gaz)
+    return _Candidate(a, b if b < name_end else cand.end, "IndustryChain", subtype, canonical, cand.source)
+
+
+def _known_industry(name: str, gaz: Gazetteer) -> bool:
+    return _names_an_industry(name, gaz) or is_vocabulary_term(name_form(name))
 
 
 def _joined_parts(text: str, cand: _Candidate, gaz: Gazetteer) -> list[NamePart]:

@@ -72,6 +72,7 @@ from loaders.mentions.numbered_institutes import numbered_institutes
 from loaders.mentions.old_towns import old_towns
 from loaders.mentions.place_lists import listed_places
 from loaders.mentions.place_openings import after_sentence_words
+from loaders.mentions.project_firms import KnownNames, project_firms
 from loaders.mentions.route_ends import route_ends
 from loaders.mentions.short_names import foreign_company_names, short_company_names
 from loaders.mentions.whole_chains import whole_chain_industries
@@ -96,6 +97,7 @@ WHOLE_CHAIN_SOURCE = "whole-chain"
 ROUTE_END_SOURCE = "route-end"
 JOINED_FIRST_SOURCE = "joined-first-member"
 PLACE_LIST_SOURCE = "place-list"
+PROJECT_FIRM_SOURCE = "project-firm"
 # A list's distributed name wins over the word its member is alone ("光谷等湖北实验室":
 # 湖北光谷实验室, not the place 光谷).
 _PRIORITY = {COUNTED_LAB_SOURCE: -1, GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}
@@ -284,11 +286,31 @@ def _sentence_candidates(
             _Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE)
             for a, b in foreign_company_names(text)
         ]
+    if "项目" in text:
+        pool = _with_project_firms(text, pool, matches)
     chosen = _choose([c for c in pool if not _riverside_phrase(text, c) and not _inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
     chosen = [c for c in chosen if not _place_in_a_set_phrase(text, c) and not _counted_kind(text, c)]
     return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
+
+
+def _with_project_firms(text: str, pool: list[_Candidate], matches: list[SurfaceMatch]) -> list[_Candidate]:
+    """``pool`` with the firms opening project items ("A化工新材料项目"). A longer name
+    found over one (a company's full name, 某某科技城, a park named after a known firm:
+    "A产业园等项目") keeps its place: it is chosen first."""
+    known = KnownNames(
+        [(m.start, m.end) for m in matches if m.surface.type == "Enterprise"],
+        {(m.start, m.end) for m in matches if m.surface.type == "Place"},
+        [(m.start, m.end) for m in matches if m.surface.type == "IndustryChain"],
+        {m.start for m in matches if m.surface.type not in ("Enterprise", "Place", "IndustryChain")},
+    )
+    firms = [firm for firm in project_firms(text, known) if not firm.known]  # known: in the pool already
+    found = [
+        _Candidate(f.start, f.end, "Enterprise", None, name_form(text[f.start : f.end]), PROJECT_FIRM_SOURCE)
+        for f in firms
+    ]
+    return pool + found
 
 
 # Zones whose official name is their city's name and their type ("济南高新技术产业开发区"):

@@ -15,6 +15,8 @@ from importlib import resources
 
 import rjieba
 
+from loaders.lexicon.chain_names import is_vocabulary_term
+
 # A company's own part of the name (赣锋, 太蓝, 长安) is a coined word the dictionary lacks,
 # or a proper noun; a common word before a head word (数字科技, 国内新能源) is a phrase.
 _PROPER_TAGS = frozenset({"nr", "ns", "nz", "nt", "j"})
@@ -23,10 +25,23 @@ _PHRASE_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "r", "u", "m", "q", "f
 
 
 @cache
+def _cue_words() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = json.loads(
+        resources.files("loaders.lexicon").joinpath("data/company_short_names.json").read_text("utf-8")
+    )
+    return data
+
+
+def company_head_words() -> list[str]:
+    """The words company short names end in (科技, 电子, 化工…)."""
+    return _cue_words()["heads"]
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The pattern of a short name opening a clause, and the head word right before the
     verb that it needs: a cheap test that spares most sentences the whole pattern."""
-    data = json.loads(resources.files("loaders.lexicon").joinpath("data/company_short_names.json").read_text("utf-8"))
+    data = _cue_words()
     heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
     verbs = "|".join(map(re.escape, sorted(data["verbs"], key=len, reverse=True)))
     # a clause's start, or a role noun naming what the firm is ("龙头企业X投资…")
@@ -43,10 +58,18 @@ def short_company_names(text: str) -> list[tuple[int, int]]:
         return spans  # speed: most sentences hold no head word right before such a verb
     for match in pattern.finditer(text):
         stem = text[match.start("name") : match.start("head")]
+        if field_before_head(stem, match.group("head")):
+            continue
         # after a role noun the run is a name even when made of words (远航动力)
         if _is_own_name(stem) or (match.group("role") is not None and stem[0] not in _FUNCTION_CHARS):
             spans.append((match.start("name"), match.end("name")))
     return spans
+
+
+def field_before_head(stem: str, head: str) -> bool:
+    """Whether the stem's last characters and the head word are an industry of the
+    vocabularies ("宜昌|磷化工"): a place or a field and its industry, not a firm."""
+    return any(is_vocabulary_term(stem[i:] + head) for i in range(1, len(stem)))
 
 
 def _is_own_name(stem: str) -> bool:
@@ -60,7 +83,7 @@ def _is_own_name(stem: str) -> bool:
 
 @cache
 def _foreign_cues() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    data = json.loads(resources.files("loaders.lexicon").joinpath("data/company_short_names.json").read_text("utf-8"))
+    data = _cue_words()
     countries = "|".join(map(re.escape, data["countries"]))
     verbs = "|".join(map(re.escape, sorted(data["foreign_verbs"], key=len, reverse=True)))
     opening = r"(?:^|(?<=[。，；：！？”\s]))"

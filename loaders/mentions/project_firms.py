@@ -1,0 +1,156 @@
+"""Firms written at the head of the projects they build: "某某电子12英寸晶圆项目",
+"A化工新材料、B医药制剂厂等重点项目", "A科技、B光电等6个项目".
+
+Reports on investment list projects by the firm that builds them, the firm's short name
+glued to the product or plant ("某某电子8英寸传感器项目"); no suffix rule sees such a firm.
+Inside a project item, a run of two to four characters and a head word of company names
+(电子, 化工, 医药…: the cue words of ``data/company_short_names.json``) at the item's start
+is the firm; so is a known firm (the gazetteer's) there. An item is a member of a list
+closed by "等…项目" or the words right before 项目. A park named after a firm ("A产业园等
+项目") stays a park: the longer name is chosen first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import rjieba
+
+from loaders.mentions.lists import RUN_BREAKS
+from loaders.mentions.short_names import company_head_words, field_before_head
+
+# "等6个项目", "等在内的9个常州项目", "等在建产业项目", "等重点项目": a list closed by 等
+# and a short modifier before 项目.
+_COUNT = r"(?:[0-9一二三四五六七八九十百两多几]+ ?(?:余|多)?个)?"
+_LIST_CLOSE = re.compile(rf"等(?:在内的)?{_COUNT}[^\W\d_、的]{{0,6}}$")
+_MAX_CLOSE_CHARS = 14
+_CLAUSE_BREAK = re.compile(rf"[{RUN_BREAKS}◆]")
+# Tokens after which a project item may open in a list's first chunk ("重庆引入|A电子…",
+# "投资8亿元的|A生物…"): a verb, a preposition, 的.
+_OPENING_TAGS = frozenset({"v", "p", "uj", "ul"})
+_FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并的了")
+# National and regional words open programmes and places, no firm's own name.
+_NOT_COINED_OPENINGS = ("国家", "全国", "全省", "全市")
+# A stem that is a word of the dictionary and no proper noun (智能, 蜂巢) is read as a
+# word, not as a firm's own part of the name.
+_PROPER_TAGS = frozenset({"nr", "ns", "nz", "nt", "j"})
+MAX_CHUNK_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFirm:
+    start: int
+    end: int
+    known: bool  # a known firm (the gazetteer's) opens the item
+
+
+@cache
+def _firm_at_item_start() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, sorted(company_head_words(), key=len, reverse=True)))
+    return re.compile(rf"(?P<stem>[\u4e00-\u9fff]{{2,4}}?)(?P<head>{heads})")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """Spans of the gazetteer's names in the text: firms, places, industries and other
+    bodies (institutes, universities…)."""
+
+    firms: list[tuple[int, int]]
+    places: set[tuple[int, int]]
+    industries: list[tuple[int, int]]
+    bodies: set[int]  # where they start
+
+
+def project_firms(text: str, known: KnownNames) -> list[ProjectFirm]:
+    """Firms opening the project items of ``text``."""
+    firms: list[ProjectFirm] = []
+    for project in re.finditer("项目", text):
+        listed, items = _project_items(text, project.start())
+        for start, end in items:
+            firm = _firm_opening(text, start, end, known, listed)
+            if firm is not None and firm not in firms:
+                firms.append(firm)
+    return firms
+
+
+def _project_items(text: str, at: int) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether the items before ``at`` (where 项目 is) are a list (closed by 等 or joined
+    by 、), and the (start, end) of its items; the first item's start is where the list's
+    first chunk may open an item: each of them."""
+    close = _LIST_CLOSE.search(text, max(0, at - _MAX_CLOSE_CHARS), at)
+    end = close.start() if close is not None else at
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, end - MAX_CHUNK_CHARS * 3), end)]
+    clause_start = breaks[-1] if breaks else max(0, end - MAX_CHUNK_CHARS * 3)
+    chunks = text[clause_start:end].split("、")
+    if close is None and len(chunks) == 1 and end - clause_start > MAX_CHUNK_CHARS:
+        return False, []  # a long clause before 项目 is no item
+    items: list[tuple[int, int]] = []
+    offset = clause_start
+    for index, chunk in enumerate(chunks):
+        if index == 0:
+            items += [(offset + s, offset + len(chunk)) for s in _opening_offsets(chunk)]
+        else:
+            items.append((offset, offset + len(chunk)))
+        offset += len(chunk) + 1
+    return close is not None or len(chunks) > 1, items
+
+
+def _opening_offsets(chunk: str) -> list[int]:
+    """Offsets in ``chunk`` where an item may open: its start and after each verb,
+    preposition or 的."""
+    offsets = [0]
+    position = 0
+    for word, tag in rjieba.tag(chunk):
+        position += len(word)
+        if tag in _OPENING_TAGS or word == "的":
+            offsets.append(position)
+    return offsets
+
+
+def _firm_opening(text: str, start: int, end: int, known: KnownNames, listed: bool) -> ProjectFirm | None:
+    """The firm opening the item ``text[start:end]``; in a list of projects the item may
+    be the firm alone ("A科技、B光电等6个项目")."""
+    match = _firm_at_item_start().match(text, start, end)
+    for a, b in known.firms:
+        # a head word running over the known name's end ("华润微|电子") shows a longer name
+        if a == start and b <= end and (match is None or not match.start("head") < b < match.end()):
+            return ProjectFirm(a, b, known=True)
+    if match is None or (match.end() == end and not listed):
+        return None
+    if not _is_coined(match.group("stem")) or _reads_otherwise(text, match, known):
+        return None
+    return ProjectFirm(start, match.end(), known=False)
+
+
+# After a head word, characters that make the run a place's name (某某科技城, 某某电子园).
+_PLACE_AFTER_HEAD = frozenset("城园谷港")
+
+
+def _reads_otherwise(text: str, match: re.Match[str], known: KnownNames) -> bool:
+    """Whether the run is rather a place and an industry ("湖北电子化学品"), a known body's
+    unit ("中科院电子学研究所"), a place's name (某某科技城), or holds an industry that
+    runs into the stem or on past the head ("卫星通信", "某某生物医药港", "某某新能源汽车")."""
+    start, head_start, end = match.start(), match.start("head"), match.end()
+    if (start, head_start) in known.places or start in known.bodies:
+        return True
+    if field_before_head(match.group("stem"), match.group("head")):
+        return True
+    if end < len(text) and text[end] in _PLACE_AFTER_HEAD:
+        return True
+    return any(a < end and start < b and (a < head_start or b > end) for a, b in known.industries)
+
+
+def _is_coined(stem: str) -> bool:
+    """A firm's own part of the name: no function word opens it, and it is no common
+    word of the dictionary (蜂巢, 智能 are)."""
+    if stem[0] in _FUNCTION_CHARS or stem.startswith(_NOT_COINED_OPENINGS):
+        return False
+    words = rjieba.tag(stem)
+    tags = [tag for _, tag in words]
+    if any(tag.startswith("v") or tag in ("p", "c", "u", "m", "d", "f") for tag in tags):
+        return False
+    if tags[0] == "q" and len(words[0][0]) == 1:
+        return False  # "4 项航空…": a measure word after a count
+    return not rjieba.has_word(stem) or all(tag in _PROPER_TAGS for tag in tags)

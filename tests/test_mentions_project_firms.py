@@ -1,0 +1,57 @@
+"""Firms written at the head of the projects they build (loaders.mentions.project_firms),
+and company short names with the head words and verbs added for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.mentions.short_names import short_company_names
+from loaders.pipeline import extract_document
+
+
+def firms(tmp_path: Path, text: str) -> set[str]:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return {e.name for e in extract_document(path).entities if e.type == "Enterprise"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a firm glued to its product before 项目
+        ("今年该市引进锐恒电子8英寸传感器芯片项目。\n", {"锐恒电子"}),
+        # members of a list closed by 等…项目: firm + product, or the firm alone
+        ("拓岚化工特种树脂、澜启医药制剂厂等重点项目加速推进。\n", {"拓岚化工", "澜启医药"}),
+        ("晟宇科技、岚峰光电等5个项目正在加快建设。\n", {"晟宇科技", "岚峰光电"}),
+    ],
+)
+def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]) -> None:
+    assert names <= firms(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "湖北电子化学品产业园等一批项目进展顺利。\n",  # a province and an industry
+        "规划建设岚湖生物医药港项目。\n",  # the head word opens an industry (生物医药)
+        "这是国家级重大科技基础设施项目。\n",  # a national programme
+        "河西科技城项目落地实施。\n",  # a science city
+    ],
+)
+def test_no_firm_in_other_projects(tmp_path: Path, sentence: str) -> None:
+    assert not firms(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("岳溪压铸向新能源零部件供应商转型。", ["岳溪压铸"]),
+        ("去年，锐驰机器人成为首家在北交所上市的本地企业。", ["锐驰机器人"]),
+        ("工业机器人成为新的增长点。", []),
+        ("荆门磷化工向电池材料延伸。", []),  # a place and its industry (磷化工)
+    ],
+)
+def test_short_names_with_more_heads_and_verbs(sentence: str, names: list[str]) -> None:
+    assert [sentence[a:b] for a, b in short_company_names(sentence)] == names

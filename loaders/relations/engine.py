@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import ahocorasick_rs
 
 from kg.errors import InputError
 from kg.ids import entity_id
@@ -78,8 +80,9 @@ def extract_relations(
     result = RelationResult()
     candidates: list[_Candidate] = []
     for view in sentence_views(doc, mentions, result):
-        for rule, cue_test in plan.rules_for(view):
-            if cue_test is not None and cue_test(view.text) is None:
+        cues_found = plan.cues_in(view.text)
+        for rule, cues in plan.rules_for(view):
+            if cues is not None and cues.isdisjoint(cues_found):
                 continue  # cheaper than calling a rule whose cue word is absent
             for found in rule.apply(view):
                 candidates.append(_Candidate(found, rule, view.sentence))
@@ -167,36 +170,52 @@ def sentence_views(
         yield view
 
 
-_CueTest = Callable[[str], object]  # a compiled pattern's search: None when no cue occurs
+@dataclass(frozen=True, slots=True)
+class _CueIndex:
+    """Every rule's cue words in one automaton, so that one search of a sentence answers
+    the cue tests of all its rules: a rule's cues are the numbers of its words."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    cues_of_rule: dict[str, frozenset[int]]  # rule name -> its cue words' numbers
 
 
-@lru_cache(maxsize=1024)
-def _cue_test(cues: tuple[str, ...]) -> _CueTest:
-    """One search for "is any of ``cues`` in the text", in C; made once per set of cues
-    (a plan is made per document, and building the pattern cost more than using it)."""
-    return re.compile("|".join(map(re.escape, cues))).search
+@lru_cache(maxsize=16)
+def _cue_index(cues_of_rules: tuple[tuple[str, tuple[str, ...]], ...]) -> _CueIndex:
+    """The index of (rule name, cue words) pairs; made once per rule set (a plan is made per
+    document, and building the automaton costs more than using it)."""
+    words = sorted({cue for _, cues in cues_of_rules for cue in cues})
+    number = {word: n for n, word in enumerate(words)}
+    # A DFA: it searches about a sixth faster than the default, and is built once.
+    automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
+    cues_of_rule = {name: frozenset(number[cue] for cue in cues) for name, cues in cues_of_rules}
+    return _CueIndex(automaton, cues_of_rule)
 
 
 class _RulePlan:
     """The rules worth running on a sentence, by its shape (how many mentions, which
     features): there are few shapes, so each one's rule list is worked out once per call.
-    Each rule comes with a test for its cue words, run before the rule is called."""
+    Each rule comes with the numbers of its cue words (None: it needs none), which must
+    meet the numbers of the cue words the sentence holds (``cues_in``) for it to run."""
 
     def __init__(self, rules: list[RelationRule]) -> None:
         self._rules = rules
         # Counts above the largest min_mentions all select the same rules.
         self._count_cap = max((rule.min_mentions for rule in rules), default=0)
-        self._by_shape: dict[tuple[int, frozenset[str]], list[tuple[RelationRule, _CueTest | None]]] = {}
-        # One search per rule: "is any of its cue words in the text", in C.
-        self._cue_tests = {rule.name: _cue_test(tuple(rule.cues)) for rule in rules if rule.cues}
+        self._by_shape: dict[tuple[int, frozenset[str]], list[tuple[RelationRule, frozenset[int] | None]]] = {}
+        self._cues = _cue_index(tuple((rule.name, tuple(rule.cues)) for rule in rules if rule.cues))
 
-    def rules_for(self, view: SentenceView) -> list[tuple[RelationRule, _CueTest | None]]:
+    def cues_in(self, text: str) -> set[int]:
+        """The numbers of the cue words that occur in ``text``, all found in one search."""
+        found = self._cues.automaton.find_matches_as_indexes(text, overlapping=True)
+        return {number for number, _, _ in found}
+
+    def rules_for(self, view: SentenceView) -> list[tuple[RelationRule, frozenset[int] | None]]:
         count = sum(len(unit.members) for unit in view.units)
         shape = (min(count, self._count_cap), view.features())
         chosen = self._by_shape.get(shape)
         if chosen is None:
             chosen = [
-                (r, self._cue_tests.get(r.name))
+                (r, self._cues.cues_of_rule.get(r.name))
                 for r in self._rules
                 if shape[0] >= r.min_mentions and r.needs <= shape[1]
             ]

@@ -33,13 +33,14 @@ _OPENING_BRACKET = re.compile(r"[（(]")
 
 # The tail closing a list: 等 [+ count] [+ measure word] [+ category noun]. The noun must
 # end in a category word (企业, 高校, 实验室…) so a following verb is never taken for it.
+# A count may be approximate ("等近10家封测企业", "等超200家企业"): the noun is still the list's.
 _CATEGORY = (
     r"企业|车企(?!业)|公司|集团|厂商|厂家|巨头|翘楚|高校|大学|院校|院所|机构|单位|实验室|装置|设施|平台|"
     r"中心|研究院|产业链|产业集群|产业|集群|行业|领域|园区|县区|区县|城市|地区|项目"
 )
 _DENG_TAIL = re.compile(
     r"(?:产业链|产业集群|产业|集群)?[”’」』》]?\s*等"
-    r"(?:\s*(?:\d+|[一二三四五六七八九十两几数百千余多]+)\s*(?:余|多)?\s*"
+    r"(?:\s*(?:近|约|超过|超|逾|共|达)?\s*(?:\d+|[一二三四五六七八九十两几数百千余多]+)\s*(?:余|多)?\s*"
     r"(?:家|个|所|座|大|项|条|类|批|户|支)?)?"
     rf"(?P<noun>[\u4e00-\u9fff]{{0,5}}?(?:{_CATEGORY}))?"
 )

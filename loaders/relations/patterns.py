@@ -223,6 +223,8 @@ class RelationPattern:
             tails = _members(view, j, self.tail)
             if not tails or self.gap is None or not self._after_holds(view, j):
                 continue
+            if _CUES.fields_of_noun_after.match(view.text[view.units[j].end :]):
+                continue  # "重点发展A、B等领域的芯片设计": the chains only qualify the object
             clause = view.clause_before(j)[-self.max_gap :]
             if self.gap.search(clause) or (governed == j - 1 and _second_object(view, governed, j)):
                 governed = j

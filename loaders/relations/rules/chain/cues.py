@@ -193,6 +193,8 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             if _names_other_field(view, i) or _across_semicolon(view, chain, unit.start):
                 continue
+            if _represents_other_field(view, i, chain):
+                continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, [chain])
 
@@ -213,6 +215,19 @@ def _names_other_field(view: SentenceView, index: int) -> bool:
     sentence's chain; without knowing it, say nothing."""
     noun = view.units[index].noun
     return bool(noun) and not _CUES.plain_firm_words.match(noun)
+
+
+def _represents_other_field(view: SentenceView, index: int, chain: Mention) -> bool:
+    """ "以A、B等为代表的Y企业群": the list stands for firms of field Y; unless Y is the
+    topic chain itself, the sentence's chain is not theirs (a sentence may line up several
+    such groups, each of its own field)."""
+    match = _CUES.represented_noun_after.match(view.text[view.units[index].tail_end :])
+    if match is None:
+        return False
+    noun = match.group("noun")
+    if _CUES.plain_firm_words.match(noun) or _CUES.plain_firm_words.match(noun.removesuffix("群")):
+        return False
+    return chain.written not in noun and chain.canonical not in noun
 
 
 def _named_as_other_kind(view: SentenceView, index: int) -> bool:

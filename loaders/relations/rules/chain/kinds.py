@@ -21,7 +21,7 @@ _CUES = cue_patterns(__name__)
 def part_of_chain_kind(view: SentenceView) -> Iterator[Found]:
     """A、B、C等X: the listed chains are kinds of chain X."""
     for i, j in view.neighbours("chain", "chain"):
-        if is_kind_list(view, i):
+        if is_kind_list(view, i) and not _CUES.applied_before.search(view.before(i, 4)):
             yield from pairwise("PART_OF", view.units[i].members, view.units[j].members)
 
 

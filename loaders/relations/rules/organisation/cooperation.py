@@ -33,7 +33,8 @@ def cooperates_list(view: SentenceView) -> Iterator[Found]:
         # "当地与A、B合作": the list is the partner of someone else, not of itself
         if view.before(i, 1) in _PARTNER_PREPOSITIONS:
             continue
-        if _CUES.list_cooperates.match(view.after(i, 14)):
+        after = view.after(i, 14)
+        if _CUES.list_cooperates.match(after) and not _CUES.signs_to_settle.match(after):
             for a, b in itertools.combinations(view.units[i].members, 2):
                 yield Found("COOPERATES_WITH", a, b)
 

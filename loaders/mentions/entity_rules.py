@@ -38,10 +38,11 @@ MAX_NAME_CHARS = 24  # longest left context a name may take before its suffix
 # A space is one too, except where PDF extraction put it between a Latin/digit run and a
 # Han character ("长三角 G60 科创走廊", "DRAM 产业"): there it is inside the name.
 _HARD_STOP = re.compile(
-    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·•・‧…—+＋=%％（）()]"
-    # a hyphen stops a name, except between two Han characters: it joins the partners of a
-    # joint body there ("浙江大学-华为联合实验室", "中-塔…联合实验室")
-    r"|-(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])-"
+    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·•・‧…+＋=%％（）()]"
+    # a hyphen or a single dash stops a name, except between two Han characters: it joins
+    # the partners of a joint body there ("浙江大学-华为联合实验室", "中国—某国联合实验室",
+    # "中-塔…联合实验室"); a doubled dash (——) is punctuation
+    r"|[-—](?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])[-—]"
     r"|\s(?!(?<=[A-Za-z0-9]\s)[\u4e00-\u9fff])(?!(?<=[\u4e00-\u9fff]\s)[A-Za-z0-9])"
 )
 # Everything up to and including the last hard stop of a window (matched at the
@@ -67,13 +68,14 @@ STOP_WORDS = frozenset(
 
 STOP_VERBS = frozenset(w for w in STOP_WORDS if len(w) == 2)
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
+_ASIDES = re.compile(r"[（(][^（）()]*[）)]|“[^“”]*”")
 
 # A name never opens with these: 某 hides a name ("某通信公司"), 最 ranks a kind
 # ("最具投资价值锂电产业园"). (某某 stands for a name in templates and examples, and is kept.)
 _NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
 # A ranking inside the words before a kind makes an award or a league table, not a name
-# ("亚洲最佳孵化器", "全国十佳产业园").
-_RANKING = re.compile("最佳|最具|十佳|十大|十强|百强|五十强")
+# ("亚洲最佳孵化器", "全国十佳产业园"), or praise ("亚洲最大某某研发中心").
+_RANKING = re.compile("最佳|最具|最大|十佳|十大|十强|百强|五十强")
 _ADMINISTRATIVE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
 _GROUP = "集团"
 # "…国际科技创新中心", "…区域科技创新中心": a status a city or region is to reach.
@@ -174,6 +176,10 @@ class EntityRule:
     report_drops: bool = True  # False for suffixes so common (…区) that drops are noise
     needs_place_prefix: bool = False  # the name must start with a known place (合肥…示范区)
     stem_needs: tuple[str, ...] = ()  # words of which the stem must hold one (a branch's parent)
+    # A known owner's name before the suffix makes no kind word a name: the words after it
+    # must name the unit on their own ("某某集团研发中心", "某某大学科技成果转化平台" describe
+    # the owner's units; the owner is the mention)
+    owner_words_must_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +277,21 @@ PLATFORM_GENERIC_STEMS = frozenset(
     _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技
     双创 应用 临床 医学 数据 计算 超级计算 超级 政务 综治 指挥 运营 产业技术 企业技术 国际 联合
     质量监督 质检 检测 食品 药品 计量""")
+)
+# Words that end a description of a firm's R&D centre (its rank, reach or field at large),
+# not a name: 企业技术研发中心, 国家级研发中心, 全球研发中心, 新产品研发中心.
+RND_CENTRE_KIND_TAILS = tuple(
+    _words("""企业 企业技术 工程技术 关键技术 核心技术 共性技术 研发 产品 新产品 工艺 自主
+    国家级 省级 市级 区级 总部 区域 全球 海外 国内 亚洲 亚太 华东 华南 华北 西南 中国 联合 共同 共性 设计 创新 科技""")
+    # a firm's numbered centre is one of its units, not a named platform (某某全球第二研发中心)
+    + _words("第一 第二 第三 第四 第五")
+)
+# Words that end a description of a platform's work, not a name: 成果转化平台, 科技成果转化
+# 平台, 检验检测平台, 大数据平台, 开放共享平台, 产学研公共平台.
+PLATFORM_WORK_KIND_TAILS = tuple(
+    _words("""成果 科技成果 技术成果 检验 第三方 大数据 开放 资源 仪器 设备 仪器设备 产学研 协同 综合 一站式
+    技术 关键技术 共性技术 产业技术 企业 产品 新产品 中试 转移 技术转移 合作 联合 自主 创新 科技 科研 服务
+    国家级 省级 市级 大""")  # (…大|数据平台: a big-data platform of a kind)
 )
 PARK_SUFFIXES = (
     "生物城",  # 某某生物城: a biotech park
@@ -404,6 +425,18 @@ for _rule in (
         generic_stems=PLATFORM_GENERIC_STEMS,
         generic_tails=("协同", "临床医学", "应急医学", "成果转化", "海内外", "场景", "场景创新", "创新"),
     ),
+    # A named R&D centre says what it develops or whose it is ("某某光通信研发中心",
+    # "某某汽车（中国）研发中心"); the words a firm's own centre is described by name none
+    # ("企业技术研发中心", "省级研发中心", "全球研发中心").
+    EntityRule(
+        "platform-rnd",
+        ("研发中心",),
+        "InnovationPlatform",
+        min_stem=3,
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        generic_tails=RND_CENTRE_KIND_TAILS,
+        owner_words_must_name=True,
+    ),
     # A university's or institute's base in another city is named "<owner><city>分中心"
     # (某某大学技术转移某市分中心, 某某研究院某市双创基地). A city alone before the word
     # ("（某市分中心）") names no base: the stem must say whose it is; a branch centre's
@@ -433,6 +466,18 @@ for _rule in (
         min_stem=3,
         generic_stems=PLATFORM_GENERIC_STEMS,
         generic_tails=("公共", "共享", "协同", "综合", "科技", "技术", "开放", "双创", "科研", "研发"),
+    ),
+    # A platform named by what it does for a field ("某某材料制备平台", "某某药物研发平台",
+    # "某某数据平台"): long, specific stems only, for most such words describe a kind
+    # ("技术研发平台", "成果转化平台", "检验检测平台").
+    EntityRule(
+        "platform-work",
+        ("研发平台", "研制平台", "转化平台", "检测平台", "数据平台", "制备平台", "评价平台", "共享平台", "公共平台"),
+        "InnovationPlatform",
+        min_stem=5,
+        generic_stems=PLATFORM_GENERIC_STEMS,
+        generic_tails=PLATFORM_WORK_KIND_TAILS,
+        owner_words_must_name=True,
     ),
     # Engineering centres and named innovation platforms; long, specific stems only: most
     # "…创新平台" are kinds ("协同创新平台", "开放创新平台").
@@ -659,8 +704,9 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
             break  # "提级管理市乡村振兴公司": a bare 市 opens the city's own company's name
     if joiner_at >= 0:
         start = _joined_start(text, start, joiner_at, keep_from)
-    if text.count("-", start, suffix_start) > 1:
-        start = text.rindex("-", start, suffix_start) + 1  # "研究-转化-产业": stages, not partners
+    start = _after_stage_dashes(text, start, suffix_start)
+    if "—" in text[start:suffix_start]:
+        start = _after_dashed_kind(text, start, suffix_start)
     for a, b in keep_from:
         if a < start < b and b <= suffix_start:
             return a
@@ -671,6 +717,28 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     if start > floor and text[start - 1] == "中":
         start = _widen_for_bilateral(text, floor, start)
     return _after_firm_role(text, start, suffix_start)
+
+
+_PARTNER_DASHES = "-—"
+
+
+def _after_stage_dashes(text: str, start: int, suffix_start: int) -> int:
+    """ "研究-转化-产业": two dashes or more link stages, not partners; the name starts
+    after the last."""
+    for dash in _PARTNER_DASHES:
+        if text.count(dash, start, suffix_start) > 1:
+            start = text.rindex(dash, start, suffix_start) + 1
+    return start
+
+
+def _after_dashed_kind(text: str, start: int, suffix_start: int) -> int:
+    """ "众创空间—孵化器": a dash after a word that ends in a rule's suffix links two kinds
+    (stages of an incubation chain), not two partners; the name starts after the dash."""
+    dash = text.index("—", start, suffix_start)
+    left = text[start:dash]
+    if any(end == len(left) for _, end, _ in suffix_hits(left)):
+        return dash + 1
+    return start
 
 
 # A firm's rank among firms (龙头企业, 骨干企业), written before its name as an apposition
@@ -944,8 +1012,9 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "verb-phrase"  # "具备产业先发优势", "更是产业链…": no noun before 产业
     if len(core) < rule.min_stem and not _proper_short_stem(core, rule):
         return "too-short"
-    # A bracketed site is no part of the name's length: "中国（某市）软件谷" is a short name.
-    if len(_PARENS.sub("", stem) if "（" in stem or "(" in stem else stem) > rule.max_stem:
+    # A bracketed site or a quoted programme is no part of the name's length: "中国（某市）
+    # 软件谷" is a short name, and so is "中国—某国某某“一带一路”联合实验室".
+    if len(_ASIDES.sub("", stem) if "（" in stem or "(" in stem or "“" in stem else stem) > rule.max_stem:
         return "too-long"
     return None
 

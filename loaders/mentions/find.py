@@ -210,7 +210,7 @@ def find_mentions(doc: Document) -> MentionResult:
         if _learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
         chosen = _trim_chain_edges(sentence.text, _split_joined_chains(sentence.text, chosen, gaz), gaz)
-        chosen = _split_hosts_off(sentence.text, _join_parent_prefixed(chosen), matches)
+        chosen = _split_hosts_off(sentence.text, _join_parent_prefixed(sentence.text, chosen), matches)
         if opens_paragraph:
             chosen = _read_lead(sentence, chosen, gaz, state)
         for cand in chosen:
@@ -930,7 +930,11 @@ def _rule_candidates(
         if start < 0:
             continue
         owned = _owner_end(start, s, near)
+        if rule.owner_words_must_name:
+            owned, start = -1, _after_legal_owner(text, start, s)
         reason = "list" if _ends_in_list_word(text, start, s) else judge(rule, text[start:s], owned > start)
+        if reason is None and rule.owner_words_must_name:
+            reason = _owner_words_reason(text, start, s, rule, near)
         if reason is None and rule.type == "Place" and _names_an_industry(text[start:s], gaz):
             reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
         if reason is None and rule.type == "IndustryChain":
@@ -965,6 +969,38 @@ def _owner_end(start: int, suffix_start: int, near: list[SurfaceMatch]) -> int:
         if m.start == start and m.end < suffix_start and m.surface.type != "IndustryChain":
             return m.end
     return -1
+
+
+_OWNER_CLASSES = frozenset({"Enterprise", "University", "ResearchInstitute"})
+
+
+# A firm written with its legal form ("某某有限公司", "某某集团") before a unit's own name is
+# a name of its own: the unit's name starts after it (a brand opens it: 某某葡萄酒研发中心).
+def _owner_at(start: int, suffix_start: int, near: list[SurfaceMatch]) -> SurfaceMatch | None:
+    return next(
+        (m for m in near if m.start == start and m.end <= suffix_start and m.surface.type in _OWNER_CLASSES), None
+    )
+
+
+_LEGAL_FORM = re.compile("公司|集团")
+
+
+def _after_legal_owner(text: str, start: int, suffix_start: int) -> int:
+    """Start of a unit's own name after a firm's legal name opening it, if any."""
+    for legal in _LEGAL_FORM.finditer(text, start, suffix_start):
+        if legal.end() < suffix_start:
+            start = legal.end()
+    return start
+
+
+def _owner_words_reason(
+    text: str, start: int, suffix_start: int, rule: EntityRule, near: list[SurfaceMatch]
+) -> str | None:
+    """Why the words after a known owner opening the name name no unit of their own."""
+    owner = _owner_at(start, suffix_start, near)
+    if owner is None:
+        return None
+    return "owner-alone" if owner.end == suffix_start else judge(rule, text[owner.end : suffix_start])
 
 
 def _with_bracketed_place(text: str, end: int, rule: EntityRule, matches: list[SurfaceMatch]) -> int:
@@ -1026,6 +1062,8 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         owners = [m for m in matches if m.surface.type == "Place" and m.surface.subtype != "Region" and m.end <= s]
         return zone_start(text, s, [m.start for m in owners])
     start = left_boundary(text, s, known)
+    if rule.type == "Laboratory" and start > 0 and text[start - 1] in _CLOSING_QUOTES:
+        start = _quoted_part_start(text, start, s, known)
     if rule.type in _JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及":
         # "…先进技术与装备国家工程实验室": the words after the joiner must make a name
         # with the suffix on their own, or the joiner is between two phrases.
@@ -1065,6 +1103,25 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
         return _after_former_word(text, start, matches)
     return start
+
+
+# A laboratory's name may hold a programme or field in quotes ("中国—某国某某“一带一路”联合
+# 实验室", "“某某探测”某省实验室"): the quoted words, and the name before them, are part of it.
+_CLOSING_QUOTES = '”"'
+_QUOTED_PART = re.compile(r"[“\"][\u4e00-\u9fff]{2,12}[”\"]$")
+MAX_QUOTED_CHARS = 14
+
+
+def _quoted_part_start(text: str, start: int, suffix_start: int, known: list[tuple[int, int]]) -> int:
+    """Start of a laboratory's name whose own words stop at a closing quote right before
+    ``start``: the quoted part and the name before its opening quote. Quoted words alone
+    before a bare kind ("“十四五”重点实验室") name none: the name needs words before the
+    quote or a place after it (“某某探测”安徽省实验室)."""
+    quoted = _QUOTED_PART.search(text, max(0, start - MAX_QUOTED_CHARS), start)
+    if quoted is None:
+        return start
+    before = left_boundary(text, quoted.start(), known, through_joiner=True)
+    return before if before < quoted.start() or start < suffix_start else start
 
 
 # "某某科学与技术研究院", "某某科学与技术重点实验室": an institute or lab of a discipline named
@@ -1324,7 +1381,7 @@ _PARENT_CLASSES = frozenset({"ResearchInstitute", "University"})
 _UNIT_CLASSES = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform", "LargeScientificFacility"})
 
 
-def _join_parent_prefixed(chosen: list[_Candidate]) -> list[_Candidate]:
+def _join_parent_prefixed(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     result: list[_Candidate] = []
     for cand in chosen:
         parent = result[-1] if result else None
@@ -1336,12 +1393,43 @@ def _join_parent_prefixed(chosen: list[_Candidate]) -> list[_Candidate]:
             and parent.type in _PARENT_CLASSES
             and cand.type in _UNIT_CLASSES
         ):
-            result[-1] = _Candidate(
-                parent.start, cand.end, cand.type, cand.subtype, parent.canonical + cand.canonical, cand.source
-            )
+            result[-1:] = _academy_units(text, parent, cand)
             continue
         result.append(cand)
     return result
+
+
+# An academy's institute inside one of its regional academies is written "<academy><regional
+# 研究院><institute 研究所>" (中国科学院某某物质科学研究院某某物理研究所): two units, each
+# named with the academy (中国科学院某某物质科学研究院, 中国科学院某某物理研究所).
+_ACADEMY = re.compile("^[\u4e00-\u9fff]{2,6}?科学院")
+_REGIONAL_ACADEMY = re.compile("[\u4e00-\u9fff]{2,10}?研究院(?=[\u4e00-\u9fff]{2,12}研究所$)")
+_INSTITUTE_END = "研究所"
+
+
+def _academy_units(text: str, parent: _Candidate, unit: _Candidate) -> list[_Candidate]:
+    """The known ``parent`` joined with the rule-found ``unit`` after it, or the two split
+    into an academy's regional academy and its institute."""
+    academy = _ACADEMY.match(parent.canonical)
+    if academy is None or unit.type != "ResearchInstitute" or not text.endswith(_INSTITUTE_END, 0, unit.end):
+        return [_joined_unit(parent, unit)]
+    own = text[unit.start : unit.end]
+    if academy.end() < len(parent.canonical) and parent.canonical.endswith("研究院"):
+        # the parent is the regional academy already: "中国科学院某某研究院|某某研究所"
+        institute = _Candidate(unit.start, unit.end, unit.type, unit.subtype, academy.group() + own, unit.source)
+        return [parent, institute]
+    regional = _REGIONAL_ACADEMY.match(own)
+    if regional is None:
+        return [_joined_unit(parent, unit)]
+    middle = unit.start + regional.end()
+    return [
+        _Candidate(parent.start, middle, unit.type, None, parent.canonical + regional.group(), unit.source),
+        _Candidate(middle, unit.end, unit.type, unit.subtype, parent.canonical + text[middle : unit.end], unit.source),
+    ]
+
+
+def _joined_unit(parent: _Candidate, unit: _Candidate) -> _Candidate:
+    return _Candidate(parent.start, unit.end, unit.type, unit.subtype, parent.canonical + unit.canonical, unit.source)
 
 
 _HOST_CLASSES = frozenset({"ResearchInstitute", "University"})

@@ -1,0 +1,53 @@
+"""Named R&D centres and work platforms, joint laboratories with a partner country or a
+quoted programme, and an academy's institute inside its regional academy, on invented
+sentences; kinds of centre and platform stay unnamed."""
+
+from test_mentions_helpers import make_document
+
+from kg.model import Mention
+from loaders.mentions.find import find_mentions
+
+
+def _by_canonical(*sentences: str) -> dict[str, Mention]:
+    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
+
+
+def test_a_named_rnd_centre_is_a_platform_and_a_kind_of_centre_is_not():
+    found = _by_canonical("园区建成青柳光通信研发中心、云杉芯片技术研发中心和企业技术研发中心，鼓励设立海外研发中心。")
+    assert found["青柳光通信研发中心"].type == "InnovationPlatform"
+    assert found["云杉芯片技术研发中心"].type == "InnovationPlatform"
+    assert not any(name.endswith(("企业技术研发中心", "海外研发中心")) for name in found)
+
+
+def test_a_firms_legal_name_before_its_platform_is_a_name_of_its_own():
+    found = _by_canonical("青柳药业集团有限公司抗体药物高通量研发平台项目开工。")
+    assert found["青柳药业集团有限公司"].type == "Enterprise"
+    assert found["抗体药物高通量研发平台"].type == "InnovationPlatform"
+
+
+def test_a_work_platform_of_a_field_is_named_and_a_kind_of_platform_is_not():
+    found = _by_canonical("建设青柳材料薄膜制备平台、科技成果转化平台、检验检测平台和大数据平台。")
+    assert found["青柳材料薄膜制备平台"].type == "InnovationPlatform"
+    assert not any(name.endswith(("成果转化平台", "检验检测平台", "大数据平台")) for name in found)
+
+
+def test_a_joint_lab_holds_its_partner_country_and_its_quoted_programme():
+    found = _by_canonical("某公司获批组建中国—青柳国云杉育种“一带一路”联合实验室。")
+    assert found["中国—青柳国云杉育种“一带一路”联合实验室"].type == "Laboratory"
+
+
+def test_a_quoted_programme_alone_before_a_kind_names_no_lab():
+    found = _by_canonical("各地共建“一带一路”联合实验室。")
+    assert not any("实验室" in name for name in found)
+
+
+def test_an_institute_inside_a_regional_academy_is_named_with_the_academy():
+    found = _by_canonical("中国科学院合肥物质科学研究院青柳物理研究所团队取得突破。")
+    assert found["中国科学院合肥物质科学研究院"].type == "ResearchInstitute"
+    assert found["中国科学院青柳物理研究所"].type == "ResearchInstitute"
+
+
+def test_a_dash_between_kinds_joins_no_partners_and_between_names_it_does():
+    found = _by_canonical("完善众创空间—孵化器—加速器链条，打造青柳—云杉科技园。")
+    assert "众创空间—孵化器" not in found
+    assert "青柳—云杉科技园" in found

@@ -90,9 +90,9 @@ def part_of_chain_listed_links(view: SentenceView) -> Iterator[Found]:
 
 
 def listed_link_chains(view: SentenceView) -> dict[Mention, Mention]:
-    """Each segment of a list that a chain word closes, with the chain named right before
-    that word (see loaders/mentions/listed_links.py); segments of lists that name no chain
-    there are left out."""
+    """Each link of a list that a chain word closes (a segment, or a known chain listed
+    among them), with the chain named right before that word (see
+    loaders/mentions/listed_links.py); links of lists that name no chain there are left out."""
     if "、" not in view.text or "链" not in view.text:
         return {}
     mentions = [m for u in view.units for m in u.members]
@@ -102,10 +102,21 @@ def listed_link_chains(view: SentenceView) -> dict[Mention, Mention]:
         if chain is None or listed.of_chains:
             continue
         spans = set(listed.links)
+        # A known chain listed among the links is one of them too ("芯片设计、晶圆制造和封装
+        # 测试的集成电路全产业链"), unless a verb of use opens the list ("用于A、B等X产业链":
+        # what the product goes into).
+        chains_are_links = not _CUES.applied_before.search(view.text[: listed.links[0][0]])
         for m in mentions:
-            if m.subtype == "ChainSegment" and (m.clean_start, m.clean_end) in spans:
+            if (m.clean_start, m.clean_end) in spans and _is_link(m, chain, chains_are_links):
                 found[m] = chain
     return found
+
+
+def _is_link(mention: Mention, chain: Mention, chains_are_links: bool) -> bool:
+    """A listed ``mention`` is a link of ``chain``: a segment, or a known chain other than it."""
+    if mention.subtype == "ChainSegment":
+        return True
+    return chains_are_links and mention.type == "IndustryChain" and mention.canonical != chain.canonical
 
 
 _OPENING_QUOTES = ("“", '"', "「")

@@ -1,6 +1,7 @@
 """Names found by their place in a phrase, on invented sentences: the ends of a route
 (route_ends.py), the industry before 全产业链 (whole_chains.py), the first of two joined
-industries (joined_chains.py), long lists of chains, and a site's menu bar."""
+industries (joined_chains.py), an industry joined with its parts or uses
+(dependent_parts.py), long lists of chains, and a site's menu bar."""
 
 from pathlib import Path
 
@@ -49,6 +50,21 @@ def test_first_of_two_joined_industries_is_a_chain():
 def test_words_before_a_joiner_that_name_no_industry_are_left_alone():
     chains = set(_names("推动企业与高校合作，发展集成电路产业。", "IndustryChain").values())
     assert "企业" not in chains
+
+
+def test_an_industry_joined_with_its_parts_or_uses_is_one_chain():
+    chains = set(
+        _names("某县做强家电及配件、工程机械及其配套两个板块，培育磁性材料及应用产业。", "IndustryChain").values()
+    )
+    assert {"家电及配件", "工程机械及其配套", "磁性材料及应用"} <= chains
+    assert not {"家电", "配件", "配套"} & chains
+    assert "钛及钛合金" in set(_names("该市布局钛及钛合金、航空等产业链。", "IndustryChain").values())
+
+
+def test_a_segment_joined_with_parts_stays_two_links():
+    chains = set(_names("某区重点发展新能源客车、整车及零部件等产业，完善汽车及配套服务。", "IndustryChain").values())
+    assert "整车及零部件" not in chains
+    assert "汽车及配套" not in chains  # 配套服务 goes on: no dependent word alone
 
 
 def test_a_list_of_sixteen_chains_keeps_its_first_member():

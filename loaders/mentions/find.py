@@ -39,6 +39,7 @@ from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
+from loaders.mentions.dependent_parts import joined_dependent_chains
 from loaders.mentions.district_lists import listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import (
     MAX_NAME_CHARS,
@@ -96,6 +97,7 @@ NUMBERED_INSTITUTE_SOURCE = "numbered-institute"
 WHOLE_CHAIN_SOURCE = "whole-chain"
 ROUTE_END_SOURCE = "route-end"
 JOINED_FIRST_SOURCE = "joined-first-member"
+DEPENDENT_PART_SOURCE = "dependent-part"
 PLACE_LIST_SOURCE = "place-list"
 PROJECT_FIRM_SOURCE = "project-firm"
 # A list's distributed name wins over the word its member is alone ("光谷等湖北实验室":
@@ -210,6 +212,8 @@ def find_mentions(doc: Document) -> MentionResult:
         if _learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
         chosen = _trim_chain_edges(sentence.text, _split_joined_chains(sentence.text, chosen, gaz), gaz)
+        if "及" in sentence.text or "与" in sentence.text or "和" in sentence.text:
+            chosen = _join_dependent_parts(sentence.text, chosen, gaz)
         chosen = _split_hosts_off(sentence.text, _join_parent_prefixed(sentence.text, chosen), matches)
         if opens_paragraph:
             chosen = _read_lead(sentence, chosen, gaz, state)
@@ -1558,6 +1562,21 @@ def _trimmed(text: str, cand: _Candidate, gaz: Gazetteer) -> _Candidate | None:
         return None
     canonical, subtype = _known_as(name_form(text[a:b]), "IndustryChain", cand.subtype, gaz)
     return _Candidate(a, b if b < name_end else cand.end, "IndustryChain", subtype, canonical, cand.source)
+
+
+def _join_dependent_parts(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """ "汽车及配套": an industry and its parts or uses, one chain (dependent_parts.py);
+    the pieces found inside it go."""
+    chains = [(c.start, c.end) for c in chosen if c.type == "IndustryChain"]
+    joined = joined_dependent_chains(text, chains)
+    if not joined:
+        return chosen
+    kept = [c for c in chosen if not any(c.start < b and a < c.end for a, b in joined)]
+    for a, b in joined:
+        name = name_form(strip_industry_suffix(text[a:b]))
+        canonical, subtype = _known_as(name, "IndustryChain", None, gaz)
+        kept.append(_Candidate(a, b, "IndustryChain", subtype, canonical, DEPENDENT_PART_SOURCE))
+    return sorted(kept, key=_BY_SPAN)
 
 
 def _known_industry(name: str, gaz: Gazetteer) -> bool:

@@ -57,6 +57,31 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", things, view.units[i].members)
 
 
+# Organisations that keep sites (plants, bases, campuses) in other places; a national
+# laboratory's "基地" elsewhere is a branch programme, not where the laboratory is.
+_SITE_KEEPERS = frozenset({"Enterprise", "University", "ResearchInstitute"})
+
+
+@relation_rule("located-in-plant", 0.7, needs="place org", cues="厂 基地 车间 线 校 分院 公司 研发中心 总部")
+def located_in_plant(view: SentenceView) -> Iterator[Found]:
+    """蔚来合肥工厂 / X广州生产基地 / X（合肥）生产线 / X大学绍兴校区: the organisation has a
+    site in the place written right after its name."""
+    for i, j in view.neighbours("org", "place"):
+        if view.units[j].is_list or not _CUES.plant_gap.match(view.gap(i, j)):
+            continue
+        if _CUES.plant_after.match(view.after(j, 12)):
+            keepers = [m for m in view.units[i].members if _keeps_sites(m)]
+            # "X安徽总部": a province after a firm names the region a branch serves
+            places = [m for m in view.units[j].members if m.subtype != "Province"]
+            yield from pairwise("LOCATED_IN", keepers, places)
+
+
+def _keeps_sites(member: Mention) -> bool:
+    """An organisation written by its short name: a registered name ("X集团有限公司") stands for
+    the company seated where it is registered, whose base elsewhere is only a site of it."""
+    return member.type in _SITE_KEEPERS and not member.written.endswith("公司")
+
+
 # "X所在的Y", "Y是X的所在地": neighbour_rules.toml.
 register_neighbour_rules(__name__, "seat", _CUES)
 
@@ -86,7 +111,7 @@ def located_local_firms(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", firms, [place])
 
 
-@relation_rule("located-firms-settle", 0.5, needs="org", cues="入驻 落地 落户 进驻 扎根 安家")
+@relation_rule("located-firms-settle", 0.5, needs="org", cues="入驻 落地 落户 进驻 扎根 安家 纷至沓来 开工建设")
 def located_firms_settle(view: SentenceView) -> Iterator[Found]:
     """A、B等知名企业相继落地: what a 等-list names, when its clause ends with a verb of
     settling and no place after it, settled in the one place the sentence names, else in

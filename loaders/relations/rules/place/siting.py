@@ -84,13 +84,17 @@ def located_in_holds_research(view: SentenceView) -> Iterator[Found]:
 def located_in_has_firms(view: SentenceView) -> Iterator[Found]:
     """合肥拥有A、B等6家整车企业 / X区现有A等企业: the firms a place has are in it (readers
     take them so; what it builds or lays out is left to the research bodies above)."""
-    yield from _located_after_cue(
-        view, _CUES.has_before, lambda members: [m for m in members if m.type == "Enterprise"]
-    )
+    yield from _located_after_cue(view, _CUES.has_before, _firms)
+
+
+def _firms(members: Sequence[Mention]) -> Sequence[Mention]:
+    return [m for m in members if m.type == "Enterprise"]
 
 
 def _located_after_cue(
-    view: SentenceView, cue: re.Pattern[str], kept: Callable[[Sequence[Mention]], Sequence[Mention]]
+    view: SentenceView,
+    cue: re.Pattern[str],
+    kept: Callable[[Sequence[Mention]], Sequence[Mention]],
 ) -> Iterator[Found]:
     """The organisations of a unit whose list a ``cue`` word opens (those ``kept`` keeps)
     are in the nearest place governing it, unless that place is one of a list."""

@@ -36,7 +36,7 @@ from loaders.mentions.coordination import group_units
 from loaders.relations.class_limits import violation
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
-from loaders.relations.paragraph_leads import lead_chains, topic_chains
+from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains
 from loaders.relations.patterns import opening_place, opens_with_unread_area
 from loaders.relations.registry import Found
 from loaders.relations.rule_set import default_rules
@@ -141,6 +141,7 @@ def sentence_views(
     run_places = _section_run_places(doc, by_sentence)
     leads = lead_chains(doc, by_sentence)
     topics = topic_chains(doc, by_sentence)
+    previous = previous_chains(doc, by_sentence)
     paragraph_subject: Mention | None = None
     recent_subject: Mention | None = None
     page_place = _title_place(doc, by_sentence)
@@ -157,6 +158,7 @@ def sentence_views(
             continue  # nothing to relate: most sentences name no entity at all
         context = _Context(scope, scopes, run_places.get(sentence.index, []), leads.get(sentence.index, ()))
         context.topic_chain = topics.get(sentence.index)
+        context.previous_chain = previous.get(sentence.index)
         view = _view(doc, sentence, sentence_mentions, context, result)
         if view is None:
             continue
@@ -230,6 +232,7 @@ class _Context:
     run_places: list[Mention]  # places named under the sentence's section place
     lead_chains: tuple[Mention, ...] = ()  # chains the paragraph's lead names
     topic_chain: Mention | None = None  # the industry the paragraph opens about
+    previous_chain: Mention | None = None  # the one industry the sentence before names
 
 
 def _title_place(doc: Document, by_sentence: dict[int, list[Mention]]) -> Mention | None:
@@ -369,6 +372,7 @@ def _view(
         chain_names=context.scope.chains,
         lead_chains=context.lead_chains,
         topic_chain=context.topic_chain,
+        previous_chain=context.previous_chain,
         organisations=context.scope.organisations,
         places=context.scope.places,
         embedded_cache=context.scope.embedded,

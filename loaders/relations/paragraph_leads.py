@@ -7,6 +7,10 @@ own paragraph only (no newline between), never the next paragraph.
 
 A longer opening statement about one industry ("X区机器人产业的竞争力持续提升") is a
 weaker topic: it speaks for the paragraph's second sentence only (topic_chains).
+
+A sentence naming one industry alone ("合肥把新能源汽车产业作为抓手") is what the next
+sentence of its paragraph goes on about when that one names no industry of its own
+(previous_chains): "如今，合肥拥有A、B等一批整车企业" lists the industry's firms.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Document, Mention, Sentence
+from loaders.relations.class_limits import SUPPORTER_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 
 _MAX_LEAD = 16  # a longer opening sentence is a statement, not a lead
@@ -91,4 +96,26 @@ def topic_chains(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
         elif topic is not None:
             found[sentence.index] = topic
             topic = None  # further on, the paragraph may have turned to other firms
+    return found
+
+
+def _sole_industry(mentions: list[Mention]) -> Mention | None:
+    """The one whole chain (not a segment) ``mentions`` name, however often, in a sentence
+    naming no body that serves it (a sentence "X大学建设…中心，服务Y产业" is about the
+    body, not about the industry); else None."""
+    if any(m.type in SUPPORTER_CLASSES for m in mentions):
+        return None
+    chains = {m.canonical: m for m in mentions if m.type == "IndustryChain" and m.subtype != "ChainSegment"}
+    return next(iter(chains.values())) if len(chains) == 1 else None
+
+
+def previous_chains(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, Mention]:
+    """For a sentence inside a paragraph, the one industry the sentence right before it
+    names, when that one names exactly one."""
+    found: dict[int, Mention] = {}
+    previous: Mention | None = None
+    for sentence, opens in _with_paragraph_starts(doc):
+        if not opens and previous is not None:
+            found[sentence.index] = previous
+        previous = _sole_industry(by_sentence.get(sentence.index, []))
     return found

@@ -91,6 +91,8 @@ class SentenceView:
     lead_chains: tuple[Mention, ...] = ()
     # The industry the paragraph's opening statement is about, for its second sentence.
     topic_chain: Mention | None = None
+    # The one industry the sentence before names, when it is in the same paragraph.
+    previous_chain: Mention | None = None
     # The place an earlier sentence of the paragraph opened with, for sentences that name no
     # subject of their own (set by the extractor as it walks the paragraph).
     subject_place: Mention | None = None

@@ -117,7 +117,11 @@ def _kind_chain(view: SentenceView, index: int) -> Mention | None:
     kind = _CUES.kind_of_firm.search(before)
     if kind is None:
         return None
-    prefix = before[: kind.start()]
+    return _chain_ending(view, before[: kind.start()])
+
+
+def _chain_ending(view: SentenceView, prefix: str) -> Mention | None:
+    """The article's chain whose name ends ``prefix`` (the longest such), or None."""
     index_of_names = view.chain_index
     if not prefix or index_of_names is None:
         return None
@@ -129,6 +133,13 @@ def _kind_chain(view: SentenceView, index: int) -> Mention | None:
     return view.chain_names[max(names, key=len)]
 
 
+def _represented_kind_chain(view: SentenceView, index: int) -> Mention | None:
+    """The article's chain the noun after 为代表的 names as the listed firms' kind ("以A、B
+    为代表的60余家集成电路企业"), the chain itself written inside that noun."""
+    match = _CUES.represented_kind.match(view.text, view.units[index].tail_end)
+    return _chain_ending(view, match.group("kind")) if match else None
+
+
 def _listed_kind_chain(view: SentenceView, index: int) -> Mention | None:
     """The article's chain a 等-tail names as the listed firms' kind ("X、Y等基因检测企业")."""
     noun = view.units[index].noun
@@ -138,12 +149,12 @@ def _listed_kind_chain(view: SentenceView, index: int) -> Mention | None:
 
 @relation_rule("part-of-chain-firm-kind", 0.7, min_mentions=1, needs="org", cues="企业 车企 厂商")
 def part_of_chain_firm_kind(view: SentenceView) -> Iterator[Found]:
-    """引进动力电池企业X / 支持新能源汽车零部件企业X / X、Y等基因检测企业: the firms are in
-    the chain their kind names."""
+    """引进动力电池企业X / 支持新能源汽车零部件企业X / X、Y等基因检测企业 / 以X、Y为代表的
+    新材料企业: the firms are in the chain their kind names."""
     for j, unit in enumerate(view.units):
         if unit.kind != "org":
             continue
-        chain = _kind_chain(view, j) or _listed_kind_chain(view, j)
+        chain = _kind_chain(view, j) or _listed_kind_chain(view, j) or _represented_kind_chain(view, j)
         if chain is not None:
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, [chain])

@@ -90,3 +90,30 @@ def topic_sentence_part_of_chain(view: SentenceView) -> Iterator[Found]:
         return
     firms = [m for m in view.units[0].members if m.type == "Enterprise"]
     yield from pairwise("PART_OF_CHAIN", firms, [view.topic_chain])
+
+
+def _names_own_industry(view: SentenceView) -> bool:
+    """Whether the sentence names a whole industry (not only segments) of its own."""
+    return any(m.subtype != "ChainSegment" for u in view.units if u.kind == "chain" for m in u.members)
+
+
+def _listed_firms(view: SentenceView, index: int) -> list[Mention]:
+    """The enterprises of a list closed by 等 and a noun that names firms without a field
+    ("A、B等一批整车企业", "A、B等头部企业"), unless named as partners or models."""
+    unit = view.units[index]
+    if unit.kind != "org" or not unit.closed_by_deng or not _CUES.plain_firm_noun.match(unit.noun):
+        return []
+    if _is_outside(view, index) or _CUES.partners_after.match(view.text[unit.tail_end :]):
+        return []
+    return [m for m in unit.members if m.type == "Enterprise"]
+
+
+@relation_rule("previous-sentence-firm-list", 0.55, min_mentions=1, needs="org")
+def previous_sentence_firm_list(view: SentenceView) -> Iterator[Found]:
+    """ "合肥把新能源汽车产业作为抓手。如今，合肥拥有A、B等一批整车企业": a list of firms
+    in a sentence naming no industry of its own belongs to the one industry the sentence
+    before named."""
+    if view.previous_chain is None or _names_own_industry(view):
+        return
+    for i in range(len(view.units)):
+        yield from pairwise("PART_OF_CHAIN", _listed_firms(view, i), [view.previous_chain])

@@ -6,6 +6,7 @@
 - "位于Y东南部的X": X lies in Y (PART_OF for a place, LOCATED_IN otherwise).
 - "X位于Y" between places: X is part of Y.
 - "新区范围包括A、B": containment stated from the container's side.
+- "崂山区依托A、B等载体": the zones or parks a place builds on lie inside it.
 - "A在Y设立(的)B": B is A's sub-unit; "A在Y设立研发中心" (unnamed) puts A in Y.
 """
 
@@ -151,6 +152,34 @@ def part_of_place_includes(view: SentenceView) -> Iterator[Found]:
     for i, j in view.neighbours("place", "place"):
         if not view.units[i].is_list and _CUES.includes_gap.match(view.gap(i, j)):
             yield from pairwise("PART_OF", _whole_places(view, j), view.units[i].members)
+
+
+_ADMINISTRATIVE = frozenset({"Province", "City", "District", "County"})
+_AREAS = frozenset({"DevelopmentZone", "ScienceCity"})
+
+
+@relation_rule("part-of-zone-carriers", 0.7, needs="place", cues="依托 围绕 依靠 立足 拥有 建有 现有 坐拥")
+def part_of_zone_carriers(view: SentenceView) -> Iterator[Found]:
+    """崂山区依托A、B等载体 / 汇川区围绕A、B两大园区: the zones or parks a place, as its
+    clause's subject, builds on lie inside it."""
+    for i, j in view.neighbours("place", "place"):
+        whole = view.units[i]
+        if whole.is_list or not _CUES.carrier_gap.match(view.gap(i, j)):
+            continue
+        if not _CUES.opener.match(view.clause_before(view.place_run_start(i)).strip()):
+            continue  # "与X区依托…": the place is no subject of its own
+        for container in whole.members:
+            yield from pairwise("PART_OF", _parks_in(container, view.units[j].members), [container])
+
+
+def _parks_in(container: Mention, members: tuple[Mention, ...]) -> list[Mention]:
+    """The members that can lie inside ``container``: a zone or science city inside an
+    administrative place, a park or base inside a zone (a peer zone is no part of it)."""
+    if container.subtype in _ADMINISTRATIVE:
+        return [m for m in members if m.subtype in _AREAS]
+    if container.subtype == "DevelopmentZone":
+        return [m for m in members if m.subtype == "DevelopmentZone" and _CUES.park_name.search(m.canonical)]
+    return []
 
 
 def _whole_places(view: SentenceView, index: int) -> tuple[Mention, ...]:

@@ -43,3 +43,35 @@ def test_verbs_pronouns_and_ranks_glued_before_a_name_are_left_out():
 
 def test_a_companys_tie_to_another_is_no_name():
     assert not any(name.endswith("母公司") for name in _firms("这家晶圆厂在芯片代工领域有母公司撑腰。"))
+
+
+def test_a_long_description_may_head_a_list_of_firms():
+    assert {"青枫电子", "白鹭科技", "远帆"} <= _firms("青枫电子、白鹭科技、远帆等产业内知名企业已在本地布局。")
+    assert {"青枫药业", "白鹭药业"} <= _firms("本市培育青枫药业、白鹭药业等全国医药工业百强企业。")
+    assert {"青枫", "白鹭", "远帆"} <= _firms("青枫、白鹭、远帆等“一大批”家电巨头云集于此。")
+    assert {"青枫", "白鹭"} <= _firms("青枫、白鹭等上百家国内外机器人企业相继落户。")
+
+
+def test_an_industry_before_a_head_of_firms_heads_no_list_of_industries():
+    mentions = find_mentions(make_document("青枫电子、白鹭科技等产业领军企业加快成长。")).mentions
+    assert not any(m.type == "IndustryChain" and m.written in ("青枫电子", "白鹭科技") for m in mentions)
+
+
+def test_a_long_description_heads_no_firms_when_members_are_trades():
+    assert not _firms("电池、电机、电控等本地新能源汽车核心零部件企业加快集聚。")
+
+
+def test_brands_are_firms_only_when_counted_in_jia():
+    assert {"青枫", "白鹭", "远帆"} <= _firms("展会上，青枫、白鹭、远帆等60多家知名品牌集中亮相。")
+    assert not _firms("当地推出青枫、白鹭等知名品牌。")
+
+
+def test_a_known_trade_glued_after_a_brand_is_part_of_the_first_firm():
+    firms = _firms("园区先后引入青枫新能源汽车、白鹭动力科技等多家新能源汽车配套企业。")
+    assert {"青枫新能源汽车", "白鹭动力科技"} <= firms
+
+
+def test_one_name_leading_an_industry_is_a_firm():
+    assert {"青枫", "白鹭"} <= _firms("园区形成以青枫为龙头的家电产业、以白鹭为龙头的智能制造产业。")
+    assert not _firms("以整车制造为龙头，带动零部件发展。")
+    assert not _firms("以产业园区为龙头，推动发展。")

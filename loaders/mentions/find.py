@@ -1343,7 +1343,15 @@ def _heads_other_things(text: str, stem_start: int, suffix_start: int, end: int)
     产业": 领域 heads it) or projects and parks ("等重大产业项目")."""
     if text.startswith(INDUSTRY_AS_MODIFIER_OF, end):
         return True
+    if text.endswith(_INDUSTRY_WORD, 0, end) and _FIRMS_OF_INDUSTRY.match(text, end):
+        return True  # (not 产业链: "等产业链规上企业" counts the firms of the segments listed)
     return any(head in text[stem_start:suffix_start] for head in FIELD_HEADS)
+
+
+# "等激光产业领军企业", "等产业内知名企业", "等显示产业龙头": 产业 qualifies the firms that
+# head the list, whose members are firms (loaders.mentions.lists types them).
+_INDUSTRY_WORD = "产业"
+_FIRMS_OF_INDUSTRY = re.compile("[内中]?[\u4e00-\u9fff]{0,4}?(?:企业|公司|集团|龙头|巨头|领军)")
 
 
 def _chain_list(

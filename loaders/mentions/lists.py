@@ -33,6 +33,7 @@ from loaders.lexicon.chain_names import (
     strip_industry_suffix,
     vocabulary_term_start,
 )
+from loaders.lexicon.matcher import name_form
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.entity_rules import RULES, country_ending_at, judge, left_boundary, suffix_hits
@@ -74,6 +75,14 @@ _CUE = re.compile(
     rf"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主|为骨干)"
 )
 _STANDING_LIST = re.compile(_STANDS_FOR)
+# A head of firms after a longer description than the cue's modifiers allow, read only when
+# the cue finds no head: quoted praise ("等一大批“光电巨头”"), an industry and a rank ("等中国医药
+# 工业百强企业", "等产业内知名企业"), a rough count ("等上百家国内外机器人企业"), brands ("等100多
+# 家知名品牌"). No 的, 之 or 为 inside: they close a clause that says what the list is.
+_ROUGH_COUNT = rf"(?:{_COUNT}|(?:上|近|数)[十百千]+(?:余|多)?家)"
+_LONG_FIRM_CUE = re.compile(
+    rf"等(?:{_ROUGH_COUNT})?(?:[^\W\d_的之为]|[“”‘’\"']){{0,14}}?(企业|公司|集团|品牌|巨头|药企|车企|厂商|龙头(?!产业|行业))"
+)
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
 # Lists of platforms ("A、B、C等重点创新平台", "等医药创新发展平台"): the head types the
@@ -92,6 +101,7 @@ _SEGMENT_CUE = re.compile(
     r"|等(为配套)(?![\u4e00-\u9fff])|等(上游|中游|下游)(?!企业|厂商|客户|用户)"
 )
 _SECTOR_HEAD = "板块"
+_BRAND = "品牌"
 # Sectors of a business are trades: not boards of a stock market (主板, 科创板), techniques,
 # products or parts of a plan (…研究, …平台, …中心).
 _NOT_SECTOR_TAILS = ("板", *NOT_INDUSTRY_TAILS)
@@ -147,6 +157,7 @@ _HEAD_CLASS = {
     "为骨干": "Enterprise",  # "以A、B为骨干的…体系": the firms that carry it
     "车企": "Enterprise",
     "药企": "Enterprise",
+    "品牌": "Enterprise",  # "等100多家知名品牌" (the long cue only): the firms behind the brands
     "产业链": "IndustryChain",
     "产业集群": "IndustryChain",
     "产业": "IndustryChain",
@@ -243,6 +254,9 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         return _leading_members(text, stop, known)
     counted = text[stop] not in ("等", _DEMONSTRATIVE_END)
     cue = _CUE.match(text, stop)
+    long_cue = cue is None and text[stop] == "等" and _long_firm_cue(text, stop)
+    if long_cue:
+        cue = _LONG_FIRM_CUE.match(text, stop)
     if text[stop] == _DEMONSTRATIVE_END and (cue is None or _HEAD_CLASS[cue.group(1)] != "Enterprise"):
         return []  # "这些领域", "这些产业": a demonstrative closes only a list of firms here
     if cue is not None and (_heads_something_else(text, cue, known) or _counted_sectors(cue, counted)):
@@ -279,6 +293,10 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     if counted and len(items) < MIN_COUNTED_ITEMS:
         return []
     known_classes = {k.type for _, _, k in items if k is not None}
+    if long_cue and any(k is None and _names_a_trade(text[a:b]) for a, b, k in items):
+        return []  # "电池、电机等新能源汽车核心零部件企业": the firms are named by what they make
+    if long_cue and cue is not None and cue.group(1) == _BRAND and not _brands_of_firms(text, stop, cue):
+        return []  # "草莓、蓝莓等知名品牌": brands of produce
     if vocabulary_only:
         return _vocabulary_members(text, items, known_classes)
     if cue_class is not None:
@@ -414,10 +432,35 @@ def _leading_members(text: str, stop: int, known: _KnownIndex) -> list[ListMembe
     cue = _CUE.match(text, stop)
     if cue is None or _heads_something_else(text, cue, known):
         return []
-    items = _items_after_yi(text, stop, known) or _walk_items(text, stop, known, whole_members=True)
+    led = _items_after_yi(text, stop, known)
+    if len(led) == 1 and cue.group(1) in _LEADER_ROLES:
+        return _single_leader(text, led[0])
+    items = led or _walk_items(text, stop, known, whole_members=True)
     if len(items) < MIN_COUNTED_ITEMS:
         return []
     return _typed_by_head(text, items, _HEAD_CLASS[cue.group(1)], stop)
+
+
+# Roles only a firm holds in an industry: one name alone before them ("以某某为龙头的家电产业")
+# is its leading firm, where one name before 为代表 or 为骨干 may be anything.
+_LEADER_ROLES = frozenset({"为龙头", "为链主"})
+MAX_LEADER_CHARS = 8
+# Names before 为龙头 that are things, not firms: a base, a park or a project leads too.
+_NOT_LEADER_TAILS = ("基地", "项目", "总部", "中心", "企业", "制造", "产业", "区", "园", "城", "港")
+
+
+def _single_leader(text: str, item: tuple[int, int, KnownSpan | None]) -> list[ListMember]:
+    """The one unknown name between 以 and 为龙头 ("以某某为龙头的汽车产业"): a firm, when
+    it is a short proper name and no industry, place or site of the vocabulary."""
+    a, b, k = item
+    name = name_form(text[a:b])
+    if k is not None or not 2 <= len(name) <= MAX_LEADER_CHARS or name.endswith(_NOT_LEADER_TAILS):
+        return []
+    if is_vocabulary_term(name) or is_industry_term(name) or is_segment_term(name):
+        return []
+    if reads_as_phrase(name) or not _acceptable(name, "Enterprise", True):
+        return []
+    return [ListMember(a, b, "Enterprise", True)]
 
 
 _NAME_JOINERS = re.compile("以及|和|与|及")
@@ -559,6 +602,43 @@ _VERB_TAGS = frozenset({"v", "p"})
 # Verbs that lead a delegation of firms ("组织A、B等企业代表参观"): two characters the
 # word rules keep on the first firm, as no firm's name begins with them.
 _DELEGATION_VERBS = frozenset({"组织", "組織", "带领", "帶領", "率领", "率領", "召集"})
+
+
+def _long_firm_cue(text: str, stop: int) -> bool:
+    """Whether a head of firms closes the list at ``stop`` after a long description, and no
+    field head stands in it ("等新兴领域企业" lists fields)."""
+    cue = _LONG_FIRM_CUE.match(text, stop)
+    if cue is None or any(head in text[stop : cue.start(1)] for head in FIELD_HEADS):
+        return False
+    if _describes_something_else(text[stop + 1 : cue.start(1)]):
+        return False
+    # "等核心零部件企业": firms named by the segments they make, which the segment cue reads
+    # ("等中国医药工业百强企业": a field of medicine read there only qualifies the firms)
+    segment = _segment_head_at(text, stop)
+    return (segment is None or segment in _MEDICINE_FIELDS) and _PLATFORM_CUE.match(text, stop) is None
+
+
+def _brands_of_firms(text: str, stop: int, cue: re.Match[str]) -> bool:
+    """Whether a list of brands names firms: counted in 家 ("等100多家知名品牌"); uncounted
+    brands are a firm's products ("奇瑞、星途等品牌") or produce ("草莓、蓝莓等知名品牌")."""
+    return _FIRM_COUNT.search(text, stop, cue.start(1)) is not None
+
+
+def _describes_something_else(description: str) -> bool:
+    """Whether the words between 等 and a head of firms close the list on another head and go
+    on to a new phrase: a verb ("等措施推动专精特新企业") or 中 ("等指标中企业占比")."""
+    if "中" in description:
+        return True
+    return any(tag == "v" and word not in _PRAISE_WORDS for word, tag in rjieba.tag(description))
+
+
+# Words the dictionary tags as verbs that praise firms in a description ("等产业内知名企业").
+_PRAISE_WORDS = frozenset({"知名", "著名", "领先", "领军", "闻名"})
+
+
+def _names_a_trade(name: str) -> bool:
+    """Whether a list member is a trade, a segment or a term of the vocabulary, no firm."""
+    return is_industry_term(name) or is_segment_term(name) or is_vocabulary_term(name)
 
 
 def _counted_sectors(cue: re.Match[str], counted: bool) -> bool:
@@ -863,6 +943,8 @@ def _walk_items(
             wider = _enumerated_start(text, end)
             if firms and not 0 <= wider < hit.start:
                 wider = _start_after_joiner(text, hit.start, known)
+            if firms and not 0 <= wider < hit.start:
+                wider = _brand_before_trade(text, hit, known)
             if 0 <= wider < hit.start and not _glued_known_firm(known, wider, hit):
                 hit = None
         start = term if term >= 0 else hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
@@ -890,6 +972,27 @@ def _walk_items(
             break
         end = start - len(joiner)
     return items
+
+
+# Tags of words that open no firm's brand: verbs, pronouns, numbers, times, places of
+# direction, adverbs and function words ("支持|新能源汽车", "我市|集成电路").
+_NOT_BRAND_TAGS = frozenset({"v", "vn", "r", "m", "t", "f", "d", "p", "c", "u", "ns", "s"})
+_BRAND_CHARS_BEFORE_TRADE = range(2, 5)
+
+
+def _brand_before_trade(text: str, hit: KnownSpan, known: _KnownIndex) -> int:
+    """Start of a firm's name whose brand is glued before a known trade ("引进|奔腾激光",
+    "引入|亿邦新能源汽车") in a list of firms: the first member, which no joiner bounds. -1
+    when the words before the trade are no brand."""
+    if hit.type == "Enterprise":
+        return -1
+    start = left_boundary(text, hit.start, known.spans)
+    if hit.start - start not in _BRAND_CHARS_BEFORE_TRADE or not _PLAIN_HAN.fullmatch(text, start, hit.start):
+        return -1
+    brand = text[start : hit.start]
+    if brand in KNOWN_PLACES or any(tag in _NOT_BRAND_TAGS for _, tag in rjieba.tag(brand)):
+        return -1
+    return start
 
 
 def _glued_known_firm(known: _KnownIndex, floor: int, hit: KnownSpan) -> bool:

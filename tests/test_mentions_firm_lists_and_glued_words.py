@@ -75,3 +75,51 @@ def test_one_name_leading_an_industry_is_a_firm():
     assert {"青枫", "白鹭"} <= _firms("园区形成以青枫为龙头的家电产业、以白鹭为龙头的智能制造产业。")
     assert not _firms("以整车制造为龙头，带动零部件发展。")
     assert not _firms("以产业园区为龙头，推动发展。")
+
+
+def test_verbs_of_bringing_out_following_and_comparing_are_left_out():
+    assert "青枫客车" in _firms("这里先后涌现出青枫客车等一批整车企业。")
+    assert "白鹭轨道" in _firms("该区培育出白鹭轨道等企业。")
+    assert "青禾电子科技有限公司" in _firms("走近青禾电子科技有限公司，车间一片繁忙。")
+    assert "远帆传媒集团" in _firms("参展商跟随远帆传媒集团走进展馆。")
+    assert "青枫微电子公司" in _firms("当时只有青枫微电子公司一家企业。")
+
+
+def test_a_particle_glued_to_an_unknown_name_is_left_out():
+    assert "泽枫制药" in _firms("园区引进了泽枫制药等企业。")
+    firms = _firms("该实验室由翠枫集团所属白鹭智慧公司运营。")
+    assert {"翠枫集团", "白鹭智慧公司"} <= firms
+
+
+def test_a_league_rank_before_a_name_is_left_out():
+    firms = _firms("园区聚集了包括世界500强青枫卡比、白鹭制药等一批医药企业。")
+    assert "青枫卡比" in firms
+    assert not any(name.startswith("强") for name in firms)
+
+
+def test_a_known_firm_glued_before_its_product_in_a_list_is_the_firm():
+    firms = _firms("青枫芯片、中航工业、大疆无人机等一批企业落地。")
+    assert "大疆" in firms
+    assert "大疆无人机" not in firms
+
+
+def test_a_known_short_name_inside_a_longer_word_is_no_firm():
+    assert "思科" not in _firms("当地引进沃思科技等激光企业。")
+    assert "华为公司" in _firms("依托华为公司建设研发中心。")
+
+
+def test_a_head_of_firms_before_an_inclusion_types_the_list():
+    firms = _firms("全区已培育出多家行业领军企业，其中包括青枫联科、白鹭磁电、远帆硅光以及岚启消防等。")
+    assert {"青枫联科", "白鹭磁电", "远帆硅光", "岚启消防"} <= firms
+    assert {"澜汀科技", "禾岳光电"} <= _firms("园区还涌现出一批上市科技型企业，如澜汀科技、禾岳光电等。")
+
+
+def test_a_head_of_firms_before_a_list_of_other_things_types_nothing():
+    assert not _firms("这些企业包括芯片、模组等产品。")
+    assert not _firms("支持龙头企业，如研发、生产等。")
+
+
+def test_firms_standing_for_an_industry_are_firms():
+    firms = _firms("当地已形成以京达智能、博远科技为代表的电子信息产业集群。")
+    assert {"京达智能", "博远科技"} <= firms
+    assert not _firms("当地以高端装备、智能传感为代表的新兴产业快速发展。")

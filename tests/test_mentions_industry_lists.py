@@ -63,6 +63,20 @@ def test_what_an_industry_is_built_around_are_industries():
     assert found["云岭终端"].type == "IndustryChain"
 
 
+def test_parts_and_services_a_named_chain_is_mainly_made_of_are_its_segments():
+    # 船舶 names the chain after 为主的: parts and materials are its segments, and the first
+    # member is read whole from 以 on, not only its known tail (新材料).
+    found = _by_text("该区形成了以船舶零部件、船用新材料、游艇服务为主的船舶产业。")
+    assert found["船舶零部件"].type == "IndustryChain"
+    assert found["船用新材料"].type == "IndustryChain"
+
+
+def test_what_a_system_of_industries_is_mainly_made_of_is_left_alone():
+    # 为主 before 产业体系 ranks what the system holds: stages and products, no industries.
+    found = _by_text("该市健全以高端储能电池制造、光伏发电集成为主的特色光伏产业体系。")
+    assert "高端储能电池制造" not in found and "光伏发电集成" not in found
+
+
 def test_places_and_single_themes_an_industry_is_built_around_are_not_industries():
     found = _by_text("新城打造以青柳区、白杨区为核心的产业带。", "新区争创以湖泊为特色的高技术产业示范区。")
     assert all(found[name].type != "IndustryChain" for name in ("青柳区", "白杨区") if name in found)

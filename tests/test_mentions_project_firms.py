@@ -25,6 +25,8 @@ def firms(tmp_path: Path, text: str) -> set[str]:
         # members of a list closed by 等…项目: firm + product, or the firm alone
         ("拓岚化工特种树脂、澜启医药制剂厂等重点项目加速推进。\n", {"拓岚化工", "澜启医药"}),
         ("晟宇科技、岚峰光电等5个项目正在加快建设。\n", {"晟宇科技", "岚峰光电"}),
+        # a firm's short name alone, no head word, as an item of the list
+        ("今年，澜颐、禾泰等12个项目签约落地。\n", {"澜颐", "禾泰"}),
     ],
 )
 def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -38,6 +40,9 @@ def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]
         "规划建设岚湖生物医药港项目。\n",  # the head word opens an industry (生物医药)
         "这是国家级重大科技基础设施项目。\n",  # a national programme
         "河西科技城项目落地实施。\n",  # a science city
+        "推动钨钼合金、城市更新、中小学校等项目建成。\n",  # a product, a programme, schools
+        "后续拉棒、切片、电池片等项目建成投产。\n",  # steps of a plant: common words among them
+        "西岭科创岛、云栖岛等项目启动。\n",  # sites
     ],
 )
 def test_no_firm_in_other_projects(tmp_path: Path, sentence: str) -> None:

@@ -658,6 +658,21 @@ _ADMIN_COPULA = re.compile("[区市县省城镇园][为是]")
 _ADMIN_BUILDS = re.compile("[\u4e00-\u9fff]{0,3}[区县镇]建")
 
 
+# 出 after a verb says what it brought out ("培育出某某", "涌现出某某"); no name ends a word in it.
+_RESULT_OUT = "出"
+
+
+# Aspect particles and prepositions of agent the segmenter glues onto an unknown name
+# after them ("引进|了泽璟|制药", "实验室|由翠亨|集团"); no firm's name opens with one.
+_GLUED_PARTICLES = frozenset("了着由被把")
+
+
+def _glued_after_particle(token: str) -> bool:
+    """Whether ``token`` is such a particle glued to the first word of a name: no word of
+    the dictionary (了解, 着力, 由于 are)."""
+    return len(token) > 1 and token[0] in _GLUED_PARTICLES and not rjieba.has_word(token)
+
+
 @lru_cache(maxsize=65536)  # tokens repeat a lot; the answer depends on the token only
 def _is_stop(token: str) -> bool:
     # The segmenter glues adverbs and objects to verbs (大力发展, 谷获批): a token holding
@@ -666,6 +681,8 @@ def _is_stop(token: str) -> bool:
         return True
     if len(token) > 2 and token[-2:] in STOP_VERBS and token[:-2] in STOP_WORDS:
         return True  # an adverb glued to the verb (全力支持, 大力推进): whatever the tagger says
+    if len(token) > 2 and token[-1] == _RESULT_OUT:
+        return True  # a verb with its result "out" (涌现出, 培育出, 打造出): the tagger calls some nouns
     if len(token) <= 2 or not any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1)):
         return False
     # ... unless the token is a plain noun built on the verb (加速器, 建设者).
@@ -698,6 +715,9 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
                 joiner_at = start - len(token)
                 start = joiner_at
                 continue
+            break
+        if _glued_after_particle(token) or _unit_glued_to_name(tokens, index):
+            start -= len(token) - 1  # "引进了|泽璟", "500强|某某": the name opens after it
             break
         start -= len(token)
         if token in _OWNER_ADMIN_WORDS and _opens_owned_name(tokens, index, start, keep_from):
@@ -759,13 +779,23 @@ def _after_firm_role(text: str, start: int, suffix_start: int) -> int:
 
 # "2023年1-6月高新技术产业": a month or day after a number dates the phrase; a date is
 # never part of a name (年 is a stop word of its own, and 月 or 日 alone names nothing).
-_DATE_UNITS = frozenset("月日")
+# 强 after a number ranks ("世界500强某某", "500强企业"): a league table, no part of a name.
+_DATE_UNITS = frozenset("月日强")
 
 
 def _closes_a_date(tokens: list[str], index: int) -> bool:
     """Whether ``tokens[index]`` (tokens right to left) is a month or day after a number."""
-    if tokens[index] not in _DATE_UNITS:
-        return False
+    return tokens[index] in _DATE_UNITS and _after_a_number(tokens, index)
+
+
+def _unit_glued_to_name(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` is such a unit after a number glued to the first word of a
+    name ("500|强某某"): no word of the dictionary."""
+    token = tokens[index]
+    return len(token) > 1 and token[0] in _DATE_UNITS and not rjieba.has_word(token) and _after_a_number(tokens, index)
+
+
+def _after_a_number(tokens: list[str], index: int) -> bool:
     before = next((t for t in tokens[index + 1 :] if not t.isspace()), "")
     return bool(before) and (before[-1].isdigit() or _NUMERAL.match(before) is not None)
 

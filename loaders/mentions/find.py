@@ -54,6 +54,7 @@ from loaders.mentions.entity_rules import (
     zone_start,
 )
 from loaders.mentions.industry_runs import headless_industry_members
+from loaders.mentions.inner_names import without_inner_firms
 from loaders.mentions.joined_chains import first_joined_members
 from loaders.mentions.led_lists import led_list_members
 from loaders.mentions.listed_links import from_to_link_spans, listed_link_spans
@@ -202,7 +203,8 @@ def find_mentions(doc: Document) -> MentionResult:
     texts = [sentence.text for sentence in doc.sentences]
     matches_of = default_matcher().find_each(texts)
     hits_of = suffix_hits_each(texts)
-    for sentence, matches, hits in zip(doc.sentences, matches_of, hits_of, strict=True):
+    for sentence, all_matches, hits in zip(doc.sentences, matches_of, hits_of, strict=True):
+        matches = without_inner_firms(sentence.text, all_matches)  # 思科 in 沃思科技 is none
         opens_paragraph = sentence.index == 0 or "\n" in doc.text[state.previous_end : sentence.start]
         if opens_paragraph:
             state.industry_paragraph = False  # a new paragraph: the last lead is over

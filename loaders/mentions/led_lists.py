@@ -1,8 +1,10 @@
 """Type the members of "以A、B为核心的C产业" lists: what an industry is built around.
 
 "以星海传感和云岭终端为核心的感知产业", "全县以A、B为主导产业": the list stands before 为 and a
-role word (核心, 主导, 特色, 支撑…), and the phrase closes on an industry head (产业…, 制造业,
-服务业) within a few characters of the role. Its members are industries. Roles of firms
+role word (核心, 主导, 特色, 支撑, 主…), and the phrase closes on an industry head (产业…, 制造业,
+服务业) within a few characters of the role. Its members are industries. When a named chain
+heads the list ("以航空部件、航空服务为主的航空产业") they are what that chain is made of:
+parts, materials, equipment and services are its segments too, though no industry alone. Roles of firms
 (为龙头, 为链主) are typed as firms by the list cues of loaders.mentions.lists.
 """
 
@@ -11,12 +13,25 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon.chain_names import looks_like_industry
-from loaders.mentions.lists import RUN_BREAKS, KnownSpan, ListMember, acceptable_chain, members_ending_at
+from loaders.mentions.listed_links import names_a_chain
+from loaders.mentions.lists import (
+    RUN_BREAKS,
+    SEGMENT_TAILS,
+    KnownSpan,
+    ListMember,
+    acceptable_chain,
+    members_ending_at,
+)
 
 _LED_LIST = re.compile(
-    rf"以(?P<list>[^{RUN_BREAKS}以为]{{2,60}}?)为(?:核心|特色方向|特色|主导|重点|主体|支撑|引领|支柱|首位)"
-    r"的?[^，。；的为]{0,10}?(?:产业|制造业|服务业)"
+    rf"以(?P<list>[^{RUN_BREAKS}以为]{{2,60}}?)为(?P<role>核心|特色方向|特色|主导|重点|主体|支撑|引领|支柱|首位|主)"
+    r"的?(?P<chain>[^，。；的为]{0,10}?)(?:产业|制造业|服务业)"
 )
+# "以A、B为主的…产业体系": a plain 为主 before a system or layout of industries ranks what
+# the system holds, which may be products, stages or industries; only a named industry
+# ("为主的光伏产业") is said to be made of the members.
+_MAIN = "主"
+_WHOLES_OF_INDUSTRIES = ("体系", "格局", "布局", "结构", "生态")
 # One thing alone ("以湖泊为特色的…") is a theme or a resource; a list names industries.
 MIN_LED_MEMBERS = 2
 # Places, parks and firms an industry may be built around are no industries.
@@ -31,13 +46,38 @@ def led_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     if "以" not in text:
         return found
     for led in _LED_LIST.finditer(text):
+        if led.group("role") == _MAIN and text.startswith(_WHOLES_OF_INDUSTRIES, led.end()):
+            continue
         items = [item for item in members_ending_at(text, led.end("list"), known) if item[0] >= led.start("list")]
         if len(items) < MIN_LED_MEMBERS or any(k is not None and k.type != "IndustryChain" for _, _, k in items):
             continue
+        of_chain = names_a_chain(led.group("chain"))
+        items = _first_from_yi(text, items, led.start("list"), of_chain)
         found += [
-            ListMember(a, b, "IndustryChain", True) for a, b, k in items if k is None and _led_industry(text[a:b])
+            ListMember(a, b, "IndustryChain", True)
+            for a, b, k in items
+            if k is None and (_led_industry(text[a:b]) or (of_chain and _led_segment(text[a:b])))
         ]
     return found
+
+
+def _first_from_yi(
+    text: str, items: list[tuple[int, int, KnownSpan | None]], list_start: int, of_chain: bool
+) -> list[tuple[int, int, KnownSpan | None]]:
+    """The list with its first member read whole from 以 on, when the walk kept only a known
+    term at its end ("以航空新材料": 新材料): right after 以 nothing but the member stands."""
+    a, b, k = items[-1]
+    if a == list_start or k is None or not of_chain:
+        return items
+    whole = text[list_start:b]
+    if not _led_industry(whole) and not _led_segment(whole):
+        return items
+    return [*items[:-1], (list_start, b, None)]
+
+
+def _led_segment(name: str) -> bool:
+    """A segment of a named chain: a part, material, device or service made for it."""
+    return name.endswith(SEGMENT_TAILS) and not name.endswith(_NOT_LED_TAILS) and acceptable_chain(name)
 
 
 def _led_industry(name: str) -> bool:

@@ -155,7 +155,7 @@ def _last_member_end(head: str, offset: int, known: list[tuple[int, int, str]]) 
         return end
     if closing.group().startswith("等") and _headed_by_a_noun(closing.group()):
         return None
-    if closing.group().startswith("等") and not named and not _names_a_chain(head[closing.start() + 1 : end]):
+    if closing.group().startswith("等") and not named and not names_a_chain(head[closing.start() + 1 : end]):
         return None
     return closing.start()
 
@@ -170,7 +170,8 @@ _QUALIFIERS = re.compile(
 MIN_CHAIN_NAME_CHARS = 2
 
 
-def _names_a_chain(between: str) -> bool:
+def names_a_chain(between: str) -> bool:
+    """Whether words before a chain word name the chain, beyond counts and ranks."""
     rest = between[_QUALIFIERS.match(between).end() :]  # type: ignore[union-attr]
     return len(rest) >= MIN_CHAIN_NAME_CHARS
 

@@ -280,6 +280,10 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         return _segments_before_chain(text, stop, known)
     if counted and cue_class is None:
         return []  # a bare count ("三个") is a list end only before a head noun
+    if cue_class is None and text[stop] == "等":
+        introduced = _introduced_members(text, stop, known)
+        if introduced is not None:
+            return introduced
     if cue_class is None and _ROLE_NOUN.search(text, max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS), stop):
         role_led = _role_led_members(text, stop, known)
         if role_led is not None:
@@ -388,6 +392,65 @@ def _role_led_members(text: str, stop: int, known: _KnownIndex) -> list[ListMemb
     return members
 
 
+# A head of firms written before its list, which a verb of inclusion or an example opens
+# ("一批龙头企业，其中包括A、B以及C等。", "一批上市企业，如A、B等，"): the head types the members
+# as 等企业 would after them. Only a list closed by 等 and a break is read so: "…企业，包括芯片、
+# 模组等产品" lists the firms' products.
+_FIRM_HEAD_BEFORE = "(?:企业|企業|公司|集团|集團|厂商|廠商|巨头|巨頭|药企|藥企|车企|車企)"
+_INTRODUCING = "(?:其中(?:就)?(?:包括|包含|有)?|(?:包括|包含|例如|比如|诸如|諸如|譬如|如))"
+_INTRODUCED_LIST = re.compile(rf"{_FIRM_HEAD_BEFORE}(?:中)?[，,：:]?{_INTRODUCING}[：:]?")
+_LIST_OPEN_BREAKS = re.compile(r"[，。；：,;:！？!?\s“”\"‘’'《》【】]")
+_INTRODUCED_LIST_CLOSE = re.compile(r"等(?:等)?(?:[，。；：,;:！？!?\s]|$)")
+MAX_INTRODUCED_LIST_CHARS = MAX_ITEMS * MAX_ITEM_CHARS
+
+
+def _introduced_members(text: str, stop: int, known: _KnownIndex) -> list[ListMember] | None:
+    """Members of a list of firms whose head stands before it, opened by 包括, 如 or 其中
+    ("众多领军企业，其中包括A、B以及C等。"): firms, each a whole chunk between joiners. None
+    when no such head opens the list; no member when a known industry stands in it."""
+    if _INTRODUCED_LIST_CLOSE.match(text, stop) is None:
+        return None
+    window = max(0, stop - MAX_INTRODUCED_LIST_CHARS)
+    openings = list(_INTRODUCED_LIST.finditer(text, window, stop))
+    opening = openings[-1] if openings else None  # the nearest head opens the list
+    if opening is None or _LIST_OPEN_BREAKS.search(text, opening.end(), stop) is not None:
+        return None
+    items = _chunks_between(text, opening.end(), stop, known)
+    if len(items) < MIN_COUNTED_ITEMS or any(k is not None and k.type == "IndustryChain" for _, _, k in items):
+        return [] if items else None
+    return [ListMember(a, b, "Enterprise", True) for a, b, k in items if k is None and _introduced_firm(text[a:b])]
+
+
+def _chunks_between(text: str, start: int, stop: int, known: _KnownIndex) -> list[tuple[int, int, KnownSpan | None]]:
+    """The members of ``text[start:stop]`` cut at each 、 and at a joiner between names."""
+    items: list[tuple[int, int, KnownSpan | None]] = []
+    at = start
+    for chunk in text[start:stop].split("、"):
+        for a, b in _split_at_joiners(chunk, at):
+            hit = known.by_end.get(b)
+            items.append((a, b, hit if hit is not None and hit.start == a else None))
+        at += len(chunk) + 1
+    return items
+
+
+def _introduced_firm(name: str) -> bool:
+    """Whether a member of a list a head of firms introduces may be a firm: named like one,
+    no trade, place or phrase."""
+    if not MIN_FIRM_NAME_CHARS <= len(name) <= MAX_ITEM_CHARS or name in KNOWN_PLACES:
+        return False
+    return _acceptable(name, "Enterprise", True) and not _names_a_trade(name) and not _reads_as_listed_phrase(name)
+
+
+def _reads_as_listed_phrase(name: str) -> bool:
+    """:func:`reads_as_phrase`, but a coined brand the dictionary tags as a verb (依爱, 岚启:
+    no word of its own) may open a firm's name in a list a head of firms introduces."""
+    words = rjieba.tag(name)
+    first, first_tag = words[0]
+    if len(words) > 1 and first_tag in _PHRASE_START_TAGS and not rjieba.has_word(first):
+        return words[-1][1] in _PHRASE_END_TAGS  # (a place or an adjective last still ends a phrase)
+    return reads_as_phrase(name)
+
+
 def _role_noun_end(text: str, start: int, end: int) -> int:
     """Where the name after the last role noun inside ``text[start:end]`` begins (``start``
     when there is none, or when the name after it would be shorter than a firm's)."""
@@ -430,6 +493,8 @@ def _leading_members(text: str, stop: int, known: _KnownIndex) -> list[ListMembe
     if text[stop - 1] == "等":
         return []  # "A、B等为代表的…": the list ends at 等, and is read from there
     cue = _CUE.match(text, stop)
+    if cue is None and _stands_for_known_chain(text, stop, known):
+        return _firms_standing_for_known_chain(text, stop, known)
     if cue is None or _heads_something_else(text, cue, known):
         return []
     led = _items_after_yi(text, stop, known)
@@ -439,6 +504,24 @@ def _leading_members(text: str, stop: int, known: _KnownIndex) -> list[ListMembe
     if len(items) < MIN_COUNTED_ITEMS:
         return []
     return _typed_by_head(text, items, _HEAD_CLASS[cue.group(1)], stop)
+
+
+def _firms_standing_for_known_chain(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
+    """Members of "以A、B为代表的<known industry>" when they are firms (a known one, or one
+    named by brand and trade, among them); segments or materials standing for the industry
+    ("以柔性、超薄玻璃为代表的平板显示材料") are left to other readings."""
+    items = _items_after_yi(text, stop, known)
+    if len(items) < MIN_COUNTED_ITEMS:
+        return []
+    members = _typed_by_head(text, items, "IndustryChain", stop)
+    return [m for m in members if m.type == "Enterprise"]
+
+
+def _stands_for_known_chain(text: str, stop: int, known: _KnownIndex) -> bool:
+    """Whether "为代表的" at ``stop`` is followed by a known industry written without a head
+    noun ("以A、B为代表的电子信息…"): the list stands for that industry."""
+    standing = _STANDING_LIST.match(text, stop)
+    return standing is not None and standing.end() in known.chain_starts
 
 
 # Roles only a firm holds in an industry: one name alone before them ("以某某为龙头的家电产业")
@@ -507,10 +590,26 @@ def _typed_by_head(text: str, items: list[tuple[int, int, KnownSpan | None]], cl
         if not _firms_standing_for_industry(text, stop, cls, known_classes):
             return []
         cls = "Enterprise"
+    elif _coined_firms_standing_for_industry(text, stop, cls, items, known_classes):
+        cls = "Enterprise"  # "以A科技、B微电为代表的电子信息产业": firms named by brand and trade
     if cls == "Enterprise" and items and items[-1][2] is None:
         a, b, _ = items[-1]
         items = [*items[:-1], (_after_leading_verb(text, a, b), b, None)]
-    return [ListMember(a, b, cls, True) for a, b, k in items if k is None and _acceptable(text[a:b], cls, True)]
+    return [
+        ListMember(a, b, cls, True)
+        for a, b, k in items
+        if k is None and _acceptable(text[a:b], cls, True) and (cls != "Enterprise" or not _names_a_trade(text[a:b]))
+    ]
+
+
+def _coined_firms_standing_for_industry(
+    text: str, stop: int, cls: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
+) -> bool:
+    """Whether a list standing for an industry, with no known chain in it, names firms: one
+    member at least is a coined brand before a firm's trade (某润科技, 某航微电子)."""
+    if cls != "IndustryChain" or "IndustryChain" in known_classes or _STANDING_LIST.match(text, stop) is None:
+        return False
+    return any(k is None and _looks_like_firm(text[a:b]) for a, b, k in items)
 
 
 def _firms_standing_for_industry(text: str, stop: int, cls: str, known_classes: set[str]) -> bool:
@@ -945,6 +1044,9 @@ def _walk_items(
                 wider = _start_after_joiner(text, hit.start, known)
             if firms and not 0 <= wider < hit.start:
                 wider = _brand_before_trade(text, hit, known)
+            firm = _firm_before_its_trade(known, wider, hit) if firms else None
+            if firm is not None:
+                hit, end = firm, firm.end  # "大疆无人机等企业": the firm, not its product
             if 0 <= wider < hit.start and not _glued_known_firm(known, wider, hit):
                 hit = None
         start = term if term >= 0 else hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
@@ -993,6 +1095,15 @@ def _brand_before_trade(text: str, hit: KnownSpan, known: _KnownIndex) -> int:
     if brand in KNOWN_PLACES or any(tag in _NOT_BRAND_TAGS for _, tag in rjieba.tag(brand)):
         return -1
     return start
+
+
+def _firm_before_its_trade(known: _KnownIndex, start: int, hit: KnownSpan) -> KnownSpan | None:
+    """The known firm written right before the known trade ``hit`` when the two make the
+    whole member from ``start`` ("大疆|无人机", "某某|锂电"): a firm and its product or line."""
+    firm = known.by_end.get(hit.start)
+    if hit.type != "IndustryChain" or firm is None or firm.type != "Enterprise" or firm.start != start:
+        return None
+    return firm
 
 
 def _glued_known_firm(known: _KnownIndex, floor: int, hit: KnownSpan) -> bool:

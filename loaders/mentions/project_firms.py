@@ -18,6 +18,8 @@ from functools import cache
 
 import rjieba
 
+from loaders.lexicon.chain_names import is_industry_term, is_segment_term, is_vocabulary_term
+from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.mentions.lists import RUN_BREAKS
 from loaders.mentions.short_names import company_head_words, field_before_head
 
@@ -68,8 +70,9 @@ def project_firms(text: str, known: KnownNames) -> list[ProjectFirm]:
     firms: list[ProjectFirm] = []
     for project in re.finditer("项目", text):
         listed, items = _project_items(text, project.start())
+        bare = listed and not _lists_things(text, items)
         for start, end in items:
-            firm = _firm_opening(text, start, end, known, listed)
+            firm = _firm_opening(text, start, end, known, listed, bare)
             if firm is not None and firm not in firms:
                 firms.append(firm)
     return firms
@@ -109,19 +112,61 @@ def _opening_offsets(chunk: str) -> list[int]:
     return offsets
 
 
-def _firm_opening(text: str, start: int, end: int, known: KnownNames, listed: bool) -> ProjectFirm | None:
+def _lists_things(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether an item of the list is a word of the dictionary or a term of the vocabulary
+    ("拉棒、切片、电池片等项目": steps and products of a plant, not firms)."""
+    return any(rjieba.has_word(text[a:b]) or _names_a_term(text[a:b]) for a, b in items)
+
+
+def _names_a_term(name: str) -> bool:
+    return is_industry_term(name) or is_segment_term(name) or is_vocabulary_term(name)
+
+
+def _firm_opening(
+    text: str, start: int, end: int, known: KnownNames, listed: bool, bare: bool = False
+) -> ProjectFirm | None:
     """The firm opening the item ``text[start:end]``; in a list of projects the item may
-    be the firm alone ("A科技、B光电等6个项目")."""
+    be the firm alone ("A科技、B光电等6个项目"), and (``bare``: in a list of names, no
+    common words) a short name with no head word ("A、B等20个项目")."""
     match = _firm_at_item_start().match(text, start, end)
     for a, b in known.firms:
         # a head word running over the known name's end ("华润微|电子") shows a longer name
         if a == start and b <= end and (match is None or not match.start("head") < b < match.end()):
             return ProjectFirm(a, b, known=True)
     if match is None or (match.end() == end and not listed):
-        return None
+        return _bare_firm(text, start, end, known) if bare else None
     if not _is_coined(match.group("stem")) or _reads_otherwise(text, match, known):
         return None
     return ProjectFirm(start, match.end(), known=False)
+
+
+# A firm's short name alone as an item of a list of projects ("A、B等20个项目"): two to four
+# characters that are no word of the dictionary (道路, 中小学校, 城市更新) and, when the dictionary splits them, only
+# proper nouns (not "钨钼|合金", a product, or "引江济淮|总部", a site).
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_PLACE_TAILS = ("岛", "城", "园", "港", "谷", "湾", "区", "镇", "村", "湖", "山")  # 科创岛: a site
+_BARE_NAME_TAGS = frozenset({"nr", "ns", "nz", "nrfg", "nrt", "j"})
+
+
+def _bare_firm(text: str, start: int, end: int, known: KnownNames) -> ProjectFirm | None:
+    """The item ``text[start:end]`` of a list of projects when it is a firm's short name alone."""
+    name = text[start:end]
+    if not _BARE_NAME.fullmatch(name) or rjieba.has_word(name) or not _is_coined(name):
+        return None
+    if _names_known_other(start, end, known):
+        return None
+    words = rjieba.tag(name)
+    if len(words) > 1 and not all(tag in _BARE_NAME_TAGS for _, tag in words):
+        return None
+    if name in KNOWN_PLACES or name.endswith(_PLACE_TAILS) or _names_a_term(name):
+        return None
+    return ProjectFirm(start, end, known=False)
+
+
+def _names_known_other(start: int, end: int, known: KnownNames) -> bool:
+    """Whether a known place, industry or body overlaps ``[start, end)``."""
+    spans = [*known.places, *known.industries]
+    return start in known.bodies or any(a < end and start < b for a, b in spans)
 
 
 # After a head word, characters that make the run a place's name (某某科技城, 某某电子园).

@@ -21,6 +21,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   say which link is whose).
 - ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
   comma before it), so one subject can govern several clauses, each with its own verb.
+- ``placeless_clause``: no place but the first end stands in the second end's clause
+  ("X区…，在Y园引进A" and "X区…，吸引A落户Y园" say A is in Y, not in X).
 - ``no_object``: no organisation follows the second end in its clause ("A在Y成立。", not
   "A在Y成立B": there A sets B up, and B is what lies in Y).
 - ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place the
@@ -95,6 +97,7 @@ class RelationPattern:
     cue_in_clause: bool = False
     one_tail: bool = False
     no_object: bool = False
+    placeless_clause: bool = False
     # words one of which a sentence must hold for the pattern to match (its gap cues, else
     # its before or after cues): a cheap test run before the pattern
     required_words: tuple[str, ...] = ()
@@ -118,7 +121,8 @@ class RelationPattern:
             return False  # "江西省赣州高新区重点发展…": the zone is the subject, its province says where
         if self.list_required and not view.units[j].is_list:
             return False
-        if self.max_commas and self.head_first and _new_subject_between(view, i, j):
+        # a first end that opens its clause is its subject, whichever end it is
+        if self.max_commas and (self.head_first or self.opens_clause) and _new_subject_between(view, i, j):
             return False  # "A区重点发展X，B区重点发展Y": B's clause is not A's
         if _CUES.hard_end.search(gap) or len(_CUES.commas.findall(gap)) > self.max_commas:
             return False
@@ -131,6 +135,8 @@ class RelationPattern:
         if self.opens_clause and not _opens_clause(view, i):
             return False
         if self.no_object and _object_follows(view, j):
+            return False
+        if self.placeless_clause and _other_place_in_clause(view, i, j):
             return False
         # a list's head noun may hold the cue: "A、B等16条省级重点产业链"
         return self._after_holds(view, j)
@@ -300,6 +306,16 @@ def _object_follows(view: SentenceView, index: int) -> bool:
     return any(units[k].kind == "org" and view.same_clause(index, k, soft=True) for k in range(index + 1, len(units)))
 
 
+def _other_place_in_clause(view: SentenceView, first: int, second: int) -> bool:
+    """A place other than unit ``first`` (and the places written onto it) stands in unit
+    ``second``'s comma clause: that place, not ``first``, is where ``second`` is."""
+    own = range(view.place_run_start(first), first + 1)
+    return any(
+        unit.kind == "place" and k not in own and view.same_clause(min(k, second), max(k, second), soft=True)
+        for k, unit in enumerate(view.units)
+    )
+
+
 def _new_subject_between(view: SentenceView, first: int, second: int) -> bool:
     """A unit of the first one's kind opens a later clause before ``second``: that clause
     has a subject of its own."""
@@ -395,6 +411,7 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
         opens_clause=bool(obj.get("opens_clause", False)),
         one_tail=bool(obj.get("one_tail", False)),
         no_object=bool(obj.get("no_object", False)),
+        placeless_clause=bool(obj.get("placeless_clause", False)),
         cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
         list_required=bool(obj.get("list_required", False)),
         cue_in_clause=bool(obj.get("cue_in_clause", False)),

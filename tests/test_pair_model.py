@@ -14,7 +14,7 @@ import pytest
 from kg.errors import InputError
 from loaders import ablation
 from loaders.pipeline import extract_document
-from loaders.relations.pair_model import MODEL_FILE, RULE_NAME, default_model, model_from_json
+from loaders.relations.pair_model import MODEL_FILE, RULE_NAME, candidate_pairs, default_model, model_from_json
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "loaders" / "lexicon" / MODEL_FILE
@@ -38,6 +38,27 @@ def test_the_model_adds_a_relation_no_rule_reads_and_goes_with_its_part(tmp_path
     assert added in _relations(page)
     with ablation.disabled("pair-model"):
         assert not any(r[0] == "FOCUSES_ON" for r in _relations(page))
+
+
+def _candidates(sentence: str, tmp_path: Path) -> set[tuple[str, str, str]]:
+    page = tmp_path / "page.txt"
+    page.write_text(sentence + "\n", encoding="utf-8")
+    extraction = extract_document(page)
+    text = extraction.document.sentences[0].text
+    mentions = [m for m in extraction.mentions if m.sentence == 0]
+    return {(t, h.canonical, tl.canonical) for t, h, tl in candidate_pairs(text, mentions)}
+
+
+def test_a_place_is_no_candidate_for_what_a_later_clauses_place_develops(tmp_path: Path) -> None:
+    pairs = _candidates("青州市重点发展新材料，柳州市则聚焦集成电路。", tmp_path)
+    assert ("FOCUSES_ON", "柳州市", "集成电路") in pairs
+    assert ("FOCUSES_ON", "青州市", "集成电路") not in pairs
+
+
+def test_a_province_qualifying_a_zone_is_no_candidate_for_the_zones_industry(tmp_path: Path) -> None:
+    pairs = _candidates("湖南省长沙高新区重点发展人工智能产业。", tmp_path)
+    assert ("FOCUSES_ON", "湖南省", "人工智能") not in pairs
+    assert ("PART_OF", "长沙高新技术产业开发区", "湖南省") in pairs
 
 
 def test_a_pair_models_confidence_is_its_score_at_least_the_threshold(tmp_path: Path) -> None:

@@ -154,8 +154,9 @@ def candidate_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[str, M
 
 def _allowed_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention, Mention, list[str]]]:
     placed = [m for m in mentions if m.clean_end > m.clean_start]
+    places = [m for m in placed if m.type == "Place"]
     for head, tail in _pairs_within_reach(placed):
-        if _siblings(head, tail, text):
+        if _siblings(head, tail, text) or _another_subject_between(head, tail, text, places):
             continue
         types = [
             t
@@ -165,6 +166,29 @@ def _allowed_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention
         ]
         if types:
             yield head, tail, types
+
+
+_CLAUSE_BREAKS = frozenset("，；,;")
+
+
+def _another_subject_between(a: Mention, b: Mention, text: str, places: list[Mention]) -> bool:
+    """Whether another place, not the first of the pair, is what the other name belongs
+    to: a place opening a later clause ("甲市重点发展A，乙市则聚焦B": 乙市's B), or a place
+    the first one only qualifies ("某省甲区重点发展B": 甲区's B; the province says where
+    甲区 lies). Between two places (某省甲市乙区) the pair is left to the model."""
+    first, second = (a, b) if a.clean_start <= b.clean_start else (b, a)
+    if first.type != "Place":
+        return False
+    return any(
+        first.clean_end <= p.clean_start
+        and p.clean_end <= second.clean_start
+        and _subject_after(text[first.clean_end : p.clean_start], second)
+        for p in places
+    )
+
+
+def _subject_after(gap: str, other: Mention) -> bool:
+    return not _CLAUSE_BREAKS.isdisjoint(gap) or (not gap and other.type != "Place")
 
 
 def _pairs_within_reach(placed: list[Mention]) -> Iterator[tuple[Mention, Mention]]:

@@ -213,4 +213,4 @@ def test_counts_and_field_words_after_a_chain_are_cut_off():
 
 def test_a_scope_word_before_too_plain_a_stem_leaves_no_chain():
     # 全球 says where, as 全国 does; IT alone is too plain a stem (as in "IT产业")
-    assert not any("IT" in n for n in _chain_names("伴随着全球IT产业的快速发展，某市迅速崛起。"))
+    assert not any("IT" in n for n in _chain_names("随着全球IT产业的发展，某市崛起。"))

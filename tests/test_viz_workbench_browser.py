@@ -83,8 +83,9 @@ def test_gaps_carry_evidence_and_silence_is_drawn_apart(browser, site: Path) -> 
             assert box.evaluate("e => getComputedStyle(e).borderTopStyle") == "dotted"
         assert "已读 5 篇" in (w.page.text_content("#not-mentioned summary") or "")
         if name == "chain-nev.html":
-            battery = w.page.locator(".segment[data-segment=nev-battery]")
-            assert battery.get_attribute("data-status") == "unmentioned"  # not a 补链 target
+            # the seeds never name 充电桩: silent, so no 补链 target (动力电池 has a parts maker)
+            charging = w.page.locator(".segment[data-segment=nev-charging]")
+            assert charging.get_attribute("data-status") == "unmentioned"
             assert w.page.locator("#places .gap-tag").count() == 0
             shot(w, "workbench-chain-nev.png")
         if name == "chain-display.html":

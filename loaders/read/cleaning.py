@@ -93,6 +93,9 @@ _INVISIBLE = re.compile(
     r"[\u200b-\u200d\u2060\ufeff\u00ad]+|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#8203|#x200b|#xa0)[;；]?",
     re.IGNORECASE,
 )
+# The first character of anything _INVISIBLE matches. Searching for it alone is about eight
+# times faster than the case-insensitive alternation, and most lines hold none.
+_MAY_BE_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad&]")
 
 
 def clean_line(line: str, base: int) -> CleanLine | None:
@@ -112,9 +115,9 @@ def clean_line(line: str, base: int) -> CleanLine | None:
     runs = _runs_without_inline_marks(line, start, end)
     if insertions:
         runs = _runs_without(runs, [(start + i.start, start + i.end) for i in insertions])
-    invisible = [m.span() for m in _INVISIBLE.finditer(line, start, end)]
-    if invisible:
-        runs = _runs_without(runs, invisible)
+    if _MAY_BE_INVISIBLE.search(line, start, end):
+        invisible = [m.span() for m in _INVISIBLE.finditer(line, start, end)]
+        runs = _runs_without(runs, invisible) if invisible else runs
     if " " in line or "\u3000" in line or "\xa0" in line:
         spaces = [m.span() for m in _SPACE_BY_PUNCTUATION.finditer(line, start, end)]
         runs = _runs_without(runs, spaces) if spaces else runs

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import rjieba
 
+from loaders.mentions.chain_words import common_verb
+
 # Tags of a first word that is always the sentence's: prepositions (以, 向), pronouns (本地,
 # 我市), directions of more than one character (上游, 下游; 后 opens 后市场) and measures
 # of more than one character (平方公里; 零部件 is tagged mq, and stays).
@@ -28,8 +30,6 @@ _LONG_SENTENCE_TAGS = frozenset({"f", "q"})
 # word (当地, 国内; but 前沿, 体外 open names) and a common verb (满足; but 显示, 合成 open
 # names); and words of owner the tagger reads as plain nouns.
 _LOCATIVE_TAG = "s"
-_VERB_TAG = "v"
-_COMMON_VERB_FREQUENCY = 1000  # as in chain_words: rarer verbs are technical words (超导)
 _OWNER_WORDS = frozenset({"公司", "企业"})
 # Words of scope, which say where an industry is, as 中国 and 全国 do (chain rule's nation
 # words): "全球某某产业" is that industry the world over.
@@ -89,9 +89,7 @@ def _always_opening(word: str, tag: str) -> bool:
 def _opening_before_known(word: str, tag: str) -> bool:
     if not rjieba.has_word(word) or len(word) < MIN_LEFT_CHARS:
         return False
-    if tag == _VERB_TAG:
-        return rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY
-    return tag == _LOCATIVE_TAG or word in _OWNER_WORDS
+    return common_verb(word, tag) or tag == _LOCATIVE_TAG or word in _OWNER_WORDS
 
 
 def _closing_length(reversed_words: tuple[tuple[str, str], ...], name: str) -> int:

@@ -40,7 +40,7 @@ _JOINERS = "及和与、"
 _PLACE_OR_BODY = ("园区", "开发区", "经济区", "地区", "政府", "全国", "整体", "集团")
 
 
-def _common_verb(word: str, tag: str) -> bool:
+def common_verb(word: str, tag: str) -> bool:
     """A verb this common is the clause's verb, not (the first word of) an industry."""
     return tag == "v" and rjieba.suggest_freq(word) >= _COMMON_VERB_FREQUENCY
 
@@ -73,13 +73,13 @@ def is_verb_phrase(stem: str) -> bool:
         word, tag = tagged[0]
         if tag == "l" and len(word) >= _IDIOM_LENGTH:
             return not _ends_in_noun(word)  # 高度重视: a set phrase, not a trade (远洋运输)
-        return tag in _NOT_ALONE or _common_verb(word, tag) or _resultative_verb(word, tag)
+        return tag in _NOT_ALONE or common_verb(word, tag) or _resultative_verb(word, tag)
     if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST or _resultative_verb(*tagged[-1]):
         return True
-    if _common_verb(*tagged[0]) and all(tag.startswith("v") for _, tag in tagged[1:]):
+    if common_verb(*tagged[0]) and all(tag.startswith("v") for _, tag in tagged[1:]):
         return True  # 帮助厘清: a verb and its verbal object; 创新药 holds a noun
-    if _common_verb(*tagged[0]) and len(tagged) >= _MIN_VERB_OBJECT_WORDS:
+    if common_verb(*tagged[0]) and len(tagged) >= _MIN_VERB_OBJECT_WORDS:
         return True  # 进军海洋生物医药: a move into an industry, the industry is the object
-    if len(tagged) == _MANNER_AND_VERB and tagged[0][1] == "a" and _common_verb(*tagged[1]):
+    if len(tagged) == _MANNER_AND_VERB and tagged[0][1] == "a" and common_verb(*tagged[1]):
         return True  # 配套支撑, 高效推进: how something is done (高效节能 names a trade)
     return any(tag in _ADVERB_TAGS for _, tag in tagged[1:])  # 全国率先提出, 某部正式公布: an adverb inside

@@ -21,7 +21,7 @@ import rjieba
 from loaders.lexicon.chain_names import is_industry_term, is_segment_term, is_vocabulary_term
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.mentions.lists import RUN_BREAKS
-from loaders.mentions.short_names import company_head_words, field_before_head
+from loaders.mentions.short_names import company_head_words, field_before_head, is_coined_word
 
 # "等6个项目", "等在内的9个常州项目", "等在建产业项目", "等重点项目": a list closed by 等
 # and a short modifier before 项目.
@@ -35,9 +35,6 @@ _OPENING_TAGS = frozenset({"v", "p", "uj", "ul"})
 _FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并的了")
 # National and regional words open programmes and places, no firm's own name.
 _NOT_COINED_OPENINGS = ("国家", "全国", "全省", "全市")
-# A stem that is a word of the dictionary and no proper noun (智能, 蜂巢) is read as a
-# word, not as a firm's own part of the name.
-_PROPER_TAGS = frozenset({"nr", "ns", "nz", "nt", "j"})
 MAX_CHUNK_CHARS = 40
 
 
@@ -198,4 +195,4 @@ def _is_coined(stem: str) -> bool:
         return False
     if tags[0] == "q" and len(words[0][0]) == 1:
         return False  # "4 项航空…": a measure word after a count
-    return not rjieba.has_word(stem) or all(tag in _PROPER_TAGS for tag in tags)
+    return is_coined_word(stem, tags)

@@ -78,6 +78,12 @@ def _is_own_name(stem: str) -> bool:
     tags = [tag for _, tag in rjieba.tag(stem)]
     if any(tag in _PHRASE_TAGS for tag in tags):
         return False  # 由光迅, 聚焦光通信, 集群建设: a verb or function word, not a name
+    return is_coined_word(stem, tags)
+
+
+def is_coined_word(stem: str, tags: list[str]) -> bool:
+    """Whether ``stem`` (its words tagged ``tags``) is a coined word the dictionary lacks,
+    or proper nouns only: a firm's own part of its name, not a common word (蜂巢, 智能)."""
     return not rjieba.has_word(stem) or all(tag in _PROPER_TAGS for tag in tags)
 
 

@@ -70,6 +70,12 @@ def test_a_scale_word_is_no_part_of_the_industry(tmp_path: Path) -> None:
         ("帮助厘清", True),  # a common verb and its verbal object
         ("仔细梳理现有", True),  # an adverb opens it
         ("先导性", True),  # an adjective of kind
+        ("承接长三角", True),  # a verb, however rare, before a region it moves things from
+        ("重点承接浙江信息", True),  # ... wherever it stands in the stem
+        ("亲自协调", True),  # an adverb before a verb
+        ("更为温州", True),  # an adverb before a place
+        ("快速消费品", False),  # an adverb before nouns opens a trade's name
+        ("抛光材料", False),  # a rare verb before a noun that is no place
         ("创新药", False),  # a common verb before a noun: an industry
         ("智能制造", False),
         ("服务外包", False),

@@ -214,3 +214,18 @@ def test_counts_and_field_words_after_a_chain_are_cut_off():
 def test_a_scope_word_before_too_plain_a_stem_leaves_no_chain():
     # 全球 says where, as 全国 does; IT alone is too plain a stem (as in "IT产业")
     assert not any("IT" in n for n in _chain_names("随着全球IT产业的发展，某市崛起。"))
+
+
+def test_times_fields_and_fashions_before_the_industry_word_name_no_trade():
+    for sentence in (
+        "明确了今后一个时期产业转型的任务。",
+        "青州迎来新一轮产业投资高峰。",
+        "围绕三个风口产业加快布局。",
+        "全面梳理各细分产业链的现状。",
+    ):
+        assert not _chain_names(sentence) & {"时期", "新一轮", "风口", "细分"}, sentence
+
+
+def test_a_clause_s_verb_or_adverb_before_the_industry_word_is_no_trade():
+    assert not _chain_names("青州主动承接长三角产业外溢。") & {"承接长三角", "长三角"}
+    assert not any(n.startswith("亲自") for n in _chain_names("副县长兼任链长，亲自协调产业链上的难题。"))

@@ -105,6 +105,28 @@ def test_a_verb_a_measure_or_a_pointer_glued_before_a_park_is_no_part_of_its_nam
     assert not any(name.startswith(("托举", "受益", "远眺", "平方", "这条")) for name in found)
 
 
+def test_a_stem_that_is_one_word_of_the_sentence_leaves_the_bare_zone_word():
+    found = _places(
+        "这些成绩只是开发区多年积累的结果。",
+        "会议制定高新区三年行动计划。",
+        "目前全县正以工业园区为依托。",
+        "从当初的荒地变成千亿开发区。",
+    )
+    assert not any(name.startswith(("只是", "制定", "正以", "千亿")) for name in found)
+    assert "青柳高新区" in {m.written for m in _places("会议在青柳高新区召开。").values()}
+
+
+def test_an_adverb_of_manner_before_a_zone_is_cut_even_after_a_known_place():
+    found = _places("规划提出青州明确高新区的发展方向。")
+    assert not any("明确" in name for name in found)
+
+
+def test_a_place_written_after_a_zone_s_committee_opens_after_it():
+    found = _places("记者从青柳高新区管委会东山分园区了解到，园区企业增多。")
+    assert "东山分园区" in {m.written for m in found.values()}
+    assert not any("管委会" in m.written for m in found.values())
+
+
 def test_a_verb_inside_a_park_s_name_after_its_place_stays():
     found = _places("芜湖检测认证产业园开园。", "知识城科教创新城开工。")
     assert "芜湖检测认证产业园" in found

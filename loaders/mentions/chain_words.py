@@ -25,6 +25,13 @@ _RESULT_COMPLEMENTS = "下出起上到完"
 _NOUN_TAGS = frozenset({"n", "vn", "nz"})
 _VERB_WITH_RESULT_LENGTH = 2
 _ADVERB_TAGS = frozenset({"d", "ad"})
+# A place's name (ns) of two characters or more: an industry may be named after a thing
+# tagged as a place (应用|云), never after a region a clause moves things to or from.
+_PLACE_TAG = "ns"
+_MIN_PLACE_CHARS = 2
+# An adverb (亲自, 更为) opens an industry's name only before its nouns (快速|消费品).
+_ADVERB_TAG = "d"
+_MIN_ADVERB_CHARS = 2
 # A common verb before two words or more is a verb with its object (进军海洋生物医药); a
 # trade named by a verb and one noun (制造装备, 服务机器人) stays.
 _MIN_VERB_OBJECT_WORDS = 3
@@ -60,6 +67,27 @@ def _resultative_verb(word: str, tag: str) -> bool:
     return tag == "v" and len(word) == _VERB_WITH_RESULT_LENGTH and word[-1] in _RESULT_COMPLEMENTS
 
 
+def _a_place(word: str, tag: str) -> bool:
+    return tag == _PLACE_TAG and len(word) >= _MIN_PLACE_CHARS
+
+
+def _verb_before_place(tagged: list[tuple[str, str]]) -> bool:
+    """A verb of the dictionary, however rare, before a region (承接京津, 重点承接某省信息)
+    moves industries between places; it names none."""
+    return any(
+        tag == "v" and len(word) > 1 and rjieba.has_word(word) and _a_place(*after)
+        for (word, tag), after in zip(tagged, tagged[1:], strict=False)
+    )
+
+
+def _adverb_before_verb_or_place(tagged: list[tuple[str, str]]) -> bool:
+    """An adverb before a verb or a place is the clause's (亲自协调, 更为惠州)."""
+    word, tag = tagged[0]
+    if tag != _ADVERB_TAG or len(word) < _MIN_ADVERB_CHARS or not rjieba.has_word(word):
+        return False
+    return any((t.startswith("v") and t != "vn") or _a_place(w, t) for w, t in tagged[1:])
+
+
 @lru_cache(maxsize=65536)
 def is_verb_phrase(stem: str) -> bool:
     """True when ``stem`` reads as a verb phrase, an adverb or a place, not an industry."""
@@ -80,6 +108,8 @@ def is_verb_phrase(stem: str) -> bool:
         return True  # 帮助厘清: a verb and its verbal object; 创新药 holds a noun
     if common_verb(*tagged[0]) and len(tagged) >= _MIN_VERB_OBJECT_WORDS:
         return True  # 进军海洋生物医药: a move into an industry, the industry is the object
+    if _verb_before_place(tagged) or _adverb_before_verb_or_place(tagged):
+        return True  # 承接京津, 亲自协调, 更为惠州: the clause's verb and its object or place
     if len(tagged) == _MANNER_AND_VERB and tagged[0][1] == "a" and common_verb(*tagged[1]):
         return True  # 配套支撑, 高效推进: how something is done (高效节能 names a trade)
     return any(tag in _ADVERB_TAGS for _, tag in tagged[1:])  # 全国率先提出, 某部正式公布: an adverb inside

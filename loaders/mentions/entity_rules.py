@@ -224,6 +224,9 @@ class RuleRegistry:
         return table
 
 
+# Technology at large, scopes (whose), degree (how valuable), times (时期, 新一轮), parts
+# and fields (方面, 细分), roles (主体), pointers (上述, 这场) and fashion (风口, 地标): no
+# trade is named by any of them before 产业.
 CHAIN_CATEGORY_STEMS = frozenset(
     _words("""战略性新兴 新兴 未来 主导 传统 优势 支柱 核心 重点 特色 高新技术 数字 现代 战新 相关
     上下游 配套 制造 实体 新兴支柱 高质量 高质量优势 跨区域 关键 链式
@@ -232,7 +235,8 @@ CHAIN_CATEGORY_STEMS = frozenset(
     乡村 前沿 科技 高科技 政府 都市 县域 园区 同类 同行业 高技术 制造业 历史经典
     创新链 资金链 人才链 供应链 价值链 政策链 服务链 科技创新 技术创新 全生命周期 全周期 全链条 全流程
     技术 全球 中国 国内 海外 境外 新时代
-    高附加值 高精尖 高成长 高增长 高附加""")  # technology at large, scopes (whose), degree (how valuable): no trade
+    高附加值 高精尖 高成长 高增长 高附加
+    时期 时代 新一轮 方面 领域 细分 专项 主体 单一 集群 上述 这场 风口 地标 顶尖""")
 )
 # Category words that name a broad trade: alone a kind of industry, after a degree word
 # an industry ("高端服务", "现代服务"), unlike degree words stacked ("核心关键").

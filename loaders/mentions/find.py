@@ -1105,7 +1105,7 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         start = _after_zone_word(text, _place_anchored_start(text, start, s, matches), s)
         return _after_role_noun(text, start, s, rule)
     if rule.type == "Place":
-        start = after_sentence_words(text, start, s, [m.start for m in matches])
+        start = _after_body_word(text, after_sentence_words(text, start, s, [m.start for m in matches]), s)
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
         return _after_former_word(text, start, matches)
     return start
@@ -1159,6 +1159,16 @@ def _after_part_word(text: str, start: int, s: int, matches: list[SurfaceMatch])
 # A park a brand opens in another city is named "<city>·<brand park>" ("某市·某某科技园"):
 # the city and the middle dot belong to the park's name.
 _NAME_DOTS = "·・•"
+
+
+# A zone's administrative committee is a body, never a word of a place's name: a place
+# written after it ("某某高新区管委会某某分园区办事处") opens after it.
+_BODY_WORDS = ("管理委员会", "管委会")
+
+
+def _after_body_word(text: str, start: int, s: int) -> int:
+    ends = [text.rfind(word, start, s) + len(word) for word in _BODY_WORDS if text.find(word, start, s) >= 0]
+    return max(ends, default=start)
 
 
 # "整合原某市化工园": 原 says the park was so named before a merger; it is no part of the

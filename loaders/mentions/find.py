@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 import ahocorasick_rs
+import rjieba
 
 from kg.model import Document, Dropped, Mention, Sentence, entity_class
 from loaders import ablation
@@ -39,6 +40,7 @@ from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
+from loaders.mentions.county_context import PlaceSpan, bare_counties
 from loaders.mentions.dependent_parts import joined_dependent_chains
 from loaders.mentions.district_lists import listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import (
@@ -87,6 +89,7 @@ CHAIN_SPLIT_SOURCE = "industry-chain-split"
 CHAIN_LEAD_SOURCE = "industry-chain-lead"
 SHORT_COMPANY_SOURCE = "enterprise-short-name"
 LISTED_DISTRICT_SOURCE = "district-list"
+BARE_COUNTY_SOURCE = "bare-county"
 CHAINED_DISTRICT_SOURCE = "district-after-province-city"
 OLD_TOWN_SOURCE = "old-town"
 BARE_ZONE_SOURCE = "bare-zone"
@@ -185,6 +188,9 @@ class _DocState:
     sentence_index: int = 0  # the sentence being read
     # Parks' short names learned from their full names: alias -> the sentence it was learned in.
     park_short_names: dict[str, int] = field(default_factory=dict)
+    # Codes of the divisions the gazetteer finds anywhere in the document (a county's bare
+    # short name is taken only in a document that names its city: county_context.py).
+    division_codes: frozenset[str] = frozenset()
 
     def declare(self, alias: str, name: _DeclaredName) -> None:
         self.declared[alias] = name
@@ -203,6 +209,7 @@ def find_mentions(doc: Document) -> MentionResult:
     texts = [sentence.text for sentence in doc.sentences]
     matches_of = default_matcher().find_each(texts)
     hits_of = suffix_hits_each(texts)
+    state.division_codes = frozenset(code for found in matches_of for m in found for code in m.surface.division_codes)
     for sentence, all_matches, hits in zip(doc.sentences, matches_of, hits_of, strict=True):
         matches = without_inner_firms(sentence.text, all_matches)  # 思科 in 沃思科技 is none
         opens_paragraph = sentence.index == 0 or "\n" in doc.text[state.previous_end : sentence.start]
@@ -280,6 +287,7 @@ def _sentence_candidates(
         ]
     if "、" in text:
         pool += _place_list_candidates(text, pool)
+    pool += _bare_county_candidates(text, pool, state.division_codes, gaz)
     kinds: set[tuple[int, int]] = set()
     if _may_distribute(text) and ablation.enabled("distributed-lists"):
         counted, kinds = _counted_lab_candidates(text, matches)
@@ -449,6 +457,11 @@ def _place_in_a_set_phrase(text: str, cand: _Candidate) -> bool:
 # their own path: loaders.mentions.counted_kinds).
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千两几]+(?:余|多)?[个家所座]$")
 _COUNTABLE_BODIES = frozenset({"Laboratory", "InnovationPlatform", "ResearchInstitute", "LargeScientificFacility"})
+
+
+# A count or an ordinal inside the words before a place's suffix ("第四个", "两个", "3家")
+# counts places of a kind: no place is named so.
+_COUNT_INSIDE = re.compile(r"第?[0-9一二三四五六七八九十百千两几]+(?:个|家|座|处)")
 
 
 def _counted_kind(text: str, cand: _Candidate) -> bool:
@@ -795,6 +808,19 @@ def _sibling_district_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
     ]
 
 
+def _bare_county_candidates(
+    text: str, pool: list[_Candidate], document_codes: frozenset[str], gaz: Gazetteer
+) -> list[_Candidate]:
+    """Counties by their bare short name where the text shows a place ("江苏宜兴",
+    "溧阳、金坛", "落户从化"), in text no other name covers (county_context.py)."""
+    places = [PlaceSpan(c.start, c.end, c.division_codes) for c in pool if c.type == "Place"]
+    taken = [(c.start, c.end) for c in pool]
+    return [
+        _division_candidate(c.start, c.end, c.division, BARE_COUNTY_SOURCE)
+        for c in bare_counties(text, places, taken, document_codes, gaz)
+    ]
+
+
 def _place_list_candidates(text: str, pool: list[_Candidate]) -> list[_Candidate]:
     """Unknown members of lists of places ("甲科技城、乙云城") (place_lists.py)."""
     places = {(c.start, c.end) for c in pool if c.type == "Place"}
@@ -943,11 +969,15 @@ def _rule_candidates(
             reason = _owner_words_reason(text, start, s, rule, near)
         if reason is None and rule.type == "Place" and _names_an_industry(text[start:s], gaz):
             reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
+        if reason is None and rule.type == "Place" and _COUNT_INSIDE.search(text, start, s) is not None:
+            reason = "counted"  # "某省第四个国家级高新区": a rank among zones of a kind, no name
         if reason is None and rule.type == "IndustryChain":
             reason = _plain_chain_reason(text[start:s], gaz)
         if reason is None:
             cand = _rule_candidate(text, start, s, _with_bracketed_place(text, e, rule, matches), rule, gaz)
-            found.append(_after_parent_zone(text, cand, near) if rule.type == "Place" else cand)
+            if rule.type == "Place":
+                cand = _after_parent_zone(text, _after_zone_prefix(text, cand, gaz), near)
+            found.append(cand)
         elif rule.report_drops:
             drops.append((start, e, f"{rule.name}:{reason}"))
         if rule.type == "IndustryChain" and reason is not None and not _heads_other_things(text, start, s, e):
@@ -1027,6 +1057,43 @@ def _names_an_industry(stem: str, gaz: Gazetteer) -> bool:
 
 # Words that name a part of a zone ("合肥片区", "蜀山分区").
 _SUB_ZONE_WORDS = ("片区", "分区")
+
+
+# A park with a name of its own written after the development zone it lies in
+# ("某某高新区东部产业园", "某某新区凤凰湖产业园"): the zone is named for itself (its own
+# suffix makes it a mention), and the park is called by its own words and kind. A park named
+# by an industry ("某某高新区集成电路产业园") or a district ("某某高新区南海园") has no name
+# without the zone, and keeps it.
+_PARK_AFTER_ZONE = re.compile(
+    r"(?P<zone>[\u4e00-\u9fff]{2,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区))"
+    r"(?P<own>[\u4e00-\u9fff]{2,4}?)(?P<kind>产业园区|工业园区|产业园|工业园|物流园|产业城)"
+)
+
+
+def _after_zone_prefix(text: str, cand: _Candidate, gaz: Gazetteer) -> _Candidate:
+    """The park without the zone written before it, when the park has a name of its own."""
+    match = _PARK_AFTER_ZONE.fullmatch(text, cand.start, cand.end)
+    if match is None:
+        return cand
+    own = match.group("own")
+    if not _own_park_words(own) or _names_an_industry(own, gaz) or _names_a_place(own, gaz):
+        return cand
+    park = match.start("own")
+    return _Candidate(park, cand.end, cand.type, cand.subtype, name_form(text[park : cand.end]), cand.source)
+
+
+# Word classes of a park's own words: names and directions (东部, 城南, 凤凰湖), not the
+# nouns of a kind or a field (智能, 数字, 总部) nor verbs (创新).
+_OWN_PARK_TAGS = frozenset({"ns", "nr", "nz", "f"})
+
+
+def _own_park_words(words: str) -> bool:
+    return all(tag in _OWN_PARK_TAGS for _word, tag in rjieba.tag(words))
+
+
+def _names_a_place(words: str, gaz: Gazetteer) -> bool:
+    surface = gaz.surface(words)
+    return (surface is not None and surface.type == "Place") or words in gaz.county_short_forms
 
 
 def _after_parent_zone(text: str, cand: _Candidate, near: list[SurfaceMatch]) -> _Candidate:

@@ -61,8 +61,10 @@ _ROLE_MODIFIERS = rf"{_MODIFIER_CHAR}{{1,6}}?(?:重点|龙头|骨干|领军|链�
 # "等生命健康领域各类企业": the firms of a field, named by the field.
 _FIELD_FIRM_MODIFIERS = rf"{_MODIFIER_CHAR}{{1,8}}?(?:领域|行业)的?(?:各类|相关|重点|龙头|骨干)?(?=企业)"
 _FIELD_OF_FIRMS = re.compile("(?:领域|行业)的?(?:各类|相关|重点|龙头|骨干)?$")
-# "等航天产业龙头企业": the industry word qualifies a head of firms that follows it.
-_FIRM_AFTER_INDUSTRY = r"[^\W\d_的之为]{0,4}?(?:企业|公司|集团)"
+# "等航天产业龙头企业": the industry word qualifies a head of firms that follows it; and
+# "等算力产业项目", "等集成电路产业链项目": projects of an industry, which the list's
+# members build (firms, typed by a known member, or projects), not the industries.
+_FIRM_AFTER_INDUSTRY = r"[^\W\d_的之为]{0,4}?(?:企业|公司|集团)|链?项目"
 # "A、B等为代表的一批…企业": the list is what stands for the kind.
 _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 # "以A、B为代表的汽车电子、智能座舱企业", with or without 等: the members stand for a kind
@@ -81,7 +83,7 @@ _STANDING_LIST = re.compile(_STANDS_FOR)
 # 家知名品牌"). No 的, 之 or 为 inside: they close a clause that says what the list is.
 _ROUGH_COUNT = rf"(?:{_COUNT}|(?:上|近|数)[十百千]+(?:余|多)?家)"
 _LONG_FIRM_CUE = re.compile(
-    rf"等(?:{_ROUGH_COUNT})?(?:[^\W\d_的之为]|[“”‘’\"']){{0,14}}?(企业|公司|集团|品牌|巨头|药企|车企|厂商|龙头(?!产业|行业))"
+    rf"等(?:{_ROUGH_COUNT}为?)?(?:[^\W\d_的之为]|[“”‘’\"']){{0,14}}?(企业|公司|集团|品牌|巨头|药企|车企|厂商|龙头(?!产业|行业))"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
@@ -1063,6 +1065,11 @@ def _walk_items(
             # one character; after a 、 the whole text up to the member's end is the member
             wider = _enumerated_start(text, end)
             start = wider if 0 <= wider < start and not _ends_in_suffix(text[wider:end]) else start
+        if firms and hit is None and text[start:end] in _FIRM_TRADE_ENDINGS:
+            # "…、重塑科技等企业": the word rules stop at a verb (重塑) and leave the trade
+            # alone; after a 、 the whole text up to the trade is the firm's name
+            wider = _enumerated_start(text, end)
+            start = wider if 0 <= wider < start and end - wider <= MAX_ITEM_CHARS else start
         items.append((start, end, hit))
         joiner = _joiner_before(text, start)
         if joiner is None and hit is not None and _glued_known_firm(known, -1, hit):

@@ -64,7 +64,8 @@ def to_simplified(text: str) -> ScriptConversion:
     """``text`` with traditional characters replaced by simplified ones, one for one."""
     converted = _convert(text, _CONFIGURATIONS[0])
     if converted == text:
-        return ScriptConversion(text, "simplified" if _HAN.search(text) else "none", 0)
+        standard = _standard_characters(text)
+        return ScriptConversion(standard, "simplified" if _HAN.search(text) else "none", _changed(text, standard))
     for configuration in _CONFIGURATIONS[1:]:
         converted = _convert(converted, configuration)
     han = len(_HAN.findall(text))
@@ -72,7 +73,18 @@ def to_simplified(text: str) -> ScriptConversion:
     if script == "traditional":
         converted = _ZHE.sub("着", converted)
         converted = _mainland_words(converted)
+    converted = _standard_characters(converted)
     return ScriptConversion(converted, script, _changed(text, converted))
+
+
+# Variant characters that pages write for a standard one and OpenCC leaves as they are:
+# 陜 (U+965C, an old character for 狭) stands in print and on the web for 陝/陕 of 陕西
+# (Shaanxi), in simplified and traditional pages alike; it has no use of its own today.
+_VARIANT_CHARACTERS = str.maketrans({"陜": "陕"})
+
+
+def _standard_characters(text: str) -> str:
+    return text.translate(_VARIANT_CHARACTERS) if "陜" in text else text
 
 
 # Pages from Taiwan and Hong Kong write their own words for what mainland texts name

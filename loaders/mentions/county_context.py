@@ -1,0 +1,130 @@
+"""Counties written by their bare short name (宜兴 for 宜兴市, gazetteer.county_short_forms),
+taken where the text shows a place.
+
+Many such short names are also everyday words or other things (光明, 公安, 大方), so one is
+taken only in free text (no other name covers it) and where the text shows a place: right
+after its own province or city ("江苏宜兴", "广州南沙"); or, in a document that names the
+county's city (or its province, for a county under none), beside another place in a list
+("溧阳、金坛") or next to a word of location ("落户从化", "宜兴等地"). A word of location is
+trusted only for a short name the segmenter's dictionary does not know as a common noun
+("在光明的未来" is no county). A short name before 镇, 乡, 街道, a road's, a zone's, a
+river's, a building's or a local body's word opens another name (上街镇 is no 上街区, 钱塘江
+is a river, 海淀法院 a court). A county written with its bare suffix, not its full official
+name (元江县 for 元江哈尼族彝族傣族自治县), is named with the suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick_rs
+import rjieba
+
+from loaders.lexicon.gazetteer import Division, Gazetteer
+
+_LIST_GAP = frozenset("、，,和与及 ")
+_MAX_LIST_GAP = 2
+# Words of location before a place ("在", "落户", "位于") and after one ("等地", "境内").
+# (在 not as part of 正在, 存在, 现在, 实在, 所在)
+_LOCATION_BEFORE = re.compile("(?:(?<![正存现实所])在|赴|落户|落地|落子|位于|地处|来自|走进|扎根)$")
+_LOCATION_AFTER = ("等地", "两地", "三地", "境内", "一带", "县域", "市域")
+_LOCATION_WINDOW = 4
+# Words after a short name that make it the opening of another name: a smaller place's or a
+# road's (上街镇 is no 上街区), a zone's or park's (游仙经济试验区, 某某产业园), a river's, a
+# lake's, a bay's or a building's (钱塘江, 胶州湾), or a local body's or outlet's ("北京海淀
+# 法院" names a court; the text says nothing of the district).
+_OPENS_ANOTHER_NAME = re.compile(
+    "镇|乡|街道|村|社区|路|大道|街|经济|开发|高新|试验|示范|产业|工业|园|港"
+    "|江|河|湖|湾|礼堂|大厦|广场|机场|大桥"
+    "|法院|检察|公安|税务|海关|人民|日报|晚报|新闻|电视|广播|融媒"
+)
+_PROPER_TAGS = frozenset({"ns", "nr", "nz"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A place found in the sentence: offsets and the codes of the divisions it may be."""
+
+    start: int
+    end: int
+    division_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BareCounty:
+    start: int
+    end: int  # after the suffix of the county's kind when the text writes it (元江县)
+    division: Division
+    short: str  # the short name as the gazetteer knows it (元江)
+
+
+def bare_counties(
+    text: str, places: list[PlaceSpan], taken: list[tuple[int, int]], document_codes: frozenset[str], gaz: Gazetteer
+) -> list[BareCounty]:
+    """Counties named by their bare short name in ``text``, outside the spans ``taken``
+    by other names, where ``places`` (the sentence's other places) or words show a place;
+    ``document_codes``: the divisions the whole document names."""
+    shorts = gaz.county_short_forms
+    if not shorts:
+        return []
+    hits = [
+        _bare_county(text, start, end, shorts[text[start:end]])
+        # overlapping: "浙江海宁" holds 江海 (a district elsewhere) across the province's end
+        for _index, start, end in _automaton(shorts).find_matches_as_indexes(text, overlapping=True)
+        if not any(a < end and start < b for a, b in taken) and _OPENS_ANOTHER_NAME.match(text, end) is None
+    ]
+    if not hits:
+        return []
+    neighbours = places + [PlaceSpan(h.start, h.end) for h in hits]
+    found = [h for h in hits if _in_place_context(text, h, places, neighbours, document_codes, gaz)]
+    return [h for h in found if not any(o is not h and o.start < h.end and h.start < o.end for o in found)]
+
+
+def _bare_county(text: str, start: int, end: int, county: Division) -> BareCounty:
+    """The short name at ``start:end``, with the suffix of the county's kind when it follows."""
+    written_end = end + 1 if text.startswith(county.name[-1], end) else end
+    return BareCounty(start, written_end, county, text[start:end])
+
+
+# The automaton of each table of short names in use, by the table's identity (speed: built
+# once, not looked up by the table's contents for every sentence).
+_AUTOMATA: dict[int, tuple[dict[str, Division], ahocorasick_rs.AhoCorasick]] = {}
+
+
+def _automaton(shorts: dict[str, Division]) -> ahocorasick_rs.AhoCorasick:
+    cached = _AUTOMATA.get(id(shorts))
+    if cached is None or cached[0] is not shorts:
+        cached = (shorts, ahocorasick_rs.AhoCorasick(list(shorts)))
+        _AUTOMATA[id(shorts)] = cached
+    return cached[1]
+
+
+def _in_place_context(
+    text: str,
+    county: BareCounty,
+    places: list[PlaceSpan],
+    neighbours: list[PlaceSpan],
+    document_codes: frozenset[str],
+    gaz: Gazetteer,
+) -> bool:
+    ancestors = gaz.parent_chain(county.division.code)
+    if any(p.end == county.start and set(ancestors) & set(p.division_codes) for p in places):
+        return True  # "江苏宜兴": under its own province or city
+    if not ancestors or ancestors[0] not in document_codes:
+        return False  # a document that never names the county's city means something else
+    for other in neighbours:
+        gap = text[other.end : county.start] if other.end <= county.start else text[county.end : other.start]
+        if 0 < len(gap) <= _MAX_LIST_GAP and set(gap) <= _LIST_GAP:
+            return True  # "溧阳、金坛": a list of places
+    return _beside_location_word(text, county) and _proper_name(county.short)
+
+
+def _beside_location_word(text: str, county: BareCounty) -> bool:
+    before = text[max(0, county.start - _LOCATION_WINDOW) : county.start]
+    return _LOCATION_BEFORE.search(before) is not None or text.startswith(_LOCATION_AFTER, county.end)
+
+
+def _proper_name(short: str) -> bool:
+    """A word the dictionary lacks, or knows as a proper name only."""
+    return not rjieba.has_word(short) or all(tag in _PROPER_TAGS for _word, tag in rjieba.tag(short))

@@ -1,0 +1,87 @@
+"""County-level divisions written without their suffix, parks named after their zone, counts
+inside place names, and firm lists whose members open on a verb or whose head follows 为."""
+
+from test_mentions_helpers import make_document
+
+from loaders.lexicon.gazetteer import county_short_form, default_gazetteer
+from loaders.mentions.find import find_mentions
+from loaders.read.script import to_simplified
+
+
+def _by_text(*sentences: str):
+    return {m.text: m for m in find_mentions(make_document(*sentences)).mentions}
+
+
+def test_a_county_short_form_drops_the_suffix_and_any_nationality():
+    assert county_short_form("宜兴市") == "宜兴"
+    assert county_short_form("金坛区") == "金坛"
+    assert county_short_form("陵水黎族自治县") == "陵水"
+    assert county_short_form("元江哈尼族彝族傣族自治县") == "元江"
+    assert county_short_form("和县") is None  # one character of its own
+    assert county_short_form("滨海新区") is None  # a zone's stem is no name alone
+
+
+def test_only_short_forms_that_read_as_names_and_name_one_county_are_kept():
+    shorts = default_gazetteer().county_short_forms
+    assert shorts["海宁"].name == "海宁市"
+    for word in ("延长", "合作", "新兴", "平安"):  # a verb, an adjective, a distinguishing word
+        assert word not in shorts
+    assert "鼓楼" not in shorts  # several districts share it
+
+
+def test_a_bare_county_counts_under_its_province_in_a_list_or_after_a_word_of_location():
+    found = _by_text(
+        "这家企业决定把新工厂建在浙江海宁。",
+        "常州市提出，溧阳、金坛两地共建电池基地。",
+        "广州市的一家火箭公司落户从化。",
+    )
+    assert found["海宁"].canonical == "海宁市"
+    assert found["溧阳"].canonical == "溧阳市"
+    assert found["金坛"].canonical == "金坛区"
+    assert found["从化"].canonical == "从化区"
+
+
+def test_a_bare_county_is_not_taken_as_a_word_or_as_the_opening_of_another_name():
+    found = _by_text(
+        "我们在光明的道路上前进。",
+        "郑州市的公司搬到上街镇。",
+        "两家企业在龙湖边签约。",
+        "杭州市的新园区在钱塘江南岸动工。",
+    )
+    assert "光明" not in found
+    assert "上街" not in found  # the town of 上街镇, not the district
+    assert "钱塘" not in found  # the river 钱塘江
+    assert "龙湖" not in found  # 龙湖区 is in Shantou, a city this text never names
+
+
+def test_a_county_written_with_the_suffix_of_its_kind_is_named_with_it():
+    found = _by_text("玉溪市辖下的华宁县、通海县、元江县等县加快发展。")
+    assert found["元江县"].type == "Place"
+
+
+def test_a_variant_character_of_shaanxi_is_read_as_the_standard_one():
+    assert to_simplified("陜西省光子产业").text == "陕西省光子产业"
+
+
+def test_a_rank_among_zones_is_no_zone_name():
+    found = _by_text("这座高新区去年成为湖北省第三个国家级高新区。")
+    assert found["湖北省"].type == "Place"
+    assert not any("第三个" in text for text in found)
+
+
+def test_a_park_with_a_name_of_its_own_is_named_without_its_zone():
+    found = _by_text("走进株洲高新区西部产业园，新厂房正在封顶。", "合肥高新区集成电路产业园再添新项目。")
+    assert found["西部产业园"].type == "Place"
+    assert found["株洲高新区"].type == "Place"
+    assert "合肥高新区集成电路产业园" in found  # named by an industry: no name without its zone
+
+
+def test_firm_list_members_opening_on_a_verb_and_heads_after_wei():
+    found = _by_text(
+        "园区拥有华拓电子、振兴科技等新能源汽车核心零部件企业。",
+        "卓沃智能、青禾新材等6家为国家级专精特新企业。",
+    )
+    assert found["振兴科技"].type == "Enterprise"
+    assert found["华拓电子"].type == "Enterprise"
+    assert found["卓沃智能"].type == "Enterprise"
+    assert found["青禾新材"].type == "Enterprise"

@@ -99,6 +99,29 @@ def is_segment_term(name: str) -> bool:
     return name in segment_terms()
 
 
+STAGE_WORDS_FILE = Path(__file__).with_name("data") / "stage_words.txt"
+
+
+@cache
+def stage_words() -> frozenset[str]:
+    return read_segment_terms(STAGE_WORDS_FILE)
+
+
+def is_stage_word(name: str) -> bool:
+    """A bare stage of making a product (设计, 制造, 封测): a chain's link only in a list
+    that names several stages (:func:`names_stages`)."""
+    return name in stage_words()
+
+
+MIN_STAGES = 3
+
+
+def names_stages(members: list[str]) -> bool:
+    """Whether a list walks the stages of making a product: three members at least are bare
+    stage words ("设计、制造、封测"). Two do not: "集设计、制造于一体" says what one firm does."""
+    return sum(1 for m in members if is_stage_word(m)) >= MIN_STAGES
+
+
 INDUSTRY_TERMS_FILE = Path(__file__).with_name("data") / "industry_terms.txt"
 
 

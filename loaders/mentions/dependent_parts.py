@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from loaders.lexicon.chain_names import INDUSTRY_SUFFIXES, is_industry_term, is_segment_term, vocabulary_term_start
+from loaders.lexicon.chain_names import (
+    INDUSTRY_SUFFIXES,
+    is_industry_term,
+    is_segment_term,
+    is_stage_word,
+    vocabulary_term_start,
+)
 
 # What hangs on an industry: its parts, its supporting trade, its applications. 其 is
 # the written "its" ("汽车及其配套").
@@ -37,12 +43,18 @@ def joined_dependent_chains(text: str, chains: list[tuple[int, int]]) -> list[tu
     for joiner in re.finditer("及|与|和", text):
         at = joiner.start()
         start = _industry_start(text, at, found_before.get(at, -1))
-        end = dependent_part_end(text, at) if start >= 0 and not is_segment_term(text[start:at]) else -1
+        end = dependent_part_end(text, at) if start >= 0 and not _is_link(text[start:at]) else -1
         if end < 0:
             start, end = _metal_and_alloy(text, at)
         if end > 0:
             spans.append((start, _with_industry_word(text, end)))
     return spans
+
+
+def _is_link(name: str) -> bool:
+    """A segment or a bare stage ("设备及应用" closing "设计、制造…"): a link of a chain map,
+    joined with the next link, not an industry with what hangs on it."""
+    return is_segment_term(name) or is_stage_word(name)
 
 
 def _metal_and_alloy(text: str, at: int) -> tuple[int, int]:

@@ -21,8 +21,10 @@ from loaders.lexicon.chain_names import (
     ECONOMY_WORD,
     NamePart,
     has_joiner,
+    is_stage_word,
     is_vocabulary_term,
     looks_like_industry,
+    names_stages,
     plain_chain_stem,
     split_joined_chain,
     strip_industry_suffix,
@@ -605,10 +607,14 @@ def _listed_link_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Can
         if any(_is_stop_word(w) for a, b in listed.links for w in segment(text[a:b])):
             continue
         subtype = None if listed.of_chains else "ChainSegment"
+        stages = names_stages([text[a:b] for a, b in listed.links])
         found += [
             _Candidate(a, b, "IndustryChain", subtype, name_form(text[a:b]), LISTED_LINK_SOURCE)
             for a, b in listed.links
-            if acceptable_chain(text[a:b]) or is_vocabulary_term(text[a:b]) or _supply_link(text[a:b])
+            if acceptable_chain(text[a:b])
+            or is_vocabulary_term(text[a:b])
+            or _supply_link(text[a:b])
+            or (stages and is_stage_word(text[a:b]))  # "设计、制造、封测产业链": 制造 too
         ]
     return found
 

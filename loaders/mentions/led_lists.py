@@ -48,7 +48,7 @@ def led_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     for led in _LED_LIST.finditer(text):
         if led.group("role") == _MAIN and text.startswith(_WHOLES_OF_INDUSTRIES, led.end()):
             continue
-        items = [item for item in members_ending_at(text, led.end("list"), known) if item[0] >= led.start("list")]
+        items = [item for item in members_ending_at(text, _list_end(text, led), known) if item[0] >= led.start("list")]
         if len(items) < MIN_LED_MEMBERS or any(k is not None and k.type != "IndustryChain" for _, _, k in items):
             continue
         of_chain = names_a_chain(led.group("chain"))
@@ -59,6 +59,15 @@ def led_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
             if k is None and (_led_industry(text[a:b]) or (of_chain and _led_segment(text[a:b])))
         ]
     return found
+
+
+_ETC = "等"
+
+
+def _list_end(text: str, led: re.Match[str]) -> int:
+    """Where the last member ends: before the 等 that may close the list ("以A、B等为主的")."""
+    end = led.end("list")
+    return end - len(_ETC) if text.endswith(_ETC, 0, end) else end
 
 
 def _first_from_yi(

@@ -25,10 +25,11 @@ from loaders.lexicon.chain_names import is_vocabulary_term, vocabulary_term_star
 from loaders.mentions.entity_rules import left_boundary
 
 # The chain word, and what may stand between the list's last member and it: 等 (with a
-# modifier or the chain's own name), "为主的", "较为完整的", 的, and the chain's name.
+# modifier or the chain's own name), "为主的", "较为完整的" (or "完整" alone: "A、B、C完整
+# 产业链"), 的, and the chain's name.
 _CHAIN_WORD = re.compile("(?:全)?(?:产业链条|产业链|完整链条)|(?<=的)产业化")
 _CLOSING = re.compile(
-    r"(?:等|为主的|为主导的|为核心的|(?:较为|比较|相对)?(?:完整|完善|完备|齐全)的|的"
+    r"(?:等|为主的|为主导的|为核心的|(?:较为|比较|相对)?(?:完整|完善|完备|齐全)的?|的"
     r"|[0-9一二三四五六七八九十两]+[大个类项])[^、，。；：,;:]{0,10}?$"
 )
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?（）()《》“”\"\s]")

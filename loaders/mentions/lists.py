@@ -26,8 +26,10 @@ from loaders.lexicon.chain_names import (
     industry_terms,
     is_industry_term,
     is_segment_term,
+    is_stage_word,
     is_vocabulary_term,
     looks_like_industry,
+    names_stages,
     segment_term_start,
     segment_terms,
     strip_industry_suffix,
@@ -45,7 +47,9 @@ from loaders.mentions.entity_rules import RULES, country_ending_at, judge, left_
 _COUNT = "(?:近|约|超|逾|超过)?[0-9一二三四五六七八九十百千两多几]+ ?(?:余|多)?[个家项大类条户批]"
 # (形成 is barred as a word, not by its characters: 集成电路 and 成套装备 qualify firms.)
 _MODIFIER_CHAR = r"(?:(?!形成)[^\W\d_中的之为标])"
-_MODIFIERS = rf"(?:[\u4e00-\u9fff]{{1,4}}[及和与])?(?:{_MODIFIER_CHAR}{{0,4}}?)"
+# A quoted label may stand among them: "两大“千亿级”产业", "等“专精特新”企业".
+_QUOTED_MODIFIER = r"(?:[“\"][\u4e00-\u9fff]{1,6}[”\"])?"
+_MODIFIERS = rf"(?:[\u4e00-\u9fff]{{1,4}}[及和与])?(?:{_MODIFIER_CHAR}{{0,4}}?){_QUOTED_MODIFIER}"
 # After 等, longer modifiers that hold an adjective of many ("等众多新锐集成电路企业").
 _MANY_WORDS = "(?:众多|诸多|一批|多家|大批|一大批|一系列|国内外|海内外)"
 _MANY = rf"{_MANY_WORDS}[^\W\d_的之为]{{0,10}}?"
@@ -86,11 +90,12 @@ _LONG_FIRM_CUE = re.compile(
     rf"等(?:{_ROUGH_COUNT}为?)?(?:[^\W\d_的之为]|[“”‘’\"']){{0,14}}?(企业|公司|集团|品牌|巨头|药企|车企|厂商|龙头(?!产业|行业))"
 )
 # Heads that make the members industries only where the text is about an industry
-# ("围绕电池组件、逆变器等重点环节" under a 光伏 lead); elsewhere they list research fields.
+# ("围绕电池组件、逆变器等重点环节" under a 光伏 lead) or a verb of scope opens the list
+# ("项目涉及A、B等行业", _opened_by_scope_verb); elsewhere they list research fields.
 # Lists of platforms ("A、B、C等重点创新平台", "等医药创新发展平台"): the head types the
 # members no suffix types (…国产化平台, …医院, 大基因中心). Their modifiers run longer.
 _PLATFORM_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT})[^\W\d_的之为]{{0,6}}?(?:创新|研究|服务|科技)?平台")
-_FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环节|环节|领域|方向)")
+_FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环节|环节|领域|方向|行业)")
 # Heads that make the members segments of a chain wherever they stand: links of a
 # chain and its core parts ("减速器、伺服电机等核心零部件", "航空发动机、无人机等环节").
 # A field of medicine after 等 heads a list of its segments too ("干细胞、基因检测、体外诊断
@@ -99,9 +104,12 @@ _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环�
 # links (a firm head after 下游, "等下游企业", is read by _CUE first); "等为主导的细分行业";
 # "A、B等整车车型": the models a vehicle chain makes.
 _SEGMENT_CUE = re.compile(
-    rf"等(?:{_COUNT})?(?:为(?:主导|主|核心)的)?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|细分行业|细分产业|环节|核心零部件|关键零部件|零部件|车型|医学|医药|健康)"
+    rf"等(?:{_COUNT})?(?:为(?:主导|主|核心)的)?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|细分行业|细分产业|子行业|环节|核心零部件|关键零部件|零部件|车型|医学|医药|健康)"
     r"|等(为配套)(?![\u4e00-\u9fff])|等(上游|中游|下游)(?!企业|厂商|客户|用户)"
 )
+# A count before the parts of a field says as much as 等 does: "A、B、C五大细分领域",
+# "A、B等14个子行业" (细分 and 子 name the parts of one industry, never industries apart).
+_COUNTED_SEGMENT_CUE = re.compile(rf"{_COUNT}(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|细分行业|细分产业|子行业)")
 _SECTOR_HEAD = "板块"
 _BRAND = "品牌"
 # Sectors of a business are trades: not boards of a stock market (主板, 科创板), techniques,
@@ -269,6 +277,9 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         cue = None
     supply_list = supply_list and cue is None
     segment_head = _segment_head_at(text, stop) if cue is None and not counted else None
+    if cue is None and counted and segment_head is None:
+        counted_segments = _COUNTED_SEGMENT_CUE.match(text, stop)
+        segment_head = counted_segments.group(1) if counted_segments else None
     segment_list = supply_list or segment_head is not None
     field_cue = cue is None and not segment_list and not counted and _FIELD_CUE.match(text, stop) is not None
     # Outside an industry paragraph a field list is one of segments only for members the
@@ -304,7 +315,11 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     if long_cue and cue is not None and cue.group(1) == _BRAND and not _brands_of_firms(text, stop, cue):
         return []  # "草莓、蓝莓等知名品牌": brands of produce
     if vocabulary_only:
-        return _vocabulary_members(text, items, known_classes)
+        found = _vocabulary_members(text, items, known_classes)
+        if field_cue and _opened_by_scope_verb(text, stop):
+            scoped = _apart_from(_members_before(text, stop, known, industry_context=True), found)
+            found += [m for m in scoped if _new_field_member(text, m)]
+        return found
     if cue_class is not None:
         # "集聚人工智能、数据等核心企业": known members of another kind show that the
         # members are fields, not companies.
@@ -333,12 +348,14 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     if cls == "Enterprise" and items and items[-1][2] is None:
         a, b, _ = items[-1]
         items = [*items[:-1], (_after_leading_verb(text, a, b), b, None)]
+    stages = field and names_stages([text[a:b] for a, b, _ in items])
     return [
         ListMember(a, b, cls, by_cue, subtype)
         for a, b, k in items
         if k is None
         and (
             (segment_list and is_segment_term(text[a:b]))
+            or (stages and is_stage_word(text[a:b]))  # "涵盖设计、制造、封测等领域"
             or (
                 _acceptable(text[a:b], cls, by_cue and not field)
                 and (not field or segment_list or looks_like_industry(text[a:b]))
@@ -740,6 +757,29 @@ _PRAISE_WORDS = frozenset({"知名", "著名", "领先", "领军", "闻名"})
 def _names_a_trade(name: str) -> bool:
     """Whether a list member is a trade, a segment or a term of the vocabulary, no firm."""
     return is_industry_term(name) or is_segment_term(name) or is_vocabulary_term(name)
+
+
+# Verbs that open a list of what a body of firms, projects or platforms spans: "集聚百余家
+# 企业，涵盖A、B、C等领域", "项目涉及A、B等行业". Such a field list names industries and their
+# segments even outside a paragraph an industry leads.
+_SCOPE_OPENING = re.compile("涵盖|覆盖|涉及|包括|包含")
+
+
+def _opened_by_scope_verb(text: str, stop: int) -> bool:
+    """Whether the clause of the list ending at ``stop`` opens on a verb of scope."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS), stop)]
+    start = marks[-1] if marks else max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS)
+    return _SCOPE_OPENING.search(text, start, stop) is not None
+
+
+def _new_field_member(text: str, member: ListMember) -> bool:
+    """A member a scope verb's field list adds: no science ("组织医学")."""
+    return not text[member.start : member.end].endswith(_SCIENCE_TAILS)
+
+
+def _apart_from(found: list[ListMember], taken: list[ListMember]) -> list[ListMember]:
+    """``found`` without the members that overlap one in ``taken``."""
+    return [f for f in found if not any(t.start < f.end and f.start < t.end for t in taken)]
 
 
 def _counted_sectors(cue: re.Match[str], counted: bool) -> bool:

@@ -14,6 +14,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   right before the first; ``after_cues``: one must open the text right after the second.
 - ``max_gap``: most characters between them; ``max_commas``: most commas among those.
 - ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…).
+- ``after_blockers``: words that, in the text right after the second end, cancel the
+  pattern ("以A、B等为主的上游产业": the list makes up a stream of a chain, no focus of a place).
 - ``opens_clause``: the first end must open its clause (it is the clause's subject).
 - ``list_required``: the second end must be a list ("包括A、B、C"), not one name.
 - ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
@@ -98,6 +100,7 @@ class RelationPattern:
     one_tail: bool = False
     no_object: bool = False
     placeless_clause: bool = False
+    after_blockers: re.Pattern[str] | None = None
     # words one of which a sentence must hold for the pattern to match (its gap cues, else
     # its before or after cues): a cheap test run before the pattern
     required_words: tuple[str, ...] = ()
@@ -142,7 +145,10 @@ class RelationPattern:
         return self._after_holds(view, j)
 
     def _after_holds(self, view: SentenceView, j: int) -> bool:
-        """No after-cues, or one opens the text after unit ``j`` (past a chain suffix or a count)."""
+        """No after-cues, or one opens the text after unit ``j`` (past a chain suffix or a count);
+        and no after-blocker stands right after it."""
+        if self.after_blockers is not None and self.after_blockers.search(_right_after(view, j)):
+            return False
         if self.after is None:
             return True
         noun = view.units[j].noun
@@ -300,6 +306,15 @@ def _after_past_chains(view: SentenceView, index: int, width: int) -> str:
     return chunk[: end.start()] if end else chunk
 
 
+def _right_after(view: SentenceView, index: int, width: int = 14) -> str:
+    """Up to ``width`` characters after unit ``index`` itself, its 等-tail included, up to
+    a clause end: where "等为主的上游" says what the list is."""
+    end = view.units[index].end
+    chunk = view.text[end : end + width]
+    stop = _CUES.hard_end.search(chunk)
+    return chunk[: stop.start()] if stop else chunk
+
+
 def _object_follows(view: SentenceView, index: int) -> bool:
     """An organisation stands after unit ``index`` in its clause."""
     units = view.units
@@ -405,6 +420,7 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
         before=_words(obj, "before_cues", where),
         after=_words(obj, "after_cues", where),
         blockers=_words(obj, "blockers", where),
+        after_blockers=_words(obj, "after_blockers", where),
         max_gap=max_gap,
         max_commas=max_commas,
         confidence=confidence,

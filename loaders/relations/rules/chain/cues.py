@@ -372,8 +372,14 @@ def part_of_chain_segment(view: SentenceView) -> Iterator[Found]:
             chain = None
         if chain is None and whole_sentence is not None and context <= {whole_sentence.canonical}:
             chain = whole_sentence
+        if chain is not None and _listed_among(chain, unit.members):
+            chain = None  # "A、B、医疗器械等细分领域": a chain in the list is the segments' sibling
         if chain is not None:
             yield from pairwise("PART_OF", segments, [chain])
+
+
+def _listed_among(chain: Mention, members: tuple[Mention, ...]) -> bool:
+    return any((m.clean_start, m.clean_end) == (chain.clean_start, chain.clean_end) for m in members)
 
 
 _STAGE_WORDS = ("上游", "中游", "下游")

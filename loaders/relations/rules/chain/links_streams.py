@@ -3,6 +3,8 @@
 - "以光伏为核心，围绕电池组件、逆变器、光伏玻璃等重点环节": the listed links are parts
   of the chain the sentence is about.
 - "光伏产业链上游硅料、中游电池片、下游电站": the labelled streams are parts of it.
+- "某产业链包括以A、B等为主的上游产业；以C、D为主的中游产业": so are the lists each
+  stream is said to be made of.
 
 The chain they belong to is the one whole chain named before them in the sentence (the
 sentence's topic); when the sentence names none, the paragraph lead's or the heading's.
@@ -76,3 +78,48 @@ def part_of_chain_streams(view: SentenceView) -> Iterator[Found]:
         return
     for i in labelled:
         yield from _parts_of(view, list(view.units[i].members), topic)
+
+
+def _chain_of_sentence(view: SentenceView, index: int) -> Mention | None:
+    """The one whole chain (by canonical) named before unit ``index`` anywhere in the
+    sentence: the streams of "…产业链，包括以A为主的上游产业；以B为主的中游产业" stand in
+    clauses of their own. Else the lead's or the heading's, as for _topic_before."""
+    named = {
+        m.canonical: m
+        for k in range(index)
+        if view.units[k].kind == "chain" and not view.units[k].is_list
+        for m in _whole_chains(view.units[k].members)
+    }
+    return next(iter(named.values())) if len(named) == 1 else _topic_before(view, index)
+
+
+@relation_rule("part-of-chain-led-streams", 0.7, needs="chain", cues="上游 中游 下游")
+def part_of_chain_led_streams(view: SentenceView) -> Iterator[Found]:
+    """以A、B等为主的上游产业: A and B are parts of the sentence's chain, the one named
+    before the first such stream (later streams are no chains the others belong to)."""
+    streams = [
+        i
+        for i, unit in enumerate(view.units)
+        if unit.kind == "chain" and _CUES.led_stream_tail.match(view.text[unit.end :])
+    ]
+    topic = _chain_of_sentence(view, min(_same_list(view, streams[0]))) if streams else None
+    if topic is None:
+        return
+    for i in streams:
+        for k in _same_list(view, i):
+            yield from _parts_of(view, list(view.units[k].members), topic)
+
+
+def _same_list(view: SentenceView, index: int) -> list[int]:
+    """Unit ``index`` and the chain units before it in one 、-list, which a member the
+    finders did not read splits into several units ("A、B、(unread)、C等为主的…")."""
+    found = [index]
+    k = index - 1
+    while (
+        k >= 0
+        and view.units[k].kind == "chain"
+        and _CUES.list_gap.match(view.text[view.units[k].end : view.units[k + 1].start])
+    ):
+        found.append(k)
+        k -= 1
+    return found

@@ -72,6 +72,8 @@ def test_a_scale_word_is_no_part_of_the_industry(tmp_path: Path) -> None:
         ("先导性", True),  # an adjective of kind
         ("承接长三角", True),  # a verb, however rare, before a region it moves things from
         ("重点承接浙江信息", True),  # ... wherever it stands in the stem
+        ("承接", True),  # a verb whose object is industries: 承接产业转移
+        ("星河城市带承接", True),  # ... after the place that takes them on
         ("亲自协调", True),  # an adverb before a verb
         ("更为温州", True),  # an adverb before a place
         ("快速消费品", False),  # an adverb before nouns opens a trade's name

@@ -45,6 +45,10 @@ _QUALITY_SUFFIX = "性"
 # Words that make a stem a place or a body, not an industry (园区纳米, 开发区产业链).
 _JOINERS = "及和与、"
 _PLACE_OR_BODY = ("园区", "开发区", "经济区", "地区", "政府", "全国", "整体", "集团")
+# Verbs whose object is industries themselves (承接产业转移, 招引产业项目, 做强产业): a stem
+# ending in one is a clause taking 产业 as its object, however rare the verb in the
+# segmenter's dictionary (承接 is below the common-verb frequency).
+_INDUSTRY_OBJECT_VERBS = frozenset({"承接", "招引", "导入", "做强", "做大", "深耕", "抢占", "扶植"})
 
 
 def common_verb(word: str, tag: str) -> bool:
@@ -97,6 +101,8 @@ def is_verb_phrase(stem: str) -> bool:
     tagged = [(w, t) for w, t in rjieba.tag(stem.lstrip(_JOINERS)) if w.strip()]
     if not tagged:
         return False
+    if tagged[-1][0] in _INDUSTRY_OBJECT_VERBS:
+        return True  # 某市承接|产业转移: the clause's verb and its object
     if len(tagged) == 1:
         word, tag = tagged[0]
         if tag == "l" and len(word) >= _IDIOM_LENGTH:

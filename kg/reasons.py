@@ -47,6 +47,8 @@ DropReason = Literal[
     "process-word",
     # mentions: a short name of another city's place
     "other-city-name",
+    # mentions: another place than the document's own, named only in an official's title
+    "committee-title",
     # relations and graph
     "self-relation",
     "city-deixis-only-locates",

@@ -5,7 +5,8 @@ Many such short names are also everyday words or other things (光明, 公安, �
 taken only in free text (no other name covers it) and where the text shows a place: right
 after its own province or city ("江苏宜兴", "广州南沙"); or, in a document that names the
 county's city (or its province, for a county under none), beside another place in a list
-("溧阳、金坛") or next to a word of location ("落户从化", "宜兴等地"). A word of location is
+("溧阳、金坛"), next to a word of location ("落户从化", "宜兴等地"), or as a clause's subject
+before its verb ("……，而金坛是…"). A word of location or a clause is
 trusted only for a short name the segmenter's dictionary does not know as a common noun
 ("在光明的未来" is no county). A short name before 镇, 乡, 街道, a road's, a zone's, a
 river's, a building's or a local body's word opens another name (上街镇 is no 上街区, 钱塘江
@@ -117,12 +118,27 @@ def _in_place_context(
         gap = text[other.end : county.start] if other.end <= county.start else text[county.end : other.start]
         if 0 < len(gap) <= _MAX_LIST_GAP and set(gap) <= _LIST_GAP:
             return True  # "溧阳、金坛": a list of places
-    return _beside_location_word(text, county) and _proper_name(county.short)
+    return (_beside_location_word(text, county) or _clause_subject(text, county)) and _proper_name(county.short)
 
 
 def _beside_location_word(text: str, county: BareCounty) -> bool:
     before = text[max(0, county.start - _LOCATION_WINDOW) : county.start]
     return _LOCATION_BEFORE.search(before) is not None or text.startswith(_LOCATION_AFTER, county.end)
+
+
+# A clause's subject: the short name opens the text or a clause (after a stop, a dash, or a
+# conjunction or verb of cause after one) and a verb follows ("……，而金坛是…", "——某某打造…",
+# "使某某成为…").
+_CLAUSE_OPENING = re.compile("(?:^|[。，,；;：:！？!?—\\s]|[。，,；;：:—\\s](?:而|但|使|让|至此[，,]?))$")
+_CLAUSE_WINDOW = 4
+
+
+def _clause_subject(text: str, county: BareCounty) -> bool:
+    before = text[max(0, county.start - _CLAUSE_WINDOW) : county.start]
+    if _CLAUSE_OPENING.search(before) is None:
+        return False
+    following = rjieba.tag(text[county.end : county.end + _CLAUSE_WINDOW])
+    return bool(following) and following[0][1].startswith("v")
 
 
 def _proper_name(short: str) -> bool:

@@ -276,6 +276,8 @@ PLACE_KIND_STEMS = frozenset(
 )
 TOWN_GENERIC_STEMS = frozenset(
     _words("城市 社区 主要 所在 中心 建制 特色 乡镇 城乡 所有 全部 附近 周边 内含 包含 下辖")
+    # days before a town's name: "今日某镇" is today's news of it (a site's column, "今日镇海")
+    + _words("今日 今天 昨日 近日 如今 昔日")
 )
 PLATFORM_GENERIC_STEMS = frozenset(
     _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技

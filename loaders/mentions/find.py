@@ -40,7 +40,7 @@ from loaders.mentions.chain_edges import trimmed_chain
 from loaders.mentions.chain_links import chain_link_runs, chain_link_spans
 from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.chained_divisions import chained_division
-from loaders.mentions.city_scope import keep_own_city_names
+from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
 from loaders.mentions.county_context import PlaceSpan, bare_counties
 from loaders.mentions.dependent_parts import joined_dependent_chains
@@ -131,7 +131,7 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # A Han character, a count, a measure word. (Written to open with the count and look
 # behind for the Han character: the regex engine then skips ahead to digits, which makes
 # the search over every sentence about twice as fast; the same sentences match.)
-_COUNTED_LIST = re.compile(r"[一二三四五六七八九十两0-9](?<=[\u4e00-\u9fff].)[一二三四五六七八九十两0-9]*[个大类项]")
+_COUNTED_LIST = re.compile(r"[一二三四五六七八九十两0-9](?<=[\u4e00-\u9fff].)[一二三四五六七八九十两0-9]*[个大类项家]")
 _LEAD_END = "。：:；; "
 MAX_LEAD_CHARS = 16
 _LEAD_FILLER = set("及暨和与、")
@@ -237,6 +237,8 @@ def find_mentions(doc: Document) -> MentionResult:
     if ablation.enabled("city-scope"):
         mentions, other_city = keep_own_city_names(mentions, gaz)
         dropped.extend(other_city)
+    mentions, titles = drop_other_places_titles(doc, mentions, gaz)
+    dropped.extend(titles)
     return MentionResult(mentions, dropped)
 
 
@@ -438,9 +440,9 @@ def _join_sub_colleges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
 _MEDIA_AFTER_PLACE = re.compile("日报|晚报|新闻|电视台|广播|融媒")
 
 
-# A province or city written in full before 委 and an office ("某省委副书记", "某市委常委")
-# names the party committee an official belongs to: a title, the place itself is not spoken of.
-_COMMITTEE_OFFICE = re.compile("委(?:副?书记|常委|组织部|宣传部|统战部|办公厅)")
+# "中共某市委组织部": a party body's full name, mostly a host or source line; the place
+# is part of the body's name (titles of officials: city_scope.drop_other_places_titles).
+_PARTY_BODY = re.compile("委(?:组织部|宣传部|统战部|办公厅)")
 
 
 def _place_in_a_set_phrase(text: str, cand: _Candidate) -> bool:
@@ -451,7 +453,11 @@ def _place_in_a_set_phrase(text: str, cand: _Candidate) -> bool:
         return True
     if text.startswith("实验室", cand.end) and text.endswith("省", cand.start, cand.end):
         return True  # "两个某省实验室": the province's kind of laboratory, the province is no topic
-    return text.endswith(("省", "市"), cand.start, cand.end) and _COMMITTEE_OFFICE.match(text, cand.end) is not None
+    return (
+        text.endswith(("省", "市"), cand.start, cand.end)
+        and text.endswith("中共", 0, cand.start)
+        and _PARTY_BODY.match(text, cand.end) is not None
+    )
 
 
 # "42个省部级海洋实验室", "建成5个量子实验室": a count before a rule-found body names how
@@ -1076,11 +1082,20 @@ _PARK_AFTER_ZONE = re.compile(
 )
 
 
+# ... and so with a city written in full before the park ("某某市城南工业园"): the city is
+# a gazetteer mention, the park is called by its own words.
+_PARK_AFTER_CITY = re.compile(
+    r"(?P<zone>[\u4e00-\u9fff]{2,4}?市)(?P<own>[\u4e00-\u9fff]{2,4}?)(?P<kind>产业园区|工业园区|产业园|工业园|物流园|产业城)"
+)
+
+
 def _after_zone_prefix(text: str, cand: _Candidate, gaz: Gazetteer) -> _Candidate:
-    """The park without the zone written before it, when the park has a name of its own."""
+    """The park without the zone or city written before it, when the park has a name of its own."""
     match = _PARK_AFTER_ZONE.fullmatch(text, cand.start, cand.end)
     if match is None:
-        return cand
+        match = _PARK_AFTER_CITY.fullmatch(text, cand.start, cand.end)
+        if match is None or not _names_a_city(match.group("zone"), gaz) or match.group("own").endswith("区"):
+            return cand  # "某市某某新区工业园区": the new area's park, named by it
     own = match.group("own")
     if not _own_park_words(own) or _names_an_industry(own, gaz) or _names_a_place(own, gaz):
         return cand
@@ -1095,6 +1110,11 @@ _OWN_PARK_TAGS = frozenset({"ns", "nr", "nz", "f"})
 
 def _own_park_words(words: str) -> bool:
     return all(tag in _OWN_PARK_TAGS for _word, tag in rjieba.tag(words))
+
+
+def _names_a_city(words: str, gaz: Gazetteer) -> bool:
+    surface = gaz.surface(words)
+    return surface is not None and surface.type == "Place" and surface.subtype == "City"
 
 
 def _names_a_place(words: str, gaz: Gazetteer) -> bool:

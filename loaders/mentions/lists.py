@@ -119,7 +119,8 @@ _MEDICINE_FIELDS = frozenset({"医学", "医药", "健康"})
 # What 产业 qualifies when it is no head of its own: 产业项目, 产业园, 产业基地…
 INDUSTRY_AS_MODIFIER_OF = ("项目", "园", "基地", "工程", "用地", "基金", "资金", "政策", "招商")
 FIELD_HEADS = ("领域", "方向", "环节")  # heads of lists of fields, not of industries
-# Where a list may end: before 等, or before a count right after a name ("A、B三大产业").
+# Where a list may end: before 等, or before a count right after a name ("A、B三大产业",
+# "A、B两家企业").
 # (The count's first digit comes before the look-behind so that the regex engine can skip
 # ahead to 等 or a digit: the same matches, found about twice as fast.)
 _LIST_DIGIT = "[0-9一二三四五六七八九十两]"
@@ -128,7 +129,7 @@ _LIST_DIGIT = "[0-9一二三四五六七八九十两]"
 # ("一个" counts no list: "一座园区就是一个孵化联盟" says what one thing is.)
 _LEAD_ROLES = "为(?=代表|首的|骨干|龙头|链主)"
 _LIST_END = re.compile(
-    rf"等|(?!一[个大类项]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项]|{_LEAD_ROLES}"
+    rf"等|(?!一[个大类项家]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项家]|{_LEAD_ROLES}"
 )
 _DEMONSTRATIVE_END = "这"
 _LEAD_ROLE = re.compile(_LEAD_ROLES)
@@ -625,10 +626,30 @@ def _coined_firms_standing_for_industry(
     text: str, stop: int, cls: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
 ) -> bool:
     """Whether a list standing for an industry, with no known chain in it, names firms: one
-    member at least is a coined brand before a firm's trade (某润科技, 某航微电子)."""
+    member at least is a coined brand before a firm's trade (某润科技, 某航微电子), or most
+    of them are brands alone, names the dictionary knows only as proper nouns if at all
+    ("以杰瑞奇、维诺德为代表的新材料产业"; not 信创, 东数西算: common nouns)."""
     if cls != "IndustryChain" or "IndustryChain" in known_classes or _STANDING_LIST.match(text, stop) is None:
         return False
-    return any(k is None and _looks_like_firm(text[a:b]) for a, b, k in items)
+    if any(k is None and _looks_like_firm(text[a:b]) for a, b, k in items):
+        return True
+    unknown = [text[a:b] for a, b, k in items if k is None]
+    brands = sum(1 for name in unknown if _brand_alone(name))
+    return brands >= MIN_COUNTED_ITEMS and 2 * brands > len(unknown)
+
+
+# Tags of the segmenter's proper nouns a brand's own name may carry (no place names: ns).
+_BRAND_TAGS = frozenset({"nr", "nz", "nrt", "nrfg"})
+_BRAND_ALONE_CHARS = range(2, 5)
+
+
+def _brand_alone(name: str) -> bool:
+    """A firm's brand without its trade: two to four characters, no word of the dictionary
+    nor of the vocabularies, read by the segmenter as holding a proper noun (a coined
+    name splits into odd pieces: 某某|奇)."""
+    if len(name) not in _BRAND_ALONE_CHARS or rjieba.has_word(name) or name in KNOWN_PLACES:
+        return False
+    return not is_vocabulary_term(name) and any(tag in _BRAND_TAGS for _word, tag in rjieba.tag(name))
 
 
 def _firms_standing_for_industry(text: str, stop: int, cls: str, known_classes: set[str]) -> bool:

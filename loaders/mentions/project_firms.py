@@ -8,6 +8,11 @@ Inside a project item, a run of two to four characters and a head word of compan
 is the firm; so is a known firm (the gazetteer's) there. An item is a member of a list
 closed by "等…项目" or the words right before 项目. A park named after a firm ("A产业园等
 项目") stays a park: the longer name is chosen first.
+
+A firm's name may also run straight into the product its project makes, with no head word:
+"某某石墨烯散热片项目" (a coined name, then an industry or a product of the vocabularies), or
+its head word may open the product ("某某锂电池隔膜": 锂电 is the start of 锂电池) or follow a
+word of grade ("某某高端锂电材料"): the firm ends where the product starts.
 """
 
 from __future__ import annotations
@@ -130,8 +135,23 @@ def _firm_opening(
         # a head word running over the known name's end ("华润微|电子") shows a longer name
         if a == start and b <= end and (match is None or not match.start("head") < b < match.end()):
             return ProjectFirm(a, b, known=True)
-    if match is None or (match.end() == end and not listed):
-        return _bare_firm(text, start, end, known) if bare else None
+    if match is None:
+        product_firm = _firm_before_product(text, start, end, known)
+        if product_firm is not None or not bare:
+            return product_firm
+        return _bare_firm(text, start, end, known)
+    if match.end() == end and not listed:
+        return None
+    graded = _grade_inside(match.group("stem"))
+    if graded >= _MIN_STEM:
+        # "某某高端锂电材料项目": a word of grade opens the product, the firm is before it
+        name = text[start : start + graded]
+        return ProjectFirm(start, start + graded, known=False) if _is_coined(name) else None
+    if _head_opens_product(text, match, end):
+        # "某某锂电池隔膜项目": the head word 锂电 opens the product 锂电池, the firm is before it
+        stem, head_start = match.group("stem"), match.start("head")
+        a_place = (start, head_start) in known.places or start in known.bodies or stem in KNOWN_PLACES
+        return ProjectFirm(start, head_start, known=False) if _is_coined(stem) and not a_place else None
     if not _is_coined(match.group("stem")) or _reads_otherwise(text, match, known):
         return None
     return ProjectFirm(start, match.end(), known=False)
@@ -158,6 +178,73 @@ def _bare_firm(text: str, start: int, end: int, known: KnownNames) -> ProjectFir
     if name in KNOWN_PLACES or name.endswith(_PLACE_TAILS) or _names_a_term(name):
         return None
     return ProjectFirm(start, end, known=False)
+
+
+# A firm's short name glued to the product its project makes ("某某氧化铝项目", "某某石墨烯
+# 扬声器项目"): two to four coined characters, then an industry the gazetteer knows or a
+# product of the vocabulary, maybe after a word of grade ("某某高端锂电材料").
+_MIN_STEM, _MAX_STEM = 2, 4
+_GRADE_WORDS = ("高端", "高纯", "高性能", "新型", "先进")
+_MIN_PRODUCT_CHARS = 3
+
+
+def _firm_before_product(text: str, start: int, end: int, known: KnownNames) -> ProjectFirm | None:
+    """The firm opening the item ``text[start:end]`` when a product follows its name."""
+    for stem_end in range(start + _MIN_STEM, min(start + _MAX_STEM, end - 1) + 1):
+        if not _product_at(text, stem_end, end, known):
+            continue
+        if _clause_after(text[stem_end:end]):
+            return None
+        name = text[start:stem_end]
+        if not _BARE_NAME.fullmatch(name) or not _is_coined(name) or not _one_name(name):
+            return None
+        if _names_known_other(start, stem_end, known) or name in KNOWN_PLACES or name.endswith(_PLACE_TAILS):
+            return None
+        return ProjectFirm(start, stem_end, known=False)
+    return None
+
+
+def _one_name(name: str) -> bool:
+    """No word of the dictionary, and proper nouns only when it splits ("健康|医疗" is a field)."""
+    if rjieba.has_word(name):
+        return False
+    words = rjieba.tag(name)
+    return len(words) == 1 or all(tag in _BARE_NAME_TAGS for _, tag in words)
+
+
+def _clause_after(words: str) -> bool:
+    """Whether a verb inside ``words`` (not its last word: 制造, 分离 close a project's
+    name) shows a clause, not a product ("…服务入选国家示范项目")."""
+    return any(tag == "v" for _word, tag in rjieba.tag(words)[:-1])
+
+
+def _head_opens_product(text: str, match: re.Match[str], end: int) -> bool:
+    """Whether the head word runs on into a longer product of the vocabulary (锂电|池)."""
+    head = match.start("head")
+    return any(is_vocabulary_term(text[head:b]) for b in range(match.end() + 1, end + 1))
+
+
+def _grade_inside(stem: str) -> int:
+    """Where a word of grade starts in ``stem``; -1 when none is in it."""
+    return min((i for i in (stem.find(g) for g in _GRADE_WORDS) if i >= 0), default=-1)
+
+
+def _product_at(text: str, at: int, end: int, known: KnownNames) -> bool:
+    """Whether an industry or a product of the vocabulary opens ``text[at:end]``, and more
+    than a short trade word follows the name ("某某冶金" is the firm's whole name)."""
+    if end - at < _MIN_PRODUCT_CHARS:
+        return False
+    for grade in _GRADE_WORDS:
+        if text.startswith(grade, at, end):
+            at += len(grade)
+            break
+    # An industry closing the item may end the firm's name ("某某太阳能", "某某冶金"); a
+    # product there, or an industry with more words after it, is what the project makes.
+    if any(a == at and b < end for a, b in known.industries):
+        return True
+    if any(is_segment_term(text[at:b]) for b in range(at + 2, end + 1)):
+        return True
+    return any(is_industry_term(text[at:b]) for b in range(at + 2, end))
 
 
 def _names_known_other(start: int, end: int, known: KnownNames) -> bool:

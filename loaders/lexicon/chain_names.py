@@ -9,7 +9,6 @@ canonical names that hold a joiner, and they stay whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -147,26 +146,30 @@ def is_industry_term(name: str) -> bool:
     return name in industry_terms() and ablation.enabled("industry-vocabulary")
 
 
-@cache
-def _term_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(t) for t in segment_terms()}, reverse=True))
-
-
 def segment_term_start(text: str, end: int) -> int:
     """Start of the longest vocabulary term that ends at ``end``; -1 when none does.
     (For names the word boundary rules cut short: 飞行服务 ends in the stop word 服务.)"""
-    return _longest_term_start(text, end, 0, _term_lengths(), is_segment_term)
+    return _longest_term_start(text, end, 0, segment_terms())
 
 
-def _longest_term_start(
-    text: str, end: int, floor: int, lengths: tuple[int, ...], is_term: Callable[[str], bool]
-) -> int:
-    """Start (at ``floor`` or after) of the longest term of ``lengths`` ending at ``end``."""
-    for length in lengths:
+def _longest_term_start(text: str, end: int, floor: int, terms: frozenset[str]) -> int:
+    """Start (at ``floor`` or after) of the longest of ``terms`` ending at ``end`` (an
+    offset of ``text``)."""
+    # Speed: only the lengths of the terms that end in the character before ``end`` are tried.
+    for length in _lengths_by_last_char(terms).get(text[end - 1 : end], ()):
         start = end - length
-        if start >= floor and is_term(text[start:end]):
+        if start >= floor and text[start:end] in terms:
             return start
     return -1
+
+
+@cache
+def _lengths_by_last_char(terms: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """For each last character of ``terms``, the lengths of the terms ending in it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for term in terms:
+        lengths.setdefault(term[-1], set()).add(len(term))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
 # What makes a vocabulary industry an industry wherever it stands: 钢铁工业, 化工行业.
@@ -212,20 +215,28 @@ def suffixed_industries(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-@cache
-def _vocabulary_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(t) for t in segment_terms() | industry_terms()}, reverse=True))
-
-
 def vocabulary_term_start(text: str, end: int, floor: int) -> int:
     """Start (at ``floor`` or after) of the longest segment or industry term that ends at
     ``end``; -1 when none does."""
-    return _longest_term_start(text, end, floor, _vocabulary_lengths(), is_vocabulary_term)
+    return _longest_term_start(text, end, floor, _vocabulary())
 
 
 def is_vocabulary_term(name: str) -> bool:
     """A segment or an industry of the vocabularies (asked only in industry contexts)."""
-    return is_segment_term(name) or is_industry_term(name)
+    return name in _vocabulary()
+
+
+def _vocabulary() -> frozenset[str]:
+    """The terms is_vocabulary_term accepts: segments, and industries unless the ablation
+    switched them off. (Speed: one set look-up per term; callers ask many times per name.)"""
+    if ablation.enabled("industry-vocabulary"):
+        return _segment_and_industry_terms()
+    return segment_terms()
+
+
+@cache
+def _segment_and_industry_terms() -> frozenset[str]:
+    return segment_terms() | industry_terms()
 
 
 # A bare "<stem>产业" stem too plain to name a chain unless the gazetteer knows it as one:

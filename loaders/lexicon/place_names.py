@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+import ahocorasick_rs
+
 _HAN = "\u4e00-\u9fff"
 # Development zones and science cities take longer stems ("合肥高新区", "滨湖科学城").
 _ZONE_SUFFIXES = "高新区|经开区|开发区|新站区|科学城|新区"
@@ -48,7 +50,9 @@ KNOWN_PLACES: dict[str, str] = {
     )
     for name in names.split()
 }
-_KNOWN_PLACE = re.compile("|".join(sorted(KNOWN_PLACES, key=len, reverse=True)))
+# The longest name at the leftmost place, match after match: what an alternation of the
+# names, longest first, finds, in one automaton pass (several times faster).
+_KNOWN_PLACE = ahocorasick_rs.AhoCorasick(list(KNOWN_PLACES), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _DISTRICT_SUFFIX = r"[区县]"
 _DISTRICT_IN_TEXT = re.compile(
     rf"(?P<stem>[{_HAN}]{{2}})(?P<zone>{_ZONE_SUFFIXES})"
@@ -142,7 +146,7 @@ def stem_of(place: str) -> str:
 
 def known_place_counts(text: str) -> Counter[str]:
     """Mentions of well-known cities and provinces, keyed by canonical name (合肥市)."""
-    return Counter(KNOWN_PLACES[m.group()] for m in _KNOWN_PLACE.finditer(text))
+    return Counter(map(KNOWN_PLACES.__getitem__, _KNOWN_PLACE.find_matches_as_strings(text)))
 
 
 def _ends_generic(stem: str) -> bool:

@@ -52,7 +52,9 @@ def chain_link_runs(text: str) -> Iterator[tuple[list[tuple[int, int]], int]]:
     if _ANY_DASH.search(text) is None:
         return
     seen: set[tuple[int, int]] = set()
-    for run in _RUN.finditer(text):
+    # (Speed: _RUN looks ahead for a chain word, so without one the costly scan is spared.)
+    runs = _RUN.finditer(text) if _CHAIN_WORD.search(text) is not None else ()
+    for run in runs:
         seen.add(run.span("run"))
         word = _CHAIN_WORD.search(text, run.end())
         yield list(_pieces(text, run.start("run"), run.group("run"))), word.start() if word else -1

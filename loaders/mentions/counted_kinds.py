@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick_rs
+
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES
 from loaders.lexicon.gazetteer import DATA_DIR, default_gazetteer, read_tsv_rows, short_form
@@ -64,7 +66,9 @@ def distributed_lists(text: str, known: Iterable[tuple[int, int, str]]) -> list[
     """Lists of ``text`` that distribute a kind over their members. ``known``: the
     gazetteer's (start, end, class) in the sentence."""
     spans = sorted(known)
-    found = []
+    found: list[DistributedList] = []
+    if not _kind_words().find_matches_as_indexes(text):
+        return found  # speed: every hit holds a kind, and the pattern of all kinds is slow to scan with
     for hit in _kind_pattern().finditer(text):
         listed = _distributed(text, hit, spans)
         if listed is not None:
@@ -165,14 +169,26 @@ def _kind_of(written: str) -> CountedKind:
 @cache
 def _kind_pattern() -> re.Pattern[str]:
     """等 and/or a count with its measure word, then a kind as written."""
+    alternatives = "|".join(re.escape(w) for w in sorted(_written_kinds(), key=len, reverse=True))
+    return re.compile(rf"(等)?(?:({_COUNT})[{_MEASURES}])?({alternatives})")
+
+
+@cache
+def _written_kinds() -> tuple[str, ...]:
+    """Every kind as a text may write it: with each province's short name in its slot."""
     written: list[str] = []
     for kind in counted_kinds():
         if _PROVINCE_SLOT in kind.kind:
             written += [kind.kind.replace(_PROVINCE_SLOT, p) for p in _province_short_names()]
         else:
             written.append(kind.kind)
-    alternatives = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
-    return re.compile(rf"(等)?(?:({_COUNT})[{_MEASURES}])?({alternatives})")
+    return tuple(written)
+
+
+@cache
+def _kind_words() -> ahocorasick_rs.AhoCorasick:
+    """The kinds as written, to test quickly whether a text holds one."""
+    return ahocorasick_rs.AhoCorasick(list(_written_kinds()))
 
 
 @cache

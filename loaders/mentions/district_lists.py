@@ -80,6 +80,7 @@ _SIBLING_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]
 _BARE_CHARS = (2, 3)
 _COUNTY_LEVEL = 3
 _FULL_ENDINGS = ("区", "县", "市")  # how a county-level division's full name ends
+_FULL_ENDING_CHAR = re.compile(f"[{''.join(_FULL_ENDINGS)}]")
 
 
 def sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
@@ -88,6 +89,8 @@ def sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
     if not any(ending in text for ending in _FULL_ENDINGS):
         return found  # speed: no member can be written in full, so none tells the city
     for run in _SIBLING_RUN.finditer(text):
+        if _FULL_ENDING_CHAR.search(text, run.start(), run.end()) is None:
+            continue  # speed: as above, for the run alone (most runs hold no division)
         items = _items_of(run.group(), run.start())
         cities = _shared_cities([name for _, name in items], gaz)
         if not cities:

@@ -174,6 +174,11 @@ class _DeclaredName:
     subtype: str | None
 
 
+# The automata of a document's own names (a few, rebuilt as it declares them): for so few
+# names the default builds a DFA, which costs more to build than it saves in searching.
+_FEW_NAMES_AUTOMATON = ahocorasick_rs.Implementation.NoncontiguousNFA
+
+
 @dataclass(slots=True)
 class _DocState:
     """What earlier sentences of the document tell later ones."""
@@ -197,7 +202,9 @@ class _DocState:
     def declare(self, alias: str, name: _DeclaredName) -> None:
         self.declared[alias] = name
         self.automaton = ahocorasick_rs.AhoCorasick(
-            list(self.declared), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            list(self.declared),
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=_FEW_NAMES_AUTOMATON,
         )
 
 
@@ -836,13 +843,17 @@ def _bare_county_candidates(
 def _place_list_candidates(text: str, pool: list[_Candidate]) -> list[_Candidate]:
     """Unknown members of lists of places ("甲科技城、乙云城") (place_lists.py)."""
     places = {(c.start, c.end) for c in pool if c.type == "Place"}
-    if not places:
-        return []
+    if not any(_beside_enumeration_comma(text, a, b) for a, b in places):
+        return []  # speed: every member of a 、-list stands beside a 、, so no known place is one
     firms = {(c.start, c.end) for c in pool if c.type == "Enterprise"}
     return [
         _Candidate(p.start, p.end, "Place", None, name_form(text[p.start : p.end]), PLACE_LIST_SOURCE)
         for p in listed_places(text, places, firms)
     ]
+
+
+def _beside_enumeration_comma(text: str, start: int, end: int) -> bool:
+    return text.startswith("、", end) or (start > 0 and text[start - 1] == "、")
 
 
 def _chained_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[_Candidate]:
@@ -1719,7 +1730,8 @@ def _read_lead(sentence: Sentence, chosen: list[_Candidate], gaz: Gazetteer, sta
         return chosen
     if not (chosen and _covers_lead(lead, chosen)):
         in_column = state.chain_lead_section == (sentence.section,)
-        if not _plausible_chain_name(lead) or not (chosen or in_column):
+        # (the cheap test first: most leads with nothing chosen stand outside a column)
+        if not (chosen or in_column) or not _plausible_chain_name(lead):
             state.chain_lead_section = None  # the column of industry leads has ended
             return chosen
         whole = _Candidate(0, len(lead), "IndustryChain", None, fix_ocr(strip_industry_suffix(lead)), CHAIN_LEAD_SOURCE)
@@ -1819,8 +1831,11 @@ def _park_short_names_before(doc: Document, mentions: list[Mention], state: _Doc
     in place of the shorter names found inside them (the province)."""
     if not state.park_short_names:
         return mentions
-    automaton = ahocorasick_rs.AhoCorasick(list(state.park_short_names))
+    automaton = ahocorasick_rs.AhoCorasick(list(state.park_short_names), implementation=_FEW_NAMES_AUTOMATON)
+    last_learned = max(state.park_short_names.values())
     for sentence in doc.sentences:
+        if sentence.index >= last_learned:
+            continue  # speed: no short name was learned after this sentence
         for _index, start, end in automaton.find_matches_as_indexes(sentence.text):
             alias = sentence.text[start:end]
             if sentence.index >= state.park_short_names[alias]:

@@ -30,7 +30,10 @@ _SCOPE_VERBS = re.compile(
 _DIRECTION = "方向"
 # Only 向 or 朝 opens such a list: "形成以A、B为特色方向的…" ranks fields, it grows in none.
 _TOWARDS = re.compile("向|朝")
-_RUN = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
+# (Speed: a run starts where a Han run starts. A match can start nowhere inside one, as
+# what follows the first member is the same from any start, and without the look-behind
+# the engine would retry the failing match from every character of a long run.)
+_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
 # The last member may be joined by a conjunction instead of 、 ("新材料和集成电路").
 _LAST_JOINER = re.compile("及|和|与")
 # Half the members at least must be known industries for the others to be taken as such.

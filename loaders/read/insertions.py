@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import ahocorasick_rs
+
 from loaders.read.pinyin import is_pinyin
 
 
@@ -46,7 +48,7 @@ def find_insertions(line: str) -> list[Insertion]:
 
 
 def is_spam_line(text: str) -> bool:
-    return _spam_word().search(text) is not None
+    return _holds_spam_word(text)
 
 
 def _pinyin_annotations(line: str) -> list[Insertion]:
@@ -58,7 +60,7 @@ def _pinyin_annotations(line: str) -> list[Insertion]:
 
 
 def _spam_runs(line: str) -> list[Insertion]:
-    if _spam_word().search(line) is None:
+    if not _holds_spam_word(line):
         return []
     return [Insertion(m.start(), m.end(), "inline-spam") for m in _spam_run().finditer(line)]
 
@@ -87,8 +89,13 @@ def spam_words() -> tuple[str, ...]:
 
 
 @cache
-def _spam_word() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, spam_words())))
+def _spam_word() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(spam_words()))
+
+
+def _holds_spam_word(text: str) -> bool:
+    # (One automaton pass: several times faster than an alternation of the words.)
+    return bool(_spam_word().find_matches_as_indexes(text))
 
 
 @cache

@@ -76,7 +76,7 @@ def extract_relations(
     doc: Document, mentions: list[Mention], rules: list[RelationRule] | None = None
 ) -> RelationResult:
     """Relations stated in ``doc`` between ``mentions`` (from loaders.mentions.find)."""
-    plan = _RulePlan(default_rules() if rules is None else rules)
+    plan = _plan_for(default_rules() if rules is None else rules)
     result = RelationResult()
     candidates: list[_Candidate] = []
     for view in sentence_views(doc, mentions, result):
@@ -183,8 +183,9 @@ class _CueIndex:
 
 @lru_cache(maxsize=16)
 def _cue_index(cues_of_rules: tuple[tuple[str, tuple[str, ...]], ...]) -> _CueIndex:
-    """The index of (rule name, cue words) pairs; made once per rule set (a plan is made per
-    document, and building the automaton costs more than using it)."""
+    """The index of (rule name, cue words) pairs; made once per rule set (a pack's rules are
+    new objects, so a plan is made per document then, and building the automaton costs more
+    than using it)."""
     words = sorted({cue for _, cues in cues_of_rules for cue in cues})
     number = {word: n for n, word in enumerate(words)}
     # A DFA: it searches about a sixth faster than the default, and is built once.
@@ -195,12 +196,13 @@ def _cue_index(cues_of_rules: tuple[tuple[str, tuple[str, ...]], ...]) -> _CueIn
 
 class _RulePlan:
     """The rules worth running on a sentence, by its shape (how many mentions, which
-    features): there are few shapes, so each one's rule list is worked out once per call.
+    features): there are few shapes, so each one's rule list is worked out once per rule
+    set (_plan_for).
     Each rule comes with the numbers of its cue words (None: it needs none), which must
     meet the numbers of the cue words the sentence holds (``cues_in``) for it to run."""
 
     def __init__(self, rules: list[RelationRule]) -> None:
-        self._rules = rules
+        self._rules = tuple(rules)  # its own copy: a plan outlives the call (_plan_for)
         # Counts above the largest min_mentions all select the same rules.
         self._count_cap = max((rule.min_mentions for rule in rules), default=0)
         self._by_shape: dict[tuple[int, frozenset[str]], list[tuple[RelationRule, frozenset[int] | None]]] = {}
@@ -223,6 +225,24 @@ class _RulePlan:
             ]
             self._by_shape[shape] = chosen
         return chosen
+
+
+# Plans by the identity of their rules. Working out which rules fit a sentence shape costs
+# more than running them, and the same rule objects come back document after document
+# (default_rules), so a plan is kept for the next one. A kept plan holds its rules, so no
+# id in its key can be reused by another object while it is kept.
+_PLANS: dict[tuple[int, ...], _RulePlan] = {}
+_MAX_PLANS = 8  # rule sets in use at once: with and without ablations, with packs
+
+
+def _plan_for(rules: list[RelationRule]) -> _RulePlan:
+    key = tuple(map(id, rules))
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        plan = _PLANS[key] = _RulePlan(rules)
+    return plan
 
 
 @dataclass(slots=True)

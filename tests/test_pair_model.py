@@ -61,6 +61,12 @@ def test_a_province_qualifying_a_zone_is_no_candidate_for_the_zones_industry(tmp
     assert ("PART_OF", "长沙高新技术产业开发区", "湖南省") in pairs
 
 
+def test_a_city_whose_industry_a_zone_serves_as_hub_is_no_candidate_for_it(tmp_path: Path) -> None:
+    pairs = _candidates("作为青州市集成电路产业的核心区，青州高新区引进了一批设计企业。", tmp_path)
+    assert ("FOCUSES_ON", "青州市", "集成电路") not in pairs
+    assert ("FOCUSES_ON", "青州高新技术产业开发区", "集成电路") in pairs
+
+
 def test_a_pair_models_confidence_is_its_score_at_least_the_threshold(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(SENTENCE, encoding="utf-8")

@@ -31,6 +31,7 @@ from kg.errors import InputError
 from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, Mention, Sentence
 from loaders.lexicon.segmenter import segment
 from loaders.relations.class_limits import violation
+from loaders.relations.cue_patterns import cue_patterns
 
 RULE_NAME = "pair-model"
 MODEL_FILE = "data/pair_model.json"
@@ -163,12 +164,30 @@ def _allowed_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention
             for t in _types_between(head.type, tail.type)
             if (t not in SYMMETRIC_RELATIONS or head.canonical < tail.canonical)
             and (t not in _MENTION_CHECKED or violation(t, head, tail) is None)
+            and (t != "FOCUSES_ON" or not _industry_of_a_hub(head, tail, text))
         ]
         if types:
             yield head, tail, types
 
 
 _CLAUSE_BREAKS = frozenset("，；,;")
+# The chain rules' reading of "X市Y产业的核心区": X's industry is named only to say what
+# another place is to it (the chain table of rules/chain/cue_patterns.toml).
+_CHAIN_CUES = cue_patterns("loaders.relations.rules.chain.cues")
+
+
+def _industry_of_a_hub(place: Mention, chain: Mention, text: str) -> bool:
+    """``place`` owns ``chain`` only to say what a hub is to it ("作为X市Y产业的核心区，Z…"):
+    the hub, not X, is the one said to focus on it."""
+    before = place.clean_end <= chain.clean_start
+    return (
+        before
+        and text[place.clean_end : chain.clean_start] in _OWNER_GAPS
+        and (_CHAIN_CUES.hub_of_industry_after.match(text[chain.clean_end :]) is not None)
+    )
+
+
+_OWNER_GAPS = frozenset({"", "的"})
 
 
 def _another_subject_between(a: Mention, b: Mention, text: str, places: list[Mention]) -> bool:

@@ -21,6 +21,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
 - ``one_tail``: a list on the tail side yields nothing ("A和B产业链涵盖X、Y等环节" does not
   say which link is whose).
+- ``in_order``: lists on both sides pair in order, as if 分别 stood in the gap ("以A、B为龙头的
+  X、Y两大产业": A leads X and B leads Y); lists of unequal length say nothing sure.
 - ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
   comma before it), so one subject can govern several clauses, each with its own verb.
 - ``placeless_clause``: no place but the first end stands in the second end's clause
@@ -98,6 +100,7 @@ class RelationPattern:
     cue_opens_gap: bool = False
     cue_in_clause: bool = False
     one_tail: bool = False
+    in_order: bool = False
     no_object: bool = False
     placeless_clause: bool = False
     after_blockers: re.Pattern[str] | None = None
@@ -202,6 +205,8 @@ class RelationPattern:
         gap = view.gap(i, j)
         if self.one_tail and len(tails) > 1 and not (RESPECTIVELY in gap and len(heads) > 1):
             return
+        if self.in_order:
+            gap = RESPECTIVELY + gap  # the pattern's own words say the pairs go in order
         yield from respective_pairs(self.type, heads, tails, gap)
 
     def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:
@@ -426,6 +431,7 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
         confidence=confidence,
         opens_clause=bool(obj.get("opens_clause", False)),
         one_tail=bool(obj.get("one_tail", False)),
+        in_order=bool(obj.get("in_order", False)),
         no_object=bool(obj.get("no_object", False)),
         placeless_clause=bool(obj.get("placeless_clause", False)),
         cue_opens_gap=bool(obj.get("cue_opens_gap", False)),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.lexicon.chain_names import strip_industry_suffix
 from loaders.mentions.chain_links import chain_link_spans
+from loaders.mentions.coordination import Unit
 from loaders.relations.class_limits import SUPPORTER_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
@@ -137,16 +139,30 @@ def _topic_chain(view: SentenceView, index: int) -> int | None:
     chain_units = [
         k
         for k in range(index)
-        if any(_is_whole_chain(view.units[k].kind, m) for m in view.units[k].members) and view.same_clause(k, index)
+        if any(_is_whole_chain(view.units[k].kind, m) and not _opens_a_name(view, m) for m in view.units[k].members)
+        and view.same_clause(k, index)
     ]
     if len(chain_units) != 1 or view.units[chain_units[0]].is_list:
         return None
     return chain_units[0]
 
 
+def _opens_a_name(view: SentenceView, chain: Mention) -> bool:
+    """The chain's words begin the name of a park, firm or body the reader missed
+    ("新能源产业集聚区", "通信产业服务有限公司"): the sentence is not about the chain."""
+    return _CUES.industry_in_a_name.match(view.text[chain.clean_end :]) is not None
+
+
+def _topic_chains(view: SentenceView, units: list[Unit]) -> dict[str, Mention]:
+    """The whole chains ``units`` name as chains, by canonical name."""
+    return {
+        m.canonical: m for u in units for m in u.members if _is_whole_chain(u.kind, m) and not _opens_a_name(view, m)
+    }
+
+
 def _sentence_chain(view: SentenceView) -> Mention | None:
     """The one (whole) chain the sentence names, however often, or None."""
-    chains = {m.canonical: m for u in view.units for m in u.members if _is_whole_chain(u.kind, m)}
+    chains = _topic_chains(view, view.units)
     return next(iter(chains.values())) if len(chains) == 1 else None
 
 
@@ -172,7 +188,7 @@ def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
 
 def _chain_so_far(view: SentenceView, index: int) -> Mention | None:
     """The one (whole) chain named before unit ``index`` in its sentence, or None."""
-    chains = {m.canonical: m for u in view.units[:index] for m in u.members if _is_whole_chain(u.kind, m)}
+    chains = _topic_chains(view, view.units[:index])
     return next(iter(chains.values())) if len(chains) == 1 else None
 
 
@@ -252,7 +268,10 @@ _NAME_FOCUS_CLASSES = frozenset(
 def _span_in(name: str, chain: Mention) -> tuple[int, int]:
     """Where the longer of the chain's written and canonical names stands in ``name``
     ("光电子" is written for 光电子信息 in "光电子信息产业园"); (0, 0) if neither does."""
-    found = [(start, start + len(form)) for form in (chain.written, chain.canonical) if (start := name.find(form)) >= 0]
+    # The written name may hold its industry word ("医药产业"), which in a park's name runs on
+    # into the park's own words ("生物医药产业园"): the name alone says where the field is.
+    forms = (strip_industry_suffix(chain.written), chain.canonical)
+    found = [(start, start + len(form)) for form in forms if (start := name.find(form)) >= 0]
     return max(found, key=lambda span: span[1] - span[0], default=(0, 0))
 
 
@@ -397,7 +416,10 @@ register_neighbour_rules(__name__, "streams", _CUES)
 def _names_an_industry(view: SentenceView, index: int) -> bool:
     unit = view.units[index]
     last = unit.members[-1]
-    return bool(_CUES.industry_word.search(last.written) or _CUES.industry_after.match(view.text[unit.end :]))
+    after = view.text[unit.end :]
+    if _CUES.industry_in_a_name.match(after) or _CUES.hub_of_industry_after.match(after):
+        return False  # "X市Y产业园", "作为X市Y产业的核心区": not X's own industry
+    return bool(_CUES.industry_word.search(last.written) or _CUES.industry_after.match(after))
 
 
 @relation_rule("focuses-on-own-industry", 0.75, needs="place chain", cues="产业 集群")
@@ -407,6 +429,8 @@ def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
         place = view.units[i]
         if place.is_list or place.members[0].subtype == _REGION:
             continue  # "推动长三角集成电路产业链联动": a region's industry is no one's focus
+        if _CUES.served_before.search(view.before(i, 4)):
+            continue  # "助力安徽省新能源汽车产业": what the subject serves, not a focus it states
         if _CUES.own_industry_gap.match(view.gap(i, j)) and _names_an_industry(view, j):
             yield from pairwise("FOCUSES_ON", place.members, view.units[j].members)
 

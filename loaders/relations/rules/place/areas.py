@@ -95,6 +95,8 @@ def section_part_of_area(view: SentenceView) -> Iterator[Found]:
             continue  # "X与Y合作联动": listed beside the section's place, a partner
         for mention in unit.members:
             if mention.subtype in _AREA_SUBTYPES and not _wider_prefix(view, mention):
+                if place.subtype not in _ADMINISTRATIVE and _CUES.district_rank_zone.search(mention.canonical):
+                    continue  # "成都高新区" under a park's heading: no part of the park
                 yield Found("PART_OF", mention, place)
 
 

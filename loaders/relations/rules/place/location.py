@@ -49,6 +49,8 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
     for i, j in view.neighbours("place", "!place"):
         if view.units[j].kind != "org" or view.units[i].is_list or not _not_region(view, i):
             continue  # "合肥、芜湖企业" does not say which city each one is in
+        if _CUES.rank_scope.match(view.text, view.units[i].start):
+            continue  # "全省X重点实验室": 全省 ranks the laboratory, it does not place it
         gap = view.gap(i, j)
         if _CUES.place_modifier.match(gap):
             # "深圳华为、杭州阿里巴巴": a place written onto a name, with no 的, is that name's

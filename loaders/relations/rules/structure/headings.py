@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.mentions.chain_links import chain_link_spans
 from loaders.relations.class_limits import SUPPORTER_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import Found, RuleFunction, relation_rule
+from loaders.relations.rules.chain.kinds import listed_link_members
 from loaders.relations.view import ENUMERATION_TAIL, SentenceView
 
 _CUES = cue_patterns(__name__)
@@ -76,10 +78,20 @@ def section_focuses_on(view: SentenceView) -> Iterator[Found]:
     place = view.section_place
     if place is None:
         return
+    links: set[tuple[int, int]] | None = None
     for i, unit in enumerate(view.units):
         if unit.kind == "chain" and not _is_external(view, i) and not _not_own_field(view, i):
+            if links is None:  # most sentences under a place heading name no chain
+                links = _link_spans(view)
             for chain in unit.members:
-                yield Found("FOCUSES_ON", place, chain)
+                if (chain.clean_start, chain.clean_end) not in links:
+                    yield Found("FOCUSES_ON", place, chain)
+
+
+def _link_spans(view: SentenceView) -> set[tuple[int, int]]:
+    """Spans of chains written as links of another ("整车—零部件—后市场", "包括设计、制造、
+    封测等环节的集成电路产业链"): stages of that chain, not fields of the place's own."""
+    return set(chain_link_spans(view.text)) | listed_link_members(view)
 
 
 def _not_own_field(view: SentenceView, index: int) -> bool:

@@ -154,11 +154,18 @@ class RelationPattern:
             return False
         if self.after is None:
             return True
-        noun = view.units[j].noun
-        if noun and self.after.search(noun):
+        unit = view.units[j]
+        counted = view.text[unit.end : unit.tail_end]
+        if unit.noun and (self.after.search(unit.noun) or self._counted_noun_holds(counted)):
             return True
         after = _CUES.chain_suffix.sub("", _CUES.quotes.sub("", view.after(j, 14)), count=1)
         return self.after.match(_CUES.leading_count.sub("", after, count=1)) is not None
+
+    def _counted_noun_holds(self, tail: str) -> bool:
+        """The count and noun a list ends with hold a cue: "A、B等八大产业链" holds
+        "大产业链", which the noun alone ("产业链") does not."""
+        assert self.after is not None
+        return self.after.match(_CUES.leading_count.sub("", _CUES.quotes.sub("", tail), count=1)) is not None
 
     def _cue_found(self, view: SentenceView, gap: str, second: int) -> bool:
         assert self.gap is not None

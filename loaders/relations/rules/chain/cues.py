@@ -186,6 +186,17 @@ def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("PART_OF_CHAIN", view.units[i].members, view.units[topic].members)
 
 
+def _labelled_chain(view: SentenceView) -> Mention | None:
+    """The chain a label opening the sentence names ("在X产业方面，", "X领域，"), or None."""
+    if not view.units:
+        return None
+    first = view.units[0]
+    if first.kind != "chain" or first.is_list or not _CUES.label_before.match(view.text[: first.start].strip()):
+        return None
+    whole = [m for m in first.members if _is_whole_chain(first.kind, m)]
+    return whole[0] if whole and _CUES.label_after.match(view.text[first.end :]) else None
+
+
 def _chain_so_far(view: SentenceView, index: int) -> Mention | None:
     """The one (whole) chain named before unit ``index`` in its sentence, or None."""
     chains = _topic_chains(view, view.units[:index])
@@ -195,9 +206,10 @@ def _chain_so_far(view: SentenceView, index: int) -> Mention | None:
 @relation_rule("part-of-chain-topic", 0.65, needs="org chain")
 def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
     """A sentence about one chain that lists firms (支持X、Y、Z等做大做强): they are in it.
-    The topic is the sentence's one chain, else the one chain named before the list (a
-    sentence may go on to other chains: "打造新能源汽车之都，支持X、Y等…，发展商用车")."""
-    whole_sentence = _sentence_chain(view)
+    The topic is the sentence's one chain, or the chain a label opening it names ("X领域，
+    …集聚A、B等企业", though it names X's segments too), else the one chain named before
+    the list (a sentence may go on to other chains: "打造新能源汽车之都，支持X、Y等…，发展商用车")."""
+    whole_sentence = _sentence_chain(view) or _labelled_chain(view)
     for i, unit in enumerate(view.units):
         if unit.kind == "org" and (unit.is_list or unit.closed_by_deng):
             chain = whole_sentence or _chain_so_far(view, i)

@@ -28,18 +28,25 @@ def _whole_chains(unit_members: tuple[Mention, ...]) -> list[Mention]:
 
 
 def _topic_before(view: SentenceView, index: int) -> Mention | None:
-    """The one whole chain (by canonical) named before unit ``index`` in the sentence,
-    else the lead's or the heading's single chain; None when that is not one chain."""
-    named = {
-        m.canonical: m
-        for k in range(index)
-        if view.units[k].kind == "chain" and view.same_clause(k, index)
-        for m in _whole_chains(view.units[k].members)
-    }
+    """The one whole chain (by canonical) named before unit ``index`` in its clause, else
+    in the sentence's earlier clauses ("X拥有机器人企业300余家，覆盖A、B等环节": the
+    sentence is about one chain throughout), else the lead's or the heading's single
+    chain; None when that is not one chain."""
+    named = _chains_before(view, index, same_clause=True) or _chains_before(view, index, same_clause=False)
     if not named:
         context = list(view.lead_chains) or ([view.section_chain] if view.section_chain else [])
         named = {m.canonical: m for m in context}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _chains_before(view: SentenceView, index: int, *, same_clause: bool) -> dict[str, Mention]:
+    """The whole chains named before unit ``index``, in its clause only or anywhere before."""
+    return {
+        m.canonical: m
+        for k in range(index)
+        if view.units[k].kind == "chain" and (not same_clause or view.same_clause(k, index))
+        for m in _whole_chains(view.units[k].members)
+    }
 
 
 def _parts_of(view: SentenceView, members: list[Mention], topic: Mention) -> Iterator[Found]:

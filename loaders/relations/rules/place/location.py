@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.mentions.coordination import Unit
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule, respective_pairs
@@ -35,8 +36,20 @@ def located_in_verb(view: SentenceView) -> Iterator[Found]:
         tail = view.gap(i, j)[-_LOCATIVE_REACH:]
         verb = _CUES.locative_verb.search(tail)
         if verb and not tail.endswith(_OTHER_SUBJECT, 0, verb.start()):
-            things, places = view.units[i].members, view.units[view.apposed(j)].members
+            things, places = _settler(view, i).members, view.units[view.apposed(j)].members
             yield from respective_pairs("LOCATED_IN", list(things), list(places), view.gap(i, j))
+
+
+def _settler(view: SentenceView, index: int) -> Unit:
+    """The unit that settles: ``index``, unless it is a chain naming what the project of
+    the organisation right before it makes ("A第三代半导体项目落户Y": A's project, so A)."""
+    unit = view.units[index]
+    if unit.kind != "chain" or index == 0:
+        return unit
+    owner = view.units[index - 1]
+    if owner.kind == "org" and not view.gap(index - 1, index) and _CUES.project_after.match(view.after(index, 8)):
+        return owner
+    return unit
 
 
 # "在Y建设X" / "于Y设立X": neighbour_rules.toml.

@@ -27,6 +27,7 @@ _CUES = cue_patterns(__name__)
 _SUB_UNITS = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform"})
 # Marks after which a part without a subject of its own goes on with the last one's.
 _SUBJECT_GOES_ON = "；;"
+_UNREAD_MEMBER = 16  # the longest first member of a list not read as a name
 
 
 def _nearest_place(view: SentenceView, index: int) -> int | None:
@@ -103,20 +104,44 @@ def _located_after_cue(
         if unit.kind != "org":
             continue
         head = _list_head(view, j)
-        if not cue.search(view.before(head, 6)):
+        if not _cue_opens_list(view, head, cue):
             continue
         place = _nearest_place(view, head)
         if place is not None and not view.units[place].is_list:
             yield from pairwise("LOCATED_IN", kept(unit.members), view.units[place].members)
 
 
+def _cue_opens_list(view: SentenceView, head: int, cue: re.Pattern[str]) -> bool:
+    """The ``cue`` stands right before the list unit ``head`` opens, or before a first
+    member not read as a name ("拥有<a name not read>、A、B")."""
+    before = view.before(head, _UNREAD_MEMBER + 7)
+    if cue.search(before[-6:]):
+        return True
+    if not before.endswith("、"):
+        return False
+    for length in range(2, _UNREAD_MEMBER + 1):
+        member = before[-length - 1 : -1]
+        if len(member) < length or _CUES.list_break.search(member) or member.startswith("的"):
+            return False  # "A孵化的X、B": a relative clause, not a list after the verb
+        if cue.search(before[-length - 7 : -length - 1]):
+            return True
+    return False
+
+
 def _list_head(view: SentenceView, index: int) -> int:
     """The first organisation unit of the list unit ``index`` belongs to: "A、<a name not
-    read>、B" is one list broken by the name in the middle, and what is said before A
-    is said of B too."""
-    while index > 0 and view.units[index - 1].kind == "org" and _CUES.broken_list.match(view.gap(index - 1, index)):
+    read>、B" is one list broken by the name in the middle, and "A等企业以及B" joins a
+    second list to the first; what is said before A is said of B too."""
+    while index > 0 and view.units[index - 1].kind == "org" and _joined_lists(view.gap(index - 1, index)):
         index -= 1
     return index
+
+
+def _joined_lists(gap: str) -> bool:
+    """The gap between two organisation units keeps them under one verb: a name not read
+    in the middle of a list ("A、X、B"), or a second list joined to the first ("引进A、B等
+    企业以及C、D", "拥有A等院所，以及B等企业")."""
+    return bool(_CUES.broken_list.match(gap) or _CUES.second_list.match(gap))
 
 
 @relation_rule("located-in-campus", 0.8, needs="org place", cues="在 位于")

@@ -75,3 +75,18 @@ def test_a_branch_base_of_an_institute_keeps_its_owner():
 def test_a_comprehensive_institute_and_a_carrying_verb_name_nothing():
     found = _by_canonical("打造一座综合性研究院。", "建设承载公共服务平台。")
     assert not any(name.endswith(("综合性研究院", "承载公共服务平台")) for name in found)
+
+
+def test_a_city_alias_of_an_academys_institute_does_not_cut_a_universitys_institute():
+    # 重庆研究院 alone names an academy's institute only in context; after a university's
+    # name it ends that university's own institute.
+    found = _by_canonical("天津大学重庆研究院与某某公司合作。")
+    assert found["天津大学重庆研究院"].type == "ResearchInstitute"
+    assert "中国科学院重庆绿色智能技术研究院" not in found
+
+
+def test_an_academy_in_a_scientists_title_is_no_mention_and_named_alone_it_is():
+    titled = _by_canonical("中国科学院院士张青柳团队研发新型电池。")
+    named = _by_canonical("某某公司与中国科学院开展合作。")
+    assert "中国科学院" not in titled
+    assert named["中国科学院"].type == "ResearchInstitute"

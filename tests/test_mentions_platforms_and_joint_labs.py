@@ -51,3 +51,31 @@ def test_a_dash_between_kinds_joins_no_partners_and_between_names_it_does():
     found = _by_canonical("完善众创空间—孵化器—加速器链条，打造青柳—云杉科技园。")
     assert "众创空间—孵化器" not in found
     assert "青柳—云杉科技园" in found
+
+
+def test_pilot_and_test_platforms_of_a_named_field_are_platforms_and_bare_kinds_are_not():
+    found = _by_canonical("园区建成青柳柔性显示装备中试平台、云杉深海推进器试验平台，并鼓励企业建设中试平台。")
+    assert found["青柳柔性显示装备中试平台"].type == "InnovationPlatform"
+    assert found["云杉深海推进器试验平台"].type == "InnovationPlatform"
+    assert not any(name == "中试平台" or name.endswith("建设中试平台") for name in found)
+
+
+def test_named_computing_centres_transfer_centres_and_innovation_ports_are_platforms():
+    found = _by_canonical("青柳智算中心、云杉膜技术转移中心和西岭科技创新港相继投用，另建一批大规模智算中心。")
+    assert found["青柳智算中心"].type == "InnovationPlatform"
+    assert found["云杉膜技术转移中心"].type == "InnovationPlatform"
+    assert found["西岭科技创新港"].type == "InnovationPlatform"
+    assert "大规模智算中心" not in found
+
+
+def test_two_names_joined_by_ji_are_two_names():
+    found = _by_canonical("青柳材料研究中心暨云杉膜技术转移中心揭牌。")
+    assert found["云杉膜技术转移中心"].type == "InnovationPlatform"
+    assert not any("暨" in name for name in found)
+
+
+def test_a_lab_named_with_he_between_two_fields_is_one_name_and_a_known_name_before_he_is_not_in_it():
+    found = _by_canonical("依托青柳湖泊和湿地工程国家重点实验室开展研究。", "清华大学和云杉材料国家重点实验室合作。")
+    assert found["青柳湖泊和湿地工程国家重点实验室"].type == "Laboratory"
+    assert found["清华大学"].type == "University"
+    assert found["云杉材料国家重点实验室"].type == "Laboratory"

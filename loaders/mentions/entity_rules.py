@@ -282,7 +282,7 @@ TOWN_GENERIC_STEMS = frozenset(
 PLATFORM_GENERIC_STEMS = frozenset(
     _words("""工程 技术 研发 企业 产业 创新 制造业 区域 国家 省级 市级 国家级 公共 共享 服务 综合 科技
     双创 应用 临床 医学 数据 计算 超级计算 超级 政务 综治 指挥 运营 产业技术 企业技术 国际 联合
-    质量监督 质检 检测 食品 药品 计量""")
+    质量监督 质检 检测 食品 药品 计量 大规模""")
 )
 # Words that end a description of a firm's R&D centre (its rank, reach or field at large),
 # not a name: 企业技术研发中心, 国家级研发中心, 全球研发中心, 新产品研发中心.
@@ -418,10 +418,14 @@ for _rule in (
             "促进中心",
             "推进中心",
             "计算中心",
+            "智算中心",  # 某某智算中心 / 超算中心: named computing centres, like 计算中心
+            "超算中心",
             "医学中心",
             "临床中心",
             "基因中心",
             "检验中心",  # 国家…质量监督检验中心: a national inspection platform
+            "技术转移中心",  # 某某技术转移中心: a named transfer platform
+            "创新港",  # 某某科技创新港: a named innovation campus run as a platform
             "质检中心",
             "育成中心",  # incubation centres of an institute's industries
             "概念验证中心",  # proof-of-concept and pilot-scale platforms of a named owner
@@ -478,7 +482,12 @@ for _rule in (
     # ("技术研发平台", "成果转化平台", "检验检测平台").
     EntityRule(
         "platform-work",
-        ("研发平台", "研制平台", "转化平台", "检测平台", "数据平台", "制备平台", "评价平台", "共享平台", "公共平台"),
+        (
+            *("研发平台", "研制平台", "转化平台", "检测平台", "数据平台"),
+            *("制备平台", "评价平台", "共享平台", "公共平台"),
+            # pilot and test platforms of a named field or device ("某某装备中试平台")
+            *("中试验证平台", "中试平台", "验证平台", "试验平台"),
+        ),
         "InnovationPlatform",
         min_stem=5,
         generic_stems=PLATFORM_GENERIC_STEMS,
@@ -829,7 +838,7 @@ def _opens_owned_name(tokens: list[str], index: int, start: int, keep_from: list
 
 
 # (和 joins phrases far more often than names: "普及应用终端和创新实验室".)
-_NAME_JOINERS = frozenset("与及")
+_NAME_JOINERS = frozenset("与及和")
 # Verbs of news that never stand inside a name, even when the segmenter glues them to
 # their neighbours ("谷获|批省"): a name starts after the last of them.
 _NEVER_IN_NAME = re.compile(
@@ -862,6 +871,12 @@ _MAY_SKIP = re.compile(
 )
 
 
+# 和 joins noun phrases far more often than 与 and 及: before it, a kind of body ("企业",
+# "高校") is a phrase of its own, never the first half of a laboratory's field.
+_PHRASE_JOINER = "和"
+_KIND_NOUN_END = re.compile("(?:企业|公司|集团|高校|院校|院所|机构|单位|平台|中心|园区|项目|团队|人才)$")
+
+
 def _joined_start(text: str, start: int, joiner_at: int, keep_from: list[tuple[int, int]]) -> int:
     """Keep the words before a 与/及/和 inside the name only when they are no name of their
     own: at least two characters, not a known name, not ending in a rule's suffix (then
@@ -869,6 +884,8 @@ def _joined_start(text: str, start: int, joiner_at: int, keep_from: list[tuple[i
     left = text[start:joiner_at]
     if len(left.strip()) < 2 or any(b == joiner_at for _, b in keep_from):
         return joiner_at + 1
+    if text[joiner_at] == _PHRASE_JOINER and _KIND_NOUN_END.search(left):
+        return joiner_at + 1  # "等企业和某某实验室": 和 joins a kind of body to a name
     if any(e == len(left) for _, e, _ in suffix_hits(left)):
         return joiner_at + 1
     return start

@@ -317,6 +317,7 @@ def _sentence_candidates(
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
     chosen = [c for c in chosen if not _place_in_a_set_phrase(text, c) and not _counted_kind(text, c)]
+    chosen = [c for c in chosen if not _academicians_title(text, c)]
     return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
 
 
@@ -483,6 +484,15 @@ def _counted_kind(text: str, cand: _Candidate) -> bool:
     if cand.type not in _COUNTABLE_BODIES or cand.priority != _RULE_PRIORITY:
         return False
     return _COUNT_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
+
+
+# "中国科学院院士某某", "中国工程院院士": an academy written as part of a scientist's title
+# says what the person is; the text does not speak of the academy there.
+_ACADEMICIAN = "院士"
+
+
+def _academicians_title(text: str, cand: _Candidate) -> bool:
+    return cand.type == "ResearchInstitute" and text.startswith(_ACADEMICIAN, cand.end)
 
 
 def _names_a_centre(text: str, cand: _Candidate) -> bool:
@@ -974,8 +984,11 @@ def _rule_candidates(
     starts = [m.start for m in matches]  # sorted: matches are leftmost, non-overlapping
     for s, e, rule in hits:
         covering = bisect_right(starts, s) - 1
-        if covering >= 0 and e <= known[covering][1]:
-            continue  # the suffix belongs to a name the gazetteer knows
+        if covering >= 0 and e <= known[covering][1] and not matches[covering].surface.needs_context:
+            # The suffix belongs to a name the gazetteer knows. (An alias that names its
+            # entity only in context may end a longer name: 某某大学重庆研究院 is the
+            # university's institute, not the academy's one its city's name stands for.)
+            continue
         if rule.type == "IndustryChain" and _FACILITY_AFTER_INDUSTRY.match(text, e):
             continue  # "某某产业孵化基地": 产业 qualifies a facility, as in 产业基地
         # Only names within reach of the suffix matter (long table rows hold hundreds).
@@ -1174,7 +1187,7 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
     start = left_boundary(text, s, known)
     if rule.type == "Laboratory" and start > 0 and text[start - 1] in _CLOSING_QUOTES:
         start = _quoted_part_start(text, start, s, known)
-    if rule.type in _JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及":
+    if rule.type in _JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及和":
         # "…先进技术与装备国家工程实验室": the words after the joiner must make a name
         # with the suffix on their own, or the joiner is between two phrases.
         # (An industry before the joiner is part of the name: "某某医药与高端制剂工程中心".)

@@ -13,7 +13,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``gap_cues``: one must occur between the two; ``before_cues``: one must end the text
   right before the first; ``after_cues``: one must open the text right after the second.
 - ``max_gap``: most characters between them; ``max_commas``: most commas among those.
-- ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…).
+- ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…; 未来 is no
+  negation and cancels nothing).
 - ``after_blockers``: words that, in the text right after the second end, cancel the
   pattern ("以A、B等为主的上游产业": the list makes up a stream of a chain, no focus of a place).
 - ``opens_clause``: the first end must open its clause (it is the clause's subject).
@@ -132,7 +133,7 @@ class RelationPattern:
             return False  # "A区重点发展X，B区重点发展Y": B's clause is not A's
         if _CUES.hard_end.search(gap) or len(_CUES.commas.findall(gap)) > self.max_commas:
             return False
-        if self.blockers is not None and self.blockers.search(gap):
+        if self.blockers is not None and self.blockers.search(_CUES.not_negation.sub("", gap)):
             return False
         if self.gap is not None and not self._cue_found(view, _CUES.quotes.sub("", gap), j):
             return False

@@ -3,6 +3,7 @@
 from test_mentions_helpers import make_document
 
 from kg.model import Mention
+from loaders.mentions.coordination import group_units
 from loaders.mentions.find import find_mentions
 from loaders.mentions.lists import KnownSpan, list_members
 
@@ -255,3 +256,19 @@ def test_firms_standing_for_a_kind_described_by_clauses_are_enterprises():
     found = _by_text("培育了以青柳智联、蓝鲸量子、翠湖电子等为代表的具有自主知识产权、国内领先的高科技企业。")
     for name in ("青柳智联", "蓝鲸量子", "翠湖电子"):
         assert found[name].type == "Enterprise"
+
+
+def test_two_categories_back_to_back_stand_in_the_list():
+    text = "该区光电子、新材料新能源等产业发展较快。"
+    found = find_mentions(make_document(text)).mentions
+    chains = [(m, m.clean_start, m.clean_end) for m in found if m.type == "IndustryChain"]
+    assert [m.canonical for m, _, _ in chains][-2:] == ["新材料", "新能源"]
+    units = group_units(text, chains)
+    assert len(units) == 1 and len(units[0].members) == len(chains)
+
+
+def test_a_chain_and_its_segment_back_to_back_are_no_list():
+    text = "该区发展新能源汽车整车。"
+    world = find_mentions(make_document(text)).mentions
+    chains = [(m, m.clean_start, m.clean_end) for m in world if m.type == "IndustryChain"]
+    assert all(len(u.members) == 1 for u in group_units(text, chains))

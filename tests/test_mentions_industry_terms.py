@@ -84,3 +84,32 @@ def test_an_industry_written_with_its_trade_word_is_a_chain_anywhere():
 def test_a_trade_word_making_another_word_is_no_cue():
     found = _segments("该市钢铁工业园区建成，化工行业协会成立，纺织业务增长。")
     assert not {"钢铁工业", "化工行业", "纺织业"} & set(found)
+
+
+def _named(sentence: str) -> set[str]:
+    """The chains' names without 产业 (canonical names)."""
+    return {m.canonical for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
+
+
+def test_a_vocabulary_industry_holding_a_known_chain_stays_whole():
+    # 石化 is known and ends in 化 like a process word; 绿色石化 is an industry of its own
+    assert "绿色石化" in _named("该区着力壮大绿色石化产业。")
+    assert "绿色石化" in _named("全市培育形成绿色石化、高端装备等产业集群。")
+    # a longer known name is not cut to the vocabulary word it ends in
+    assert "商业航天" in _named("该市正在形成商业航天产业集群。")
+
+
+def test_two_first_level_categories_back_to_back_are_two_industries():
+    chains = _named("该区逐步形成了新能源新材料、智能装备两个主导产业。")
+    assert {"新能源", "新材料"} <= chains
+    assert "新能源新材料" not in chains
+    assert {"新材料", "新能源"} <= _named("该区新材料新能源产业增速领先。")
+    # one category that opens with another stays whole
+    assert "新能源汽车" in _named("该区新能源汽车产业增速领先。")
+
+
+def test_the_clause_before_a_known_industry_is_no_part_of_it():
+    chains = _named("该区鼓励扶持智慧医疗、康复器械等产业方向。")
+    assert "智慧医疗" in chains
+    assert "扶持智慧医疗" not in chains
+    assert "低空" in _named("新项目将推动我区低空产业加快发展。")

@@ -70,6 +70,35 @@ def split_joined_chain(text: str, start: int, end: int) -> list[NamePart]:
     return parts
 
 
+# The first-level categories of 战略性新兴产业分类（2018）(国家统计局令第23号) in their usual
+# short forms. The categories do not overlap, so two of them written back to back name two
+# industries ("新能源新材料产业" is 新能源 and 新材料), never one. (生物 is left out: it opens
+# names of one industry, 生物新材料; 新能源汽车 is one category, not 新能源 and 汽车.)
+FIRST_LEVEL_CATEGORIES = frozenset(
+    {"新一代信息技术", "高端装备", "高端装备制造", "新材料", "新能源", "新能源汽车", "节能环保", "数字创意"}
+)
+
+
+def split_paired_categories(text: str, start: int, end: int) -> list[NamePart]:
+    """The two first-level categories written without a joiner in the chain name
+    ``text[start:end]`` ("新能源新材料"); [] when it is not two of them."""
+    name = strip_industry_suffix(text[start:end])
+    for cut in range(MIN_PART_CHARS, len(name) - MIN_PART_CHARS + 1):
+        first, second = name[:cut], name[cut:]
+        if first != second and first in FIRST_LEVEL_CATEGORIES and second in FIRST_LEVEL_CATEGORIES:
+            return [NamePart(start, start + cut, first), NamePart(start + cut, end, second)]
+    return []
+
+
+_CATEGORY = "|".join(sorted(FIRST_LEVEL_CATEGORIES, key=len, reverse=True))
+_PAIRED_CATEGORIES = re.compile(f"(?:{_CATEGORY})(?:{_CATEGORY})")
+
+
+def paired_category_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of two first-level categories written back to back ("新能源新材料")."""
+    return [m.span() for m in _PAIRED_CATEGORIES.finditer(text) if split_paired_categories(text, *m.span())]
+
+
 def has_joiner(name: str) -> bool:
     return _JOINER.search(name) is not None
 

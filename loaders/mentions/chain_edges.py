@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import rjieba
 
-from loaders.mentions.chain_words import common_verb
+from loaders.mentions.chain_words import verb_before_known
 
 # Tags of a first word that is always the sentence's: prepositions (以, 向), pronouns (本地,
 # 我市), directions of more than one character (上游, 下游; 后 opens 后市场) and measures
@@ -27,13 +27,17 @@ from loaders.mentions.chain_words import common_verb
 _SENTENCE_TAGS = frozenset({"p", "r"})
 _LONG_SENTENCE_TAGS = frozenset({"f", "q"})
 # Tags of a first word that is the sentence's only before a known industry: a place
-# word (当地, 国内; but 前沿, 体外 open names) and a common verb (满足; but 显示, 合成 open
+# word (当地, 国内; but 前沿, 体外 open names) and a verb of middling frequency or more
+# (满足, 扶持; see chain_words.verb_before_known; but 显示, 合成 open
 # names); and words of owner the tagger reads as plain nouns.
 _LOCATIVE_TAG = "s"
 _OWNER_WORDS = frozenset({"公司", "企业"})
 # Words of scope, which say where an industry is, as 中国 and 全国 do (chain rule's nation
 # words): "全球某某产业" is that industry the world over.
 _SCOPE_WORDS = frozenset({"全球"})
+# "Our" or "this" division (我区, 本县; the tagger reads some as nouns): the writer's own
+# place, a pronoun before the industry, never the first word of its name.
+_OWN_DIVISION = re.compile("[我本][省市区县州镇乡]")
 # A count: a numeral and a measure ("两条", "两场"); 第三代 and 元 (元宇宙) are no counts.
 _COUNT = re.compile("[一二三四五六七八九十两几0-9]+[^一二三四五六七八九十两几0-9]")
 _COUNT_TAG = "m"
@@ -83,13 +87,15 @@ def _always_opening(word: str, tag: str) -> bool:
         return False
     if tag in _SENTENCE_TAGS or (tag in _LONG_SENTENCE_TAGS and len(word) > 1) or word in _SCOPE_WORDS:
         return True
+    if _OWN_DIVISION.fullmatch(word):
+        return True
     return tag == _COUNT_TAG and _COUNT.fullmatch(word) is not None
 
 
 def _opening_before_known(word: str, tag: str) -> bool:
     if not rjieba.has_word(word) or len(word) < MIN_LEFT_CHARS:
         return False
-    return common_verb(word, tag) or tag == _LOCATIVE_TAG or word in _OWNER_WORDS
+    return verb_before_known(word, tag) or tag == _LOCATIVE_TAG or word in _OWNER_WORDS
 
 
 def _closing_length(reversed_words: tuple[tuple[str, str], ...], name: str) -> int:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Mention
+from loaders.lexicon.chain_names import FIRST_LEVEL_CATEGORIES
 
 ORGANISATION_CLASSES: frozenset[str] = frozenset(
     {
@@ -129,11 +130,9 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
     for index in range(1, len(mentions)):
         previous_end, start = mentions[index - 1][2], mentions[index][1]
         # An empty gap cannot hold a separator; skip the regex for the common case.
-        joined = (
-            kinds[index] == kinds[index - 1]
-            and previous_end < start
-            and _joins(text, previous_end, start)
-            and not _holds_next(mentions, index, kinds)
+        joined = kinds[index] == kinds[index - 1] and (
+            _back_to_back_categories(mentions[index - 1][0], mentions[index][0], previous_end, start)
+            or (previous_end < start and _joins(text, previous_end, start) and not _holds_next(mentions, index, kinds))
         )
         if not joined:
             units.append(_unit(text, mentions[first:index], kinds[first]))
@@ -141,6 +140,17 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
     if mentions:
         units.append(_unit(text, mentions[first:], kinds[first]))
     return units
+
+
+def _back_to_back_categories(previous: Mention, mention: Mention, previous_end: int, start: int) -> bool:
+    """Two first-level categories written without a separator ("新能源新材料": 新能源 and
+    新材料) are members of one list as if 、 stood between them. (Other chains back to
+    back are a chain and its segment: "新能源汽车整车".)"""
+    return (
+        previous_end == start
+        and previous.canonical in FIRST_LEVEL_CATEGORIES
+        and mention.canonical in FIRST_LEVEL_CATEGORIES
+    )
 
 
 def _holds_next(mentions: list[tuple[Mention, int, int]], index: int, kinds: list[str]) -> bool:

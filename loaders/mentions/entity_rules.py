@@ -21,6 +21,7 @@ import ahocorasick_rs
 import rjieba
 
 from loaders import ablation
+from loaders.lexicon.chain_names import is_vocabulary_term
 from loaders.lexicon.matcher import fix_ocr
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
@@ -1051,8 +1052,10 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # 学科交叉前沿研究设施: what kind of facility, not which one
     if rule.name == _CENTRE_RULE and stem.endswith(_DESIGNATION_STEMS):
         return "generic-name"  # 北京国际科技创新中心: what a city is to become, even owned
-    if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS):
-        return "generic-name"  # 加大新兴产业: a category word with words glued before it
+    if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS) and not is_vocabulary_term(core):
+        # 加大新兴产业: a category word with words glued before it (绿色石化 ends in 化
+        # and is an industry of the vocabulary all the same)
+        return "generic-name"
     if rule.type == "IndustryChain" and _ends_with_place(core):
         return "generic-name"  # "长沙产业集群": the place's cluster, not an industry named 长沙
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):

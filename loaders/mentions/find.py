@@ -25,8 +25,10 @@ from loaders.lexicon.chain_names import (
     is_vocabulary_term,
     looks_like_industry,
     names_stages,
+    paired_category_spans,
     plain_chain_stem,
     split_joined_chain,
+    split_paired_categories,
     strip_industry_suffix,
     suffixed_industries,
     vocabulary_term_start,
@@ -285,6 +287,8 @@ def _sentence_candidates(
         pool += _listed_link_candidates(text, matches)
     if "产业" in text:
         pool += _joined_first_candidates(text, matches, gaz)
+    if "新" in text:
+        pool += _paired_category_candidates(text)
     if "是" in text:
         pool += _ranked_industry_candidates(text, gaz)
     if "工业" in text or "行业" in text or ECONOMY_WORD in text:
@@ -674,6 +678,14 @@ def _joined_first_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazett
 
 
 INDUSTRY_WORD_SOURCE = "industry-word"
+
+
+def _paired_category_candidates(text: str) -> list[_Candidate]:
+    """ "新能源新材料": two categories back to back, one span that _split_joined_chains
+    cuts in two (新能源 alone is no gazetteer name, so it would be lost beside 新材料)."""
+    return [
+        _Candidate(a, b, "IndustryChain", None, text[a:b], CHAIN_SPLIT_SOURCE) for a, b in paired_category_spans(text)
+    ]
 
 
 def _suffixed_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
@@ -1185,6 +1197,7 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         owners = [m for m in matches if m.surface.type == "Place" and m.surface.subtype != "Region" and m.end <= s]
         return zone_start(text, s, [m.start for m in owners])
     start = left_boundary(text, s, known)
+    bound = start
     if rule.type == "Laboratory" and start > 0 and text[start - 1] in _CLOSING_QUOTES:
         start = _quoted_part_start(text, start, s, known)
     if rule.type in _JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及和":
@@ -1217,6 +1230,7 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         # a town is never named with its county or district: "洪山区|左岭镇"
         start = max([start, *(m.end for m in matches if m.surface.type == "Place" and start <= m.start and m.end <= s)])
     if rule.type == "IndustryChain":
+        start = _term_over_known_start(text, bound, start, s, matches)
         return _chain_start_after_place(text, _vocabulary_start(text, start, s), s, matches)
     if rule.type == "Enterprise":
         start = _after_zone_word(text, _place_anchored_start(text, start, s, matches), s)
@@ -1351,6 +1365,17 @@ def _zone_owner_start(text: str, start: int, s: int, matches: list[SurfaceMatch]
         if start < m.start < s and m.surface.subtype in _ZONE_OWNER_TYPES and text[m.start - 1] not in "（(":
             return m.start
     return start
+
+
+def _term_over_known_start(text: str, bound: int, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    """Start of a vocabulary industry before 产业 at ``s`` that holds the known chain the
+    name was cut after ("绿色石化产业": 石化 is known, 绿色石化 is an industry of its own),
+    else ``start``. ``bound``: where the name may open at most."""
+    term = vocabulary_term_start(text, s, bound)
+    if not bound <= term < start:
+        return start
+    held = any(m.surface.type == "IndustryChain" and term <= m.start and m.end == start for m in matches)
+    return term if held else start
 
 
 def _vocabulary_start(text: str, start: int, s: int) -> int:
@@ -1721,8 +1746,10 @@ def _known_industry(name: str, gaz: Gazetteer) -> bool:
 
 
 def _joined_parts(text: str, cand: _Candidate, gaz: Gazetteer) -> list[NamePart]:
-    if cand.type != "IndustryChain" or not has_joiner(text[cand.start : cand.end]):
+    if cand.type != "IndustryChain":
         return []
+    if not has_joiner(text[cand.start : cand.end]):
+        return split_paired_categories(text, cand.start, cand.end)
     if cand.source == LISTED_LINK_SOURCE:
         return []  # a chain map's link stays as the map writes it ("装备与材料")
     entry = gaz.entry(cand.canonical)

@@ -1,15 +1,10 @@
 """County-level divisions written without their suffix, parks named after their zone, counts
 inside place names, and firm lists whose members open on a verb or whose head follows 为."""
 
-from test_mentions_helpers import make_document
+from test_mentions_helpers import mentions_by_text as _by_text
 
 from loaders.lexicon.gazetteer import county_short_form, default_gazetteer
-from loaders.mentions.find import find_mentions
 from loaders.read.script import to_simplified
-
-
-def _by_text(*sentences: str):
-    return {m.text: m for m in find_mentions(make_document(*sentences)).mentions}
 
 
 def test_a_county_short_form_drops_the_suffix_and_any_nationality():

@@ -1,15 +1,11 @@
 """General rules of mention finding, shown on invented sentences (no seed text)."""
 
 from test_mentions_helpers import make_document
+from test_mentions_helpers import mentions_by_text as _by_text
 
-from kg.model import Mention
 from loaders.mentions.coordination import group_units
 from loaders.mentions.find import find_mentions
 from loaders.mentions.lists import KnownSpan, list_members
-
-
-def _by_text(*sentences: str) -> dict[str, Mention]:
-    return {m.text: m for m in find_mentions(make_document(*sentences)).mentions}
 
 
 def test_members_before_a_company_head_are_enterprises():

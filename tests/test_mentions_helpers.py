@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kg.model import Article, Document, Sentence
+from kg.model import Article, Document, Mention, Sentence
+from loaders.mentions.find import find_mentions
 
 
 def make_document(*sentences: str, focus_place: str | None = None) -> Document:
@@ -14,3 +15,13 @@ def make_document(*sentences: str, focus_place: str | None = None) -> Document:
         built.append(Sentence("t.txt", index, start, len(text), sentence, list(range(start, len(text)))))
     articles = [Article(0, "t", 0, len(text), focus_place)]
     return Document("t.txt", "t.txt", "utf-8", text, built, articles)
+
+
+def mentions_by_text(*sentences: str) -> dict[str, Mention]:
+    """The mentions found in the sentences, by the text each covers."""
+    return {m.text: m for m in find_mentions(make_document(*sentences)).mentions}
+
+
+def mentions_by_canonical(*sentences: str) -> dict[str, Mention]:
+    """The mentions found in the sentences, by canonical name."""
+    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}

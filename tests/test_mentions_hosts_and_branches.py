@@ -3,14 +3,7 @@ written right after its host is a name of its own; an academy's key laboratory k
 academy; a branch centre or base a university opens in another city; a verb 建 glued to
 the town before a platform's name."""
 
-from test_mentions_helpers import make_document
-
-from kg.model import Mention
-from loaders.mentions.find import find_mentions
-
-
-def _by_canonical(*sentences: str) -> dict[str, Mention]:
-    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
+from test_mentions_helpers import mentions_by_canonical as _by_canonical
 
 
 def test_a_national_centre_after_its_university_is_a_name_of_its_own():

@@ -4,14 +4,7 @@ before 板块 and 赛道, members before 制造业, "以A、B为核心的…产�
 a sector, longer vocabulary industries, firms opening a chain name or a list, and short
 company names in market reports."""
 
-from test_mentions_helpers import make_document
-
-from kg.model import Mention
-from loaders.mentions.find import find_mentions
-
-
-def _by_text(*sentences: str) -> dict[str, Mention]:
-    return {m.text: m for m in find_mentions(make_document(*sentences)).mentions}
+from test_mentions_helpers import mentions_by_text as _by_text
 
 
 def test_unknown_members_of_a_field_list_of_industries_are_industries():

@@ -2,17 +2,11 @@
 prefixes, centres named by a place, counted laboratory lists, colleges of a university,
 spaces between Latin and Han characters, and words that never start a name."""
 
-from test_mentions_helpers import make_document
+from test_mentions_helpers import mentions_by_canonical as _by_canonical
 
-from kg.model import Mention
 from loaders.lexicon.matcher import default_matcher, name_form, spaced_variants
 from loaders.mentions.entity_rules import left_boundary
-from loaders.mentions.find import find_mentions
 from loaders.mentions.numbered_institutes import count_numeral, digit_numeral
-
-
-def _by_canonical(*sentences: str) -> dict[str, Mention]:
-    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
 
 
 def test_a_name_holds_a_joiner_when_the_words_before_it_name_nothing():

@@ -4,15 +4,11 @@ names with kind words, bracketed places after a name, lists of platforms and
 facilities, and short forms of a longer name of the same document."""
 
 from test_mentions_helpers import make_document
+from test_mentions_helpers import mentions_by_canonical as _by_canonical
 
-from kg.model import Mention
 from loaders.mentions.entity_rules import RULES, is_description, judge
 from loaders.mentions.find import find_mentions
 from loaders.resolve import build_entities, shortens
-
-
-def _by_canonical(*sentences: str) -> dict[str, Mention]:
-    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
 
 
 def test_a_bare_city_word_opens_the_name_of_the_citys_company():

@@ -2,14 +2,7 @@
 quoted programme, and an academy's institute inside its regional academy, on invented
 sentences; kinds of centre and platform stay unnamed."""
 
-from test_mentions_helpers import make_document
-
-from kg.model import Mention
-from loaders.mentions.find import find_mentions
-
-
-def _by_canonical(*sentences: str) -> dict[str, Mention]:
-    return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
+from test_mentions_helpers import mentions_by_canonical as _by_canonical
 
 
 def test_a_named_rnd_centre_is_a_platform_and_a_kind_of_centre_is_not():

@@ -3,15 +3,9 @@ text): field lists opened by a verb of scope (涵盖/覆盖/涉及…A、B等领
 making a product (设计、制造、封测), counted sub-fields ("A、B、C三大细分领域") and
 "以A、B等为主的上游产业" lists of a chain's streams."""
 
-from test_mentions_helpers import make_document
+from test_mentions_helpers import mentions_by_text as _by_text
 
-from kg.model import Mention
 from loaders.lexicon.chain_names import names_stages
-from loaders.mentions.find import find_mentions
-
-
-def _by_text(*sentences: str) -> dict[str, Mention]:
-    return {m.text: m for m in find_mentions(make_document(*sentences)).mentions}
 
 
 def test_a_field_list_opened_by_a_verb_of_scope_lists_segments():

@@ -60,19 +60,33 @@ class BareCounty:
     short: str  # the short name as the gazetteer knows it (元江)
 
 
-def bare_counties(
-    text: str, places: list[PlaceSpan], taken: list[tuple[int, int]], document_codes: frozenset[str], gaz: Gazetteer
-) -> list[BareCounty]:
-    """Counties named by their bare short name in ``text``, outside the spans ``taken``
-    by other names, where ``places`` (the sentence's other places) or words show a place;
-    ``document_codes``: the divisions the whole document names."""
+def short_form_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Where ``text`` writes the short name of some county, whatever stands around it:
+    what :func:`bare_counties` reads. (Speed: most sentences write none, and then need
+    not gather their places.)"""
     shorts = gaz.county_short_forms
     if not shorts:
         return []
+    # overlapping: "浙江海宁" holds 江海 (a district elsewhere) across the province's end
+    return [(start, end) for _index, start, end in _automaton(shorts).find_matches_as_indexes(text, overlapping=True)]
+
+
+def bare_counties(
+    text: str,
+    spans: list[tuple[int, int]],
+    places: list[PlaceSpan],
+    taken: list[tuple[int, int]],
+    document_codes: frozenset[str],
+    gaz: Gazetteer,
+) -> list[BareCounty]:
+    """Counties named by their bare short name in ``text`` (at ``spans``, from
+    :func:`short_form_spans`), outside the spans ``taken`` by other names, where ``places``
+    (the sentence's other places) or words show a place; ``document_codes``: the divisions
+    the whole document names."""
+    shorts = gaz.county_short_forms
     hits = [
         _bare_county(text, start, end, shorts[text[start:end]])
-        # overlapping: "浙江海宁" holds 江海 (a district elsewhere) across the province's end
-        for _index, start, end in _automaton(shorts).find_matches_as_indexes(text, overlapping=True)
+        for start, end in spans
         if not any(a < end and start < b for a, b in taken) and _OPENS_ANOTHER_NAME.match(text, end) is None
     ]
     if not hits:

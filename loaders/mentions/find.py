@@ -44,7 +44,7 @@ from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
-from loaders.mentions.county_context import PlaceSpan, bare_counties
+from loaders.mentions.county_context import PlaceSpan, bare_counties, short_form_spans
 from loaders.mentions.dependent_parts import joined_dependent_chains
 from loaders.mentions.district_lists import listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import (
@@ -319,10 +319,20 @@ def _sentence_candidates(
         pool = _with_project_firms(text, pool, matches)
     chosen = _choose([c for c in pool if not _riverside_phrase(text, c) and not _inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or _context_supports(text, c, chosen)]
-    chosen = [c for c in chosen if not _names_a_centre(text, c) and not _qualifies_a_thing(text, c)]
-    chosen = [c for c in chosen if not _place_in_a_set_phrase(text, c) and not _counted_kind(text, c)]
-    chosen = [c for c in chosen if not _academicians_title(text, c)]
+    chosen = [c for c in chosen if not _misread_in_its_sentence(text, c)]
     return _join_sub_colleges(text, _split_leading_places(text, chosen, matches)), drops
+
+
+def _misread_in_its_sentence(text: str, cand: _Candidate) -> bool:
+    """Whether the words around ``cand`` show it names no entity (each test reads the
+    candidate alone, so one pass over the chosen ones makes them all)."""
+    return (
+        _names_a_centre(text, cand)
+        or _qualifies_a_thing(text, cand)
+        or _place_in_a_set_phrase(text, cand)
+        or _counted_kind(text, cand)
+        or _academicians_title(text, cand)
+    )
 
 
 def _with_project_firms(text: str, pool: list[_Candidate], matches: list[SurfaceMatch]) -> list[_Candidate]:
@@ -854,11 +864,14 @@ def _bare_county_candidates(
 ) -> list[_Candidate]:
     """Counties by their bare short name where the text shows a place ("江苏宜兴",
     "溧阳、金坛", "落户从化"), in text no other name covers (county_context.py)."""
+    spans = short_form_spans(text, gaz)
+    if not spans:
+        return []  # speed: most sentences write no county's short name
     places = [PlaceSpan(c.start, c.end, c.division_codes) for c in pool if c.type == "Place"]
     taken = [(c.start, c.end) for c in pool]
     return [
         _division_candidate(c.start, c.end, c.division, BARE_COUNTY_SOURCE)
-        for c in bare_counties(text, places, taken, document_codes, gaz)
+        for c in bare_counties(text, spans, places, taken, document_codes, gaz)
     ]
 
 

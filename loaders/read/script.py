@@ -11,6 +11,7 @@ shorter than its regional one is padded with zero-width spaces, which cleaning d
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -138,7 +139,11 @@ def _mainland_words(text: str) -> str:
 
 
 def _changed(text: str, converted: str) -> int:
-    return sum(a != b for a, b in zip(text, converted, strict=True))
+    if len(text) != len(converted):
+        raise ValueError("a conversion must keep the text's length")
+    if text == converted:  # speed: most pages are simplified already
+        return 0
+    return sum(map(operator.ne, text, converted))
 
 
 def _convert(text: str, configuration: str) -> str:

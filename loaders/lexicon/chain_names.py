@@ -70,13 +70,23 @@ def split_joined_chain(text: str, start: int, end: int) -> list[NamePart]:
     return parts
 
 
-# The first-level categories of 战略性新兴产业分类（2018）(国家统计局令第23号) in their usual
-# short forms. The categories do not overlap, so two of them written back to back name two
-# industries ("新能源新材料产业" is 新能源 and 新材料), never one. (生物 is left out: it opens
-# names of one industry, 生物新材料; 新能源汽车 is one category, not 新能源 and 汽车.)
-FIRST_LEVEL_CATEGORIES = frozenset(
-    {"新一代信息技术", "高端装备", "高端装备制造", "新材料", "新能源", "新能源汽车", "节能环保", "数字创意"}
-)
+SEGMENT_TERMS_FILE = Path(__file__).with_name("data") / "segment_terms.txt"
+
+
+def read_segment_terms(path: Path) -> frozenset[str]:
+    """The terms of a vocabulary file: one term a line, '#' starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read the vocabulary: {err}") from err
+    terms = {line.split("#", 1)[0].strip() for line in lines}
+    return frozenset(t for t in terms if t)
+
+
+# Two first-level categories of the strategic emerging industries written back to back name
+# two industries, never one (the file says which and why).
+FIRST_LEVEL_CATEGORIES_FILE = Path(__file__).with_name("data") / "first_level_categories.txt"
+FIRST_LEVEL_CATEGORIES = read_segment_terms(FIRST_LEVEL_CATEGORIES_FILE)
 
 
 def split_paired_categories(text: str, start: int, end: int) -> list[NamePart]:
@@ -101,19 +111,6 @@ def paired_category_spans(text: str) -> list[tuple[int, int]]:
 
 def has_joiner(name: str) -> bool:
     return _JOINER.search(name) is not None
-
-
-SEGMENT_TERMS_FILE = Path(__file__).with_name("data") / "segment_terms.txt"
-
-
-def read_segment_terms(path: Path) -> frozenset[str]:
-    """The terms of a vocabulary file: one term a line, '#' starts a comment."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read the vocabulary: {err}") from err
-    terms = {line.split("#", 1)[0].strip() for line in lines}
-    return frozenset(t for t in terms if t)
 
 
 @cache

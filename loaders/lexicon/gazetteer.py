@@ -187,12 +187,10 @@ def county_short_form(name: str) -> str | None:
     return None if own is None or own.endswith("族") or own in SHORT_FORM_DENY else own
 
 
-def _name_like(short: str) -> bool:
-    """Whether ``short`` reads as a name: a word the dictionary lacks, or one it knows as
-    a name or noun, not as an everyday verb or adjective."""
-    if not rjieba.has_word(short):
-        return True
-    return all(tag in _NAME_LIKE_TAGS for _word, tag in rjieba.tag(short))
+def unknown_or_tagged(word: str, tags: frozenset[str]) -> bool:
+    """Whether the segmenter's dictionary lacks ``word``, or tags each of its words with
+    one of ``tags`` (a name's word classes, not an everyday verb's or adjective's)."""
+    return not rjieba.has_word(word) or all(tag in tags for _word, tag in rjieba.tag(word))
 
 
 def read_tsv_rows(path: Path) -> list[list[str]]:
@@ -297,7 +295,10 @@ def county_short_forms(divisions: dict[str, Division], surfaces: dict[str, Surfa
     return {
         short: found[0]
         for short, found in by_short.items()
-        if len(found) == 1 and short not in surfaces and short not in names and _name_like(short)
+        if len(found) == 1
+        and short not in surfaces
+        and short not in names
+        and unknown_or_tagged(short, _NAME_LIKE_TAGS)
     }
 
 

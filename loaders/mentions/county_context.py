@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 import rjieba
 
-from loaders.lexicon.gazetteer import Division, Gazetteer
+from loaders.lexicon.gazetteer import Division, Gazetteer, unknown_or_tagged
 
 _LIST_GAP = frozenset("、，,和与及 ")
 _MAX_LIST_GAP = 2
@@ -157,4 +157,4 @@ def _clause_subject(text: str, county: BareCounty) -> bool:
 
 def _proper_name(short: str) -> bool:
     """A word the dictionary lacks, or knows as a proper name only."""
-    return not rjieba.has_word(short) or all(tag in _PROPER_TAGS for _word, tag in rjieba.tag(short))
+    return unknown_or_tagged(short, _PROPER_TAGS)

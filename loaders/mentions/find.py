@@ -1125,17 +1125,16 @@ _SUB_ZONE_WORDS = ("片区", "分区")
 # suffix makes it a mention), and the park is called by its own words and kind. A park named
 # by an industry ("某某高新区集成电路产业园") or a district ("某某高新区南海园") has no name
 # without the zone, and keeps it.
+_PARK_KIND = r"(?P<kind>产业园区|工业园区|产业园|工业园|物流园|产业城)"
 _PARK_AFTER_ZONE = re.compile(
     r"(?P<zone>[\u4e00-\u9fff]{2,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区))"
-    r"(?P<own>[\u4e00-\u9fff]{2,4}?)(?P<kind>产业园区|工业园区|产业园|工业园|物流园|产业城)"
+    r"(?P<own>[\u4e00-\u9fff]{2,4}?)" + _PARK_KIND
 )
 
 
 # ... and so with a city written in full before the park ("某某市城南工业园"): the city is
 # a gazetteer mention, the park is called by its own words.
-_PARK_AFTER_CITY = re.compile(
-    r"(?P<zone>[\u4e00-\u9fff]{2,4}?市)(?P<own>[\u4e00-\u9fff]{2,4}?)(?P<kind>产业园区|工业园区|产业园|工业园|物流园|产业城)"
-)
+_PARK_AFTER_CITY = re.compile(r"(?P<zone>[\u4e00-\u9fff]{2,4}?市)(?P<own>[\u4e00-\u9fff]{2,4}?)" + _PARK_KIND)
 
 
 def _after_zone_prefix(text: str, cand: _Candidate, gaz: Gazetteer) -> _Candidate:
@@ -1311,8 +1310,8 @@ _BODY_WORDS = ("管理委员会", "管委会")
 
 
 def _after_body_word(text: str, start: int, s: int) -> int:
-    ends = [text.rfind(word, start, s) + len(word) for word in _BODY_WORDS if text.find(word, start, s) >= 0]
-    return max(ends, default=start)
+    found = [(text.rfind(word, start, s), word) for word in _BODY_WORDS]
+    return max((at + len(word) for at, word in found if at >= 0), default=start)
 
 
 # "整合原某市化工园": 原 says the park was so named before a merger; it is no part of the

@@ -50,13 +50,19 @@ _MIN_NAME_CHARS = 2  # a stem this short is one word: all of it is the name's or
 
 
 @lru_cache(maxsize=16384)
+def _tagged(stem: str) -> tuple[tuple[str, str], ...]:
+    """The stem's words and tags: read once, though three tests ask for them."""
+    return tuple(rjieba.tag(stem))
+
+
+@lru_cache(maxsize=16384)
 def _last_opening_end(stem: str, known_starts: tuple[int, ...]) -> tuple[int, bool]:
     """End offset in ``stem`` of its last sentence word (verb, measure, pronoun,
     preposition, adverb of manner), or 0; and whether that word may stand inside a longer name
     (a verb: "某市检测认证产业园"). A word where a known name starts is that name (无为 is a
     county the tagger reads as a conjunction)."""
     end, position, inside = 0, 0, False
-    for word, tag in rjieba.tag(stem):
+    for word, tag in _tagged(stem):
         word_start, position = position, position + len(word)
         if word_start in known_starts:
             continue
@@ -96,7 +102,7 @@ def after_sentence_words(text: str, start: int, suffix_start: int, known_starts:
 def _ends_in_conjunction(stem: str) -> bool:
     """A conjunction of the dictionary right before the suffix (只是, 但是) ends a clause;
     no name ends in one."""
-    tagged = rjieba.tag(stem)
+    tagged = _tagged(stem)
     if len(tagged) < 2:
         return False
     word, tag = tagged[-1]
@@ -107,7 +113,7 @@ def _one_sentence_word(stem: str) -> bool:
     """A stem of two characters is a name's own word ("滨湖", "保定") unless it is one word
     of the sentence: a conjunction, preposition, pronoun or numeral, or a verb as common as
     the clause's verbs are (制定; a rarer verb may be a place's name, 保定 is tagged v)."""
-    tagged = rjieba.tag(stem)
+    tagged = _tagged(stem)
     if len(tagged) != 1:
         return False
     word, tag = tagged[0]

@@ -139,7 +139,7 @@ def _topic_chain(view: SentenceView, index: int) -> int | None:
     chain_units = [
         k
         for k in range(index)
-        if any(_is_whole_chain(view.units[k].kind, m) and not _opens_a_name(view, m) for m in view.units[k].members)
+        if any(_a_topic_chain(view, view.units[k].kind, m) for m in view.units[k].members)
         and view.same_clause(k, index)
     ]
     if len(chain_units) != 1 or view.units[chain_units[0]].is_list:
@@ -153,11 +153,14 @@ def _opens_a_name(view: SentenceView, chain: Mention) -> bool:
     return _CUES.industry_in_a_name.match(view.text[chain.clean_end :]) is not None
 
 
+def _a_topic_chain(view: SentenceView, kind: str, chain: Mention) -> bool:
+    """A whole chain named as a chain, not the opening of another thing's name."""
+    return _is_whole_chain(kind, chain) and not _opens_a_name(view, chain)
+
+
 def _topic_chains(view: SentenceView, units: list[Unit]) -> dict[str, Mention]:
     """The whole chains ``units`` name as chains, by canonical name."""
-    return {
-        m.canonical: m for u in units for m in u.members if _is_whole_chain(u.kind, m) and not _opens_a_name(view, m)
-    }
+    return {m.canonical: m for u in units for m in u.members if _a_topic_chain(view, u.kind, m)}
 
 
 def _sentence_chain(view: SentenceView) -> Mention | None:

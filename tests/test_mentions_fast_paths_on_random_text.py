@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from loaders.lexicon.matcher import default_matcher
-from loaders.mentions.entity_rules import _HARD_STOP, _INNER_PARENS, MAX_NAME_CHARS, _window_floor, left_boundary
+from loaders.mentions.entity_rules import _HARD_STOP, _INNER_PARENS, _window_floor, left_boundary
 from loaders.mentions.find import find_mentions
 from loaders.mentions.lists import (
     _CONTAGIOUS,
@@ -26,6 +26,7 @@ from loaders.mentions.lists import (
     industry_siblings,
     list_members,
 )
+from loaders.mentions.rule_table import MAX_NAME_CHARS
 from loaders.read.document import read_document
 
 _NAMES = ("阳光电源", "科大讯飞", "蔚来", "京东方", "新能源汽车", "集成电路", "人工智能", "合肥", "中科大", "某某")

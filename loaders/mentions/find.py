@@ -48,11 +48,9 @@ from loaders.mentions.county_context import PlaceSpan, bare_counties, short_form
 from loaders.mentions.dependent_parts import joined_dependent_chains
 from loaders.mentions.district_lists import listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import (
-    MAX_NAME_CHARS,
     RULES,
     STOP_VERBS,
     STOP_WORDS,
-    EntityRule,
     judge,
     left_boundary,
     strip_generic_prefix,
@@ -82,6 +80,7 @@ from loaders.mentions.place_lists import listed_places
 from loaders.mentions.place_openings import after_sentence_words
 from loaders.mentions.project_firms import KnownNames, project_firms
 from loaders.mentions.route_ends import route_ends
+from loaders.mentions.rule_table import MAX_NAME_CHARS, EntityRule
 from loaders.mentions.short_names import foreign_company_names, short_company_names
 from loaders.mentions.whole_chains import whole_chain_industries
 from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, park_short_name, without_rank_word

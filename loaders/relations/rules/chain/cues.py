@@ -182,11 +182,17 @@ def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
     for i in _firm_lists(view):
         if _CUES.partner_before.search(view.before(i, 3)) or _CUES.partners_after.match(view.after(i, 10)):
             continue  # "与A、B等企业建立联合研发机制": partners, not the chain's members
-        if _names_other_field(view, i):
-            continue
+        if _names_other_field(view, i) or _acts_in_a_field(view, i):
+            continue  # the firms' own clause says what field they act in
         topic = _topic_chain(view, i)
         if topic is not None:
             yield from pairwise("PART_OF_CHAIN", view.units[i].members, view.units[topic].members)
+
+
+def _acts_in_a_field(view: SentenceView, index: int) -> bool:
+    """The clause of the firms listed at ``index`` says what they invest or build in
+    ("A、B等企业在开发区投资Y项目"): a chain named before them need not be theirs."""
+    return _CUES.acts_in_clause.match(view.text[view.units[index].tail_end :]) is not None
 
 
 def _labelled_chain(view: SentenceView) -> Mention | None:
@@ -224,7 +230,7 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             if _names_other_field(view, i) or _across_semicolon(view, chain, unit.start):
                 continue
-            if _represents_other_field(view, i, chain):
+            if _represents_other_field(view, i, chain) or _acts_in_a_field(view, i):
                 continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, [chain])

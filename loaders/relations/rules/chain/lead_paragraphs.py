@@ -24,7 +24,7 @@ _AREA_SUBTYPES = frozenset({"DevelopmentZone", None})
 
 def _is_outside(view: SentenceView, index: int) -> bool:
     clause = view.clause_before(index)
-    if _CUES.model_verb.search(clause):
+    if _CUES.model_verb.search(clause) or _CUES.buyers_before.search(clause):
         return True
     # "A、B和C": 和 closing an enumeration is no partner's preposition.
     return bool(_CUES.partner_before.search(view.before(index, 2))) and not ENUMERATION_TAIL.search(clause)

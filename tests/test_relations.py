@@ -11,6 +11,7 @@ from kg.errors import InputError
 from kg.graph.merge import one_per_fact
 from kg.ids import entity_id
 from kg.model import RELATION_TYPES, Mention
+from loaders.relations.class_limits import violation
 from loaders.relations.engine import extract_relations
 
 
@@ -213,3 +214,24 @@ def test_mention_of_missing_sentence_is_an_input_error_naming_the_document() -> 
     (mention,) = find_known(doc, LEXICON)
     with pytest.raises(InputError, match="bad.txt"):
         extract_relations(doc, [replace(mention, sentence=7)])
+
+
+def _place(name: str, subtype: str) -> Mention:
+    return Mention("d.txt", 0, 0, len(name), name, "Place", subtype, name, "test")
+
+
+@pytest.mark.parametrize(
+    ("zone", "tail", "allowed"),
+    [
+        ("株洲高新技术产业开发区", "株洲市", True),
+        ("株洲高新技术产业开发区", "湖南省", True),
+        ("株洲高新技术产业开发区", "湘潭市", False),  # the city its name opens with holds it
+        ("苏州宿迁工业园区", "宿迁市", True),  # one city's park in another names both
+        ("深圳（汕尾）产业园区", "汕尾市", True),
+    ],
+)
+def test_a_zone_named_after_its_city_is_no_part_of_another_city(zone: str, tail: str, allowed: bool) -> None:
+    level = "Province" if tail.endswith("省") else "City"
+    reason = violation("PART_OF", _place(zone, "DevelopmentZone"), _place(tail, level))
+    assert (reason is None) is allowed
+    assert allowed or reason == "type-constraint:PART_OF:zone-named-after-another-place"

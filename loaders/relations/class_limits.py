@@ -65,6 +65,8 @@ def _place_violation(head: Mention, tail: Mention) -> str | None:
     if contained is not None:
         # 巢湖市 (a county-level city) is a City by name yet lies under 合肥市.
         return None if contained else "place-not-within"
+    if head.subtype in AREA_SUBTYPES and _named_elsewhere(head.canonical, tail.canonical):
+        return "zone-named-after-another-place"
     if _new_area_holds(head, tail):
         return None
     tail_depth = PLACE_DEPTH.get(tail.subtype or "")
@@ -76,6 +78,61 @@ def _place_violation(head: Mention, tail: Mention) -> str | None:
     if head_depth is None:
         return "place-level-unknown"
     return None if head_depth > tail_depth else "place-level-order"
+
+
+# A zone's name opens with its city's short name (贵阳经开区, 池州高新区); the longest
+# short names are of four characters (呼和浩特).
+_CITY_SHORT_NAME_LENGTHS = (4, 3, 2)
+# Marks of a name that joins two places (深圳（哈尔滨）产业园区, 京津·中关村科技城): a park
+# one city builds in another bears the builder's name first.
+_JOINED_NAME_MARKS = frozenset("（）()·•—-")
+
+
+@lru_cache(maxsize=4096)
+def _named_elsewhere(zone: str, tail: str) -> bool:
+    """Whether ``zone`` is named after a city whose division and ``tail``'s neither hold
+    each other (贵阳经开区 is no part of 大庆市): the name is the city's, so it lies there.
+    False when the name joins places or names another one (苏州宿迁工业园区), or when
+    either division is unknown."""
+    tail_code = _division_code(tail)
+    named = _opening_city_code(zone)
+    if not tail_code or not named or named == tail_code:
+        return False
+    chains = default_gazetteer().parent_chain
+    return tail_code not in chains(named) and named not in chains(tail_code)
+
+
+def _opening_city_code(zone: str) -> str | None:
+    """The code of the prefecture-level city whose short name opens ``zone``, when the rest
+    of the name holds no mark of a joined name and no other place's name."""
+    if not _JOINED_NAME_MARKS.isdisjoint(zone):
+        return None
+    gazetteer = default_gazetteer()
+    for length in _CITY_SHORT_NAME_LENGTHS:
+        surface = gazetteer.surface(zone[:length])
+        if surface is None or surface.type != "Place" or len(surface.division_codes) != 1:
+            continue
+        code = surface.division_codes[0]
+        division = gazetteer.divisions.get(code)
+        if division is None or division.level != _CITY_LEVEL or _names_a_place(zone[length:]):
+            return None
+        return code
+    return None
+
+
+# Prefecture-level cities are level 2; the municipalities (北京市, 天津市) are provinces (1).
+_CITY_LEVEL = 2
+_NAME_PART_LENGTHS = (2, 3, 4)
+
+
+def _names_a_place(rest: str) -> bool:
+    """Whether ``rest`` (a zone's name past its city) holds another place's name."""
+    surface = default_gazetteer().surface
+    return any(
+        (found := surface(rest[i : i + n])) is not None and found.type == "Place"
+        for n in _NAME_PART_LENGTHS
+        for i in range(len(rest) - n + 1)
+    )
 
 
 # A state-level new area (南京江北新区) is a zone that spans whole districts and counties.

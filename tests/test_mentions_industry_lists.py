@@ -217,3 +217,23 @@ def test_a_count_of_firms_under_an_industry_head_makes_the_members_firms():
 def test_the_jia_of_guojia_counts_no_firms():
     found = _by_text("工业和信息化部近日发布30个国家先进制造业集群。")
     assert not any(m.type == "Enterprise" for m in found.values())
+
+
+def test_listed_industries_written_with_chan_ye_are_named_without_it():
+    # Known industries each written with 产业: the list names them as the industry-chain
+    # rule does, 集成电路, not 集成电路产业.
+    chains = {m.canonical for m in _by_text("该区做强集成电路产业、人工智能产业、低空经济产业等三大产业。").values()}
+    assert {"集成电路", "人工智能", "低空经济"} <= chains
+    assert not any(c.endswith("产业") for c in chains)
+
+
+def test_a_verb_between_a_list_and_its_count_stays_out_of_the_last_member():
+    found = _by_text("全县海工装备、种业产业形成两大特色产业。")
+    assert not any(name.endswith("形成") for name in found)
+    assert found["种业产业"].canonical == "种业"
+
+
+def test_a_verb_written_on_with_the_scope_verb_stays_out_of_the_first_member():
+    # "培育|发展|A、B、C": 发展 belongs to the verb.
+    found = _by_text("该县将积极培育发展低空经济、人工智能、星海康养。")
+    assert not any(name.startswith("发展") for name in found)

@@ -113,3 +113,34 @@ def test_one_thing_is_no_list():
 def test_a_firm_in_a_zone_is_named_without_the_zone():
     firms = {m.canonical for m in _found("洛阳高新区恒远光电科技有限公司投产。") if m.type == "Enterprise"}
     assert firms == {"恒远光电科技有限公司"}
+
+
+def test_verbs_of_visiting_receiving_and_announcing_stay_out_of_names():
+    found = {
+        m.text
+        for m in _found(
+            "代表团赴青岚学院交流。",
+            "管委会主任接待星海精工科技有限公司一行。",
+            "省长宣布云岭科学城开工。",
+            "他表示希望借鉴翠湖大学的经验。",
+        )
+    }
+    assert {"青岚学院", "星海精工科技有限公司", "云岭科学城", "翠湖大学"} <= found
+    assert not any(n.startswith(("赴", "接待", "宣布", "借鉴")) for n in found)
+
+
+def test_the_only_zone_of_a_province_is_no_name():
+    places = _places("这是该省唯一高新技术产业开发区。", "全市各级经济技术开发区都在招商。")
+    assert not any("唯一" in p or "各级" in p for p in places)
+
+
+def test_a_firm_glued_before_a_zone_stays_out_of_the_zone_name():
+    places = _places("星海精工科技有限公司青岚高新技术产业开发区分厂投产。")
+    assert not any("公司" in p for p in places)
+
+
+def test_verbs_taking_industries_as_object_and_ordinals_name_no_industry():
+    chains = _chains(
+        "人才短缺制约产业升级。", "二是产业配套不足。", "论坛旨在探寻产业新路径。", "一场展会点燃产业热情。"
+    )
+    assert not chains & {"制约", "二是", "探寻", "点燃"}

@@ -8,6 +8,7 @@ jieba's dictionary) tell them apart; industry names the vocabulary knows never r
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import rjieba
@@ -47,8 +48,14 @@ _JOINERS = "及和与、"
 _PLACE_OR_BODY = ("园区", "开发区", "经济区", "地区", "政府", "全国", "整体", "集团")
 # Verbs whose object is industries themselves (承接产业转移, 招引产业项目, 做强产业): a stem
 # ending in one is a clause taking 产业 as its object, however rare the verb in the
-# segmenter's dictionary (承接 is below the common-verb frequency).
-_INDUSTRY_OBJECT_VERBS = frozenset({"承接", "招引", "导入", "做强", "做大", "深耕", "抢占", "扶植"})
+# segmenter's dictionary (承接 is below the common-verb frequency). 制约, 点燃, 探寻: what
+# holds back, sparks or explores industries ("制约产业发展", "探寻产业路径"); the tagger calls
+# 制约 a noun.
+_INDUSTRY_OBJECT_VERBS = frozenset(
+    {"承接", "招引", "导入", "做强", "做大", "深耕", "抢占", "扶植", "制约", "点燃", "探寻"}
+)
+# "一是产业…, 二是…": the ordinals that number the points of a speech or a plan, no trade.
+_ORDINAL_POINT = re.compile("[一二三四五六七八九十]是")
 
 
 def common_verb(word: str, tag: str) -> bool:
@@ -112,7 +119,7 @@ def is_verb_phrase(stem: str) -> bool:
     tagged = [(w, t) for w, t in rjieba.tag(stem.lstrip(_JOINERS)) if w.strip()]
     if not tagged:
         return False
-    if tagged[-1][0] in _INDUSTRY_OBJECT_VERBS:
+    if tagged[-1][0] in _INDUSTRY_OBJECT_VERBS or _ORDINAL_POINT.fullmatch(stem):
         return True  # 某市承接|产业转移: the clause's verb and its object
     if len(tagged) == 1:
         word, tag = tagged[0]

@@ -972,9 +972,16 @@ def _list_candidates(
     if apposed:
         members += _new_members(apposed_firms(text, known), members)
     for member in members + headless_industry_members(text, known):
-        canonical, subtype = _known_as(name_form(text[member.start : member.end]), member.type, member.subtype, gaz)
+        canonical, subtype = _known_as(_member_name(text, member), member.type, member.subtype, gaz)
         found.append(_Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))
     return found
+
+
+def _member_name(text: str, member: ListMember) -> str:
+    """The name of a list member; an industry's without 产业 ("做强茶叶产业、竹木产业等": 茶叶),
+    as the industry-chain rule names it."""
+    name = name_form(text[member.start : member.end])
+    return strip_industry_suffix(name) if member.type == "IndustryChain" else name
 
 
 def _new_members(found: list[ListMember], members: list[ListMember]) -> list[ListMember]:
@@ -1021,6 +1028,11 @@ def _rule_candidates(
         start = _rule_start(text, s, rule, near, known[reach : covering + 1])
         if start < 0:
             continue
+        if rule.type == "Place":
+            after_firm = _after_firm_name(text, start, s)
+            if after_firm > start and rule.needs_place_prefix:
+                continue  # the place opens the firm's name: the zone's own words have none
+            start = after_firm
         owned = _owner_end(start, s, near)
         if rule.owner_words_must_name:
             owned, start = -1, _after_legal_owner(text, start, s)
@@ -1086,6 +1098,18 @@ def _after_legal_owner(text: str, start: int, suffix_start: int) -> int:
     for legal in _LEGAL_FORM.finditer(text, start, suffix_start):
         if legal.end() < suffix_start:
             start = legal.end()
+    return start
+
+
+# A firm's legal name never runs on into a place's: "某某科技有限公司某某高新区" is the
+# firm and then the zone it is in, written without a mark between them.
+_FIRM_FORM = re.compile("公司")
+
+
+def _after_firm_name(text: str, start: int, suffix_start: int) -> int:
+    """Start of a place's name after a firm's legal name glued before it, if any."""
+    for firm in _FIRM_FORM.finditer(text, start, suffix_start):
+        start = firm.end()
     return start
 
 

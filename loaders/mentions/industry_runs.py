@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon.chain_names import is_vocabulary_term
+from loaders.lexicon.segmenter import segment
+from loaders.mentions.entity_rules import STOP_WORDS
 from loaders.mentions.lists import (
     MAX_ITEM_CHARS,
     MIN_SIBLING_LIST_MEMBERS,
@@ -70,7 +72,7 @@ def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not verbs:
         return []
     spans: list[tuple[int, int]] = []
-    at = verbs[-1].end()
+    at = _after_verb_words(text, verbs[-1].end(), first_comma)
     for chunk in text[at:end].split("、"):
         spans.append((at, at + len(chunk)))
         at += len(chunk) + 1
@@ -81,6 +83,16 @@ def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if any(not 2 <= b - a <= MAX_ITEM_CHARS for a, b in spans):
         return []
     return spans
+
+
+def _after_verb_words(text: str, at: int, first_comma: int) -> int:
+    """Where the first member starts after the scope verb that ends at ``at``: past the verbs
+    written on with it ("培育|发展|生物医药、…": 发展 belongs to the verb, not the member)."""
+    for word in segment(text[at:first_comma]):
+        if word not in STOP_WORDS or first_comma - at - len(word) < 2:
+            break
+        at += len(word)
+    return at
 
 
 def _typed(text: str, members: list[tuple[int, int]], known: list[KnownSpan]) -> list[ListMember]:

@@ -310,6 +310,9 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     items = _walk_items(text, list_end, known, whole_members=cue_class is not None, firms=firms)
     if counted and len(items) < MIN_COUNTED_ITEMS:
         return []
+    if counted and items[0][2] is None:
+        a, b, _ = items[0]
+        items[0] = (a, _before_trailing_verb(text, a, b), None)
     known_classes = {k.type for _, _, k in items if k is not None}
     if long_cue and any(k is None and _names_a_trade(text[a:b]) for a, b, k in items):
         return []  # "电池、电机等新能源汽车核心零部件企业": the firms are named by what they make
@@ -363,6 +366,21 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+def _before_trailing_verb(text: str, start: int, end: int) -> int:
+    """End of the last member of a counted list when a verb stands between it and the count
+    ("海工装备、种业产业形成两大特色产业": the list is the verb's subject, and the count its
+    object, so the member ends before 形成)."""
+    last = segment(text[start:end])[-1]
+    if last in _VERBS_OF_MAKING_UP and end - len(last) - start >= 2:
+        return end - len(last)
+    return end
+
+
+# Verbs whose subject a list is and whose object a count is ("A、B形成三大产业", "A、B构成两大
+# 板块"); not verbs that also end a field's name (服务, 制造).
+_VERBS_OF_MAKING_UP = frozenset({"形成", "构成", "组成", "成为", "打造"})
 
 
 # A firm's role written right before its name, as an apposition: "封测厂商A、B等", "龙头企业A等",

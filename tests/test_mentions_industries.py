@@ -229,3 +229,14 @@ def test_times_fields_and_fashions_before_the_industry_word_name_no_trade():
 def test_a_clause_s_verb_or_adverb_before_the_industry_word_is_no_trade():
     assert not _chain_names("青州主动承接长三角产业外溢。") & {"承接长三角", "长三角"}
     assert not any(n.startswith("亲自") for n in _chain_names("副县长兼任链长，亲自协调产业链上的难题。"))
+
+
+def test_a_size_opening_a_chain_is_no_part_of_its_name():
+    # "千亿元锂电产业": the size the industry is to reach, before or after a place's name
+    for sentence in (
+        "长兴县打造千亿元锂电产业。",
+        "省里制定了《浙江省千亿元锂电产业发展规划》。",
+        "培育百亿级新材料产业集群。",
+    ):
+        chains = _chains(make_document(sentence))
+        assert set(chains.values()) <= {"锂电", "新材料"} and chains, (sentence, chains)

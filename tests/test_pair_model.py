@@ -67,6 +67,24 @@ def test_a_city_whose_industry_a_zone_serves_as_hub_is_no_candidate_for_it(tmp_p
     assert ("FOCUSES_ON", "青州高新技术产业开发区", "集成电路") in pairs
 
 
+def test_a_place_a_verb_lines_the_subject_up_with_gets_no_focus_from_the_model(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("今年以来，长兴县聚焦湖州市“两大”主导产业，全力围绕新能源、新材料产业发展。\n", encoding="utf-8")
+    focused = {(h, t) for kind, h, t, _ in _relations(page) if kind == "FOCUSES_ON"}
+    assert ("湖州市", "新材料") not in focused
+    assert ("长兴县", "新材料") in focused
+
+
+def test_a_place_named_as_a_means_or_a_partner_gets_no_focus_from_the_model(tmp_path: Path) -> None:
+    for text, place, chain in (
+        ("柳州市依托青州高新区发展光学元件产业。", "青州高新技术产业开发区", "光学元件"),
+        ("加强与青州高新区在集成电路领域的协同。", "青州高新技术产业开发区", "集成电路"),
+    ):
+        page = tmp_path / "page.txt"
+        page.write_text(text + "\n", encoding="utf-8")
+        assert ("FOCUSES_ON", place, chain, RULE_NAME) not in _relations(page)
+
+
 def test_a_pair_models_confidence_is_its_score_at_least_the_threshold(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(SENTENCE, encoding="utf-8")

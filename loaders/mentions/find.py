@@ -1266,7 +1266,9 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         start = max([start, *(m.end for m in matches if m.surface.type == "Place" and start <= m.start and m.end <= s)])
     if rule.type == "IndustryChain":
         start = _term_over_known_start(text, bound, start, s, matches)
-        return _chain_start_after_place(text, _vocabulary_start(text, start, s), s, matches)
+        return _after_leading_amount(
+            text, _chain_start_after_place(text, _vocabulary_start(text, start, s), s, matches), s
+        )
     if rule.type == "Enterprise":
         start = _after_zone_word(text, _place_anchored_start(text, start, s, matches), s)
         return _after_role_noun(text, start, s, rule)
@@ -1275,6 +1277,21 @@ def _rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch]
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
         return _after_former_word(text, start, matches)
     return start
+
+
+# A size opening the words before 产业 ("千亿元锂电产业", "百亿级新材料产业集群"): what an
+# industry is to grow to, no part of its name.
+_LEADING_AMOUNT = re.compile("[0-9０-９一二三四五六七八九十百千万两]+亿元?级?")
+MIN_CHAIN_STEM = 2
+
+
+def _after_leading_amount(text: str, start: int, s: int) -> int:
+    """Start a chain's name after a size that opens it, when a name of two or more
+    characters is left ("千亿元|锂电产业")."""
+    amount = _LEADING_AMOUNT.match(text, start, s)
+    if amount is None or s - amount.end() < MIN_CHAIN_STEM:
+        return start
+    return amount.end()
 
 
 # A laboratory's name may hold a programme or field in quotes ("中国—某国某某“一带一路”联合

@@ -188,6 +188,16 @@ def _industry_of_a_hub(place: Mention, chain: Mention, text: str) -> bool:
 
 
 _OWNER_GAPS = frozenset({"", "的"})
+_FRAME_REACH = 4  # characters before a place where the verb that frames it stands
+
+
+def _place_as_a_frame(place: Mention, text: str) -> bool:
+    """``place`` is what a verb lines the subject up with or serves ("X县紧紧围绕Y市八大
+    产业，打造A", "助力Y省A产业"): the text gives no focus of its own to it."""
+    before = text[max(0, place.clean_start - _FRAME_REACH) : place.clean_start]
+    return place.type == "Place" and (
+        _CHAIN_CUES.frame_before.search(before) is not None or _CHAIN_CUES.served_before.search(before) is not None
+    )
 
 
 def _another_subject_between(a: Mention, b: Mention, text: str, places: list[Mention]) -> bool:
@@ -268,7 +278,12 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
         if gap is None:
             gap = gaps[key] = _read_gap(text, first.clean_end, second.clean_start, placed)
         parts = _parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening)
+        # (Checked here, not among the candidates: the training set, and so the weights, stay
+        # as they were learned.)
+        framed = _place_as_a_frame(head, text)
         for rel_type in types:
+            if framed and rel_type == "FOCUSES_ON":
+                continue
             logit = model.logit(rel_type, parts)
             if logit >= least:
                 yield ScoredPair(rel_type, head, tail, probability(logit))

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import rjieba
+
+from loaders.lexicon.chain_names import read_segment_terms
 
 # A stem of one word with one of these tags is no industry: adverbs, numerals, adjectives,
 # pronouns, conjunctions, prepositions, particles, measure words, directions, time words
@@ -46,13 +49,9 @@ _QUALITY_SUFFIX = "性"
 # Words that make a stem a place or a body, not an industry (园区纳米, 开发区产业链).
 _JOINERS = "及和与、"
 _PLACE_OR_BODY = ("园区", "开发区", "经济区", "地区", "政府", "全国", "整体", "集团")
-# Verbs whose object is industries themselves (承接产业转移, 招引产业项目, 做强产业): a stem
-# ending in one is a clause taking 产业 as its object, however rare the verb in the
-# segmenter's dictionary (承接 is below the common-verb frequency). 制约, 点燃, 探寻: what
-# holds back, sparks or explores industries ("制约产业发展", "探寻产业路径"); the tagger calls
-# 制约 a noun.
-_INDUSTRY_OBJECT_VERBS = frozenset(
-    {"承接", "招引", "导入", "做强", "做大", "深耕", "抢占", "扶植", "制约", "点燃", "探寻"}
+# Verbs whose object is industries themselves (承接产业转移): data/industry_object_verbs.txt.
+_INDUSTRY_OBJECT_VERBS = read_segment_terms(
+    Path(__file__).parents[1] / "lexicon" / "data" / "industry_object_verbs.txt"
 )
 # "一是产业…, 二是…": the ordinals that number the points of a speech or a plan, no trade.
 _ORDINAL_POINT = re.compile("[一二三四五六七八九十]是")

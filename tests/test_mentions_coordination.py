@@ -268,3 +268,29 @@ def test_a_chain_and_its_segment_back_to_back_are_no_list():
     world = find_mentions(make_document(text)).mentions
     chains = [(m, m.clean_start, m.clean_end) for m in world if m.type == "IndustryChain"]
     assert all(len(u.members) == 1 for u in group_units(text, chains))
+
+
+def _org_units(text: str) -> list[list[str]]:
+    found = find_mentions(make_document(text)).mentions
+    orgs = [(m, m.clean_start, m.clean_end) for m in found if m.type not in ("Place", "IndustryChain")]
+    return [[m.canonical for m in unit.members] for unit in group_units(text, orgs)]
+
+
+def test_yu_before_a_list_of_partners_splits_two_lists_of_organisations():
+    # "A、B与C、D": 与 does not close the first enumeration, since 、 goes on after C.
+    text = "推动东江实验室、西岭实验室与华光电子、通达科技等重点企业共建联合研发中心。"
+    assert _org_units(text) == [["东江实验室", "西岭实验室"], ["华光电子", "通达科技"]]
+    closed = "东江实验室、西岭实验室与南湖实验室共同发布成果。"
+    assert _org_units(closed) == [["东江实验室", "西岭实验室", "南湖实验室"]]
+
+
+def test_a_firm_list_after_yu_leaves_out_the_partner_before_it():
+    found = _by_text("该企业深圳总部与阳光电源、科大讯飞等知名厂商达成合作。")
+    assert "企业深圳总部" not in found
+    assert found["阳光电源"].type == "Enterprise"
+
+
+def test_zhong_right_after_yu_opens_the_first_member_of_a_firm_list():
+    # the segmenter reads 中|轴承 ("in" and a word): after 与, 中 is the firm's own
+    found = _by_text("推动东江实验室与中轴承、通达科技等重点企业共建研发中心。")
+    assert "中轴承" in found and "轴承" not in found

@@ -44,7 +44,7 @@ def _plain_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     while at > 0:
         cue = _CUE.match(text, at)
         cue_class = _HEAD_CLASS[cue.group(1)] if cue else None
-        items = _walk_items(text, at, index, whole_members=cue_class is not None)
+        items = _walk_items(text, at, index, whole_members=cue_class is not None, firms=cue_class == "Enterprise")
         classes = {k.type for _, _, k in items if k is not None}
         count = sum(1 for _, _, k in items if k is not None)
         if cue_class is not None and not (classes & _CONTAGIOUS and cue_class not in classes):

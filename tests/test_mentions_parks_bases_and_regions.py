@@ -65,6 +65,13 @@ def test_a_district_government_and_its_partner_firm_are_two_names():
     assert "肥西县" in found and "青柳科技有限公司" in found
 
 
+def test_a_government_or_committee_and_its_partner_joined_by_tong_are_two_names():
+    found = _found("去年，江宁区政府同青柳集团旗下公司签约。", "县管委会同蓝鲸集团签约。")
+    assert {"江宁区", "青柳集团", "蓝鲸集团"} <= set(found)
+    assert not any("同" in name for name in found)
+    assert "同方集团" in _found("同方集团在江宁区落户。")
+
+
 def test_hong_kong_and_macao_are_places_beside_mainland_cities():
     found = _places("三座机场（广州、香港、澳门）相距不远。")
     assert {"广州市", "香港特别行政区", "澳门特别行政区"} <= set(found)

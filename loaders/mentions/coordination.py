@@ -130,9 +130,17 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
     for index in range(1, len(mentions)):
         previous_end, start = mentions[index - 1][2], mentions[index][1]
         # An empty gap cannot hold a separator; skip the regex for the common case.
-        joined = kinds[index] == kinds[index - 1] and (
-            _back_to_back_categories(mentions[index - 1][0], mentions[index][0], previous_end, start)
-            or (previous_end < start and _joins(text, previous_end, start) and not _holds_next(mentions, index, kinds))
+        joined = (
+            kinds[index] == kinds[index - 1]
+            and (
+                _back_to_back_categories(mentions[index - 1][0], mentions[index][0], previous_end, start)
+                or (
+                    previous_end < start
+                    and _joins(text, previous_end, start)
+                    and not _holds_next(mentions, index, kinds)
+                )
+            )
+            and not _partner_joint(text, mentions, index, kinds)
         )
         if not joined:
             units.append(_unit(text, mentions[first:index], kinds[first]))
@@ -140,6 +148,25 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
     if mentions:
         units.append(_unit(text, mentions[first:], kinds[first]))
     return units
+
+
+# 与/同/跟 between two organisations: a partner's preposition unless it closes the list.
+_PARTNER_JOINT = re.compile(r"\s*(?:与|同|跟)\s*")
+_ENUMERATION_JOINT = re.compile(r"\s*、\s*")
+
+
+def _partner_joint(text: str, mentions: list[tuple[Mention, int, int]], index: int, kinds: list[str]) -> bool:
+    """Whether 与 before the organisation at ``index`` opens a second list rather than closing
+    the first: "A、B与C、D共建…" is A and B with their partners C and D, since an enumeration
+    closed by 与 ("A、B与C") would not go on with 、 after C."""
+    following = index + 1
+    return (
+        kinds[index] == "org"
+        and following < len(mentions)
+        and kinds[following] == "org"
+        and _PARTNER_JOINT.fullmatch(text, mentions[index - 1][2], mentions[index][1]) is not None
+        and _ENUMERATION_JOINT.fullmatch(text, mentions[index][2], mentions[following][1]) is not None
+    )
 
 
 def _back_to_back_categories(previous: Mention, mention: Mention, previous_end: int, start: int) -> bool:

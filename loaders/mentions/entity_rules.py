@@ -256,6 +256,22 @@ def _is_stop(token: str) -> bool:
     return [tag for _, tag in rjieba.tag(token)] != ["n"]
 
 
+# 同 and 跟 open names (同方, 同仁堂) but after a public body they are prepositions.
+_BODY_PREPOSITIONS = "同跟"
+_PUBLIC_BODIES = ("政府", "管委会", "委员会")
+
+
+def _partner_of_a_public_body(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` (tokens read right to left) opens with 同/跟 after a government
+    or committee word: the body's partner follows the preposition (which the segmenter may
+    glue to the partner's first word), and no name runs across it."""
+    return (
+        tokens[index][0] in _BODY_PREPOSITIONS
+        and index + 1 < len(tokens)
+        and tokens[index + 1].endswith(_PUBLIC_BODIES)
+    )
+
+
 def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]], through_joiner: bool = False) -> int:
     """Where the name whose suffix starts at ``suffix_start`` begins.
 
@@ -282,6 +298,9 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
                 joiner_at = start - len(token)
                 start = joiner_at
                 continue
+            break
+        if _partner_of_a_public_body(tokens, index):
+            start -= len(token) - 1  # "某区政府同某某集团签约": the firm is the government's partner
             break
         if _glued_after_particle(token) or _unit_glued_to_name(tokens, index):
             start -= len(token) - 1  # "引进了|泽璟", "500强|某某": the name opens after it

@@ -1734,10 +1734,11 @@ def _split_at_national_unit(text: str, cand: _Candidate) -> list[_Candidate]:
 def _opens_own_name(text: str, at: int) -> bool:
     """A Han character that joins no partner ("某某大学–某某公司联合实验室", "某大学与某所…")
     opens the lab's own name."""
-    return "\u4e00" <= text[at] <= "\u9fff" and text[at] not in _PARTNER_JOINERS
+    return "\u4e00" <= text[at] <= "\u9fff" and text[at] not in _LAB_PARTNER_JOINERS
 
 
-_PARTNER_JOINERS = frozenset("与和及")
+# (Its own name: _PARTNER_JOINERS above, which also holds 同, is what a place's body is joined by.)
+_LAB_PARTNER_JOINERS = frozenset("与和及")
 
 
 def _split_joined_chains(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:

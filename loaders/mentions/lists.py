@@ -1106,6 +1106,7 @@ def _walk_items(
     in its other name in brackets ("航天海鹰（哈钛）", read as a member of its own) or in a
     known word that the words back to a joiner make part of a name ("以及天基物联网")."""
     items: list[tuple[int, int, KnownSpan | None]] = []
+    previous_joiner: str | None = None
     for _ in range(MAX_ITEMS):
         alias = _bracketed_alias(text, end) if firms else None
         alias_known = _known_at(known, *alias) if alias is not None else None
@@ -1144,6 +1145,10 @@ def _walk_items(
             # one character; after a 、 the whole text up to the member's end is the member
             wider = _enumerated_start(text, end)
             start = wider if 0 <= wider < start and not _ends_in_suffix(text[wider:end]) else start
+        if whole_members and hit is None and _cut_at_zhong(text, start):
+            # "与中触媒、…等企业": after a partner's preposition 中 opens the first member
+            wider = _start_after_partner_joiner(text, start)
+            start = wider if 0 <= wider < start and not _ends_in_suffix(text[wider:end]) else start
         if firms and hit is None and text[start:end] in _FIRM_TRADE_ENDINGS:
             # "…、重塑科技等企业": the word rules stop at a verb (重塑) and leave the trade
             # alone; after a 、 the whole text up to the trade is the firm's name
@@ -1156,10 +1161,16 @@ def _walk_items(
         country = country_ending_at(text, start) if joiner is None else -1
         if country >= 0:  # "德国拜耳、瑞士先正达等": the list goes on before the country
             start, joiner = country, _joiner_before(text, country)
-        if joiner is None:
+        if joiner is None or (firms and _opens_partners(joiner, previous_joiner)):
             break
-        end = start - len(joiner)
+        previous_joiner, end = joiner, start - len(joiner)
     return items
+
+
+def _opens_partners(joiner: str, previous_joiner: str | None) -> bool:
+    """Whether 与 before a firm that 、 follows is a partner's preposition ("某公司与A、B等企业合作"):
+    an enumeration closed by 与 would end there ("A、B与C"), so the list starts after it."""
+    return joiner == "与" and previous_joiner == "、"
 
 
 # Tags of words that open no firm's brand: verbs, pronouns, numbers, times, places of
@@ -1245,6 +1256,15 @@ def _cut_at_zhong(text: str, start: int) -> bool:
     """Whether a member read from ``start`` was cut short at a 中 that stands inside a
     firm's name (中为, 中兴) and that the word rules read as "in"."""
     return start > 0 and text[start - 1] == "中"
+
+
+def _start_after_partner_joiner(text: str, start: int) -> int:
+    """Start of a first member cut short at 中 right after a partner's preposition ("与中兴、…"):
+    the 中 opens the member. -1 when no such preposition stands before the 中."""
+    return start - 1 if start >= 2 and text[start - 2] in _PARTNER_JOINERS else -1
+
+
+_PARTNER_JOINERS = frozenset("与同跟和")
 
 
 def _wider_term_start(text: str, end: int, hit: KnownSpan | None) -> int:

@@ -30,8 +30,9 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   ("X区…，在Y园引进A" and "X区…，吸引A落户Y园" say A is in Y, not in X).
 - ``no_object``: no organisation follows the second end in its clause ("A在Y成立。", not
   "A在Y成立B": there A sets B up, and B is what lies in Y).
-- ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place the
-  last sentence that opened with one opened with, in this paragraph or before
+- ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place that
+  sets the scene before the head in its sentence part ("Y里，A、B在此扎根"), else to the
+  place the last sentence that opened with one opened with, in this paragraph or before
   (SentenceView.recent_place: "A、B在此落户"); a ``gap_cues`` word must stand within
   ``max_gap`` characters after the head.
 - ``tail: "page"``: in a sentence that names no place, the place the page's title names
@@ -68,6 +69,7 @@ from loaders.mentions.coordination import Unit
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import RESPECTIVELY, Found, RelationRule, pairwise, respective_pairs
 from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
+from loaders.relations.topic import part_start
 from loaders.relations.view import SentenceView
 
 _KINDS = {"place", "org", "chain"}
@@ -182,8 +184,7 @@ class RelationPattern:
         elif self.head == {ARTICLE}:
             yield from self._find_with_only_place(view)
         elif self.tail == {SUBJECT}:
-            # "A、B在此落户": 此 points back to the place a recent sentence opened with
-            yield from self._heads_pointing_to(view, view.recent_place, DOCUMENT_SUBJECT, cue_at_start=False)
+            yield from self._heads_pointing_here(view)
         elif self.tail == {PAGE}:
             # "X投资…布局…" in a sentence naming no place: the place the page's title names,
             # unless a heading over the sentence names another
@@ -267,6 +268,46 @@ class RelationPattern:
             heads = _members(view, i, self.head)
             if heads and find_cue(_after_past_chains(view, i, self.max_gap)):
                 yield from pairwise(self.type, heads, [synthetic_mention(place, view.sentence, source)])
+
+    def _heads_pointing_here(self, view: SentenceView) -> Iterator[Found]:
+        """ "A、B在此落户": 此 points back to the place named before the heads in their sentence
+        part ("Y园区里，A、B等企业在此扎根"), else to the place a recent sentence opened with."""
+        if self.gap is None:
+            return
+        recent = view.recent_place
+        for i in range(len(view.units)):
+            heads = _members(view, i, self.head)
+            if not heads or not self.gap.search(_after_past_chains(view, i, self.max_gap)):
+                continue
+            own = _place_before_in_part(view, i)
+            if own is not None:
+                yield from pairwise(self.type, heads, list(view.units[own].members))
+            elif recent is not None and recent.sentence != view.sentence.index:
+                yield from pairwise(self.type, heads, [synthetic_mention(recent, view.sentence, DOCUMENT_SUBJECT)])
+
+
+def _place_before_in_part(view: SentenceView, index: int) -> int | None:
+    """The nearest place unit before unit ``index`` in its sentence part that sets the scene:
+    one place (a list does not say which one 此 stands for) opening its clause ("Y近年来…，
+    A在此落户") or closed by a locative word and a clause mark ("Y里，A在此扎根")."""
+    start = part_start(view.text, view.units[index].start)
+    for k in range(index - 1, -1, -1):
+        unit = view.units[k]
+        if unit.start < start:
+            return None
+        if unit.kind == "place" and not unit.is_list and _sets_scene(view, k, start):
+            return k
+    return None
+
+
+def _sets_scene(view: SentenceView, index: int, part: int) -> bool:
+    """Place unit ``index`` closes its clause as a scene ("Y里，"), or is the first unit of the
+    part beginning at ``part`` and opens its clause (a later place opening a clause may be
+    written onto an organisation's name: "…：青岛海洋…实验室、A…云集于此")."""
+    if _CUES.scene_after.match(view.text[view.units[index].tail_end :]):
+        return True
+    first = index == 0 or view.units[index - 1].start < part
+    return first and _CUES.clause_opening.match(view.clause_before(index)) is not None
 
 
 def _first_part(view: SentenceView) -> list[Unit]:

@@ -8,6 +8,9 @@
 - "新区范围包括A、B": containment stated from the container's side.
 - "崂山区依托A、B等载体": the zones or parks a place builds on lie inside it.
 - "A在Y设立(的)B": B is A's sub-unit; "A在Y设立研发中心" (unnamed) puts A in Y.
+- "X市…；建成了国内首个…的A平台": a research body named after a relative clause.
+- "积极发展Z产业，先后引进了A、B等企业" with no subject: A and B are in the place the
+  paragraph, a heading or the page's title speaks of.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from loaders.relations.class_limits import PARENT_CLASSES, SUPPORTER_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule
-from loaders.relations.topic import part_start
+from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
+from loaders.relations.topic import clause_start, part_start
 from loaders.relations.view import SentenceView
 
 _CUES = cue_patterns(__name__)
@@ -28,6 +32,8 @@ _SUB_UNITS = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform"}
 # Marks after which a part without a subject of its own goes on with the last one's.
 _SUBJECT_GOES_ON = "；;"
 _UNREAD_MEMBER = 16  # the longest first member of a list not read as a name
+_RELATIVE_REACH = 40  # the cue, a relative clause of up to 32 characters and 的
+_CLAUSE_MARK = re.compile(r"[，,。；;！？!?]")
 
 
 def _nearest_place(view: SentenceView, index: int) -> int | None:
@@ -52,6 +58,15 @@ def _own_place(view: SentenceView, index: int, start: int) -> bool:
     partner or a target ("对接Y，引进A": Y is no subject)."""
     unit = view.units[index]
     return unit.kind == "place" and unit.start >= start and not _CUES.partner_before.search(view.before(index, 4))
+
+
+def _described_before(view: SentenceView, index: int) -> str:
+    """The clause text before unit ``index``, back to the last place or organisation: a
+    relative clause may name chains ("建成了专注储能材料的A")."""
+    floor = max((u.tail_end for u in view.units[:index] if u.kind != "chain"), default=0)
+    chunk = view.text[max(floor, view.units[index].start - _RELATIVE_REACH) : view.units[index].start]
+    ends = list(_CLAUSE_MARK.finditer(chunk))
+    return chunk[ends[-1].end() :] if ends else chunk
 
 
 def _first_unit(view: SentenceView, start: int, index: int) -> int | None:
@@ -82,7 +97,24 @@ def located_in_holds_research(view: SentenceView) -> Iterator[Found]:
     )
 
 
-@relation_rule("located-in-has-firms", 0.55, needs="place org", cues="拥有 现有 共有 坐拥")
+@relation_rule(
+    "located-in-holds-research-described", 0.55, needs="place org", cues="成立 建成 组建 新建 建设 拥有 建有"
+)
+def located_in_holds_research_described(view: SentenceView) -> Iterator[Found]:
+    """X市…；成立了国内唯一掌握Z技术的A平台 / X区建成了全国首个…的A实验室: a research body the
+    place sets up or has, named after a relative clause, is in it."""
+    for j, unit in enumerate(view.units):
+        if unit.kind != "org" or not _CUES.hold_relative_before.search(_described_before(view, j)):
+            continue
+        place = _nearest_place(view, j)
+        if place is not None and not view.units[place].is_list:
+            research = [m for m in unit.members if m.type in SUPPORTER_CLASSES]
+            yield from pairwise("LOCATED_IN", research, view.units[place].members)
+
+
+@relation_rule(
+    "located-in-has-firms", 0.55, needs="place org", cues="拥有 现有 共有 坐拥 目前有 现已有 已经有 当前有 如今有"
+)
 def located_in_has_firms(view: SentenceView) -> Iterator[Found]:
     """合肥拥有A、B等6家整车企业 / X区现有A等企业: the firms a place has are in it (readers
     take them so; what it builds or lays out is left to the research bodies above)."""
@@ -246,3 +278,62 @@ def part_of_set_up_at(view: SentenceView) -> Iterator[Found]:
         parents = [m for m in parent.members if m.type in PARENT_CLASSES]
         subs = [m for m in view.units[built].members if m.type in _SUB_UNITS]
         yield from pairwise("PART_OF", subs, parents)
+
+
+@relation_rule("located-in-brought-in-context", 0.45, needs="org", cues="引进 引入 吸引 招引 引育")
+def located_in_brought_in_context(view: SentenceView) -> Iterator[Found]:
+    """(积极发展X产业，)先后引进了A、B等企业 in a sentence with no place or organisation as
+    its subject and no place in the list's clause: what is brought in comes to the place the
+    paragraph opened with, a heading names, or the page's title names (document context,
+    hence the lower confidence)."""
+    if _has_subject(view):
+        return
+    place = _context_place(view)
+    if place is None:
+        return
+    for j, unit in enumerate(view.units):
+        if unit.kind != "org" or not _ends_list(view, j):
+            continue
+        head = _list_head(view, j)
+        if _cue_opens_list(view, head, _CUES.brought_in_before) and not _place_in_clause(view, head, j):
+            yield from pairwise("LOCATED_IN", list(unit.members), [place])
+
+
+def _ends_list(view: SentenceView, index: int) -> bool:
+    """Unit ``index`` is closed by 等 or followed by the list's next member or a clause end,
+    not by what it qualifies ("A配套企业B", "A等高校的团队")."""
+    unit = view.units[index]
+    if unit.closed_by_deng:
+        return not view.text.startswith("的", unit.tail_end)
+    return _CUES.brought_in_after.match(view.text[unit.tail_end : unit.tail_end + 1]) is not None
+
+
+def _has_subject(view: SentenceView) -> bool:
+    """A place or an organisation opens a clause of the sentence (after an opener at most):
+    the sentence speaks of it, not of the place of the text around it."""
+    for k, unit in enumerate(view.units):
+        if unit.kind in ("place", "org") and _CUES.opener.match(view.clause_before(k).strip()):
+            return True
+    return False
+
+
+def _place_in_clause(view: SentenceView, first: int, last: int) -> bool:
+    """A place stands in the comma clause of units ``first`` to ``last`` ("引进A落户Y园")."""
+    start = clause_start(view.text, view.units[first].start)
+    found = _CLAUSE_MARK.search(view.text, view.units[last].tail_end)
+    end = len(view.text) if found is None else found.start()
+    return any(u.kind == "place" and start <= u.start < end for u in view.units)
+
+
+def _context_place(view: SentenceView) -> Mention | None:
+    """The place the text around the sentence speaks of: the one the paragraph opened with,
+    else the one a heading names, else the one the page's title names; None when it is
+    named in the sentence itself (the sentence is then no subjectless one)."""
+    if view.subject_place is not None and view.subject_place.sentence != view.sentence.index:
+        return synthetic_mention(view.subject_place, view.sentence, DOCUMENT_SUBJECT)
+    if view.section_place is not None:
+        return view.section_place
+    page = view.page_place
+    if page is None or page.sentence == view.sentence.index:
+        return None
+    return synthetic_mention(page, view.sentence, DOCUMENT_SUBJECT)

@@ -14,7 +14,14 @@ import pytest
 from kg.errors import InputError
 from loaders import ablation
 from loaders.pipeline import extract_document
-from loaders.relations.pair_model import MODEL_FILE, RULE_NAME, candidate_pairs, default_model, model_from_json
+from loaders.relations.pair_model import (
+    _CUES,
+    MODEL_FILE,
+    RULE_NAME,
+    candidate_pairs,
+    default_model,
+    model_from_json,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "loaders" / "lexicon" / MODEL_FILE
@@ -83,6 +90,40 @@ def test_a_place_named_as_a_means_or_a_partner_gets_no_focus_from_the_model(tmp_
         page = tmp_path / "page.txt"
         page.write_text(text + "\n", encoding="utf-8")
         assert ("FOCUSES_ON", place, chain, RULE_NAME) not in _relations(page)
+
+
+def test_a_place_named_as_other_than_a_container_gets_no_part_from_the_model(tmp_path: Path) -> None:
+    for text, part, container in (
+        ("绵阳市委、市政府深入实施创新驱动战略，以青柳科学城为建设科技创新中心的核心。", "青柳科学城", "绵阳市"),
+        ("建设青柳科创走廊，是四川在新时期作出的重大部署。", "青柳科创走廊", "四川省"),
+        ("青柳化工园区是贯彻《四川省精细化工产业规划》的重点载体。", "青柳化工园区", "四川省"),
+        ("青柳高新区，是中国四川省绵阳市下辖的国家级高新区。", "青柳高新技术产业开发区", "四川省"),
+        ("身为四川省显示面板集群的骨干企业，绵阳京东方建有多条产线。", "绵阳市", "四川省"),
+    ):
+        page = tmp_path / "page.txt"
+        page.write_text(text + "\n", encoding="utf-8")
+        assert ("PART_OF", part, container, RULE_NAME) not in _relations(page), text
+    page = tmp_path / "page.txt"
+    page.write_text("青柳高新区是四川省唯一的国家级高新区。\n", encoding="utf-8")
+    assert ("PART_OF", "青柳高新技术产业开发区", "四川省", RULE_NAME) in _relations(page)
+
+
+def test_the_model_relates_nothing_across_a_dateline_or_a_byline(tmp_path: Path) -> None:
+    for text, relation in (
+        ("新华社绵阳5月6日电 题：四川打造千亿级光子产业集群", ("FOCUSES_ON", "绵阳市", "光子")),
+        (
+            "科技日报绵阳11月2日电（记者王青柳）在2日举行的“创新·发展”2019四川医疗健康论坛上，青柳药谷签约。",
+            ("PART_OF", "绵阳市", "四川省"),
+        ),
+    ):
+        page = tmp_path / "page.txt"
+        page.write_text(text + "\n", encoding="utf-8")
+        assert (*relation, RULE_NAME) not in _relations(page), text
+
+
+def test_an_honours_title_is_read_as_no_name_of_the_pair() -> None:
+    assert _CUES.honour_before.search("先后获评") is not None
+    assert _CUES.honour_before.search("先后建成") is None
 
 
 def test_a_pair_models_confidence_is_its_score_at_least_the_threshold(tmp_path: Path) -> None:

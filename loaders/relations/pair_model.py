@@ -200,6 +200,44 @@ def _place_as_a_frame(place: Mention, text: str) -> bool:
     )
 
 
+_CUES = cue_patterns(__name__)
+# Types whose tail is a container the text must state (a place, a park, a zone).
+_CONTAINMENT = frozenset({"PART_OF", "LOCATED_IN"})
+_TITLE_REACH = 6  # characters before a name where an honour's verb stands
+
+
+def _unstated_pair(head: Mention, tail: Mention, text: str, gap: tuple[int, int]) -> bool:
+    """The pair stands across a dateline or byline, or one of its names is a dateline's place
+    or an honour's title: the text relates neither to the other, whatever the type."""
+    if _CUES.byline_between.search(text[gap[0] : gap[1]]) is not None:
+        return True
+    return any(
+        (m.type == "Place" and _CUES.dateline_after.match(text[m.clean_end :]) is not None)
+        or _CUES.honour_before.search(text[max(0, m.clean_start - _TITLE_REACH) : m.clean_start]) is not None
+        for m in (head, tail)
+    )
+
+
+def _container_unstated(container: Mention, text: str, placed: list[Mention]) -> bool:
+    """``container`` is named as something other than where the other name lies: a government
+    body ("某市委"), the maker in "是某省在…作出的", the issuer of a title ("《某省…》"), or a
+    province qualifying the place written right after it ("某省甲市下辖的": 甲市 holds it)."""
+    after = text[container.clean_end :]
+    before = text[: container.clean_start]
+    return (
+        _CUES.body_after.match(after) is not None
+        or (_CUES.maker_around.search(before) is not None and _CUES.maker_after.match(after) is not None)
+        or _CUES.title_before.search(before) is not None
+        or any(m.type == "Place" and m.clean_start == container.clean_end for m in placed)
+    )
+
+
+def _qualifies_a_name(place: Mention, placed: list[Mention]) -> bool:
+    """``place`` is written right before a firm's or body's name ("某市京东方"): it says where
+    that one lies and is not itself the part the sentence places in a container."""
+    return place.type == "Place" and any(m.type != "Place" and m.clean_start == place.clean_end for m in placed)
+
+
 def _another_subject_between(a: Mention, b: Mention, text: str, places: list[Mention]) -> bool:
     """Whether another place, not the first of the pair, is what the other name belongs
     to: a place opening a later clause ("甲市重点发展A，乙市则聚焦B": 乙市's B), or a place
@@ -281,8 +319,11 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
         # (Checked here, not among the candidates: the training set, and so the weights, stay
         # as they were learned.)
         framed = _place_as_a_frame(head, text)
+        if _unstated_pair(head, tail, text, key):
+            continue
+        container_unstated = _container_unstated(tail, text, placed) or _qualifies_a_name(head, placed)
         for rel_type in types:
-            if framed and rel_type == "FOCUSES_ON":
+            if (framed and rel_type == "FOCUSES_ON") or (container_unstated and rel_type in _CONTAINMENT):
                 continue
             logit = model.logit(rel_type, parts)
             if logit >= least:

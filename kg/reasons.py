@@ -55,6 +55,7 @@ DropReason = Literal[
     "section-place-unresolved",
     "cross-article-section-place",
     "supports-same-chain",
+    "sentence-names-own-chain",
     "contradicted-direction",
     "unknown-entity",
 ]

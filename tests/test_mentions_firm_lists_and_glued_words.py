@@ -123,3 +123,22 @@ def test_firms_standing_for_an_industry_are_firms():
     firms = _firms("当地已形成以京达智能、博远科技为代表的电子信息产业集群。")
     assert {"京达智能", "博远科技"} <= firms
     assert not _firms("当地以高端装备、智能传感为代表的新兴产业快速发展。")
+
+
+def test_firms_counted_in_jia_before_a_supplier_head_are_the_suppliers():
+    firms = _firms("园区引进了岚峰、九头鸟车业、云杉精工、青禾车业等50余家配套企业。")
+    assert {"岚峰", "九头鸟车业", "云杉精工", "青禾车业"} <= firms
+
+
+def test_what_suppliers_supply_is_no_firm_even_counted():
+    assert not _firms("园区集聚了电池、电机、电控等30余家配套企业。")
+
+
+def test_firms_listed_after_their_tie_to_another_firm_without_deng():
+    firms = _firms("成功引入青峰电工上下游关联企业北辰电缆、云杉电气、远帆线缆。")
+    assert {"北辰电缆", "云杉电气", "远帆线缆"} <= firms
+    assert "扬帆实业" in _firms("引进星湖化工下游关联企业扬帆实业。")
+
+
+def test_a_clause_after_a_tie_word_names_no_firm():
+    assert not _firms("园区配套企业发展壮大。", "推动配套企业新材料研发。")

@@ -240,3 +240,8 @@ def test_a_size_opening_a_chain_is_no_part_of_its_name():
     ):
         chains = _chains(make_document(sentence))
         assert set(chains.values()) <= {"锂电", "新材料"} and chains, (sentence, chains)
+
+
+def test_an_industry_named_like_its_product_needs_an_industry_word():
+    assert _chain_names("全力打造全国最大的电动车制造基地。") == {"电动车"}
+    assert not _chain_names("每3辆电动车就有一辆使用该电池。")

@@ -27,6 +27,9 @@ def firms(tmp_path: Path, text: str) -> set[str]:
         ("晟宇科技、岚峰光电等5个项目正在加快建设。\n", {"晟宇科技", "岚峰光电"}),
         # a firm's short name alone, no head word, as an item of the list
         ("今年，澜颐、禾泰等12个项目签约落地。\n", {"澜颐", "禾泰"}),
+        # a firm before its plant's output, maybe after its province
+        ("北湖园区内，青海岚晟20万吨硅料项目开工建设。\n", {"青海岚晟"}),
+        ("星辉10GW电池片项目开工。\n", {"星辉"}),
     ],
 )
 def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -43,6 +46,7 @@ def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]
         "推动钨钼合金、城市更新、中小学校等项目建成。\n",  # a product, a programme, schools
         "后续拉棒、切片、电池片等项目建成投产。\n",  # steps of a plant: common words among them
         "西岭科创岛、云栖岛等项目启动。\n",  # sites
+        "全市100万吨钢铁项目建成。\n",  # a place's plant, not a firm's
     ],
 )
 def test_no_firm_in_other_projects(tmp_path: Path, sentence: str) -> None:

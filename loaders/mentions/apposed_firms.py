@@ -6,6 +6,11 @@ could see. The name runs from the role noun to the next mark of a list or clause
 等, 以及, 和). A role noun only counts after a description closed by 的 ("全球前五的封测厂商")
 or as a ranking of firms (龙头企业, 骨干企业); a name that is one common word (发展, 规模) or
 that a known name overlaps is no firm of its own.
+
+A firm's tie to another firm works the same way: "引进龙头的上下游关联企业A、B、C。", "配套企业
+A。" name the firms after the tie, with or without 等. Such a list ends at the clause's end, so
+each member must read as a firm's short name: a brand of two to four characters and a trade
+word firms end in (实业, 电缆, 精工: company_short_names.json), not a field and its industry.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import rjieba
 
 from loaders.mentions.entity_rules import RANKED_FIRM
 from loaders.mentions.lists import KnownSpan, ListMember, acceptable_firm, reads_as_phrase
+from loaders.mentions.short_names import company_head_words, field_before_head
 
 _ROLE = "(?:厂商|供应商|制造商|服务商|提供商|代工厂(?!商)|生产企业|制造企业)"
 # The name holds no function word; after a ranking without 的 it must stand in a list.
@@ -31,13 +37,16 @@ _DASHED = re.compile(
     r"(?:企业|公司|厂商)——(?P<list>[\u4e00-\u9fffA-Za-z、和及与]{2,40}?)(?=[，。；,;：:！？\s]|均|都|分别|共同)"
 )
 _DASHED_MEMBER = re.compile("(?:(?!以及|和|及|与)[\u4e00-\u9fffA-Za-z])+")
+# "上下游关联企业A、B、C。": firms named after their tie to another firm, up to the clause's end.
+_LINKED = re.compile(r"(?:关联|配套)企业(?P<list>[\u4e00-\u9fff、]{3,60}?)等?(?=[，。；,;！？\s]|$)")
+_LINKED_STEM_CHARS = range(2, 5)
 
 
 def may_hold_apposed_firm(text: str) -> bool:
     """Speed: whether ``text`` holds a role noun at all."""
     if "商" not in text and "厂" not in text and "企业" not in text and "公司" not in text:
         return False
-    return _APPOSED.search(text) is not None or "——" in text
+    return _APPOSED.search(text) is not None or "——" in text or _LINKED.search(text) is not None
 
 
 def apposed_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
@@ -53,7 +62,31 @@ def apposed_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
         if reads_as_phrase(name) or not acceptable_firm(name):
             continue
         found.append(ListMember(start, end, "Enterprise", True))
-    return found + _dashed_firms(text, known)
+    return found + _dashed_firms(text, known) + _linked_firms(text, known)
+
+
+def _linked_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Firms listed after their tie to another firm ("关联企业A、B、C。"): every member a
+    short name of a firm, or none is taken (the run may be a clause: "配套企业发展壮大")."""
+    found = []
+    for match in _LINKED.finditer(text):
+        members = list(_DASHED_MEMBER.finditer(text, match.start("list"), match.end("list")))
+        if not members or not all(_reads_as_short_firm_name(m.group()) for m in members):
+            continue
+        for member in members:
+            start, end = member.span()
+            if not any(k.start < end and start < k.end for k in known):
+                found.append(ListMember(start, end, "Enterprise", True))
+    return found
+
+
+def _reads_as_short_firm_name(name: str) -> bool:
+    """A brand of two to four characters and a trade word firms end in ("扬帆实业")."""
+    head = next((h for h in sorted(company_head_words(), key=len, reverse=True) if name.endswith(h)), None)
+    if head is None or len(name) - len(head) not in _LINKED_STEM_CHARS:
+        return False
+    stem = name[: -len(head)]
+    return not field_before_head(stem, head) and not reads_as_phrase(name) and acceptable_firm(name)
 
 
 def _dashed_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:

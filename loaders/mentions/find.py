@@ -123,6 +123,9 @@ _DECLARATION = re.compile(
 )
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团")
 _CONTEXT_CUES = ("汽车", "集团", "公司", "企业", "品牌", "等整", "等车")
+# An industry named like its product (电动车) is the industry only where an industry word
+# follows it (电动车制造基地, 电动车产业); alone it is the product (3辆电动车).
+_CHAIN_CONTEXT_CUES = ("制造", "产业", "行业", "整车", "零部", "配套")
 _LIST_GAP = set("、，,和与及 ")
 _CHAIN_LIST_JOINERS = ("、", "和", "与", "及", "以及")
 MAX_LIST_ITEMS = 12
@@ -709,9 +712,9 @@ def _suffixed_industry_candidates(text: str, matches: list[SurfaceMatch]) -> lis
 
 STAGE_SOURCE = "chain-stage-list"
 # "上游A、B，中游C": the words after a stage marker list links of a chain. Not a stage
-# list: "向下游延伸", "上下游企业", "下游的…" — but "从上游的A、B，到中游的C" walks the
+# list: "向下游延伸", "上下游企业", "下游关联企业A", "下游的…" — but "从上游的A、B，到中游的C" walks the
 # chain's stages in order, and "产业链上游的A、B" names the stage of a chain: there 的 opens the list.
-_STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产])|(?<=[从到链])(?:上游|中游|下游)的")
+_STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产关])|(?<=[从到链])(?:上游|中游|下游)的")
 _STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
 # (到/至 end a stage's list: "从上游原料到下游代工" spans two stages, not one list.)
 _STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各|到|至")
@@ -1895,7 +1898,8 @@ def _choose_by_comparison(pool: list[_Candidate]) -> list[_Candidate]:
 
 def _context_supports(text: str, cand: _Candidate, chosen: list[_Candidate]) -> bool:
     """An ambiguous alias (江淮, 大众) counts only beside a same-class name or a cue word."""
-    if text[cand.end : cand.end + 2] in _CONTEXT_CUES:
+    cues = _CHAIN_CONTEXT_CUES if cand.type == "IndustryChain" else _CONTEXT_CUES
+    if text[cand.end : cand.end + 2] in cues:
         return True
     for other in chosen:
         if other is cand or other.type != cand.type:

@@ -399,12 +399,22 @@ _FIRM_ONLY_TAILS = ("科技", "股份", "控股", "集团", "公司")
 
 def _names_suppliers(text: str, stop: int, known: _KnownIndex) -> bool:
     """Whether a list before "等配套企业" names the suppliers ("A科技、B等配套企业"), not
-    what they supply: a member ends like a firm's name or is a known firm."""
+    what they supply: a member ends like a firm's name or is a known firm; or the firms are
+    counted in 家 ("A、B等30余家配套企业") and no member is a trade or a known name of
+    another kind (what is supplied is not counted in 家)."""
     items = _walk_items(text, stop, known, whole_members=True)
-    return any(
+    if any(
         (k is not None and k.type == "Enterprise") or (k is None and text[a:b].endswith(_FIRM_ONLY_TAILS))
         for a, b, k in items
-    )
+    ):
+        return True
+    return _counted_in_firms(text, stop) and all(k is None and not _names_a_trade(text[a:b]) for a, b, k in items)
+
+
+def _counted_in_firms(text: str, stop: int) -> bool:
+    """Whether a count in 家 follows the 等 at ``stop`` before the head ("等50余家配套企业")."""
+    cue = _CUE.match(text, stop)
+    return cue is not None and _FIRM_COUNT.match(text, stop + 1, cue.start(1)) is not None
 
 
 def _role_led_members(text: str, stop: int, known: _KnownIndex) -> list[ListMember] | None:

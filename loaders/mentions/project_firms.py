@@ -136,6 +136,9 @@ def _firm_opening(
         if a == start and b <= end and (match is None or not match.start("head") < b < match.end()):
             return ProjectFirm(a, b, known=True)
     if match is None:
+        capacity_firm = _firm_before_capacity(text, start, end, known)
+        if capacity_firm is not None:
+            return capacity_firm
         product_firm = _firm_before_product(text, start, end, known)
         if product_firm is not None or not bare:
             return product_firm
@@ -202,6 +205,36 @@ def _firm_before_product(text: str, start: int, end: int, known: KnownNames) -> 
             return None
         return ProjectFirm(start, stem_end, known=False)
     return None
+
+
+# What a plant will make a year, right after the firm that builds it ("某某20万吨多晶硅项目",
+# "某某10GW电池片项目"): a count and a unit of output.
+_CAPACITY = re.compile(r"(?:年产)?\d+(?:\.\d+)?\s*(?:万吨|吨|GWh|GW|MW|亿片|万片|万套|万辆|万台)")
+_MAX_CAPACITY_NAME = 6
+
+
+def _firm_before_capacity(text: str, start: int, end: int, known: KnownNames) -> ProjectFirm | None:
+    """The firm opening the item ``text[start:end]`` when the plant's output follows its
+    name: a coined name of two to four characters, maybe after its province or city
+    ("某省某某20万吨…项目": the place is part of the short name)."""
+    for name_end in range(start + _MIN_STEM, min(start + _MAX_CAPACITY_NAME, end) + 1):
+        if _CAPACITY.match(text, name_end, end) is None:
+            continue
+        own = start + _place_prefix(text[start:name_end])
+        name = text[own:name_end]
+        if not _MIN_STEM <= len(name) <= _MAX_STEM or not _BARE_NAME.fullmatch(name):
+            return None
+        if not _is_coined(name) or not _one_name(name) or _names_known_other(own, name_end, known):
+            return None
+        if name in KNOWN_PLACES or name.endswith(_PLACE_TAILS):
+            return None
+        return ProjectFirm(start, name_end, known=False)
+    return None
+
+
+def _place_prefix(name: str) -> int:
+    """How many characters of a place's name open ``name`` (某省, 某市), 0 when none does."""
+    return next((n for n in (3, 2) if len(name) > n and name[:n] in KNOWN_PLACES), 0)
 
 
 def _one_name(name: str) -> bool:

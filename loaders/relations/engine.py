@@ -414,6 +414,9 @@ _SELF_RELATION: DropReason = "self-relation"
 _DEIXIS_ONLY_LOCATES: DropReason = "city-deixis-only-locates"
 _SUPPORTS_SAME_CHAIN: DropReason = "supports-same-chain"
 _CONTRADICTED: DropReason = "contradicted-direction"
+_OWN_SENTENCE_CHAIN: DropReason = "sentence-names-own-chain"
+# Rules that give a firm the chain its paragraph's lead names, not one its sentence names.
+_LEAD_CHAIN_RULES = frozenset({"lead-part-of-chain"})
 
 
 def _reject_reason(candidate: _Candidate) -> str | None:
@@ -453,6 +456,8 @@ def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped])
     kg.graph.merge keeps one of them when the graph is made, the one place that is decided."""
     relations: list[Relation] = []
     evidences: dict[int, Evidence] = {}
+    candidates, yielded = _lead_yields_to_sentence_chain(candidates)
+    dropped.extend(_drop(doc, c, _OWN_SENTENCE_CHAIN) for c in yielded)
     for candidate in candidates:
         reason = _reject_reason(candidate)
         if reason is not None:
@@ -468,6 +473,32 @@ def _accept(doc: Document, candidates: list[_Candidate], dropped: list[Dropped])
         if not (r.type == "LOCATED_IN" and _is_section(r) and (r.head, r.evidence.sentence) in explicitly_placed)
     ]
     return _without_contradictions(doc, _one_chain_role(doc, kept, dropped), dropped)
+
+
+def _lead_yields_to_sentence_chain(candidates: list[_Candidate]) -> tuple[list[_Candidate], list[_Candidate]]:
+    """A firm its own sentence places in a chain it names ("…引进A、B等配套企业，打造电动车
+    制造基地" under a lead on 高端装备制造) belongs to that chain, not also to the paragraph
+    lead's: the lead speaks only for sentences that name no other chain for their firms, or
+    name the lead's chain too. Returns the kept candidates and the ones that yield."""
+    own: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.found.type == "PART_OF_CHAIN" and c.rule.name not in _LEAD_CHAIN_RULES and _names_chain(c):
+            own[(c.found.head.canonical, c.sentence.index)].add(c.found.tail.canonical)
+    kept: list[_Candidate] = []
+    yielded: list[_Candidate] = []
+    for c in candidates:
+        others = own.get((c.found.head.canonical, c.sentence.index), set()) - {c.found.tail.canonical}
+        if c.rule.name in _LEAD_CHAIN_RULES and others and not _names_chain(c):
+            yielded.append(c)
+        else:
+            kept.append(c)
+    return kept, yielded
+
+
+def _names_chain(candidate: _Candidate) -> bool:
+    """Whether the candidate's sentence names its chain (the tail) itself."""
+    chain, text = candidate.found.tail, candidate.sentence.text
+    return chain.written in text or chain.canonical in text
 
 
 def _one_chain_role(doc: Document, relations: list[Relation], dropped: list[Dropped]) -> list[Relation]:

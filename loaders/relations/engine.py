@@ -395,6 +395,7 @@ def _view(
         previous_chain=context.previous_chain,
         organisations=context.scope.organisations,
         places=context.scope.places,
+        main_place=context.scope.main_place,
         embedded_cache=context.scope.embedded,
         branch_cache=context.scope.branches,
         chain_index=context.scope.chain_index,

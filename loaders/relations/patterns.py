@@ -48,6 +48,11 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``head: "article"``: like ``"subject"``, but the head is the one place the sentence's
   article names (a plan naming "四川" in a heading only speaks of it throughout); the
   sentence names no place of its own. Lower confidence and a rule name of their own too.
+- ``head: "recent"``: like ``"subject"``, in a paragraph that opens with no subject of its
+  own ("全力打造X产业。"), but the head is the place the last sentence that opened with one
+  opened with (SentenceView.recent_place), when that place is what the page is about (its
+  title's place, else the one its article names most often) and no park named by its kind
+  alone ("园区…，重点发展A") is the subject. Lower confidence and a rule name of their own too.
 
 Each pattern becomes a registered relation rule with its name and confidence; coordinated
 lists on either side are distributed over every member.
@@ -68,7 +73,7 @@ from loaders.lexicon.json_lines import file_lines, json_objects
 from loaders.mentions.coordination import Unit
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.registry import RESPECTIVELY, Found, RelationRule, pairwise, respective_pairs
-from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
+from loaders.relations.scope import CITY_DEIXIS_SOURCE, DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.topic import part_start
 from loaders.relations.view import SentenceView
 
@@ -76,8 +81,9 @@ _KINDS = {"place", "org", "chain"}
 SUBJECT = "subject"
 PAGE = "page"
 ARTICLE = "article"
+RECENT = "recent"
 PARAGRAPH = "paragraph"
-_CONTEXT_SLOTS = frozenset({SUBJECT, PAGE, ARTICLE, PARAGRAPH})
+_CONTEXT_SLOTS = frozenset({SUBJECT, PAGE, ARTICLE, PARAGRAPH, RECENT})
 _PAGE_SOURCE = "page-title"
 _ARTICLE_SOURCE = "article-only-place"
 _CUES = cue_patterns(__name__)
@@ -183,6 +189,8 @@ class RelationPattern:
             yield from self._find_with_subject(view)
         elif self.head == {ARTICLE}:
             yield from self._find_with_only_place(view)
+        elif self.head == {RECENT}:
+            yield from self._find_with_recent_place(view)
         elif self.tail == {SUBJECT}:
             yield from self._heads_pointing_here(view)
         elif self.tail == {PAGE}:
@@ -238,6 +246,19 @@ class RelationPattern:
         # A place left out of the units (a longer area's heading "X生物城：") is still named.
         if place.written not in view.text and place.canonical not in view.text:
             yield from self._subjectless_tails(view, 0, synthetic_mention(place, view.sentence, _ARTICLE_SOURCE))
+
+    def _find_with_recent_place(self, view: SentenceView) -> Iterator[Found]:
+        """A paragraph that opens with no subject of its own ("全力打造X产业。"), in a
+        sentence naming no place, goes on speaking of the place the last sentence that
+        opened with one opened with, when that place is what the page is about."""
+        place = view.recent_place
+        if place is None or view.subject_place is not None or place.sentence == view.sentence.index:
+            return
+        if any(unit.kind == "place" for unit in view.units) or not _is_the_pages_place(view, place):
+            return
+        if view.units and _CUES.area_by_kind.search(view.text[: view.units[0].start]):
+            return
+        yield from self._subjectless_tails(view, 0, synthetic_mention(place, view.sentence, DOCUMENT_SUBJECT))
 
     def _subjectless_tails(self, view: SentenceView, first: int, head: Mention) -> Iterator[Found]:
         """Tails from unit ``first`` on whose clause holds the cue, until a place or an
@@ -340,6 +361,19 @@ def _only_place(view: SentenceView) -> Mention | None:
     """The one place (by canonical name) the sentence's article names, or None."""
     places = {m.canonical: m for m in view.places.values()}
     return next(iter(places.values())) if len(places) == 1 else None
+
+
+def _is_the_pages_place(view: SentenceView, place: Mention) -> bool:
+    """``place`` is what the page is about: the place its title names, else the one its
+    article names most often; and no heading over the sentence names another. 我市/全市
+    opening a sentence stands for a city that gives no focus (engine: city-deixis-only-locates)."""
+    if place.source == CITY_DEIXIS_SOURCE:
+        return False
+    if view.section_place is not None and view.section_place.canonical != place.canonical:
+        return False
+    if view.page_place is not None:
+        return view.page_place.canonical == place.canonical
+    return view.main_place == place.canonical
 
 
 def _page_place_holds(view: SentenceView) -> bool:

@@ -8,6 +8,7 @@ cities whose names prefix other place names.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +44,8 @@ class ArticleScope:
     focus: Mention | None = None
     # The one province the article names, which 我省/本省/全省 stand for (None: none or several).
     province: Mention | None = None
+    # The canonical name of the place the article names most often, when one stands out.
+    main_place: str | None = None
     # The chain each section heading names (None: none), worked out once per heading.
     heading_chains: dict[str, Mention | None] = field(default_factory=dict)
     chain_index: NameIndex = field(default_factory=NameIndex)  # of ``chains``
@@ -93,6 +96,8 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
             if mention.type == "Place" and _CONTAINER_SUBTYPES.get(mention.subtype or ""):
                 for name in _container_names(mention):
                     scope.containers.setdefault(name, mention)
+    for index, counts in _place_counts(doc, by_sentence).items():
+        scopes[index].main_place = _most_named(counts)
     for scope in scopes.values():
         scope.chain_index = NameIndex.of(scope.chains)
         provinces = {m.canonical: m for m in scope.places.values() if m.subtype == "Province"}
@@ -102,6 +107,23 @@ def build_scopes(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[i
         if article.focus_place:
             scope.focus = _focus_mention(doc, article.focus_place, scope)
     return scopes
+
+
+def _place_counts(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, Counter[str]]:
+    """Per article, how often each place (by canonical name) is named."""
+    counts: dict[int, Counter[str]] = {}
+    for sentence in doc.sentences:
+        names = counts.setdefault(sentence.article, Counter())
+        names.update(m.canonical for m in by_sentence.get(sentence.index, ()) if m.type == "Place")
+    return counts
+
+
+def _most_named(counts: Counter[str]) -> str | None:
+    """The one place named more often than any other, or None (a tie says nothing)."""
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[0][1] == top[1][1]:
+        return None
+    return top[0][0]
 
 
 # The source of a mention that stands for the place a paragraph or page speaks of.

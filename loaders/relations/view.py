@@ -102,6 +102,8 @@ class SentenceView:
     recent_place: Mention | None = None
     # The place the page's title names: what a news page is about.
     page_place: Mention | None = None
+    # The canonical name of the place the article names most often, when one stands out.
+    main_place: str | None = None
     # An index of chain_names (None: built from them here).
     chain_index: NameIndex | None = None
     # sentence.text, as a plain attribute: rules read it many times per sentence.

@@ -198,6 +198,20 @@ def _lengths_by_last_char(terms: frozenset[str]) -> dict[str, tuple[int, ...]]:
     return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
+def term_lengths_opening_with(char: str, terms: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of the ``terms`` that open with ``char``, longest first (speed: a caller
+    that asks which terms open a text tries these lengths only)."""
+    return _lengths_by_first_char(terms).get(char, ())
+
+
+@cache
+def _lengths_by_first_char(terms: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for term in terms:
+        lengths.setdefault(term[0], set()).add(len(term))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+
+
 # What makes a vocabulary industry an industry wherever it stands: 钢铁工业, 化工行业.
 # (A bare 业 does not: 半导体业 in a list is one, but 畜牧业规模化 or 光电业务 make the
 # bare suffix too loose a cue.)

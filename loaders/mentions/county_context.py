@@ -71,6 +71,30 @@ def short_form_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
     return [(start, end) for _index, start, end in _automaton(shorts).find_matches_as_indexes(text, overlapping=True)]
 
 
+# Joins the texts of short_form_spans_each; no short name holds it.
+_SEPARATOR = "\x00"
+
+
+def short_form_spans_each(texts: list[str], gaz: Gazetteer) -> list[list[tuple[int, int]]]:
+    """``[short_form_spans(t, gaz) for t in texts]`` in one automaton search (speed: one call
+    per document instead of one per sentence). The texts are searched joined by a character
+    no short name holds, so no match runs from one text into the next, and after it the
+    search starts afresh, so each text's matches are the ones it has alone."""
+    shorts = gaz.county_short_forms
+    joined = _SEPARATOR.join(texts)
+    if not shorts or not texts or not _joinable(shorts) or joined.count(_SEPARATOR) != len(texts) - 1:
+        return [short_form_spans(t, gaz) for t in texts]  # (no name, no text, or a text holds the separator)
+    found: list[list[tuple[int, int]]] = [[] for _ in texts]
+    current, base, limit = 0, 0, len(texts[0])
+    for _index, start, end in _automaton(shorts).find_matches_as_indexes(joined, overlapping=True):
+        while start >= limit:  # move on to the text this match lies in
+            current += 1
+            base = limit + 1
+            limit = base + len(texts[current])
+        found[current].append((start - base, end - base))
+    return found
+
+
 def bare_counties(
     text: str,
     spans: list[tuple[int, int]],
@@ -104,15 +128,25 @@ def _bare_county(text: str, start: int, end: int, county: Division) -> BareCount
 
 # The automaton of each table of short names in use, by the table's identity (speed: built
 # once, not looked up by the table's contents for every sentence).
-_AUTOMATA: dict[int, tuple[dict[str, Division], ahocorasick_rs.AhoCorasick]] = {}
+_AUTOMATA: dict[int, tuple[dict[str, Division], ahocorasick_rs.AhoCorasick, bool]] = {}
 
 
 def _automaton(shorts: dict[str, Division]) -> ahocorasick_rs.AhoCorasick:
+    return _indexed(shorts)[1]
+
+
+def _joinable(shorts: dict[str, Division]) -> bool:
+    """Whether no short name holds the separator of short_form_spans_each."""
+    return _indexed(shorts)[2]
+
+
+def _indexed(shorts: dict[str, Division]) -> tuple[dict[str, Division], ahocorasick_rs.AhoCorasick, bool]:
     cached = _AUTOMATA.get(id(shorts))
     if cached is None or cached[0] is not shorts:
-        cached = (shorts, ahocorasick_rs.AhoCorasick(list(shorts)))
+        joinable = not any(_SEPARATOR in name for name in shorts)
+        cached = (shorts, ahocorasick_rs.AhoCorasick(list(shorts)), joinable)
         _AUTOMATA[id(shorts)] = cached
-    return cached[1]
+    return cached
 
 
 def _in_place_context(

@@ -9,6 +9,7 @@ divisions, so only real divisions of that city are taken, whatever the item's wo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loaders.lexicon.gazetteer import Division, Gazetteer
@@ -77,6 +78,7 @@ def division_of(item: str, suffixes: tuple[str, ...], city_code: str, gaz: Gazet
 # written in full, a bare member is a division of the same city when the table holds it
 # with a suffix ("晋源" → 晋源区). The full members tell the city: no city need be written.
 _SIBLING_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+")
+_MIN_ITEM_CHARS, _MAX_ITEM_CHARS = 2, 8  # the lengths of an item of _SIBLING_RUN
 _BARE_CHARS = (2, 3)
 _COUNTY_LEVEL = 3
 _FULL_ENDINGS = ("区", "县", "市")  # how a county-level division's full name ends
@@ -88,7 +90,7 @@ def sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
     found: list[ListedDivision] = []
     if not any(ending in text for ending in _FULL_ENDINGS):
         return found  # speed: no member can be written in full, so none tells the city
-    for run in _SIBLING_RUN.finditer(text):
+    for run in _sibling_runs(text):
         if _FULL_ENDING_CHAR.search(text, run.start(), run.end()) is None:
             continue  # speed: as above, for the run alone (most runs hold no division)
         items = _items_of(run.group(), run.start())
@@ -104,6 +106,24 @@ def sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
             if division is not None:
                 found.append(ListedDivision(start, start + len(item), division))
     return found
+
+
+def _sibling_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_SIBLING_RUN.finditer(text)``, found faster.
+
+    Speed: the pattern opens with a run of Han characters that it backtracks through, and
+    ``finditer`` tries it at every character. A run's first joiner stands two to eight
+    characters after its start, so trying only there, left to right and never inside the
+    previous run, yields the same matches."""
+    resume = 0
+    for joiner in _JOINERS.finditer(text):
+        first_item_end = joiner.start()
+        for start in range(max(resume, first_item_end - _MAX_ITEM_CHARS), first_item_end - _MIN_ITEM_CHARS + 1):
+            run = _SIBLING_RUN.match(text, start)
+            if run is not None:
+                resume = run.end()
+                yield run
+                break
 
 
 def _items_of(run: str, offset: int) -> list[tuple[int, str]]:

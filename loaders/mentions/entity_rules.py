@@ -36,17 +36,18 @@ def _words(text: str) -> list[str]:
 # Characters that can never be inside a name.
 # A space is one too, except where PDF extraction put it between a Latin/digit run and a
 # Han character ("长三角 G60 科创走廊", "DRAM 产业"): there it is inside the name.
+_STOP_CLASS = r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·•・‧…+＋=%％（）()]"
 _HARD_STOP = re.compile(
-    r"[，。；：、！？,.;:!?“”‘’\"'《》〈〉【】\[\]{}|/·•・‧…+＋=%％（）()]"
+    _STOP_CLASS
     # a hyphen or a single dash stops a name, except between two Han characters: it joins
     # the partners of a joint body there ("浙江大学-华为联合实验室", "中国—某国联合实验室",
     # "中-塔…联合实验室"); a doubled dash (——) is punctuation
-    r"|[-—](?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])[-—]"
+    + r"|[-—](?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])[-—]"
     r"|\s(?!(?<=[A-Za-z0-9]\s)[\u4e00-\u9fff])(?!(?<=[\u4e00-\u9fff]\s)[A-Za-z0-9])"
 )
-# Everything up to and including the last hard stop of a window (matched at the
-# window's start, with the window's end as endpos, so no slice is made).
-_HARD_STOP_RUN = re.compile(r".*(?:" + _HARD_STOP.pattern + ")", re.DOTALL)
+# The characters of _STOP_CLASS (its escapes undone): each stops a name wherever it stands.
+_PLAIN_STOPS = frozenset(re.sub(r"\\(.)", r"\1", _STOP_CLASS[1:-1]))
+_DASHES = frozenset("-—")
 # A short parenthesised place inside a company name: 本源量子计算科技（合肥）股份有限公司.
 _INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
@@ -204,10 +205,10 @@ def _window_floor(text: str, suffix_start: int) -> int:
     # suffix sees its right neighbour; a stop found there is not in the window.
     endpos = suffix_start + 1
     if text.find("（", floor, suffix_start) < 0 and text.find("(", floor, suffix_start) < 0:
-        stops = _HARD_STOP_RUN.match(text, floor, endpos)  # fast path: no parentheses
-        if stops is not None and stops.end() > suffix_start:
-            stops = _HARD_STOP_RUN.match(text, floor, suffix_start)
-        return stops.end() if stops else floor
+        stop = _last_hard_stop(text, floor, endpos)  # fast path: no parentheses
+        if stop == suffix_start:
+            stop = _last_hard_stop(text, floor, suffix_start)
+        return stop + 1 if stop >= 0 else floor
     # (pos/endpos rather than a slice: a space's neighbours decide whether it stops.)
     protected = [m.span() for m in _INNER_PARENS.finditer(text, floor, suffix_start)]
     last_stop = floor - 1
@@ -215,6 +216,20 @@ def _window_floor(text: str, suffix_start: int) -> int:
         if m.start() < suffix_start and not any(a <= m.start() < b for a, b in protected):
             last_stop = m.start()
     return last_stop + 1
+
+
+def _last_hard_stop(text: str, floor: int, endpos: int) -> int:
+    """Offset of the last hard stop in ``text[floor:endpos]``, whose lookaheads see no
+    further than ``endpos``; -1 when there is none. (Speed: read from the right, a window's
+    last stop is mostly a few characters away, and only a dash or a space needs the
+    pattern's lookarounds; a regular expression searched from the left costs more.)"""
+    for at in range(min(endpos, len(text)) - 1, floor - 1, -1):
+        char = text[at]
+        if char in _PLAIN_STOPS:
+            return at
+        if (char in _DASHES or char.isspace()) and _HARD_STOP.match(text, at, endpos) is not None:
+            return at
+    return -1
 
 
 # The segmenter glues a copula to the area word before it ("拓展区|为|大科学装置" comes out
@@ -287,7 +302,8 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     # (Speed: an empty window, right after a stop, has no words to segment.)
     tokens = segment(fix_ocr(text[floor:suffix_start]))[::-1] if floor < suffix_start else []
     for index, token in enumerate(tokens):
-        if _is_stop(token) or _closes_a_date(tokens, index):
+        glue_or_unit = token[0] in _GLUE_OR_UNIT_FIRSTS
+        if _is_stop(token) or (glue_or_unit and _closes_a_date(tokens, index)):
             if token == "中" and start < suffix_start and text[start] in _PARTNER_COUNTRIES:
                 start -= 1  # 中德, 中法: the first half of a partnership, not "in"
                 continue
@@ -302,7 +318,7 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
         if _partner_of_a_public_body(tokens, index):
             start -= len(token) - 1  # "某区政府同某某集团签约": the firm is the government's partner
             break
-        if _glued_after_particle(token) or _unit_glued_to_name(tokens, index):
+        if glue_or_unit and (_glued_after_particle(token) or _unit_glued_to_name(tokens, index)):
             start -= len(token) - 1  # "引进了|泽璟", "500强|某某": the name opens after it
             break
         start -= len(token)
@@ -368,6 +384,9 @@ def _after_firm_role(text: str, start: int, suffix_start: int) -> int:
 # never part of a name (年 is a stop word of its own, and 月 or 日 alone names nothing).
 # 强 after a number ranks ("世界500强某某", "500强企业"): a league table, no part of a name.
 _DATE_UNITS = frozenset("月日强")
+# What a token opens with when it may be a date's unit or a particle glued to a name (one
+# test spares most tokens the three calls that look closer).
+_GLUE_OR_UNIT_FIRSTS = _DATE_UNITS | _GLUED_PARTICLES
 
 
 def _closes_a_date(tokens: list[str], index: int) -> bool:

@@ -44,7 +44,7 @@ from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_names
 from loaders.mentions.counted_kinds import distributed_lists
-from loaders.mentions.county_context import PlaceSpan, bare_counties, short_form_spans
+from loaders.mentions.county_context import PlaceSpan, bare_counties, short_form_spans_each
 from loaders.mentions.dependent_parts import joined_dependent_chains
 from loaders.mentions.district_lists import listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import (
@@ -218,21 +218,24 @@ def find_mentions(doc: Document) -> MentionResult:
     state = _DocState()
     mentions: list[Mention] = []
     dropped: list[Dropped] = []
-    # Speed: the two automata search all sentences in one pass each.
+    # Speed: the three automata search all sentences in one pass each.
     texts = [sentence.text for sentence in doc.sentences]
     matches_of = default_matcher().find_each(texts)
     hits_of = suffix_hits_each(texts)
+    county_spans_of = short_form_spans_each(texts, gaz)
     state.division_codes = frozenset(code for found in matches_of for m in found for code in m.surface.division_codes)
-    for sentence, all_matches, hits in zip(doc.sentences, matches_of, hits_of, strict=True):
+    for sentence, all_matches, hits, county_spans in zip(
+        doc.sentences, matches_of, hits_of, county_spans_of, strict=True
+    ):
         matches = without_inner_firms(sentence.text, all_matches)  # 思科 in 沃思科技 is none
         opens_paragraph = sentence.index == 0 or "\n" in doc.text[state.previous_end : sentence.start]
         if opens_paragraph:
             state.industry_paragraph = False  # a new paragraph: the last lead is over
         state.previous_end = sentence.end
         state.sentence_index = sentence.index
-        chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
+        chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits, county_spans)
         if _learn_declarations(sentence.text, chosen, state):
-            chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits)
+            chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits, county_spans)
         chosen = _trim_chain_edges(sentence.text, _split_joined_chains(sentence.text, chosen, gaz), gaz)
         if "及" in sentence.text or "与" in sentence.text or "和" in sentence.text:
             chosen = _join_dependent_parts(sentence.text, chosen, gaz)
@@ -259,8 +262,10 @@ def _sentence_candidates(
     state: _DocState,
     matches: list[SurfaceMatch],
     hits: list[tuple[int, int, EntityRule]],
+    county_spans: list[tuple[int, int]],
 ) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
-    """``matches``: the gazetteer's matches in the sentence; ``hits``: its rule suffixes."""
+    """``matches``: the gazetteer's matches in the sentence; ``hits``: its rule suffixes;
+    ``county_spans``: where it writes a county's short name (county_context.short_form_spans)."""
     text = sentence.text
     pool = [_from_surface(m) for m in matches]
     pool += _declared_candidates(text, state)
@@ -304,7 +309,7 @@ def _sentence_candidates(
         ]
     if "、" in text:
         pool += _place_list_candidates(text, pool)
-    pool += _bare_county_candidates(text, pool, state.division_codes, gaz)
+    pool += _bare_county_candidates(text, county_spans, pool, state.division_codes, gaz)
     kinds: set[tuple[int, int]] = set()
     if _may_distribute(text) and ablation.enabled("distributed-lists"):
         counted, kinds = _counted_lab_candidates(text, matches)
@@ -862,11 +867,11 @@ def _sibling_district_candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
 
 
 def _bare_county_candidates(
-    text: str, pool: list[_Candidate], document_codes: frozenset[str], gaz: Gazetteer
+    text: str, spans: list[tuple[int, int]], pool: list[_Candidate], document_codes: frozenset[str], gaz: Gazetteer
 ) -> list[_Candidate]:
     """Counties by their bare short name where the text shows a place ("江苏宜兴",
-    "溧阳、金坛", "落户从化"), in text no other name covers (county_context.py)."""
-    spans = short_form_spans(text, gaz)
+    "溧阳、金坛", "落户从化"), in text no other name covers (county_context.py); ``spans``:
+    where the text writes a county's short name."""
     if not spans:
         return []  # speed: most sentences write no county's short name
     places = [PlaceSpan(c.start, c.end, c.division_codes) for c in pool if c.type == "Place"]

@@ -1359,7 +1359,9 @@ def acceptable_chain(name: str) -> bool:
 
 # A run of 、-joined chunks between punctuation marks ("优化整车、零部件、后市场").
 _CHUNK = rf"[^、{RUN_BREAKS}]+"
-_ENUMERATION = re.compile(rf"{_CHUNK}(?:、{_CHUNK})+")
+# (Opened only where a chunk starts: every run found starts there, and a search that also
+# tried each character inside a chunk would read the chunk again from each, to fail at its end.)
+_ENUMERATION = re.compile(rf"(?<![^、{RUN_BREAKS}]){_CHUNK}(?:、{_CHUNK})+")
 # Known names that cannot be segments: a list holding one lists firms or places.
 _NOT_SEGMENT_CLASSES = frozenset({"Enterprise", "Place"})
 MIN_TERM_LIST_MEMBERS = 2

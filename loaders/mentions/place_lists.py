@@ -14,8 +14,11 @@ from dataclasses import dataclass
 
 from loaders.mentions.entity_rules import left_boundary
 
-# A run of items joined by 、; an item holds no punctuation, space or 等.
-_RUN = re.compile(r"[^、，。；：,;:！？!?\s等（）()“”\"]+(?:、[^、，。；：,;:！？!?\s等（）()“”\"]+)+")
+# A run of items joined by 、; an item holds no punctuation, space or 等. (Opened only where
+# an item starts: every run found starts there, and a search that also tried each character
+# inside an item would read the item again from each, to fail at its end.)
+_ITEM_CHARS = r"[^、，。；：,;:！？!?\s等（）()“”\"]"
+_RUN = re.compile(rf"(?<!{_ITEM_CHARS}){_ITEM_CHARS}+(?:、{_ITEM_CHARS}+)+")
 _ITEM = re.compile(r"[^、]+")
 _PLACE_ENDINGS = ("城", "港", "园", "基地")
 _MIN_CHARS, _MAX_CHARS = 4, 10

@@ -23,7 +23,14 @@ from functools import cache
 
 import rjieba
 
-from loaders.lexicon.chain_names import is_industry_term, is_segment_term, is_vocabulary_term
+from loaders.lexicon.chain_names import (
+    industry_terms,
+    is_industry_term,
+    is_segment_term,
+    is_vocabulary_term,
+    segment_terms,
+    term_lengths_opening_with,
+)
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.mentions.lists import RUN_BREAKS
 from loaders.mentions.short_names import company_head_words, field_before_head, is_coined_word
@@ -275,9 +282,20 @@ def _product_at(text: str, at: int, end: int, known: KnownNames) -> bool:
     # product there, or an industry with more words after it, is what the project makes.
     if any(a == at and b < end for a, b in known.industries):
         return True
-    if any(is_segment_term(text[at:b]) for b in range(at + 2, end + 1)):
+    # (Speed: of the lengths two and more that fit, only those of terms opening with the
+    # first character are tried.)
+    first = text[at : at + 1]
+    if any(
+        is_segment_term(text[at : at + n])
+        for n in term_lengths_opening_with(first, segment_terms())
+        if 2 <= n <= end - at
+    ):
         return True
-    return any(is_industry_term(text[at:b]) for b in range(at + 2, end))
+    return any(
+        is_industry_term(text[at : at + n])
+        for n in term_lengths_opening_with(first, industry_terms())
+        if 2 <= n < end - at
+    )
 
 
 def _names_known_other(start: int, end: int, known: KnownNames) -> bool:

@@ -84,7 +84,7 @@ def extract_relations(
         for rule, cues in plan.rules_for(view):
             if cues is not None and cues.isdisjoint(cues_found):
                 continue  # cheaper than calling a rule whose cue word is absent
-            for found in rule.apply(view):
+            for found in rule.function(view):  # (what rule.apply calls: one call fewer per rule and sentence)
                 candidates.append(_Candidate(found, rule, view.sentence))
     result.relations = _accept(doc, candidates, result.dropped)
     if ablation.enabled("pair-model"):

@@ -81,6 +81,12 @@ def test_an_industry_written_with_its_trade_word_is_a_chain_anywhere():
     assert {"钢铁工业", "化工行业"} <= set(found)
 
 
+def test_a_known_chain_inside_a_suffixed_industry_gives_way_to_it():
+    # 汽车 is a gazetteer chain; the vocabulary's 汽车零部件 with 行业 holds it
+    found = _segments("某某精工已跻身全省汽车零部件行业前列。")
+    assert "汽车零部件行业" in found and "汽车" not in found
+
+
 def test_a_trade_word_making_another_word_is_no_cue():
     found = _segments("该市钢铁工业园区建成，化工行业协会成立，纺织业务增长。")
     assert not {"钢铁工业", "化工行业", "纺织业"} & set(found)

@@ -97,3 +97,21 @@ def test_lists_of_supplies_downstream_links_and_sub_trades_are_segments(sentence
 
 def test_a_firm_head_after_a_stage_word_lists_firms():
     assert _typed("该市引进华为、小米等下游企业。").get("华为", ("", None))[0] == "Enterprise"
+
+
+def test_counted_kinds_of_supply_projects_are_segments():
+    found = _typed("该市储能产业加快集聚，形成覆盖正极材料、电池结构件、负极材料等两大类配套项目。")
+    for name in ("正极材料", "电池结构件", "负极材料"):
+        assert found[name] == ("IndustryChain", "ChainSegment"), name
+
+
+def test_photovoltaic_links_of_the_chain_map_are_segments():
+    found = _typed("某县光伏产业围绕硅棒、电池片、逆变器等重点环节精准招商。")
+    for name in ("硅棒", "电池片", "逆变器"):
+        assert found[name] == ("IndustryChain", "ChainSegment"), name
+
+
+def test_mining_stages_in_a_list_of_three_are_segments():
+    found = _typed("某铜业集团构建涵盖采矿、选矿、冶炼等环节的铜产业链。")
+    for name in ("采矿", "选矿", "冶炼"):
+        assert found[name] == ("IndustryChain", "ChainSegment"), name

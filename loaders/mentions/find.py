@@ -707,11 +707,12 @@ def _paired_category_candidates(text: str) -> list[_Candidate]:
 
 def _suffixed_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[_Candidate]:
     """Industries of the vocabulary written with 工业 or 行业 ("钢铁工业", "化工行业"),
-    where no known name covers them."""
+    where no known name runs across their edges (one inside, 汽车 of "汽车零部件行业", is a
+    part of the longer industry)."""
     return [
         _Candidate(a, b, "IndustryChain", None, industry, INDUSTRY_WORD_SOURCE)
         for a, b, industry in suffixed_industries(text)
-        if not any(m.start < b and a < m.end for m in matches)
+        if not any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in matches)
     ]
 
 

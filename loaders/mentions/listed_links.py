@@ -41,6 +41,7 @@ _WHOLE = "全"
 _NOT_PRODUCT_CHAINS = ("生命周期", "服务", "生态", "创新")
 _FROM = "从"
 _TO = "到"
+_EVEN = "乃至"
 MAX_LINK_CHARS = 10
 MIN_LINK_CHARS = 2
 MIN_LINKS = 2
@@ -203,7 +204,10 @@ def _members(text: str, start: int, end: int, known: list[tuple[int, int, str]])
 
 def _split_last(text: str, start: int, end: int, from_to: bool) -> list[tuple[int, int]]:
     """The last chunk's members: "显示模组和显示终端" holds two; "装备与材料以及应用" splits
-    at 以及 only, the stronger joiner; "从A、B到C" at 到."""
+    at 以及 only, the stronger joiner; "从A、B到C" at 到. In "从A到B乃至C" the words after
+    乃至 ("even") reach past the chain's links to its uses, so the last link ends there."""
+    if from_to and _EVEN in text[start:end]:
+        end = start + text[start:end].index(_EVEN)
     chunk = text[start:end]
     joiners = list(re.finditer(_TO if from_to else "以及", chunk)) or list(_LAST_JOINERS.finditer(chunk))
     if len(joiners) != 1:

@@ -102,10 +102,12 @@ _FIELD_CUE = re.compile(rf"(?:等(?:{_COUNT})?|{_COUNT}){_MODIFIERS}(重点环�
 # 等精准医学"): such lists type only members the segment vocabulary knows.
 # "以A、B等为配套": what supplies the chain's core; "带动A、B等下游终端": its downstream
 # links (a firm head after 下游, "等下游企业", is read by _CUE first); "等为主导的细分行业";
-# "A、B等整车车型": the models a vehicle chain makes.
+# "A、B等整车车型": the models a vehicle chain makes. "A、B等三大类配套项目": the kinds of
+# supply a chain draws, its links.
 _SEGMENT_CUE = re.compile(
     rf"等(?:{_COUNT})?(?:为(?:主导|主|核心)的)?(?:[\u4e00-\u9fff]{{0,2}}?)(细分领域|细分行业|细分产业|子行业|环节|核心零部件|关键零部件|零部件|车型|医学|医药|健康)"
     r"|等(为配套)(?![\u4e00-\u9fff])|等(上游|中游|下游)(?!企业|厂商|客户|用户)"
+    rf"|等(?:{_COUNT})?类?(配套)(?=项目|环节)"
 )
 # A count before the parts of a field says as much as 等 does: "A、B、C五大细分领域",
 # "A、B等14个子行业" (细分 and 子 name the parts of one industry, never industries apart).

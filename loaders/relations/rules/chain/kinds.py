@@ -15,19 +15,30 @@ from loaders.relations.scope import synthetic_mention
 from loaders.relations.view import SentenceView
 
 _CUES = cue_patterns(__name__)
+_LIST_MARK = "、"
 
 
 @relation_rule("part-of-chain-kind", 0.75, needs="chain", cues="等")
 def part_of_chain_kind(view: SentenceView) -> Iterator[Found]:
     """A、B、C等X: the listed chains are kinds of chain X."""
     for i, j in view.neighbours("chain", "chain"):
-        if is_kind_list(view, i) and not _CUES.applied_before.search(view.before(i, 4)):
+        if (is_kind_list(view, i) or _one_kind(view, i)) and not _CUES.applied_before.search(view.before(i, 4)):
             yield from pairwise("PART_OF", view.units[i].members, view.units[j].members)
 
 
 def is_kind_list(view: SentenceView, index: int) -> bool:
     """Unit ``index`` is a list of chains that 等 closes before one broader chain (A、B等X)."""
     return view.units[index].is_list and kind_head(view, index) is not None
+
+
+def _one_kind(view: SentenceView, index: int) -> bool:
+    """Chain unit ``index`` is one chain that 等 closes before a broader chain ("发展A等X产业":
+    A is a kind of X, the one the text names as an example). Not after 、: there A ends a
+    list whose other members the finders did not read as one unit with it."""
+    unit = view.units[index]
+    return (
+        unit.closed_by_deng and not view.text[: unit.start].endswith(_LIST_MARK) and kind_head(view, index) is not None
+    )
 
 
 def kind_head(view: SentenceView, index: int) -> Mention | None:

@@ -5,6 +5,8 @@
 - "光伏产业链上游硅料、中游电池片、下游电站": the labelled streams are parts of it.
 - "某产业链包括以A、B等为主的上游产业；以C、D为主的中游产业": so are the lists each
   stream is said to be made of.
+- "X产业涵盖A、B等多个领域", "它涵盖了A、B等环节": what a chain covers are parts of it.
+- "在打造X产业集群方面，…大力发展A、B等产业": what a sentence labelled by a chain develops.
 
 The chain they belong to is the one whole chain named before them in the sentence (the
 sentence's topic); when the sentence names none, the paragraph lead's or the heading's.
@@ -130,3 +132,50 @@ def _same_list(view: SentenceView, index: int) -> list[int]:
         found.append(k)
         k -= 1
     return found
+
+
+def _covering_subject(view: SentenceView, index: int) -> Mention | None:
+    """The chain whose verb of covering opens list unit ``index``: the one chain right
+    before the verb, or, after 它/其, the one chain the sentence before names. A pair of
+    chains ("A和B产业链涵盖…") does not say which link is whose."""
+    if index > 0 and view.units[index - 1].kind == "chain" and _CUES.covers_gap.match(view.gap(index - 1, index)):
+        chains = _whole_chains(view.units[index - 1].members)
+        return chains[0] if len(chains) == 1 == len(view.units[index - 1].members) else None
+    clause = view.text[view.units[index - 1].tail_end if index > 0 else 0 : view.units[index].start]
+    if view.previous_chain is not None and _CUES.covers_pronoun.search(clause):
+        return view.previous_chain
+    return None
+
+
+@relation_rule("part-of-chain-covers", 0.7, needs="chain", cues="涵盖 覆盖 包括 包含 聚焦 重点发展 主攻")
+def part_of_chain_covers(view: SentenceView) -> Iterator[Found]:
+    """X产业涵盖A、B、C等领域, X业聚焦A、B等服务: A, B, C are parts of chain X."""
+    for i, unit in enumerate(view.units):
+        if unit.kind != "chain" or not unit.is_list or not _CUES.covers_tail.match(view.text[unit.end :]):
+            continue
+        topic = _covering_subject(view, i)
+        if topic is not None:
+            yield from _parts_of(view, list(unit.members), topic)
+
+
+def _label_chain(view: SentenceView) -> Mention | None:
+    """The one chain the sentence opens by naming as its subject matter ("在X产业方面，")."""
+    if not view.units or view.units[0].kind != "chain" or view.units[0].is_list:
+        return None
+    first = view.units[0]
+    if not (_CUES.label_open.match(view.text[: first.start]) and _CUES.label_close.match(view.text[first.end :])):
+        return None
+    chains = _whole_chains(first.members)
+    return chains[0] if chains else None
+
+
+@relation_rule("part-of-chain-label", 0.65, needs="chain", cues="方面 领域 板块")
+def part_of_chain_label(view: SentenceView) -> Iterator[Found]:
+    """在X产业方面，…大力发展A、B等产业: A and B are parts of chain X."""
+    label = _label_chain(view)
+    if label is None:
+        return
+    for i in range(1, len(view.units)):
+        unit = view.units[i]
+        if unit.kind == "chain" and _CUES.label_focus.search(view.text[view.units[i - 1].tail_end : unit.start]):
+            yield from _parts_of(view, list(unit.members), label)

@@ -18,7 +18,7 @@ from kg.ids import entity_id
 from kg.model import Entity, EntityClass, Mention, MergeRecord, entity_class
 from loaders.lexicon.gazetteer import Gazetteer, GazetteerEntry, Surface, default_gazetteer
 from loaders.lexicon.matcher import fix_ocr
-from loaders.mentions.find import DECLARED_SOURCE, GAZETTEER_SOURCE
+from loaders.mentions.candidates import DECLARED_SOURCE, GAZETTEER_SOURCE
 
 
 @dataclass(frozen=True, slots=True)

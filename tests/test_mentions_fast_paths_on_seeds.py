@@ -14,8 +14,10 @@ from pathlib import Path
 
 from kg.model import Mention
 from loaders.lexicon.matcher import default_matcher
+from loaders.mentions.candidates import GAZETTEER_SOURCE, Candidate
+from loaders.mentions.choice import choose
 from loaders.mentions.entity_rules import suffix_hits, suffix_hits_each
-from loaders.mentions.find import _COUNTED_LIST, GAZETTEER_SOURCE, _Candidate, _choose
+from loaders.mentions.list_candidates import COUNTED_LIST
 from loaders.mentions.lists import _LIST_END
 from loaders.read.document import read_document
 from loaders.resolve import _by_ending, _names_shortened_by, document_short_forms, shortens
@@ -71,12 +73,12 @@ def test_reordered_list_end_regex_finds_the_same_list_ends() -> None:
 def test_reordered_counted_list_regex_accepts_the_same_sentences() -> None:
     texts = _seed_sentences() + _random_texts("一二三十两0123个大类项家中科A 、\n", 20000, 10, seed=11)
     for text in texts:
-        assert bool(_COUNTED_LIST.search(text)) == bool(_REFERENCE_COUNTED_LIST.search(text)), text
+        assert bool(COUNTED_LIST.search(text)) == bool(_REFERENCE_COUNTED_LIST.search(text)), text
 
 
-def _choose_by_pairwise_comparison(pool: list[_Candidate]) -> list[_Candidate]:
+def _choose_by_pairwise_comparison(pool: list[Candidate]) -> list[Candidate]:
     pool = sorted(pool, key=lambda c: (c.start - c.end, c.priority, c.start))
-    chosen: list[_Candidate] = []
+    chosen: list[Candidate] = []
     for cand in pool:
         if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
             chosen.append(cand)
@@ -92,9 +94,9 @@ def test_choice_by_character_mask_equals_pairwise_comparison() -> None:
             start = rng.randint(0, 20)
             # Every 50th pool may hold an empty span (handled by the comparison path).
             end = start + rng.randint(0 if round_no % 50 == 0 else 1, 8)
-            pool.append(_Candidate(start, end, "Enterprise", None, f"n{start}-{end}", rng.choice(sources)))
+            pool.append(Candidate(start, end, "Enterprise", None, f"n{start}-{end}", rng.choice(sources)))
         expected = _choose_by_pairwise_comparison(list(pool))
-        assert _choose(list(pool)) == expected
+        assert choose(list(pool)) == expected
 
 
 def test_short_forms_found_by_ending_equal_a_scan_of_every_name() -> None:

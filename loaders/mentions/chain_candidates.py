@@ -1,0 +1,217 @@
+"""Industry and chain candidates of a sentence: links of a chain map, ranked industries,
+links listed before 产业链, whole-chain and joined industries, paired categories,
+industries named by an industry word, lists of chain stages; and whether a paragraph
+speaks about an industry."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Sentence
+from loaders.lexicon.chain_names import (
+    is_stage_word,
+    is_vocabulary_term,
+    names_stages,
+    paired_category_spans,
+    suffixed_industries,
+)
+from loaders.lexicon.gazetteer import Gazetteer
+from loaders.lexicon.matcher import SurfaceMatch, name_form
+from loaders.lexicon.segmenter import segment
+from loaders.mentions.candidates import (
+    CHAIN_SPLIT_SOURCE,
+    JOINED_FIRST_SOURCE,
+    WHOLE_CHAIN_SOURCE,
+    Candidate,
+    DocState,
+    is_stop_word,
+    known_as,
+)
+from loaders.mentions.chain_links import chain_link_runs, chain_link_spans
+from loaders.mentions.chain_words import is_verb_phrase
+from loaders.mentions.entity_rules import left_boundary
+from loaders.mentions.joined_chains import first_joined_members
+from loaders.mentions.listed_links import from_to_link_spans, listed_link_spans
+from loaders.mentions.lists import acceptable_chain
+from loaders.mentions.rule_candidates import plain_chain_reason
+from loaders.mentions.whole_chains import whole_chain_industries
+
+CHAIN_LINK_SOURCE = "chain-dashed-links"
+
+
+def chain_link_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Links of a chain written with dashes before 产业链/链条: segments (ChainSegment); and
+    the chain they make up, named between the run and the chain word ("“衬底—芯片—封装”的
+    LED全产业链": LED)."""
+    found = [
+        Candidate(a, b, "IndustryChain", "ChainSegment", name_form(text[a:b]), CHAIN_LINK_SOURCE)
+        for a, b in chain_link_spans(text)
+        if not any(is_stop_word(w) for w in segment(text[a:b]))
+    ]
+    for links, word_at in chain_link_runs(text):
+        named = _RUN_CHAIN_NAME.fullmatch(text, links[-1][1], word_at) if word_at >= 0 else None
+        spans = [named.span("name")] if named is not None else []
+        if word_at >= 0:
+            spans += _chain_before_quoted_run(text, links[0][0])
+        for a, b in spans:
+            if acceptable_chain(text[a:b]) and not any(is_stop_word(w) for w in segment(text[a:b])):
+                canonical, subtype = known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+                found.append(Candidate(a, b, "IndustryChain", subtype, canonical, CHAIN_LINK_SOURCE))
+    return found
+
+
+def _chain_before_quoted_run(text: str, first_link: int) -> list[tuple[int, int]]:
+    """ "打造存储器“设计—封测”产业链": the name right before the quoted run is the chain."""
+    quote = first_link - 1
+    if quote < 1 or text[quote] not in _OPENING_QUOTES:
+        return []
+    start = left_boundary(text, quote, [])
+    return [(start, quote)] if 2 <= quote - start <= MAX_RUN_CHAIN_CHARS else []
+
+
+_OPENING_QUOTES = '“"「'
+MAX_RUN_CHAIN_CHARS = 10
+
+
+# Between a dashed run and its chain word: a closing quote, 的, the chain's name, 全.
+_RUN_CHAIN_NAME = re.compile(r"[”\"」]?的?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)全?")
+
+
+RANKED_INDUSTRY_SOURCE = "ranked-industry"
+# "绿色化工是该市的当家产业": the subject of a clause that ranks it among a place's industries.
+_RANKED_INDUSTRY = re.compile(
+    r"(?:^|(?<=[，。；：,;:]))(?P<name>[\u4e00-\u9fff]{2,8}?)(?:产业|行业)?是"
+    r"(?:[\u4e00-\u9fff]{0,8}?的)?(?:当家|主导|支柱|首位|优势|特色)产业"
+)
+
+
+def ranked_industry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """ "绿色化工是该市的当家产业": the subject named a leading industry is an industry."""
+    found = []
+    for ranked in _RANKED_INDUSTRY.finditer(text):
+        a, b = ranked.span("name")
+        name = text[a:b]
+        if acceptable_chain(name) and plain_chain_reason(name, gaz) is None and not is_verb_phrase(name):
+            canonical, subtype = known_as(name_form(name), "IndustryChain", None, gaz)
+            found.append(Candidate(a, b, "IndustryChain", subtype, canonical, RANKED_INDUSTRY_SOURCE))
+    return found
+
+
+LISTED_LINK_SOURCE = "chain-listed-links"
+
+
+def listed_link_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
+    """Members of a list that 产业链 closes ("建成电芯、模组和电池包全产业链"): segments
+    (see listed_links.py). One member with a verb or stop word in it shows a list of
+    something else ("市委、市政府重视产业链"), and none is taken; a generic member
+    alone is left out."""
+    known = [(m.start, m.end, m.surface.type) for m in matches]
+    found: list[Candidate] = []
+    for listed in [*listed_link_spans(text, known), *from_to_link_spans(text, known)]:
+        if any(is_stop_word(w) for a, b in listed.links for w in segment(text[a:b])):
+            continue
+        subtype = None if listed.of_chains else "ChainSegment"
+        stages = names_stages([text[a:b] for a, b in listed.links])
+        found += [
+            Candidate(a, b, "IndustryChain", subtype, name_form(text[a:b]), LISTED_LINK_SOURCE)
+            for a, b in listed.links
+            if acceptable_chain(text[a:b])
+            or is_vocabulary_term(text[a:b])
+            or _supply_link(text[a:b])
+            or (stages and is_stage_word(text[a:b]))  # "设计、制造、封测产业链": 制造 too
+        ]
+    return found
+
+
+_SUPPLY_WORD = "配套"
+_SUPPLY_JOINERS = "与及和"
+MIN_SUPPLIED_CHARS = 2
+
+
+def _supply_link(name: str) -> bool:
+    """ "原材料配套", "材料与配套": in a chain map, the link that supplies what it names; alone
+    配套 is too generic a tail for a chain's name."""
+    supplied = name.removesuffix(_SUPPLY_WORD).rstrip(_SUPPLY_JOINERS)
+    return name.endswith(_SUPPLY_WORD) and len(supplied) >= MIN_SUPPLIED_CHARS and acceptable_chain(supplied)
+
+
+def whole_chain_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """ "某某新材料全产业链": the industry before 全产业链 (see whole_chains.py)."""
+    found = []
+    for a, b in whole_chain_industries(text):
+        canonical, subtype = known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+        found.append(Candidate(a, b, "IndustryChain", subtype, canonical, WHOLE_CHAIN_SOURCE))
+    return found
+
+
+def joined_first_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[Candidate]:
+    """ "先进陶瓷与集成电路产业": the member before the joiner (joined_chains.py)."""
+    chains = [(m.start, m.end) for m in matches if m.surface.type == "IndustryChain"]
+    found = []
+    for a, b in first_joined_members(text, chains):
+        canonical, subtype = known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+        found.append(Candidate(a, b, "IndustryChain", subtype, canonical, JOINED_FIRST_SOURCE))
+    return found
+
+
+INDUSTRY_WORD_SOURCE = "industry-word"
+
+
+def paired_category_candidates(text: str) -> list[Candidate]:
+    """ "新能源新材料": two categories back to back, one span that split_joined_chains
+    cuts in two (新能源 alone is no gazetteer name, so it would be lost beside 新材料)."""
+    return [
+        Candidate(a, b, "IndustryChain", None, text[a:b], CHAIN_SPLIT_SOURCE) for a, b in paired_category_spans(text)
+    ]
+
+
+def suffixed_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
+    """Industries of the vocabulary written with 工业 or 行业 ("钢铁工业", "化工行业"),
+    where no known name runs across their edges (one inside, 汽车 of "汽车零部件行业", is a
+    part of the longer industry)."""
+    return [
+        Candidate(a, b, "IndustryChain", None, industry, INDUSTRY_WORD_SOURCE)
+        for a, b, industry in suffixed_industries(text)
+        if not any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in matches)
+    ]
+
+
+STAGE_SOURCE = "chain-stage-list"
+# "上游A、B，中游C": the words after a stage marker list links of a chain. Not a stage
+# list: "向下游延伸", "上下游企业", "下游关联企业A", "下游的…" — but "从上游的A、B，到中游的C" walks the
+# chain's stages in order, and "产业链上游的A、B" names the stage of a chain: there 的 opens the list.
+_STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产关])|(?<=[从到链])(?:上游|中游|下游)的")
+_STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
+# (到/至 end a stage's list: "从上游原料到下游代工" spans two stages, not one list.)
+_STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各|到|至")
+MAX_STAGE_ITEM_CHARS = 8
+_APPLIED = "应用"
+_STAGE_ITEM_LEAD = re.compile("(?:上游|中游|下游)?(?:为|是|有|包括|主要有|涵盖)?")
+
+
+def stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
+    """Members of lists after 上游/中游/下游: segments (ChainSegment) of the chain."""
+    found = []
+    for hit in _STAGE.finditer(text):
+        end_hit = _STAGE_LIST_END.search(text, hit.end())
+        end = end_hit.start() if end_hit else len(text)
+        pos = hit.end()
+        for piece in _STAGE_ITEM_SPLIT.split(text[hit.end() : end]):
+            start, stop = pos, pos + len(piece)
+            pos = stop + 1
+            # "上游为A、中游B": the next stage's word, or a copula, opens the piece
+            lead = _STAGE_ITEM_LEAD.match(piece)
+            skip = lead.end() if lead else 0
+            start, piece = start + skip, piece[skip:]
+            if len(piece) - len(_APPLIED) >= 2 and piece.endswith(_APPLIED):
+                stop, piece = stop - len(_APPLIED), piece[: -len(_APPLIED)]  # 下游的智能终端应用: 智能终端
+            if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(is_stop_word(w) for w in segment(piece)):
+                found.append(Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
+    return found
+
+
+def industry_context(sentence: Sentence, state: DocState) -> bool:
+    """Whether "等领域/方向/环节" lists of this sentence are lists of industries: it stands
+    in a paragraph led by an industry. (A heading naming 产业 is too broad a cue: columns
+    of "产业…攻关行动" list materials and research fields as well.)"""
+    return state.industry_paragraph

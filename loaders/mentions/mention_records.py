@@ -1,0 +1,76 @@
+"""Chosen candidates turned into the stage's records: a Mention (its division resolved,
+a zone's canonical name) and a Dropped for each candidate a rule turned down."""
+
+from __future__ import annotations
+
+from kg.model import Document, Dropped, Mention, Sentence, entity_class
+from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer
+from loaders.mentions.candidates import RULE_PRIORITY, Candidate, DocState
+from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, without_rank_word
+
+
+def resolve_division(cand: Candidate, sentence: Sentence, doc: Document, gaz: Gazetteer, state: DocState) -> None:
+    """Pick the division an ambiguous district name means, and remember cities seen."""
+    codes = cand.division_codes
+    if len(codes) == 1:
+        division = gaz.divisions.get(codes[0])
+        if division is not None and division.level <= 2:
+            state.city_by_article[sentence.article] = division.code
+        return
+    if len(codes) < 2:
+        return
+    context = [state.city_by_article.get(sentence.article), _focus_code(doc, sentence, gaz)]
+    for place in (c for c in context if c):
+        fitting = [code for code in codes if place in gaz.parent_chain(code)]
+        if len(fitting) == 1:
+            parent = gaz.divisions[gaz.divisions[fitting[0]].parent]
+            cand.canonical = parent.name + gaz.divisions[fitting[0]].name
+            cand.division_codes = (fitting[0],)
+            return
+
+
+def _focus_code(doc: Document, sentence: Sentence, gaz: Gazetteer) -> str | None:
+    for article in doc.articles:
+        if article.index == sentence.article and article.focus_place:
+            return gaz.division_code(article.focus_place)
+    return None
+
+
+def to_mention(doc: Document, sentence: Sentence, cand: Candidate) -> Mention:
+    # Sentence.original_span's mapping, without building a Span per mention (speed).
+    start, end = sentence.offsets[cand.start], sentence.offsets[cand.end - 1] + 1
+    return Mention(
+        doc=doc.name,
+        sentence=sentence.index,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        type=entity_class(cand.type),
+        subtype=cand.subtype,
+        canonical=_zone_canonical(cand.canonical) if _zone_by_rule(cand) else cand.canonical,
+        source=cand.source,
+        clean_start=cand.start,
+        clean_end=cand.end,
+        clean_text=sentence.text[cand.start : cand.end],
+    )
+
+
+def _zone_canonical(name: str) -> str:
+    """A rule-found zone's full name, or the reference data's name when that writes the
+    zone's type the other way (with or without 产业): one zone, one entity."""
+    full = full_zone_name(without_rank_word(name))
+    other = other_zone_spelling(full)
+    known = default_gazetteer().surface(other) if other else None
+    return known.canonical if known is not None and known.type == "Place" else full
+
+
+def _zone_by_rule(cand: Candidate) -> bool:
+    """A zone a rule found (not one the reference data or a declaration named)."""
+    return cand.type == "Place" and cand.priority == RULE_PRIORITY
+
+
+def to_dropped(doc: Document, sentence: Sentence, drop: tuple[int, int, str]) -> Dropped:
+    start, end, reason = drop
+    # Sentence.original_span's mapping, without building a Span per record (speed).
+    offsets = sentence.offsets
+    return Dropped(doc.name, "mentions", reason, offsets[start], offsets[end - 1] + 1, sentence.text[start:end])

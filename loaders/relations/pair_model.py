@@ -28,7 +28,7 @@ from typing import Any
 
 from kg.constraints import domain_and_range
 from kg.errors import InputError
-from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, Mention, Sentence
+from kg.model import ENTITY_CLASSES, RELATION_TYPES, SYMMETRIC_RELATIONS, Mention, Sentence
 from loaders.lexicon.segmenter import segment
 from loaders.relations.class_limits import violation
 from loaders.relations.cue_patterns import cue_patterns
@@ -140,8 +140,39 @@ def pair_features(rel_type: str, head: Mention, tail: Mention, text: str, mentio
 
 
 def typed_features(rel_type: str, parts: Iterable[str]) -> list[str]:
-    """The type's own feature and each part under the type, as the model file names them."""
-    return [rel_type, *(f"{rel_type}|{part}" for part in parts)]
+    """The type's own feature and each part and conjunction (``conjoined``) under the type,
+    as the model file names them."""
+    return [rel_type, *(f"{rel_type}|{part}" for part in conjoined(tuple(parts)))]
+
+
+# A conjunction's mark: no plain part starts with it, so conjunctions are told from the
+# parts they are made of (and left out of stored rows, which keep plain parts only).
+CONJUNCTION = "&"
+_CLASSES = frozenset(ENTITY_CLASSES)
+
+
+def conjoined(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """``parts`` and each word between conjoined with the class pair ("&Enterprise>Place|bw=落户|hb").
+
+    A word says different things between different classes (落户 puts a firm in a place, 包括
+    a chain in a chain), which the type alone does not tell apart. Read from the plain parts
+    only, so that the stored rows of outside pages (parts, no texts) get the same
+    conjunctions at training as every pair at scoring.
+    """
+    plain = [p for p in parts if not p.startswith(CONJUNCTION)]
+    pair = _class_pair(plain)
+    if pair is None:
+        return tuple(plain)
+    return (*plain, *(f"{CONJUNCTION}{pair}|{p}" for p in plain if p.startswith("bw=")))
+
+
+def _class_pair(parts: list[str]) -> str | None:
+    """The part "HeadClass>TailClass" (the subtype pair's sides are no classes)."""
+    for part in parts:
+        head, arrow, tail = part.partition(">")
+        if arrow and head in _CLASSES and tail in _CLASSES:
+            return part
+    return None
 
 
 def candidate_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[str, Mention, Mention]]:
@@ -315,7 +346,7 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
         gap = gaps.get(key)
         if gap is None:
             gap = gaps[key] = _read_gap(text, first.clean_end, second.clean_start, placed)
-        parts = _parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening)
+        parts = conjoined(_parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening))
         # (Checked here, not among the candidates: the training set, and so the weights, stay
         # as they were learned.)
         framed = _place_as_a_frame(head, text)

@@ -269,6 +269,22 @@ def _qualifies_a_name(place: Mention, placed: list[Mention]) -> bool:
     return place.type == "Place" and any(m.type != "Place" and m.clean_start == place.clean_end for m in placed)
 
 
+def _types_the_text_allows(
+    types: list[str], head: Mention, tail: Mention, text: str, placed: list[Mention]
+) -> list[str]:
+    """``types`` less those the text rules out for this pair: focus on a place a verb only
+    frames, containment in a container named as something else. Checked when pairs are
+    scored, not among the candidates, so the training set, and the weights, stay as learned;
+    each test runs only when a type it rules out is there."""
+    if "FOCUSES_ON" in types and _place_as_a_frame(head, text):
+        types = [t for t in types if t != "FOCUSES_ON"]
+    if any(t in _CONTAINMENT for t in types) and (
+        _container_unstated(tail, text, placed) or _qualifies_a_name(head, placed)
+    ):
+        types = [t for t in types if t not in _CONTAINMENT]
+    return types
+
+
 def _another_subject_between(a: Mention, b: Mention, text: str, places: list[Mention]) -> bool:
     """Whether another place, not the first of the pair, is what the other name belongs
     to: a place opening a later clause ("甲市重点发展A，乙市则聚焦B": 乙市's B), or a place
@@ -343,19 +359,16 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
     for head, tail, types in _allowed_pairs(text, placed):
         first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
         key = (first.clean_end, second.clean_start)
+        if _unstated_pair(head, tail, text, key):
+            continue
+        stated = _types_the_text_allows(types, head, tail, text, placed)
+        if not stated:
+            continue
         gap = gaps.get(key)
         if gap is None:
             gap = gaps[key] = _read_gap(text, first.clean_end, second.clean_start, placed)
         parts = conjoined(_parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening))
-        # (Checked here, not among the candidates: the training set, and so the weights, stay
-        # as they were learned.)
-        framed = _place_as_a_frame(head, text)
-        if _unstated_pair(head, tail, text, key):
-            continue
-        container_unstated = _container_unstated(tail, text, placed) or _qualifies_a_name(head, placed)
-        for rel_type in types:
-            if (framed and rel_type == "FOCUSES_ON") or (container_unstated and rel_type in _CONTAINMENT):
-                continue
+        for rel_type in stated:
             logit = model.logit(rel_type, parts)
             if logit >= least:
                 yield ScoredPair(rel_type, head, tail, probability(logit))

@@ -164,3 +164,28 @@ def test_a_provincial_laboratory_is_one_entity_under_its_two_names(tmp_path: Pat
     labs = {e.name: e.subtype for e in result.entities if e.type == "Laboratory"}
     assert labs == {"季华实验室": "ProvincialLaboratory", "湖北光谷实验室": "ProvincialLaboratory"}
     assert all(e.type != "Place" for e in result.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "cls"),
+    [
+        # Taiwan and Hong Kong, in the traditional script their pages are written in.
+        ("工研院與聯電在新竹科學園區合作研發先進封裝技術。\n", "工业技术研究院", "ResearchInstitute"),
+        ("工研院與聯電在新竹科學園區合作研發先進封裝技術。\n", "新竹科学园区", "Place"),
+        ("友達光電在臺中擴建面板產線，群創光電亦在竹南設廠。\n", "友达光电股份有限公司", "Enterprise"),
+        ("港科大與香港應用科技研究院在香港科學園共建實驗平臺。\n", "香港科技大学", "University"),
+        ("港科大與香港應用科技研究院在香港科學園共建實驗平臺。\n", "香港应用科技研究院", "ResearchInstitute"),
+        ("港科大與香港應用科技研究院在香港科學園共建實驗平臺。\n", "香港科学园", "Place"),
+        ("中研院與臺大合作開發量子電腦。\n", "中央研究院", "ResearchInstitute"),
+    ],
+)
+def test_names_of_taiwan_and_hong_kong_resolve(tmp_path: Path, text: str, canonical: str, cls: str) -> None:
+    assert found(tmp_path, text).get(canonical) == cls
+
+
+def test_names_of_taiwan_that_end_other_words_need_context(tmp_path: Path) -> None:
+    # 台大 ends 一台大型, 中央研究院 ends firms' own names, 工业技术研究院 mainland ones.
+    text = "企业新引进一台大型数控机床。华为中央研究院与广东工业技术研究院签署合作协议。\n"
+    names = found(tmp_path, text)
+    assert "台湾大学" not in names
+    assert "中央研究院" not in names and "工业技术研究院" not in names

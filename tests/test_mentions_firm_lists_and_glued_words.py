@@ -142,3 +142,51 @@ def test_firms_listed_after_their_tie_to_another_firm_without_deng():
 
 def test_a_clause_after_a_tie_word_names_no_firm():
     assert not _firms("园区配套企业发展壮大。", "推动配套企业新材料研发。")
+
+
+def test_words_introducing_examples_and_our_district_are_left_out_of_a_name():
+    firms = _firms("园区聚集了多家高新技术企业，比如青枫客车、白鹭化工等企业。")
+    assert "青枫客车" in firms
+    assert "比如青枫客车" not in firms
+    assert "白鹭微电科技有限公司" in _firms("我县白鹭微电科技有限公司负责省级中心的运营。")
+    assert "青禾建材集团公司" in _firms("该院1999年改企加入青禾建材集团公司。")
+
+
+def test_a_registered_name_may_end_in_a_word_of_business():
+    assert "青禾高新发展有限公司" in _firms("青禾高新发展有限公司总经理介绍了园区的情况。")
+    assert "白鹭恒远投资发展有限公司" in _firms("项目由白鹭恒远投资发展有限公司等企业共同发起。")
+
+
+def test_a_count_or_a_standing_after_deng_leaves_the_last_member_whole():
+    firms = _firms("设计环节集聚了青枫芯、白鹭微等近60家企业。")
+    assert "白鹭微" in firms
+    assert "白鹭微等近" not in firms
+    firms = _firms("园区形成了以青枫、白鹭半导体等企业为代表的封测企业群。")
+    assert "白鹭半导体" in firms
+    assert "白鹭半导体等企业" not in firms
+
+
+def test_makers_introduce_a_list_of_firms():
+    firms = _firms("这里不乏许多龙头大厂诸如青枫光电、白鹭电子、远帆科技等。")
+    assert {"青枫光电", "白鹭电子", "远帆科技"} <= firms
+
+
+def test_a_quoted_name_after_the_kind_of_firm_is_a_firm():
+    firms = _firms("园区引进了独角兽企业“青枫微电子”、医疗设备研发公司“白鹭科技”和“远帆乐斯”。")
+    assert {"青枫微电子", "白鹭科技", "远帆乐斯"} <= firms
+    assert "医疗设备研发公司" not in firms
+    assert "Acme Optics Limited" in _firms("另有瑞典光学仪器公司“Acme Optics Limited”等。")
+
+
+def test_quoted_labels_after_firms_are_no_firms():
+    assert not _firms("推动企业“走出去”，鼓励企业“上云”，支持企业“智改数转”。")
+
+
+def test_a_state_works_is_a_firm_but_a_kind_of_plant_is_none():
+    assert "国营青峰机械厂" in _firms("公司的前身是1970年在某县设立的国营青峰机械厂。")
+    assert not _firms("镇上有国营农场和国营工厂，还有一座国营电厂。")
+
+
+def test_a_firm_of_two_characters_after_its_kind_loses_the_kind():
+    assert "青枫集团" in _firms("中心由某市驻外企业青枫集团联合两所大学共建。")
+    assert "白鹭远航企业集团有限公司" in _firms("白鹭远航企业集团有限公司位于城东。")

@@ -42,11 +42,82 @@ _LINKED = re.compile(r"(?:关联|配套)企业(?P<list>[\u4e00-\u9fff、]{3,60}?
 _LINKED_STEM_CHARS = range(2, 5)
 
 
+# "领军企业“某某微电子”、瑞典仪器公司“Acme Optics AB Limited”": a firm's name in quotes right
+# after the kind of firm it is, closed by a list's or a clause's mark. The quotes also hold
+# programmes and labels firms are urged to ("推动企业“上云”", "企业“走出去”"), so the quoted
+# words must read as a firm's name (see _quoted_firm_name).
+_QUOTED_NAME = re.compile(r"“(?P<name>[^“”，。；、]{2,40}?)”(?=[、，,；;。]|等|和|与|及|$)")
+_QUOTED = re.compile(rf"(?:企业|公司|集团|厂商|生产商|制造商|供应商|提供商|服务商|药企|车企){_QUOTED_NAME.pattern}")
+_LATIN_FIRM = re.compile(
+    r"[A-Z][A-Za-z0-9.&'\- ]{1,38}\b(?:Limited|Ltd\.?|Inc\.?|Corporation|Corp\.?|GmbH|AG|LLC|Co\.?|S\.A\.)"
+)
+_BRACKETED_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]$")
+_PROPER_TAGS = frozenset({"nz", "nr", "nrt", "nrfg", "ns"})
+# A token so tagged makes the quoted words a phrase or a label, not a name (走出去, 智改数转).
+_LABEL_TAGS = frozenset({"v", "vn", "vd", "d", "ng", "a", "ad", "b", "m"})
+MIN_BRAND_NAME_CHARS = 3
+
+
+def _quoted_firm_name(name: str) -> bool:
+    """Whether quoted words after a kind of firm are a firm's name: a Latin name with its legal
+    form, a brand and a trade word firms end in ("某音科技", "某某药业（香港）"), or a coined
+    name of three characters or more opening on a proper name, with no verb, adverb or
+    adjective in it."""
+    if _LATIN_FIRM.fullmatch(name):
+        return True
+    core = _BRACKETED_PLACE.sub("", name)
+    if not _PLAIN_HAN_NAME.fullmatch(core) or not acceptable_firm(core) or reads_as_phrase(core):
+        return False
+    words = rjieba.tag(core)
+    if any(tag in _LABEL_TAGS for _, tag in words):
+        return False
+    if any(core.endswith(head) and len(core) - len(head) >= 2 for head in company_head_words()):
+        return True
+    return len(core) >= MIN_BRAND_NAME_CHARS and words[0][1] in _PROPER_TAGS and not rjieba.has_word(core)
+
+
+_PLAIN_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+# Another quoted name joined to the first ("企业“甲乙科技”和“丙丁光电”"): a firm of the same kind.
+_NEXT_QUOTED = re.compile(r"”(?:、|和|及|与|以及)“(?P<name>[^“”，。；、]{2,40}?)”")
+
+
+def _quoted_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Firms named in quotes right after the kind of firm they are, and the quoted names
+    joined to them."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        spans = [match.span("name")]
+        following = _NEXT_QUOTED.match(text, match.end("name"))
+        while following is not None:
+            spans.append(following.span("name"))
+            following = _NEXT_QUOTED.match(text, following.end("name"))
+        for start, end in spans:
+            if any(k.start < end and start < k.end and k.type != "Place" for k in known):
+                continue  # a known name: the gazetteer's reading stands
+            if _quoted_firm_name(text[start:end]):
+                found.append(ListMember(start, end, "Enterprise", True))
+    return found
+
+
+def quoted_firm_follows(text: str, end: int) -> bool:
+    """Whether a firm's quoted name follows ``end`` ("某某研发公司“甲乙科技”"): the words
+    before it say what kind of firm it is, and name none."""
+    match = _QUOTED_NAME.match(text, end)
+    return match is not None and _quoted_firm_name(match.group("name"))
+
+
 def may_hold_apposed_firm(text: str) -> bool:
     """Speed: whether ``text`` holds a role noun at all."""
     if "商" not in text and "厂" not in text and "企业" not in text and "公司" not in text:
         return False
-    return _APPOSED.search(text) is not None or "——" in text or _LINKED.search(text) is not None
+    return (
+        _APPOSED.search(text) is not None
+        or "——" in text
+        or _LINKED.search(text) is not None
+        or _QUOTED.search(text) is not None
+    )
 
 
 def apposed_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
@@ -62,7 +133,7 @@ def apposed_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:
         if reads_as_phrase(name) or not acceptable_firm(name):
             continue
         found.append(ListMember(start, end, "Enterprise", True))
-    return found + _dashed_firms(text, known) + _linked_firms(text, known)
+    return found + _dashed_firms(text, known) + _linked_firms(text, known) + _quoted_firms(text, known)
 
 
 def _linked_firms(text: str, known: list[KnownSpan]) -> list[ListMember]:

@@ -227,12 +227,23 @@ class ListMember:
     subtype: str | None = None  # ChainSegment for the fields of an industry
 
 
+# A count or a 为 of standing that follows a list's 等 in one phrase ("A、B等近60家企业", "A、B等
+# 企业为代表的…"): the list closed at 等, and that end reads it whole; read again from the count
+# or from 为, its last member would run over 等 ("B等近").
+_CLOSING_DENG = re.compile(r"(?<![高中同平均对初次])等(?!离)[\u4e00-\u9fff]{0,6}")
+
+
+def _after_closing_deng(text: str, at: int) -> bool:
+    """Whether the list end at ``at`` (a count or 为) follows a list's 等 in the same phrase."""
+    return text[at] != "等" and any(m.end() == at for m in _CLOSING_DENG.finditer(text, max(0, at - 7), at))
+
+
 def list_members(text: str, known: list[KnownSpan], industry_context: bool = False) -> list[ListMember]:
     """Unknown members of lists in ``text`` ("A、B等企业", "A、B两大产业"), typed by head
     noun or contagion. ``industry_context``: the sentence is about an industry, so lists
     of 领域/方向/环节 are lists of its segments."""
     found: list[ListMember] = []
-    ends = [m.start() for m in _LIST_END.finditer(text) if m.start() > 0]
+    ends = [m.start() for m in _LIST_END.finditer(text) if m.start() > 0 and not _after_closing_deng(text, m.start())]
     if may_end_in_demonstrative(text):
         ends = sorted(ends + [m.start() for m in _DEMONSTRATIVE_LIST_END.finditer(text) if m.start() > 0])
     if not ends:
@@ -446,7 +457,8 @@ def _role_led_members(text: str, stop: int, known: _KnownIndex) -> list[ListMemb
 # ("一批龙头企业，其中包括A、B以及C等。", "一批上市企业，如A、B等，"): the head types the members
 # as 等企业 would after them. Only a list closed by 等 and a break is read so: "…企业，包括芯片、
 # 模组等产品" lists the firms' products.
-_FIRM_HEAD_BEFORE = "(?:企业|企業|公司|集团|集團|厂商|廠商|巨头|巨頭|药企|藥企|车企|車企)"
+# (大厂, 厂家: makers, "龙头大厂诸如A、B等".)
+_FIRM_HEAD_BEFORE = "(?:企业|企業|公司|集团|集團|厂商|廠商|大厂|大廠|厂家|廠家|巨头|巨頭|药企|藥企|车企|車企)"
 _INTRODUCING = "(?:其中(?:就)?(?:包括|包含|有)?|(?:包括|包含|例如|比如|诸如|諸如|譬如|如))"
 _INTRODUCED_LIST = re.compile(rf"{_FIRM_HEAD_BEFORE}(?:中)?[，,：:]?{_INTRODUCING}[：:]?")
 _LIST_OPEN_BREAKS = re.compile(r"[，。；：,;:！？!?\s“”\"‘’'《》【】]")

@@ -12,6 +12,7 @@ import rjieba
 from loaders.lexicon.chain_names import plain_chain_stem
 from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, name_form
+from loaders.mentions.apposed_firms import quoted_firm_follows
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
 from loaders.mentions.entity_rules import judge, left_boundary, strip_generic_prefix
 from loaders.mentions.lists import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
@@ -68,6 +69,8 @@ def rule_candidates(
             reason = "counted"  # "某省第四个国家级高新区": a rank among zones of a kind, no name
         if reason is None and rule.type == "IndustryChain":
             reason = plain_chain_reason(text[start:s], gaz)
+        if reason is None and rule.type == "Enterprise" and text.startswith("“", e) and quoted_firm_follows(text, e):
+            reason = "kind-of-firm"  # "某某研发公司“甲乙科技”": the firm's name is in the quotes
         if reason is None:
             cand = _rule_candidate(text, start, s, _with_bracketed_place(text, e, rule, matches), rule, gaz)
             if rule.type == "Place":

@@ -40,6 +40,8 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
         owners = [m for m in matches if m.surface.type == "Place" and m.surface.subtype != "Region" and m.end <= s]
         return zone_start(text, s, [m.start for m in owners])
     start = left_boundary(text, s, known)
+    if rule.type == "Enterprise" and start == s and text.startswith(_LEGAL_SUFFIXES, s):
+        start = _start_before_business_word(text, s, known)
     bound = start
     if rule.type == "Laboratory" and start > 0 and text[start - 1] in _CLOSING_QUOTES:
         start = _quoted_part_start(text, start, s, known)
@@ -85,6 +87,32 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
         return _after_former_word(text, start, matches)
     return start
+
+
+# A legal suffix makes what precedes it a firm's registered name, and registered names often
+# end in a word of business that the walk reads as a verb ("某某投资发展有限公司", "某某城市建设
+# 有限公司"): before these suffixes such words are part of the name, and the walk goes on
+# past them.
+_LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
+_BUSINESS_WORDS = frozenset({"发展", "建设", "投资", "开发", "服务", "运营", "管理", "实业", "控股", "科技"})
+MAX_BUSINESS_WORDS = 3
+MIN_TRADE_NAME_CHARS = 2
+
+
+def _start_before_business_word(text: str, s: int, known: list[tuple[int, int]]) -> int:
+    """Start of a registered name whose walk stopped at a word of business right before its
+    legal suffix at ``s``; ``s`` when no trade name of two characters or more stands before
+    the words of business."""
+    end = s
+    for _ in range(MAX_BUSINESS_WORDS):
+        word = next((w for w in _BUSINESS_WORDS if text.startswith(w, end - len(w))), None)
+        if word is None:
+            return s
+        end -= len(word)
+        start = left_boundary(text, end, known)
+        if end - start >= MIN_TRADE_NAME_CHARS:
+            return start
+    return s
 
 
 # A size opening the words before 产业 ("千亿元锂电产业", "百亿级新材料产业集群"): what an
@@ -282,18 +310,22 @@ _NATION_WORD = re.compile("(?:中国|国家|我国|全国)(?!级)")  # (国家�
 
 
 # Words that say what kind of company follows ("龙头企业安徽海螺…", "链主企业埃夫特…") or
-# introduce a picture ("图为某某有限公司车间"); they are not part of the name.
+# introduce a picture ("图为某某有限公司车间"); they are not part of the name. A firm's own part
+# may be two characters ("驻外企业某某集团").
 _ROLE_NOUNS = re.compile("企业|龙头|链主|厂商|厂家|图为")
-MIN_NAME_AFTER_ROLE = 3
+MIN_NAME_AFTER_ROLE = 2
 
 
 def _after_role_noun(text: str, start: int, s: int, rule: EntityRule) -> int:
     """Start the company name after the last role noun before it, when what follows is
-    a name of its own ("企业管理有限公司" keeps 企业: 管理 alone is no name)."""
+    a name of its own ("企业管理有限公司" keeps 企业: 管理 alone is no name; "某某企业集团有限公司"
+    keeps it too: 集团 is a suffix of its own, and the words after the role name no firm)."""
     last = -1
     for hit in _ROLE_NOUNS.finditer(text, start, s):
         last = hit.end()
     if last < 0 or s - last < MIN_NAME_AFTER_ROLE or judge(rule, text[last:s]) is not None:
+        return start
+    if text.endswith(rule.suffixes, last, s):
         return start
     return last
 

@@ -189,3 +189,9 @@ def test_names_of_taiwan_that_end_other_words_need_context(tmp_path: Path) -> No
     names = found(tmp_path, text)
     assert "台湾大学" not in names
     assert "中央研究院" not in names and "工业技术研究院" not in names
+
+
+def test_a_university_short_name_is_no_tail_of_a_longer_university_name(tmp_path: Path) -> None:
+    # 北大 ends 中北大学, a university of its own.
+    assert "北京大学" not in found(tmp_path, "中北大学参与建设，清华大学也派出了团队。\n")
+    assert found(tmp_path, "该项目由中北大学牵头。\n").get("中北大学") == "University"

@@ -22,6 +22,7 @@ def misread_in_its_sentence(text: str, cand: Candidate) -> bool:
         or _place_in_a_set_phrase(text, cand)
         or _counted_kind(text, cand)
         or _academicians_title(text, cand)
+        or _ends_inside_a_university_name(text, cand)
     )
 
 
@@ -90,6 +91,12 @@ _ACADEMICIAN = "院士"
 
 def _academicians_title(text: str, cand: Candidate) -> bool:
     return cand.type == "ResearchInstitute" and text.startswith(_ACADEMICIAN, cand.end)
+
+
+def _ends_inside_a_university_name(text: str, cand: Candidate) -> bool:
+    """A university's short name ending in 大 right before 学 is the tail of a longer
+    university's name: 北大 in "中北大学", 港大 in "香港大学", 台大 in "烟台大学"."""
+    return cand.type == "University" and text.endswith("大", cand.start, cand.end) and text.startswith("学", cand.end)
 
 
 def _names_a_centre(text: str, cand: Candidate) -> bool:

@@ -245,3 +245,40 @@ def test_a_size_opening_a_chain_is_no_part_of_its_name():
 def test_an_industry_named_like_its_product_needs_an_industry_word():
     assert _chain_names("全力打造全国最大的电动车制造基地。") == {"电动车"}
     assert not _chain_names("每3辆电动车就有一辆使用该电池。")
+
+
+def test_a_count_closing_a_list_is_no_part_of_its_last_member():
+    # "A、B、C四大领域", "A、B三大新赛道": the count and its head follow the last member
+    names = _chain_names("星河园区聚焦智能网联汽车、集成电路、新能源四大领域，加快集聚项目。")
+    assert "新能源" in names and not any("四大" in n for n in names)
+    names = _chain_names("云杉新城聚焦未来材料、未来能源、未来健康三大新赛道。")
+    assert not any("三大" in n or "赛道" in n for n in names)
+
+
+def test_an_activity_or_shape_word_after_a_chain_is_cut_off():
+    # 研发 says what is done in the trade; 垂直 says the chain's shape, as 全 does
+    names = _chain_names("园区布局了生物医药研发、激光设备研发、节能环保三大产业。")
+    assert {"生物医药", "激光设备"} <= names and not any(n.endswith("研发") for n in names)
+    assert "光伏" in _chain_names("某市持续壮大“硅片—电池片—组件”的光伏垂直产业链。")
+
+
+def test_a_dashed_chain_map_before_an_industry_system_gives_its_links():
+    names = _chain_names("某县“金属硅—拉晶—切片—电池组件”的单晶硅垂直产业体系加快成形。")
+    assert {"拉晶", "切片", "电池组件", "单晶硅"} <= names and "单晶硅垂直" not in names
+
+
+def test_a_scope_word_before_a_chain_says_whose_industry_it_is():
+    names = _chain_names("云杉县全区新能源电池产业产值增长两成，当地菱镁产业也在升级。")
+    assert {"新能源电池", "菱镁"} <= names and not names & {"全区新能源电池", "当地菱镁"}
+
+
+def test_a_city_or_district_alone_before_the_industry_word_names_no_chain():
+    # "某市产业": the place's industries, not an industry named after it
+    assert not _chain_names("宜宾产业发展势头良好，许昌产业结构持续优化。") & {"宜宾", "许昌"}
+    assert not any(n.endswith("聊城") for n in _chain_names("云杉学院聊城产业合作持续深化。"))
+
+
+def test_industry_at_large_before_an_abstract_noun_names_no_trade():
+    for sentence in ("某区积极承接国际产业转移。", "某厂主动调整产业结构。", "石墨烯正在引发新一轮产业变革。"):
+        assert not _chain_names(sentence) & {"承接国际", "调整", "引发新一轮", "新一轮"}, sentence
+    assert not _chain_names("某县吸引了大量产业链上下游企业，并培育高潜力产业。") & {"大量", "高潜力"}

@@ -33,19 +33,28 @@ _LONG_SENTENCE_TAGS = frozenset({"f", "q"})
 _LOCATIVE_TAG = "s"
 _OWNER_WORDS = frozenset({"公司", "企业"})
 # Words of scope, which say where an industry is, as 中国 and 全国 do (chain rule's nation
-# words): "全球某某产业" is that industry the world over.
-_SCOPE_WORDS = frozenset({"全球"})
+# words): "全球某某产业" is that industry the world over, "当地某某产业" the place's own.
+_SCOPE_WORDS = frozenset({"全球", "世界", "国际", "当地"})
 # "Our" or "this" division (我区, 本县; the tagger reads some as nouns): the writer's own
 # place, a pronoun before the industry, never the first word of its name.
-_OWN_DIVISION = re.compile("[我本][省市区县州镇乡]")
+# "The whole" division (全区, 全省) says the same of the writer's place.
+_OWN_DIVISION = re.compile("[我本全][省市区县州镇乡]")
 # A count: a numeral and a measure ("两条", "两场"); 第三代 and 元 (元宇宙) are no counts.
 _COUNT = re.compile("[一二三四五六七八九十两几0-9]+[^一二三四五六七八九十两几0-9]")
 _COUNT_TAG = "m"
 # Words after an industry that say what it is to the sentence, not which industry it is.
 _FIELD_WORDS = frozenset({"领域"})
+# Words after an industry that say what is done in it ("某某材料研发"): the work, not the trade.
+_ACTIVITY_WORDS = frozenset({"研发"})
+# The shape of a chain, said before 产业链 as 全 is ("某某垂直产业链": the chain integrated
+# from end to end), no part of the industry's name.
+_SHAPE_WORDS = frozenset({"垂直"})
 # Joiners are tagged as prepositions too (与): inside a name they join its halves
 # ("材料与设备", a link of a chain map), and no sentence opens there.
 _JOINERS = frozenset("与和及")
+# A count that closes a list, with the head it counts ("A、B、C四大领域", "A、B三大新赛道",
+# "A、B五大"): the list's last member runs on into it when no mark stands between them.
+_CLOSING_COUNT = re.compile("(?:[0-9]+|[二三四五六七八九十两]+)[个大类项家条](?:新?赛道|领域|板块|方向|行业)?$")
 MIN_LEFT_CHARS = 2  # what is left must be a name: two characters at least (5G, 钛 alone is not)
 
 KnownTest = Callable[[str], bool]
@@ -60,7 +69,13 @@ def trimmed_chain(name: str, known: KnownTest) -> tuple[int, int]:
     words = _tagged(name)
     start = _opening_end(words, name, known)
     end = len(name) - _closing_length(words[::-1], name[start:])
-    return start, end
+    return start, _before_closing_count(name, start, end)
+
+
+def _before_closing_count(name: str, start: int, end: int) -> int:
+    """End of the industry before a count that closes its list, or ``end``."""
+    count = _CLOSING_COUNT.search(name, start, end)
+    return count.start() if count is not None and count.start() - start >= MIN_LEFT_CHARS else end
 
 
 @lru_cache(maxsize=16384)
@@ -105,6 +120,11 @@ def _closing_length(reversed_words: tuple[tuple[str, str], ...], name: str) -> i
     word, tag = reversed_words[0]
     if len(name) - len(word) < MIN_LEFT_CHARS or not name.endswith(word):
         return 0
-    if word in _FIELD_WORDS or (tag == _COUNT_TAG and _COUNT.fullmatch(word) is not None):
+    if (
+        word in _FIELD_WORDS
+        or word in _ACTIVITY_WORDS
+        or word in _SHAPE_WORDS
+        or (tag == _COUNT_TAG and _COUNT.fullmatch(word) is not None)
+    ):
         return len(word)
     return 0

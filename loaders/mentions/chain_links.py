@@ -3,10 +3,11 @@
 "形成硅料——硅片、电池片——组件等光伏产业链" (a link may list several products).
 
 Each link is a segment of the chain the sentence names. A dashed run counts only when
-产业链 or 完整链条 follows it: dashes also write stages of innovation ("研发—转化—产业化…
+产业链, 产业体系 or 完整链条 follows it: dashes also write stages of innovation ("研发—转化—产业化…
 机制", "众创空间—孵化器—加速器…培育链条", "…技术链") and ranges, which are no links of an
 industry chain. A quoted run whose every link is a segment or industry of the vocabularies
-("“零部件-整车-后市场”一体") is a chain map wherever it stands.
+("“零部件-整车-后市场”一体") is a chain map wherever it stands. (产业体系 after a run is a
+chain map too: "“甲—乙—丙”某某产业体系".)
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ _DASH = r"(?:——|—|－|→|-{1,2})"
 # the chain word.
 _RUN = re.compile(
     rf"[“\"「]?(?P<run>{_LINK_LIST}(?:{_DASH}{_LINK_LIST}){{2,}})[”\"」]?"
-    r"(?=[^，。；,;：:“”\"]{0,12}?(?:产业链|完整链条))"
+    r"(?=[^，。；,;：:“”\"]{0,12}?(?:产业链|产业体系|完整链条))"
 )
 _QUOTED_RUN = re.compile(rf"[“\"「](?P<run>{_LINK}(?:{_DASH}{_LINK}){{2,}})[”\"」]")
 _SPLIT = re.compile(rf"{_DASH}|、|或|以及|及")
-_CHAIN_WORD = re.compile("产业链|完整链条")
+_CHAIN_WORD = re.compile("产业链|产业体系|完整链条")
 # Every run holds a dash: a sentence with none is passed over before the costly regexes.
 _ANY_DASH = re.compile(r"[—－→-]")
 

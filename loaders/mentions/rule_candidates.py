@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 import rjieba
 
-from loaders.lexicon.chain_names import plain_chain_stem
+from loaders.lexicon.chain_names import is_vocabulary_term, plain_chain_stem
 from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.mentions.apposed_firms import quoted_firm_follows
@@ -68,7 +68,7 @@ def rule_candidates(
         if reason is None and rule.type == "Place" and _COUNT_INSIDE.search(text, start, s) is not None:
             reason = "counted"  # "某省第四个国家级高新区": a rank among zones of a kind, no name
         if reason is None and rule.type == "IndustryChain":
-            reason = plain_chain_reason(text[start:s], gaz)
+            reason = _chain_stem_reason(text, start, s, e, gaz)
         if reason is None and rule.type == "Enterprise" and text.startswith("“", e) and quoted_firm_follows(text, e):
             reason = "kind-of-firm"  # "某某研发公司“甲乙科技”": the firm's name is in the quotes
         if reason is None:
@@ -217,6 +217,48 @@ def _names_a_city(words: str, gaz: Gazetteer) -> bool:
 def _names_a_place(words: str, gaz: Gazetteer) -> bool:
     surface = gaz.surface(words)
     return (surface is not None and surface.type == "Place") or words in gaz.county_short_forms
+
+
+def _chain_stem_reason(text: str, start: int, suffix_start: int, end: int, gaz: Gazetteer) -> str | None:
+    """Why the words before 产业 at ``suffix_start`` name no chain, or None."""
+    stem = text[start:suffix_start]
+    reason = plain_chain_reason(stem, gaz)
+    if reason is None and _ends_in_a_division(name_form(stem), gaz):
+        reason = "place-alone"  # "某市产业", "某院某市产业": the place's industries, no one chain
+    if reason is None and _unknown_before_industry_at_large(text, start, suffix_start, end, gaz):
+        reason = "industry-at-large"
+    return reason
+
+
+# Abstract nouns 产业 makes a phrase about industry at large with ("调整产业结构", "承接国际产业
+# 转移", "新一轮产业变革"): what stands before 产业 there is the clause's, unless it is an
+# industry the gazetteer or the vocabularies know ("医药产业转移" moves that industry).
+_INDUSTRY_AT_LARGE = ("结构", "转移", "变革")
+
+
+def _unknown_before_industry_at_large(text: str, start: int, suffix_start: int, end: int, gaz: Gazetteer) -> bool:
+    if not text.startswith(_INDUSTRY_AT_LARGE, end):
+        return False
+    stem = name_form(text[start:suffix_start])
+    return not names_an_industry(stem, gaz) and not is_vocabulary_term(stem)
+
+
+_DIVISION_CHARS = range(2, 5)
+
+
+def _ends_in_a_division(stem: str, gaz: Gazetteer) -> bool:
+    """Whether ``stem`` ends in a city, county or district: the industries are whose, not which."""
+    return any(_names_a_division(stem[-n:], gaz) for n in _DIVISION_CHARS if n <= len(stem))
+
+
+def _names_a_division(words: str, gaz: Gazetteer) -> bool:
+    """Whether ``words`` name a city, county or district alone (a region's name, 京津冀, is
+    left to the chain rule's other tests: "京津冀产业合作" is read as the region by its
+    gazetteer match)."""
+    surface = gaz.surface(words)
+    if surface is not None and surface.type == "Place":
+        return surface.subtype != "Region"
+    return words in gaz.county_short_forms
 
 
 def _after_parent_zone(text: str, cand: Candidate, near: list[SurfaceMatch]) -> Candidate:

@@ -203,6 +203,12 @@ def test_a_shorter_mainland_word_keeps_the_offsets_of_the_regional_one(tmp_path:
     assert (mention.text, mention.written) == ("工業網際網路", "工业互联网")
 
 
+def test_industries_taiwan_names_its_own_way_are_read_as_the_mainland_names() -> None:
+    # 生技醫藥, 航太產業, 太陽光電 and 離岸風電 are Taiwan's names of these industries.
+    text = to_simplified("星河科學園區聚焦生技醫藥與航太產業，並發展太陽光電、離岸風電。").text
+    assert text.replace("\u200b", "") == "星河科学园区聚焦生物医药与航空航天，并发展光伏、海上风电。"
+
+
 def test_words_mainland_text_also_writes_are_kept_without_regional_vocabulary() -> None:
     # 资讯 and 智慧 stand for 信息 and 智能 only in a text that writes Taiwan's words (软体, 晶片)
     mainland = to_simplified("星河市建設智慧城市，發布新聞資訊。").text

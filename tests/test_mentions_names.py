@@ -271,6 +271,29 @@ def test_a_place_opening_the_name_of_a_newspaper_is_no_place_mention():
     assert "芜湖市" in found and "合肥高新技术产业开发区" in found
 
 
+def test_a_place_opening_a_news_site_or_channel_is_no_place_mention():
+    found = _by_canonical("来源：芜湖网。安徽频道讯，宣城市物联网企业落户合肥高新区。")
+    assert "芜湖市" not in found and "安徽省" not in found
+    assert "宣城市" in found and "合肥高新技术产业开发区" in found
+
+
+def test_a_place_opening_an_event_venue_or_street_is_no_place_mention():
+    found = _by_canonical("星河公司曾承建南京奥运会场馆，展品在芜湖会展中心展出，厂房位于宣城路。")
+    assert not {"南京市", "芜湖市", "宣城市"} & set(found)
+    assert "宣城市" in _by_canonical("星河公司在宣城路演推介新品。")
+
+
+def test_a_broad_region_scoping_a_rank_or_a_direction_is_no_place_mention():
+    found = _by_canonical("星河工厂是华中地区规模最大的电池工厂，新城位于星河市东北部。")
+    assert "华中地区" not in found and "东北地区" not in found
+    assert "华中地区" in _by_canonical("星河公司产品销往华中地区。")
+
+
+def test_a_short_place_name_whose_letters_other_words_take_is_no_place_mention():
+    assert "海口市" not in _by_canonical("星河公司的产品经沿海口岸运往各地。")
+    assert "海口市" in _by_canonical("星河公司在海口建设新工厂。")
+
+
 def test_a_count_before_a_body_names_a_kind_not_a_body():
     found = _by_canonical("全市建成12个星河材料实验室，星河材料实验室揭牌。")
     assert [m.text for m in found.values() if m.type == "Laboratory"] == ["星河材料实验室"]

@@ -1,6 +1,7 @@
 """Candidates from the gazetteer's matches in a sentence, and the tests that drop a chosen
-match whose sentence shows it names no entity (a place in a set phrase, a counted kind,
-an academician's title, a centre of a city, a qualified thing, a river's bank); a
+match whose sentence shows it names no entity (a place in a set phrase, an outlet's, an
+event's or a street's name, a place's letters inside other words, a counted kind, an
+academician's title, a centre of a city, a qualified thing, a river's bank); a
 college written after its university joined to it."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon.matcher import SurfaceMatch, name_form
+from loaders.lexicon.segmenter import segment
 from loaders.mentions.candidates import GAZETTEER_SOURCE, RULE_PRIORITY, Candidate
 
 _CENTRE_WORD = "中心"
@@ -23,6 +25,7 @@ def misread_in_its_sentence(text: str, cand: Candidate) -> bool:
         or _counted_kind(text, cand)
         or _academicians_title(text, cand)
         or _ends_inside_a_university_name(text, cand)
+        or _place_inside_other_words(text, cand)
     )
 
 
@@ -46,9 +49,29 @@ def join_sub_colleges(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-# A place opening a newspaper's or broadcaster's name ("某市日报", "某省广播电视台") names the
-# outlet, mostly in a byline or source line; the text says nothing there of the place.
-_MEDIA_AFTER_PLACE = re.compile("日报|晚报|新闻|电视台|广播|融媒")
+# A place opening a newspaper's, broadcaster's or news site's name ("某市日报", "某省广播电视台",
+# "某市网", "某省文明网讯", "某省频道", "某市证券报") names the outlet, mostly in a byline or
+# source line; the text says nothing there of the place. A site's name ends the words there
+# (a 物联网 or 电网 after a place is an industry or a grid, not an outlet).
+_MEDIA_AFTER_PLACE = re.compile(
+    "日报|晚报|新闻|电视台|广播|融媒|商报|证券|频道|在线"
+    r"|(?![\u4e00-\u9fff]{0,2}?(?:联网|电网))[\u4e00-\u9fff]{0,2}网(?=[^\u4e00-\u9fff]|讯|$)"
+)
+
+# "某市奥运会", "某市会展中心", "某省第十届运动会": a place opening the name of an event or a
+# venue names that event or hall; the text speaks of it, not of the place.
+_EVENT_AFTER_PLACE = re.compile("奥运|冬奥|亚运|世博|展览馆|会展中心|(?:第[0-9一二三四五六七八九十]{1,3}届)?运动会")
+
+# "某省路", "某市大道": a street named after a place (streets are no places); not 路演,
+# 路线, 路径 (a roadshow or a route in the place) nor 路桥 (a district's name).
+_STREET_AFTER_PLACE = re.compile("路(?![演线径上桥])|大道|大街")
+
+# The country's broad geographic regions ("东北地区", "西南地区") written as the scope of a
+# rank ("华南地区最大的", "东北地区唯一", "在西南地区具有…意义") measure a body or a plant
+# against the region; the text speaks of the body. "东北部", "东北方" is a direction.
+_BROAD_REGIONS = frozenset({"华北地区", "华东地区", "华中地区", "华南地区", "西南地区", "西北地区", "东北地区"})
+_RANK_AFTER_REGION = re.compile("(?:地区)?(?:最|唯一|首个|首家|第一|规模|重要|领先|具有)")
+_DIRECTION_AFTER = ("部", "方", "角")
 
 
 # "中共某市委组织部": a party body's full name, mostly a host or source line; the place
@@ -60,7 +83,7 @@ def _place_in_a_set_phrase(text: str, cand: Candidate) -> bool:
     """A place written only as part of an outlet's name, an official's title or a kind."""
     if cand.type != "Place":
         return False
-    if _MEDIA_AFTER_PLACE.match(text, cand.end) is not None:
+    if _MEDIA_AFTER_PLACE.match(text, cand.end) is not None or _names_a_thing_after_it(text, cand):
         return True
     if text.startswith("实验室", cand.end) and text.endswith("省", cand.start, cand.end):
         return True  # "两个某省实验室": the province's kind of laboratory, the province is no topic
@@ -69,6 +92,40 @@ def _place_in_a_set_phrase(text: str, cand: Candidate) -> bool:
         and text.endswith("中共", 0, cand.start)
         and _PARTY_BODY.match(text, cand.end) is not None
     )
+
+
+def _names_a_thing_after_it(text: str, cand: Candidate) -> bool:
+    """A place that opens an event's or a street's name, or a broad region that
+    scopes a rank."""
+    if _EVENT_AFTER_PLACE.match(text, cand.end):
+        return True
+    if _STREET_AFTER_PLACE.match(text, cand.end):
+        return True
+    if cand.canonical in _BROAD_REGIONS:
+        return _RANK_AFTER_REGION.match(text, cand.end) is not None or text.startswith(_DIRECTION_AFTER, cand.end)
+    return False
+
+
+# Characters read on each side of a place when its words are segmented.
+_WORD_WINDOW = 3
+_SHORT_NAME_CHARS = 2  # a name in full (某某市, 某某高新区) is rarely a run inside other words
+
+
+def _place_inside_other_words(text: str, cand: Candidate) -> bool:
+    """A gazetteer place's short name whose first and last characters the words around it
+    take ("沿海|口岸" holds 海口, "涂山|东麓" holds 山东) is a run of letters inside other
+    words, no place. One side alone is too weak: the segmenter errs at a name's edge."""
+    if cand.type != "Place" or cand.source != GAZETTEER_SOURCE or cand.end - cand.start != _SHORT_NAME_CHARS:
+        return False
+    floor = max(0, cand.start - _WORD_WINDOW)
+    at = floor
+    first_taken = last_taken = False
+    for token in segment(text[floor : cand.end + _WORD_WINDOW]):
+        end = at + len(token)
+        first_taken = first_taken or at < cand.start < end < cand.end
+        last_taken = last_taken or cand.start < at < cand.end < end
+        at = end
+    return first_taken and last_taken
 
 
 # "42个省部级海洋实验室", "建成5个量子实验室": a count before a rule-found body names how

@@ -6,7 +6,9 @@ Sets: the seed gold (tuned on), tests/heldout (used for development), tests/test
 once, at the end, never tune on it). Real pages are read from ../shared/corpus/real.
 
 For the real sets it also prints the traditional-script documents against the others
-(sources.tsv says which are traditional) and the relations found on the negatives.
+(sources.tsv says which are traditional) and the relations found on the negatives; for a
+set of your own (--extra), the documents the reader finds in traditional script against
+the others.
 
     .venv/bin/python benchmarks/quality.py [--frozen] [--ablation] [--missed real-dev]
     .venv/bin/python benchmarks/quality.py --extra pages GOLD_DIR TEXT_DIR [--ablation]
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from kg.graph.evaluate import Scores, evaluate_files
 from loaders import ablation
+from loaders.read.document import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -70,6 +73,20 @@ def real_breakdown(paths: list[Path], label: str) -> list[str]:
         found = Scores.total(evaluate_files(negatives, REAL).relations).predicted
         lines.append(f"| {label}: negatives ({len(negatives)} docs) | relations found: {found} | |")
     return lines
+
+
+def script_breakdown(paths: list[Path], folder: Path, label: str) -> list[str]:
+    """A set of your own split by the script the reader finds in each document (no
+    sources.tsv says which are traditional there)."""
+    script = {p: read_document(folder / p.name.replace(".gold.jsonl", ".txt")).script for p in paths}
+    trad = [p for p in paths if script[p] == "traditional"]
+    others = [p for p in paths if p not in trad]
+    if not trad or not others:
+        return []
+    return [
+        row(f"{label}: traditional script ({len(trad)} docs)", evaluate_files(trad, folder)),
+        row(f"{label}: other ({len(others)} docs)", evaluate_files(others, folder)),
+    ]
 
 
 def per_type(scores: Scores) -> str:
@@ -122,6 +139,9 @@ def main() -> int:
         details.append(f"{name}:{per_type(scores)}")
         if name.startswith("real"):
             for line in real_breakdown(paths, name.split(" ")[0]):
+                print(line)
+        elif name in extra:
+            for line in script_breakdown(paths, folder, name):
                 print(line)
         if args.missed and name.startswith(args.missed):
             print(

@@ -37,7 +37,7 @@ from loaders.relations.class_limits import violation
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains
-from loaders.relations.patterns import opening_place, opens_with_unread_area
+from loaders.relations.patterns import names_area_by_kind_of, opening_place, opens_with_unread_area
 from loaders.relations.registry import Found
 from loaders.relations.rule_set import default_rules
 from loaders.relations.rules import RelationRule, SentenceView
@@ -163,6 +163,8 @@ def sentence_views(
         if view is None:
             continue
         if ablation.enabled("document-context"):
+            if paragraph_subject is None and names_area_by_kind_of(view, recent_subject):
+                paragraph_subject = recent_subject  # "X园区…。\n园区经过…": the zone goes on
             view.subject_place, view.recent_place, view.page_place = paragraph_subject, recent_subject, page_place
             opening = opening_place(view)
             if opening is None and opens_with_unread_area(view):

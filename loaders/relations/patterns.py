@@ -447,6 +447,24 @@ def opening_place(view: SentenceView) -> Mention | None:
     return view.units[0].members[0]
 
 
+# The zone a sentence opening with its kind alone ("园区…") speaks of stands at most this many
+# sentences before it.
+_AREA_PRONOUN_REACH = 1
+
+
+def names_area_by_kind_of(view: SentenceView, recent: Mention | None) -> bool:
+    """The sentence opens with a park or zone named by its kind alone ("园区经过…", "区内设有…"),
+    names no place of its own, and ``recent`` is a zone opening a sentence just before: the
+    sentence speaks of that zone."""
+    if recent is None or recent.subtype != "DevelopmentZone":
+        return False
+    if not 0 < view.sentence.index - recent.sentence <= _AREA_PRONOUN_REACH:
+        return False
+    if any(unit.kind == "place" for unit in view.units):
+        return False
+    return _CUES.area_pronoun.match(view.text.lstrip()) is not None
+
+
 def opens_with_unread_area(view: SentenceView) -> bool:
     """The sentence opens with a place written onto an area no entity stands for ("郑州航空港
     不只…"): its subject is that area, and no place named before is what later sentences

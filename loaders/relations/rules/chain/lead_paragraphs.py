@@ -112,8 +112,10 @@ def _listed_firms(view: SentenceView, index: int) -> list[Mention]:
 def previous_sentence_firm_list(view: SentenceView) -> Iterator[Found]:
     """ "合肥把新能源汽车产业作为抓手。如今，合肥拥有A、B等一批整车企业": a list of firms
     in a sentence naming no industry of its own belongs to the one industry the sentence
-    before named."""
-    if view.previous_chain is None or _names_own_industry(view):
+    before named (a sentence opening with 该产业 speaks of it even when it names others)."""
+    if view.previous_chain is None:
+        return
+    if _names_own_industry(view) and not _CUES.industry_pronoun.match(view.text):
         return
     for i in range(len(view.units)):
         yield from pairwise("PART_OF_CHAIN", _listed_firms(view, i), [view.previous_chain])

@@ -20,6 +20,8 @@ from loaders.relations.view import SentenceView
 _CUES = cue_patterns(__name__)
 # Partners and targets ("对接江夏区") are told apart as the siting rules do.
 _PARTNER_BEFORE = cue_patterns(__name__, "siting").partner_before
+# How far before a list its examples' verb ("区内设有多个科研院所，比如A") may stand.
+_EXAMPLES_REACH = 30
 _CUE_WORDS = "这里 这儿 此地 此处 该区 该县 该市 该镇 该园 该基地 该新区 该开发区 该高新区 该片区 区内 园内 境内"
 
 
@@ -32,6 +34,12 @@ def _held(view: SentenceView) -> Iterator[tuple[int, int]]:
         cue = _CUES.holds.search(clause)
         if cue is not None:
             yield j, unit.start - len(clause) + cue.start()
+            continue
+        # "区内设有多个科研院所，比如A、B": the list gives examples of what the place holds.
+        window = view.text[max(0, unit.start - _EXAMPLES_REACH) : unit.start]
+        cue = _CUES.holds_examples.search(window)
+        if cue is not None:
+            yield j, unit.start - len(window) + cue.start()
 
 
 def _places_before(view: SentenceView, position: int) -> list[Unit]:

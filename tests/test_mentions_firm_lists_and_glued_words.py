@@ -190,3 +190,25 @@ def test_a_state_works_is_a_firm_but_a_kind_of_plant_is_none():
 def test_a_firm_of_two_characters_after_its_kind_loses_the_kind():
     assert "青枫集团" in _firms("中心由某市驻外企业青枫集团联合两所大学共建。")
     assert "白鹭远航企业集团有限公司" in _firms("白鹭远航企业集团有限公司位于城东。")
+
+
+def test_a_count_of_firms_may_stand_before_a_clause_that_describes_them():
+    firms = _firms("园区拥有青枫、白鹭生物、远帆药业等30多家研发实力强、成长性好的规模医药企业。")
+    assert {"青枫", "白鹭生物", "远帆药业"} <= firms
+    assert {"青枫", "白鹭"} <= _firms("早年这里布局了青枫、白鹭等一批极具影响力的“老字号”企业。")
+
+
+def test_a_count_of_other_things_before_such_a_clause_types_no_firms():
+    assert not _firms("园区建成青枫、白鹭等20多个功能完善、配套齐全的标准化厂房。")
+
+
+def test_suppliers_listed_beside_leading_firms_are_firms():
+    firms = _firms("新区已引进青枫股份、白鹭科技等龙头企业和远帆石英坩埚、嘉禾包材等配套企业。")
+    assert {"青枫股份", "白鹭科技", "远帆石英坩埚", "嘉禾包材"} <= firms
+    assert not any("企业" in name or name.startswith("和") for name in firms)
+
+
+def test_what_suppliers_make_beside_leading_firms_is_no_firm():
+    firms = _firms("新区已引进青枫股份、白鹭科技等龙头企业和电池、电机、电控等配套企业。")
+    assert not {"电池", "电机", "电控"} & firms
+    assert not any("企业" in name for name in firms)

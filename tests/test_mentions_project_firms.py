@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.mentions.short_names import short_company_names
+from loaders.mentions.short_names import listed_company_names, short_company_names
 from loaders.pipeline import extract_document
 
 
@@ -30,6 +30,10 @@ def firms(tmp_path: Path, text: str) -> set[str]:
         # a firm before its plant's output, maybe after its province
         ("北湖园区内，青海岚晟20万吨硅料项目开工建设。\n", {"青海岚晟"}),
         ("星辉10GW电池片项目开工。\n", {"星辉"}),
+        # a short name the dictionary lacks, whose one token the tagger guesses a verb
+        ("近期，讴岚机械、岳溪压铸等项目相继入驻。\n", {"讴岚机械", "岳溪压铸"}),
+        # a known firm's short name and a head word its own name lacks: a namesake or sister firm
+        ("近期，岳溪压铸、长鑫机械等项目相继入驻。\n", {"长鑫机械"}),
     ],
 )
 def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -53,6 +57,11 @@ def test_no_firm_in_other_projects(tmp_path: Path, sentence: str) -> None:
     assert not firms(tmp_path, sentence)
 
 
+def test_a_known_firm_before_its_product_keeps_its_own_name(tmp_path: Path) -> None:
+    # the head word opens the product (动力电池): the known firm ends where it starts
+    assert "长鑫动力" not in firms(tmp_path, "年内，长鑫动力电池、岳溪压铸等项目相继入驻。\n")
+
+
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
@@ -64,3 +73,19 @@ def test_no_firm_in_other_projects(tmp_path: Path, sentence: str) -> None:
 )
 def test_short_names_with_more_heads_and_verbs(sentence: str, names: list[str]) -> None:
     assert [sentence[a:b] for a, b in short_company_names(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a list of short names opening the clause and acting together
+        ("上月，岚硅电子、三禾模具、青龙汽车部件在新三板挂牌。", ["岚硅电子", "三禾模具", "青龙汽车部件"]),
+        ("澜颐科技和星河电子相继落户高新区。", ["澜颐科技", "星河电子"]),
+        # trades, not names: words of quality or common words only, or an industry of the vocabularies
+        ("精密模具、智能装备相继落户园区。", []),
+        ("绿色化工、高端装备相继落户园区。", []),
+        ("汽车电子、岚硅电子相继落户园区。", []),
+    ],
+)
+def test_lists_of_short_names_that_act_together(sentence: str, names: list[str]) -> None:
+    assert [sentence[a:b] for a, b in listed_company_names(sentence)] == names

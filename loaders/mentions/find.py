@@ -71,7 +71,7 @@ from loaders.mentions.place_candidates import (
 )
 from loaders.mentions.rule_candidates import rule_candidates
 from loaders.mentions.rule_table import EntityRule
-from loaders.mentions.short_names import foreign_company_names, short_company_names
+from loaders.mentions.short_names import foreign_company_names, listed_company_names, short_company_names
 
 
 @dataclass(slots=True)
@@ -185,6 +185,9 @@ def _sentence_candidates(
     if ablation.enabled("company-short-names"):
         pool += [
             Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in short_company_names(text)
+        ]
+        pool += [
+            Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in listed_company_names(text)
         ]
         pool += [
             Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in foreign_company_names(text)

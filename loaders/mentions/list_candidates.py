@@ -45,6 +45,7 @@ def with_project_firms(text: str, pool: list[Candidate], matches: list[SurfaceMa
         {(m.start, m.end) for m in matches if m.surface.type == "Place"},
         [(m.start, m.end) for m in matches if m.surface.type == "IndustryChain"],
         {m.start for m in matches if m.surface.type not in ("Enterprise", "Place", "IndustryChain")},
+        {(m.start, m.end): m.surface.canonical for m in matches if m.surface.type == "Enterprise"},
     )
     firms = [firm for firm in project_firms(text, known) if not firm.known]  # known: in the pool already
     found = [

@@ -55,7 +55,13 @@ _MANY_WORDS = "(?:众多|诸多|一批|多家|大批|一大批|一系列|国内�
 _MANY = rf"{_MANY_WORDS}[^\W\d_的之为]{{0,10}}?"
 # Before a head of firms the adjective may be a clause closed by 的 ("等一批具有全球影响力的
 # 显示龙头企业"); before others such a clause describes what the list is ("…的产业技术成果").
-_MANY_OF_FIRMS = rf"{_MANY_WORDS}[^\W\d_的之为]{{2,12}}的[^\W\d_的之为]{{0,10}}?(?=企业|公司|集团|厂商|龙头|巨头)"
+_BEFORE_FIRM_HEAD = "(?=企业|公司|集团|厂商|龙头|巨头)"
+_MANY_OF_FIRMS = rf"{_MANY_WORDS}[^\W\d_的之为]{{2,12}}的{_QUOTED_MODIFIER}[^\W\d_的之为]{{0,10}}?{_BEFORE_FIRM_HEAD}"
+# A count of firms (家) may stand before such a clause, which may list praises joined by 、
+# ("等20多家创新能力强、成长性好的规模医药企业"): 家 counts firms, so the clause describes them.
+_COUNTED_FIRMS_CLAUSE = (
+    rf"(?<=家)(?:[^\W\d_的之为]|、){{2,30}}?的{_QUOTED_MODIFIER}[^\W\d_的之为]{{0,10}}?{_BEFORE_FIRM_HEAD}"
+)
 # A league table of firms before the head: "等7家世界500强企业", "这些全球500强企业".
 _LEAGUE = r"(?:世界|全球|中国|财富|国内)?(?:500|五百|100|一百)强"
 # A demonstrative closes a list as 等 does: "A、B、C这些国际知名企业", "A、B这两家企业".
@@ -77,7 +83,7 @@ _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 _STANDS_FOR = r"等?为(?:代表|首|骨干)的?"
 _LONG_MODIFIERS = r"(?:[^\W\d_之为]|、){0,20}?"
 _CUE = re.compile(
-    rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_DEMONSTRATIVE}|{_COUNT})(?:{_MANY}|{_MANY_OF_FIRMS}|{_LEAGUE}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
+    rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_DEMONSTRATIVE}|{_COUNT})(?:{_MANY}|{_MANY_OF_FIRMS}|{_COUNTED_FIRMS_CLAUSE}|{_LEAGUE}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
     rf"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主|为骨干)"
 )
 _STANDING_LIST = re.compile(_STANDS_FOR)
@@ -416,12 +422,31 @@ def _names_suppliers(text: str, stop: int, known: _KnownIndex) -> bool:
     counted in 家 ("A、B等30余家配套企业") and no member is a trade or a known name of
     another kind (what is supplied is not counted in 家)."""
     items = _walk_items(text, stop, known, whole_members=True)
+    no_trades = all(k is None and not _names_a_trade(text[a:b]) for a, b, k in items)
+    words = any(rjieba.has_word(text[a:b]) for a, b, _ in items)  # 石英坩埚: a product, no name
+    if items and no_trades and not words and _after_a_list_of_firms(text, items[-1][0]):
+        return True  # "A、B等龙头企业和C、D等配套企业": the suppliers beside the leaders
     if any(
         (k is not None and k.type == "Enterprise") or (k is None and text[a:b].endswith(_FIRM_ONLY_TAILS))
         for a, b, k in items
     ):
         return True
-    return _counted_in_firms(text, stop) and all(k is None and not _names_a_trade(text[a:b]) for a, b, k in items)
+    return _counted_in_firms(text, stop) and no_trades
+
+
+def _after_a_list_of_firms(text: str, first_start: int) -> bool:
+    """Whether a list whose first member starts at ``first_start`` follows, after a joiner, a
+    list closed by 等 and a head of firms ("等龙头企业和|C、D…")."""
+    joiner = _joiner_before(text, first_start)
+    if joiner is None:
+        return False
+    head_end = first_start - len(joiner)
+    head = _EARLIER_FIRM_HEAD.search(text, max(0, head_end - 12), head_end)
+    return head is not None and head.end() == head_end and _HEAD_CLASS.get(head.group(1)) == "Enterprise"
+
+
+# The head of firms closing a list right before another list ("等龙头企业和…").
+_EARLIER_FIRM_HEAD = re.compile(r"等[^\W\d_等]{0,8}?(企业|公司|厂商|厂家|供应商)$")
 
 
 def _counted_in_firms(text: str, stop: int) -> bool:
@@ -1178,6 +1203,10 @@ def _walk_items(
             # alone; after a 、 the whole text up to the trade is the firm's name
             wider = _enumerated_start(text, end)
             start = wider if 0 <= wider < start and end - wider <= MAX_ITEM_CHARS else start
+        if text[start] in "和及与" and end - start > MIN_FIRM_NAME_CHARS and _after_a_list_of_firms(text, start + 1):
+            start += 1  # "等龙头企业和佑X…": the words rules read 和 into the next member's name
+        if _heads_an_earlier_list(text, start, end):
+            break  # "A、B等龙头企业和C、D等配套企业": the first list's head closes the second
         items.append((start, end, hit))
         joiner = _joiner_before(text, start)
         if joiner is None and hit is not None and _glued_known_firm(known, -1, hit):
@@ -1187,8 +1216,19 @@ def _walk_items(
             start, joiner = country, _joiner_before(text, country)
         if joiner is None or (firms and _opens_partners(joiner, previous_joiner)):
             break
+        if joiner != "、" and _after_a_list_of_firms(text, start):
+            break  # "A、B等龙头企业和C、D等配套企业": 和 joins two lists, each with its head
         previous_joiner, end = joiner, start - len(joiner)
     return items
+
+
+def _heads_an_earlier_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the head of a list closed by 等 before it ("等龙头企业")."""
+    if start == 0 or text[start - 1] != "等":
+        return False
+    cue = _CUE.match(text, start - 1)
+    # (the cue may stop at a role before its noun: "等龙头|企业")
+    return cue is not None and text[cue.end() : end] in ("", "企业")
 
 
 def _opens_partners(joiner: str, previous_joiner: str | None) -> bool:

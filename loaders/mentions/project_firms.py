@@ -18,7 +18,7 @@ word of grade ("某某高端锂电材料"): the firm ends where the product star
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import rjieba
@@ -72,6 +72,8 @@ class KnownNames:
     places: set[tuple[int, int]]
     industries: list[tuple[int, int]]
     bodies: set[int]  # where they start
+    # the gazetteer's name of each known firm, by its span
+    firm_names: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def project_firms(text: str, known: KnownNames) -> list[ProjectFirm]:
@@ -141,6 +143,13 @@ def _firm_opening(
     for a, b in known.firms:
         # a head word running over the known name's end ("华润微|电子") shows a longer name
         if a == start and b <= end and (match is None or not match.start("head") < b < match.end()):
+            # (only where the head word ends the item: "某某动力电池项目" names a product after it)
+            if (
+                match is not None
+                and match.end() == end
+                and _another_firm_of_the_name(match, b, known.firm_names.get((a, b), ""))
+            ):
+                return ProjectFirm(start, match.end(), known=False)
             return ProjectFirm(a, b, known=True)
     if match is None:
         capacity_firm = _firm_before_capacity(text, start, end, known)
@@ -165,6 +174,13 @@ def _firm_opening(
     if not _is_coined(match.group("stem")) or _reads_otherwise(text, match, known):
         return None
     return ProjectFirm(start, match.end(), known=False)
+
+
+def _another_firm_of_the_name(match: re.Match[str], known_end: int, known_name: str) -> bool:
+    """Whether a head word right after a known firm's short name makes another firm's name:
+    "某鑫机械" where the known 某鑫 is a memory maker, whose own name holds no 机械 (a sister
+    firm or a namesake); not "某为技术", whose known firm's name holds 技术."""
+    return match.start("head") == known_end and bool(known_name) and match.group("head") not in known_name
 
 
 # A firm's short name alone as an item of a list of projects ("A、B等20个项目"): two to four
@@ -328,6 +344,8 @@ def _is_coined(stem: str) -> bool:
     if stem[0] in _FUNCTION_CHARS or stem.startswith(_NOT_COINED_OPENINGS):
         return False
     words = rjieba.tag(stem)
+    if len(words) == 1 and not rjieba.has_word(stem):
+        return True  # one run the dictionary lacks: its tag (often v, "讴神") is only a guess
     tags = [tag for _, tag in words]
     if any(tag.startswith("v") or tag in ("p", "c", "u", "m", "d", "f") for tag in tags):
         return False

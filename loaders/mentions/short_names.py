@@ -79,6 +79,83 @@ def short_company_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A list of short names may open the clause and act together: "甲海电子、乙金模具在新三板挂牌",
+# "甲科技和乙电子相继落户". Each member is a short name (a coined stem and a head word), and the
+# last one stands before a verb of the cue words or an adverb that shares the act among them.
+_SHARED_ACT = ("相继", "先后", "分别", "纷纷", "同时", "均", "都")
+_LIST_JOINERS = "、和与及"
+# A maker of parts names them after its head word: "某龙汽车部件", "某达机电配件".
+_PARTS = "(?:零部件|部件|配件)"
+
+
+@cache
+def _list_pattern() -> re.Pattern[str]:
+    """The pattern of a list of short names opening a clause and acting together."""
+    data = _cue_words()
+    heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
+    verbs = "|".join(map(re.escape, sorted([*data["verbs"], *_SHARED_ACT], key=len, reverse=True)))
+    item = rf"[\u4e00-\u9fff]{{2,4}}?(?:{heads}){_PARTS}?"
+    opening = r"(?:^|(?<=[。，；：！？”\s]))"
+    return re.compile(rf"{opening}(?P<list>(?:{item}[{_LIST_JOINERS}])+{item})(?=(?:{verbs}))")
+
+
+def listed_company_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the members of a list of company short names that opens a clause and acts
+    ("甲海电子、乙金模具在…挂牌"); every member must be such a name, or none is taken."""
+    spans: list[tuple[int, int]] = []
+    if "、" not in text and "和" not in text:
+        return spans
+    item = _item_pattern()
+    for match in _list_pattern().finditer(text):
+        start = match.start("list")
+        found: list[tuple[int, int]] = []
+        own_names = 0
+        for member in re.split(f"[{_LIST_JOINERS}]", match.group("list")):
+            name = item.fullmatch(member)
+            stem = member[: name.start("head")] if name else ""
+            if name is None or _names_a_trade(member, stem, name.group("head")) or not _may_be_own_name(stem):
+                break
+            own_names += _is_own_name(stem)
+            found.append((start, start + len(member)))
+            start += len(member) + 1
+        else:
+            # a coined stem among them (星河 and 群龙 are words, 云帆 is a name): a list of names
+            if own_names >= 1:
+                spans += found
+    return spans
+
+
+def _names_a_trade(member: str, stem: str, head: str) -> bool:
+    """Whether the list member is a trade: two head words (汽车电子, 智能装备), an industry of
+    the vocabularies, or a place or field before one ("宜昌|磷化工")."""
+    return stem in _head_set() or is_vocabulary_term(member) or field_before_head(stem, head)
+
+
+@cache
+def _head_set() -> frozenset[str]:
+    return frozenset(company_head_words())
+
+
+# Verbs, function words and words of quality or place (精密, 新型, 本地, 国内) open a trade;
+# a numeral may open a name (三金).
+_NOT_IN_LISTED_NAMES = (_PHRASE_TAGS - {"m", "q"}) | {"a", "ad", "an", "b", "s"}
+
+
+def _may_be_own_name(stem: str) -> bool:
+    """Whether ``stem`` may be a firm's own part of a name beside other names in a list: no
+    verb, function word or word of quality in it, though a common noun or a numeral may be
+    (星河, 三金)."""
+    if stem[0] in _FUNCTION_CHARS:
+        return False
+    return not any(tag in _NOT_IN_LISTED_NAMES for _, tag in rjieba.tag(stem))
+
+
+@cache
+def _item_pattern() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, sorted(company_head_words(), key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?P<head>{heads}){_PARTS}?")
+
+
 def field_before_head(stem: str, head: str) -> bool:
     """Whether the stem's last characters and the head word are an industry of the
     vocabularies ("宜昌|磷化工"): a place or a field and its industry, not a firm."""

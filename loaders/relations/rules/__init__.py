@@ -17,7 +17,7 @@ from loaders.relations.rules.chain import kinds as chain_parts
 from loaders.relations.rules.chain import lead_paragraphs as lead_rules
 from loaders.relations.rules.chain import links_streams as chain_segments
 from loaders.relations.rules.organisation import branches, cooperation, operation, operators
-from loaders.relations.rules.place import abbreviated_city, areas, deixis, location, siting
+from loaders.relations.rules.place import abbreviated_city, areas, deixis, location, siting, subject_city
 from loaders.relations.rules.structure import headings as section
 from loaders.relations.rules.structure import tables
 from loaders.relations.view import SentenceView
@@ -47,6 +47,7 @@ __all__ = [
     "scale_targets",
     "section",
     "siting",
+    "subject_city",
     "subjects",
     "supports",
     "tables",

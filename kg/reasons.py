@@ -42,6 +42,7 @@ DropReason = Literal[
     "too-long",
     "list",
     "industry-park",
+    "faculty",  # a university's school named by its discipline alone (某某工程学院)
     "acronym-alone",
     "plain-word",
     "process-word",

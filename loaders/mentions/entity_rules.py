@@ -74,14 +74,35 @@ _ASIDES = re.compile(r"[（(][^（）()]*[）)]|“[^“”]*”")
 # ("最具投资价值锂电产业园"). (某某 stands for a name in templates and examples, and is kept.)
 _NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
 # A ranking inside the words before a kind makes an award or a league table, not a name
-# ("亚洲最佳孵化器", "全国十佳产业园"), or praise ("亚洲最大某某研发中心").
-_RANKING = re.compile("最佳|最具|最大|十佳|十大|十强|百强|五十强")
+# ("亚洲最佳孵化器", "全国十佳产业园"), or praise ("亚洲最大某某研发中心", "全球第二大某某研发中心").
+_RANKING = re.compile("最佳|最具|最大|十佳|十大|十强|百强|五十强|第[一二三四五]大")
 _ADMINISTRATIVE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
 _GROUP = "集团"
 # "…国际科技创新中心", "…区域科技创新中心": a status a city or region is to reach.
 _CENTRE_RULE = "platform-center"
 _DESIGNATION_STEMS = ("国际科技", "区域科技", "区域性科技", "全国科技", "全球科技")
 _PROVINCE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|自治区)")
+# A university's school is named by its discipline alone ("机械工程学院", "计算机与软件学院"); a
+# college's own name holds a place, a person or a proper word (黄山学院, 安徽新华学院).
+_DISCIPLINE_TAGS = frozenset({"n", "vn", "v"})
+_DISCIPLINE_JOINERS = frozenset("与和及")
+
+
+@lru_cache(maxsize=4096)
+def names_a_discipline(stem: str) -> bool:
+    """Whether the words before 学院 are common nouns of a field only, with no known place
+    among them."""
+    words = [(w, tag) for w, tag in rjieba.tag(stem) if w not in _DISCIPLINE_JOINERS]
+    return bool(words) and all(tag in _DISCIPLINE_TAGS and w not in KNOWN_PLACES for w, tag in words)
+
+
+# A capacity or a number of machines before 装置/设施 ("百万吨乙烯装置", "百余台机器人装置"):
+# an industrial plant or a count of machines, never one scientific facility (those are
+# named, not sized).
+_CAPACITY = re.compile("(?:^|[0-9０-９一二三四五六七八九十百千万余多])(?:万?吨|台|套)")
+# Centres a province or city designates by kind: a province's name alone before the kind
+# names the designation ("某省工程技术研究中心"), not one centre.
+_DESIGNATED_CENTRES = frozenset({"TechnologyInnovationCenter", "EngineeringResearchCenter"})
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
     "首批",
@@ -383,15 +404,21 @@ def _after_firm_role(text: str, start: int, suffix_start: int) -> int:
 # "2023年1-6月高新技术产业": a month or day after a number dates the phrase; a date is
 # never part of a name (年 is a stop word of its own, and 月 or 日 alone names nothing).
 # 强 after a number ranks ("世界500强某某", "500强企业"): a league table, no part of a name.
-_DATE_UNITS = frozenset("月日强")
+# A counter after a number counts bodies ("7家省实验室", "3所高校", "6大国家级中心"): the
+# count is no part of a name, and the segmenter may glue the counter to the word after it
+# (7|家省). 年度 after a number dates the phrase as 年 does ("2023年度某省技术创新中心").
+_COUNTERS = frozenset("家个所项座批大")
+_DATE_UNITS = frozenset("月日强") | _COUNTERS
+_DATE_WORDS = frozenset({"年度"})
 # What a token opens with when it may be a date's unit or a particle glued to a name (one
 # test spares most tokens the three calls that look closer).
-_GLUE_OR_UNIT_FIRSTS = _DATE_UNITS | _GLUED_PARTICLES
+_GLUE_OR_UNIT_FIRSTS = _DATE_UNITS | _GLUED_PARTICLES | frozenset(w[0] for w in _DATE_WORDS)
 
 
 def _closes_a_date(tokens: list[str], index: int) -> bool:
-    """Whether ``tokens[index]`` (tokens right to left) is a month or day after a number."""
-    return tokens[index] in _DATE_UNITS and _after_a_number(tokens, index)
+    """Whether ``tokens[index]`` (tokens right to left) is a month, day, year or counter after
+    a number."""
+    return (tokens[index] in _DATE_UNITS or tokens[index] in _DATE_WORDS) and _after_a_number(tokens, index)
 
 
 def _unit_glued_to_name(tokens: list[str], index: int) -> bool:
@@ -467,6 +494,10 @@ _PHRASE_JOINER = "和"
 _KIND_NOUN_END = re.compile("(?:企业|公司|集团|高校|院校|院所|机构|单位|平台|中心|园区|项目|团队|人才)$")
 
 
+# Bodies that sign with a partner ("某区人民政府与…", "当地企业与…"): never a field's first half.
+_PARTNER_END = re.compile("(?:政府|管委会|企业)$")
+
+
 def _joined_start(text: str, start: int, joiner_at: int, keep_from: list[tuple[int, int]]) -> int:
     """Keep the words before a 与/及/和 inside the name only when they are no name of their
     own: at least two characters, not a known name, not ending in a rule's suffix (then
@@ -476,6 +507,8 @@ def _joined_start(text: str, start: int, joiner_at: int, keep_from: list[tuple[i
         return joiner_at + 1
     if text[joiner_at] == _PHRASE_JOINER and _KIND_NOUN_END.search(left):
         return joiner_at + 1  # "等企业和某某实验室": 和 joins a kind of body to a name
+    if _PARTNER_END.search(left):
+        return joiner_at + 1  # "某区人民政府与某某研究院": a body and its partner
     if any(e == len(left) for _, e, _ in suffix_hits(left)):
         return joiner_at + 1
     return start
@@ -623,19 +656,23 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"
     if stem in rule.generic_stems or core in rule.generic_stems or _NO_NAME_OPENING.match(stem):
         return "generic-name"
-    if ("最" in stem or "十" in stem or "强" in stem) and _RANKING.search(stem):
+    if ("最" in stem or "十" in stem or "强" in stem or "第" in stem) and _RANKING.search(stem):
         return "generic-name"
     if rule.type == "Enterprise" and core.endswith(_GROUP) and core[: -len(_GROUP)] in rule.generic_stems:
         return "generic-name"  # "…建设|投资集团有限公司": the name was cut at a verb; 投资集团 names none
     if rule.type == "Laboratory" and (_ADMINISTRATIVE_NAME.fullmatch(stem) or stem in KNOWN_PLACES):
         return "generic-name"  # 广东省实验室: the province's kind of laboratory, not one of them
+    if rule.subtype in _DESIGNATED_CENTRES and _ADMINISTRATIVE_NAME.fullmatch(stem):
+        return "generic-name"  # 某省技术创新中心: the province's designation, not one centre
     if rule.subtype == "DevelopmentZone" and _PROVINCE_NAME.fullmatch(stem):
         return "generic-name"  # 浙江省开发区: the province's zones, not one of them
     if rule.subtype == "DevelopmentZone" and _kind_of_the_division(stem, rule):
         return "generic-name"  # 某市产业园区, 某市级产业园区: a city's parks of a kind, not one
+    if rule.type == "LargeScientificFacility" and _CAPACITY.search(stem):
+        return "generic-name"  # "万吨某某装置", "百余台某某装置": plants and machines, by size
     if rule.stem_needs and not any(word in stem for word in rule.stem_needs):
         return "generic-name"  # "警务大数据某市分中心": a branch of no named organisation
-    if rule.generic_tails and core.endswith(rule.generic_tails) and not owned:
+    if rule.generic_tails and core.endswith(rule.generic_tails) and (rule.tails_after_owner or not owned):
         return "generic-name"
     if rule.type not in _DESCRIBABLE_BY_KIND and not owned and is_description(core):
         return "generic-name"  # 学科交叉前沿研究设施: what kind of facility, not which one

@@ -14,7 +14,7 @@ from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.mentions.apposed_firms import quoted_firm_follows
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
-from loaders.mentions.entity_rules import judge, left_boundary, strip_generic_prefix
+from loaders.mentions.entity_rules import judge, left_boundary, names_a_discipline, strip_generic_prefix
 from loaders.mentions.lists import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
 from loaders.mentions.rule_starts import JOINED_NAME_CLASSES, rule_start
 from loaders.mentions.rule_table import MAX_NAME_CHARS, EntityRule
@@ -69,6 +69,8 @@ def rule_candidates(
             reason = "counted"  # "某省第四个国家级高新区": a rank among zones of a kind, no name
         if reason is None and rule.type == "IndustryChain":
             reason = _chain_stem_reason(text, start, s, e, gaz)
+        if reason is None and text.startswith(_SCHOOL, s) and _unowned_school(text, start, s, near):
+            reason = "faculty"  # 信息工程学院, 计算机与软件学院: a university's school, not one
         if reason is None and rule.type == "Enterprise" and text.startswith("“", e) and quoted_firm_follows(text, e):
             reason = "kind-of-firm"  # "某某研发公司“甲乙科技”": the firm's name is in the quotes
         if reason is None:
@@ -81,6 +83,19 @@ def rule_candidates(
         if rule.type == "IndustryChain" and reason is not None and not _heads_other_things(text, start, s, e):
             found += _chain_list(text, start, rule, gaz, known)
     return found, drops
+
+
+_SCHOOL = "学院"
+_SCHOOL_OWNERS = frozenset({"University", "ResearchInstitute"})
+
+
+def _unowned_school(text: str, start: int, suffix_start: int, near: list[SurfaceMatch]) -> bool:
+    """A discipline alone before 学院 with no university right before it: one of a
+    university's schools named in passing ("信息工程学院、智能制造学院"). After its
+    university ("某某大学|能源学院") the school is named whole, and a later step joins them."""
+    if any(m.end == start and m.surface.type in _SCHOOL_OWNERS for m in near):
+        return False
+    return names_a_discipline(text[start:suffix_start])
 
 
 # Incubators and accelerators of an industry ("…产业孵化基地", "…产业加速器"): like 产业园

@@ -45,7 +45,8 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
     bound = start
     if rule.type == "Laboratory" and start > 0 and text[start - 1] in _CLOSING_QUOTES:
         start = _quoted_part_start(text, start, s, known)
-    if rule.type in JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及和":
+    after_joiner = rule.type in JOINED_NAME_CLASSES and start > 0 and text[start - 1] in "与及和"
+    if after_joiner and not _opens_with_place(start, matches):
         # "…先进技术与装备国家工程实验室": the words after the joiner must make a name
         # with the suffix on their own, or the joiner is between two phrases.
         # (An industry before the joiner is part of the name: "某某医药与高端制剂工程中心".)
@@ -147,6 +148,13 @@ def _quoted_part_start(text: str, start: int, suffix_start: int, known: list[tup
         return start
     before = left_boundary(text, quoted.start(), known, through_joiner=True)
     return before if before < quoted.start() or start < suffix_start else start
+
+
+def _opens_with_place(start: int, matches: list[SurfaceMatch]) -> bool:
+    """Whether a known place opens the words after a joiner: they name a body of their own
+    ("某县与安徽某某研究院": 与 joins two partners; a field joined to another never opens
+    with a place)."""
+    return any(m.start == start and m.surface.type == "Place" for m in matches)
 
 
 # "某某科学与技术研究院", "某某科学与技术重点实验室": an institute or lab of a discipline named

@@ -43,6 +43,9 @@ class EntityRule:
     # must name the unit on their own ("某某集团研发中心", "某某大学科技成果转化平台" describe
     # the owner's units; the owner is the mention)
     owner_words_must_name: bool = False
+    # The generic tails make a common noun even after a known owner ("某市基础设施" is the
+    # city's infrastructure, where "某大学科技成果转化中心" is the university's own centre).
+    tails_after_owner: bool = False
 
 
 @dataclass(slots=True)

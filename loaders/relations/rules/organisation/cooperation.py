@@ -39,5 +39,19 @@ def cooperates_list(view: SentenceView) -> Iterator[Found]:
                 yield Found("COOPERATES_WITH", a, b)
 
 
+@relation_rule("cooperates-co-founders", 0.8, needs="org", cues="出资 合资 发起")
+def cooperates_co_founders(view: SentenceView) -> Iterator[Found]:
+    """由A、B等企业共同发起成立 / 由A和B合资成立: the founders of one body work together.
+
+    Unlike a loose "A、B等高校合作", a list closed by 等 is read too: each one named is
+    said to have put money into the same body."""
+    for i, unit in enumerate(view.units):
+        if unit.kind != "org" or not unit.is_list:
+            continue
+        if _CUES.founded_by_before.search(view.before(i, 2)) and _CUES.founders_after.match(view.after(i, 24)):
+            for a, b in itertools.combinations(unit.members, 2):
+                yield Found("COOPERATES_WITH", a, b)
+
+
 # "X携手Y", "X与Y…合作", "X、Y共建Z": neighbour_rules.toml.
 register_neighbour_rules(__name__, "pairs", _CUES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.model import Mention
@@ -9,6 +10,7 @@ from loaders.relations.class_limits import PARENT_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule
+from loaders.relations.scope import DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.view import SentenceView
 
 _CUES = cue_patterns(__name__)
@@ -79,3 +81,49 @@ def part_of_parent_name(view: SentenceView) -> Iterator[Found]:
             parent = _parent_by_name(view, child)
             if parent is not None and child.type in _CHILDREN:
                 yield Found(_belonging(child, [parent]), child, parent)
+
+
+_OPERATED = frozenset({"Laboratory", "LargeScientificFacility", "InnovationPlatform"})
+_CLAUSE_END = re.compile("[。；;]")
+
+
+def _named_body(view: SentenceView, kind: str) -> Mention | None:
+    """The one lab, centre, platform or facility of the article whose name ends with
+    ``kind``; None when the article names none or several (a guess between them)."""
+    bodies = {
+        m.canonical: m
+        for m in view.organisations.values()
+        if m.type in _OPERATED and (m.canonical.endswith(kind) or m.written.endswith(kind))
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def _builders(view: SentenceView, opening_end: int, host_cue: bool) -> Iterator[Mention]:
+    """The organisations of the sentence's first clause that build what the kind word
+    stands for: the one right after 依托, and each one after 联合/由 that a building verb
+    follows ("联合A、B等单位共同组建", "由A牵头")."""
+    clause_end = _CLAUSE_END.search(view.text)
+    first_end = clause_end.start() if clause_end else len(view.text)
+    for k, unit in enumerate(view.units):
+        if unit.kind != "org" or unit.start >= first_end:
+            continue
+        hosts = host_cue and unit.start == opening_end
+        joins = _CUES.joins_before.search(view.before(k, 3)) and _CUES.builds_after.match(view.after(k, 12))
+        if hosts or joins:
+            yield from unit.members
+
+
+@relation_rule("operated-by-kind-word", 0.6, min_mentions=1, needs="org", cues="实验室 中心 平台 装置")
+def operated_by_kind_word(view: SentenceView) -> Iterator[Found]:
+    """X实验室…。实验室依托Y，联合A、B共同组建 / 该中心由Y牵头建设: the kind word opening the
+    sentence stands for the one body of that kind the article names, which Y, A and B run."""
+    opening = _CUES.kind_opening.match(view.text)
+    if opening is None or any(unit.start < opening.end(1) for unit in view.units):
+        return  # no kind word, or it begins a name of its own ("中心城区…")
+    body = _named_body(view, opening.group(1))
+    if body is None:
+        return
+    standing = synthetic_mention(body, view.sentence, DOCUMENT_SUBJECT)
+    for builder in _builders(view, opening.end(), opening.group(2).startswith("依托")):
+        if builder.canonical != body.canonical:
+            yield Found("OPERATED_BY", standing, builder)

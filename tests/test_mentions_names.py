@@ -367,3 +367,16 @@ def test_praise_heads_and_standing_for_lists_type_their_members():
     assert praised["星河光显"].type == "Enterprise" and praised["云杉光电"].type == "Enterprise"
     standing = _by_canonical("形成了以星河生物、云杉生化等为代表的一批生物制药企业。")
     assert standing["生物制药"].type == "IndustryChain"
+
+
+def test_a_provinces_innovation_labs_are_named_by_city_and_word_with_their_fields_aside():
+    # Each member carries its field in brackets; a firm's name among place words names its
+    # own laboratory; a first member whose last character is a word of its own (…都) is
+    # skipped, not the whole list.
+    found = _by_canonical(
+        "该省先后布局建设了青柳云都(新型显示)、白杉星渡(海洋装备)、翠湖松溪(精细化工)、"
+        "宁德时代(储能器件)等4家省创新实验室。"
+    )
+    assert found["白杉星渡创新实验室"].subtype == "ProvincialLaboratory"
+    assert "翠湖松溪创新实验室" in found and "宁德时代创新实验室" in found
+    assert not any(name.endswith(("新型显示创新实验室", "省创新实验室")) for name in found)

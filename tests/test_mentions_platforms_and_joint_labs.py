@@ -72,3 +72,20 @@ def test_a_lab_named_with_he_between_two_fields_is_one_name_and_a_known_name_bef
     assert found["青柳湖泊和湿地工程国家重点实验室"].type == "Laboratory"
     assert found["清华大学"].type == "University"
     assert found["云杉材料国家重点实验室"].type == "Laboratory"
+
+
+def test_incubators_stations_and_sci_tech_platforms_are_named_by_their_endings():
+    found = _by_canonical(
+        "青柳高新创业园与翠湖市科技创业服务中心联合孵化，白杉中法科创平台落户；"
+        "研究所建成星河真空互联综合实验站。园区搭建高能级科创平台。"
+    )
+    assert found["青柳高新创业园"].subtype == "Incubator"
+    assert found["翠湖市科技创业服务中心"].subtype == "Incubator"
+    assert found["白杉中法科创平台"].type == "InnovationPlatform"
+    assert found["星河真空互联综合实验站"].type == "LargeScientificFacility"
+    assert not any(name.endswith("高能级科创平台") for name in found)
+
+
+def test_a_field_joined_by_ji_before_an_innovation_promotion_centre_is_one_name():
+    found = _by_canonical("两家单位签约共建云杉机器人及先进技术创新促进中心。")
+    assert found["云杉机器人及先进技术创新促进中心"].type == "InnovationPlatform"

@@ -31,6 +31,7 @@ _MEASURES = "个家所"
 _CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 MAX_LIST_ITEMS = 12
 MIN_MEMBER_CHARS = 2
+MIN_LISTED_AFTER_STOP = 3
 # An organisation opening a member holds the laboratory; the field after it names it.
 _OWNER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:集团|公司|农科院|科学院|研究院|大学|学院)")
 MIN_FIELD_CHARS = 4
@@ -86,7 +87,7 @@ def _distributed(text: str, hit: re.Match[str], known: list[tuple[int, int, str]
         return None
     if count is not None and (len(members) > count or (not has_etc and len(members) != count)):
         return None
-    if any(cls in _NAME_CLASSES and a < end and b > start for start, end in members for a, b, cls in known):
+    if _mostly_names(members, known):
         return None
     kind = _kind_of(written)
     stems = _shared_tail_names([name_form(text[a:b]) for a, b in members])
@@ -98,6 +99,14 @@ def _distributed(text: str, hit: re.Match[str], known: list[tuple[int, int, str]
     return DistributedList(names, hit.start(3), hit.end(3)) if names else None
 
 
+def _mostly_names(members: list[tuple[int, int]], known: list[tuple[int, int, str]]) -> bool:
+    """Whether half the members or more are names of organisations: then the list lists
+    those ("某大、某工大等2个…"); one firm among place words names its own laboratory
+    ("某州某某、某某时代等3家…": 某某时代创新实验室)."""
+    named = sum(any(cls in _NAME_CLASSES and a < end and b > start for a, b, cls in known) for start, end in members)
+    return 2 * named >= len(members)
+
+
 def _name(kind: CountedKind, written: str, member: str) -> str:
     suffix = kind.kind.removeprefix(_PROVINCE_SLOT)
     province = written.removesuffix(suffix) if _PROVINCE_SLOT in kind.kind else ""
@@ -107,15 +116,29 @@ def _name(kind: CountedKind, written: str, member: str) -> str:
 def _members_before(text: str, end: int, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     members: list[tuple[int, int]] = []
     for _ in range(MAX_LIST_ITEMS):
+        end = _before_field_aside(text, end)
         start = left_boundary(text, end, known, through_joiner=True)
         named_from = _after_owner(text, start, end)
         if end - named_from < MIN_MEMBER_CHARS:
-            return []
+            # A first member whose last character reads as a word of its own (…都, "all")
+            # stops the walk at once: the members after it still make the list.
+            return members if start == end and len(members) >= MIN_LISTED_AFTER_STOP else []
         members.insert(0, (named_from, end))
         if start == 0 or text[start - 1] != "、":
             return members
         end = start - 1
     return members
+
+
+# A member may carry its field in brackets ("某某（新材料）、某某（生物医药）等…"): the aside
+# says what the laboratory works on and is no part of its name.
+_FIELD_ASIDE = re.compile(r"[（(][\u4e00-\u9fff]{2,10}[）)]$")
+MAX_ASIDE_CHARS = 12
+
+
+def _before_field_aside(text: str, end: int) -> int:
+    aside = _FIELD_ASIDE.search(text, max(0, end - MAX_ASIDE_CHARS), end)
+    return aside.start() if aside is not None else end
 
 
 def _after_owner(text: str, start: int, end: int) -> int:

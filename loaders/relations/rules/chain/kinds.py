@@ -157,10 +157,16 @@ def _chain_before_word(text: str, members: list[Mention], links: list[tuple[int,
     after_run = links[-1][1]
     chains = [m for m in members if m.type == "IndustryChain" and m.subtype != "ChainSegment"]
     named = [m for m in chains if after_run <= m.clean_start < word_at <= m.clean_end]
+    named += [m for m in chains if after_run <= m.clean_start and _qualifies_word(text[m.clean_end : word_at])]
     # "存储器“设计—封测”产业链": the chain may stand right before the quoted run.
     quote = links[0][0] - 1
     before = [m for m in chains if m.clean_end == quote and text[quote : quote + 1] in _OPENING_QUOTES]
     return named[0] if named else before[0] if before else None
+
+
+def _qualifies_word(between: str) -> bool:
+    """``between`` a chain's name and the chain word is a word of extent alone ("垂直", "全")."""
+    return _CUES.chain_word_qualifier.match(between) is not None
 
 
 def _context_chain(view: SentenceView) -> Mention | None:

@@ -78,7 +78,7 @@ def _first_unit(view: SentenceView, start: int, index: int) -> int | None:
     "located-in-gathers",
     0.75,
     needs="place org",
-    cues="集聚 聚集 汇聚 云集 引进 吸引 引育 招引 入驻 落户 落地 培育 孵化 内有 内现有",
+    cues="集聚 聚集 汇聚 云集 引进 引入 吸引 引育 招引 入驻 落户 落地 培育 孵化 内有 内现有",
 )
 def located_in_gathers(view: SentenceView) -> Iterator[Found]:
     """园区集聚A、B / X：…，引进A等企业 / 园区入驻了A / 园区内有A / X市培育了以A为代表的企业: what the
@@ -132,15 +132,38 @@ def _located_after_cue(
 ) -> Iterator[Found]:
     """The organisations of a unit whose list a ``cue`` word opens (those ``kept`` keeps)
     are in the nearest place governing it, unless that place is one of a list."""
+    last_place: int | None = None
     for j, unit in enumerate(view.units):
-        if unit.kind != "org":
+        if unit.kind != "org" or _qualifies_next(view, j):
             continue
         head = _list_head(view, j)
         if not _cue_opens_list(view, head, cue):
             continue
         place = _nearest_place(view, head)
+        if place is None and last_place is not None and _part_opens_with_cue(view, head, cue):
+            place = last_place  # "在Y，…：引进A等高校；引进B等院所": the parts go on alike
         if place is not None and not view.units[place].is_list:
+            last_place = place
             yield from pairwise("LOCATED_IN", kept(unit.members), view.units[place].members)
+
+
+def _part_opens_with_cue(view: SentenceView, head: int, cue: re.Pattern[str]) -> bool:
+    """The list unit ``head`` opens stands in a part after ；, with nothing but an opener
+    before the ``cue`` ("；引进建设B等院所"), so the part goes on like the one before."""
+    start = part_start(view.text, view.units[head].start)
+    if start == 0 or view.text[start - 1] not in _SUBJECT_GOES_ON:
+        return False
+    found = cue.search(view.text[start : view.units[head].start])
+    return found is not None and _CUES.opener.match(view.text[start : start + found.start()].strip()) is not None
+
+
+def _qualifies_next(view: SentenceView, index: int) -> bool:
+    """Organisation unit ``index`` qualifies the organisation right after it ("引入A上下游关联企业
+    B"): one name, not closed by 等, joined to the next by a short noun phrase alone."""
+    unit = view.units[index]
+    if unit.is_list or unit.closed_by_deng or index + 1 >= len(view.units) or view.units[index + 1].kind != "org":
+        return False
+    return _CUES.qualifier_gap.match(view.gap(index, index + 1)) is not None
 
 
 def _cue_opens_list(view: SentenceView, head: int, cue: re.Pattern[str]) -> bool:

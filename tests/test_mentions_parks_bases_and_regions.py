@@ -149,3 +149,16 @@ def test_bare_districts_listed_before_等地_are_the_city_s_districts():
     found = _places("杭州的数字产业正向余杭、萧山和富阳等地延伸。")
     assert {"余杭区", "萧山区", "富阳区"} <= set(found)
     assert found["余杭区"].written == "余杭"
+
+
+def test_a_bare_zone_word_before_a_park_is_not_part_of_its_name():
+    found = _places("记者来到高新区青禾智能装备产业园项目现场。")
+    assert "青禾智能装备产业园" in found
+    assert "高新区青禾智能装备产业园" not in found
+
+
+def test_regions_of_several_cities_are_regions():
+    found = _places("长株潭地区新能源产业加快发展。", "成渝地区与环渤海的企业交流频繁。")
+    assert found["长株潭"].subtype == "Region"
+    assert found["成渝地区"].subtype == "Region"
+    assert found["环渤海"].subtype == "Region"

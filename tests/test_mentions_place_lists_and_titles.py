@@ -122,3 +122,17 @@ def test_a_short_park_owner_is_no_alias():
     found = _by_text("青柳科技园开园。", "青柳集团投资。")
     assert found["青柳科技园"].type == "Place"
     assert "青柳" not in found
+
+
+def test_a_known_park_opening_a_list_after_a_verb_makes_the_others_places():
+    found = _by_text("松涛新城建有青柳科技园、数字农业园、医疗器械园。")
+    assert found["青柳科技园"].type == "Place"
+    assert found["数字农业园"].type == "Place"
+    assert found["医疗器械园"].type == "Place"
+
+
+def test_listed_places_reads_the_first_item_from_where_its_name_starts():
+    text = "园区内建有甲科技园、乙农业园"
+    places = {(text.index("甲科技园"), text.index("甲科技园") + 4)}
+    found = [text[p.start : p.end] for p in listed_places(text, places, set())]
+    assert found == ["乙农业园"]

@@ -45,13 +45,13 @@ def listed_places(text: str, places: set[tuple[int, int]], others: set[tuple[int
     found: list[ListedPlace] = []
     for run in _RUN.finditer(text):
         items = [(m.start(), m.end()) for m in _ITEM.finditer(text, run.start(), run.end())]
-        known = [_ends_a_place(item, places) for item in items]
-        if not any(known):
-            continue
         # The first item's left edge is a guess: a verb may stand before the name. After
         # a space the run may open in the middle of a name ("12 寸…基地"): skip it then.
         first = 0 if run.start() == 0 or not text[run.start() - 1].isspace() else 1
         items[0] = (_name_start(text, *items[0]), items[0][1])
+        known = [_ends_a_place(item, places) for item in items]
+        if not any(known):
+            continue
         for (start, end), is_known in zip(items[first:], known[first:], strict=True):
             if not is_known and _may_name_a_place(text, start, end, others):
                 found.append(ListedPlace(start, end))

@@ -83,6 +83,8 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
     if rule.type == "Enterprise":
         start = _after_zone_word(text, _place_anchored_start(text, start, s, matches), s)
         return _after_role_noun(text, start, s, rule)
+    if rule.name == _PARK_RULE:
+        start = _after_bare_zone_word(text, start, s)
     if rule.type == "Place":
         start = _after_body_word(text, after_sentence_words(text, start, s, [m.start for m in matches]), s)
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
@@ -228,6 +230,17 @@ def _after_zone_word(text: str, start: int, s: int) -> int:
         if s - hit.end() >= MIN_FIRM_STEM:
             start = hit.end()
     return start
+
+
+# "来到高新区某某产业园": a zone word with no place's name before it is the zone the text
+# speaks of ("the zone"), which says where the park is; the park's name starts after it.
+_BARE_ZONE_WORD = re.compile("(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区)(?!的)")
+MIN_PARK_STEM = 2
+
+
+def _after_bare_zone_word(text: str, start: int, s: int) -> int:
+    hit = _BARE_ZONE_WORD.match(text, start, s)
+    return hit.end() if hit and s - hit.end() >= MIN_PARK_STEM else start
 
 
 # "<known place>的核心区", "<known place>的园区": a part or the parks of the place, described

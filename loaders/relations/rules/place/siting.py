@@ -142,7 +142,7 @@ def _located_after_cue(
         place = _nearest_place(view, head)
         if place is None and last_place is not None and _part_opens_with_cue(view, head, cue):
             place = last_place  # "在Y，…：引进A等高校；引进B等院所": the parts go on alike
-        if place is not None and not view.units[place].is_list:
+        if place is not None and not view.units[place].is_list and not _only_regions(view.units[place].members):
             last_place = place
             yield from pairwise("LOCATED_IN", kept(unit.members), view.units[place].members)
 
@@ -164,6 +164,12 @@ def _qualifies_next(view: SentenceView, index: int) -> bool:
     if unit.is_list or unit.closed_by_deng or index + 1 >= len(view.units) or view.units[index + 1].kind != "org":
         return False
     return _CUES.qualifier_gap.match(view.gap(index, index + 1)) is not None
+
+
+def _only_regions(places: Sequence[Mention]) -> bool:
+    """A region of several cities ("长株潭地区汇聚了A、B") gathers or has bodies that lie in
+    one of its cities, which the text leaves unnamed: readers do not place them in the region."""
+    return bool(places) and all(m.subtype == "Region" for m in places)
 
 
 def _cue_opens_list(view: SentenceView, head: int, cue: re.Pattern[str]) -> bool:

@@ -47,13 +47,13 @@ _DENG_TAIL = re.compile(
 )
 
 
+# Every other class is an organisation's. (A look-up: kinds are read for every mention.)
+_KIND_OF_CLASS = {"Place": "place", "IndustryChain": "chain"}
+
+
 def kind_of(mention: Mention) -> str:
     """The coordination kind: members of one list share it."""
-    if mention.type == "Place":
-        return "place"
-    if mention.type == "IndustryChain":
-        return "chain"
-    return "org"
+    return _KIND_OF_CLASS.get(mention.type, "org")
 
 
 @dataclass(slots=True)

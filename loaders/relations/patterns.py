@@ -17,7 +17,9 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   negation and cancels nothing).
 - ``after_blockers``: words that, in the text right after the second end, cancel the
   pattern ("以A、B等为主的上游产业": the list makes up a stream of a chain, no focus of a place).
-- ``opens_clause``: the first end must open its clause (it is the clause's subject).
+- ``opens_clause``: the first end must open its clause (it is the clause's subject); with
+  ``before_cues``, the cue may stand before it ("近日，在X，A…": 在 sets the scene).
+  Before-cues of a place are read before the run of places it ends ("在云南|曲靖经开区").
 - ``list_required``: the second end must be a list ("包括A、B、C"), not one name.
 - ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
 - ``one_tail``: a list on the tail side yields nothing ("A和B产业链涵盖X、Y等环节" does not
@@ -132,8 +134,10 @@ class RelationPattern:
         gap = view.gap(i, j)
         if view.units[i].kind == "place" and _CUES.body_of_place.match(gap):
             return False  # "合肥市政协围绕…": the place names a body, which is the subject
-        if self.head_first and i + 1 < j and view.qualifies_next(i):
-            return False  # "江西省赣州高新区重点发展…": the zone is the subject, its province says where
+        if i + 1 < j and view.qualifies_next(i):
+            # "江西省赣州高新区重点发展…": the zone is the subject, its province says where;
+            # "在甘肃省秦安县设立的X": X is set up in the county, the province says where that is
+            return False
         if self.list_required and not view.units[j].is_list:
             return False
         # a first end that opens its clause is its subject, whichever end it is
@@ -145,9 +149,10 @@ class RelationPattern:
             return False
         if self.gap is not None and not self._cue_found(view, _CUES.quotes.sub("", gap), j):
             return False
-        if self.before is not None and not self.before.search(view.before(i, 6)):
+        # a place written after another ("在云南|曲靖经济开发区") takes the cue before the first
+        if self.before is not None and not self.before.search(view.before(view.place_run_start(i), 6)):
             return False
-        if self.opens_clause and not _opens_clause(view, i):
+        if self.opens_clause and not _opens_clause(view, i, self.before):
             return False
         if self.no_object and _object_follows(view, j):
             return False
@@ -209,8 +214,10 @@ class RelationPattern:
             for i, j in self.ends(view):
                 h, t = (i, j) if self.head_first else (j, i)
                 heads = _members(view, h, self.head)
+                if not heads:
+                    continue  # speed: most pairs of units hold no head, and need no tails read
                 tails = _members(view, t, self.tail)
-                if heads and tails and self.matches(view, i, j):
+                if tails and self.matches(view, i, j):
                     if self.head_first and view.apposed(j) != j:
                         tails = _members(view, j + 1, self.tail)  # "位于长三角核心城市|苏州"
                     yield from self._pairs(view, i, j, heads, tails)
@@ -429,12 +436,17 @@ def _new_subject_between(view: SentenceView, first: int, second: int) -> bool:
     return False
 
 
-def _opens_clause(view: SentenceView, index: int) -> bool:
+def _opens_clause(view: SentenceView, index: int, before: re.Pattern[str] | None = None) -> bool:
     """Unit ``index`` is its clause's subject: only time words and conjunctions stand before
-    it, or before the places written together with it ("江西省赣州高新区…": the zone)."""
+    it, or before the places written together with it ("江西省赣州高新区…": the zone). With
+    ``before`` (a pattern's before-cues), the cue may stand between them: "近日，在X，…" opens
+    its clause with the place the cue sets as the scene."""
     if view.qualifies_next(index):
         return False
-    return _CUES.clause_opening.match(view.clause_before(view.place_run_start(index))) is not None
+    opening = view.clause_before(view.place_run_start(index))
+    if before is not None:
+        opening = before.sub("", opening, count=1)
+    return _CUES.clause_opening.match(opening) is not None
 
 
 def opening_place(view: SentenceView) -> Mention | None:

@@ -212,3 +212,40 @@ def test_what_suppliers_make_beside_leading_firms_is_no_firm():
     firms = _firms("新区已引进青枫股份、白鹭科技等龙头企业和电池、电机、电控等配套企业。")
     assert not {"电池", "电机", "电控"} & firms
     assert not any("企业" in name for name in firms)
+
+
+def test_an_industry_inside_a_clause_before_the_head_does_not_type_a_list_of_firms():
+    sentence = "园区已集聚了包括江南精密合金、宏达铝业、华海纤维材料等一批与船舶产业相关的零部件加工企业。"
+    mentions = find_mentions(make_document(sentence)).mentions
+    firms = {m.written for m in mentions if m.type == "Enterprise"}
+    assert {"江南精密合金", "宏达铝业", "华海纤维材料"} <= firms
+    assert not any(m.type == "IndustryChain" and m.written in firms for m in mentions)
+    assert {"青枫数码", "远帆光电"} <= _firms("青枫数码、远帆光电等一批研发投入大、成长性好的企业落户。")
+
+
+def test_a_clause_before_a_head_of_other_things_names_no_firms():
+    assert not _firms("发布了青枫合金、白鹭合金等一批与新材料产业相关的技术成果。")
+
+
+def test_a_firm_between_two_commas_is_read_whole():
+    firms = _firms("本地依托青枫集团、九一客车、白鹭汽车、远帆实业等企业，壮大汽车产业。")
+    assert {"九一客车", "白鹭汽车", "远帆实业"} <= firms
+    assert "客车" not in firms
+    assert "千和集团" in _firms("聚集了青枫集团、千和集团、白鹭电器等一批知名企业。")
+    assert "AB Optics" in _firms("引进了青枫电子、AB Optics、白鹭显示等大型企业。")
+
+
+def test_a_joiner_after_one_character_is_part_of_the_first_firm():
+    assert "信和航云" in _firms("园区里，信和航云、白鹭科技等一批高科技企业在此落户。")
+    assert not any(name.startswith("并与") for name in _firms("青枫集团，并与白鹭科技、远帆电子等企业合作。"))
+
+
+def test_verbs_and_countries_before_a_firm_between_commas_stay_out_of_its_name():
+    firms = _firms("全市已招引、落地青枫、白鹭、远帆4家智能网联整车企业。")
+    assert {"青枫", "白鹭", "远帆"} <= firms
+    assert "落地青枫" not in firms
+    assert "德国白鹭" not in _firms("包括青枫、德国白鹭、远帆科技等行业巨头。")
+
+
+def test_firms_standing_for_a_field_are_firms():
+    assert {"青枫环保", "白鹭电气"} <= _firms("拥有以青枫环保、白鹭电气为代表的环境领域行业重点企业40家。")

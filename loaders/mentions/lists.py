@@ -62,6 +62,9 @@ _MANY_OF_FIRMS = rf"{_MANY_WORDS}[^\W\d_的之为]{{2,12}}的{_QUOTED_MODIFIER}[
 _COUNTED_FIRMS_CLAUSE = (
     rf"(?<=家)(?:[^\W\d_的之为]|、){{2,30}}?的{_QUOTED_MODIFIER}[^\W\d_的之为]{{0,10}}?{_BEFORE_FIRM_HEAD}"
 )
+# A count in 家 before a longer description without 的 ("4家储能电池配套企业"): 家 counts firms,
+# and the industry words between it and the head qualify them.
+_COUNTED_FIRMS_MODIFIERS = rf"(?<=家)[^\W\d_的之为]{{5,10}}?{_BEFORE_FIRM_HEAD}"
 # A league table of firms before the head: "等7家世界500强企业", "这些全球500强企业".
 _LEAGUE = r"(?:世界|全球|中国|财富|国内)?(?:500|五百|100|一百)强"
 # A demonstrative closes a list as 等 does: "A、B、C这些国际知名企业", "A、B这两家企业".
@@ -83,7 +86,7 @@ _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 _STANDS_FOR = r"等?为(?:代表|首|骨干)的?"
 _LONG_MODIFIERS = r"(?:[^\W\d_之为]|、){0,20}?"
 _CUE = re.compile(
-    rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_DEMONSTRATIVE}|{_COUNT})(?:{_MANY}|{_MANY_OF_FIRMS}|{_COUNTED_FIRMS_CLAUSE}|{_LEAGUE}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
+    rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_DEMONSTRATIVE}|{_COUNT})(?:{_MANY}|{_MANY_OF_FIRMS}|{_COUNTED_FIRMS_CLAUSE}|{_COUNTED_FIRMS_MODIFIERS}|{_LEAGUE}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
     rf"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主|为骨干)"
 )
 _STANDING_LIST = re.compile(_STANDS_FOR)
@@ -94,6 +97,13 @@ _STANDING_LIST = re.compile(_STANDS_FOR)
 _ROUGH_COUNT = rf"(?:{_COUNT}|(?:上|近|数)[十百千]+(?:余|多)?家)"
 _LONG_FIRM_CUE = re.compile(
     rf"等(?:{_ROUGH_COUNT}为?)?(?:[^\W\d_的之为]|[“”‘’\"']){{0,14}}?(企业|公司|集团|品牌|巨头|药企|车企|厂商|龙头(?!产业|行业))"
+)
+# "等一批与船舶产业相关的零部件加工企业", "等一批研发投入大、成长性好的企业": after
+# a word of many, a clause closed by 的 (its own 、 included) describes the members, and the head
+# after it types them. An industry word inside the clause is what the firms relate to, no head.
+_CLAUSED_FIRM_CUE = re.compile(
+    rf"等(?:{_COUNT})?{_MANY_WORDS}(?:[^\W\d_的之为]|、){{2,30}}?的{_QUOTED_MODIFIER}"
+    r"(?:[^\W\d_的之为]|、){0,16}?(企业|公司|厂商|厂家)"
 )
 # Heads that make the members industries only where the text is about an industry
 # ("围绕电池组件、逆变器等重点环节" under a 光伏 lead) or a verb of scope opens the list
@@ -287,6 +297,9 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
     long_cue = cue is None and text[stop] == "等" and _long_firm_cue(text, stop)
     if long_cue:
         cue = _LONG_FIRM_CUE.match(text, stop)
+    claused = _claused_firm_cue(text, stop, cue)
+    if claused is not None:
+        cue, long_cue = claused, True
     if text[stop] == _DEMONSTRATIVE_END and (cue is None or _HEAD_CLASS[cue.group(1)] != "Enterprise"):
         return []  # "这些领域", "这些产业": a demonstrative closes only a list of firms here
     if cue is not None and (_heads_something_else(text, cue, known) or _counted_sectors(cue, counted)):
@@ -824,6 +837,18 @@ def _long_firm_cue(text: str, stop: int) -> bool:
     return (segment is None or segment in _MEDICINE_FIELDS) and _PLATFORM_CUE.match(text, stop) is None
 
 
+def _claused_firm_cue(text: str, stop: int, cue: re.Match[str] | None) -> re.Match[str] | None:
+    """The head of firms after a clause closed by 的 that describes the list closed at ``stop``,
+    when no head or only an industry word inside that clause was read ("等一批与船舶产业相关的…
+    企业": 产业 stands in the clause). None when the list has a head of its own."""
+    if text[stop] != "等" or (cue is not None and _HEAD_CLASS[cue.group(1)] != "IndustryChain"):
+        return None
+    claused = _CLAUSED_FIRM_CUE.match(text, stop)
+    if claused is None or (cue is not None and cue.end() > text.rfind("的", stop, claused.start(1))):
+        return None  # the industry head stands after the clause: "等一批…的新兴产业企业" is read there
+    return claused
+
+
 def _brands_of_firms(text: str, stop: int, cue: re.Match[str]) -> bool:
     """Whether a list of brands names firms: counted in 家 ("等100多家知名品牌"); uncounted
     brands are a firm's products ("奇瑞、星途等品牌") or produce ("草莓、蓝莓等知名品牌")."""
@@ -964,6 +989,8 @@ def _heads_something_else(text: str, cue: re.Match[str], known: _KnownIndex | No
     chain = known.by_end.get(cue.start() + field.start()) if known is not None and field is not None else None
     if chain is not None and chain.type == "IndustryChain" and chain.start > cue.start():
         return False  # "等生命健康领域各类企业": the firms of a known industry
+    if field is not None and _STANDING_LIST.match(text, cue.start()) is not None:
+        return False  # "以A、B为代表的环境领域重点企业": what stands for firms is firms, whatever their field
     return any(head in between for head in FIELD_HEADS)
 
 
@@ -1203,6 +1230,8 @@ def _walk_items(
             # alone; after a 、 the whole text up to the trade is the firm's name
             wider = _enumerated_start(text, end)
             start = wider if 0 <= wider < start and end - wider <= MAX_ITEM_CHARS else start
+        if firms and hit is None:
+            start = _between_commas_start(text, start, end)
         if text[start] in "和及与" and end - start > MIN_FIRM_NAME_CHARS and _after_a_list_of_firms(text, start + 1):
             start += 1  # "等龙头企业和佑X…": the words rules read 和 into the next member's name
         if _heads_an_earlier_list(text, start, end):
@@ -1220,6 +1249,49 @@ def _walk_items(
             break  # "A、B等龙头企业和C、D等配套企业": 和 joins two lists, each with its head
         previous_joiner, end = joiner, start - len(joiner)
     return items
+
+
+def _between_commas_start(text: str, start: int, end: int) -> int:
+    """Start of a firm's name that stands whole between two 、 of a list of firms, where the word
+    rules cut it short at a numeral or a space inside it ("、九一客车、": 九一; "、AB Optics、"), or a
+    member cut at a joiner after one character ("、千和集团、", _one_character_before_joiner).
+    Names are no phrases: no joiner joins members between two commas. ``start`` when the member
+    is the last (a 和 may join it there) or when words other than numerals stand back to the
+    comma (a verb, a place, a country: "、德国白鹭、" is read apart by the walk)."""
+    glued = _one_character_before_joiner(text, start)
+    if glued >= 0:
+        return glued
+    if not text.startswith("、", end) or _joiner_before(text, start) is not None:
+        return start  # "、A实验室与B电子、": a joiner after a name of two characters or more joins two
+    comma = text.rfind("、", max(0, end - MAX_ITEM_CHARS - 1), start)
+    if comma >= 0 and _LATIN_NAME.fullmatch(text, comma + 1, end):
+        return comma + 1
+    if comma < 0 or not _PLAIN_HAN.fullmatch(text, comma + 1, end) or "等" in text[comma:end]:
+        return start
+    if any(tag != _NUMERAL_TAG for _, tag in rjieba.tag(text[comma + 1 : start])):
+        return start  # "培育、引进青枫、", "A市、B市集聚了C、": a clause or a place before the member
+    return comma + 1
+
+
+# A foreign firm's name in Latin letters, its words parted by spaces ("AB Optics").
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+)+")
+_NAME_JOINER_CHARS = "和与及"
+_NUMERAL_TAG = "m"  # the only words the word rules cut off a name between two commas: 九一|客车
+_LINKING_TAGS = frozenset({"c", "v", "p", "d", "r", "u"})  # joiners, verbs, adverbs, pronouns
+
+
+def _one_character_before_joiner(text: str, start: int) -> int:
+    """Start of a firm's name that the word rules cut at a joiner's character inside it ("，信和航云、":
+    航云 after 和), when one character alone stands between a list mark and the joiner: no member
+    is one character long, so the joiner is part of the name. -1 else."""
+    if start < 2 or text[start - 1] not in _NAME_JOINER_CHARS or not _HAN_END.match(text[start - 2]):
+        return -1
+    if start > 2 and text[start - 3] not in RUN_BREAKS and text[start - 3] != "、":
+        return -1
+    words = rjieba.tag(text[start - 2 : start])
+    if words[0][1] in _LINKING_TAGS:
+        return -1  # "，以及远帆…", "，并与…", "，要和…": a joiner, or a word that links a clause
+    return start - 2
 
 
 def _heads_an_earlier_list(text: str, start: int, end: int) -> bool:

@@ -1,5 +1,6 @@
 """General rules of mention finding, shown on invented sentences (no seed text)."""
 
+import pytest
 from test_mentions_helpers import make_document
 from test_mentions_helpers import mentions_by_text as _by_text
 
@@ -294,3 +295,24 @@ def test_zhong_right_after_yu_opens_the_first_member_of_a_firm_list():
     # the segmenter reads 中|轴承 ("in" and a word): after 与, 中 is the firm's own
     found = _by_text("推动东江实验室与中轴承、通达科技等重点企业共建研发中心。")
     assert "中轴承" in found and "轴承" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # the segmenter reads 中|电… ("in"): after the verb whose object the list is, 中 opens the firm
+        ("西岭科学城拥有中电岚康、禾川网络等大型头部企业。", "中电岚康"),
+        ("开发区围绕中节澜润、显岳科技等核心企业延链补链。", "中节澜润"),
+    ],
+)
+def test_zhong_right_after_a_verb_opens_the_first_member_of_a_firm_list(text: str, first: str) -> None:
+    found = _by_text(text)
+    assert found[first].type == "Enterprise" and first[1:] not in found
+
+
+def test_zhong_of_qizhong_and_of_an_industry_list_stays_apart():
+    # 其中 is one word, and a list of industries keeps its verb's 中 out
+    found = _by_text("其中岚华、岳达等企业增长较快。")
+    assert "中岚华" not in found and "岚华" in found
+    industries = _by_text("园区集中力量发展高端装备、精密机械等产业。")
+    assert "中力量发展高端装备" not in industries

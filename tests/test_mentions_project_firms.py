@@ -57,6 +57,35 @@ def test_no_firm_in_other_projects(tmp_path: Path, sentence: str) -> None:
     assert not firms(tmp_path, sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # most items are firms: a short name alone is one too, though no head word ends it
+        ("园区先后引进了岚溪药业、九岭通、禾泰生物、森禾宝药业等项目。\n", {"九岭通"}),
+        # a head word ends it, though the dictionary knows its stem
+        ("先后引进鸿岚钢构、讴岳机械、连通机电、澳禾汽车等项目入驻。\n", {"连通机电"}),
+        ("在高新区，格岚美、精岳电子、瑞禾科技、天岚证券等4个重大项目集中开工。\n", {"天岚证券"}),
+    ],
+)
+def test_a_short_name_among_listed_firms_is_a_firm(tmp_path: Path, sentence: str, names: set[str]) -> None:
+    assert names <= firms(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a body, a site and a project among firms stay apart
+        ("在高新区，格岚美、航天激光院、精岳电子、瑞禾科技等4个重大项目集中开工。\n", "航天激光院"),
+        ("先后引进鸿岚钢构、讴岳机械、澄湖产业园、澳禾汽车等项目入驻。\n", "澄湖产业园"),
+        # too few firms in the list: the others are projects
+        ("推进岚湖科技、智慧停车、污水处理等项目建设。\n", "智慧停车"),
+        ("推进岚湖科技、西岭配套、东湖安置等项目建设。\n", "西岭配套"),
+    ],
+)
+def test_no_firm_from_a_list_of_projects_by_other_names(tmp_path: Path, sentence: str, name: str) -> None:
+    assert name not in firms(tmp_path, sentence)
+
+
 def test_a_known_firm_before_its_product_keeps_its_own_name(tmp_path: Path) -> None:
     # the head word opens the product (动力电池): the known firm ends where it starts
     assert "长鑫动力" not in firms(tmp_path, "年内，长鑫动力电池、岳溪压铸等项目相继入驻。\n")

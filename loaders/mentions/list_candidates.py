@@ -28,7 +28,7 @@ from loaders.mentions.lists import (
     may_hold_term_list,
     term_list_members,
 )
-from loaders.mentions.project_firms import KnownNames, project_firms
+from loaders.mentions.project_firms import KnownNames, listed_firms, project_firms
 
 # A Han character, a count, a measure word. (Written to open with the count and look
 # behind for the Han character: the regex engine then skips ahead to digits, which makes
@@ -52,7 +52,18 @@ def with_project_firms(text: str, pool: list[Candidate], matches: list[SurfaceMa
         Candidate(f.start, f.end, "Enterprise", None, name_form(text[f.start : f.end]), PROJECT_FIRM_SOURCE)
         for f in firms
     ]
+    found += _listed_firms(text, pool + found)
     return pool + found
+
+
+def _listed_firms(text: str, pool: list[Candidate]) -> list[Candidate]:
+    """Short names alone among firms in a list of projects ("引进A药业、B、C生物等项目")."""
+    firms = [(c.start, c.end) for c in pool if c.type == "Enterprise"]
+    others = [(c.start, c.end) for c in pool if c.type != "Enterprise"]
+    return [
+        Candidate(a, b, "Enterprise", None, name_form(text[a:b]), PROJECT_FIRM_SOURCE)
+        for a, b in listed_firms(text, firms, others)
+    ]
 
 
 def may_distribute(text: str) -> bool:

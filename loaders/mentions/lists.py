@@ -1222,8 +1222,11 @@ def _walk_items(
             wider = _enumerated_start(text, end)
             start = wider if 0 <= wider < start and not _ends_in_suffix(text[wider:end]) else start
         if whole_members and hit is None and _cut_at_zhong(text, start):
-            # "与中触媒、…等企业": after a partner's preposition 中 opens the first member
+            # "与中触媒、…等企业": after a partner's preposition 中 opens the first member; so it
+            # does in a list of firms after the verb it is the object of ("拥有中电某某、…等企业")
             wider = _start_after_partner_joiner(text, start)
+            if wider < 0 and firms:
+                wider = _start_after_verb(text, start)
             start = wider if 0 <= wider < start and not _ends_in_suffix(text[wider:end]) else start
         if firms and hit is None and text[start:end] in _FIRM_TRADE_ENDINGS:
             # "…、重塑科技等企业": the word rules stop at a verb (重塑) and leave the trade
@@ -1401,6 +1404,22 @@ def _start_after_partner_joiner(text: str, start: int) -> int:
 
 
 _PARTNER_JOINERS = frozenset("与同跟和")
+_VERB_BEFORE_CHARS = 6  # the words read before a 中 to find the verb that ends there
+
+
+def _start_after_verb(text: str, start: int) -> int:
+    """Start of a first member cut short at 中 right after a verb of two characters or more
+    ("拥有中某、", "围绕中某…"): 中 is no locative after a verb, it opens the member (其中 and 集中
+    end in a one-character word, so they stay whole). -1 when no such verb stands before it."""
+    zhong = start - 1
+    before = rjieba.tag(text[max(0, zhong - _VERB_BEFORE_CHARS) : zhong])
+    if not before:
+        return -1
+    word, tag = before[-1]
+    return zhong if len(word) >= MIN_VERB_CHARS and tag == "v" else -1
+
+
+MIN_VERB_CHARS = 2
 
 
 def _wider_term_start(text: str, end: int, hit: KnownSpan | None) -> int:

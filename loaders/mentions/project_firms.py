@@ -111,6 +111,86 @@ def _project_items(text: str, at: int) -> tuple[bool, list[tuple[int, int]]]:
     return close is not None or len(chunks) > 1, items
 
 
+# A list of firms standing for the projects they build ("引进A科技、B、C药业等项目", "A、B、C等
+# 7个重大项目集中开工"): where most items are firms already, a short name alone is one too, though
+# the dictionary knows its stem (连通机电) or no head word ends it (九州通). A site, a body or a
+# project (…基地, …研究院, …产业园) is never one. Only items after the first 、 are read: the
+# first runs on from the clause's verb.
+_PLACE_TAILS = ("岛", "城", "园", "港", "谷", "湾", "区", "镇", "村", "湖", "山")  # 科创岛: a site
+MIN_LISTED_ITEMS = 3
+MIN_LISTED_FIRMS = 2
+_LISTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z]{1,9}")
+_NOT_FIRM_TAILS = (
+    *_PLACE_TAILS,
+    *("项目", "基地", "工程", "中心", "院", "所", "校", "大学", "医院", "厂", "线", "站", "馆", "场", "楼"),
+)
+_PREDICATE_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "m", "f", "p", "c", "u", "r", "t"})
+
+
+def listed_firms(text: str, firms: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Short names alone in a list of projects most of whose items are firms (``firms``: the
+    spans of firms found; ``others``: of other names found)."""
+    found: list[tuple[int, int]] = []
+    for project in re.finditer("项目", text):
+        items = _closed_list_items(text, project.start())
+        if len(items) < MIN_LISTED_ITEMS:
+            continue
+        opened = [_opened_by_firm(item, firms, first=index == 0) for index, item in enumerate(items)]
+        if sum(opened) < MIN_LISTED_FIRMS or 2 * sum(opened) < len(items):
+            continue
+        found += [
+            (a, b)
+            for (a, b), firm in zip(items[1:], opened[1:], strict=True)
+            if not firm and not _overlaps((a, b), [*firms, *others]) and _listed_short_name(text[a:b])
+        ]
+    return found
+
+
+def _closed_list_items(text: str, at: int) -> list[tuple[int, int]]:
+    """The items of the list closed by "等…" right before ``at`` (where 项目 is), split at 、;
+    none when no 等 closes it. The first item runs back to the clause's start."""
+    close = _LIST_CLOSE.search(text, max(0, at - _MAX_CLOSE_CHARS), at)
+    if close is None:
+        return []
+    end = close.start()
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, end - MAX_CHUNK_CHARS * 3), end)]
+    start = breaks[-1] if breaks else max(0, end - MAX_CHUNK_CHARS * 3)
+    items: list[tuple[int, int]] = []
+    for chunk in text[start:end].split("、"):
+        items.append((start, start + len(chunk)))
+        start += len(chunk) + 1
+    return items
+
+
+def _opened_by_firm(item: tuple[int, int], firms: list[tuple[int, int]], first: bool) -> bool:
+    """Whether a firm opens the item (maybe before its product: "A乙二醇"); the first item,
+    which runs back to the clause's verb, needs one ending it instead."""
+    a, b = item
+    if first:
+        return any(a <= fa and fb == b for fa, fb in firms)
+    return any(fa == a and fb <= b for fa, fb in firms)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _listed_short_name(name: str) -> bool:
+    """A firm's short name: a few characters (or Latin letters), no word of the dictionary,
+    place, industry or product, no site's or body's tail; unless a company head word ends it,
+    no verb or function word of two characters or more inside ("扩建厂房"; one-character
+    words may be part of a name: "某州|通")."""
+    if not _LISTED_NAME.fullmatch(name) or name.endswith(_NOT_FIRM_TAILS):
+        return False
+    if rjieba.has_word(name) or name in KNOWN_PLACES or _names_a_term(name):
+        return False
+    if name[0] in _FUNCTION_CHARS or name.startswith(_NOT_COINED_OPENINGS):
+        return False
+    if _firm_at_item_start().fullmatch(name):
+        return True  # a head word ends it: its stem may be a word ("连通|机电")
+    return not any(len(word) > 1 and tag in _PREDICATE_TAGS for word, tag in rjieba.tag(name))
+
+
 def _opening_offsets(chunk: str) -> list[int]:
     """Offsets in ``chunk`` where an item may open: its start and after each verb,
     preposition or 的."""
@@ -187,7 +267,6 @@ def _another_firm_of_the_name(match: re.Match[str], known_end: int, known_name: 
 # characters that are no word of the dictionary (道路, 中小学校, 城市更新) and, when the dictionary splits them, only
 # proper nouns (not "钨钼|合金", a product, or "引江济淮|总部", a site).
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_PLACE_TAILS = ("岛", "城", "园", "港", "谷", "湾", "区", "镇", "村", "湖", "山")  # 科创岛: a site
 _BARE_NAME_TAGS = frozenset({"nr", "ns", "nz", "nrfg", "nrt", "j"})
 
 

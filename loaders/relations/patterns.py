@@ -263,9 +263,19 @@ class RelationPattern:
             return
         if any(unit.kind == "place" for unit in view.units) or not _is_the_pages_place(view, place):
             return
-        if view.units and _CUES.area_by_kind.search(view.text[: view.units[0].start]):
+        if _CUES.area_by_kind.search(self._opening_before_cue(view)):
             return
         yield from self._subjectless_tails(view, 0, synthetic_mention(place, view.sentence, DOCUMENT_SUBJECT))
+
+    def _opening_before_cue(self, view: SentenceView) -> str:
+        """The words the sentence opens with before its first entity, or, when the cue stands
+        in the first clause, before the cue: a heading-like label ("（二）A产业基地 重点发展…")
+        names the area the sentence speaks of even when a chain word stands inside it."""
+        opening = view.text[: view.units[0].start] if view.units else ""
+        cue = self.gap.search(view.text) if self.gap is not None else None
+        if cue is not None and not _CUES.commas.search(view.text[: cue.start()]):
+            return view.text[: cue.start()]
+        return opening
 
     def _subjectless_tails(self, view: SentenceView, first: int, head: Mention) -> Iterator[Found]:
         """Tails from unit ``first`` on whose clause holds the cue, until a place or an
@@ -431,8 +441,10 @@ def _new_subject_between(view: SentenceView, first: int, second: int) -> bool:
     has a subject of its own."""
     kind = view.units[first].kind
     for k in range(first + 1, second):
-        if view.units[k].kind == kind and not view.same_clause(first, k, soft=True) and _opens_clause(view, k):
-            return True
+        if view.units[k].kind != kind or view.same_clause(first, k, soft=True):
+            continue
+        if _opens_clause(view, k) or (kind == "place" and _CUES.sited_at_opening.match(view.clause_before(k))):
+            return True  # "X省…，在Y新区发展Z": the clause's verb acts in Y, which is its subject
     return False
 
 

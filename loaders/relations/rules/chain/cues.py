@@ -61,12 +61,21 @@ def focuses_on_verb(view: SentenceView) -> Iterator[Found]:
         if _CUES.institution_after.match(view.text, unit.tail_end):
             continue
         for j in _focus_objects(view, i):
-            if view.units[j].start - unit.end > _FOCUS_REACH:
+            if view.units[j].start - unit.end > _FOCUS_REACH or _sited_elsewhere(view, i, j):
                 break
             if _CUES.focus_verb.search(view.before(j, 14)) and not _CUES.negation.search(view.clause_before(j)):
                 yield from respective_pairs(
                     "FOCUSES_ON", list(unit.members), list(view.units[j].members), view.gap(i, j)
                 )
+
+
+def _sited_elsewhere(view: SentenceView, place: int, chain: int) -> bool:
+    """A place after 在 stands between the subject and the chain ("X省希望在Y新区发展Z"): the
+    chain is developed in Y, and the text states it as Y's focus, not the subject's."""
+    return any(
+        view.units[k].kind == "place" and _CUES.sited_at_before.search(view.before(k, 2))
+        for k in range(place + 1, chain)
+    )
 
 
 @relation_rule("focuses-on-org", 0.8, needs="org chain", cues="聚焦 专注 致力于 主攻 深耕")
@@ -182,6 +191,8 @@ def part_of_chain_firm_list(view: SentenceView) -> Iterator[Found]:
     for i in _firm_lists(view):
         if _CUES.partner_before.search(view.before(i, 3)) or _CUES.partners_after.match(view.after(i, 10)):
             continue  # "与A、B等企业建立联合研发机制": partners, not the chain's members
+        if _CUES.customers_before.search(view.before(i, 4)):
+            continue  # "成为A、B等企业的供应商": customers of the subject, whatever their chain
         if _names_other_field(view, i) or _acts_in_a_field(view, i):
             continue  # the firms' own clause says what field they act in
         topic = _topic_chain(view, i)
@@ -226,8 +237,8 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             if _CUES.partners_after.match(view.after(i, 10)) or _named_as_other_kind(view, i):
                 continue
-            if _CUES.joined_before.search(view.before(i, 3)):
-                continue
+            if _CUES.joined_before.search(view.before(i, 3)) or _CUES.customers_before.search(view.before(i, 4)):
+                continue  # partners joined or customers served, not members of the chain
             if _names_other_field(view, i) or _across_semicolon(view, chain, unit.start):
                 continue
             if _represents_other_field(view, i, chain) or _acts_in_a_field(view, i):

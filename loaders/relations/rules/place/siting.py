@@ -48,16 +48,24 @@ def _nearest_place(view: SentenceView, index: int) -> int | None:
     if first is None and start > 0 and view.text[start - 1] in _SUBJECT_GOES_ON:
         start = part_start(view.text, start - 1)
         first = _first_unit(view, start, index)
-    if first is None or view.units[first].kind != "place":
+    if first is None or view.units[first].kind != "place" or _names_a_speaker(view, first):
         return None
     return first if _CUES.opener.match(view.text[start : view.units[first].start].strip()) else None
+
+
+def _names_a_speaker(view: SentenceView, index: int) -> bool:
+    """Place unit ``index`` opens a speaker's title ("X区工信局局长Z介绍，园区集聚了A"): it is
+    the office of whoever speaks, and what is said after the comma is not said of it."""
+    return _CUES.speaker_after.match(view.text[view.units[index].end :]) is not None
 
 
 def _own_place(view: SentenceView, index: int, start: int) -> bool:
     """Unit ``index`` is a place of the part beginning at ``start``, not brought in as a
     partner or a target ("对接Y，引进A": Y is no subject)."""
     unit = view.units[index]
-    return unit.kind == "place" and unit.start >= start and not _CUES.partner_before.search(view.before(index, 4))
+    if unit.kind != "place" or unit.start < start or _names_a_speaker(view, index):
+        return False
+    return not _CUES.partner_before.search(view.before(index, 4))
 
 
 def _described_before(view: SentenceView, index: int) -> str:

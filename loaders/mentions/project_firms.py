@@ -395,8 +395,7 @@ def _product_at(text: str, at: int, end: int, known: KnownNames) -> bool:
 
 def _names_known_other(start: int, end: int, known: KnownNames) -> bool:
     """Whether a known place, industry or body overlaps ``[start, end)``."""
-    spans = [*known.places, *known.industries]
-    return start in known.bodies or any(a < end and start < b for a, b in spans)
+    return start in known.bodies or _overlaps((start, end), [*known.places, *known.industries])
 
 
 # After a head word, characters that make the run a place's name (某某科技城, 某某电子园).

@@ -81,3 +81,13 @@ def test_a_city_without_counties_is_a_city_and_known_by_its_short_form(tmp_path:
     assert load_divisions(table)["441900"].level == 2
     surface = default_gazetteer().surface("东莞")
     assert surface is not None and surface.canonical == "东莞市" and surface.subtype == "City"
+
+
+def test_two_neighbouring_chains_are_not_merged_by_an_alias(tmp_path: Path) -> None:
+    # New-energy and intelligent-connected vehicle parts are separate chains in plans that name both.
+    from loaders.pipeline import extract_document
+
+    page = tmp_path / "plan.txt"
+    page.write_text("示范区重点发展新能源汽车零部件产业和智能网联汽车零部件产业。", encoding="utf-8")
+    chains = {m.canonical for m in extract_document(page).mentions if m.type == "IndustryChain"}
+    assert {"新能源汽车零部件", "智能网联汽车零部件"} <= chains

@@ -35,6 +35,9 @@ JOINED_FIRST_SOURCE = "joined-first-member"
 DEPENDENT_PART_SOURCE = "dependent-part"
 PLACE_LIST_SOURCE = "place-list"
 PROJECT_FIRM_SOURCE = "project-firm"
+# A listed company's stock short name: the document's own declared abbreviation of the same
+# string ("某某石油化工有限公司（以下简称某某石化）") says better which firm it is.
+LISTED_COMPANY_SOURCE = "listed-company"
 # A list's distributed name wins over the word its member is alone ("光谷等湖北实验室":
 # 湖北光谷实验室, not the place 光谷).
 PRIORITY = {COUNTED_LAB_SOURCE: -1, GAZETTEER_SOURCE: 0, DECLARED_SOURCE: 1}

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexicon.gazetteer import LISTED_KIND
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.lexicon.segmenter import segment
-from loaders.mentions.candidates import GAZETTEER_SOURCE, RULE_PRIORITY, Candidate
+from loaders.mentions.candidates import GAZETTEER_SOURCE, LISTED_COMPANY_SOURCE, RULE_PRIORITY, Candidate
 
 _CENTRE_WORD = "中心"
 
@@ -200,7 +201,7 @@ def from_surface(match: SurfaceMatch) -> Candidate:
         s.type,
         s.subtype,
         s.canonical,
-        GAZETTEER_SOURCE,
+        LISTED_COMPANY_SOURCE if s.kind == LISTED_KIND else GAZETTEER_SOURCE,
         s.needs_context,
         s.division_codes,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexicon.gazetteer import LISTED_KIND
 from loaders.lexicon.matcher import SurfaceMatch
 from loaders.lexicon.segmenter import segment
 
@@ -25,6 +26,8 @@ def without_inner_firms(text: str, matches: list[SurfaceMatch]) -> list[SurfaceM
 
 
 def _inside_words(text: str, match: SurfaceMatch) -> bool:
+    if match.surface.kind == LISTED_KIND:
+        return _starts_inside_a_word(text, match)
     if match.surface.type != "Enterprise" or match.end - match.start > _MAX_SHORT_NAME:
         return False
     if match.start == 0 or match.end >= len(text):
@@ -37,3 +40,18 @@ def _inside_words(text: str, match: SurfaceMatch) -> bool:
         position += len(word)
         edges.add(position)
     return match.start not in edges and match.end not in edges
+
+
+def _starts_inside_a_word(text: str, match: SurfaceMatch) -> bool:
+    """A listed company's short name whose first character the word before it takes ("全国|新能源"
+    holds 国新能源): a run of letters, not the firm. The short names are many and made by rule, so
+    one side is tested, the start (a name glued whole to a city, 衡阳|特变|电工, keeps its edge)."""
+    if match.start == 0 or not _HAN.match(text[match.start - 1]):
+        return False
+    floor = max(0, match.start - _WINDOW)
+    position = floor
+    for word in segment(text[floor : match.end]):
+        if position < match.start < position + len(word):
+            return True
+        position += len(word)
+    return False

@@ -78,6 +78,11 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
             if len(zones) == 1:
                 changed[index] = zones[0]
                 continue
+        if m.source == _PARK_SOURCE:
+            parks = _parks_named_with_their_area(m.canonical, by_class[(m.doc, m.type)], gaz)
+            if len(parks) == 1:
+                changed[index] = parks[0]
+                continue
         if (m.type not in _SHORTENED_CLASSES and not _named_place(m)) or m.source == DECLARED_SOURCE:
             continue
         # A name the reference data gave is refined only by a company's own legal name.
@@ -109,6 +114,22 @@ _ZONE_TYPES = ("高新技术产业开发区", "经济技术开发区", "高新�
 def _zones_named_after(short: str, names: set[str]) -> list[str]:
     """The zones of ``names`` whose name is ``short`` and a zone type."""
     return [name for name in names if name.startswith(short) and name[len(short) :] in _ZONE_TYPES]
+
+
+_PARK_SOURCE = "place-park"
+
+
+def _parks_named_with_their_area(short: str, names: set[str], gaz: Gazetteer) -> list[str]:
+    """The parks of ``names`` that are ``short`` with a known place before it: a park named
+    in full with the area it lies in ("某某新区绿色化工园区") is called by its own words
+    alone in the same text ("绿色化工园区", "新区绿色化工园区")."""
+    found = []
+    for name in names:
+        if len(name) > len(short) and name.endswith(short):
+            area = gaz.surface(name[: -len(short)])
+            if area is not None and area.type == "Place":
+                found.append(name)
+    return found
 
 
 # Administrative divisions and development zones: a shorter name is another division

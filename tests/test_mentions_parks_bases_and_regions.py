@@ -162,3 +162,10 @@ def test_regions_of_several_cities_are_regions():
     assert found["长株潭"].subtype == "Region"
     assert found["成渝地区"].subtype == "Region"
     assert found["环渤海"].subtype == "Region"
+
+
+def test_a_park_of_a_new_area_keeps_the_area_in_its_name_and_the_area_is_a_mention():
+    found = _places("走进贵安新区翠湖精细化工园区，厂房林立。")
+    assert "贵州贵安新区" in found
+    assert "贵州贵安新区翠湖精细化工园区" in found
+    assert "翠湖精细化工园区" not in found

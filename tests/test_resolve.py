@@ -92,3 +92,10 @@ def test_a_park_named_as_a_zone_elsewhere_in_the_text_is_that_zone():
 def test_a_park_without_its_zone_in_the_text_keeps_its_name():
     result = _resolve("近年来，青柳蓝谷加快建设。")
     assert "青柳蓝谷" in {e.name for e in result.entities}
+
+
+def test_a_park_named_with_its_new_area_and_later_by_its_own_words_is_one_park():
+    result = _resolve("走进贵安新区翠湖精细化工园区，厂房林立。", "翠湖精细化工园区聚集了百余家企业。")
+    names = {e.name: e for e in result.entities if e.type == "Place"}
+    assert "翠湖精细化工园区" not in names
+    assert "翠湖精细化工园区" in names["贵州贵安新区翠湖精细化工园区"].aliases

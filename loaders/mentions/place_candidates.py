@@ -49,6 +49,10 @@ _ADMIN_ENDINGS = ("市", "区", "县")
 _MIN_ZONE_CHARS = 4
 
 _OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones, not parks (园, 港, 基地)
+# A park whose kind word ends in 区 all the same ("某某新区绿色化工园区") lies in the area
+# before it, which stays a mention of its own (the park is part of it), but the park is
+# named with the area: its canonical name keeps the area's, as a sub-zone's does.
+_PARK_ENDINGS = ("园区",)
 
 
 def split_leading_places(text: str, chosen: list[Candidate], matches: list[SurfaceMatch]) -> list[Candidate]:
@@ -82,6 +86,8 @@ def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch
             canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
         elif _district_before_a_place(text, cand, lead):
             canonical = full_zone_name(name_form(text[lead.end : cand.end]))
+            if text.endswith(_PARK_ENDINGS, lead.end, cand.end):
+                canonical = lead.surface.canonical + canonical  # a park is named with its area
         else:
             return [*split, cand]
         split.append(from_surface(lead))

@@ -237,3 +237,41 @@ def test_a_verb_written_on_with_the_scope_verb_stays_out_of_the_first_member():
     # "培育|发展|A、B、C": 发展 belongs to the verb.
     found = _by_text("该县将积极培育发展低空经济、人工智能、星海康养。")
     assert not any(name.startswith("发展") for name in found)
+
+
+def test_a_quoted_count_or_label_between_a_list_and_its_head_closes_a_list_of_industries():
+    found = _by_text(
+        "全力围绕云岭康养、星海文旅、翠湖医药、青川材料“四新”产业，打造特色产业生态。",
+        "着力壮大海岸装备、云岭食品、青川智造“三大优势产业”，力争规模再上台阶。",
+        "重点打造“星海光储、翠湖氢能”两个千亿级产业，不断提升能级。",
+    )
+    listed = ["云岭康养", "星海文旅", "翠湖医药", "青川材料", "海岸装备", "云岭食品", "青川智造"]
+    for name in [*listed, "星海光储", "翠湖氢能"]:
+        assert found[name].type == "IndustryChain", name
+
+
+def test_a_quoted_count_before_no_industry_head_closes_no_list_of_industries():
+    found = _by_text(
+        "推动星海光储、翠湖氢能“十四五”产业规划落地。",
+        "促进创新链、星海链、翠湖链“三链融合”。",
+        "引进“星海光电、翠湖微纳”两家企业落户园区。",
+    )
+    assert not any(m.type == "IndustryChain" for name, m in found.items() if "星海" in name or "翠湖" in name)
+
+
+def test_two_short_words_joined_in_a_quoted_count_list_are_one_industry_not_two():
+    # "生物与医药" is one industry's name written with a joiner: neither word is a member alone.
+    found = _by_text("重点发展海岸装备、生物与医药、云岭食品加工“三大主导产业”。")
+    assert found["云岭食品加工"].type == "IndustryChain"
+    assert "生物" not in found and "医药" not in found
+
+
+def test_a_member_the_vocabulary_knows_whole_is_read_whole_after_its_list_mark():
+    # The word rules cut 服务外包 at 外包 and 汽车后市场 at 后市场; after a joiner or a 、 the
+    # vocabulary's term is the member.
+    found = _by_text(
+        "该区着力培育星海材料、翠湖精密装备和服务外包等产业。",
+        "打通从整车到电驱、星海电控、汽车后市场等全产业链。",
+    )
+    for name in ("服务外包", "翠湖精密装备", "星海电控", "汽车后市场"):
+        assert found[name].type == "IndustryChain", name

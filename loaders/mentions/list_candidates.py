@@ -24,6 +24,7 @@ from loaders.mentions.lists import (
     ListMember,
     list_members,
     may_end_in_demonstrative,
+    may_end_in_quoted_count,
     may_end_in_role,
     may_hold_term_list,
     term_list_members,
@@ -95,7 +96,11 @@ def list_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer, indu
     (loaders.mentions.lists, .led_lists, .industry_runs)."""
     # Speed: each kind of list needs its own mark in the text; most sentences have none.
     headed = (
-        "等" in text or COUNTED_LIST.search(text) is not None or may_end_in_role(text) or may_end_in_demonstrative(text)
+        "等" in text
+        or COUNTED_LIST.search(text) is not None
+        or may_end_in_role(text)
+        or may_end_in_demonstrative(text)
+        or may_end_in_quoted_count(text)
     )
     apposed = may_hold_apposed_firm(text)
     if not headed and not apposed and "以" not in text and "、" not in text:

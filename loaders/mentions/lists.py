@@ -10,6 +10,9 @@ Lists of firms also end without 等, before what they stand for or lead ("以A�
 closing on a head ("封测厂商A、B等；"); their members lose a role noun or a delegation's verb
 written on them ("龙头企业A", "组织A"), and keep going past a country ("德国A、瑞士B等") or
 an other name in brackets ("A（B）等").
+
+Lists of industries also end at a quote that holds their count or a label with one ("A、B“两大主导
+产业”", "A、B、C“三新”产业", "“A、B”两个千亿级产业").
 """
 
 from __future__ import annotations
@@ -151,6 +154,16 @@ _LIST_END = re.compile(
 )
 _DEMONSTRATIVE_END = "这"
 _LEAD_ROLE = re.compile(_LEAD_ROLES)
+# A list of industries may also end at a quote that holds its count or a label with one, before
+# the head: "A、B、C“三新”产业", "A、B“两大主导产业”", or, the list quoted, "“A、B”两个千亿级产业".
+# (A label of digits alone is a plan's period: "“十四五”产业规划".)
+_QUOTE_MARKS = '“”"'
+_QUOTED_LIST_END = re.compile(rf"(?<=[\u4e00-\u9fffA-Za-z])[{_QUOTE_MARKS}](?={_LIST_DIGIT})")
+_COUNTED_LABEL = rf"{_LIST_DIGIT}+(?:(?!{_LIST_DIGIT})[\u4e00-\u9fff]){{1,3}}[”\"]"
+_QUOTED_INDUSTRY_HEAD = "产业集群|产业链|产业"
+_QUOTED_COUNT_CUE = re.compile(
+    rf"[{_QUOTE_MARKS}](?:{_COUNT}{_MODIFIERS}|{_COUNTED_LABEL})({_QUOTED_INDUSTRY_HEAD})(?!{_FIRM_AFTER_INDUSTRY})"
+)
 
 
 def may_end_in_role(text: str) -> bool:
@@ -159,6 +172,11 @@ def may_end_in_role(text: str) -> bool:
 
 
 _DEMONSTRATIVE_LIST_END = re.compile(_DEMONSTRATIVE)
+
+
+def may_end_in_quoted_count(text: str) -> bool:
+    """Whether some list of ``text`` may end at a quote before its count ("A、B“两大产业”")."""
+    return _QUOTED_LIST_END.search(text) is not None
 
 
 def may_end_in_demonstrative(text: str) -> bool:
@@ -262,6 +280,7 @@ def list_members(text: str, known: list[KnownSpan], industry_context: bool = Fal
     ends = [m.start() for m in _LIST_END.finditer(text) if m.start() > 0 and not _after_closing_deng(text, m.start())]
     if may_end_in_demonstrative(text):
         ends = sorted(ends + [m.start() for m in _DEMONSTRATIVE_LIST_END.finditer(text) if m.start() > 0])
+    ends = sorted(ends + [m.start() for m in _QUOTED_LIST_END.finditer(text)])
     if not ends:
         return found
     by_end = {k.end: k for k in known}
@@ -292,6 +311,8 @@ class _KnownIndex:
 def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: bool) -> list[ListMember]:
     if text[stop] == "为":
         return _leading_members(text, stop, known)
+    if text[stop] in _QUOTE_MARKS:
+        return _members_before_quoted_count(text, stop, known)
     counted = text[stop] not in ("等", _DEMONSTRATIVE_END)
     cue = _CUE.match(text, stop)
     long_cue = cue is None and text[stop] == "等" and _long_firm_cue(text, stop)
@@ -398,6 +419,43 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+def _members_before_quoted_count(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
+    """Industries of a list that ends at a quote holding its count ("A、B“两大主导产业”",
+    "“A、B”两个千亿级产业"): typed by the head after the count, as a counted list is; a known
+    member of another kind, or a member named like a firm, shows a list of something else."""
+    cue = _QUOTED_COUNT_CUE.match(text, stop)
+    if cue is None or _heads_something_else(text, cue, known):
+        return []
+    items = _walk_items(text, stop, known, whole_members=True)
+    if len(items) < MIN_COUNTED_ITEMS or any(k is not None and k.type != "IndustryChain" for _, _, k in items):
+        return []
+    if _names_firms(text, stop, cue, items):
+        return []
+    a, b, first = items[0]
+    if first is None:
+        items[0] = (a, _before_trailing_verb(text, a, b), None)
+    joined = _short_joined_pairs(text, items)
+    return [
+        ListMember(a, b, "IndustryChain", True)
+        for a, b, k in items
+        if k is None and (a, b) not in joined and _acceptable(text[a:b], "IndustryChain", True)
+    ]
+
+
+MAX_JOINED_WORD_CHARS = 2
+
+
+def _short_joined_pairs(text: str, items: list[tuple[int, int, KnownSpan | None]]) -> set[tuple[int, int]]:
+    """Spans of members that a joiner glues into one industry's name, two short words ("生物与
+    医药", "汽车及零部件"): neither is an industry of the list on its own."""
+    spans: set[tuple[int, int]] = set()
+    for (a, b, _), (c, d, _) in zip(items, items[1:], strict=False):  # right to left: (c, d) comes first
+        short = b - a <= MAX_JOINED_WORD_CHARS and d - c <= MAX_JOINED_WORD_CHARS
+        if short and text[d:a] in _NAME_JOINER_CHARS:
+            spans |= {(a, b), (c, d)}
+    return spans
 
 
 def _before_trailing_verb(text: str, start: int, end: int) -> int:
@@ -1208,6 +1266,8 @@ def _walk_items(
             if 0 <= wider < hit.start and not _glued_known_firm(known, wider, hit):
                 hit = None
         start = term if term >= 0 else hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
+        if whole_members and hit is None and term < 0:
+            start = _listed_term_start(text, start, end)
         if start >= end:
             start = segment_term_start(text, end)
         if (start < 0 or start >= end) and whole_members:
@@ -1432,6 +1492,15 @@ def _wider_term_start(text: str, end: int, hit: KnownSpan | None) -> int:
         return -1
     # the word rules must read the longer name too: in "，服务机器人产业" 服务 may be the verb
     return term if left_boundary(text, end, []) <= term else -1
+
+
+def _listed_term_start(text: str, start: int, end: int) -> int:
+    """Start of a member the vocabulary knows whole and the word rules cut short ("…和服务外包三大
+    产业": 外包 read apart), when the term opens right after a list mark or joiner; ``start`` else."""
+    term = vocabulary_term_start(text, end, max(0, end - MAX_ITEM_CHARS))
+    if not 0 < term < start:
+        return start
+    return term if text[term - 1] == "、" or _joiner_before(text, term) is not None else start
 
 
 def _enumerated_start(text: str, end: int) -> int:

@@ -275,3 +275,10 @@ def test_a_member_the_vocabulary_knows_whole_is_read_whole_after_its_list_mark()
     )
     for name in ("服务外包", "翠湖精密装备", "星海电控", "汽车后市场"):
         assert found[name].type == "IndustryChain", name
+
+
+def test_a_count_before_the_head_is_no_part_of_the_last_member():
+    # "…和服务外包三大产业": 三大 counts the list; no industry is named "包三大".
+    found = _by_text("该区培育星海能源、软件开发和服务外包三大产业。")
+    assert not [name for name in found if "三大" in name]
+    assert found["服务外包"].type == "IndustryChain"

@@ -7,6 +7,7 @@ from test_mentions_helpers import make_document
 
 from loaders.lexicon.chain_names import industry_terms, segment_terms
 from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.mentions.chain_candidates import _materials_of
 from loaders.mentions.find import find_mentions
 
 _NAME = re.compile(r"[\u4e00-\u9fff0-9A-Za-z/]{2,10}")
@@ -119,3 +120,14 @@ def test_the_clause_before_a_known_industry_is_no_part_of_it():
     assert "智慧医疗" in chains
     assert "扶持智慧医疗" not in chains
     assert "低空" in _named("新项目将推动我区低空产业加快发展。")
+
+
+def test_a_standard_industry_holding_a_known_chain_is_read_whole_where_it_stands_as_one():
+    # 汽车 and 机器人 are gazetteer chains; the vocabulary's longer names hold them
+    assert "汽车零部件" in _named("青禾县积极招引汽车零部件企业落户。")
+    assert {"工业机器人", "服务机器人"} <= _named("这个新区把服务机器人、工业机器人等列为重点。")
+    # before no trade or field word and in no list: a product, and the known chain stays
+    assert "汽车零部件" not in _named("这条产线每年交付汽车零部件九万套。")
+    # the materials of a known chain and a count of unnamed firms keep the known chain
+    assert _materials_of("新型显示材料", "新型显示") and not _materials_of("化工新材料", "新材料")
+    assert "汽车零部件" not in _named("园区已引进12家汽车零部件企业。")

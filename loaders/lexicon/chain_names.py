@@ -178,6 +178,14 @@ def segment_term_start(text: str, end: int) -> int:
     return _longest_term_start(text, end, 0, segment_terms())
 
 
+def industry_term_start(text: str, end: int, floor: int) -> int:
+    """Start (at ``floor`` or after) of the longest industry term (no segment) that ends at
+    ``end``; -1 when none does or the ablation switched the industries off."""
+    if not ablation.enabled("industry-vocabulary"):
+        return -1
+    return _longest_term_start(text, end, floor, industry_terms())
+
+
 def _longest_term_start(text: str, end: int, floor: int, terms: frozenset[str]) -> int:
     """Start (at ``floor`` or after) of the longest of ``terms`` ending at ``end`` (an
     offset of ``text``)."""

@@ -9,6 +9,7 @@ import re
 
 from kg.model import Sentence
 from loaders.lexicon.chain_names import (
+    industry_term_start,
     is_stage_word,
     is_vocabulary_term,
     names_stages,
@@ -215,3 +216,68 @@ def industry_context(sentence: Sentence, state: DocState) -> bool:
     in a paragraph led by an industry. (A heading naming 产业 is too broad a cue: columns
     of "产业…攻关行动" list materials and research fields as well.)"""
     return state.industry_paragraph
+
+
+HOLDER_SOURCE = "chain-vocabulary-holder"
+MAX_HOLDER_CHARS = 10  # longest term of the vocabularies, and then some
+# Where the longer name stands as an industry: before a word for a trade or a field
+# (汽车零部件企业, 化工新材料领域) or as a member of a 、-list. Elsewhere it is often a
+# product ("海上风电叶片", "光伏组件出货量") or the tail of a longer product name
+# ("精细化工新材料项目"), and the known chain inside is the better reading.
+_INDUSTRY_HEAD = re.compile("企业|产业|行业|领域|集群|赛道|板块|、|等")
+
+
+def chain_holder_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
+    """A standard industry name of the vocabulary (industry_terms.txt) that holds a known
+    chain and runs past it ("汽车零部件" over 汽车, "化工新材料" over 新材料, "工业机器人" over 机器人):
+    where the gazetteer already reads a chain, the longer standard name is the industry
+    the text names, and the known chain is only a word of it. A known name running
+    across the term's edge (a firm, a place) keeps the text's reading as it was."""
+    found = []
+    for match in matches:
+        if match.surface.type != "IndustryChain":
+            continue
+        span = _longest_holder(text, match.start, match.end)
+        if span is None or _crosses_a_match(span, matches) or not _stands_as_industry(text, *span):
+            continue
+        if _materials_of(text[span[0] : span[1]], match.surface.text) or _counted_firms(text, span[0]):
+            continue
+        a, b = span
+        found.append(Candidate(a, b, "IndustryChain", None, name_form(text[a:b]), HOLDER_SOURCE))
+    return found
+
+
+def _longest_holder(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the longest industry term holding text[start:end] and longer."""
+    best: tuple[int, int] | None = None
+    floor = max(0, start - MAX_HOLDER_CHARS)
+    for stop in range(end, min(len(text), start + MAX_HOLDER_CHARS) + 1):
+        first = industry_term_start(text, stop, floor)
+        if 0 <= first <= start and stop - first > end - start and (best is None or stop - first > best[1] - best[0]):
+            best = (first, stop)
+    return best
+
+
+def _stands_as_industry(text: str, start: int, end: int) -> bool:
+    # "VR/AR" is two industries written as a pair, not one longer name
+    return _INDUSTRY_HEAD.match(text, end) is not None and "/" not in text[start:end]
+
+
+_MATERIALS = "材料"
+
+
+def _materials_of(holder: str, known: str) -> bool:
+    """The materials a known chain uses ("新型显示材料"): a supply of it rather than an
+    industry of its own ("化工新材料", whose known chain is itself a material, stays)."""
+    return holder.endswith(_MATERIALS) and not known.endswith(_MATERIALS)
+
+
+def _counted_firms(text: str, start: int) -> bool:
+    """A count of unnamed firms ("30家汽车零部件企业") describes them, and the firms named
+    around it belong to the broader chain the text speaks of."""
+    return text[start - 1 : start] == "家"
+
+
+def _crosses_a_match(span: tuple[int, int], matches: list[SurfaceMatch]) -> bool:
+    a, b = span
+    return any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in matches)

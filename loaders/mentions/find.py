@@ -16,6 +16,7 @@ from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, default_matcher
 from loaders.mentions.candidates import BY_SPAN, NUMBERED_INSTITUTE_SOURCE, SHORT_COMPANY_SOURCE, Candidate, DocState
 from loaders.mentions.chain_candidates import (
+    chain_holder_candidates,
     chain_link_candidates,
     industry_context,
     joined_first_candidates,
@@ -168,6 +169,7 @@ def _sentence_candidates(
         pool += ranked_industry_candidates(text, gaz)
     if "工业" in text or "行业" in text or ECONOMY_WORD in text:
         pool += suffixed_industry_candidates(text, matches)
+    pool += chain_holder_candidates(text, matches)
     if "中心" in text:
         pool += place_centre_candidates(text, matches)
     if "所" in text:

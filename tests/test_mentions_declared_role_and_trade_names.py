@@ -71,6 +71,19 @@ def test_an_industry_word_that_qualifies_a_noun_is_no_mention_of_the_industry():
     assert {"集成电路", "医疗器械"} <= set(found)
 
 
+def test_an_industry_word_before_a_product_a_platform_a_park_or_a_meeting_names_no_industry():
+    found = _by_canonical(
+        "青禾能源的储能电池项目开工。",
+        "星川公司建成城市大数据平台。",
+        "园内建有生物医药园和医疗器械园。",
+        "第九届机器人大赛在此举办。",
+        "当地引进五家科技服务机构。",
+    )
+    assert not any(m.type == "IndustryChain" for m in found.values())
+    found = _by_canonical("该区重点发展新型储能、大数据、机器人等产业。")
+    assert {"新型储能", "大数据", "机器人"} <= set(found)
+
+
 def test_members_after_stage_words_are_chain_segments():
     found = _by_canonical("完善上游硅料、硅片，中游电池片和组件，下游电站运维的全链条布局。")
     for name in ("硅料", "硅片", "电池片", "组件", "电站运维"):

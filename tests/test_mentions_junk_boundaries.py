@@ -144,3 +144,16 @@ def test_verbs_taking_industries_as_object_and_ordinals_name_no_industry():
         "人才短缺制约产业升级。", "二是产业配套不足。", "论坛旨在探寻产业新路径。", "一场展会点燃产业热情。"
     )
     assert not chains & {"制约", "二是", "探寻", "点燃"}
+
+
+def test_a_clause_about_industries_before_产业_names_no_industry():
+    chains = _chains(
+        "大会着力营造产业生态。",
+        "新区紧扣产业定位推进建设。",
+        "两市谋求两地产业合作。",
+        "工作组驻厂协调解决产业配套短板。",
+        "这些项目板块呈产业链式布局。",
+        "该所致力于破解光子产业的共性难题。",
+    )
+    clause_words = ("营造", "紧扣", "谋求", "解决", "呈", "破解")
+    assert not [chain for chain in chains if any(word in chain for word in clause_words)]

@@ -118,8 +118,8 @@ def is_verb_phrase(stem: str) -> bool:
     tagged = [(w, t) for w, t in rjieba.tag(stem.lstrip(_JOINERS)) if w.strip()]
     if not tagged:
         return False
-    if tagged[-1][0] in _INDUSTRY_OBJECT_VERBS or _ORDINAL_POINT.fullmatch(stem):
-        return True  # 某市承接|产业转移: the clause's verb and its object
+    if any(word in _INDUSTRY_OBJECT_VERBS for word, _ in tagged) or _ORDINAL_POINT.fullmatch(stem):
+        return True  # 某市承接|产业转移, 谋求两地|产业合作: the clause's verb and its object
     if len(tagged) == 1:
         word, tag = tagged[0]
         if tag == "l" and len(word) >= _IDIOM_LENGTH:

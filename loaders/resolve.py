@@ -78,6 +78,11 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
             if len(zones) == 1:
                 changed[index] = zones[0]
                 continue
+        if m.type == "Place" and m.source != GAZETTEER_SOURCE:
+            same_zone = _same_zone_other_spelling(m.canonical, by_class[(m.doc, m.type)], gaz)
+            if same_zone is not None:
+                changed[index] = same_zone
+                continue
         if m.source == _PARK_SOURCE:
             parks = _parks_named_with_their_area(m.canonical, by_class[(m.doc, m.type)], gaz)
             if len(parks) == 1:
@@ -114,6 +119,29 @@ _ZONE_TYPES = ("高新技术产业开发区", "经济技术开发区", "高新�
 def _zones_named_after(short: str, names: set[str]) -> list[str]:
     """The zones of ``names`` whose name is ``short`` and a zone type."""
     return [name for name in names if name.startswith(short) and name[len(short) :] in _ZONE_TYPES]
+
+
+# A national zone is written with and without 国家 before its type ("海口国家高新区",
+# "海口高新区"): one zone. The reference data's name wins; else the text's 国家 spelling,
+# which some zones hold in their official name (苏州国家高新技术产业开发区).
+_NATIONAL_WORD = "国家"
+_NATIONAL_ZONE_TYPES = ("高新技术产业开发区", "经济技术开发区")
+
+
+def _same_zone_other_spelling(name: str, names: set[str], gaz: Gazetteer) -> str | None:
+    """The name ``name``'s zone goes by in this document when it is written both ways."""
+    for zone_type in _NATIONAL_ZONE_TYPES:
+        if not name.endswith(zone_type):
+            continue
+        owner = name[: -len(zone_type)].removesuffix(_NATIONAL_WORD)
+        if len(owner) < MIN_OWNER_CHARS:
+            return None
+        known = gaz.surface(owner + zone_type)
+        if known is not None and known.type == "Place":
+            return None if known.canonical == name else known.canonical
+        national = owner + _NATIONAL_WORD + zone_type
+        return national if national != name and national in names else None
+    return None
 
 
 _PARK_SOURCE = "place-park"

@@ -380,3 +380,8 @@ def test_a_provinces_innovation_labs_are_named_by_city_and_word_with_their_field
     assert found["白杉星渡创新实验室"].subtype == "ProvincialLaboratory"
     assert "翠湖松溪创新实验室" in found and "宁德时代创新实验室" in found
     assert not any(name.endswith(("新型显示创新实验室", "省创新实验室")) for name in found)
+
+
+def test_a_bracketed_rank_word_leaves_no_empty_brackets_in_a_zone_name():
+    found = _by_canonical("青柳（国家级）经济技术开发区新引进一批企业。")
+    assert "青柳经济技术开发区" in found

@@ -99,3 +99,16 @@ def test_a_park_named_with_its_new_area_and_later_by_its_own_words_is_one_park()
     names = {e.name: e for e in result.entities if e.type == "Place"}
     assert "翠湖精细化工园区" not in names
     assert "翠湖精细化工园区" in names["贵州贵安新区翠湖精细化工园区"].aliases
+
+
+def test_a_zone_written_with_and_without_national_is_one_entity():
+    # 国家 before the type is the zone's level, written or left out: one zone.
+    result = _resolve("青柳高新区新设产业园。青柳国家高新区是全省唯一的国家级高新区。")
+    zones = [e for e in result.entities if e.name.endswith("开发区")]
+    assert len(zones) == 1
+    assert {"青柳高新区", "青柳国家高新区"} <= set(zones[0].aliases)
+
+
+def test_the_reference_datas_zone_name_wins_over_the_national_spelling():
+    result = _resolve("合肥国家高新区发布新政。")
+    assert [e.name for e in result.entities if e.name.endswith("开发区")] == ["合肥高新技术产业开发区"]

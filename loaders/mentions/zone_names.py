@@ -24,16 +24,20 @@ def full_zone_name(name: str) -> str:
     return name
 
 
-# "芜湖国家级高新技术产业开发区": 国家级 says the zone's rank and is in no zone's official
-# name (unlike 国家, which some hold: 苏州国家高新技术产业开发区), so the name drops it.
-_RANK_WORD = "国家级"
+# "芜湖国家级高新技术产业开发区", "西宁（国家级）经济技术开发区": 国家级 says the zone's rank
+# and is in no zone's official name (unlike 国家, which some hold: 苏州国家高新技术产业开发区),
+# so the name drops it, with the brackets around it.
+_RANK_WORDS = ("（国家级）", "(国家级)", "国家级")
 
 
 def without_rank_word(name: str) -> str:
-    at = name.find(_RANK_WORD)
-    if at < _MIN_OWNER_CHARS or not name.endswith(("开发区", "高新区", "经开区")):
+    if not name.endswith(("开发区", "高新区", "经开区")):
         return name
-    return name[:at] + name[at + len(_RANK_WORD) :]
+    for rank_word in _RANK_WORDS:
+        at = name.find(rank_word)
+        if at >= _MIN_OWNER_CHARS:
+            return name[:at] + name[at + len(rank_word) :]
+    return name
 
 
 # The national high-tech zones' type is written with and without 产业: "东湖新技术开发区"

@@ -103,6 +103,12 @@ def test_full_width_is_normalised_one_for_one(tmp_path: Path) -> None:
     assert_offsets_map(document)
 
 
+def test_small_form_punctuation_is_read_as_the_mark_it_stands_for(tmp_path: Path) -> None:
+    document = read_document(write(tmp_path, "在青柳，甲装置开工﹔在白石，乙装置﹐丙装置投用。"))
+    assert document.sentences[0].text == "在青柳，甲装置开工；在白石，乙装置，丙装置投用。"
+    assert_offsets_map(document)
+
+
 def test_ascii_punctuation_in_chinese_text_becomes_chinese(tmp_path: Path) -> None:
     document = read_document(write(tmp_path, "安徽省印发意见(2.0版),推动产业:集成电路;量子信息。"))
     assert document.sentences[0].text == "安徽省印发意见（2.0版），推动产业：集成电路；量子信息。"

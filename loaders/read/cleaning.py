@@ -27,6 +27,9 @@ _WIDTH_TABLE.update({0x3000: " ", 0x00A0: " "})
 # line) as —, the midline ellipsis ⋯ as …, the name separators ‧ and ・ as ·.
 _WIDTH_TABLE.update({0x300C: "“", 0x300D: "”", 0x300E: "‘", 0x300F: "’"})
 _WIDTH_TABLE.update({0x2500: "—", 0x22EF: "…", 0x2027: "·", 0x30FB: "·"})
+# The small form variants (﹐﹑﹔﹕﹖﹗) some pages type for Chinese punctuation are read as the
+# marks themselves, so clause rules see a "﹔" as the "；" it stands for.
+_WIDTH_TABLE.update({0xFE50: "，", 0xFE51: "、", 0xFE54: "；", 0xFE55: "：", 0xFE56: "？", 0xFE57: "！"})
 
 # ASCII punctuation written inside Chinese text (seed 004 style) becomes the Chinese
 # form, one for one, so that rules splitting on "，" or "（" see it.

@@ -94,6 +94,32 @@ def located_in_gathers(view: SentenceView) -> Iterator[Found]:
     yield from _located_after_cue(view, _CUES.gather_before, lambda members: members)
 
 
+@relation_rule("located-in-settles-in-scene", 0.6, needs="place org", cues="落户 落地 进驻 入驻 扎根 安家")
+def located_in_settles_in_scene(view: SentenceView) -> Iterator[Found]:
+    """X区…，A、B等企业纷纷落户 / 同时，X…，A等头部企业落地发展: organisations whose own clause
+    ends with a verb of settling and no object settle in the place their sentence part opens
+    with (a place after the verb, "落户Y", is that clause's own and another rule's)."""
+    for j, unit in enumerate(view.units):
+        if unit.kind != "org" or not _CUES.settles_after.match(view.text[unit.tail_end :]):
+            continue
+        head = _list_head(view, j)
+        place = _nearest_place(view, head)
+        if place is None or view.units[place].is_list or _only_regions(view.units[place].members):
+            continue
+        if any(view.units[k].kind == "place" for k in range(place + 1, head)) or not _sets_the_scene(view, place):
+            continue  # a later place may be where they settle ("X…，在Y园，A落户")
+        yield from pairwise("LOCATED_IN", unit.members, view.units[place].members)
+
+
+def _sets_the_scene(view: SentenceView, index: int) -> bool:
+    """Place unit ``index`` opens its clause ("同时，X…") or is the place a report comes from
+    ("记者从X获悉，"); a place inside a clause ("X入选Y省…名单，A落户") is not where A settles."""
+    if _CUES.opener.match(view.clause_before(view.place_run_start(index)).strip()):
+        return True
+    source = _CUES.news_source_around
+    return bool(source.search(view.before(index, 2)) and source.search(view.text[view.units[index].tail_end :]))
+
+
 @relation_rule(
     "located-in-holds-research", 0.6, needs="place org", cues="拥有 建有 现有 共有 坐拥 布局 建设 建成 新建 组建"
 )

@@ -169,3 +169,25 @@ def test_a_park_of_a_new_area_keeps_the_area_in_its_name_and_the_area_is_a_menti
     assert "贵州贵安新区" in found
     assert "贵州贵安新区翠湖精细化工园区" in found
     assert "翠湖精细化工园区" not in found
+
+
+def test_a_quoted_nickname_a_place_is_given_or_is_to_become_is_no_place():
+    found = _places(
+        "青柳高新区被誉为“北方榛谷”，集聚企业百余家。",
+        "该区素有“江南果谷”之称。",
+        "昔为荒滩，今为“湖畔走廊”。",
+        "力争把园区建设成“绿色宜居宝地、数字创意新城”。",
+        "岚山镇正着力打造“东方硅谷”。",
+    )
+    assert not {"北方榛谷", "江南果谷", "湖畔走廊", "数字创意新城", "东方硅谷"} & set(found)
+
+
+def test_a_quoted_valley_firms_settle_in_or_a_zone_builds_stays_a_place():
+    found = _places(
+        "三家企业入驻“北方榛谷”。",
+        "园区成为“江南果谷”入驻企业的首选。",
+        "青柳区打造“湖滨环境谷”，聚焦节能环保。",
+        "青柳集团建成的“东方榛谷”正在崛起。",
+        "该园区后改称为“西山果谷”。",
+    )
+    assert {"北方榛谷", "江南果谷", "湖滨环境谷", "东方榛谷", "西山果谷"} <= set(found)

@@ -16,6 +16,7 @@ from loaders.mentions.apposed_firms import quoted_firm_follows
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
 from loaders.mentions.entity_rules import judge, left_boundary, names_a_discipline, strip_generic_prefix
 from loaders.mentions.lists import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
+from loaders.mentions.nicknames import is_quoted_nickname
 from loaders.mentions.rule_starts import JOINED_NAME_CLASSES, rule_start
 from loaders.mentions.rule_table import MAX_NAME_CHARS, EntityRule
 
@@ -67,6 +68,8 @@ def rule_candidates(
             reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
         if reason is None and rule.type == "Place" and _COUNT_INSIDE.search(text, start, s) is not None:
             reason = "counted"  # "某省第四个国家级高新区": a rank among zones of a kind, no name
+        if reason is None and rule.type == "Place" and is_quoted_nickname(text, start, e):
+            reason = "nickname"  # 被誉为“某某谷”, 打造“某某硅谷”: what a place is called, no place
         if reason is None and rule.type == "IndustryChain":
             reason = _chain_stem_reason(text, start, s, e, gaz)
         if reason is None and text.startswith(_SCHOOL, s) and _unowned_school(text, start, s, near):

@@ -83,6 +83,12 @@ def test_kinds_of_park_and_the_directly_run_part_of_a_zone_are_no_names():
     assert set(found) == {"南京江北新区"}
 
 
+def test_a_park_for_partner_countries_firms_is_a_kind_of_park():
+    found = _places("清源经开区正在建设弋江产业园、江心产业园等一批国别产业园。")
+    assert {"弋江产业园", "江心产业园"} <= set(found)
+    assert "国别产业园" not in found
+
+
 def test_a_bare_member_beside_its_city_s_districts_is_a_district():
     found = _places("杏花岭区、迎泽、万柏林区组成一个组团。", "引进华为、小米等企业。")
     assert found["迎泽区"].written == "迎泽" and found["迎泽区"].subtype == "District"

@@ -142,3 +142,9 @@ def test_parks_and_platforms_without_a_classic_suffix():
 def test_a_lead_clause_about_an_industry_is_not_its_name():
     found = _by_canonical("光纤传感产业特色鲜明。青柳谷集聚企业百余家。")
     assert not any("鲜明" in n for n in found)
+
+
+def test_a_short_name_after_a_role_among_a_places_firms_or_with_a_trade_head_is_a_firm():
+    found = _by_canonical("入驻企业星澜科技负责人介绍了新产线。", "翠湖建材投资建设新厂房。")
+    assert found["星澜科技"].type == "Enterprise"
+    assert found["翠湖建材"].type == "Enterprise"

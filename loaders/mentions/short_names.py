@@ -44,8 +44,11 @@ def _pattern() -> re.Pattern[str]:
     data = _cue_words()
     heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
     verbs = "|".join(map(re.escape, sorted(data["verbs"], key=len, reverse=True)))
-    # a clause's start, or a role noun naming what the firm is ("龙头企业X投资…")
-    opening = r"(?:^|(?<=[。，；：！？”\s])|(?P<role>(?<=龙头企业|链主企业|领军企业|头部企业|骨干企业)))"
+    # a clause's start, or a role noun naming what the firm is ("龙头企业X投资…") or where it
+    # stands among a place's firms ("入驻企业X负责人…"); one look-behind per role (each has
+    # its own length)
+    roles = "|".join(f"(?<={re.escape(role)})" for role in data["roles"])
+    opening = rf"(?:^|(?<=[。，；：！？”\s])|(?P<role>{roles}))"
     return re.compile(rf"{opening}(?P<name>[\u4e00-\u9fff]{{2,4}}?(?P<head>{heads}))(?=(?:{verbs}))")
 
 

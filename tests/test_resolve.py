@@ -82,9 +82,12 @@ def test_a_named_place_written_shorter_later_is_one_place():
     assert set(names["青柳翠湖科学城"].aliases) >= {"翠湖科学城"}
 
 
+def _places(*sentences: str):
+    return {e.name: e for e in _resolve(*sentences).entities if e.type == "Place"}
+
+
 def test_a_park_named_as_a_zone_elsewhere_in_the_text_is_that_zone():
-    result = _resolve("青柳蓝谷高新技术产业开发区是一处新区。", "近年来，青柳蓝谷加快建设。")
-    places = {e.name: e for e in result.entities if e.type == "Place"}
+    places = _places("青柳蓝谷高新技术产业开发区是一处新区。", "近年来，青柳蓝谷加快建设。")
     assert "青柳蓝谷" not in places
     assert "青柳蓝谷" in places["青柳蓝谷高新技术产业开发区"].aliases
 
@@ -95,16 +98,18 @@ def test_a_park_without_its_zone_in_the_text_keeps_its_name():
 
 
 def test_a_park_named_with_its_new_area_and_later_by_its_own_words_is_one_park():
-    result = _resolve("走进贵安新区翠湖精细化工园区，厂房林立。", "翠湖精细化工园区聚集了百余家企业。")
-    names = {e.name: e for e in result.entities if e.type == "Place"}
+    names = _places("走进贵安新区翠湖精细化工园区，厂房林立。", "翠湖精细化工园区聚集了百余家企业。")
     assert "翠湖精细化工园区" not in names
     assert "翠湖精细化工园区" in names["贵州贵安新区翠湖精细化工园区"].aliases
 
 
 def test_a_zone_written_with_and_without_national_is_one_entity():
     # 国家 before the type is the zone's level, written or left out: one zone.
-    result = _resolve("青柳高新区新设产业园。青柳国家高新区是全省唯一的国家级高新区。")
-    zones = [e for e in result.entities if e.name.endswith("开发区")]
+    zones = [
+        e
+        for name, e in _places("青柳高新区新设产业园。青柳国家高新区是全省唯一的国家级高新区。").items()
+        if name.endswith("开发区")
+    ]
     assert len(zones) == 1
     assert {"青柳高新区", "青柳国家高新区"} <= set(zones[0].aliases)
 

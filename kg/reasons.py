@@ -42,6 +42,7 @@ DropReason = Literal[
     "too-long",
     "list",
     "industry-park",
+    "kind-of-park",  # a park named in a title, counted or described (获评某某优秀产业园区)
     "faculty",  # a university's school named by its discipline alone (某某工程学院)
     "acronym-alone",
     "plain-word",

@@ -197,3 +197,33 @@ def test_a_quoted_valley_firms_settle_in_or_a_zone_builds_stays_a_place():
         "该园区后改称为“西山果谷”。",
     )
     assert {"北方榛谷", "江南果谷", "湖滨环境谷", "东方榛谷", "西山果谷"} <= set(found)
+
+
+def test_a_park_named_in_a_title_a_zone_wins_is_no_place():
+    found = _places(
+        "青禾高新区先后获评全国光纤通信优秀产业园区、省级特色园区。",
+        "会上，东溪产业园区获授予“江南省特色产业园（储能电池）”牌匾。",
+        "园区已成为省级绿色园区、数字化工业园区。",
+    )
+    assert not any("优秀" in name or "特色产业园" in name or name == "数字化工业园区" for name in found)
+    assert "东溪产业园区" in found
+
+
+def test_a_counted_park_is_a_kind_of_park():
+    found = _places("新区正在建设一批声学未来产业科技园。", "集团已建成三大一体化硅材料工业园。")
+    assert not any(name.endswith(("科技园", "工业园")) for name in found)
+
+
+def test_a_park_a_clause_describes_is_a_kind_unless_a_figure_sizes_a_project():
+    found = _places(
+        "该园区是市政府为统筹医疗器械产业而设立的高科技产业园区。",
+        "落地项目包括投资12亿元的碳化硅新材料产业园。",
+        "青禾高新区的声学产业园开园。",
+    )
+    assert "高科技产业园区" not in found
+    assert "碳化硅新材料产业园" in found
+
+
+def test_a_park_after_its_own_zone_and_de_is_kept():
+    found = _places("青禾高新区内的声学产业园开园。", "青禾高新区的光纤产业园开园。")
+    assert {"声学产业园", "光纤产业园"} <= set(found)

@@ -17,6 +17,7 @@ from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
 from loaders.mentions.entity_rules import judge, left_boundary, names_a_discipline, strip_generic_prefix
 from loaders.mentions.lists import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
 from loaders.mentions.nicknames import is_quoted_nickname
+from loaders.mentions.park_kinds import KIND_RULES, LOCATIVES, is_kind_of_park
 from loaders.mentions.rule_starts import JOINED_NAME_CLASSES, rule_start
 from loaders.mentions.rule_table import MAX_NAME_CHARS, EntityRule
 
@@ -70,6 +71,8 @@ def rule_candidates(
             reason = "counted"  # "某省第四个国家级高新区": a rank among zones of a kind, no name
         if reason is None and rule.type == "Place" and is_quoted_nickname(text, start, e):
             reason = "nickname"  # 被誉为“某某谷”, 打造“某某硅谷”: what a place is called, no place
+        if reason is None and rule.name in KIND_RULES and _kind_of_park(text, start, e, owned > start, near):
+            reason = "kind-of-park"  # 获评全国某某优秀产业园区, 三大某某工业园: a title or a kind
         if reason is None and rule.type == "IndustryChain":
             reason = _chain_stem_reason(text, start, s, e, gaz)
         if reason is None and text.startswith(_SCHOOL, s) and _unowned_school(text, start, s, near):
@@ -112,6 +115,18 @@ _WORDS_ENDING_IN_DENG = ("高等", "中等", "初等", "同等", "平等", "对�
 
 def _ends_in_list_word(text: str, start: int, end: int) -> bool:
     return text.endswith("等", start, end) and not text.endswith(_WORDS_ENDING_IN_DENG, start, end)
+
+
+# A known name and 的 with nothing or a word of place between ("某区的", "某区内的").
+_LOCATIVES_OR_NONE = LOCATIVES | {""}
+
+
+def _kind_of_park(text: str, start: int, end: int, owned: bool, near: list[SurfaceMatch]) -> bool:
+    """Whether the park is a title, a counted or a described kind (park_kinds.py); a known
+    name written just before it (some zone's own park after 的, "某某高新区内的某某园") keeps it."""
+    before_of = start - 1
+    after_known = any(m.end <= before_of and text[m.end : before_of] in _LOCATIVES_OR_NONE for m in near)
+    return is_kind_of_park(text, start, end, owned, after_known)
 
 
 def _owner_end(start: int, suffix_start: int, near: list[SurfaceMatch]) -> int:

@@ -249,3 +249,29 @@ def test_verbs_and_countries_before_a_firm_between_commas_stay_out_of_its_name()
 
 def test_firms_standing_for_a_field_are_firms():
     assert {"青枫环保", "白鹭电气"} <= _firms("拥有以青枫环保、白鹭电气为代表的环境领域行业重点企业40家。")
+
+
+def test_a_brand_glued_to_a_known_trade_after_a_known_firm_is_a_firm():
+    firms = _firms("开发区引来科大讯飞、阳光电源、青枫新材料等一批回报快的外资项目。")
+    assert "青枫新材料" in firms
+    assert "新材料" not in firms
+    assert not _firms("我们重点发展人工智能、先进新材料等，前景广阔。")
+
+
+def test_a_headless_list_of_mostly_known_firms_types_its_whole_unknown_members():
+    firms = _firms("园区目前汇聚了科大讯飞、阳光电源、青枫飞腾、白鹭通达。")
+    assert {"青枫飞腾", "白鹭通达"} <= firms
+    # a university among them shows a list of bodies of all kinds; a last member cut off
+    # at a line's end may be cut short
+    assert "青枫飞腾" not in _firms("代表团参观了科大讯飞、阳光电源、中国科学技术大学、青枫飞腾。")
+    assert "白鹭通" not in _firms("园区目前汇聚了科大讯飞、阳光电源、青枫飞腾、白鹭通")
+
+
+def test_a_coined_brand_before_a_kind_word_of_firms_is_a_firm():
+    assert "青枫医疗" in _firms("目前已有青枫医疗、白鹭科技、远帆生物等一批公司入驻。")
+    assert not _firms("推动智慧医疗、数字医疗等企业做大做强。")
+
+
+def test_a_short_proper_name_between_two_known_firms_is_a_firm():
+    assert "三星" in _firms("它的客户有科大讯飞、三星、阳光电源、青枫集团等，合作紧密。")
+    assert "信息" not in _firms("它的客户有科大讯飞、信息、阳光电源、青枫集团等，合作紧密。")

@@ -22,6 +22,7 @@ from loaders.mentions.led_lists import led_list_members
 from loaders.mentions.lists import (
     KnownSpan,
     ListMember,
+    headless_firm_members,
     list_members,
     may_end_in_demonstrative,
     may_end_in_quoted_count,
@@ -112,6 +113,8 @@ def list_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer, indu
         members += led_list_members(text, known)
     if apposed:
         members += _new_members(apposed_firms(text, known), members)
+    if not headed and "、" in text:
+        members += headless_firm_members(text, known)
     for member in members + headless_industry_members(text, known):
         canonical, subtype = known_as(_member_name(text, member), member.type, member.subtype, gaz)
         found.append(Candidate(member.start, member.end, member.type, subtype, canonical, COORDINATION_SOURCE))

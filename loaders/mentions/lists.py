@@ -42,6 +42,7 @@ from loaders.lexicon.matcher import name_form
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.entity_rules import RULES, country_ending_at, judge, left_boundary, suffix_hits
+from loaders.mentions.short_names import company_head_words
 
 # 等 + optional count ("6个", "两家") + an optional "科研院所及" + up to four modifier
 # characters ("龙头", "整车", "未来") + the head noun. Modifiers stop at words that show
@@ -391,6 +392,8 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         known_count = sum(1 for _, _, k in items if k is not None)
         # Contagion needs most members known: "信息、能源、新材料等领域" lists fields.
         if len(known_classes) != 1 or not known_classes <= _CONTAGIOUS or 2 * known_count <= len(items):
+            if known_classes == _FIRM_CLASSES and _mostly_firms(text, items, known_count):
+                return [ListMember(a, b, "Enterprise", False) for a, b in _short_firms_between_firms(text, items)]
             return _named_industries(text, items, known_classes)
         cls, by_cue = next(iter(known_classes)), False
     subtype = "ChainSegment" if field else None
@@ -406,12 +409,14 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
         a, b, _ = items[-1]
         items = [*items[:-1], (_after_leading_verb(text, a, b), b, None)]
     stages = field and names_stages([text[a:b] for a, b, _ in items])
+    short_firms = _short_firms_between_firms(text, items) if cls == "Enterprise" and not by_cue else set()
     return [
         ListMember(a, b, cls, by_cue, subtype)
         for a, b, k in items
         if k is None
         and (
             (segment_list and is_segment_term(text[a:b]))
+            or (a, b) in short_firms
             or (stages and is_stage_word(text[a:b]))  # "涵盖设计、制造、封测等领域"
             or (
                 _acceptable(text[a:b], cls, by_cue and not field)
@@ -419,6 +424,38 @@ def _members_before(text: str, stop: int, known: _KnownIndex, industry_context: 
             )
         )
     ]
+
+
+def _mostly_firms(text: str, items: list[tuple[int, int, KnownSpan | None]], known_count: int) -> bool:
+    """Whether most members are firms, the known ones and those a company's suffix names."""
+    by_suffix = sum(1 for a, b, k in items if k is None and _firm_by_its_suffix(text[a:b]))
+    return 2 * (known_count + by_suffix) > len(items)
+
+
+def _firm_by_its_suffix(name: str) -> bool:
+    """Whether a company's suffix makes ``name`` a firm ("比亚迪集团"): among known firms it counts
+    as one of them, though the suffix rule, not the gazetteer, reads it."""
+    return _ends_in_suffix(name) and _acceptable(name, "Enterprise", True)
+
+
+# Word tags of a proper name the dictionary holds (三星, 康宁): a brand, no common noun.
+_PROPER_NAME_TAGS = frozenset({"nz", "nr", "nrt", "nt"})
+
+
+def _short_firms_between_firms(text: str, items: list[tuple[int, int, KnownSpan | None]]) -> set[tuple[int, int]]:
+    """Unknown members of two characters that stand between two known firms of a list its known
+    members type ("A光电、三星、B等"): too short to be typed by contagion alone, a proper name so
+    placed is a firm. Common nouns (信息, 能源) stay out: they list fields."""
+    found: set[tuple[int, int]] = set()
+    for (_, _, after), (a, b, k), (_, _, before) in zip(items, items[1:], items[2:], strict=False):
+        if k is not None or b - a != MIN_CONTAGION_CHARS - 1 or not _PLAIN_HAN.fullmatch(text, a, b):
+            continue  # (items run right to left: the first is the one after the member)
+        if after is None or before is None or after.type != "Enterprise" or before.type != "Enterprise":
+            continue
+        words = rjieba.tag(text[a:b])
+        if text[a:b] not in KNOWN_PLACES and len(words) == 1 and words[0][1] in _PROPER_NAME_TAGS:
+            found.add((a, b))
+    return found
 
 
 def _members_before_quoted_count(text: str, stop: int, known: _KnownIndex) -> list[ListMember]:
@@ -1265,7 +1302,18 @@ def _walk_items(
                 hit, end = firm, firm.end  # "大疆无人机等企业": the firm, not its product
             if 0 <= wider < hit.start and not _glued_known_firm(known, wider, hit):
                 hit = None
-        start = term if term >= 0 else hit.start if hit else left_boundary(text, end, known.spans, through_joiner)
+        glued = _brand_after_listed_firm(text, hit, known) if hit is not None and not whole_members else -1
+        if glued >= 0:
+            hit = None  # "A科技、奇美新材料等": a firm's brand glued to its trade, after a known firm
+        start = (
+            glued
+            if glued >= 0
+            else term
+            if term >= 0
+            else hit.start
+            if hit
+            else left_boundary(text, end, known.spans, through_joiner)
+        )
         if whole_members and hit is None and term < 0:
             start = _listed_term_start(text, start, end)
         if start >= end:
@@ -1391,6 +1439,19 @@ def _brand_before_trade(text: str, hit: KnownSpan, known: _KnownIndex) -> int:
     if brand in KNOWN_PLACES or any(tag in _NOT_BRAND_TAGS for _, tag in rjieba.tag(brand)):
         return -1
     return start
+
+
+def _brand_after_listed_firm(text: str, hit: KnownSpan, known: _KnownIndex) -> int:
+    """Start of a firm's name whose brand is glued before the known trade ``hit`` ("、奇美|新材料")
+    when a known firm is the member right before it ("友达光电、奇美新材料"): among firms the
+    brand and the trade make one member, not a trade. -1 else."""
+    if hit.type != "IndustryChain" or _joiner_before(text, hit.start) is not None:
+        return -1
+    start = _brand_before_trade(text, hit, known)
+    if start < 1 or text[start - 1] != "、":
+        return -1
+    before = known.by_end.get(start - 1)
+    return start if before is not None and before.type == "Enterprise" else -1
 
 
 def _firm_before_its_trade(known: _KnownIndex, start: int, hit: KnownSpan) -> KnownSpan | None:
@@ -1551,7 +1612,24 @@ def _acceptable(name: str, cls: str, by_cue: bool) -> bool:
         return False
     if cls == "IndustryChain":
         name = strip_industry_suffix(name)  # "三大主导产业以及…": 主导产业 is a category word
-    return judge(RULES.get(_RULE_FOR_CLASS[cls]), name) is None
+    verdict = judge(RULES.get(_RULE_FOR_CLASS[cls]), name)
+    if verdict == _GENERIC and cls == "Enterprise" and _coined_brand_and_trade(name):
+        return True  # "某时医疗": a kind's word (城市医疗集团) after a coined brand is the firm's trade
+    return verdict is None
+
+
+_GENERIC = "generic-name"
+_BRAND_CHARS = range(2, 5)
+
+
+def _coined_brand_and_trade(name: str) -> bool:
+    """Whether ``name`` is a coined brand (no word of the dictionary, no place) and a company's
+    trade head word ("…医疗", "…科技")."""
+    for head in company_head_words():
+        stem = name[: -len(head)]
+        if name.endswith(head) and len(stem) in _BRAND_CHARS and _PLAIN_HAN.fullmatch(stem):
+            return not rjieba.has_word(stem) and stem not in KNOWN_PLACES
+    return False
 
 
 def members_ending_at(text: str, end: int, known: list[KnownSpan]) -> list[tuple[int, int, KnownSpan | None]]:
@@ -1672,3 +1750,72 @@ def _first_member_start(text: str, start: int, end: int, chains: dict[tuple[int,
     if term_start < start:
         return -1
     return term_start if left_boundary(text, term_start, []) == term_start else -1
+
+
+# A headless list of firms ("聚集了A科技、B软件、丙丁飞腾、C通信。"): no 等 or count closes it,
+# but most of its members are known firms, so an unknown member standing whole between two
+# marks is a firm too. Only such whole members are read: the first chunk runs back to the
+# clause's verb, and the last one may run on into the predicate ("A和B分别是…").
+MIN_HEADLESS_KNOWN_FIRMS = 2
+_HEADLESS_MEMBER = re.compile(r"[\u4e00-\u9fff]{3,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
+
+
+def headless_firm_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
+    """Unknown members of 、-runs without a head whose other members are mostly known firms."""
+    firms = {(k.start, k.end) for k in known if k.type == "Enterprise"}
+    if len(firms) < MIN_HEADLESS_KNOWN_FIRMS:
+        return []
+    found: list[ListMember] = []
+    for run in _ENUMERATION.finditer(text):
+        if "等" in run.group():
+            continue  # closed by 等: list_members reads it by its head
+        found += _headless_firms(text, run.start(), run.end(), known, firms)
+    return found
+
+
+def _headless_firms(
+    text: str, start: int, end: int, known: list[KnownSpan], firms: set[tuple[int, int]]
+) -> list[ListMember]:
+    chunks = _chunk_spans(text, start, end)
+    first_a, first_b = chunks[0]
+    first_is_firm = any(a >= first_a and b == first_b for a, b in firms)
+    whole = chunks[1:] if _whole_last_chunk(text, end) else chunks[1:-1]
+    known_count = int(first_is_firm) + sum(1 for span in chunks[1:] if span in firms)
+    unknown = [span for span in whole if span not in firms]
+    if known_count < MIN_HEADLESS_KNOWN_FIRMS or known_count < len(unknown):
+        return []
+    if any(_covers_other_name(span, known) for span in unknown):
+        return []  # a place, a university or a product among them: a list of another kind
+    return [ListMember(a, b, "Enterprise", False) for a, b in unknown if _headless_firm_name(text[a:b])]
+
+
+def _chunk_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for chunk in text[start:end].split("、"):
+        spans.append((start, start + len(chunk)))
+        start += len(chunk) + 1
+    return spans
+
+
+def _whole_last_chunk(text: str, end: int) -> bool:
+    """Whether the run's last chunk ends at a sentence's end: nothing runs on after it (a text cut
+    off at a line's end may cut a name short: "…、南大通")."""
+    return end < len(text) and text[end] in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = "。；;！!"
+
+
+def _covers_other_name(span: tuple[int, int], known: list[KnownSpan]) -> bool:
+    """Whether a known name of another kind than a firm is the member or ends it."""
+    a, b = span
+    return any(k.type != "Enterprise" and k.end == b and k.start >= a for k in known)
+
+
+def _headless_firm_name(name: str) -> bool:
+    """A firm's short name: a few characters, no word of the dictionary, place or term."""
+    if not _HEADLESS_MEMBER.fullmatch(name) or rjieba.has_word(name) or name in KNOWN_PLACES:
+        return False
+    if is_vocabulary_term(name) or is_industry_term(name) or is_segment_term(name):
+        return False
+    return _acceptable(name, "Enterprise", False)

@@ -83,10 +83,20 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
             if same_zone is not None:
                 changed[index] = same_zone
                 continue
-        if m.source == _PARK_SOURCE:
+        if _may_lack_its_area(m):
             parks = _parks_named_with_their_area(m.canonical, by_class[(m.doc, m.type)], gaz)
             if len(parks) == 1:
                 changed[index] = parks[0]
+                continue
+        if m.source not in (GAZETTEER_SOURCE, DECLARED_SOURCE):
+            known = _known_name_after_area(m, by_class[(m.doc, m.type)], gaz)
+            if known is not None:
+                changed[index] = known
+                continue
+        if m.type == "Place" and m.source not in (GAZETTEER_SOURCE, DECLARED_SOURCE):
+            with_district = _park_with_district_word(m.canonical, by_class[(m.doc, m.type)])
+            if with_district is not None:
+                changed[index] = with_district
                 continue
         if (m.type not in _SHORTENED_CLASSES and not _named_place(m)) or m.source == DECLARED_SOURCE:
             continue
@@ -105,10 +115,32 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
         if not fuller and m.type == "Enterprise" and not m.written.endswith(_LEGAL_FORMS):
             if m.doc not in cores:
                 cores[m.doc] = {n: company_core(n, gaz) for n in names if n.endswith(_LEGAL_FORMS)}
-            fuller = [n for n, core in cores[m.doc].items() if _opens_core(m.written, n, core)]
+            short = _without_bare_company_word(m.written)
+            fuller = [n for n, core in cores[m.doc].items() if _opens_core(short, n, core)]
+        if not fuller and m.type == "Enterprise" and m.source != GAZETTEER_SOURCE:
+            known = _known_firm_with_company_word(m.canonical, names, gaz)
+            if known is not None:
+                fuller = [known]
         if len(fuller) == 1 and fuller[0] != m.canonical:
             changed[index] = fuller[0]
-    return changed
+    return _to_the_fullest(changed, mentions)
+
+
+def _to_the_fullest(changed: dict[int, str], mentions: list[Mention]) -> dict[int, str]:
+    """``changed`` with each new name followed on while that name itself takes a fuller one
+    ("新区化工园区" -> "新区绿色化工园区" -> "某州新区绿色化工园区"): one entity, not two."""
+    fuller_name: dict[tuple[str, str, str], str] = {}
+    for index, name in changed.items():
+        m = mentions[index]
+        fuller_name[(m.doc, m.type, m.canonical)] = name
+    followed = {}
+    for index, name in changed.items():
+        m, seen = mentions[index], {mentions[index].canonical}
+        while (m.doc, m.type, name) in fuller_name and name not in seen:
+            seen.add(name)
+            name = fuller_name[(m.doc, m.type, name)]
+        followed[index] = name
+    return followed
 
 
 # The official types a zone's name ends in. A park the text also names as such a zone
@@ -145,6 +177,51 @@ def _same_zone_other_spelling(name: str, names: set[str], gaz: Gazetteer) -> str
 
 
 _PARK_SOURCE = "place-park"
+# Classes whose names a text writes with and without the area they lie in ("某某新区绿色化工园区"
+# and "绿色化工园区"; "某市某某实验室" and "某某实验室"): a known place before the name adds
+# no second thing. Enterprises are left out: a firm with a city before its name is often
+# that city's subsidiary, another firm.
+_AREA_PREFIXED_CLASSES = frozenset({"Place", "Laboratory", "LargeScientificFacility", "ResearchInstitute"})
+
+
+def _may_lack_its_area(m: Mention) -> bool:
+    """Whether ``m`` may be the short form of a same-class name with a known place before it:
+    a park of any length, else a rule-found name long enough to name one thing alone."""
+    if m.source == _PARK_SOURCE:
+        return True
+    return (
+        m.type in _AREA_PREFIXED_CLASSES
+        and m.source not in (GAZETTEER_SOURCE, DECLARED_SOURCE)
+        and len(m.canonical) >= MIN_SHORT_FORM_CHARS
+        and m.canonical not in _ZONE_TYPES
+    )
+
+
+def _known_name_after_area(m: Mention, names: set[str], gaz: Gazetteer) -> str | None:
+    """The reference data's name for ``m`` when it is a known place and then a name of the
+    same class that the reference data knows and the document also writes alone
+    ("某市某某创新实验室" beside "某某创新实验室")."""
+    if m.type not in _AREA_PREFIXED_CLASSES:
+        return None
+    for n in range(MAX_PLACE_PREFIX_CHARS, 1, -1):
+        rest = m.canonical[n:]
+        if len(rest) < MIN_SHORT_FORM_CHARS or rest not in names:
+            continue
+        area, known = gaz.surface(m.canonical[:n]), gaz.surface(rest)
+        if area is not None and area.type == "Place" and known is not None and known.type == m.type:
+            return known.canonical
+    return None
+
+
+# A park is written with and without 区 after 园 ("某某工业园", "某某工业园区"): one park.
+_PARK_END = "园"
+_DISTRICT_WORD = "区"
+
+
+def _park_with_district_word(name: str, names: set[str]) -> str | None:
+    """The 园区 spelling of the park ``name`` when the document also writes it."""
+    longer = name + _DISTRICT_WORD
+    return longer if name.endswith(_PARK_END) and longer in names else None
 
 
 def _parks_named_with_their_area(short: str, names: set[str], gaz: Gazetteer) -> list[str]:
@@ -169,7 +246,14 @@ _DIVISION_SUBTYPES = frozenset({"Province", "City", "District", "County", "Regio
 def _named_place(m: Mention) -> bool:
     """A place named like an organisation ("城西科创大走廊", "星河科学城"), whose shorter
     form in the same text is the same place ("科创大走廊")."""
-    return m.type == "Place" and m.subtype not in _DIVISION_SUBTYPES and m.source != GAZETTEER_SOURCE
+    if m.type != "Place" or m.source == GAZETTEER_SOURCE:
+        return False
+    return m.subtype not in _DIVISION_SUBTYPES or m.source in _NAMED_PARK_SOURCES
+
+
+# Parks and valleys are typed as zones, but are named like organisations: "某某医药产业园" is
+# the short form of the one "甲乙某某医药产业园" of the same text, not a zone of its own.
+_NAMED_PARK_SOURCES = frozenset({_PARK_SOURCE, "place-valley"})
 
 
 def _by_ending(names: set[str]) -> dict[str, list[str]]:
@@ -206,6 +290,34 @@ def company_core(full: str, gaz: Gazetteer) -> str:
         if surface is not None and surface.type == "Place" and len(core) - n >= MIN_COMPANY_SHORT_CHARS:
             return core[n:]
     return core
+
+
+# A text calls a firm "某某公司" or "某某集团公司" after its short name; a branch or subsidiary
+# (分公司, 子公司) is another firm and keeps its name.
+_COMPANY_WORDS = ("集团公司", "公司")
+_OTHER_FIRM_WORDS = ("分公司", "子公司")
+
+
+def _without_bare_company_word(name: str) -> str:
+    """``name`` without a trailing bare 公司 ("某某公司" -> "某某"); a branch keeps it."""
+    if name.endswith(_OTHER_FIRM_WORDS):
+        return name
+    return name.removesuffix("公司")
+
+
+def _known_firm_with_company_word(name: str, names: set[str], gaz: Gazetteer) -> str | None:
+    """The reference data's firm that ``name`` is with 公司 or 集团公司 added, when the
+    document also writes that firm's name alone ("某某石化集团公司" beside "某某石化")."""
+    if name.endswith(_OTHER_FIRM_WORDS):
+        return None
+    for word in _COMPANY_WORDS:
+        stem = name.removesuffix(word)
+        if stem == name or len(stem) < MIN_COMPANY_SHORT_CHARS:
+            continue
+        known = gaz.surface(stem)
+        if known is not None and known.type == "Enterprise" and (stem in names or known.canonical in names):
+            return known.canonical
+    return None
 
 
 def is_company_short_name(short: str, full: str, gaz: Gazetteer) -> bool:

@@ -117,3 +117,43 @@ def test_a_zone_written_with_and_without_national_is_one_entity():
 def test_the_reference_datas_zone_name_wins_over_the_national_spelling():
     result = _resolve("合肥国家高新区发布新政。")
     assert [e.name for e in result.entities if e.name.endswith("开发区")] == ["合肥高新技术产业开发区"]
+
+
+def _names_and_aliases(*sentences: str) -> dict[str, set[str]]:
+    return {e.name: set(e.aliases) for e in _resolve(*sentences).entities}
+
+
+def test_a_zone_written_with_and_without_its_city_is_one_zone():
+    found = _names_and_aliases("天津翠湖经济技术开发区吸引企业落户。翠湖经济技术开发区聚焦新材料产业。")
+    assert found["天津翠湖经济技术开发区"] == {"翠湖经济技术开发区"}
+    assert "翠湖经济技术开发区" not in found
+
+
+def test_a_park_written_with_and_without_district_word_is_one_park():
+    found = _names_and_aliases("鹭洲工业园区吸引企业落户。鹭洲工业园聚焦新材料产业。")
+    assert found["鹭洲工业园区"] == {"鹭洲工业园"}
+
+
+def test_a_park_named_with_an_owner_word_and_later_without_is_one_park():
+    found = _names_and_aliases("白鹭新药谷医药健康产业园吸引企业。医药健康产业园聚焦生物医药产业。")
+    assert found["白鹭新药谷医药健康产业园"] == {"医药健康产业园"}
+
+
+def test_a_short_form_of_a_short_form_takes_the_fullest_name():
+    found = _names_and_aliases("青柳新区绿色化工园区吸引企业。新区绿色化工园区和新区化工园区聚焦精细化工产业。")
+    assert found["青柳新区绿色化工园区"] == {"新区绿色化工园区", "新区化工园区"}
+
+
+def test_a_firm_called_by_its_short_name_and_company_is_its_legal_name():
+    found = _names_and_aliases("青禾磁材（包头）永磁科技有限公司投资建设项目。青禾磁材公司将扩大产能。")
+    assert found["青禾磁材（包头）永磁科技有限公司"] == {"青禾磁材公司"}
+
+
+def test_a_branch_is_another_firm():
+    found = _names_and_aliases("青禾磁材（包头）永磁科技有限公司投资建设项目。青禾磁材分公司将扩大产能。")
+    assert "青禾磁材分公司" in found
+
+
+def test_a_known_firm_with_group_company_added_is_that_firm():
+    found = _names_and_aliases("中国石化参与建设项目。中国石化集团公司将扩大产能。")
+    assert "中国石化集团公司" not in found

@@ -118,3 +118,29 @@ def test_short_names_with_more_heads_and_verbs(sentence: str, names: list[str]) 
 )
 def test_lists_of_short_names_that_act_together(sentence: str, names: list[str]) -> None:
     assert [sentence[a:b] for a, b in listed_company_names(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a short name and a head word right before the plant's output, in a list of works
+        ("去年，澄屿能源3万吨多晶硅升级改造、岚湾铜业冷轧线等一批工程建成。\n", {"澄屿能源"}),
+        # a coined short name with no head word, after a clause's start
+        ("煤制油示范线年底中交；榕煤60万吨/年煤制烯烃启动建设。\n", {"榕煤"}),
+    ],
+)
+def test_a_firm_stands_before_its_plants_output(tmp_path: Path, sentence: str, names: set[str]) -> None:
+    assert names <= firms(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "园区日产2万吨海水淡化装置建成。\n",  # a word of output before the count
+        "全市新增光伏3GW储能装机。\n",  # a place and a verb
+        "累计产量突破100万辆整车。\n",  # a figure of output
+        "乙烯100万吨、丙烯60万吨，产品远销海外。\n",  # products and what they came to
+    ],
+)
+def test_no_firm_before_other_counts_of_output(tmp_path: Path, sentence: str) -> None:
+    assert not firms(tmp_path, sentence)

@@ -4,6 +4,7 @@ the chosen never overlap; and the context a candidate that needs one must have."
 from __future__ import annotations
 
 from loaders.mentions.candidates import BY_SPAN, PRIORITY, RULE_PRIORITY, Candidate
+from loaders.mentions.capacity_firms import output_follows
 
 _CONTEXT_CUES = ("汽车", "集团", "公司", "企业", "品牌", "等整", "等车")
 # An industry named like its product (电动车) is the industry only where an industry word
@@ -52,6 +53,8 @@ def context_supports(text: str, cand: Candidate, chosen: list[Candidate]) -> boo
     cues = _CHAIN_CONTEXT_CUES if cand.type == "IndustryChain" else _CONTEXT_CUES
     if text[cand.end : cand.end + 2] in cues:
         return True
+    if cand.type == "Enterprise" and output_follows(text, cand.start, cand.end):
+        return True  # a firm's plant named by its output ("某汽40万辆整车")
     for other in chosen:
         if other is cand or other.type != cand.type:
             continue

@@ -15,6 +15,7 @@ from loaders.lexicon.chain_names import ECONOMY_WORD
 from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, default_matcher
 from loaders.mentions.candidates import BY_SPAN, NUMBERED_INSTITUTE_SOURCE, SHORT_COMPANY_SOURCE, Candidate, DocState
+from loaders.mentions.capacity_firms import firms_before_capacity
 from loaders.mentions.chain_candidates import (
     chain_holder_candidates,
     chain_link_candidates,
@@ -193,6 +194,9 @@ def _sentence_candidates(
         ]
         pool += [
             Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in foreign_company_names(text)
+        ]
+        pool += [
+            Candidate(a, b, "Enterprise", None, text[a:b], SHORT_COMPANY_SOURCE) for a, b in firms_before_capacity(text)
         ]
     if "项目" in text:
         pool = with_project_firms(text, pool, matches)

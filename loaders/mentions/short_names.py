@@ -33,6 +33,11 @@ def _cue_words() -> dict[str, list[str]]:
     return data
 
 
+def cue_words() -> dict[str, list[str]]:
+    """The cue words of company short names, by kind (heads, verbs, capacity_units…)."""
+    return _cue_words()
+
+
 def company_head_words() -> list[str]:
     """The words company short names end in (科技, 电子, 化工…)."""
     return _cue_words()["heads"]

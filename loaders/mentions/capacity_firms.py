@@ -37,6 +37,9 @@ _NOT_COINED_OPENINGS = ("国家", "全国", "全省", "全市", "全区", "全�
 _FIGURE_CLOSERS = frozenset("，。；、：！？,;")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @cache
 def _capacity() -> re.Pattern[str]:
     units = "|".join(map(re.escape, sorted(cue_words()["capacity_units"], key=len, reverse=True)))
@@ -52,7 +55,7 @@ def _head_name() -> re.Pattern[str]:
 def firms_before_capacity(text: str) -> list[tuple[int, int]]:
     """Spans of firms' short names right before a plant's output in ``text``."""
     spans: list[tuple[int, int]] = []
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return spans  # speed: no count, no output
     for capacity in _capacity().finditer(text):
         if _closes_a_figure(text, capacity.end()):

@@ -26,12 +26,12 @@ REAL_DEV = sorted((ROOT / "tests/real/dev").glob("*.gold.jsonl"))
 REAL_FROZEN = sorted((ROOT / "tests/real/frozen").glob("*.gold.jsonl"))
 
 # (entity F1, relation F1) floors
-SEED_FLOORS = (0.90, 0.805)  # measured 0.908 / 0.811
-HELDOUT_FLOORS = (0.94, 0.795)  # development set, measured 0.948 / 0.801
-TESTSET_FLOORS = (0.83, 0.56)  # never tuned on, measured 0.836 / 0.566
-# real pages, development part (the pair model's training data), measured 0.871 / 0.683
-REAL_DEV_FLOORS = (0.865, 0.68)
-REAL_FROZEN_FLOORS = (0.75, 0.35)  # real pages, frozen part, never tuned on, measured 0.757 / 0.358
+SEED_FLOORS = (0.905, 0.805)  # measured 0.911 / 0.809
+HELDOUT_FLOORS = (0.945, 0.79)  # development set, measured 0.950 / 0.797
+TESTSET_FLOORS = (0.835, 0.57)  # never tuned on, measured 0.838 / 0.575
+# real pages, development part (the pair model's training data), measured 0.878 / 0.681
+REAL_DEV_FLOORS = (0.875, 0.675)
+REAL_FROZEN_FLOORS = (0.76, 0.36)  # real pages, frozen part, never tuned on, measured 0.764 / 0.364
 
 
 def f1s(scores: Scores) -> tuple[float, float]:

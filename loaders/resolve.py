@@ -78,26 +78,10 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
             if len(zones) == 1:
                 changed[index] = zones[0]
                 continue
-        if m.type == "Place" and m.source != GAZETTEER_SOURCE:
-            same_zone = _same_zone_other_spelling(m.canonical, by_class[(m.doc, m.type)], gaz)
-            if same_zone is not None:
-                changed[index] = same_zone
-                continue
-        if _may_lack_its_area(m):
-            parks = _parks_named_with_their_area(m.canonical, by_class[(m.doc, m.type)], gaz)
-            if len(parks) == 1:
-                changed[index] = parks[0]
-                continue
-        if m.source not in (GAZETTEER_SOURCE, DECLARED_SOURCE):
-            known = _known_name_after_area(m, by_class[(m.doc, m.type)], gaz)
-            if known is not None:
-                changed[index] = known
-                continue
-        if m.type == "Place" and m.source not in (GAZETTEER_SOURCE, DECLARED_SOURCE):
-            with_district = _park_with_district_word(m.canonical, by_class[(m.doc, m.type)])
-            if with_district is not None:
-                changed[index] = with_district
-                continue
+        written_otherwise = _written_otherwise(m, by_class[(m.doc, m.type)], gaz)
+        if written_otherwise is not None:
+            changed[index] = written_otherwise
+            continue
         if (m.type not in _SHORTENED_CLASSES and not _named_place(m)) or m.source == DECLARED_SOURCE:
             continue
         # A name the reference data gave is refined only by a company's own legal name.
@@ -124,6 +108,26 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
         if len(fuller) == 1 and fuller[0] != m.canonical:
             changed[index] = fuller[0]
     return _to_the_fullest(changed, mentions)
+
+
+def _written_otherwise(m: Mention, names: set[str], gaz: Gazetteer) -> str | None:
+    """The name ``m``'s thing goes by where the document writes it another way: a zone with
+    or without 国家, a park or lab with or without the area it lies in, a park's 园 or 园区;
+    the first of these that applies, or None."""
+    if m.type == "Place" and m.source != GAZETTEER_SOURCE:
+        same_zone = _same_zone_other_spelling(m.canonical, names, gaz)
+        if same_zone is not None:
+            return same_zone
+    if _may_lack_its_area(m):
+        parks = _parks_named_with_their_area(m.canonical, names, gaz)
+        if len(parks) == 1:
+            return parks[0]
+    if m.source in (GAZETTEER_SOURCE, DECLARED_SOURCE):
+        return None
+    known = _known_name_after_area(m, names, gaz)
+    if known is not None:
+        return known
+    return _park_with_district_word(m.canonical, names) if m.type == "Place" else None
 
 
 def _to_the_fullest(changed: dict[int, str], mentions: list[Mention]) -> dict[int, str]:

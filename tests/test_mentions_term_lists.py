@@ -4,7 +4,8 @@ from test_mentions_helpers import make_document
 
 from loaders.lexicon.chain_names import segment_terms
 from loaders.mentions.find import find_mentions
-from loaders.mentions.lists import KnownSpan, term_list_members
+from loaders.mentions.lists import KnownSpan
+from loaders.mentions.term_lists import term_list_members
 
 
 def _typed(sentence: str) -> dict[str, tuple[str, str | None]]:
@@ -82,7 +83,7 @@ def test_known_chain_member_counts_towards_the_list():
 
 
 def test_prefilter_sees_a_term_on_either_side_of_a_comma():
-    from loaders.mentions.lists import may_hold_term_list
+    from loaders.mentions.term_lists import may_hold_term_list
 
     assert may_hold_term_list("优化整车、桌子")
     assert may_hold_term_list("桌子、后市场")

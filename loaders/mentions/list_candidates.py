@@ -17,20 +17,19 @@ from loaders.mentions.candidates import (
     known_as,
 )
 from loaders.mentions.counted_kinds import distributed_lists
+from loaders.mentions.headless_firms import headless_firm_members
 from loaders.mentions.industry_runs import headless_industry_members
 from loaders.mentions.led_lists import led_list_members
 from loaders.mentions.lists import (
     KnownSpan,
     ListMember,
-    headless_firm_members,
     list_members,
     may_end_in_demonstrative,
     may_end_in_quoted_count,
     may_end_in_role,
-    may_hold_term_list,
-    term_list_members,
 )
 from loaders.mentions.project_firms import KnownNames, listed_firms, project_firms
+from loaders.mentions.term_lists import may_hold_term_list, term_list_members
 
 # A Han character, a count, a measure word. (Written to open with the count and look
 # behind for the Han character: the regex engine then skips ahead to digits, which makes
@@ -135,7 +134,7 @@ def _new_members(found: list[ListMember], members: list[ListMember]) -> list[Lis
 
 def term_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
     """Unknown members of headless lists of segment terms ("优化整车、零部件、后市场") in a
-    sentence that names a chain (loaders.mentions.lists.term_list_members)."""
+    sentence that names a chain (loaders.mentions.term_lists.term_list_members)."""
     if not any(m.surface.type == "IndustryChain" for m in matches) or not may_hold_term_list(text):
         return []  # speed: most sentences name no chain or list no term
     # Every match counts, context-dependent ones too: a list holding a possible firm or

@@ -20,13 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 import rjieba
 
 from loaders.lexicon.chain_names import (
     NOT_INDUSTRY_TAILS,
-    industry_terms,
     is_industry_term,
     is_segment_term,
     is_stage_word,
@@ -34,7 +32,6 @@ from loaders.lexicon.chain_names import (
     looks_like_industry,
     names_stages,
     segment_term_start,
-    segment_terms,
     strip_industry_suffix,
     vocabulary_term_start,
 )
@@ -1653,169 +1650,12 @@ def acceptable_chain(name: str) -> bool:
 _CHUNK = rf"[^、{RUN_BREAKS}]+"
 # (Opened only where a chunk starts: every run found starts there, and a search that also
 # tried each character inside a chunk would read the chunk again from each, to fail at its end.)
-_ENUMERATION = re.compile(rf"(?<![^、{RUN_BREAKS}]){_CHUNK}(?:、{_CHUNK})+")
-# Known names that cannot be segments: a list holding one lists firms or places.
-_NOT_SEGMENT_CLASSES = frozenset({"Enterprise", "Place"})
-MIN_TERM_LIST_MEMBERS = 2
-
-
-def may_hold_term_list(text: str) -> bool:
-    """Whether some 、 of ``text`` stands next to a segment term: every list that
-    :func:`term_list_members` can type has one. (Speed: two regex searches spare most
-    sentences the full reading.)"""
-    term_after, term_before = _terms_by_comma()
-    return term_after.search(text) is not None or term_before.search(text[::-1]) is not None
-
-
-@cache
-def _terms_by_comma() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for "、<term>" in the text and in the reversed text ("<term>、" read backwards). Both
-    open with 、 so that the engine skips ahead to it: about five times as fast as one
-    pattern with the term first."""
-    terms = sorted(segment_terms() | industry_terms(), key=len, reverse=True)
-    forward = "|".join(re.escape(t) for t in terms)
-    backward = "|".join(re.escape(t[::-1]) for t in terms)
-    return re.compile(rf"、(?:{forward})"), re.compile(rf"、(?:{backward})")
-
-
-def term_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
-    """Unknown members of headless 、-lists whose every member is a segment term (or a
-    known chain), in a sentence that names a chain: "优化整车、零部件、后市场布局" under
-    新能源汽车. Each member is a whole term; a chunk the vocabulary does not know, or a
-    known enterprise or place inside the list, shows a list of something else."""
-    chains = [k for k in known if k.type == "IndustryChain"]
-    if not chains:
-        return []
-    found: list[ListMember] = []
-    for run in _ENUMERATION.finditer(text):
-        members = _term_members(text, run.start(), run.end(), known)
-        if members is None or len(members) < MIN_TERM_LIST_MEMBERS:
-            continue
-        in_list = {(a, b) for a, b, _ in members}
-        if not any((k.start, k.end) not in in_list for k in chains) and not _industry_list(text, members):
-            continue  # the only chains named are the members themselves
-        found += [_term_member(text, a, b) for a, b, k in members if k is None]
-    return found
-
+ENUMERATION = re.compile(rf"(?<![^、{RUN_BREAKS}]){_CHUNK}(?:、{_CHUNK})+")
 
 MIN_INDUSTRY_LIST_MEMBERS = 3
 
 
-def _industry_list(text: str, members: list[tuple[int, int, KnownSpan | None]]) -> bool:
-    """A list of industries by name ("汽车、钢铁、机械"): three members or more, one a known
-    chain and the others industries the vocabulary knows, not segments of one chain."""
-    if len(members) < MIN_INDUSTRY_LIST_MEMBERS or not any(k is not None for _, _, k in members):
-        return False
-    return all(k is not None or is_industry_term(text[a:b]) for a, b, k in members)
-
-
-def _term_member(text: str, start: int, end: int) -> ListMember:
-    subtype = "ChainSegment" if is_segment_term(text[start:end]) else None
-    return ListMember(start, end, "IndustryChain", True, subtype)
-
-
-def _term_members(
-    text: str, start: int, end: int, known: list[KnownSpan]
-) -> list[tuple[int, int, KnownSpan | None]] | None:
-    """The members of the 、-run ``text[start:end]``; None unless every one is a term.
-    A firm or place before the first member is the clause's subject ("柳州推动汽车、…")."""
-    chains = {(k.start, k.end): k for k in known if k.type == "IndustryChain"}
-    chunks = text[start:end].split("、")
-    members: list[tuple[int, int, KnownSpan | None]] = []
-    at = start
-    for index, chunk in enumerate(chunks):
-        a, b = at, at + len(chunk)
-        at = b + 1
-        if index == 0:
-            a = _first_member_start(text, a, b, chains)  # "优化整车": the verb is no part
-        if a < 0:
-            return None
-        hit = chains.get((a, b))
-        if hit is None and not is_segment_term(text[a:b]) and not is_industry_term(text[a:b]):
-            return None
-        members.append((a, b, hit))
-    first = members[0][0]
-    if any(k.type in _NOT_SEGMENT_CLASSES and k.start < end and k.end > first for k in known):
-        return None
-    return members
-
-
-def _first_member_start(text: str, start: int, end: int, chains: dict[tuple[int, int], KnownSpan]) -> int:
-    """Start of the whole term or known chain that ends the first chunk, after a stop
-    word ("大力发展商用车"); -1 when the chunk ends in no whole term ("新能源整车")."""
-    for a, b in chains:
-        if b == end and a >= start:
-            return a if left_boundary(text, a, []) == a else -1
-    term_start = segment_term_start(text, end)
-    if term_start < start:
-        return -1
-    return term_start if left_boundary(text, term_start, []) == term_start else -1
-
-
-# A headless list of firms ("聚集了A科技、B软件、丙丁飞腾、C通信。"): no 等 or count closes it,
-# but most of its members are known firms, so an unknown member standing whole between two
-# marks is a firm too. Only such whole members are read: the first chunk runs back to the
-# clause's verb, and the last one may run on into the predicate ("A和B分别是…").
-MIN_HEADLESS_KNOWN_FIRMS = 2
-_HEADLESS_MEMBER = re.compile(r"[\u4e00-\u9fff]{3,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
-
-
-def headless_firm_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
-    """Unknown members of 、-runs without a head whose other members are mostly known firms."""
-    firms = {(k.start, k.end) for k in known if k.type == "Enterprise"}
-    if len(firms) < MIN_HEADLESS_KNOWN_FIRMS:
-        return []
-    found: list[ListMember] = []
-    for run in _ENUMERATION.finditer(text):
-        if "等" in run.group():
-            continue  # closed by 等: list_members reads it by its head
-        found += _headless_firms(text, run.start(), run.end(), known, firms)
-    return found
-
-
-def _headless_firms(
-    text: str, start: int, end: int, known: list[KnownSpan], firms: set[tuple[int, int]]
-) -> list[ListMember]:
-    chunks = _chunk_spans(text, start, end)
-    first_a, first_b = chunks[0]
-    first_is_firm = any(a >= first_a and b == first_b for a, b in firms)
-    whole = chunks[1:] if _whole_last_chunk(text, end) else chunks[1:-1]
-    known_count = int(first_is_firm) + sum(1 for span in chunks[1:] if span in firms)
-    unknown = [span for span in whole if span not in firms]
-    if known_count < MIN_HEADLESS_KNOWN_FIRMS or known_count < len(unknown):
-        return []
-    if any(_covers_other_name(span, known) for span in unknown):
-        return []  # a place, a university or a product among them: a list of another kind
-    return [ListMember(a, b, "Enterprise", False) for a, b in unknown if _headless_firm_name(text[a:b])]
-
-
-def _chunk_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for chunk in text[start:end].split("、"):
-        spans.append((start, start + len(chunk)))
-        start += len(chunk) + 1
-    return spans
-
-
-def _whole_last_chunk(text: str, end: int) -> bool:
-    """Whether the run's last chunk ends at a sentence's end: nothing runs on after it (a text cut
-    off at a line's end may cut a name short: "…、南大通")."""
-    return end < len(text) and text[end] in _SENTENCE_ENDS
-
-
-_SENTENCE_ENDS = "。；;！!"
-
-
-def _covers_other_name(span: tuple[int, int], known: list[KnownSpan]) -> bool:
-    """Whether a known name of another kind than a firm is the member or ends it."""
-    a, b = span
-    return any(k.type != "Enterprise" and k.end == b and k.start >= a for k in known)
-
-
-def _headless_firm_name(name: str) -> bool:
-    """A firm's short name: a few characters, no word of the dictionary, place or term."""
-    if not _HEADLESS_MEMBER.fullmatch(name) or rjieba.has_word(name) or name in KNOWN_PLACES:
-        return False
-    if is_vocabulary_term(name) or is_industry_term(name) or is_segment_term(name):
-        return False
+def acceptable_headless_firm(name: str) -> bool:
+    """Whether an unknown member of a headless list of firms may be a firm (no cue word typed
+    it): at least a few characters, no generic or category word."""
     return _acceptable(name, "Enterprise", False)

@@ -52,6 +52,27 @@ def division_contains(outer: Mention, inner: Mention) -> bool | None:
     return _codes_contain(outer.canonical, inner.canonical)
 
 
+def skips_a_level(outer: Mention, inner: Mention) -> bool:
+    """Whether the division codes put ``inner`` inside ``outer`` only through a division
+    between them ("安徽肥东": 肥东县 is in 合肥市, which is in 安徽省). Counties and districts
+    only: a zone's code is that of the division it is named after, not its own level."""
+    if inner.subtype not in _COUNTY_LEVEL:
+        return False
+    return _skips_a_level(outer.canonical, inner.canonical)
+
+
+_COUNTY_LEVEL = frozenset({"County", "District"})
+
+
+@lru_cache(maxsize=4096)
+def _skips_a_level(outer: str, inner: str) -> bool:
+    inner_code, outer_code = _division_code(inner), _division_code(outer)
+    if not inner_code or not outer_code:
+        return False
+    parents = default_gazetteer().parent_chain(inner_code)
+    return outer_code in parents[1:]
+
+
 @lru_cache(maxsize=4096)
 def _codes_contain(outer: str, inner: str) -> bool | None:
     inner_code, outer_code = _division_code(inner), _division_code(outer)

@@ -37,7 +37,12 @@ from loaders.relations.class_limits import violation
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains
-from loaders.relations.patterns import names_area_by_kind_of, opening_place, opens_with_unread_area
+from loaders.relations.patterns import (
+    names_area_by_kind_of,
+    opening_place,
+    opens_with_other_subject,
+    opens_with_unread_area,
+)
 from loaders.relations.registry import Found
 from loaders.relations.rule_set import default_rules
 from loaders.relations.rules import RelationRule, SentenceView
@@ -144,11 +149,13 @@ def sentence_views(
     previous = previous_chains(doc, by_sentence)
     paragraph_subject: Mention | None = None
     recent_subject: Mention | None = None
+    paragraph_other = False
     page_place = _title_place(doc, by_sentence)
     previous_end = 0
     for sentence in doc.sentences:
         if "\n" in doc.text[previous_end : sentence.start]:
             paragraph_subject = None  # a new paragraph: the last one's subject is over
+            paragraph_other = False
         previous_end = sentence.end
         sentence_mentions = by_sentence.get(sentence.index, [])
         scope = scopes.get(sentence.article)
@@ -166,6 +173,8 @@ def sentence_views(
             if paragraph_subject is None and names_area_by_kind_of(view, recent_subject):
                 paragraph_subject = recent_subject  # "X园区…。\n园区经过…": the zone goes on
             view.subject_place, view.recent_place, view.page_place = paragraph_subject, recent_subject, page_place
+            view.paragraph_other_subject = paragraph_other
+            paragraph_other = paragraph_other or opens_with_other_subject(view, page_place)
             opening = opening_place(view)
             if opening is None and opens_with_unread_area(view):
                 paragraph_subject = recent_subject = None  # an area no entity stands for

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from loaders.relations.class_limits import skips_a_level
 from loaders.relations.cue_patterns import CuePatterns, group_file
 from loaders.relations.registry import Found, relation_rule, respective_pairs
 from loaders.relations.view import SentenceView
@@ -27,7 +28,7 @@ _SIDES = ("left", "right")
 _READING_KEYS = frozenset({"gap", "unless_gap", "after", "after_width", "head"})
 _RULE_KEYS = frozenset(
     {"name", "doc", "confidence", "needs", "cues", "relation", "kinds", "single", "listed", "readings"}
-    | {"before", "before_width", "unless_before", "through_run"}
+    | {"before", "before_width", "unless_before", "through_run", "nearest_parent"}
 )
 
 
@@ -68,6 +69,9 @@ class NeighbourRule:
     # The right unit stands for the run of places written together from it ("位于武汉市洪山区":
     # 武汉市 and 洪山区 both).
     through_run: bool = False
+    # Two places written together name the nearest division only: "安徽肥东" writes the
+    # province before a county of one of its cities, a label rather than the county's parent.
+    nearest_parent: bool = False
 
     def find(self, view: SentenceView) -> Iterator[Found]:
         for i, j in view.neighbours(*self.kinds):
@@ -80,9 +84,10 @@ class NeighbourRule:
                         right = view.units[k]
                         heads, tails = (left, right) if reading.head == "left" else (right, left)
                         # "A和B分别由C和D承建": the lists pair item by item
-                        yield from respective_pairs(
+                        pairs = respective_pairs(
                             self.relation, list(heads.members), list(tails.members), view.gap(i, k)
                         )
+                        yield from (f for f in pairs if not (self.nearest_parent and skips_a_level(f.tail, f.head)))
                     break
 
     def _run(self, view: SentenceView, index: int) -> Iterator[int]:
@@ -143,6 +148,7 @@ def _rule(spec: dict[str, Any], cues: CuePatterns) -> NeighbourRule:
         unless_before=getattr(cues, spec["unless_before"]) if "unless_before" in spec else None,
         before_width=spec.get("before_width", 0),
         through_run=bool(spec.get("through_run", False)),
+        nearest_parent=bool(spec.get("nearest_parent", False)),
     )
 
 

@@ -251,7 +251,8 @@ def _unstated_pair(head: Mention, tail: Mention, text: str, gap: tuple[int, int]
 
 def _container_unstated(container: Mention, text: str, placed: list[Mention]) -> bool:
     """``container`` is named as something other than where the other name lies: a government
-    body ("某市委"), the maker in "是某省在…作出的", the issuer of a title ("《某省…》"), or a
+    body ("某市委"), the maker in "是某省在…作出的", the issuer of a title ("《某省…》"), where
+    an agreement is signed or a meeting held ("在某市签订", "大会在某市举行"), or a
     province qualifying the place written right after it ("某省甲市下辖的": 甲市 holds it)."""
     after = text[container.clean_end :]
     before = text[: container.clean_start]
@@ -259,6 +260,8 @@ def _container_unstated(container: Mention, text: str, placed: list[Mention]) ->
         _CUES.body_after.match(after) is not None
         or (_CUES.maker_around.search(before) is not None and _CUES.maker_after.match(after) is not None)
         or _CUES.title_before.search(before) is not None
+        or (_CUES.event_before.search(before) is not None and _CUES.event_after.match(after) is not None)
+        or (_CUES.meeting_before.search(before) is not None and _CUES.meeting_after.match(after) is not None)
         or any(m.type == "Place" and m.clean_start == container.clean_end for m in placed)
     )
 
@@ -269,6 +272,14 @@ def _qualifies_a_name(place: Mention, placed: list[Mention]) -> bool:
     return place.type == "Place" and any(m.type != "Place" and m.clean_start == place.clean_end for m in placed)
 
 
+def _qualifies_an_organisation(place: Mention, placed: list[Mention]) -> bool:
+    """``place`` is written right before an organisation's name ("某新区某公司云计算中心"): it
+    says where that one lies, not what the place itself is devoted to."""
+    return place.type == "Place" and any(
+        m.type not in ("Place", "IndustryChain") and m.clean_start == place.clean_end for m in placed
+    )
+
+
 def _types_the_text_allows(
     types: list[str], head: Mention, tail: Mention, text: str, placed: list[Mention]
 ) -> list[str]:
@@ -276,7 +287,7 @@ def _types_the_text_allows(
     frames, containment in a container named as something else. Checked when pairs are
     scored, not among the candidates, so the training set, and the weights, stay as learned;
     each test runs only when a type it rules out is there."""
-    if "FOCUSES_ON" in types and _place_as_a_frame(head, text):
+    if "FOCUSES_ON" in types and (_place_as_a_frame(head, text) or _qualifies_an_organisation(head, placed)):
         types = [t for t in types if t != "FOCUSES_ON"]
     if any(t in _CONTAINMENT for t in types) and (
         _container_unstated(tail, text, placed) or _qualifies_a_name(head, placed)

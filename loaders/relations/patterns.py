@@ -471,6 +471,17 @@ def opening_place(view: SentenceView) -> Mention | None:
     return view.units[0].members[0]
 
 
+def opens_with_other_subject(view: SentenceView, page_place: Mention | None) -> bool:
+    """The sentence opens with a place, park or organisation other than the page's place as
+    its subject ("2016年中国声谷基地年产值…" on a page titled by its zone): the paragraph
+    speaks of that one, which may host firms as the zone does."""
+    if not view.units or view.units[0].kind not in ("place", "org"):
+        return False
+    if page_place is not None and any(m.canonical == page_place.canonical for m in view.units[0].members):
+        return False
+    return _CUES.clause_opening.match(view.clause_before(0)) is not None
+
+
 # The zone a sentence opening with its kind alone ("园区…") speaks of stands at most this many
 # sentences before it.
 _AREA_PRONOUN_REACH = 1

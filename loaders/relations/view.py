@@ -102,6 +102,10 @@ class SentenceView:
     recent_place: Mention | None = None
     # The place the page's title names: what a news page is about.
     page_place: Mention | None = None
+    # An earlier sentence of the paragraph opened with a place, park or organisation other
+    # than the page's place: the paragraph speaks of that one, so the page's place is no
+    # safe guess for what the paragraph leaves unsaid.
+    paragraph_other_subject: bool = False
     # The canonical name of the place the article names most often, when one stands out.
     main_place: str | None = None
     # An index of chain_names (None: built from them here).

@@ -237,6 +237,8 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             if _CUES.partners_after.match(view.after(i, 10)) or _named_as_other_kind(view, i):
                 continue
+            if _counted_into_chain(view, i):
+                continue  # the list's own count and chain say what its firms are
             if _CUES.joined_before.search(view.before(i, 3)) or _CUES.customers_before.search(view.before(i, 4)):
                 continue  # partners joined or customers served, not members of the chain
             if _names_other_field(view, i) or _across_semicolon(view, chain, unit.start):
@@ -245,6 +247,17 @@ def part_of_chain_topic(view: SentenceView) -> Iterator[Found]:
                 continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("PART_OF_CHAIN", firms, [chain])
+
+
+def _counted_into_chain(view: SentenceView, index: int) -> bool:
+    """ "A、B、C4家汽车及零部件上市企业": a count and a chain follow the list's last name, and a
+    noun of members closes it; the sentence's topic chain is then not what the list is."""
+    following = index + 1
+    if following >= len(view.units) or view.units[following].kind != "chain":
+        return False
+    if not _CUES.count_before_chain.match(view.gap(index, following)):
+        return False
+    return _CUES.member_noun_after.match(view.text[view.units[following].end :]) is not None
 
 
 _SEMICOLONS = ("；", ";")

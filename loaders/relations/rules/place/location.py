@@ -122,8 +122,17 @@ def located_local_firms(view: SentenceView) -> Iterator[Found]:
         return
     for unit in view.units:
         if unit.kind == "org" and unit.closed_by_deng and _CUES.local_noun.match(unit.noun):
+            if _settles_elsewhere(view, unit, place):
+                continue
             firms = [m for m in unit.members if m.type == "Enterprise"]
             yield from pairwise("LOCATED_IN", firms, [place])
+
+
+def _settles_elsewhere(view: SentenceView, unit: Unit, place: Mention) -> bool:
+    """The list's clause goes on to say where its firms settle ("…等本土企业签约落户Z"), and
+    ``place`` is not written there."""
+    at = _CUES.settles_at_object.match(view.text[unit.tail_end :])
+    return at is not None and place.clean_start != unit.tail_end + at.end()
 
 
 @relation_rule("located-firms-settle", 0.5, needs="org", cues="入驻 落地 落户 进驻 扎根 安家 纷至沓来 开工建设")

@@ -352,7 +352,7 @@ def located_in_brought_in_context(view: SentenceView) -> Iterator[Found]:
     if _has_subject(view):
         return
     place = _context_place(view)
-    if place is None:
+    if place is None or _names_another_place(view, place):
         return
     for j, unit in enumerate(view.units):
         if unit.kind != "org" or not _ends_list(view, j):
@@ -360,6 +360,13 @@ def located_in_brought_in_context(view: SentenceView) -> Iterator[Found]:
         head = _list_head(view, j)
         if _cue_opens_list(view, head, _CUES.brought_in_before) and not _place_in_clause(view, head, j):
             yield from pairwise("LOCATED_IN", list(unit.members), [place])
+
+
+def _names_another_place(view: SentenceView, place: Mention) -> bool:
+    """The sentence names a place other than the one of its context ("生物医药是X区主导产业，
+    先后引进A、B等企业" on a page about a park of X区): the firms may come to either, and the
+    text does not say which, so the context is no safe guess."""
+    return any(u.kind == "place" and any(m.canonical != place.canonical for m in u.members) for u in view.units)
 
 
 def _ends_list(view: SentenceView, index: int) -> bool:
@@ -390,13 +397,14 @@ def _place_in_clause(view: SentenceView, first: int, last: int) -> bool:
 
 def _context_place(view: SentenceView) -> Mention | None:
     """The place the text around the sentence speaks of: the one the paragraph opened with,
-    else the one a heading names, else the one the page's title names; None when it is
-    named in the sentence itself (the sentence is then no subjectless one)."""
+    else the one a heading names, else the one the page's title names unless a sentence of
+    the paragraph opened with another subject; None when it is named in the sentence itself
+    (the sentence is then no subjectless one)."""
     if view.subject_place is not None and view.subject_place.sentence != view.sentence.index:
         return synthetic_mention(view.subject_place, view.sentence, DOCUMENT_SUBJECT)
     if view.section_place is not None:
         return view.section_place
     page = view.page_place
-    if page is None or page.sentence == view.sentence.index:
-        return None
+    if page is None or page.sentence == view.sentence.index or view.paragraph_other_subject:
+        return None  # "中国声谷基地年产值…。…引进了A、B等企业": the paragraph's host, not the page's place
     return synthetic_mention(page, view.sentence, DOCUMENT_SUBJECT)

@@ -1,11 +1,14 @@
 """Industry and chain candidates of a sentence: links of a chain map, ranked industries,
-links listed before 产业链, whole-chain and joined industries, paired categories,
+links listed before 产业链, whole-chain and joined industries (the first member before a
+joiner too), supply industries of a known chain (光伏材料产业), paired categories,
 industries named by an industry word, lists of chain stages; and whether a paragraph
 speaks about an industry."""
 
 from __future__ import annotations
 
 import re
+
+import rjieba
 
 from kg.model import Sentence
 from loaders.lexicon.chain_names import (
@@ -29,11 +32,11 @@ from loaders.mentions.candidates import (
     known_as,
 )
 from loaders.mentions.chain_links import chain_link_runs, chain_link_spans
-from loaders.mentions.chain_words import is_verb_phrase
+from loaders.mentions.chain_words import common_verb, is_verb_phrase
 from loaders.mentions.entity_rules import left_boundary
 from loaders.mentions.joined_chains import first_joined_members
 from loaders.mentions.listed_links import from_to_link_spans, listed_link_spans
-from loaders.mentions.lists import acceptable_chain
+from loaders.mentions.lists import INDUSTRY_AS_MODIFIER_OF, acceptable_chain
 from loaders.mentions.rule_candidates import plain_chain_reason
 from loaders.mentions.whole_chains import whole_chain_industries
 
@@ -281,3 +284,99 @@ def _counted_firms(text: str, start: int) -> bool:
 def _crosses_a_match(span: tuple[int, int], matches: list[SurfaceMatch]) -> bool:
     a, b = span
     return any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in matches)
+
+
+SUPPLY_INDUSTRY_SOURCE = "chain-supply-industry"
+# "光伏材料产业", "石化新材料产业": a known chain, then a word for what supplies it, then 产业 (or
+# 产业链, 产业集群). The suffix says the whole name is an industry, that of the chain's
+# materials or equipment; the word alone ("材料产业") is too broad to name one. (Without
+# 产业 after it, "新型显示材料" is a supply of the chain and stays as the chain: see
+# _materials_of.)
+_SUPPLY_INDUSTRY = re.compile("(?:新材料|材料|装备|设备|零部件|元器件)(?=产业)")
+
+
+def supply_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
+    """A known chain with a supply word before 产业: the chain's supply industry, named whole."""
+    found = []
+    for match in matches:
+        if match.surface.type != "IndustryChain":
+            continue
+        supply = _SUPPLY_INDUSTRY.match(text, match.end)
+        if supply is None or _crosses_a_match((match.start, supply.end()), matches):
+            continue
+        a, b = match.start, supply.end()
+        found.append(Candidate(a, b, "IndustryChain", None, name_form(text[a:b]), SUPPLY_INDUSTRY_SOURCE))
+    return found
+
+
+JOINED_NAMED_SOURCE = "joined-first-named"
+# "液晶电视和服务器产业集群", "航天防务装备和基础件产业集群": two industries before one industry
+# word. The suffix rule reads the second back from 产业 and stops at the joiner; the first,
+# before the joiner, is a chain too when the second reads as one. (joined_first_candidates
+# takes the first where the vocabularies know it; this reads it by the word boundary.)
+_JOINED_BEFORE_SUFFIX = re.compile(
+    r"(?:以及|与|及|和)(?P<second>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:产业集群|产业链|产业)(?![化园基平])"
+)
+# A member holding a joiner or 的 is no one name ("新能源及智能网联汽车及配件": 新能源 shares
+# 汽车 with the next; "兼具研发设计与生产制造功能的产业" is a clause); one holding 产业 has an
+# industry word of its own ("光伏产业和储能产业"), and the suffix rule reads it.
+_NOT_IN_MEMBER = re.compile("以及|与|及|和|的|产业")
+MAX_JOINED_FIRST_CHARS = 10
+# Endings of things that are no trade though they stand before one (parts and products, 部件,
+# stay: "滚动功能部件及工业机器人产业链" joins two chains).
+_PLACES_AND_WORKS = ("项目", "基地", "园", "园区", "平台", "中心", "工程")
+
+
+def joined_named_first_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[Candidate]:
+    """The first of "A和B产业" where B reads as a chain and A, by its word boundary, does too."""
+    keep = [(m.start, m.end) for m in matches]
+    found = []
+    for joined in _JOINED_BEFORE_SUFFIX.finditer(text):
+        second_at, joiner_at = joined.start("second"), joined.start()
+        if _NOT_IN_MEMBER.search(joined.group("second")) or text.startswith(INDUSTRY_AS_MODIFIER_OF, joined.end()):
+            continue  # "…和集成电路产业项目": a list of projects
+        if not _reads_as_chain(text, second_at, joined.end("second"), matches, gaz):
+            continue
+        start = _first_member_start(text, left_boundary(text, joiner_at, keep), joiner_at, matches)
+        if not 2 <= joiner_at - start <= MAX_JOINED_FIRST_CHARS or _NOT_IN_MEMBER.search(text, start, joiner_at):
+            continue
+        if not _reads_as_chain(text, start, joiner_at, matches, gaz):
+            continue
+        canonical, subtype = known_as(name_form(text[start:joiner_at]), "IndustryChain", None, gaz)
+        found.append(Candidate(start, joiner_at, "IndustryChain", subtype, canonical, JOINED_NAMED_SOURCE))
+    return found
+
+
+def _reads_as_chain(text: str, start: int, end: int, matches: list[SurfaceMatch], gaz: Gazetteer) -> bool:
+    """A known chain, or words the suffix rule would take for one, with no other known name
+    (a place, a body: "中科院和山西产业") in or across them."""
+    name = text[start:end]
+    if name.endswith(_PLACES_AND_WORKS):
+        return False  # "光伏配套项目和集成电路产业…": a project, a park, a platform
+    overlapping = [m for m in matches if m.start < end and start < m.end]
+    if any(m.surface.type != "IndustryChain" or m.start < start or m.end > end for m in overlapping):
+        return False
+    if any(m.start == start and m.end == end for m in overlapping):
+        return True
+    return acceptable_chain(name) and plain_chain_reason(name, gaz) is None and not is_verb_phrase(name)
+
+
+_PREPOSITION_TAG = "p"
+
+
+def _first_member_start(text: str, start: int, end: int, matches: list[SurfaceMatch]) -> int:
+    """Where the first member starts within the words the boundary rules left before the
+    joiner: after a known name of another class ("苏州纳米城在纳米技术应用及…": after 苏州), after a
+    preposition (在), and after the clause's verb that opens them ("确定|滚动功能部件及…")."""
+    for m in matches:
+        if m.surface.type != "IndustryChain" and start < m.end <= end:
+            start = max(start, m.end)
+    at = start
+    for word, tag in rjieba.tag(text[start:end]):
+        at += len(word)
+        if tag == _PREPOSITION_TAG:
+            start = at
+    tagged = rjieba.tag(text[start:end])
+    if len(tagged) > 1 and common_verb(*tagged[0]):
+        start += len(tagged[0][0])
+    return start

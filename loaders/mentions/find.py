@@ -21,11 +21,13 @@ from loaders.mentions.chain_candidates import (
     chain_link_candidates,
     industry_context,
     joined_first_candidates,
+    joined_named_first_candidates,
     listed_link_candidates,
     paired_category_candidates,
     ranked_industry_candidates,
     stage_list_candidates,
     suffixed_industry_candidates,
+    supply_industry_candidates,
     whole_chain_candidates,
 )
 from loaders.mentions.choice import choose, context_supports
@@ -164,6 +166,7 @@ def _sentence_candidates(
         pool += listed_link_candidates(text, matches)
     if "产业" in text:
         pool += joined_first_candidates(text, matches, gaz)
+        pool += joined_named_first_candidates(text, matches, gaz)
     if "新" in text:
         pool += paired_category_candidates(text)
     if "是" in text:
@@ -171,6 +174,8 @@ def _sentence_candidates(
     if "工业" in text or "行业" in text or ECONOMY_WORD in text:
         pool += suffixed_industry_candidates(text, matches)
     pool += chain_holder_candidates(text, matches)
+    if "产业" in text:
+        pool += supply_industry_candidates(text, matches)
     if "中心" in text:
         pool += place_centre_candidates(text, matches)
     if "所" in text:

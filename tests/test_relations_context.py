@@ -86,3 +86,34 @@ def test_segment_of_the_one_chain_named_is_part_of_it() -> None:
     lexicon = {**LEXICON, "零部件": Known("IndustryChain", "ChainSegment")}
     result = run(["打造新能源汽车之都，优化整车、零部件布局。"], lexicon=lexicon)
     assert fact("PART_OF", "零部件", "新能源汽车") in facts(result.relations)
+
+
+def _rules_of(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r.rule for r in result.relations}
+
+
+def _titled_run(texts: list[str], lexicon: dict[str, Known] = LEXICON, **kwargs: object):  # type: ignore[no-untyped-def]
+    """Like run, with the first sentence as the page's title."""
+    doc = make_document(texts, **kwargs)  # type: ignore[arg-type]
+    doc.title = texts[0]
+    return extract_relations(doc, find_known(doc, lexicon))
+
+
+def test_a_zone_a_pronoun_stands_for_in_the_lede_is_the_pages_subject() -> None:
+    # No title names a place; "记者从X获悉，该区将…" makes X what the page is about, and a
+    # later paragraph with no subject of its own focuses X on its industry.
+    texts = ["记者近日从合肥高新区获悉，该区将持续提升产业能级。", "做大新能源汽车产业，打造百亿级产业集群。"]
+    assert "pattern:focus-verb-recent-place" in _rules_of(run(texts))
+
+
+def test_a_paragraph_opening_on_an_unread_area_is_not_about_the_pages_place() -> None:
+    lexicon = {**LEXICON, "声谷": Known("Place", "DevelopmentZone")}
+    texts = [
+        "合肥高新区人工智能加速发展",
+        "2016年声谷基地年产值327亿元。",
+        "截至目前，培育和引进了科大讯飞、京东方等企业。",
+    ]
+    assert "located-in-brought-in-context" not in _rules_of(_titled_run(texts, lexicon, paragraphs=[0, 1, 1]))
+    # The same paragraph without the area's opening speaks of the page's place.
+    texts = ["合肥高新区人工智能加速发展", "2016年产值327亿元。", "截至目前，培育和引进了科大讯飞、京东方等企业。"]
+    assert "located-in-brought-in-context" in _rules_of(_titled_run(texts, lexicon, paragraphs=[0, 1, 1]))

@@ -42,6 +42,7 @@ from loaders.relations.patterns import (
     opening_place,
     opens_with_other_subject,
     opens_with_unread_area,
+    pronoun_place,
 )
 from loaders.relations.registry import Found
 from loaders.relations.rule_set import default_rules
@@ -62,6 +63,7 @@ STAGE = "relations"
 # The same few names recur in many candidates; hashing each once is enough.
 _entity_id = lru_cache(maxsize=8192)(entity_id)
 _SECOND_NAME = "暨"
+_LEDE = 3  # sentences that open a page (its masthead, title and first lines)
 
 
 @dataclass(slots=True)
@@ -178,6 +180,10 @@ def sentence_views(
             opening = opening_place(view)
             if opening is None and opens_with_unread_area(view):
                 paragraph_subject = recent_subject = None  # an area no entity stands for
+            if opening is None:
+                opening = pronoun_place(view)  # "…从X区获悉，该区将…": X区 is the subject
+                if opening is not None and page_place is None and sentence.index < _LEDE:
+                    page_place = opening  # a page with no title place: its lede's subject
             paragraph_subject = opening or paragraph_subject
             recent_subject = opening or recent_subject
         yield view

@@ -482,6 +482,21 @@ def opens_with_other_subject(view: SentenceView, page_place: Mention | None) -> 
     return _CUES.clause_opening.match(view.clause_before(0)) is not None
 
 
+_PRONOUN_LEVELS = {"市": ("City",), "县": ("County",)}  # any other kind word: below a city
+_BELOW_CITY = ("District", "DevelopmentZone", "County", "Town")
+
+
+def pronoun_place(view: SentenceView) -> Mention | None:
+    """The place that 该区/该市/该县, opening a clause, stands for ("记者从X区获悉，…，该区将…"):
+    the last single place of the right level written before it in the sentence, if any."""
+    for match in _CUES.place_pronoun.finditer(view.text):
+        levels = _PRONOUN_LEVELS.get(match.group("kind"), _BELOW_CITY)
+        before = [u for u in view.units if u.kind == "place" and u.end <= match.start("kind")]
+        if before and not before[-1].is_list and before[-1].members[-1].subtype in levels:
+            return before[-1].members[-1]
+    return None
+
+
 # The zone a sentence opening with its kind alone ("园区…") speaks of stands at most this many
 # sentences before it.
 _AREA_PRONOUN_REACH = 1

@@ -1,6 +1,6 @@
 """The precision conditions on relation rules (brought-in firms, a list's own count and
-chain, industries opening a name, adjacent places, local firms settling elsewhere), each on
-invented text with a close counterpart in which the relation is still found. The whole
+chain, adjacent places, local firms settling elsewhere), each on invented text with a
+close counterpart in which the relation is still found. The whole
 extractor runs with the pair model off (conftest), and a relation is checked with the rule
 that records it where another rule may record the same fact. Where the pair model is not
 applied: test_pair_model_conditions.py."""
@@ -72,17 +72,7 @@ def test_a_list_with_a_count_but_no_chain_of_its_own_is_in_the_topic_chain() -> 
         assert ("PART_OF_CHAIN", firm, "新能源", "part-of-chain-topic") in got
 
 
-# (3) industry_in_a_name: an industry base or 创新联合体 named by a place
-
-
-def test_an_industry_base_named_by_a_place_is_not_the_places_own_industry() -> None:
-    got = _by_rule("青柳高新区新能源产业集聚发展基地今年投入运营。")
-    assert ("FOCUSES_ON", ZONE, "新能源", "focuses-on-own-industry") not in got
-
-
-def test_an_innovation_consortium_named_by_a_place_is_not_the_places_own_industry() -> None:
-    got = _by_rule("青柳高新区新能源产业创新联合体今年正式成立。")
-    assert ("FOCUSES_ON", ZONE, "新能源", "focuses-on-own-industry") not in got
+# (3) focuses-on-own-industry: a place's industry, not opening a name, is its own
 
 
 def test_a_places_industry_not_opening_a_name_is_its_own() -> None:

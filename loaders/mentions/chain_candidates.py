@@ -310,15 +310,15 @@ def supply_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[C
 
 
 JOINED_NAMED_SOURCE = "joined-first-named"
-# "液晶电视和服务器产业集群", "航天防务装备和基础件产业集群": two industries before one industry
+# "智能家电和服务器产业集群", "卫星导航和精密部件产业集群": two industries before one industry
 # word. The suffix rule reads the second back from 产业 and stops at the joiner; the first,
 # before the joiner, is a chain too when the second reads as one. (joined_first_candidates
 # takes the first where the vocabularies know it; this reads it by the word boundary.)
 _JOINED_BEFORE_SUFFIX = re.compile(
     r"(?:以及|与|及|和)(?P<second>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:产业集群|产业链|产业)(?![化园基平])"
 )
-# A member holding a joiner or 的 is no one name ("新能源及智能网联汽车及配件": 新能源 shares
-# 汽车 with the next; "兼具研发设计与生产制造功能的产业" is a clause); one holding 产业 has an
+# A member holding a joiner or 的 is no one name ("新能源及燃料电池汽车及配件": 新能源 shares
+# 汽车 with the next; "兼顾研发与制造的产业" is a clause); one holding 产业 has an
 # industry word of its own ("光伏产业和储能产业"), and the suffix rule reads it.
 _NOT_IN_MEMBER = re.compile("以及|与|及|和|的|产业")
 MAX_JOINED_FIRST_CHARS = 10
@@ -366,7 +366,7 @@ _PREPOSITION_TAG = "p"
 
 def _first_member_start(text: str, start: int, end: int, matches: list[SurfaceMatch]) -> int:
     """Where the first member starts within the words the boundary rules left before the
-    joiner: after a known name of another class ("苏州纳米城在纳米技术应用及…": after 苏州), after a
+    joiner: after a known name of another class ("合肥科学城在量子技术应用及…": after 合肥), after a
     preposition (在), and after the clause's verb that opens them ("确定|滚动功能部件及…")."""
     for m in matches:
         if m.surface.type != "IndustryChain" and start < m.end <= end:

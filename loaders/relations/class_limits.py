@@ -52,6 +52,9 @@ def division_contains(outer: Mention, inner: Mention) -> bool | None:
     return _codes_contain(outer.canonical, inner.canonical)
 
 
+_COUNTY_LEVEL = frozenset({"County", "District"})
+
+
 def skips_a_level(outer: Mention, inner: Mention) -> bool:
     """Whether the division codes put ``inner`` inside ``outer`` only through a division
     between them ("安徽肥东": 肥东县 is in 合肥市, which is in 安徽省). Counties and districts
@@ -59,9 +62,6 @@ def skips_a_level(outer: Mention, inner: Mention) -> bool:
     if inner.subtype not in _COUNTY_LEVEL:
         return False
     return _skips_a_level(outer.canonical, inner.canonical)
-
-
-_COUNTY_LEVEL = frozenset({"County", "District"})
 
 
 @lru_cache(maxsize=4096)

@@ -266,18 +266,16 @@ def _container_unstated(container: Mention, text: str, placed: list[Mention]) ->
     )
 
 
-def _qualifies_a_name(place: Mention, placed: list[Mention]) -> bool:
-    """``place`` is written right before a firm's or body's name ("某市京东方"): it says where
-    that one lies and is not itself the part the sentence places in a container."""
-    return place.type == "Place" and any(m.type != "Place" and m.clean_start == place.clean_end for m in placed)
+_PLACES = frozenset({"Place"})
+# An industry after a place is the place's own ("某市新材料"), not a name the place qualifies.
+_PLACES_AND_CHAINS = frozenset({"Place", "IndustryChain"})
 
 
-def _qualifies_an_organisation(place: Mention, placed: list[Mention]) -> bool:
-    """``place`` is written right before an organisation's name ("某新区某公司云计算中心"): it
-    says where that one lies, not what the place itself is devoted to."""
-    return place.type == "Place" and any(
-        m.type not in ("Place", "IndustryChain") and m.clean_start == place.clean_end for m in placed
-    )
+def _qualifies_a_name(place: Mention, placed: list[Mention], other_than: frozenset[str] = _PLACES) -> bool:
+    """``place`` is written right before the name of something of a class not in
+    ``other_than`` ("某市京东方", "某新区某公司云计算中心"): it says where that one lies; it is not
+    itself the part the sentence places in a container, nor what it says the place is devoted to."""
+    return place.type == "Place" and any(m.type not in other_than and m.clean_start == place.clean_end for m in placed)
 
 
 def _types_the_text_allows(
@@ -287,7 +285,7 @@ def _types_the_text_allows(
     frames, containment in a container named as something else. Checked when pairs are
     scored, not among the candidates, so the training set, and the weights, stay as learned;
     each test runs only when a type it rules out is there."""
-    if "FOCUSES_ON" in types and (_place_as_a_frame(head, text) or _qualifies_an_organisation(head, placed)):
+    if "FOCUSES_ON" in types and (_place_as_a_frame(head, text) or _qualifies_a_name(head, placed, _PLACES_AND_CHAINS)):
         types = [t for t in types if t != "FOCUSES_ON"]
     if any(t in _CONTAINMENT for t in types) and (
         _container_unstated(tail, text, placed) or _qualifies_a_name(head, placed)

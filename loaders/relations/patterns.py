@@ -473,7 +473,7 @@ def opening_place(view: SentenceView) -> Mention | None:
 
 def opens_with_other_subject(view: SentenceView, page_place: Mention | None) -> bool:
     """The sentence opens with a place, park or organisation other than the page's place as
-    its subject ("2016年中国声谷基地年产值…" on a page titled by its zone): the paragraph
+    its subject ("2016年某某基地年产值…" on a page titled by its zone): the paragraph
     speaks of that one, which may host firms as the zone does."""
     if not view.units or view.units[0].kind not in ("place", "org"):
         return False

@@ -406,5 +406,5 @@ def _context_place(view: SentenceView) -> Mention | None:
         return view.section_place
     page = view.page_place
     if page is None or page.sentence == view.sentence.index or view.paragraph_other_subject:
-        return None  # "中国声谷基地年产值…。…引进了A、B等企业": the paragraph's host, not the page's place
+        return None  # "某某基地年产值…。…引进了A、B等企业": the paragraph's host, not the page's place
     return synthetic_mention(page, view.sentence, DOCUMENT_SUBJECT)

@@ -49,7 +49,8 @@ def _division_code(name: str) -> str | None:
 def division_contains(outer: Mention, inner: Mention) -> bool | None:
     """Whether the division codes put ``inner`` inside ``outer``; None when either place
     has no (unambiguous) code. Codes check a stated containment, never create one."""
-    return _codes_contain(outer.canonical, inner.canonical)
+    steps = _steps_up(outer.canonical, inner.canonical)
+    return None if steps is None else steps >= 0
 
 
 _COUNTY_LEVEL = frozenset({"County", "District"})
@@ -61,24 +62,20 @@ def skips_a_level(outer: Mention, inner: Mention) -> bool:
     only: a zone's code is that of the division it is named after, not its own level."""
     if inner.subtype not in _COUNTY_LEVEL:
         return False
-    return _skips_a_level(outer.canonical, inner.canonical)
+    steps = _steps_up(outer.canonical, inner.canonical)
+    return steps is not None and steps > 0
 
 
 @lru_cache(maxsize=4096)
-def _skips_a_level(outer: str, inner: str) -> bool:
-    inner_code, outer_code = _division_code(inner), _division_code(outer)
-    if not inner_code or not outer_code:
-        return False
-    parents = default_gazetteer().parent_chain(inner_code)
-    return outer_code in parents[1:]
-
-
-@lru_cache(maxsize=4096)
-def _codes_contain(outer: str, inner: str) -> bool | None:
+def _steps_up(outer: str, inner: str) -> int | None:
+    """Where ``outer``'s division stands among those enclosing ``inner``'s: 0 for its direct
+    parent, 1 for the one above, -1 when it encloses it not at all; None when either has no
+    (unambiguous) code."""
     inner_code, outer_code = _division_code(inner), _division_code(outer)
     if not inner_code or not outer_code:
         return None
-    return outer_code in default_gazetteer().parent_chain(inner_code)
+    chain = default_gazetteer().parent_chain(inner_code)
+    return chain.index(outer_code) if outer_code in chain else -1
 
 
 def _place_violation(head: Mention, tail: Mention) -> str | None:

@@ -100,7 +100,9 @@ def document_short_forms(mentions: list[Mention]) -> dict[int, str]:
             if m.doc not in cores:
                 cores[m.doc] = {n: company_core(n, gaz) for n in names if n.endswith(_LEGAL_FORMS)}
             short = _without_bare_company_word(m.written)
-            fuller = [n for n, core in cores[m.doc].items() if _opens_core(short, n, core)]
+            # (the short name may keep the place the legal name opens with: "某省某某" of
+            # "某省某某科技有限公司", as well as drop it: "某某科技")
+            fuller = [n for n, core in cores[m.doc].items() if _opens_core(short, n, core) or _opens_core(short, n, n)]
         if not fuller and m.type == "Enterprise" and m.source != GAZETTEER_SOURCE:
             known = _known_firm_with_company_word(m.canonical, names, gaz)
             if known is not None:

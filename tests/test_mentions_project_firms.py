@@ -144,3 +144,49 @@ def test_a_firm_stands_before_its_plants_output(tmp_path: Path, sentence: str, n
 )
 def test_no_firm_before_other_counts_of_output(tmp_path: Path, sentence: str) -> None:
     assert not firms(tmp_path, sentence)
+
+
+def places(tmp_path: Path, text: str) -> set[str]:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return {e.name for e in extract_document(path).entities if e.type == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # items opened by their sum, each a firm by its province or city and its brand, then
+        # the plant's output, a word of grade, or a known industry the trade word opens
+        (
+            "分别是10亿元的安徽岚晟年产50万套汽车底盘项目、5亿元的上海澜启高端车辆零部件项目、"
+            "3亿元的深圳讴岚智能制造服务中心建设项目。\n",
+            {"安徽岚晟", "上海澜启", "深圳讴岚"},
+        ),
+        # a firm by its place and brand is named by the two: the trade word is the product's
+        ("3亿元的深圳岳溪汽车座椅生产基地项目开工。\n", {"深圳岳溪"}),
+        # place and brand as a whole item of a list of firms or projects
+        ("禾泰医药、南京澜颐等生物医药项目加快集聚。\n", {"南京澜颐"}),
+    ],
+)
+def test_a_firm_named_by_its_place_and_brand(tmp_path: Path, sentence: str, names: set[str]) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(sentence, encoding="utf-8")
+    found = {e.name for e in extract_document(path).entities if e.type == "Enterprise"}
+    assert names <= found
+    assert not {"安徽省", "上海市", "深圳市", "南京市"} & places(tmp_path, sentence)
+
+
+def test_a_place_before_a_smaller_place_stays_a_place(tmp_path: Path) -> None:
+    sentence = "安徽合肥、江苏苏州等项目集聚区加快建设。\n"
+    assert {"合肥市", "苏州市"} <= places(tmp_path, sentence)
+
+
+def test_a_firm_by_place_and_brand_before_its_head_office(tmp_path: Path) -> None:
+    # (the place and brand is the short form of the legal name the page also writes)
+    text = "浙江岚晟机电股份有限公司在此投资。\n领导奔赴浙江岚晟总部考察。\n"
+    assert {"浙江岚晟机电股份有限公司"} == firms(tmp_path, text)
+    assert "浙江省" not in places(tmp_path, "领导奔赴浙江岚晟总部考察。\n")
+
+
+def test_a_project_item_after_a_word_of_projects(tmp_path: Path) -> None:
+    assert "宁夏岚钰" in firms(tmp_path, "银川市重点项目宁夏岚钰年产10000万千米金刚线项目开工。\n")

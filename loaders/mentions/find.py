@@ -73,6 +73,7 @@ from loaders.mentions.place_candidates import (
     sibling_district_candidates,
     split_leading_places,
 )
+from loaders.mentions.place_led_firms import place_led_firms
 from loaders.mentions.rule_candidates import rule_candidates
 from loaders.mentions.rule_table import EntityRule
 from loaders.mentions.short_names import foreign_company_names, listed_company_names, short_company_names
@@ -205,6 +206,7 @@ def _sentence_candidates(
         ]
     if "项目" in text:
         pool = with_project_firms(text, pool, matches)
+    pool += place_led_firms(text, pool)
     chosen = choose([c for c in pool if not riverside_phrase(text, c) and not inside_a_kind(c, kinds)])
     chosen = [c for c in chosen if not c.needs_context or context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not misread_in_its_sentence(text, c)]

@@ -13,6 +13,11 @@ A firm's name may also run straight into the product its project makes, with no 
 "某某石墨烯散热片项目" (a coined name, then an industry or a product of the vocabularies), or
 its head word may open the product ("某某锂电池隔膜": 锂电 is the start of 锂电池) or follow a
 word of grade ("某某高端锂电材料"): the firm ends where the product starts.
+
+A firm is often written by the province or city it is registered in and its brand
+("某省某某年产…项目", "某市某某汽车座椅…项目"): the place opens the firm's name when a
+firm opens the rest of the item, and the name is the place and the brand alone. An item
+of a report on investment may open with its sum ("、5亿元的某某…项目").
 """
 
 from __future__ import annotations
@@ -106,7 +111,7 @@ def _project_items(text: str, at: int) -> tuple[bool, list[tuple[int, int]]]:
         if index == 0:
             items += [(offset + s, offset + len(chunk)) for s in _opening_offsets(chunk)]
         else:
-            items.append((offset, offset + len(chunk)))
+            items.append((offset + _after_amount(chunk), offset + len(chunk)))
         offset += len(chunk) + 1
     return close is not None or len(chunks) > 1, items
 
@@ -191,14 +196,25 @@ def _listed_short_name(name: str) -> bool:
     return not any(len(word) > 1 and tag in _PREDICATE_TAGS for word, tag in rjieba.tag(name))
 
 
+# Reports of investment open each project item with its sum ("、10亿元的某某年产…项目",
+# "、总投资5.6亿元的某某…项目"): the item's own name opens after it.
+_AMOUNT_OPENING = re.compile(r"(?:总?投资)?约?\d+(?:\.\d+)?\s*(?:亿|万|千万)?元的")
+
+
+def _after_amount(chunk: str) -> int:
+    """Where the item opens in a list's later ``chunk``: after a leading sum, else 0."""
+    amount = _AMOUNT_OPENING.match(chunk)
+    return amount.end() if amount is not None else 0
+
+
 def _opening_offsets(chunk: str) -> list[int]:
     """Offsets in ``chunk`` where an item may open: its start and after each verb,
-    preposition or 的."""
+    preposition or 的, or a word of projects the item stands in apposition to ("重点项目|某某…项目")."""
     offsets = [0]
     position = 0
     for word, tag in rjieba.tag(chunk):
         position += len(word)
-        if tag in _OPENING_TAGS or word == "的":
+        if tag in _OPENING_TAGS or word == "的" or word.endswith("项目"):
             offsets.append(position)
     return offsets
 
@@ -214,6 +230,32 @@ def _names_a_term(name: str) -> bool:
 
 
 def _firm_opening(
+    text: str, start: int, end: int, known: KnownNames, listed: bool, bare: bool = False
+) -> ProjectFirm | None:
+    """The firm opening the item ``text[start:end]``, with the province or city short form
+    that may open its name ("某省某某年产…项目", "某市某某汽车座椅…项目": a firm is named by
+    where it is registered, then its own coined name): the place is the firm's when a firm
+    opens the rest of the item."""
+    own = start + (_place_prefix(text[start:end]) or _known_short_place(text, start, end, known))
+    if own > start:
+        firm = _firm_opening_itself(text, own, end, known, listed, bare)
+        # (a known firm after the place is that firm's site there: "某市某知名企业基地项目")
+        if firm is not None and firm.start == own and not firm.known:
+            return ProjectFirm(start, _without_trade_word(text, own, firm.end, end), known=False)
+    return _firm_opening_itself(text, start, end, known, listed, bare)
+
+
+def _without_trade_word(text: str, start: int, firm_end: int, item_end: int) -> int:
+    """Where a firm written by its place and its brand ends: a firm so written is named by
+    the two alone ("某省某某"), so a head word after the brand that the item's product runs on
+    from ("某市某某汽车座椅…", "某市某某智能装备…") is the product's."""
+    if firm_end >= item_end:
+        return firm_end  # the head word closes the item: it is the firm's ("某市某某科技")
+    match = _firm_at_item_start().fullmatch(text, start, firm_end)
+    return match.start("head") if match is not None else firm_end
+
+
+def _firm_opening_itself(
     text: str, start: int, end: int, known: KnownNames, listed: bool, bare: bool = False
 ) -> ProjectFirm | None:
     """The firm opening the item ``text[start:end]``; in a list of projects the item may
@@ -246,8 +288,9 @@ def _firm_opening(
         # "某某高端锂电材料项目": a word of grade opens the product, the firm is before it
         name = text[start : start + graded]
         return ProjectFirm(start, start + graded, known=False) if _is_coined(name) else None
-    if _head_opens_product(text, match, end):
-        # "某某锂电池隔膜项目": the head word 锂电 opens the product 锂电池, the firm is before it
+    if _head_opens_product(text, match, end, known):
+        # "某某锂电池隔膜项目": the head word 锂电 opens the product 锂电池, the firm is before it;
+        # "某某智能制造服务中心项目": the head 智能 opens the known industry 智能制造
         stem, head_start = match.group("stem"), match.start("head")
         a_place = (start, head_start) in known.places or start in known.bodies or stem in KNOWN_PLACES
         return ProjectFirm(start, head_start, known=False) if _is_coined(stem) and not a_place else None
@@ -311,7 +354,7 @@ def _firm_before_product(text: str, start: int, end: int, known: KnownNames) -> 
 
 # What a plant will make a year, right after the firm that builds it ("某某20万吨多晶硅项目",
 # "某某10GW电池片项目"): a count and a unit of output.
-_CAPACITY = re.compile(r"(?:年产)?\d+(?:\.\d+)?\s*(?:万吨|吨|GWh|GW|MW|亿片|万片|万套|万辆|万台)")
+_CAPACITY = re.compile(r"(?:年产)?\d+(?:\.\d+)?\s*(?:万吨|吨|GWh|GW|MW|亿片|万片|万套|万辆|万台|万千米|千米|万米)")
 _MAX_CAPACITY_NAME = 6
 
 
@@ -326,12 +369,36 @@ def _firm_before_capacity(text: str, start: int, end: int, known: KnownNames) ->
         name = text[own:name_end]
         if not _MIN_STEM <= len(name) <= _MAX_STEM or not _BARE_NAME.fullmatch(name):
             return None
-        if not _is_coined(name) or not _one_name(name) or _names_known_other(own, name_end, known):
+        if _names_known_other(own, name_end, known):
+            return None
+        # After its province or city the firm's own name may be a word of the dictionary
+        # ("某省万安", "某省炼化": a trade word); alone it must be coined.
+        if not (_placed_word(name) if own > start else _is_coined(name) and _one_name(name)):
             return None
         if name in KNOWN_PLACES or name.endswith(_PLACE_TAILS):
             return None
         return ProjectFirm(start, name_end, known=False)
     return None
+
+
+# How a division's full name ends: a place written so is no firm's registered short form.
+_DIVISION_ENDINGS = ("省", "市", "区", "县", "州", "旗")
+_SHORT_PLACE_CHARS = (2, 3)
+
+
+def _known_short_place(text: str, start: int, end: int, known: KnownNames) -> int:
+    """Length of a place the gazetteer knows written by its short form (宁夏, 内蒙古) at
+    ``start``, 0 when none opens the item there."""
+    for a, b in known.places:
+        if a == start and b < end and b - a in _SHORT_PLACE_CHARS and not text[a:b].endswith(_DIVISION_ENDINGS):
+            return b - a
+    return 0
+
+
+def _placed_word(name: str) -> bool:
+    """A firm's own name after its place: one word of the dictionary, or one coined run,
+    no function word opening it."""
+    return name[0] not in _FUNCTION_CHARS and len(rjieba.tag(name)) == 1
 
 
 def _place_prefix(name: str) -> int:
@@ -353,9 +420,12 @@ def _clause_after(words: str) -> bool:
     return any(tag == "v" for _word, tag in rjieba.tag(words)[:-1])
 
 
-def _head_opens_product(text: str, match: re.Match[str], end: int) -> bool:
-    """Whether the head word runs on into a longer product of the vocabulary (锂电|池)."""
+def _head_opens_product(text: str, match: re.Match[str], end: int, known: KnownNames) -> bool:
+    """Whether the head word runs on into a longer product of the vocabulary (锂电|池) or
+    a longer industry the gazetteer knows (智能|制造)."""
     head = match.start("head")
+    if any(a == head and match.end() < b <= end for a, b in known.industries):
+        return True
     return any(is_vocabulary_term(text[head:b]) for b in range(match.end() + 1, end + 1))
 
 
@@ -371,8 +441,9 @@ def _product_at(text: str, at: int, end: int, known: KnownNames) -> bool:
         return False
     for grade in _GRADE_WORDS:
         if text.startswith(grade, at, end):
-            at += len(grade)
-            break
+            # a word of grade right after a coined name opens what the plant makes
+            # ("某某高端车辆零部件项目"), whether or not the vocabulary knows the product
+            return end - at - len(grade) >= _MIN_PRODUCT_CHARS
     # An industry closing the item may end the firm's name ("某某太阳能", "某某冶金"); a
     # product there, or an industry with more words after it, is what the project makes.
     if any(a == at and b < end for a, b in known.industries):

@@ -134,6 +134,14 @@ def test_second_name_after_ji_is_not_a_chain_of_its_own() -> None:
     assert fact("FOCUSES_ON", "蜀山区", "智能网联汽车") not in got
 
 
+def test_a_list_goes_on_past_a_second_name_after_ji() -> None:
+    got = facts(run(["合肥市梳理出智能家电、新能源汽车暨智能网联汽车、人工智能等3条重点产业链。"]).relations)
+    assert fact("FOCUSES_ON", "合肥市", "智能家电") in got  # before the second name: the same list
+    assert fact("FOCUSES_ON", "合肥市", "新能源汽车") in got
+    assert fact("FOCUSES_ON", "合肥市", "人工智能") in got
+    assert fact("FOCUSES_ON", "合肥市", "智能网联汽车") not in got
+
+
 def test_a_place_right_before_its_industry_focuses_on_it() -> None:
     got = facts(run(["合肥市集成电路产业规模突破千亿。"]).relations)
     assert fact("FOCUSES_ON", "合肥市", "集成电路") in got

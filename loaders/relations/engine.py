@@ -370,19 +370,21 @@ def _chain_only_between(placed: list[tuple[Mention, int, int]], colon_end: int) 
 
 
 def _without_second_names(text: str, placed: list[tuple[Mention, int, int]]) -> list[tuple[Mention, int, int]]:
-    """Drop B in "A暨B" between chains: 暨 joins a chain's second name, one chain, so B
-    must not yield relations of its own beside A's ("新能源汽车暨智能网联汽车")."""
+    """Fold B into A in "A暨B" between chains: 暨 joins a chain's second name, one chain, so B
+    must not yield relations of its own beside A's ("新能源汽车暨智能网联汽车"); A's span
+    covers B, so a list A stands in goes on past B ("…、A暨B、C等12条产业链")."""
     if _SECOND_NAME not in text:
         return placed
     kept: list[tuple[Mention, int, int]] = []
     for item in placed:
         previous = kept[-1] if kept else None
-        second_name = (
+        if (
             previous is not None
             and previous[0].type == item[0].type == "IndustryChain"
             and text[previous[2] : item[1]] == _SECOND_NAME
-        )
-        if not second_name:
+        ):
+            kept[-1] = (previous[0], previous[1], item[2])
+        else:
             kept.append(item)
     return kept
 

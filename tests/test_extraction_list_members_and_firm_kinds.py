@@ -187,3 +187,20 @@ def test_stage_words_and_copulas_are_no_part_of_a_link(tmp_path: Path) -> None:
 def test_verbs_of_visiting_owning_and_entrusting_end_a_name(tmp_path: Path, text: str, name: str) -> None:
     found, _ = extract(tmp_path, text)
     assert name in found
+
+
+def test_an_industry_after_a_word_of_many_firms_is_their_chain(tmp_path: Path) -> None:
+    # invented sentence; 半导体 is a vocabulary industry, 某甲微电子 a made-up firm
+    found, relations = extract(tmp_path, "园区吸引了一批优质半导体企业入驻，某甲微电子、某乙芯科等企业相继落户。\n")
+    assert found.get("半导体") == "IndustryChain"
+    assert not any(name.startswith(("优质", "一批")) for name in found)
+
+
+def test_a_known_chain_before_the_part_its_listed_firms_make_is_their_chain(tmp_path: Path) -> None:
+    _, relations = extract(tmp_path, "该区拥有某甲科技、某乙科技等新能源汽车核心部件配套企业52家。\n")
+    assert ("PART_OF_CHAIN", "某甲科技", "新能源汽车") in relations
+
+
+def test_a_two_character_trade_before_firms_is_no_chain(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "当地汇聚了一批优质物流企业。\n")
+    assert "物流" not in found

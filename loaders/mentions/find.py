@@ -43,6 +43,7 @@ from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_
 from loaders.mentions.county_context import short_form_spans_each
 from loaders.mentions.declared_names import declared_candidates, learn_declarations, park_short_names_before
 from loaders.mentions.entity_rules import suffix_hits_each
+from loaders.mentions.firm_kinds import firm_kind_candidates
 from loaders.mentions.gazetteer_candidates import (
     from_surface,
     join_sub_colleges,
@@ -175,6 +176,8 @@ def _sentence_candidates(
     if "工业" in text or "行业" in text or ECONOMY_WORD in text:
         pool += suffixed_industry_candidates(text, matches)
     pool += chain_holder_candidates(text, matches)
+    if "企业" in text or "厂商" in text or "供应商" in text:
+        pool += firm_kind_candidates(text, matches)
     if "产业" in text:
         pool += supply_industry_candidates(text, matches)
     if "中心" in text:

@@ -12,6 +12,7 @@ from loaders.lexicon.gazetteer import LISTED_KIND
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.candidates import GAZETTEER_SOURCE, LISTED_COMPANY_SOURCE, RULE_PRIORITY, Candidate
+from loaders.mentions.firm_kinds import FIRMS_HEAD, MANY_FIRMS_BEFORE
 
 _CENTRE_WORD = "中心"
 
@@ -183,18 +184,21 @@ def _qualifies_a_thing(text: str, cand: Candidate) -> bool:
     qualifies the noun; the text does not name the industry there."""
     if cand.type != "IndustryChain" or cand.source != GAZETTEER_SOURCE:
         return False
-    if _AFTER_DENG.search(text, 0, cand.start) and _FIRMS_AFTER.match(text, cand.end):
-        return False  # "A公司等(众多)智能装备(龙头)企业": the firms are named by their industry
+    named_firms = _AFTER_DENG.search(text, 0, cand.start) or MANY_FIRMS_BEFORE.search(text, 0, cand.start)
+    if named_firms and FIRMS_HEAD.match(text, cand.end):
+        # "A公司等(众多)智能装备(龙头)企业", "等新能源汽车核心部件配套企业", "一批优质光伏企业":
+        # the firms are named by their industry (firm_kinds.py)
+        return False
     return _QUALIFIED_NOUNS.match(text, cand.end) is not None
 
 
 # Between a list's 等 and the industry that names its firms: a count or a word of many
-# and a short modifier ("等众多新锐", "等10家"); after it, the firms' head noun.
+# and a short modifier ("等众多新锐", "等10家"); after it, the firms' head noun
+# (firm_kinds.FIRMS_HEAD).
 _AFTER_DENG = re.compile(
     r"等(?:为代表的|为首的|为引领的)?(?:[0-9一二三四五六七八九十百千两多几]+[家个批])?(?:众多|诸多|一批|一大批|大批)?"
     r"[\u4e00-\u9fff]{0,2}$"
 )
-_FIRMS_AFTER = re.compile(r"(?:产业)?(?:龙头|骨干|领军|头部|重点|链主|配套)?企业")
 
 
 def from_surface(match: SurfaceMatch) -> Candidate:

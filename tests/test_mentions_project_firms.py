@@ -11,10 +11,14 @@ from loaders.mentions.short_names import listed_company_names, short_company_nam
 from loaders.pipeline import extract_document
 
 
-def firms(tmp_path: Path, text: str) -> set[str]:
+def names_of(tmp_path: Path, text: str, entity_type: str) -> set[str]:
     path = tmp_path / "page.txt"
     path.write_text(text, encoding="utf-8")
-    return {e.name for e in extract_document(path).entities if e.type == "Enterprise"}
+    return {e.name for e in extract_document(path).entities if e.type == entity_type}
+
+
+def firms(tmp_path: Path, text: str) -> set[str]:
+    return names_of(tmp_path, text, "Enterprise")
 
 
 @pytest.mark.parametrize(
@@ -147,9 +151,7 @@ def test_no_firm_before_other_counts_of_output(tmp_path: Path, sentence: str) ->
 
 
 def places(tmp_path: Path, text: str) -> set[str]:
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    return {e.name for e in extract_document(path).entities if e.type == "Place"}
+    return names_of(tmp_path, text, "Place")
 
 
 @pytest.mark.parametrize(
@@ -169,10 +171,7 @@ def places(tmp_path: Path, text: str) -> set[str]:
     ],
 )
 def test_a_firm_named_by_its_place_and_brand(tmp_path: Path, sentence: str, names: set[str]) -> None:
-    path = tmp_path / "page.txt"
-    path.write_text(sentence, encoding="utf-8")
-    found = {e.name for e in extract_document(path).entities if e.type == "Enterprise"}
-    assert names <= found
+    assert names <= firms(tmp_path, sentence)
     assert not {"安徽省", "上海市", "深圳市", "南京市"} & places(tmp_path, sentence)
 
 

@@ -161,7 +161,7 @@ def places(tmp_path: Path, text: str) -> set[str]:
         # the plant's output, a word of grade, or a known industry the trade word opens
         (
             "分别是10亿元的安徽岚晟年产50万套汽车底盘项目、5亿元的上海澜启高端车辆零部件项目、"
-            "3亿元的深圳讴岚智能制造服务中心建设项目。\n",
+            "3亿元的深圳讴岚智能装备检测中心建设项目。\n",
             {"安徽岚晟", "上海澜启", "深圳讴岚"},
         ),
         # a firm by its place and brand is named by the two: the trade word is the product's
@@ -188,4 +188,4 @@ def test_a_firm_by_place_and_brand_before_its_head_office(tmp_path: Path) -> Non
 
 
 def test_a_project_item_after_a_word_of_projects(tmp_path: Path) -> None:
-    assert "宁夏岚钰" in firms(tmp_path, "银川市重点项目宁夏岚钰年产10000万千米金刚线项目开工。\n")
+    assert "宁夏岚钰" in firms(tmp_path, "吴忠市重点项目宁夏岚钰年产5000万千米光伏焊带项目开工。\n")

@@ -1,5 +1,5 @@
 """An industry written as the kind of the firms a noun phrase counts: "一批优质半导体企业",
-"A、B等新能源汽车核心部件配套企业". There the text speaks of the industry's firms, so it
+"A、B等集成电路核心部件配套企业". There the text speaks of the industry's firms, so it
 names the industry (policy texts and news introduce a chain's firms this way, then list
 them), not a product or a trade the firms make (cf. gazetteer_candidates._qualifies_a_thing).
 """

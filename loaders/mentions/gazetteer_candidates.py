@@ -186,7 +186,7 @@ def _qualifies_a_thing(text: str, cand: Candidate) -> bool:
         return False
     named_firms = _AFTER_DENG.search(text, 0, cand.start) or MANY_FIRMS_BEFORE.search(text, 0, cand.start)
     if named_firms and FIRMS_HEAD.match(text, cand.end):
-        # "A公司等(众多)智能装备(龙头)企业", "等新能源汽车核心部件配套企业", "一批优质光伏企业":
+        # "A公司等(众多)智能装备(龙头)企业", "等集成电路核心部件配套企业", "一批优质光伏企业":
         # the firms are named by their industry (firm_kinds.py)
         return False
     return _QUALIFIED_NOUNS.match(text, cand.end) is not None

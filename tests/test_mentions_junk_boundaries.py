@@ -157,3 +157,25 @@ def test_a_clause_about_industries_before_产业_names_no_industry():
     )
     clause_words = ("营造", "紧扣", "谋求", "解决", "呈", "破解")
     assert not [chain for chain in chains if any(word in chain for word in clause_words)]
+
+
+def test_no_name_opens_on_a_dash_or_an_arrow():
+    found = _found(
+        "支持中国—东盟跨境产业园建设，拓展中国—东盟产业合作。",
+        "下面带来解读↓↓↓\n综合性国家科学中心要建设什么？",
+    )
+    assert not any(m.text[0] in "—↓" for m in found)
+
+
+def test_praise_and_kinds_before_a_facility_or_platform_name_none():
+    found = {
+        m.canonical
+        for m in _found(
+            "青湖大学建成世界最密大科学装置集群。",
+            "这里集聚了三代大科学装置。",
+            "园区新建优质科创平台五个。",
+            "青湖科学中心大科学装置群加快布局，同时建设青湖冰川研究大科学装置。",
+        )
+    }
+    assert not found & {"世界最密大科学装置", "三代大科学装置", "优质科创平台", "青湖科学中心大科学装置"}
+    assert "青湖冰川研究大科学装置" in found  # what it studies names one

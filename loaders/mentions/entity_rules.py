@@ -75,7 +75,8 @@ _ASIDES = re.compile(r"[（(][^（）()]*[）)]|“[^“”]*”")
 _NO_NAME_OPENING = re.compile("^(?:最|某(?!某))")
 # A ranking inside the words before a kind makes an award or a league table, not a name
 # ("亚洲最佳孵化器", "全国十佳产业园"), or praise ("亚洲最大某某研发中心", "全球第二大某某研发中心").
-_RANKING = re.compile("最佳|最具|最大|十佳|十大|十强|百强|五十强|第[一二三四五]大")
+# A superlative with its scope ("世界最密某某装置", "全国最早某某园") praises, whatever the adjective.
+_RANKING = re.compile("最佳|最具|最大|十佳|十大|十强|百强|五十强|第[一二三四五]大|(?:世界|全球|全国|亚洲|国内|国际)最")
 _ADMINISTRATIVE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
 _GROUP = "集团"
 # "…国际科技创新中心", "…区域科技创新中心": a status a city or region is to reach.

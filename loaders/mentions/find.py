@@ -7,6 +7,7 @@ Per sentence: candidates from the three sources are pooled, then chosen longest 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from kg.model import Document, Dropped, Mention, Sentence
@@ -210,7 +211,30 @@ def _sentence_candidates(
     if "项目" in text:
         pool = with_project_firms(text, pool, matches)
     pool += place_led_firms(text, pool)
-    chosen = choose([c for c in pool if not riverside_phrase(text, c) and not inside_a_kind(c, kinds)])
+    chosen = choose(
+        [
+            c
+            for c in pool
+            if not riverside_phrase(text, c) and not inside_a_kind(c, kinds) and not opens_on_a_mark(text, c)
+        ]
+    )
     chosen = [c for c in chosen if not c.needs_context or context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not misread_in_its_sentence(text, c)]
     return join_sub_colleges(text, split_leading_places(text, chosen, matches)), drops
+
+
+# Marks that may open a name: brackets and quotes ("（筹）", "“某某”").
+_OPENING_MARKS = frozenset({"Ps", "Pi"})
+
+
+def opens_on_a_mark(text: str, cand: Candidate) -> bool:
+    """Whether ``cand`` opens on a dash, arrow, other mark or a space: no name does. A rule
+    that walked back over one has cut a name joined by it ("中国—东盟…": —东盟) or taken
+    a page's decoration ("↓↓↓") for part of the name after it."""
+    if cand.start >= len(text):
+        return False
+    first = text[cand.start]
+    if first.isspace():
+        return True
+    category = unicodedata.category(first)
+    return category[0] in "PS" and category not in _OPENING_MARKS

@@ -21,7 +21,13 @@ import rjieba
 
 from loaders.lexicon.chain_names import is_industry_term, is_segment_term, is_vocabulary_term
 from loaders.lexicon.place_names import KNOWN_PLACES
-from loaders.mentions.short_names import company_head_words, cue_words, field_before_head, is_coined_word
+from loaders.mentions.short_names import (
+    NO_FIRM_OPENING_CHARS,
+    company_head_words,
+    cue_words,
+    field_before_head,
+    is_coined_word,
+)
 
 _MIN_NAME, _MAX_NAME = 2, 6
 # Where a firm's name may open: a clause's start, a list's joint, 的, a preposition or a conjunction.
@@ -31,7 +37,6 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 _SHORT_NAME_TAGS = frozenset({"j", "nt"})
 # A verb, function word, numeral, pronoun or word of time or position shows a phrase ("已建成").
 _PHRASE_TAGS = frozenset({"v", "vn", "vd", "p", "c", "u", "uj", "ul", "m", "q", "r", "t", "f"})
-_FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并的了")
 _NOT_COINED_OPENINGS = ("国家", "全国", "全省", "全市", "全区", "全县")
 # After the unit: a product, "/年" or 等 follows a plant; a punctuation mark closes a figure.
 _FIGURE_CLOSERS = frozenset("，。；、：！？,;")
@@ -94,7 +99,7 @@ def _is_firm_name(name: str) -> bool:
     """Whether ``name`` is a firm's short name, not a word of output, a product or a place."""
     if name.startswith(tuple(cue_words()["capacity_not_names"])) or name.startswith(_NOT_COINED_OPENINGS):
         return False
-    if name[0] in _FUNCTION_CHARS or name in KNOWN_PLACES or _names_a_term(name):
+    if name[0] in NO_FIRM_OPENING_CHARS or name in KNOWN_PLACES or _names_a_term(name):
         return False
     headed = _head_name().fullmatch(name)
     if headed is not None:

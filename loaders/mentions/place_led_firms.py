@@ -20,6 +20,7 @@ import rjieba
 from loaders.lexicon.matcher import name_form
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.mentions.candidates import GAZETTEER_SOURCE, Candidate
+from loaders.mentions.short_names import NO_FIRM_OPENING_CHARS
 
 PLACE_LED_FIRM_SOURCE = "place-led-firm"
 # A list closed by 等 and a word of firms or projects ("等企业", "等10家企业", "等重点项目").
@@ -28,7 +29,6 @@ _FIRM_LIST_CLOSE = re.compile(r"等[^\W_、，。；]{0,12}?(?:企业|公司|集
 _FIRM_ONLY_WORDS = ("总部", "董事长", "总经理", "总裁", "旗下")
 _ITEM_BREAKS = frozenset('、，,；;。：:（）()“”"')
 _BRAND = re.compile(r"[\u4e00-\u9fff]{2,3}")
-_FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并的了等")
 _MAX_ITEM_CHARS = 6  # place and brand: 2 + 2 up to 3 + 3
 
 
@@ -81,7 +81,7 @@ def _cued_brand_end(text: str, place: Candidate, pool: list[Candidate]) -> int |
 def _coined_brand(brand: str, start: int, end: int, pool: list[Candidate]) -> bool:
     """A brand, not a smaller place, an industry or a common phrase: no other name found
     over it, no function word opening it, one run the dictionary lacks or proper nouns."""
-    if brand in KNOWN_PLACES or brand[0] in _FUNCTION_CHARS:
+    if brand in KNOWN_PLACES or brand[0] in NO_FIRM_OPENING_CHARS or brand[0] == "等":
         return False
     if any(c.start < end and start < c.end for c in pool):
         return False

@@ -38,7 +38,7 @@ from loaders.lexicon.chain_names import (
 )
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.mentions.lists import RUN_BREAKS
-from loaders.mentions.short_names import company_head_words, field_before_head, is_coined_word
+from loaders.mentions.short_names import NO_FIRM_OPENING_CHARS, company_head_words, field_before_head, is_coined_word
 
 # "等6个项目", "等在内的9个常州项目", "等在建产业项目", "等重点项目": a list closed by 等
 # and a short modifier before 项目.
@@ -49,7 +49,6 @@ _CLAUSE_BREAK = re.compile(rf"[{RUN_BREAKS}◆]")
 # Tokens after which a project item may open in a list's first chunk ("重庆引入|A电子…",
 # "投资8亿元的|A生物…"): a verb, a preposition, 的.
 _OPENING_TAGS = frozenset({"v", "p", "uj", "ul"})
-_FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并的了")
 # National and regional words open programmes and places, no firm's own name.
 _NOT_COINED_OPENINGS = ("国家", "全国", "全省", "全市")
 MAX_CHUNK_CHARS = 40
@@ -189,7 +188,7 @@ def _listed_short_name(name: str) -> bool:
         return False
     if rjieba.has_word(name) or name in KNOWN_PLACES or _names_a_term(name):
         return False
-    if name[0] in _FUNCTION_CHARS or name.startswith(_NOT_COINED_OPENINGS):
+    if name[0] in NO_FIRM_OPENING_CHARS or name.startswith(_NOT_COINED_OPENINGS):
         return False
     if _firm_at_item_start().fullmatch(name):
         return True  # a head word ends it: its stem may be a word ("连通|机电")
@@ -398,7 +397,7 @@ def _known_short_place(text: str, start: int, end: int, known: KnownNames) -> in
 def _placed_word(name: str) -> bool:
     """A firm's own name after its place: one word of the dictionary, or one coined run,
     no function word opening it."""
-    return name[0] not in _FUNCTION_CHARS and len(rjieba.tag(name)) == 1
+    return name[0] not in NO_FIRM_OPENING_CHARS and len(rjieba.tag(name)) == 1
 
 
 def _place_prefix(name: str) -> int:
@@ -490,7 +489,7 @@ def _reads_otherwise(text: str, match: re.Match[str], known: KnownNames) -> bool
 def _is_coined(stem: str) -> bool:
     """A firm's own part of the name: no function word opens it, and it is no common
     word of the dictionary (蜂巢, 智能 are)."""
-    if stem[0] in _FUNCTION_CHARS or stem.startswith(_NOT_COINED_OPENINGS):
+    if stem[0] in NO_FIRM_OPENING_CHARS or stem.startswith(_NOT_COINED_OPENINGS):
         return False
     words = rjieba.tag(stem)
     if len(words) == 1 and not rjieba.has_word(stem):

@@ -22,6 +22,9 @@ from loaders.lexicon.chain_names import is_vocabulary_term
 # or a proper noun; a common word before a head word (数字科技, 国内新能源) is a phrase.
 _PROPER_TAGS = frozenset({"nr", "ns", "nz", "nt", "j"})
 _FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并")
+# What no firm's own name opens with, where a name is cut out of running text before a
+# product or a project: a preposition, a conjunction, 的 or 了.
+NO_FIRM_OPENING_CHARS = _FUNCTION_CHARS | frozenset("的了")
 _PHRASE_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "r", "u", "m", "q", "f", "t"})
 
 

@@ -24,8 +24,9 @@ FIRMS_HEAD = re.compile(
 # the industry's firms ("一批优质", "众多", "本土", "新锐"). Not a count ("30家汽车零部件企业"):
 # a count describes unnamed firms, and the firms named around it belong to the broader
 # chain the text speaks of (chain_candidates._counted_firms).
-MANY_FIRMS_BEFORE = re.compile(r"(?:众多|诸多|一批|一大批|大批|优质|本土|新锐)$")
-_MANY_FIRMS = re.compile(r"众多|诸多|一大批|一批|大批|优质|本土|新锐")
+_MANY_WORDS = "众多|诸多|一大批|一批|大批|优质|本土|新锐"
+MANY_FIRMS_BEFORE = re.compile(f"(?:{_MANY_WORDS})$")
+_MANY_FIRMS = re.compile(_MANY_WORDS)
 # A two-character industry word (金融, 物流, 软件) before 企业 often says only what trade a
 # firm is in, as everyday words do; names of three characters and more are the chains.
 MIN_KIND_CHARS = 3

@@ -371,6 +371,16 @@ def watch(page: Any, url: str) -> Watched:
     return watched
 
 
+def wait_until_ready(page: Any) -> None:
+    """Wait for the page's own ready mark.
+
+    A selector, never ``wait_for_function``: when its first check fails, Playwright polls by
+    evaluating a string, which the pages' CSP (no 'unsafe-eval') forbids, so such a wait fails
+    only when the page is slow, that is at random.
+    """
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=20000)
+
+
 def assert_clean(w: Watched) -> None:
     """The page asked for nothing but itself and showed no error and no dialog."""
     assert [u for u in w.requests if u.split("#")[0] != w.url] == [], "page made network requests"

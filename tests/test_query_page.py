@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 import pytest
+from conftest import wait_until_ready
 from playwright import sync_api as playwright_api
 
 from kg.query.catalogue import load_catalogue, sparql_rows
@@ -146,8 +147,7 @@ class Watched:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(url)
-        # selectors, not wait_for_function: its polling evaluates strings, which the page's CSP forbids
-        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=20000)
+        wait_until_ready(self.page)
 
     def run(self) -> str:
         self.page.evaluate("document.body.dataset.state = ''")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import build_small_graph, kg_module
+from conftest import build_small_graph, kg_module, wait_until_ready
 
 from kg.query.server import EndpointConfig, EndpointServer, make_server
 from kg.query.sparql import open_store
@@ -584,7 +584,7 @@ def _open(browser: object, url: str) -> tuple[object, list[str]]:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(url)
-    page.wait_for_function("document.body.dataset.ready === '1'", timeout=20000)
+    wait_until_ready(page)
     return page, errors
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import wait_until_ready
 
 from kg.chains.report import analyse_all, page_worthy
 from kg.chains.targets import ACHIEVEMENT, ACHIEVEMENT_CUE, TARGET, TARGET_CUE, sentence_statements
@@ -134,7 +135,7 @@ def test_chain_page_shows_targets_apart_from_achievements(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_file.as_uri())
-    page.wait_for_function("document.body.dataset.ready === '1'", timeout=20000)
+    wait_until_ready(page)
     targets = page.locator("#targets .statements.target li.statement-item")
     achievements = page.locator("#targets .statements.achievement li.statement-item")
     target_texts = targets.all_inner_texts()

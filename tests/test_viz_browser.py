@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Watched, assert_clean, shot, watch
+from conftest import Watched, assert_clean, shot, wait_until_ready, watch
 
 from kg.viz import write_site
 from kg.viz.sample import GraphBuilder, demo_graph
@@ -23,7 +23,7 @@ def open_page(browser, path: Path, fragment: str = "") -> Watched:  # type: igno
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     watched = watch(page, path.as_uri())
     page.goto(watched.url + fragment)
-    page.wait_for_function("document.body.dataset.ready === '1'", timeout=20000)
+    wait_until_ready(page)
     page.evaluate("window.__kgReady")
     return watched
 
@@ -89,7 +89,7 @@ def test_clicking_a_segment_or_entity_opens_its_card_with_evidence(browser, site
     marks = w.page.locator("#card mark").all_text_contents()
     assert {"甲汽车", "乙汽车"} <= set(marks)
     w.page.locator(".chip", has_text="甲汽车").first.click()
-    w.page.wait_for_function("document.getElementById('card').dataset.entity.startsWith('e-')")
+    w.page.wait_for_selector("#card[data-entity^='e-']", state="attached")
     assert w.page.text_content("#card-title") == "甲汽车"
     assert "示例文档甲" in (w.page.text_content("#card .source") or "")
     shot(w, "chain-nev-card.png")

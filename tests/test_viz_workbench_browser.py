@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import Watched, assert_clean, shot, watch
+from conftest import Watched, assert_clean, shot, wait_until_ready, watch
 
 from kg.store import load_graph
 from kg.viz import write_site
@@ -29,8 +29,7 @@ def open_page(browser, path: Path, accept_downloads: bool = False) -> Watched:  
     page = browser.new_page(viewport=LAPTOP, accept_downloads=accept_downloads)
     watched = watch(page, path.as_uri())
     page.goto(watched.url)
-    # A selector, not wait_for_function: the pages' CSP forbids the eval that polling would need.
-    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=20000)
+    wait_until_ready(page)
     return watched
 
 

@@ -10,7 +10,7 @@ script's own or those given as options (the proposed), in the same run, with the
 and the threshold an out-of-fold choice would give (per fold, the best F1 of the other folds'
 scores, on a grid). With ``--thresholds`` also the pooled figures per threshold.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/pair_model_cv.py [--thresholds 0.5,0.6,0.7,0.8] [--jobs 2]
+    PYTHONPATH=. .venv/bin/python benchmarks/pair_model_cv.py [--thresholds 0.5,0.6,0.7,0.8] [--jobs 2] [--outside DIR]
         [--threshold 0.66] [--l2 30] [--iterations 1500] [--step 1] [--min-count 2] [--max-positive-weight 10]
 
 A fold takes about ten seconds a setting; settings differing in the threshold only are fitted once.
@@ -77,11 +77,11 @@ def proposed(train: ModuleType, told: argparse.Namespace) -> Settings:
     )
 
 
-def all_candidates(train: ModuleType) -> list[Candidate]:
+def all_candidates(train: ModuleType, outside: Path) -> list[Candidate]:
     rows: list[Candidate] = []
     for name, (paths, folder) in train.training_sets().items():
         rows += [(name, doc, features, label) for doc, features, label in train.labelled_candidates(paths, folder)]
-    for folder in train.outside_sets(train.OUTSIDE):
+    for folder in train.outside_sets(outside):
         rows += [(folder.name, doc, features, label) for doc, features, label in train.stored_candidates(folder)]
     return rows
 
@@ -148,6 +148,7 @@ def report(name: str, settings: Settings, scores: dict[str, Scored]) -> tuple[fl
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--outside", type=Path, help="folder of outside sets (default: tests/real/outside)")
     parser.add_argument("--thresholds", default="", help="comma-separated thresholds to print pooled figures at")
     parser.add_argument("--jobs", type=int, default=2, help="folds fitted at once (default 2)")
     for option, kind in (("--l2", float), ("--iterations", int), ("--step", float), ("--min-count", int)):
@@ -161,7 +162,7 @@ def main() -> int:
         parser.error(f"--thresholds: not a comma-separated list of numbers: {args.thresholds!r}")
     train = training_script()
     try:
-        rows = all_candidates(train)
+        rows = all_candidates(train, args.outside or train.OUTSIDE)
     except (InputError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

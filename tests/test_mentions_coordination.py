@@ -6,7 +6,8 @@ from test_mentions_helpers import mentions_by_text as _by_text
 
 from loaders.mentions.coordination import group_units
 from loaders.mentions.find import find_mentions
-from loaders.mentions.lists import KnownSpan, list_members
+from loaders.mentions.list_spans import KnownSpan
+from loaders.mentions.lists import list_members
 
 
 def test_members_before_a_company_head_are_enterprises():

@@ -13,19 +13,13 @@ from pathlib import Path
 
 from loaders.lexicon.matcher import default_matcher
 from loaders.mentions.entity_rules import _HARD_STOP, _INNER_PARENS, _window_floor, left_boundary
+from loaders.mentions.field_lists import industry_siblings
 from loaders.mentions.find import find_mentions
-from loaders.mentions.lists import (
-    _CONTAGIOUS,
-    _CUE,
-    _HEAD_CLASS,
-    KnownSpan,
-    ListMember,
-    _acceptable,
-    _KnownIndex,
-    _walk_items,
-    industry_siblings,
-    list_members,
-)
+from loaders.mentions.list_cues import CONTAGIOUS, HEAD_CLASS, HEAD_CUE
+from loaders.mentions.list_spans import KnownIndex, KnownSpan, ListMember
+from loaders.mentions.list_walk import walk_items
+from loaders.mentions.lists import list_members
+from loaders.mentions.member_names import acceptable_member
 from loaders.mentions.rule_table import MAX_NAME_CHARS
 from loaders.read.document import read_document
 
@@ -38,18 +32,18 @@ _TYPES = ("Enterprise", "IndustryChain", "Place", "University")
 def _plain_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     """list_members as first written: walk every list, then decide."""
     by_end = {k.end: k for k in known}
-    index = _KnownIndex(by_end, [(k.start, k.end) for k in known], [], frozenset())
+    index = KnownIndex(by_end, [(k.start, k.end) for k in known], [], frozenset())
     found: list[ListMember] = []
     at = text.find("等")
     while at > 0:
-        cue = _CUE.match(text, at)
-        cue_class = _HEAD_CLASS[cue.group(1)] if cue else None
-        items = _walk_items(text, at, index, whole_members=cue_class is not None, firms=cue_class == "Enterprise")
+        cue = HEAD_CUE.match(text, at)
+        cue_class = HEAD_CLASS[cue.group(1)] if cue else None
+        items = walk_items(text, at, index, whole_members=cue_class is not None, firms=cue_class == "Enterprise")
         classes = {k.type for _, _, k in items if k is not None}
         count = sum(1 for _, _, k in items if k is not None)
-        if cue_class is not None and not (classes & _CONTAGIOUS and cue_class not in classes):
+        if cue_class is not None and not (classes & CONTAGIOUS and cue_class not in classes):
             cls, by_cue = cue_class, True
-        elif cue_class is None and len(classes) == 1 and classes <= _CONTAGIOUS and 2 * count > len(items):
+        elif cue_class is None and len(classes) == 1 and classes <= CONTAGIOUS and 2 * count > len(items):
             cls, by_cue = next(iter(classes)), False
         else:
             if text.startswith("等领域", at):  # a field list of industries types their siblings
@@ -57,7 +51,7 @@ def _plain_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
             at = text.find("等", at + 1)
             continue
         unknown = [(a, b) for a, b, k in items if k is None]
-        found += [ListMember(a, b, cls, by_cue) for a, b in unknown if _acceptable(text[a:b], cls, by_cue)]
+        found += [ListMember(a, b, cls, by_cue) for a, b in unknown if acceptable_member(text[a:b], cls, by_cue)]
         at = text.find("等", at + 1)
     return found
 

@@ -18,7 +18,7 @@ from loaders.mentions.candidates import GAZETTEER_SOURCE, Candidate
 from loaders.mentions.choice import choose
 from loaders.mentions.entity_rules import suffix_hits, suffix_hits_each
 from loaders.mentions.list_candidates import COUNTED_LIST
-from loaders.mentions.lists import _LIST_END
+from loaders.mentions.list_cues import LIST_END
 from loaders.read.document import read_document
 from loaders.resolve import _by_ending, _names_shortened_by, document_short_forms, shortens
 
@@ -67,7 +67,7 @@ def test_reordered_list_end_regex_finds_the_same_list_ends() -> None:
     texts = _seed_sentences() + _random_texts("等一二三十两0123个大类项家中科Ab 、，\n", 20000, 12, seed=7)
     for text in texts:
         expected = [m.span() for m in _REFERENCE_LIST_END.finditer(text)]
-        assert [m.span() for m in _LIST_END.finditer(text)] == expected, text
+        assert [m.span() for m in LIST_END.finditer(text)] == expected, text
 
 
 def test_reordered_counted_list_regex_accepts_the_same_sentences() -> None:

@@ -11,7 +11,8 @@ from kg.model import Document, Sentence
 from loaders.lexicon.chain_names import looks_like_industry, split_joined_chain
 from loaders.mentions.entity_rules import RULES, judge
 from loaders.mentions.find import find_mentions
-from loaders.mentions.lists import KnownSpan, list_members
+from loaders.mentions.list_spans import KnownSpan
+from loaders.mentions.lists import list_members
 
 
 def _chains(doc: Document) -> dict[str, str]:

@@ -4,7 +4,7 @@ from test_mentions_helpers import make_document
 
 from loaders.lexicon.chain_names import segment_terms
 from loaders.mentions.find import find_mentions
-from loaders.mentions.lists import KnownSpan
+from loaders.mentions.list_spans import KnownSpan
 from loaders.mentions.term_lists import term_list_members
 
 

@@ -20,7 +20,8 @@ import re
 import rjieba
 
 from loaders.mentions.entity_rules import RANKED_FIRM
-from loaders.mentions.lists import KnownSpan, ListMember, acceptable_firm, reads_as_phrase
+from loaders.mentions.list_spans import KnownSpan, ListMember
+from loaders.mentions.member_names import acceptable_firm, reads_as_phrase
 from loaders.mentions.short_names import company_head_words, field_before_head
 
 _ROLE = "(?:厂商|供应商|制造商|服务商|提供商|代工厂(?!商)|生产企业|制造企业)"

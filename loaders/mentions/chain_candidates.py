@@ -35,8 +35,9 @@ from loaders.mentions.chain_links import chain_link_runs, chain_link_spans
 from loaders.mentions.chain_words import common_verb, is_verb_phrase
 from loaders.mentions.entity_rules import left_boundary
 from loaders.mentions.joined_chains import first_joined_members
+from loaders.mentions.list_cues import INDUSTRY_AS_MODIFIER_OF
 from loaders.mentions.listed_links import from_to_link_spans, listed_link_spans
-from loaders.mentions.lists import INDUSTRY_AS_MODIFIER_OF, acceptable_chain
+from loaders.mentions.member_names import acceptable_chain
 from loaders.mentions.rule_candidates import plain_chain_reason
 from loaders.mentions.whole_chains import whole_chain_industries
 

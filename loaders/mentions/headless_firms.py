@@ -8,7 +8,9 @@ import rjieba
 
 from loaders.lexicon.chain_names import is_industry_term, is_segment_term, is_vocabulary_term
 from loaders.lexicon.place_names import KNOWN_PLACES
-from loaders.mentions.lists import ENUMERATION, KnownSpan, ListMember, acceptable_headless_firm
+from loaders.mentions.list_spans import KnownSpan, ListMember
+from loaders.mentions.list_walk import ENUMERATION
+from loaders.mentions.member_names import acceptable_headless_firm
 
 # A headless list of firms ("聚集了A科技、B软件、丙丁飞腾、C通信。"): no 等 or count closes it,
 # but most of its members are known firms, so an unknown member standing whole between two

@@ -15,13 +15,9 @@ import re
 from loaders.lexicon.chain_names import is_vocabulary_term
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.entity_rules import STOP_WORDS
-from loaders.mentions.lists import (
-    MAX_ITEM_CHARS,
-    MIN_SIBLING_LIST_MEMBERS,
-    KnownSpan,
-    ListMember,
-    is_industry_sibling,
-)
+from loaders.mentions.field_lists import MIN_SIBLING_LIST_MEMBERS, is_industry_sibling
+from loaders.mentions.list_spans import KnownSpan, ListMember
+from loaders.mentions.member_names import MAX_ITEM_CHARS
 
 # Verbs that open a list of the fields a place or a body works in.
 _SCOPE_VERBS = re.compile(

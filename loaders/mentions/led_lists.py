@@ -5,7 +5,7 @@ role word (核心, 主导, 特色, 支撑, 主…), and the phrase closes on an 
 服务业) within a few characters of the role. Its members are industries. When a named chain
 heads the list ("以航空部件、航空服务为主的航空产业") they are what that chain is made of:
 parts, materials, equipment and services are its segments too, though no industry alone. Roles of firms
-(为龙头, 为链主) are typed as firms by the list cues of loaders.mentions.lists.
+(为龙头, 为链主) are typed as firms by loaders.mentions.role_led_lists.
 """
 
 from __future__ import annotations
@@ -13,15 +13,11 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon.chain_names import looks_like_industry
+from loaders.mentions.field_lists import SEGMENT_TAILS
+from loaders.mentions.list_spans import KnownSpan, ListMember
+from loaders.mentions.list_walk import RUN_BREAKS, members_ending_at
 from loaders.mentions.listed_links import names_a_chain
-from loaders.mentions.lists import (
-    RUN_BREAKS,
-    SEGMENT_TAILS,
-    KnownSpan,
-    ListMember,
-    acceptable_chain,
-    members_ending_at,
-)
+from loaders.mentions.member_names import acceptable_chain
 
 _LED_LIST = re.compile(
     rf"以(?P<list>[^{RUN_BREAKS}以为]{{2,60}}?)为(?P<role>核心|特色方向|特色|主导|重点|主体|支撑|引领|支柱|首位|主)"

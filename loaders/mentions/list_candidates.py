@@ -20,14 +20,9 @@ from loaders.mentions.counted_kinds import distributed_lists
 from loaders.mentions.headless_firms import headless_firm_members
 from loaders.mentions.industry_runs import headless_industry_members
 from loaders.mentions.led_lists import led_list_members
-from loaders.mentions.lists import (
-    KnownSpan,
-    ListMember,
-    list_members,
-    may_end_in_demonstrative,
-    may_end_in_quoted_count,
-    may_end_in_role,
-)
+from loaders.mentions.list_cues import may_end_in_demonstrative, may_end_in_quoted_count, may_end_in_role
+from loaders.mentions.list_spans import KnownSpan, ListMember
+from loaders.mentions.lists import list_members
 from loaders.mentions.project_firms import KnownNames, listed_firms, project_firms
 from loaders.mentions.term_lists import may_hold_term_list, term_list_members
 

@@ -37,7 +37,7 @@ from loaders.lexicon.chain_names import (
     term_lengths_opening_with,
 )
 from loaders.lexicon.place_names import KNOWN_PLACES
-from loaders.mentions.lists import RUN_BREAKS
+from loaders.mentions.list_walk import RUN_BREAKS
 from loaders.mentions.short_names import NO_FIRM_OPENING_CHARS, company_head_words, field_before_head, is_coined_word
 
 # "等6个项目", "等在内的9个常州项目", "等在建产业项目", "等重点项目": a list closed by 等

@@ -15,7 +15,7 @@ from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.mentions.apposed_firms import quoted_firm_follows
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
 from loaders.mentions.entity_rules import judge, left_boundary, names_a_discipline, strip_generic_prefix
-from loaders.mentions.lists import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
+from loaders.mentions.list_cues import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
 from loaders.mentions.nicknames import is_quoted_nickname
 from loaders.mentions.park_kinds import KIND_RULES, LOCATIVES, is_kind_of_park
 from loaders.mentions.rule_starts import JOINED_NAME_CLASSES, rule_start

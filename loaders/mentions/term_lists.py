@@ -19,7 +19,9 @@ from loaders.lexicon.chain_names import (
     segment_terms,
 )
 from loaders.mentions.entity_rules import left_boundary
-from loaders.mentions.lists import ENUMERATION, MIN_INDUSTRY_LIST_MEMBERS, KnownSpan, ListMember
+from loaders.mentions.field_lists import MIN_INDUSTRY_LIST_MEMBERS
+from loaders.mentions.list_spans import KnownSpan, ListMember
+from loaders.mentions.list_walk import ENUMERATION
 
 # Known names that cannot be segments: a list holding one lists firms or places.
 _NOT_SEGMENT_CLASSES = frozenset({"Enterprise", "Place"})

@@ -1,5 +1,6 @@
-"""How well the pair model carries over to pages unlike those it learned from: leave-one-set-out
-cross-validation over every set the training script uses.
+"""How well the pair model (or, with ``--model cross``, the cross-sentence model) carries over to
+pages unlike those it learned from: leave-one-set-out cross-validation over every set the
+training script uses for it.
 
 Each fold holds out one set (an outside set of tests/real/outside, whose pages share sources,
 or the real pages' development part); the model is fitted, as scripts/train-pair-model fits
@@ -10,8 +11,9 @@ script's own or those given as options (the proposed), in the same run, with the
 and the threshold an out-of-fold choice would give (per fold, the best F1 of the other folds'
 scores, on a grid). With ``--thresholds`` also the pooled figures per threshold.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/pair_model_cv.py [--thresholds 0.5,0.6,0.7,0.8] [--jobs 2] [--outside DIR]
-        [--threshold 0.66] [--l2 30] [--iterations 1500] [--step 1] [--min-count 2] [--max-positive-weight 10]
+    PYTHONPATH=. .venv/bin/python benchmarks/pair_model_cv.py [--model pair|cross] [--outside DIR]
+        [--thresholds 0.5,0.6] [--jobs 2] [--threshold 0.66] [--l2 30] [--iterations 1500] [--step 1]
+        [--min-count 2] [--max-positive-weight 10]
 
 A fold takes about ten seconds a setting; settings differing in the threshold only are fitted once.
 
@@ -73,16 +75,18 @@ def proposed(train: ModuleType, told: argparse.Namespace) -> Settings:
         step=train.STEP if told.step is None else told.step,
         min_count=train.MIN_COUNT if told.min_count is None else told.min_count,
         max_positive_weight=train.MAX_POSITIVE_WEIGHT if told.max_positive_weight is None else told.max_positive_weight,
-        threshold=train.THRESHOLD if told.threshold is None else told.threshold,
+        threshold=train.THRESHOLDS[told.model] if told.threshold is None else told.threshold,
     )
 
 
-def all_candidates(train: ModuleType, outside: Path) -> list[Candidate]:
+def all_candidates(train: ModuleType, model: str, outside: Path) -> list[Candidate]:
     rows: list[Candidate] = []
     for name, (paths, folder) in train.training_sets().items():
-        rows += [(name, doc, features, label) for doc, features, label in train.labelled_candidates(paths, folder)]
-    for folder in train.outside_sets(outside):
-        rows += [(folder.name, doc, features, label) for doc, features, label in train.stored_candidates(folder)]
+        found = train.labelled_candidates(paths, folder, model)
+        rows += [(name, doc, features, label) for doc, features, label in found]
+    for folder in train.outside_sets(outside, model):
+        found = train.stored_candidates(folder, model)
+        rows += [(folder.name, doc, features, label) for doc, features, label in found]
     return rows
 
 
@@ -148,6 +152,7 @@ def report(name: str, settings: Settings, scores: dict[str, Scored]) -> tuple[fl
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", choices=("pair", "cross"), default="pair", help="which model (default: pair)")
     parser.add_argument("--outside", type=Path, help="folder of outside sets (default: tests/real/outside)")
     parser.add_argument("--thresholds", default="", help="comma-separated thresholds to print pooled figures at")
     parser.add_argument("--jobs", type=int, default=2, help="folds fitted at once (default 2)")
@@ -162,14 +167,15 @@ def main() -> int:
         parser.error(f"--thresholds: not a comma-separated list of numbers: {args.thresholds!r}")
     train = training_script()
     try:
-        rows = all_candidates(train, args.outside or train.OUTSIDE)
+        rows = all_candidates(train, args.model, args.outside or train.OUTSIDE)
     except (InputError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    settings = {"baseline": BASELINE, "proposed": proposed(train, args)}
-    scores = {"baseline": out_of_fold(rows, BASELINE, max(args.jobs, 1))}
+    baseline = BASELINE if args.model == "pair" else replace(BASELINE, threshold=train.THRESHOLDS["cross"])
+    settings = {"baseline": baseline, "proposed": proposed(train, args)}
+    scores = {"baseline": out_of_fold(rows, baseline, max(args.jobs, 1))}
     # Settings that differ in the threshold only fit the same weights: fitted once.
-    same_fit = replace(settings["proposed"], threshold=BASELINE.threshold) == BASELINE
+    same_fit = replace(settings["proposed"], threshold=baseline.threshold) == baseline
     scores["proposed"] = scores["baseline"] if same_fit else out_of_fold(rows, settings["proposed"], max(args.jobs, 1))
     folds = sorted(scores["baseline"])
     print(f"{len(rows)} candidates, {sum(label for *_, label in rows)} stated by the gold; {len(folds)} folds")

@@ -20,6 +20,7 @@ PARTS: tuple[str, ...] = (
     "distributed-lists",  # "A、B等N家湖北实验室": one name per member (湖北A实验室)
     "industry-vocabulary",  # industries of the national classifications named in lists (钢铁, 现代金融)
     "pair-model",  # relations the rules miss, scored pair by pair (loaders/relations/pair_model.py)
+    "cross-sentence",  # a name paired with a place or chain of an earlier sentence (cross_pairs.py)
 )
 
 _disabled: set[str] = set()
@@ -40,3 +41,14 @@ def disabled(part: str) -> Iterator[None]:
     finally:
         if not already:
             _disabled.discard(part)
+
+
+# The stages that guess beyond the rules with weights learned from gold.
+LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence")
+
+
+@contextmanager
+def rules_alone() -> Iterator[None]:
+    """The relation rules with no learned stage after them (what rule examples test)."""
+    with disabled("pair-model"), disabled("cross-sentence"):
+        yield

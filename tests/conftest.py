@@ -39,15 +39,15 @@ KG_MAIN = "import sys\nfrom kg.cli.main import main\nsys.exit(main(sys.argv[1:])
 
 
 # Modules that test what the relation rules say and leave unsaid ("absent" examples):
-# they read the rules alone. The pair model, which guesses beyond the rules, is tested in
-# test_pair_model.py and, with everything else, by the quality floors of test_quality.py.
+# they read the rules alone. The learned stages, which guess beyond the rules, are tested in
+# test_pair_model.py and test_cross_pairs.py and, with everything else, by the quality floors.
 _RULES_ALONE_MODULES = ("test_relations", "test_rule_examples", "test_patterns")
 
 
 @pytest.fixture(autouse=True)
 def _relation_rules_alone(request: pytest.FixtureRequest) -> Iterator[None]:
     if request.module.__name__.startswith(_RULES_ALONE_MODULES):
-        with ablation.disabled("pair-model"):
+        with ablation.rules_alone():
             yield
     else:
         yield

@@ -34,6 +34,8 @@ from kg.reasons import DropReason
 from loaders import ablation
 from loaders.mentions.coordination import group_units
 from loaders.relations.class_limits import violation
+from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
+from loaders.relations.cross_pairs import cross_candidates, default_cross_model, related_ends
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains
@@ -96,6 +98,8 @@ def extract_relations(
     result.relations = _accept(doc, candidates, result.dropped)
     if ablation.enabled("pair-model"):
         result.relations += _pair_relations(doc, mentions, result.relations)
+    if ablation.enabled("cross-sentence"):
+        result.relations += _cross_relations(doc, mentions, result.relations)
     return result
 
 
@@ -117,6 +121,33 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
             known.add((pair.type, head, tail))
             evidence = _evidence(doc, sentence, evidences)
             added.append(Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.score, 3)))
+    return added
+
+
+def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relation]) -> list[Relation]:
+    """Relations the cross-sentence model adds between a name and a place or chain of an
+    earlier sentence (loaders.relations.cross_pairs), on the same terms as the pair model's."""
+    model = default_cross_model()
+    least = model.threshold_logit
+    known: set[tuple[str, str, str]] = {(r.type, r.head, r.tail) for r in found}
+    evidences: dict[int, Evidence] = {}
+    best: dict[tuple[str, str, str], tuple[float, Mention]] = {}
+    for candidate in cross_candidates(doc, _mentions_by_sentence(doc, mentions), related_ends(found)):
+        logit = model.logit(candidate.type, candidate.parts)
+        if logit < least:
+            continue
+        head, tail = _oriented_ids(candidate.type, candidate.head, candidate.tail)
+        key = (candidate.type, head, tail)
+        if key in known or (candidate.type == "PART_OF" and ("PART_OF", tail, head) in known):
+            continue
+        later = max((candidate.head, candidate.tail), key=lambda m: m.sentence)
+        if key not in best or logit > best[key][0]:
+            best[key] = (logit, later)
+    added = []
+    for (rel_type, head, tail), (logit, later) in sorted(best.items()):
+        evidence = _evidence(doc, doc.sentences[later.sentence], evidences)
+        confidence = round(model.confidence(logit), 3)
+        added.append(Relation(relation_type(rel_type), head, tail, evidence, CROSS_RULE, confidence))
     return added
 
 

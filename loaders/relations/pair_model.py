@@ -57,11 +57,18 @@ class PairModel:
     weights: dict[str, dict[str, float]]
     bias: float
     threshold: float
+    # How much more a positive candidate counted than a negative one in training. The score
+    # then overstates how often a candidate is right; confidence() takes that back out.
+    positive_weight: float = 1.0
 
     def logit(self, rel_type: str, parts: tuple[str, ...]) -> float:
         weights = self.weights.get(rel_type, {})
         # (one look-up per part, all in C, an unknown part weighing 0.0: speed)
         return self.bias + weights.get("", 0.0) + sum(map(weights.get, parts, repeat(0.0)))
+
+    def confidence(self, logit: float) -> float:
+        """How often a candidate of this logit is right, the training's weighting undone."""
+        return probability(logit - math.log(self.positive_weight))
 
     @property
     def threshold_logit(self) -> float:
@@ -395,6 +402,9 @@ def model_from_json(data: dict[str, Any], where: str) -> PairModel:
         for key, value in data["weights"].items():
             rel_type, _, part = str(key).partition("|")
             weights.setdefault(rel_type, {})[part] = float(value)
-        return PairModel(weights, float(data["bias"]), float(data["threshold"]))
+        positive_weight = float(data.get("positive_weight", 1.0))
+        if positive_weight <= 0:
+            raise ValueError(f"positive_weight {positive_weight} is not above 0")
+        return PairModel(weights, float(data["bias"]), float(data["threshold"]), positive_weight)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{where}: not a pair model ({exc!r})") from exc

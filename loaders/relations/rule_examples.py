@@ -169,8 +169,8 @@ def extract_text(text: str) -> DocumentExtraction:
 
 def check_example(example: RuleExample) -> list[str]:
     """What is wrong with ``example`` on the current rules: an empty list when it holds.
-    The rules are read alone: the pair model, which guesses beyond them, is switched off."""
-    with ablation.disabled("pair-model"):
+    The rules are read alone: the learned stages, which guess beyond them, are switched off."""
+    with ablation.rules_alone():
         return _check_example(example)
 
 

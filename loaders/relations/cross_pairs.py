@@ -1,0 +1,250 @@
+"""Relations whose two names stand in different sentences, scored with a model learned from
+annotated text.
+
+Real pages state a place or an industry once and go on about it: a heading or a paragraph's
+first sentence names the zone or the chain, and the sentences below list its firms, labs and
+platforms without naming it again. Among the relations the sentence rules and the pair model
+miss with both names found, about a third stand across sentences so. This stage pairs every
+name of a sentence with each *frame* (a place or an industry chain) of the few sentences
+before it in the same article, and of the page's title, for each relation type the ontology
+allows between them, and scores the pair with a logistic model over plain features: the
+type and classes, how many sentences and paragraphs lie between, whether another frame of
+the same class stands nearer, whether the frame opens its sentence, the words that open the
+later sentence and that follow the frame. A pair scoring at least the model's threshold
+becomes a relation named ``cross-sentence`` whose evidence is the later sentence and whose
+confidence is the score.
+
+The weights are data (``data/cross_model.json`` of loaders.lexicon), learned by
+``scripts/train-pair-model`` from the gold whose pages the project can read and the stored
+candidates of annotated pages kept outside it. ``loaders.ablation``'s part ``cross-sentence``
+switches the stage off.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from kg.constraints import domain_and_range
+from kg.ids import entity_id
+from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, Document, Mention, Relation
+from loaders.lexicon.segmenter import segment
+from loaders.relations.class_limits import violation
+from loaders.relations.pair_model import PairModel, model_from_json
+
+RULE_NAME = "cross-sentence"
+MODEL_FILE = "data/cross_model.json"
+FRAME_CLASSES = frozenset({"Place", "IndustryChain"})
+# Sentences naming something, before a name, in which its frame is looked for; the title counts besides.
+REACH = 3
+_TITLE_SENTENCES = 1
+_OPENING_WORDS = 3  # words of the later sentence, before any name, read as features
+_FOLLOWING_WORDS = 2  # words after the frame in its own sentence
+_SHORT_SENTENCE = 16  # characters: a heading or a lead, not a statement
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A mention with what the stage reads of its sentence."""
+
+    mention: Mention
+    paragraph: int
+    opens: bool  # the first name of its sentence
+    short: bool  # its sentence is as short as a heading
+
+
+@dataclass(frozen=True, slots=True)
+class CrossCandidate:
+    type: str
+    head: Mention
+    tail: Mention
+    parts: tuple[str, ...]
+
+
+def paragraphs(doc: Document) -> list[int]:
+    """The paragraph number of each sentence of ``doc``: a new one after a line break or at
+    a new article."""
+    numbers: list[int] = []
+    for index, sentence in enumerate(doc.sentences):
+        if index == 0:
+            numbers.append(0)
+            continue
+        previous = doc.sentences[index - 1]
+        new = previous.article != sentence.article or "\n" in doc.text[previous.end : sentence.start]
+        numbers.append(numbers[-1] + int(new))
+    return numbers
+
+
+def _placed(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, list[Placed]]:
+    numbers = paragraphs(doc)
+    placed: dict[int, list[Placed]] = {}
+    for index, mentions in by_sentence.items():
+        spans = sorted((m for m in mentions if m.clean_end > m.clean_start), key=lambda m: m.clean_start)
+        if not spans:
+            continue
+        short = len(doc.sentences[index].text) <= _SHORT_SENTENCE
+        placed[index] = [Placed(m, numbers[index], i == 0, short) for i, m in enumerate(spans)]
+    return placed
+
+
+Related = frozenset[tuple[str, str, str]]  # (type, "head" or "tail", entity id) of relations found
+
+
+def related_ends(relations: list[Relation]) -> Related:
+    """Which entity already has a relation of which type, at which end."""
+    return frozenset({(r.type, "head", r.head) for r in relations} | {(r.type, "tail", r.tail) for r in relations})
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the stage reads of a whole page."""
+
+    doc: Document
+    placed: dict[int, list[Placed]]  # by sentence, in the order they are written
+    counts: Counter[str]  # how often each name is written
+    main: frozenset[str]  # its most often named place and chain
+    related: Related
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    frame: Placed
+    frame_sentence: int
+    later: Placed
+    sentence: int
+
+
+def cross_candidates(
+    doc: Document, by_sentence: dict[int, list[Mention]], related: Related = frozenset()
+) -> Iterator[CrossCandidate]:
+    """Every (type, head, tail) the ontology allows between a name and a frame of an earlier
+    sentence of its article (within REACH sentences, or the title), with the model's parts;
+    ``related``: the relations earlier stages found (related_ends)."""
+    counts = Counter(m.canonical for mentions in by_sentence.values() for m in mentions)
+    page = _Page(doc, _placed(doc, by_sentence), counts, _main_frames(counts, by_sentence), related)
+    order = sorted(page.placed)
+    for position, index in enumerate(order):
+        for frame_sentence in _earlier(doc, order, position):
+            for later in page.placed[index]:
+                for frame in page.placed[frame_sentence]:
+                    if frame.mention.type in FRAME_CLASSES and frame.mention.canonical != later.mention.canonical:
+                        yield from _typed(page, _Pair(frame, frame_sentence, later, index))
+
+
+def _earlier(doc: Document, order: list[int], position: int) -> list[int]:
+    """The sentences, of those naming something (``order``), where the frames of the one at
+    ``position`` are looked for: the REACH before it and the title, in its own article."""
+    reach = order[max(0, position - REACH) : position]
+    titles = [i for i in order[: min(position, _TITLE_SENTENCES)] if i not in reach]
+    article = doc.sentences[order[position]].article
+    return [i for i in titles + reach if doc.sentences[i].article == article]
+
+
+def _main_frames(counts: Counter[str], by_sentence: dict[int, list[Mention]]) -> frozenset[str]:
+    """The most often named place and chain of the page: what it is about."""
+    main = set()
+    for kind in FRAME_CLASSES:
+        named = {m.canonical for ms in by_sentence.values() for m in ms if m.type == kind}
+        if named:
+            main.add(max(sorted(named), key=lambda name: counts[name]))
+    return frozenset(main)
+
+
+_entity_id = lru_cache(maxsize=8192)(entity_id)
+
+
+def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
+    frame, later = pair.frame.mention, pair.later.mention
+    shared: tuple[str, ...] | None = None
+    for head, tail, order in ((frame, later, "fh"), (later, frame, "ft")):
+        for rel_type in _types_between(head.type, tail.type):
+            if rel_type in SYMMETRIC_RELATIONS or violation(rel_type, head, tail) is not None:
+                continue
+            if shared is None:
+                shared = _shared_parts(page, pair)
+            classes = f"{head.type}>{tail.type}"
+            # The words say different things between different classes (其中 lists a zone's
+            # firms, a chain's segments), which the type alone does not tell apart.
+            words = tuple(f"{classes}|{p}" for p in shared if p.startswith(("lw=", "fw=")))
+            end = "head" if head is later else "tail"
+            # The later name has a relation of this type already (a firm placed elsewhere).
+            has = ("lhas",) if (rel_type, end, _entity_id(later.canonical)) in page.related else ()
+            parts = (classes, f"{head.subtype}>{tail.subtype}", order, f"{order}|{shared[0]}", *shared, *words, *has)
+            yield CrossCandidate(rel_type, head, tail, parts)
+
+
+def _shared_parts(page: _Page, pair: _Pair) -> tuple[str, ...]:
+    """What the model reads of the pair, whichever of the two is the head."""
+    frame, later = pair.frame, pair.later
+    parts = [
+        f"s{min(pair.sentence - pair.frame_sentence, REACH + 1)}",
+        "samepara" if frame.paragraph == later.paragraph else "newpara",
+        f"nearer{min(_frames_between(pair, page.placed), 2)}",
+        f"fcount{min(page.counts[frame.mention.canonical], 3)}",
+    ]
+    marks = (
+        ("title", pair.frame_sentence < _TITLE_SENTENCES),
+        ("fmain", frame.mention.canonical in page.main),
+        ("fopens", frame.opens),
+        ("fshort", frame.short),
+        ("lopens", later.opens),
+        ("lframed", _framed_before(pair, page.placed)),
+    )
+    parts += [mark for mark, holds in marks if holds]
+    sentences = page.doc.sentences
+    first_name = page.placed[pair.sentence][0].mention.clean_start
+    parts += [f"lw={w}" for w in _opening_words(sentences[pair.sentence].text, first_name)]
+    parts += [f"fw={w}" for w in _following_words(sentences[pair.frame_sentence].text, frame.mention.clean_end)]
+    return tuple(parts)
+
+
+def _framed_before(pair: _Pair, placed: dict[int, list[Placed]]) -> bool:
+    """The later name's own sentence names a frame of the frame's class before it."""
+    kind, start = pair.frame.mention.type, pair.later.mention.clean_start
+    return any(p.mention.type == kind and p.mention.clean_end <= start for p in placed[pair.sentence])
+
+
+def _frames_between(pair: _Pair, placed: dict[int, list[Placed]]) -> int:
+    """Frames of the frame's class standing between it and the later name."""
+    frame = pair.frame.mention
+    count = 0
+    for i in range(pair.frame_sentence, pair.sentence + 1):
+        for p in placed.get(i, ()):
+            m = p.mention
+            if m.type != frame.type or m.canonical == frame.canonical:
+                continue
+            after_frame = i > pair.frame_sentence or m.clean_start >= frame.clean_end
+            before_later = i < pair.sentence or m.clean_end <= pair.later.mention.clean_start
+            count += after_frame and before_later
+    return count
+
+
+@lru_cache(maxsize=16384)
+def _opening_words(text: str, first_name: int) -> tuple[str, ...]:
+    words = [w for w in segment(text[:first_name]) if w.strip()]
+    return tuple(words[:_OPENING_WORDS])
+
+
+@lru_cache(maxsize=16384)
+def _following_words(text: str, end: int) -> tuple[str, ...]:
+    words = [w for w in segment(text[end : end + 12]) if w.strip()]
+    return tuple(words[:_FOLLOWING_WORDS])
+
+
+@lru_cache(maxsize=256)
+def _types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
+    def joins(rel_type: str) -> bool:
+        heads, tails = domain_and_range(rel_type)
+        return head_class in heads and tail_class in tails
+
+    return tuple(t for t in RELATION_TYPES if joins(t))
+
+
+@cache
+def default_cross_model() -> PairModel:
+    text = resources.files("loaders.lexicon").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(text), MODEL_FILE)

@@ -1,0 +1,112 @@
+"""The cross-sentence model (loaders/relations/cross_pairs.py): which pairs it reads, what it
+adds beyond the rules and the pair model, that its confidences undo the training's weighting,
+and that its weights are what scripts/train-pair-model learns."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from loaders import ablation
+from loaders.pipeline import extract_document
+from loaders.relations.cross_pairs import (
+    FRAME_CLASSES,
+    MODEL_FILE,
+    RULE_NAME,
+    cross_candidates,
+    default_cross_model,
+    paragraphs,
+)
+from loaders.relations.pair_model import model_from_json
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "loaders" / "lexicon" / MODEL_FILE
+TOLERANCE = 1e-3
+# The industry is named in the first sentence, the firm in the second: no sentence holds both.
+PAGE = "青州市加快建设新材料产业集群。\n全市集聚了青州云杉科技有限公司等一批龙头企业。\n"
+ADDED = ("PART_OF_CHAIN", "青州云杉科技有限公司", "新材料")
+
+
+def _extract(tmp_path: Path, text: str = PAGE):  # type: ignore[no-untyped-def]
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    return extract_document(page)
+
+
+def _relations(extraction) -> dict[tuple[str, str, str], tuple[str, float, int]]:  # type: ignore[no-untyped-def]
+    names = {e.id: e.name for e in extraction.entities}
+    return {
+        (r.type, names[r.head], names[r.tail]): (r.rule, r.confidence, r.evidence.sentence)
+        for r in extraction.relations
+    }
+
+
+def test_the_model_adds_a_relation_across_sentences_and_goes_with_its_part(tmp_path: Path) -> None:
+    found = _relations(_extract(tmp_path))
+    assert ADDED in found
+    rule, _, sentence = found[ADDED]
+    assert rule == RULE_NAME
+    assert sentence == 1, "the evidence is the later sentence, the one naming the firm"
+    with ablation.disabled("cross-sentence"):
+        assert ADDED not in _relations(_extract(tmp_path))
+
+
+def test_rules_alone_switch_the_cross_sentence_model_off(tmp_path: Path) -> None:
+    with ablation.rules_alone():
+        assert not any(rule == RULE_NAME for rule, _, _ in _relations(_extract(tmp_path)).values())
+
+
+def test_a_confidence_says_how_often_such_a_relation_is_right(tmp_path: Path) -> None:
+    model = default_cross_model()
+    assert model.positive_weight > 1.0
+    _, confidence, _ = _relations(_extract(tmp_path))[ADDED]
+    # The weighting undone, a relation at the threshold is right less often than its score says.
+    assert model.confidence(model.threshold_logit) < model.threshold
+    assert model.confidence(model.threshold_logit) <= confidence < 1.0
+
+
+def test_candidates_pair_a_name_with_a_place_or_chain_of_an_earlier_sentence(tmp_path: Path) -> None:
+    text = "青柳高新区重点发展新材料产业。\n园区引进柳岸材料股份有限公司。\n青州市聚焦集成电路产业。\n"
+    extraction = _extract(tmp_path, text)
+    by_sentence: dict[int, list] = {}  # type: ignore[type-arg]
+    for mention in extraction.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    candidates = list(cross_candidates(extraction.document, by_sentence))
+    assert candidates
+    for candidate in candidates:
+        frame, later = sorted((candidate.head, candidate.tail), key=lambda m: m.sentence)
+        assert frame.sentence < later.sentence
+        assert frame.type in FRAME_CLASSES
+    pairs = {(c.type, c.head.canonical, c.tail.canonical) for c in candidates}
+    assert ("LOCATED_IN", "柳岸材料股份有限公司", "青柳高新技术产业开发区") in pairs
+    # A name is never paired with what comes after it.
+    assert ("LOCATED_IN", "柳岸材料股份有限公司", "青州市") not in pairs
+
+
+def test_a_line_break_opens_a_paragraph(tmp_path: Path) -> None:
+    extraction = _extract(tmp_path, "青州市发展新材料。青州市发展集成电路。\n青州市发展生物医药。\n")
+    assert paragraphs(extraction.document) == [0, 0, 1]
+
+
+def test_a_model_file_with_a_weighting_not_above_zero_is_refused_with_its_name() -> None:
+    with pytest.raises(InputError, match="cross.json"):
+        model_from_json({"bias": 0.0, "threshold": 0.8, "weights": {}, "positive_weight": 0}, "cross.json")
+
+
+def test_the_shipped_weights_are_what_the_training_script_learns_from_the_gold(tmp_path: Path) -> None:
+    out = tmp_path / "cross.json"
+    command = [sys.executable, str(ROOT / "scripts" / "train-pair-model"), "--model", "cross", "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    learned, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert learned["trained_on_gold_files"] == shipped["trained_on_gold_files"]
+    assert abs(learned["bias"] - shipped["bias"]) < TOLERANCE
+    assert learned["positive_weight"] == shipped["positive_weight"]
+    keys = set(learned["weights"]) | set(shipped["weights"])
+    stale = [k for k in keys if abs(learned["weights"].get(k, 0.0) - shipped["weights"].get(k, 0.0)) >= TOLERANCE]
+    assert not stale, f"{len(stale)} weights differ; run scripts/train-pair-model --model cross"

@@ -45,6 +45,7 @@ _TITLE_SENTENCES = 1
 _OPENING_WORDS = 3  # words of the later sentence, before any name, read as features
 _FOLLOWING_WORDS = 2  # words after the frame in its own sentence
 _SHORT_SENTENCE = 16  # characters: a heading or a lead, not a statement
+_NEARER_CAP = 2  # nearer frames counted: none, one, more
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +128,12 @@ def cross_candidates(
     counts = Counter(m.canonical for mentions in by_sentence.values() for m in mentions)
     page = _Page(doc, _placed(doc, by_sentence), counts, _main_frames(counts, by_sentence), related)
     order = sorted(page.placed)
+    frames = {i: [p for p in placed if p.mention.type in FRAME_CLASSES] for i, placed in page.placed.items()}
     for position, index in enumerate(order):
         for frame_sentence in _earlier(doc, order, position):
             for later in page.placed[index]:
-                for frame in page.placed[frame_sentence]:
-                    if frame.mention.type in FRAME_CLASSES and frame.mention.canonical != later.mention.canonical:
+                for frame in frames[frame_sentence]:
+                    if frame.mention.canonical != later.mention.canonical:
                         yield from _typed(page, _Pair(frame, frame_sentence, later, index))
 
 
@@ -155,26 +157,32 @@ def _main_frames(counts: Counter[str], by_sentence: dict[int, list[Mention]]) ->
 
 
 _entity_id = lru_cache(maxsize=8192)(entity_id)
+# The parts that are words: _shared_parts puts them last.
+_WORD_PARTS = ("lw=", "fw=")
 
 
 def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
     frame, later = pair.frame.mention, pair.later.mention
     shared: tuple[str, ...] | None = None
+    shared_words = 0
     for head, tail, order in ((frame, later, "fh"), (later, frame, "ft")):
-        for rel_type in _types_between(head.type, tail.type):
-            if rel_type in SYMMETRIC_RELATIONS or violation(rel_type, head, tail) is not None:
-                continue
-            if shared is None:
-                shared = _shared_parts(page, pair)
-            classes = f"{head.type}>{tail.type}"
-            # The words say different things between different classes (其中 lists a zone's
-            # firms, a chain's segments), which the type alone does not tell apart.
-            words = tuple(f"{classes}|{p}" for p in shared if p.startswith(("lw=", "fw=")))
-            end = "head" if head is later else "tail"
+        types = [t for t in _types_between(head.type, tail.type) if t != "PART_OF" or violation(t, head, tail) is None]
+        if not types:
+            continue
+        if shared is None:
+            shared = _shared_parts(page, pair)
+            shared_words = next((i for i, p in enumerate(shared) if p.startswith(_WORD_PARTS)), len(shared))
+        classes = f"{head.type}>{tail.type}"
+        # The words say different things between different classes (其中 lists a zone's
+        # firms, a chain's segments), which the type alone does not tell apart.
+        words = tuple(f"{classes}|{p}" for p in shared[shared_words:])
+        common = (classes, f"{head.subtype}>{tail.subtype}", order, f"{order}|{shared[0]}", *shared, *words)
+        end = "head" if head is later else "tail"
+        later_id = _entity_id(later.canonical)
+        for rel_type in types:
             # The later name has a relation of this type already (a firm placed elsewhere).
-            has = ("lhas",) if (rel_type, end, _entity_id(later.canonical)) in page.related else ()
-            parts = (classes, f"{head.subtype}>{tail.subtype}", order, f"{order}|{shared[0]}", *shared, *words, *has)
-            yield CrossCandidate(rel_type, head, tail, parts)
+            has = (rel_type, end, later_id) in page.related
+            yield CrossCandidate(rel_type, head, tail, (*common, "lhas") if has else common)
 
 
 def _shared_parts(page: _Page, pair: _Pair) -> tuple[str, ...]:
@@ -183,7 +191,7 @@ def _shared_parts(page: _Page, pair: _Pair) -> tuple[str, ...]:
     parts = [
         f"s{min(pair.sentence - pair.frame_sentence, REACH + 1)}",
         "samepara" if frame.paragraph == later.paragraph else "newpara",
-        f"nearer{min(_frames_between(pair, page.placed), 2)}",
+        f"nearer{_frames_between(pair, page.placed)}",
         f"fcount{min(page.counts[frame.mention.canonical], 3)}",
     ]
     marks = (
@@ -209,8 +217,10 @@ def _framed_before(pair: _Pair, placed: dict[int, list[Placed]]) -> bool:
 
 
 def _frames_between(pair: _Pair, placed: dict[int, list[Placed]]) -> int:
-    """Frames of the frame's class standing between it and the later name."""
+    """Frames of the frame's class standing between it and the later name, counted up to
+    _NEARER_CAP (the model reads no more: speed, where the frame is a long page's title)."""
     frame = pair.frame.mention
+    later_start = pair.later.mention.clean_start
     count = 0
     for i in range(pair.frame_sentence, pair.sentence + 1):
         for p in placed.get(i, ()):
@@ -218,8 +228,10 @@ def _frames_between(pair: _Pair, placed: dict[int, list[Placed]]) -> int:
             if m.type != frame.type or m.canonical == frame.canonical:
                 continue
             after_frame = i > pair.frame_sentence or m.clean_start >= frame.clean_end
-            before_later = i < pair.sentence or m.clean_end <= pair.later.mention.clean_start
-            count += after_frame and before_later
+            if after_frame and (i < pair.sentence or m.clean_end <= later_start):
+                count += 1
+                if count == _NEARER_CAP:
+                    return count
     return count
 
 
@@ -237,11 +249,15 @@ def _following_words(text: str, end: int) -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)
 def _types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
+    """The types the ontology allows from ``head_class`` to ``tail_class``, symmetric ones
+    left out (a frame cooperates with nothing). Only PART_OF's limits depend on the mentions
+    (kinds, places' levels): it is checked pair by pair."""
+
     def joins(rel_type: str) -> bool:
         heads, tails = domain_and_range(rel_type)
         return head_class in heads and tail_class in tails
 
-    return tuple(t for t in RELATION_TYPES if joins(t))
+    return tuple(t for t in RELATION_TYPES if t not in SYMMETRIC_RELATIONS and joins(t))
 
 
 @cache

@@ -390,3 +390,28 @@ def assert_clean(w: Watched) -> None:
 def shot(w: Watched, name: str, full: bool = True) -> None:
     SHOTS.mkdir(exist_ok=True)
     w.page.screenshot(path=str(SHOTS / name), full_page=full)  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------ learned models
+
+
+# Weights are rounded to five places when written; two runs of the same arithmetic may
+# differ in the last bits of a sum, never by this much.
+WEIGHT_TOLERANCE = 1e-3
+
+
+def weights_learned_again(model: str, shipped: Path, out: Path) -> list[str]:
+    """Train ``model`` ("pair" or "cross") with scripts/train-pair-model into ``out`` and
+    return what differs from the ``shipped`` file: the sets trained on, the bias, the
+    weighting, or the names of the weights that moved."""
+    command = [sys.executable, str(REPO / "scripts" / "train-pair-model"), "--model", model, "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    learned, kept = json.loads(out.read_text(encoding="utf-8")), json.loads(shipped.read_text(encoding="utf-8"))
+    differs = [k for k in ("trained_on_gold_files", "positive_weight") if learned.get(k) != kept.get(k)]
+    if abs(learned["bias"] - kept["bias"]) >= WEIGHT_TOLERANCE:
+        differs.append("bias")
+    keys = set(learned["weights"]) | set(kept["weights"])
+    return differs + sorted(
+        k for k in keys if abs(learned["weights"].get(k, 0.0) - kept["weights"].get(k, 0.0)) >= WEIGHT_TOLERANCE
+    )

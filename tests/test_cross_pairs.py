@@ -4,12 +4,10 @@ and that its weights are what scripts/train-pair-model learns."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import weights_learned_again
 
 from kg.errors import InputError
 from loaders import ablation
@@ -26,7 +24,6 @@ from loaders.relations.pair_model import model_from_json
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "loaders" / "lexicon" / MODEL_FILE
-TOLERANCE = 1e-3
 # The industry is named in the first sentence, the firm in the second: no sentence holds both.
 PAGE = "青州市加快建设新材料产业集群。\n全市集聚了青州云杉科技有限公司等一批龙头企业。\n"
 ADDED = ("PART_OF_CHAIN", "青州云杉科技有限公司", "新材料")
@@ -99,14 +96,5 @@ def test_a_model_file_with_a_weighting_not_above_zero_is_refused_with_its_name()
 
 
 def test_the_shipped_weights_are_what_the_training_script_learns_from_the_gold(tmp_path: Path) -> None:
-    out = tmp_path / "cross.json"
-    command = [sys.executable, str(ROOT / "scripts" / "train-pair-model"), "--model", "cross", "--out", str(out)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    learned, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert learned["trained_on_gold_files"] == shipped["trained_on_gold_files"]
-    assert abs(learned["bias"] - shipped["bias"]) < TOLERANCE
-    assert learned["positive_weight"] == shipped["positive_weight"]
-    keys = set(learned["weights"]) | set(shipped["weights"])
-    stale = [k for k in keys if abs(learned["weights"].get(k, 0.0) - shipped["weights"].get(k, 0.0)) >= TOLERANCE]
-    assert not stale, f"{len(stale)} weights differ; run scripts/train-pair-model --model cross"
+    stale = weights_learned_again("cross", SHIPPED, tmp_path / "cross.json")
+    assert not stale, f"{len(stale)} differ ({stale[:5]}); run scripts/train-pair-model --model cross"

@@ -118,7 +118,7 @@ def named_industries(
     text: str, items: list[tuple[int, int, KnownSpan | None]], known_classes: set[str]
 ) -> list[ListMember]:
     """Members the industry vocabulary knows, in a headless list of known chains and such
-    industries ("支持汽车、光电、医药、文旅等"): typed where they and the chains are most of it."""
+    industries ("支持纺织、光电、药械、文创等"): typed where they and the chains are most of it."""
     if known_classes != {"IndustryChain"} or len(items) < MIN_INDUSTRY_LIST_MEMBERS:
         return []
     terms = [(a, b) for a, b, k in items if k is None and is_industry_term(text[a:b])]

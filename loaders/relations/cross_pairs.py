@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -101,6 +101,24 @@ def related_ends(relations: list[Relation]) -> Related:
 
 
 @dataclass(frozen=True, slots=True)
+class _FrameSays:
+    """What a frame says of itself: how often the page names it, its marks that hold (in
+    the model's order) and the words after it."""
+
+    count: str
+    marks: tuple[str, ...]
+    following: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _LaterSays:
+    """What a later name says of itself: whether it opens its sentence, the opening words."""
+
+    marks: tuple[str, ...]
+    opening: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class _Page:
     """What the stage reads of a whole page."""
 
@@ -109,6 +127,10 @@ class _Page:
     counts: Counter[str]  # how often each name is written
     main: frozenset[str]  # its most often named place and chain
     related: Related
+    # What a frame or a later name says of itself, read once for all its pairs (speed):
+    # keyed by (sentence, where the name starts in it).
+    frame_says: dict[tuple[int, int], _FrameSays] = field(default_factory=dict)
+    later_says: dict[tuple[int, int], _LaterSays] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,28 +208,46 @@ def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
 
 
 def _shared_parts(page: _Page, pair: _Pair) -> tuple[str, ...]:
-    """What the model reads of the pair, whichever of the two is the head."""
+    """What the model reads of the pair, whichever of the two is the head: how far apart the
+    two are, then what the frame and the later name say of themselves, then the words."""
     frame, later = pair.frame, pair.later
-    parts = [
+    frame_key = (pair.frame_sentence, frame.mention.clean_start)
+    own = page.frame_says.get(frame_key)
+    if own is None:
+        own = page.frame_says[frame_key] = _frame_says(page, frame, pair.frame_sentence)
+    later_key = (pair.sentence, later.mention.clean_start)
+    said = page.later_says.get(later_key)
+    if said is None:
+        said = page.later_says[later_key] = _later_says(page, later, pair.sentence)
+    between = (
         f"s{min(pair.sentence - pair.frame_sentence, REACH + 1)}",
         "samepara" if frame.paragraph == later.paragraph else "newpara",
         f"nearer{_frames_between(pair, page.placed)}",
-        f"fcount{min(page.counts[frame.mention.canonical], 3)}",
-    ]
+        own.count,
+    )
+    lframed = ("lframed",) if _framed_before(pair, page.placed) else ()
+    return (*between, *own.marks, *said.marks, *lframed, *said.opening, *own.following)
+
+
+def _frame_says(page: _Page, frame: Placed, sentence: int) -> _FrameSays:
     marks = (
-        ("title", pair.frame_sentence < _TITLE_SENTENCES),
+        ("title", sentence < _TITLE_SENTENCES),
         ("fmain", frame.mention.canonical in page.main),
         ("fopens", frame.opens),
         ("fshort", frame.short),
-        ("lopens", later.opens),
-        ("lframed", _framed_before(pair, page.placed)),
     )
-    parts += [mark for mark, holds in marks if holds]
-    sentences = page.doc.sentences
-    first_name = page.placed[pair.sentence][0].mention.clean_start
-    parts += [f"lw={w}" for w in _opening_words(sentences[pair.sentence].text, first_name)]
-    parts += [f"fw={w}" for w in _following_words(sentences[pair.frame_sentence].text, frame.mention.clean_end)]
-    return tuple(parts)
+    following = _following_words(page.doc.sentences[sentence].text, frame.mention.clean_end)
+    return _FrameSays(
+        f"fcount{min(page.counts[frame.mention.canonical], 3)}",
+        tuple(mark for mark, holds in marks if holds),
+        tuple(f"fw={w}" for w in following),
+    )
+
+
+def _later_says(page: _Page, later: Placed, sentence: int) -> _LaterSays:
+    first_name = page.placed[sentence][0].mention.clean_start
+    opening = _opening_words(page.doc.sentences[sentence].text, first_name)
+    return _LaterSays(("lopens",) if later.opens else (), tuple(f"lw={w}" for w in opening))
 
 
 def _framed_before(pair: _Pair, placed: dict[int, list[Placed]]) -> bool:

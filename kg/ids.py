@@ -7,6 +7,7 @@ id in every build and every document, whatever else changes.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 ONTOLOGY_IRI = "https://w3id.org/innokg/ontology#"
@@ -20,6 +21,10 @@ def _digest(*parts: str) -> str:
 def entity_id(canonical_name: str) -> str:
     """``e-`` followed by 16 hex digits of the SHA-1 of the canonical name."""
     return "e-" + _digest(canonical_name)
+
+
+# The same few names recur in many relation candidates; hashing each once is enough.
+cached_entity_id = lru_cache(maxsize=8192)(entity_id)
 
 
 def entity_iri(eid: str) -> str:

@@ -6,7 +6,7 @@ Every part is on in normal use; nothing but the ablation benchmark switches one 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 PARTS: tuple[str, ...] = (
     "script-conversion",  # traditional characters read as simplified
@@ -50,5 +50,7 @@ LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence")
 @contextmanager
 def rules_alone() -> Iterator[None]:
     """The relation rules with no learned stage after them (what rule examples test)."""
-    with disabled("pair-model"), disabled("cross-sentence"):
+    with ExitStack() as stack:
+        for part in LEARNED:
+            stack.enter_context(disabled(part))
         yield

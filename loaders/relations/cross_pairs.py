@@ -29,12 +29,11 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from kg.constraints import domain_and_range
-from kg.ids import entity_id
-from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, Document, Mention, Relation
+from kg.ids import cached_entity_id
+from kg.model import SYMMETRIC_RELATIONS, Document, Mention, Relation
 from loaders.lexicon.segmenter import segment
 from loaders.relations.class_limits import violation
-from loaders.relations.pair_model import PairModel, model_from_json
+from loaders.relations.pair_model import MENTION_CHECKED, PairModel, model_from_json, types_between
 
 RULE_NAME = "cross-sentence"
 MODEL_FILE = "data/cross_model.json"
@@ -178,7 +177,6 @@ def _main_frames(counts: Counter[str], by_sentence: dict[int, list[Mention]]) ->
     return frozenset(main)
 
 
-_entity_id = lru_cache(maxsize=8192)(entity_id)
 # The parts that are words: _shared_parts puts them last.
 _WORD_PARTS = ("lw=", "fw=")
 
@@ -188,7 +186,12 @@ def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
     shared: tuple[str, ...] | None = None
     shared_words = 0
     for head, tail, order in ((frame, later, "fh"), (later, frame, "ft")):
-        types = [t for t in _types_between(head.type, tail.type) if t != "PART_OF" or violation(t, head, tail) is None]
+        # (a frame cooperates with nothing: no symmetric type)
+        types = [
+            t
+            for t in types_between(head.type, tail.type)
+            if t not in SYMMETRIC_RELATIONS and (t not in MENTION_CHECKED or violation(t, head, tail) is None)
+        ]
         if not types:
             continue
         if shared is None:
@@ -200,7 +203,7 @@ def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
         words = tuple(f"{classes}|{p}" for p in shared[shared_words:])
         common = (classes, f"{head.subtype}>{tail.subtype}", order, f"{order}|{shared[0]}", *shared, *words)
         end = "head" if head is later else "tail"
-        later_id = _entity_id(later.canonical)
+        later_id = cached_entity_id(later.canonical)
         for rel_type in types:
             # The later name has a relation of this type already (a firm placed elsewhere).
             has = (rel_type, end, later_id) in page.related
@@ -285,19 +288,6 @@ def _opening_words(text: str, first_name: int) -> tuple[str, ...]:
 def _following_words(text: str, end: int) -> tuple[str, ...]:
     words = [w for w in segment(text[end : end + 12]) if w.strip()]
     return tuple(words[:_FOLLOWING_WORDS])
-
-
-@lru_cache(maxsize=256)
-def _types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
-    """The types the ontology allows from ``head_class`` to ``tail_class``, symmetric ones
-    left out (a frame cooperates with nothing). Only PART_OF's limits depend on the mentions
-    (kinds, places' levels): it is checked pair by pair."""
-
-    def joins(rel_type: str) -> bool:
-        heads, tails = domain_and_range(rel_type)
-        return head_class in heads and tail_class in tails
-
-    return tuple(t for t in RELATION_TYPES if t not in SYMMETRIC_RELATIONS and joins(t))
 
 
 @cache

@@ -19,7 +19,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from kg.errors import InputError
-from kg.ids import entity_id
+from kg.ids import cached_entity_id
 from kg.model import (
     SYMMETRIC_RELATIONS,
     Document,
@@ -62,8 +62,6 @@ from loaders.relations.scope import (
 )
 
 STAGE = "relations"
-# The same few names recur in many candidates; hashing each once is enough.
-_entity_id = lru_cache(maxsize=8192)(entity_id)
 _SECOND_NAME = "暨"
 _LEDE = 3  # sentences that open a page (its masthead, title and first lines)
 
@@ -153,7 +151,7 @@ def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relatio
 
 def _oriented_ids(rel_type: str, head: Mention, tail: Mention) -> tuple[str, str]:
     """The entity ids a relation joins; a symmetric type's in one order, whoever came first."""
-    head_id, tail_id = _entity_id(head.canonical), _entity_id(tail.canonical)
+    head_id, tail_id = cached_entity_id(head.canonical), cached_entity_id(tail.canonical)
     if rel_type in SYMMETRIC_RELATIONS and tail_id < head_id:
         return tail_id, head_id
     return head_id, tail_id

@@ -199,9 +199,9 @@ def _allowed_pairs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention
             continue
         types = [
             t
-            for t in _types_between(head.type, tail.type)
+            for t in types_between(head.type, tail.type)
             if (t not in SYMMETRIC_RELATIONS or head.canonical < tail.canonical)
-            and (t not in _MENTION_CHECKED or violation(t, head, tail) is None)
+            and (t not in MENTION_CHECKED or violation(t, head, tail) is None)
             and (t != "FOCUSES_ON" or not _industry_of_a_hub(head, tail, text))
         ]
         if types:
@@ -339,12 +339,14 @@ def _pairs_within_reach(placed: list[Mention]) -> Iterator[tuple[Mention, Mentio
 
 # PART_OF's limits depend on the mentions (kinds, places' levels); the other types' only
 # on the classes, so those are looked up once per class pair.
-_MENTION_CHECKED = frozenset({"PART_OF"})
+MENTION_CHECKED = frozenset({"PART_OF"})
 
 
 @lru_cache(maxsize=256)
-def _types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
-    return tuple(t for t in RELATION_TYPES if t in _MENTION_CHECKED or _joins(t, head_class, tail_class))
+def types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
+    """The types the ontology allows from ``head_class`` to ``tail_class``, and those whose
+    limits depend on the mentions (MENTION_CHECKED, for violation() to check pair by pair)."""
+    return tuple(t for t in RELATION_TYPES if t in MENTION_CHECKED or _joins(t, head_class, tail_class))
 
 
 def _joins(rel_type: str, head_class: str, tail_class: str) -> bool:

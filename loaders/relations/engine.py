@@ -114,7 +114,7 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
         sentence = doc.sentences[index]
         for pair in scored_pairs(model, sentence, sentence_mentions):
             head, tail = _oriented_ids(pair.type, pair.head, pair.tail)
-            if (pair.type, head, tail) in known or (pair.type == "PART_OF" and ("PART_OF", tail, head) in known):
+            if _stated_already(known, pair.type, head, tail):
                 continue
             known.add((pair.type, head, tail))
             evidence = _evidence(doc, sentence, evidences)
@@ -136,7 +136,7 @@ def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relatio
             continue
         head, tail = _oriented_ids(candidate.type, candidate.head, candidate.tail)
         key = (candidate.type, head, tail)
-        if key in known or (candidate.type == "PART_OF" and ("PART_OF", tail, head) in known):
+        if _stated_already(known, candidate.type, head, tail):
             continue
         later = max((candidate.head, candidate.tail), key=lambda m: m.sentence)
         if key not in best or logit > best[key][0]:
@@ -147,6 +147,11 @@ def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relatio
         confidence = round(model.confidence(logit), 3)
         added.append(Relation(relation_type(rel_type), head, tail, evidence, CROSS_RULE, confidence))
     return added
+
+
+def _stated_already(known: set[tuple[str, str, str]], rel_type: str, head: str, tail: str) -> bool:
+    """An earlier stage has this relation, or has the PART_OF it would contradict."""
+    return (rel_type, head, tail) in known or (rel_type == "PART_OF" and ("PART_OF", tail, head) in known)
 
 
 def _oriented_ids(rel_type: str, head: Mention, tail: Mention) -> tuple[str, str]:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 
 from kg.ids import cached_entity_id
 from kg.model import SYMMETRIC_RELATIONS, Document, Mention, Relation
@@ -146,16 +147,49 @@ def cross_candidates(
     """Every (type, head, tail) the ontology allows between a name and a frame of an earlier
     sentence of its article (within REACH sentences, or the title), with the model's parts;
     ``related``: the relations earlier stages found (related_ends)."""
+    page = _read_page(doc, by_sentence, related)
+    for pair in _pairs(page):
+        yield from _typed(page, pair)
+
+
+@dataclass(frozen=True, slots=True)
+class CrossScore:
+    type: str
+    head: Mention
+    tail: Mention
+    logit: float
+
+
+def scored_cross_pairs(
+    model: PairModel, doc: Document, by_sentence: dict[int, list[Mention]], related: Related = frozenset()
+) -> Iterator[CrossScore]:
+    """The candidates of ``cross_candidates`` that score at least the model's threshold, with
+    their logits: the same sums, with what a frame or a later name adds summed once for all
+    its pairs (speed: a page's title pairs with every name below it)."""
+    page = _read_page(doc, by_sentence, related)
+    least = model.threshold_logit
+    sums = _PartSums(model, least, {}, {}, {})
+    for pair in _pairs(page):
+        for candidate, logit in _scored(page, pair, sums):
+            if logit >= least:
+                yield CrossScore(candidate[0], candidate[1], candidate[2], logit)
+
+
+def _read_page(doc: Document, by_sentence: dict[int, list[Mention]], related: Related) -> _Page:
     counts = Counter(m.canonical for mentions in by_sentence.values() for m in mentions)
-    page = _Page(doc, _placed(doc, by_sentence), counts, _main_frames(counts, by_sentence), related)
+    return _Page(doc, _placed(doc, by_sentence), counts, _main_frames(counts, by_sentence), related)
+
+
+def _pairs(page: _Page) -> Iterator[_Pair]:
+    """Each later name with each frame of the sentences where its frames are looked for."""
     order = sorted(page.placed)
     frames = {i: [p for p in placed if p.mention.type in FRAME_CLASSES] for i, placed in page.placed.items()}
     for position, index in enumerate(order):
-        for frame_sentence in _earlier(doc, order, position):
+        for frame_sentence in _earlier(page.doc, order, position):
             for later in page.placed[index]:
                 for frame in frames[frame_sentence]:
                     if frame.mention.canonical != later.mention.canonical:
-                        yield from _typed(page, _Pair(frame, frame_sentence, later, index))
+                        yield _Pair(frame, frame_sentence, later, index)
 
 
 def _earlier(doc: Document, order: list[int], position: int) -> list[int]:
@@ -182,18 +216,9 @@ _WORD_PARTS = ("lw=", "fw=")
 
 
 def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
-    frame, later = pair.frame.mention, pair.later.mention
     shared: tuple[str, ...] | None = None
     shared_words = 0
-    for head, tail, order in ((frame, later, "fh"), (later, frame, "ft")):
-        # (a frame cooperates with nothing: no symmetric type)
-        types = [
-            t
-            for t in types_between(head.type, tail.type)
-            if t not in SYMMETRIC_RELATIONS and (t not in MENTION_CHECKED or violation(t, head, tail) is None)
-        ]
-        if not types:
-            continue
+    for head, tail, order, types in _orientations(pair):
         if shared is None:
             shared = _shared_parts(page, pair)
             shared_words = next((i for i, p in enumerate(shared) if p.startswith(_WORD_PARTS)), len(shared))
@@ -201,35 +226,154 @@ def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
         # The words say different things between different classes (其中 lists a zone's
         # firms, a chain's segments), which the type alone does not tell apart.
         words = tuple(f"{classes}|{p}" for p in shared[shared_words:])
-        common = (classes, f"{head.subtype}>{tail.subtype}", order, f"{order}|{shared[0]}", *shared, *words)
-        end = "head" if head is later else "tail"
-        later_id = cached_entity_id(later.canonical)
+        common = (*_pair_parts(head, tail, order, shared[0]), *shared, *words)
         for rel_type in types:
-            # The later name has a relation of this type already (a firm placed elsewhere).
-            has = (rel_type, end, later_id) in page.related
+            has = _has_already(page, pair, rel_type, head)
             yield CrossCandidate(rel_type, head, tail, (*common, "lhas") if has else common)
+
+
+def _orientations(pair: _Pair) -> Iterator[tuple[Mention, Mention, str, list[str]]]:
+    """(head, tail, order, types) for the frame as head ("fh") and as tail ("ft"), with the
+    types the ontology allows so."""
+    frame, later = pair.frame.mention, pair.later.mention
+    for head, tail, order in ((frame, later, "fh"), (later, frame, "ft")):
+        # (a frame cooperates with nothing: no symmetric type)
+        types = [
+            t
+            for t in types_between(head.type, tail.type)
+            if t not in SYMMETRIC_RELATIONS and (t not in MENTION_CHECKED or violation(t, head, tail) is None)
+        ]
+        if types:
+            yield head, tail, order, types
+
+
+def _pair_parts(head: Mention, tail: Mention, order: str, distance: str) -> tuple[str, ...]:
+    return (f"{head.type}>{tail.type}", f"{head.subtype}>{tail.subtype}", order, f"{order}|{distance}")
+
+
+def _has_already(page: _Page, pair: _Pair, rel_type: str, head: Mention) -> bool:
+    """The later name has a relation of this type already (a firm placed elsewhere)."""
+    later = pair.later.mention
+    return (rel_type, "head" if head is later else "tail", cached_entity_id(later.canonical)) in page.related
+
+
+_MARGIN = 1e-9
+# (a name's sentence and start, class pair, orientation, type)
+_SumKey = tuple[tuple[int, int], str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _PartSums:
+    """A model's weights summed over what a frame or a later name says of itself, for each
+    type, orientation and class pair: read once, added to every pair of that name."""
+
+    model: PairModel
+    least: float  # the model's threshold, as a logit
+    frames: dict[_SumKey, float]
+    laters: dict[_SumKey, float]
+
+    added: dict[str, float]
+
+    def most_added(self, rel_type: str) -> float:
+        """The most the parts read last can add to a candidate of this type (with a margin
+        for the order of the additions)."""
+        most = self.added.get(rel_type)
+        if most is None:
+            weights = self.model.weights.get(rel_type, {})
+            nearer = max(weights.get(f"nearer{n}", 0.0) for n in range(_NEARER_CAP + 1))
+            flags = sum(max(0.0, weights.get(flag, 0.0)) for flag in ("lframed", "lhas"))
+            most = self.added[rel_type] = nearer + flags + _MARGIN
+        return most
+
+    def of(self, cache: dict[_SumKey, float], key: _SumKey, parts: tuple[str, ...]) -> float:
+        total = cache.get(key)
+        if total is None:
+            _, classes, _, rel_type = key
+            total = cache[key] = _weighed(self.model.weights.get(rel_type, {}), parts, classes)
+        return total
+
+
+def _weighed(weights: dict[str, float], parts: tuple[str, ...], classes: str) -> float:
+    """The weights of ``parts`` and of their words conjoined with the class pair."""
+    total = 0.0
+    for part in parts:
+        total += weights.get(part, 0.0)
+        if part.startswith(_WORD_PARTS):
+            total += weights.get(f"{classes}|{part}", 0.0)
+    return total
+
+
+def _scored(page: _Page, pair: _Pair, sums: _PartSums) -> Iterator[tuple[tuple[str, Mention, Mention], float]]:
+    """The pair's candidates with their logits, leaving out those that cannot reach the
+    threshold whatever the parts not yet read (a nearer frame, lframed, lhas) add."""
+    least = sums.least
+    read: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None = None
+    costly: tuple[str, bool] | None = None
+    frame_key = (pair.frame_sentence, pair.frame.mention.clean_start)
+    later_key = (pair.sentence, pair.later.mention.clean_start)
+    for head, tail, order, types in _orientations(pair):
+        if read is None:
+            own, said = _says(page, pair)
+            read = ((*_distance_parts(pair), own.count), (*own.marks, *own.following), (*said.marks, *said.opening))
+        cheap, frame_parts, later_parts = read
+        classes = f"{head.type}>{tail.type}"
+        fixed = (*_pair_parts(head, tail, order, cheap[0]), *cheap)
+        for rel_type in types:
+            weights = sums.model.weights.get(rel_type, {})
+            logit = sums.model.bias + weights.get("", 0.0) + sum(map(weights.get, fixed, repeat(0.0)))
+            logit += sums.of(sums.frames, (frame_key, classes, order, rel_type), frame_parts)
+            logit += sums.of(sums.laters, (later_key, classes, order, rel_type), later_parts)
+            if logit + sums.most_added(rel_type) < least:
+                continue
+            if costly is None:
+                costly = (f"nearer{_frames_between(pair, page.placed)}", _framed_before(pair, page.placed))
+            nearer, framed = costly
+            logit += weights.get(nearer, 0.0)
+            if framed:
+                logit += weights.get("lframed", 0.0)
+            if _has_already(page, pair, rel_type, head):
+                logit += weights.get("lhas", 0.0)
+            yield (rel_type, head, tail), logit
+
+
+def _distance_parts(pair: _Pair) -> tuple[str, str]:
+    """How many sentences, and whether a paragraph break, stand between the two names."""
+    return (
+        f"s{min(pair.sentence - pair.frame_sentence, REACH + 1)}",
+        "samepara" if pair.frame.paragraph == pair.later.paragraph else "newpara",
+    )
 
 
 def _shared_parts(page: _Page, pair: _Pair) -> tuple[str, ...]:
     """What the model reads of the pair, whichever of the two is the head: how far apart the
     two are, then what the frame and the later name say of themselves, then the words."""
-    frame, later = pair.frame, pair.later
-    frame_key = (pair.frame_sentence, frame.mention.clean_start)
+    own, said = _says(page, pair)
+    between = _between_parts(page, pair, own)
+    lframed = between[_BETWEEN:]
+    return (*between[:_BETWEEN], *own.marks, *said.marks, *lframed, *said.opening, *own.following)
+
+
+_BETWEEN = 4  # parts of _between_parts before the optional "lframed"
+
+
+def _says(page: _Page, pair: _Pair) -> tuple[_FrameSays, _LaterSays]:
+    """What the frame and the later name say of themselves, read once per name."""
+    frame_key = (pair.frame_sentence, pair.frame.mention.clean_start)
     own = page.frame_says.get(frame_key)
     if own is None:
-        own = page.frame_says[frame_key] = _frame_says(page, frame, pair.frame_sentence)
-    later_key = (pair.sentence, later.mention.clean_start)
+        own = page.frame_says[frame_key] = _frame_says(page, pair.frame, pair.frame_sentence)
+    later_key = (pair.sentence, pair.later.mention.clean_start)
     said = page.later_says.get(later_key)
     if said is None:
-        said = page.later_says[later_key] = _later_says(page, later, pair.sentence)
-    between = (
-        f"s{min(pair.sentence - pair.frame_sentence, REACH + 1)}",
-        "samepara" if frame.paragraph == later.paragraph else "newpara",
-        f"nearer{_frames_between(pair, page.placed)}",
-        own.count,
-    )
-    lframed = ("lframed",) if _framed_before(pair, page.placed) else ()
-    return (*between, *own.marks, *said.marks, *lframed, *said.opening, *own.following)
+        said = page.later_says[later_key] = _later_says(page, pair.later, pair.sentence)
+    return own, said
+
+
+def _between_parts(page: _Page, pair: _Pair, own: _FrameSays) -> tuple[str, ...]:
+    """The parts of the pair itself: how far apart, a nearer frame, the frame's count, and
+    whether the later sentence names a frame of its own before the name."""
+    between = (*_distance_parts(pair), f"nearer{_frames_between(pair, page.placed)}", own.count)
+    return (*between, "lframed") if _framed_before(pair, page.placed) else between
 
 
 def _frame_says(page: _Page, frame: Placed, sentence: int) -> _FrameSays:

@@ -35,7 +35,7 @@ from loaders import ablation
 from loaders.mentions.coordination import group_units
 from loaders.relations.class_limits import violation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
-from loaders.relations.cross_pairs import cross_candidates, default_cross_model, related_ends
+from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains
@@ -126,14 +126,11 @@ def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relatio
     """Relations the cross-sentence model adds between a name and a place or chain of an
     earlier sentence (loaders.relations.cross_pairs), on the same terms as the pair model's."""
     model = default_cross_model()
-    least = model.threshold_logit
     known: set[tuple[str, str, str]] = {(r.type, r.head, r.tail) for r in found}
     evidences: dict[int, Evidence] = {}
     best: dict[tuple[str, str, str], tuple[float, Mention]] = {}
-    for candidate in cross_candidates(doc, _mentions_by_sentence(doc, mentions), related_ends(found)):
-        logit = model.logit(candidate.type, candidate.parts)
-        if logit < least:
-            continue
+    for candidate in scored_cross_pairs(model, doc, _mentions_by_sentence(doc, mentions), related_ends(found)):
+        logit = candidate.logit
         head, tail = _oriented_ids(candidate.type, candidate.head, candidate.tail)
         key = (candidate.type, head, tail)
         if _stated_already(known, candidate.type, head, tail):

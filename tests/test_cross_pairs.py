@@ -19,6 +19,7 @@ from loaders.relations.cross_pairs import (
     cross_candidates,
     default_cross_model,
     paragraphs,
+    scored_cross_pairs,
 )
 from loaders.relations.pair_model import model_from_json
 
@@ -83,6 +84,28 @@ def test_candidates_pair_a_name_with_a_place_or_chain_of_an_earlier_sentence(tmp
     assert ("LOCATED_IN", "柳岸材料股份有限公司", "青柳高新技术产业开发区") in pairs
     # A name is never paired with what comes after it.
     assert ("LOCATED_IN", "柳岸材料股份有限公司", "青州市") not in pairs
+
+
+def test_the_stage_scores_each_candidate_as_the_model_reads_its_parts() -> None:
+    """The stage sums a name's parts once for all its pairs and skips pairs that cannot reach the
+    threshold: what it keeps, with what score, is what the model gives each candidate's parts
+    (the parts training stores)."""
+    model = default_cross_model()
+    for seed in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+        extraction = extract_document(seed)
+        by_sentence: dict[int, list] = {}  # type: ignore[type-arg]
+        for mention in extraction.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        expected = {}
+        for candidate in cross_candidates(extraction.document, by_sentence):
+            logit = model.logit(candidate.type, candidate.parts)
+            if logit >= model.threshold_logit:
+                expected[(candidate.type, id(candidate.head), id(candidate.tail))] = logit
+        kept = scored_cross_pairs(model, extraction.document, by_sentence)
+        scored = {(s.type, id(s.head), id(s.tail)): s.logit for s in kept}
+        assert expected, f"{seed.name}: no candidate reaches the threshold, the test compares nothing"
+        assert scored.keys() == expected.keys()
+        assert all(abs(scored[key] - logit) < 1e-9 for key, logit in expected.items())
 
 
 def test_a_line_break_opens_a_paragraph(tmp_path: Path) -> None:

@@ -326,7 +326,7 @@ def _scored(page: _Page, pair: _Pair, sums: _PartSums) -> Iterator[tuple[tuple[s
             if logit + sums.most_added(rel_type) < least:
                 continue
             if costly is None:
-                costly = (f"nearer{_frames_between(pair, page.placed)}", _framed_before(pair, page.placed))
+                costly = (_nearer_part(pair, page.placed), _framed_before(pair, page.placed))
             nearer, framed = costly
             logit += weights.get(nearer, 0.0)
             if framed:
@@ -372,7 +372,7 @@ def _says(page: _Page, pair: _Pair) -> tuple[_FrameSays, _LaterSays]:
 def _between_parts(page: _Page, pair: _Pair, own: _FrameSays) -> tuple[str, ...]:
     """The parts of the pair itself: how far apart, a nearer frame, the frame's count, and
     whether the later sentence names a frame of its own before the name."""
-    between = (*_distance_parts(pair), f"nearer{_frames_between(pair, page.placed)}", own.count)
+    between = (*_distance_parts(pair), _nearer_part(pair, page.placed), own.count)
     return (*between, "lframed") if _framed_before(pair, page.placed) else between
 
 
@@ -395,6 +395,10 @@ def _later_says(page: _Page, later: Placed, sentence: int) -> _LaterSays:
     first_name = page.placed[sentence][0].mention.clean_start
     opening = _opening_words(page.doc.sentences[sentence].text, first_name)
     return _LaterSays(("lopens",) if later.opens else (), tuple(f"lw={w}" for w in opening))
+
+
+def _nearer_part(pair: _Pair, placed: dict[int, list[Placed]]) -> str:
+    return f"nearer{_frames_between(pair, placed)}"
 
 
 def _framed_before(pair: _Pair, placed: dict[int, list[Placed]]) -> bool:

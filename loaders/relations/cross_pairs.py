@@ -257,6 +257,8 @@ def _has_already(page: _Page, pair: _Pair, rel_type: str, head: Mention) -> bool
     return (rel_type, "head" if head is later else "tail", cached_entity_id(later.canonical)) in page.related
 
 
+# Added to the most a candidate can still gain: the pruned sum and the full one add the same
+# weights in another order, which may differ in the last bits.
 _MARGIN = 1e-9
 # (a name's sentence and start, class pair, orientation, type)
 _SumKey = tuple[tuple[int, int], str, str, str]
@@ -268,11 +270,10 @@ class _PartSums:
     type, orientation and class pair: read once, added to every pair of that name."""
 
     model: PairModel
-    least: float  # the model's threshold, as a logit
-    frames: dict[_SumKey, float]
-    laters: dict[_SumKey, float]
-
-    added: dict[str, float]
+    least: float  # the model's threshold, as a logit (read once: the property takes a log)
+    frames: dict[_SumKey, float]  # what a frame says of itself, summed
+    laters: dict[_SumKey, float]  # what a later name says of itself, summed
+    added: dict[str, float]  # by type, the most the parts read last can add (most_added)
 
     def most_added(self, rel_type: str) -> float:
         """The most the parts read last can add to a candidate of this type (with a margin
@@ -348,12 +349,9 @@ def _shared_parts(page: _Page, pair: _Pair) -> tuple[str, ...]:
     """What the model reads of the pair, whichever of the two is the head: how far apart the
     two are, then what the frame and the later name say of themselves, then the words."""
     own, said = _says(page, pair)
-    between = _between_parts(page, pair, own)
-    lframed = between[_BETWEEN:]
-    return (*between[:_BETWEEN], *own.marks, *said.marks, *lframed, *said.opening, *own.following)
-
-
-_BETWEEN = 4  # parts of _between_parts before the optional "lframed"
+    between = (*_distance_parts(pair), _nearer_part(pair, page.placed), own.count)
+    lframed = ("lframed",) if _framed_before(pair, page.placed) else ()
+    return (*between, *own.marks, *said.marks, *lframed, *said.opening, *own.following)
 
 
 def _says(page: _Page, pair: _Pair) -> tuple[_FrameSays, _LaterSays]:
@@ -367,13 +365,6 @@ def _says(page: _Page, pair: _Pair) -> tuple[_FrameSays, _LaterSays]:
     if said is None:
         said = page.later_says[later_key] = _later_says(page, pair.later, pair.sentence)
     return own, said
-
-
-def _between_parts(page: _Page, pair: _Pair, own: _FrameSays) -> tuple[str, ...]:
-    """The parts of the pair itself: how far apart, a nearer frame, the frame's count, and
-    whether the later sentence names a frame of its own before the name."""
-    between = (*_distance_parts(pair), _nearer_part(pair, page.placed), own.count)
-    return (*between, "lframed") if _framed_before(pair, page.placed) else between
 
 
 def _frame_says(page: _Page, frame: Placed, sentence: int) -> _FrameSays:

@@ -10,6 +10,7 @@ import pytest
 from conftest import weights_learned_again
 
 from kg.errors import InputError
+from kg.model import Mention
 from loaders import ablation
 from loaders.pipeline import extract_document
 from loaders.relations.cross_pairs import (
@@ -34,6 +35,13 @@ def _extract(tmp_path: Path, text: str = PAGE):  # type: ignore[no-untyped-def]
     page = tmp_path / "page.txt"
     page.write_text(text, encoding="utf-8")
     return extract_document(page)
+
+
+def _by_sentence(extraction) -> dict[int, list[Mention]]:  # type: ignore[no-untyped-def]
+    grouped: dict[int, list[Mention]] = {}
+    for mention in extraction.mentions:
+        grouped.setdefault(mention.sentence, []).append(mention)
+    return grouped
 
 
 def _relations(extraction) -> dict[tuple[str, str, str], tuple[str, float, int]]:  # type: ignore[no-untyped-def]
@@ -71,10 +79,7 @@ def test_a_confidence_says_how_often_such_a_relation_is_right(tmp_path: Path) ->
 def test_candidates_pair_a_name_with_a_place_or_chain_of_an_earlier_sentence(tmp_path: Path) -> None:
     text = "青柳高新区重点发展新材料产业。\n园区引进柳岸材料股份有限公司。\n青州市聚焦集成电路产业。\n"
     extraction = _extract(tmp_path, text)
-    by_sentence: dict[int, list] = {}  # type: ignore[type-arg]
-    for mention in extraction.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
-    candidates = list(cross_candidates(extraction.document, by_sentence))
+    candidates = list(cross_candidates(extraction.document, _by_sentence(extraction)))
     assert candidates
     for candidate in candidates:
         frame, later = sorted((candidate.head, candidate.tail), key=lambda m: m.sentence)
@@ -93,9 +98,7 @@ def test_the_stage_scores_each_candidate_as_the_model_reads_its_parts() -> None:
     model = default_cross_model()
     for seed in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
         extraction = extract_document(seed)
-        by_sentence: dict[int, list] = {}  # type: ignore[type-arg]
-        for mention in extraction.mentions:
-            by_sentence.setdefault(mention.sentence, []).append(mention)
+        by_sentence = _by_sentence(extraction)
         expected = {}
         for candidate in cross_candidates(extraction.document, by_sentence):
             logit = model.logit(candidate.type, candidate.parts)

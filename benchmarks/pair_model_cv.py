@@ -9,11 +9,14 @@ set's candidates. Printed: the candidates' precision, recall and F1 at the thres
 over the held-out sets, for today's settings (the baseline, fixed below) and for the training
 script's own or those given as options (the proposed), in the same run, with their difference, how many folds each wins
 and the threshold an out-of-fold choice would give (per fold, the best F1 of the other folds'
-scores, on a grid). With ``--thresholds`` also the pooled figures per threshold.
+scores, on a grid). With ``--thresholds`` also the pooled figures per threshold. With
+``--calibration`` also how often the held-out candidates of each band of score are right,
+against their mean score and their mean confidence (the score with the training's weighting
+of positives undone, as extraction reports it), and the ratio of the two calibration errors.
 
     PYTHONPATH=. .venv/bin/python benchmarks/pair_model_cv.py [--model pair|cross] [--outside DIR]
         [--thresholds 0.5,0.6] [--jobs 2] [--threshold 0.66] [--l2 30] [--iterations 1500] [--step 1]
-        [--min-count 2] [--max-positive-weight 10]
+        [--min-count 2] [--max-positive-weight 10] [--calibration]
 
 A fold takes about ten seconds a setting; settings differing in the threshold only are fitted once.
 
@@ -150,6 +153,40 @@ def report(name: str, settings: Settings, scores: dict[str, Scored]) -> tuple[fl
     return figures
 
 
+BANDS = (0.5, 0.6, 0.7, 0.78, 0.85, 0.9, 0.95, 1.0001)  # score bands of the reliability table
+
+
+def corrected(score: float, positive_weight: float) -> float:
+    """The confidence PairModel.confidence gives a candidate of this score: the training's
+    weighting of positives undone."""
+    logit = math.log(score / (1.0 - score)) if 0.0 < score < 1.0 else math.copysign(50.0, score - 0.5)
+    return 1.0 / (1.0 + math.exp(-(logit - math.log(positive_weight))))
+
+
+def calibration(scored: Scored, positive_weight: float) -> None:
+    """How often an out-of-fold candidate is right against what its score says, and against
+    the corrected confidence, per band of score; with the weighted mean gap of each (ECE)."""
+    print(f"| score band | candidates | right | mean score | mean confidence (weight {positive_weight:.2f} undone) |")
+    print("|---|---:|---:|---:|---:|")
+    gaps = {"score": 0.0, "confidence": 0.0}
+    for low, high in zip(BANDS, BANDS[1:], strict=False):
+        band = [(s, label) for s, label in scored if low <= s < high]
+        if not band:
+            continue
+        right = sum(label for _, label in band) / len(band)
+        mean_score = sum(s for s, _ in band) / len(band)
+        mean_conf = sum(corrected(s, positive_weight) for s, _ in band) / len(band)
+        gaps["score"] += len(band) * abs(mean_score - right)
+        gaps["confidence"] += len(band) * abs(mean_conf - right)
+        print(f"| {low:.2f}-{min(high, 1.0):.2f} | {len(band)} | {right:.3f} | {mean_score:.3f} | {mean_conf:.3f} |")
+    total = sum(1 for s, _ in scored if s >= BANDS[0]) or 1
+    ece_score, ece_conf = gaps["score"] / total, gaps["confidence"] / total
+    ratio = ece_conf / ece_score if ece_score else float("inf")
+    print(
+        f"calibration error above {BANDS[0]:.2f}: score {ece_score:.3f}, confidence {ece_conf:.3f} (ratio {ratio:.3f})"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", choices=("pair", "cross"), default="pair", help="which model (default: pair)")
@@ -160,6 +197,9 @@ def main() -> int:
         parser.add_argument(option, type=kind, help="the proposed setting (default: the training script's)")
     parser.add_argument("--max-positive-weight", type=float, help="the proposed setting (default: the script's)")
     parser.add_argument("--threshold", type=float, help="the proposed threshold (default: the script's)")
+    parser.add_argument(
+        "--calibration", action="store_true", help="also the reliability of the proposed model's scores, out of fold"
+    )
     args = parser.parse_args()
     try:
         thresholds = [float(t) for t in args.thresholds.split(",") if t.strip()]
@@ -196,6 +236,9 @@ def main() -> int:
         f"(ratio {pf / bf if bf else float('inf'):.3f}); folds better {wins}, worse {losses}, "
         f"even {len(folds) - wins - losses}"
     )
+    if args.calibration:
+        fitted = [(features, label) for _, _, features, label in rows]
+        calibration(pooled(scores["proposed"]), train.positive_weight(fitted, settings["proposed"].max_positive_weight))
     if thresholds:
         print("| threshold | baseline P | R | F1 | proposed P | R | F1 |")
         print("|---|---:|---:|---:|---:|---:|---:|")

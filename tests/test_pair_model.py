@@ -124,11 +124,24 @@ def test_an_honours_title_is_read_as_no_name_of_the_pair() -> None:
     assert _CUES.honour_before.search("先后建成") is None
 
 
-def test_a_pair_models_confidence_is_its_score_at_least_the_threshold(tmp_path: Path) -> None:
+def test_a_pair_models_confidence_is_its_score_with_the_weighting_of_positives_undone(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(SENTENCE, encoding="utf-8")
+    model = default_model()
     scored = [r.confidence for r in extract_document(page).relations if r.rule == RULE_NAME]
-    assert scored and all(default_model().threshold <= c < 1.0 for c in scored)
+    least = round(model.confidence(model.threshold_logit), 3)
+    # Positives counted more in training, so a confidence lies below the score it came from:
+    # a pair just over the threshold is right less often than the threshold says.
+    assert model.positive_weight > 1.0
+    assert scored and all(least <= c < 1.0 for c in scored)
+    assert min(scored) < model.threshold
+
+
+def test_the_confidence_undoes_exactly_the_training_weighting() -> None:
+    model = model_from_json({"bias": 0.0, "threshold": 0.5, "weights": {}, "positive_weight": 4.0}, "m.json")
+    # Weighted 4 to 1, even odds in training are 1 to 4 in truth.
+    assert model.confidence(0.0) == pytest.approx(0.2)
+    assert model_from_json({"bias": 0.0, "threshold": 0.5, "weights": {}}, "m.json").confidence(0.0) == 0.5
 
 
 def test_a_model_file_without_weights_is_refused_with_its_name() -> None:

@@ -118,7 +118,7 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
                 continue
             known.add((pair.type, head, tail))
             evidence = _evidence(doc, sentence, evidences)
-            added.append(Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.score, 3)))
+            added.append(Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.confidence, 3)))
     return added
 
 

@@ -6,7 +6,9 @@ that the rules left unrelated, for each relation type the ontology allows betwee
 classes, and scores it with a logistic model over plain features: the relation type, the
 classes, which comes first, how far apart they are, how many names stand between, the
 words between them. A pair scoring at least the model's threshold becomes a relation named
-``pair-model`` whose confidence is the score.
+``pair-model``. Its confidence is the score with the training's weighting of positives taken
+back out (PairModel.confidence): out of fold that says how often such a candidate is right
+(``benchmarks/pair_model_cv.py --calibration``), where the score overstates it.
 
 The weights are data (``data/pair_model.json`` of loaders.lexicon), learned by
 ``scripts/train-pair-model`` from the project's own gold (seeds, heldout, the real pages'
@@ -47,7 +49,8 @@ class ScoredPair:
     type: str
     head: Mention
     tail: Mention
-    score: float
+    score: float  # what the threshold is compared with
+    confidence: float  # how often a candidate of this score is right (PairModel.confidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +392,7 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
         for rel_type in stated:
             logit = model.logit(rel_type, parts)
             if logit >= least:
-                yield ScoredPair(rel_type, head, tail, probability(logit))
+                yield ScoredPair(rel_type, head, tail, probability(logit), model.confidence(logit))
 
 
 @cache

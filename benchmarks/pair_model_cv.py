@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.errors import InputError  # noqa: E402
+from loaders.relations.pair_model import PairModel  # noqa: E402
 
 Candidate = tuple[str, str, list[str], bool]  # set, document, features, label
 ALWAYS_TRAINED = frozenset({"seeds", "heldout"})  # too few real-page candidates to be a fold
@@ -157,10 +158,12 @@ BANDS = (0.5, 0.6, 0.7, 0.78, 0.85, 0.9, 0.95, 1.0001)  # score bands of the rel
 
 
 def corrected(score: float, positive_weight: float) -> float:
-    """The confidence PairModel.confidence gives a candidate of this score: the training's
-    weighting of positives undone."""
-    logit = math.log(score / (1.0 - score)) if 0.0 < score < 1.0 else math.copysign(50.0, score - 0.5)
-    return 1.0 / (1.0 + math.exp(-(logit - math.log(positive_weight))))
+    """The confidence extraction reports for a candidate of this score (PairModel.confidence:
+    the training's weighting of positives undone)."""
+    model = PairModel({}, 0.0, BASELINE.threshold, positive_weight)
+    # A score is a logistic of the logit; one that rounded to 0 or 1 is taken at its bound.
+    score = min(max(score, 1e-12), 1.0 - 1e-12)
+    return model.confidence(math.log(score / (1.0 - score)))
 
 
 def calibration(scored: Scored, positive_weight: float) -> None:

@@ -21,7 +21,9 @@ from loaders.relations.pair_model import (
     RULE_NAME,
     candidate_pairs,
     default_model,
+    is_word,
     model_from_json,
+    without_codes,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,6 +144,17 @@ def test_the_confidence_undoes_exactly_the_training_weighting() -> None:
     # Weighted 4 to 1, even odds in training are 1 to 4 in truth.
     assert model.confidence(0.0) == pytest.approx(0.2)
     assert model_from_json({"bias": 0.0, "threshold": 0.5, "weights": {}}, "m.json").confidence(0.0) == 0.5
+
+
+def test_codes_dates_and_file_names_are_no_words_of_the_model() -> None:
+    codes = ("2024-07-19", "0faa3bd26a46870088f45111f7899d8.jpg", "9Uzesmc", "２０２４－０７－１９")
+    assert not any(map(is_word, codes))
+    assert all(map(is_word, ("落户", "2022", "BioBAY", "、", "G60科创走廊")))
+
+
+def test_stored_rows_read_without_the_codes_between_a_pair() -> None:
+    parts = ["Enterprise>Place", "hb", "bw=落户|hb", "bw=2024-07-19|hb", "bw=0faa3bd26a4687.jpg|tb"]
+    assert without_codes(parts) == ["Enterprise>Place", "hb", "bw=落户|hb"]
 
 
 def test_a_model_file_without_weights_is_refused_with_its_name() -> None:

@@ -89,10 +89,29 @@ def _distance_bucket(n: int) -> str:
     return "5"
 
 
+# A token this long with a digit in it is a code, a date or a file name ("2024-07-19",
+# "0faa3bd….jpg", a spam host's tag), not a word: one page's own, it says nothing of a pair.
+_CODE_LENGTH = 7
+
+
+def is_word(token: str) -> bool:
+    """Whether the model reads ``token`` as a word: not a code, date or file name (a token
+    with a Chinese character in it is a word, G60科创走廊 or 5G基站 alike)."""
+    if len(token) < _CODE_LENGTH or any("\u4e00" <= c <= "\u9fff" for c in token):
+        return True
+    return not any(c.isdigit() for c in token)
+
+
+def without_codes(parts: Iterable[str]) -> list[str]:
+    """``parts`` less the words between that are no words (is_word), so that rows stored
+    before they were left out read as rows stored after."""
+    return [p for p in parts if not p.startswith("bw=") or is_word(p[3:].rpartition("|")[0])]
+
+
 @lru_cache(maxsize=16384)
 def _sorted_words(text: str) -> tuple[str, ...]:
-    """The distinct words of ``text``, blanks left out, sorted once per text (speed)."""
-    return tuple(sorted({w for w in segment(text) if w.strip()}))
+    """The distinct words of ``text``, blanks and codes left out, sorted once per text (speed)."""
+    return tuple(sorted({w for w in segment(text) if w.strip() and is_word(w)}))
 
 
 def pair_context(head: Mention, tail: Mention, text: str, mentions: list[Mention]) -> tuple[str, ...]:

@@ -32,9 +32,8 @@ from itertools import repeat
 
 from kg.ids import cached_entity_id
 from kg.model import SYMMETRIC_RELATIONS, Document, Mention, Relation
-from loaders.lexicon.segmenter import segment
 from loaders.relations.class_limits import violation
-from loaders.relations.pair_model import MENTION_CHECKED, PairModel, is_word, model_from_json, types_between
+from loaders.relations.pair_model import MENTION_CHECKED, PairModel, model_from_json, model_words, types_between
 
 RULE_NAME = "cross-sentence"
 MODEL_FILE = "data/cross_model.json"
@@ -419,14 +418,12 @@ def _frames_between(pair: _Pair, placed: dict[int, list[Placed]]) -> int:
 
 @lru_cache(maxsize=16384)
 def _opening_words(text: str, first_name: int) -> tuple[str, ...]:
-    words = [w for w in segment(text[:first_name]) if w.strip() and is_word(w)]
-    return tuple(words[:_OPENING_WORDS])
+    return tuple(model_words(text[:first_name])[:_OPENING_WORDS])
 
 
 @lru_cache(maxsize=16384)
 def _following_words(text: str, end: int) -> tuple[str, ...]:
-    words = [w for w in segment(text[end : end + 12]) if w.strip() and is_word(w)]
-    return tuple(words[:_FOLLOWING_WORDS])
+    return tuple(model_words(text[end : end + 12])[:_FOLLOWING_WORDS])
 
 
 @cache

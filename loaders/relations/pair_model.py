@@ -102,6 +102,11 @@ def is_word(token: str) -> bool:
     return not any(c.isdigit() for c in token)
 
 
+def model_words(text: str) -> list[str]:
+    """The words of ``text`` the learned models read, in order: blanks and codes left out."""
+    return [w for w in segment(text) if w.strip() and is_word(w)]
+
+
 def without_codes(parts: Iterable[str]) -> list[str]:
     """``parts`` less the words between that are no words (is_word), so that rows stored
     before they were left out read as rows stored after."""
@@ -111,7 +116,7 @@ def without_codes(parts: Iterable[str]) -> list[str]:
 @lru_cache(maxsize=16384)
 def _sorted_words(text: str) -> tuple[str, ...]:
     """The distinct words of ``text``, blanks and codes left out, sorted once per text (speed)."""
-    return tuple(sorted({w for w in segment(text) if w.strip() and is_word(w)}))
+    return tuple(sorted(set(model_words(text))))
 
 
 def pair_context(head: Mention, tail: Mention, text: str, mentions: list[Mention]) -> tuple[str, ...]:

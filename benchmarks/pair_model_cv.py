@@ -157,10 +157,9 @@ def report(name: str, settings: Settings, scores: dict[str, Scored]) -> tuple[fl
 BANDS = (0.5, 0.6, 0.7, 0.78, 0.85, 0.9, 0.95, 1.0001)  # score bands of the reliability table
 
 
-def corrected(score: float, positive_weight: float) -> float:
+def corrected(score: float, model: PairModel) -> float:
     """The confidence extraction reports for a candidate of this score (PairModel.confidence:
     the training's weighting of positives undone)."""
-    model = PairModel({}, 0.0, BASELINE.threshold, positive_weight)
     # A score is a logistic of the logit; one that rounded to 0 or 1 is taken at its bound.
     score = min(max(score, 1e-12), 1.0 - 1e-12)
     return model.confidence(math.log(score / (1.0 - score)))
@@ -171,6 +170,7 @@ def calibration(scored: Scored, positive_weight: float) -> None:
     the corrected confidence, per band of score; with the weighted mean gap of each (ECE)."""
     print(f"| score band | candidates | right | mean score | mean confidence (weight {positive_weight:.2f} undone) |")
     print("|---|---:|---:|---:|---:|")
+    model = PairModel({}, 0.0, BASELINE.threshold, positive_weight)  # only its weighting is read
     gaps = {"score": 0.0, "confidence": 0.0}
     for low, high in zip(BANDS, BANDS[1:], strict=False):
         band = [(s, label) for s, label in scored if low <= s < high]
@@ -178,7 +178,7 @@ def calibration(scored: Scored, positive_weight: float) -> None:
             continue
         right = sum(label for _, label in band) / len(band)
         mean_score = sum(s for s, _ in band) / len(band)
-        mean_conf = sum(corrected(s, positive_weight) for s, _ in band) / len(band)
+        mean_conf = sum(corrected(s, model) for s, _ in band) / len(band)
         gaps["score"] += len(band) * abs(mean_score - right)
         gaps["confidence"] += len(band) * abs(mean_conf - right)
         print(f"| {low:.2f}-{min(high, 1.0):.2f} | {len(band)} | {right:.3f} | {mean_score:.3f} | {mean_conf:.3f} |")

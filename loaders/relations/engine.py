@@ -36,6 +36,7 @@ from loaders.mentions.coordination import group_units
 from loaders.relations.class_limits import violation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
 from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
+from loaders.relations.list_spread import organisation_lists, spread_over_lists
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains
@@ -103,7 +104,8 @@ def extract_relations(
 
 def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation]) -> list[Relation]:
     """Relations the pair model adds between mentions of one sentence that the rules left
-    unrelated (loaders.relations.pair_model); never one contradicting a rule's PART_OF."""
+    unrelated (loaders.relations.pair_model), spread over the lists of organisations they
+    join (loaders.relations.list_spread); never one contradicting a rule's PART_OF."""
     model = default_model()
     known: set[tuple[str, str, str]] = {(r.type, r.head, r.tail) for r in found}
     evidences: dict[int, Evidence] = {}
@@ -112,13 +114,17 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
         if len(sentence_mentions) < 2:
             continue
         sentence = doc.sentences[index]
+        lists = organisation_lists(sentence.text, sentence_mentions) if ablation.enabled("list-spread") else {}
         for pair in scored_pairs(model, sentence, sentence_mentions):
-            head, tail = _oriented_ids(pair.type, pair.head, pair.tail)
-            if _stated_already(known, pair.type, head, tail):
-                continue
-            known.add((pair.type, head, tail))
-            evidence = _evidence(doc, sentence, evidences)
-            added.append(Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.confidence, 3)))
+            for head_mention, tail_mention in spread_over_lists(pair.type, pair.head, pair.tail, lists):
+                head, tail = _oriented_ids(pair.type, head_mention, tail_mention)
+                if _stated_already(known, pair.type, head, tail):
+                    continue
+                known.add((pair.type, head, tail))
+                evidence = _evidence(doc, sentence, evidences)
+                added.append(
+                    Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.confidence, 3))
+                )
     return added
 
 

@@ -116,6 +116,17 @@ def _fold_short_names(text: str, mentions: list[tuple[Mention, int, int]]) -> li
     return folded
 
 
+def without_overlaps(spans: list[tuple[Mention, int, int]]) -> list[tuple[Mention, int, int]]:
+    """``(mention, clean_start, clean_end)`` triples sorted by start, the longer first, with
+    every one that overlaps a kept one left out (the earlier, then the longer, stands): what
+    :func:`group_units` reads."""
+    kept: list[tuple[Mention, int, int]] = []
+    for item in sorted(spans, key=lambda item: (item[1], -item[2])):
+        if not kept or item[1] >= kept[-1][2]:
+            kept.append(item)
+    return kept
+
+
 def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Unit]:
     """Group ``(mention, clean_start, clean_end)`` triples, sorted by start, into Units.
 

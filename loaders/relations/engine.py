@@ -32,7 +32,7 @@ from kg.model import (
 )
 from kg.reasons import DropReason
 from loaders import ablation
-from loaders.mentions.coordination import group_units
+from loaders.mentions.coordination import group_units, without_overlaps
 from loaders.relations.class_limits import violation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
 from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
@@ -372,12 +372,7 @@ def _placed(sentence: Sentence, mentions: list[Mention], scope: ArticleScope) ->
         for m in mentions
     ]
     spans += city_deixis(scope, sentence)
-    spans.sort(key=lambda item: (item[1], -item[2]))
-    kept: list[tuple[Mention, int, int]] = []
-    for item in spans:
-        if not kept or item[1] >= kept[-1][2]:
-            kept.append(item)
-    return _without_heading_prefix(sentence.text, _without_second_names(sentence.text, kept))
+    return _without_heading_prefix(sentence.text, _without_second_names(sentence.text, without_overlaps(spans)))
 
 
 # "光谷生物城：重点发展…": a heading names an area whose name merely starts with a known

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import SYMMETRIC_RELATIONS, Mention
-from loaders.mentions.coordination import group_units
+from loaders.mentions.coordination import group_units, without_overlaps
 
 Lists = dict[int, tuple[Mention, ...]]  # id of a member -> its list's members
 
@@ -23,10 +23,7 @@ Lists = dict[int, tuple[Mention, ...]]  # id of a member -> its list's members
 def organisation_lists(text: str, mentions: list[Mention]) -> Lists:
     """The coordinated lists of organisations among one sentence's ``mentions``, by member
     (overlapping mentions: the earlier, then the longer, stands)."""
-    placed: list[tuple[Mention, int, int]] = []
-    for m in sorted(mentions, key=lambda m: (m.clean_start, -m.clean_end)):
-        if m.clean_end > m.clean_start and (not placed or m.clean_start >= placed[-1][2]):
-            placed.append((m, m.clean_start, m.clean_end))
+    placed = without_overlaps([(m, m.clean_start, m.clean_end) for m in mentions if m.clean_end > m.clean_start])
     lists: Lists = {}
     for unit in group_units(text, placed):
         if unit.is_list and unit.kind == "org":

@@ -49,7 +49,6 @@ class ScoredPair:
     type: str
     head: Mention
     tail: Mention
-    score: float  # what the threshold is compared with
     confidence: float  # how often a candidate of this score is right (PairModel.confidence)
 
 
@@ -416,7 +415,7 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
         for rel_type in stated:
             logit = model.logit(rel_type, parts)
             if logit >= least:
-                yield ScoredPair(rel_type, head, tail, probability(logit), model.confidence(logit))
+                yield ScoredPair(rel_type, head, tail, model.confidence(logit))
 
 
 @cache

@@ -408,7 +408,8 @@ def weights_learned_again(model: str, shipped: Path, out: Path) -> list[str]:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     learned, kept = json.loads(out.read_text(encoding="utf-8")), json.loads(shipped.read_text(encoding="utf-8"))
-    differs = [k for k in ("trained_on_gold_files", "positive_weight") if learned.get(k) != kept.get(k)]
+    settings = ("trained_on_gold_files", "sets_counted_more_than_once", "positive_weight")
+    differs = [k for k in settings if learned.get(k) != kept.get(k)]
     if abs(learned["bias"] - kept["bias"]) >= WEIGHT_TOLERANCE:
         differs.append("bias")
     keys = set(learned["weights"]) | set(kept["weights"])

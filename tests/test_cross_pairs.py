@@ -62,6 +62,14 @@ def test_the_model_adds_a_relation_across_sentences_and_goes_with_its_part(tmp_p
         assert ADDED not in _relations(_extract(tmp_path))
 
 
+def test_a_page_whose_sentences_state_no_relation_gets_none_across_them(tmp_path: Path) -> None:
+    # An industry, then a firm, and nothing said of either in any sentence: a page about nothing.
+    quiet = "新材料产业集群加快建设。\n全市集聚了青州云杉科技有限公司等一批龙头企业。\n"
+    assert not _relations(_extract(tmp_path, quiet))
+    stating = quiet + "科大讯飞股份有限公司位于合肥市高新区。\n"
+    assert ("PART_OF_CHAIN", "青州云杉科技有限公司", "新材料") in _relations(_extract(tmp_path, stating))
+
+
 def test_rules_alone_switch_the_cross_sentence_model_off(tmp_path: Path) -> None:
     with ablation.rules_alone():
         assert not any(rule == RULE_NAME for rule, _, _ in _relations(_extract(tmp_path)).values())

@@ -97,7 +97,10 @@ def extract_relations(
     result.relations = _accept(doc, candidates, result.dropped)
     if ablation.enabled("pair-model"):
         result.relations += _pair_relations(doc, mentions, result.relations)
-    if ablation.enabled("cross-sentence"):
+    # What a page leaves unsaid between sentences is read only on a page that says something
+    # in one: where no sentence states a relation (a market report, a weather page naming
+    # cities and firms), the names have nothing to do with each other.
+    if ablation.enabled("cross-sentence") and result.relations:
         result.relations += _cross_relations(doc, mentions, result.relations)
     return result
 

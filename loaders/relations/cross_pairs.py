@@ -12,7 +12,9 @@ type and classes, how many sentences and paragraphs lie between, whether another
 the same class stands nearer, whether the frame opens its sentence, the words that open the
 later sentence and that follow the frame. A pair scoring at least the model's threshold
 becomes a relation named ``cross-sentence`` whose evidence is the later sentence and whose
-confidence is the score with the training's weighting of positives taken back out.
+confidence is the score with the training's weighting of positives taken back out. The
+relation engine runs it only on pages where some sentence states a relation: a page that
+states none (a market report naming firms and cities) gives it nothing to read between.
 
 The weights are data (``data/cross_model.json`` of loaders.lexicon), learned by
 ``scripts/train-pair-model`` from the gold whose pages the project can read and the stored

@@ -87,7 +87,7 @@ def all_candidates(train: ModuleType, model: str, outside: Path) -> list[Candida
     rows: list[Candidate] = []
     for name, (paths, folder) in train.training_sets().items():
         found = train.labelled_candidates(paths, folder, model)
-        rows += [(name, doc, features, label) for doc, features, label in found] * train.SET_COPIES[model].get(name, 1)
+        rows += [(name, doc, features, label) for doc, features, label in found] * train.copies_of(model, name)
     for folder in train.outside_sets(outside, model):
         found = train.stored_candidates(folder, model)
         rows += [(folder.name, doc, features, label) for doc, features, label in found]

@@ -174,9 +174,10 @@ def test_the_shipped_weights_are_what_the_training_script_learns_from_the_gold(t
     )
 
 
-def test_the_sets_counted_more_than_once_are_sets_it_learned_from() -> None:
+@pytest.mark.parametrize("shipped", [SHIPPED, SHIPPED.with_name("cross_model.json")], ids=["pair", "cross"])
+def test_the_sets_counted_more_than_once_are_sets_it_learned_from(shipped: Path) -> None:
     # A set name the training script misspells would count once, silently.
-    model = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    model = json.loads(shipped.read_text(encoding="utf-8"))
     counted = model["sets_counted_more_than_once"]
     assert counted and set(counted) <= set(model["trained_on_gold_files"])
     assert all(isinstance(n, int) and n > 1 for n in counted.values())

@@ -13,6 +13,7 @@ import pytest
 from conftest import weights_learned_again
 
 from kg.errors import InputError
+from kg.model import Mention, Sentence
 from loaders import ablation
 from loaders.pipeline import extract_document
 from loaders.relations.pair_model import (
@@ -23,6 +24,8 @@ from loaders.relations.pair_model import (
     default_model,
     is_word,
     model_from_json,
+    pair_context,
+    scored_pairs,
     without_codes,
 )
 
@@ -155,6 +158,35 @@ def test_codes_dates_and_file_names_are_no_words_of_the_model() -> None:
 def test_stored_rows_read_without_the_codes_between_a_pair() -> None:
     parts = ["Enterprise>Place", "hb", "bw=落户|hb", "bw=2024-07-19|hb", "bw=0faa3bd26a4687.jpg|tb"]
     assert without_codes(parts) == ["Enterprise>Place", "hb", "bw=落户|hb"]
+
+
+def _sentence_and_mentions(tmp_path: Path, text: str) -> tuple[Sentence, list[Mention]]:
+    page = tmp_path / "page.txt"
+    page.write_text(text + "\n", encoding="utf-8")
+    extraction = extract_document(page)
+    sentence = extraction.document.sentences[0]
+    return sentence, [m for m in extraction.mentions if m.sentence == 0]
+
+
+def test_the_model_reads_the_words_around_a_pair_and_the_rules_that_found_its_names(tmp_path: Path) -> None:
+    sentence, mentions = _sentence_and_mentions(tmp_path, "据悉，青柳高新区已在新材料领域深耕多年。")
+    zone = next(m for m in mentions if m.type == "Place")
+    chain = next(m for m in mentions if m.type == "IndustryChain")
+    parts = pair_context(zone, chain, sentence.text, mentions)
+    assert "ow<，|hb" in parts and "ow>领域|hb" in parts
+    assert f"hsrc={zone.source}" in parts and f"tsrc={chain.source}" in parts
+    # the same pair the other way round: the tail comes first
+    assert "ow>领域|tb" in pair_context(chain, zone, sentence.text, mentions)
+
+
+@pytest.mark.parametrize(("weighed", "found"), [("ow>领域|hb", True), ("ow>行业|hb", False)])
+def test_scoring_reads_the_words_around_a_pair_as_training_does(tmp_path: Path, weighed: str, found: bool) -> None:
+    sentence, mentions = _sentence_and_mentions(tmp_path, "青柳高新区已在新材料领域深耕多年。")
+    # A model that knows one part only: the pair scores over the threshold only if the
+    # scoring reads the word after it as the training features name it.
+    model = model_from_json({"bias": -3.0, "threshold": 0.5, "weights": {f"FOCUSES_ON|{weighed}": 6.0}}, "m.json")
+    pairs = {(p.type, p.head.type, p.tail.type) for p in scored_pairs(model, sentence, mentions)}
+    assert (("FOCUSES_ON", "Place", "IndustryChain") in pairs) is found
 
 
 def test_a_model_file_without_weights_is_refused_with_its_name() -> None:

@@ -14,7 +14,8 @@ later sentence and that follow the frame. A pair scoring at least the model's th
 becomes a relation named ``cross-sentence`` whose evidence is the later sentence and whose
 confidence is the score with the training's weighting of positives taken back out. The
 relation engine runs it only on pages where some sentence states a relation: a page that
-states none (a market report naming firms and cities) gives it nothing to read between.
+states none (a market report naming firms and cities) gives it nothing to read between, and
+the model learns only from pages where one does (``scripts/train-pair-model``).
 
 The weights are data (``data/cross_model.json`` of loaders.lexicon), learned by
 ``scripts/train-pair-model`` from the gold whose pages the project can read and the stored

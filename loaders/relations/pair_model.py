@@ -5,9 +5,11 @@ they find about one gold relation in six. This stage looks at every pair of ment
 that the rules left unrelated, for each relation type the ontology allows between their
 classes, and scores it with a logistic model over plain features: the relation type, the
 classes, which comes first, how far apart they are, how many names stand between, the
-words between them. A pair scoring at least the model's threshold becomes a relation named
-``pair-model``. Its confidence is the score with the training's weighting of positives taken
-back out (PairModel.confidence): out of fold that says how often such a candidate is right
+words between them, the word right before and right after the pair, and the rules that found
+its two names (a name a less sure rule found is more often no name of the gold). A pair
+scoring at least the model's threshold becomes a relation named ``pair-model``. Its
+confidence is the score with the training's weighting of positives taken back out
+(PairModel.confidence): out of fold that says how often such a candidate is right
 (``benchmarks/pair_model_cv.py --calibration``), where the score overstates it.
 
 The weights are data (``data/pair_model.json`` of loaders.lexicon), learned by
@@ -127,7 +129,40 @@ def pair_context(head: Mention, tail: Mention, text: str, mentions: list[Mention
 def _context(head: Mention, tail: Mention, text: str, mentions: list[Mention], opening: int) -> tuple[str, ...]:
     first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
     gap = _read_gap(text, first.clean_end, second.clean_start, mentions)
-    return _parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening)
+    return _pair_parts(head, tail, gap, _outer_words(text, first.clean_start, second.clean_end), opening)
+
+
+def _pair_parts(
+    head: Mention, tail: Mention, gap: _Gap, outer: tuple[str | None, str | None], opening: int
+) -> tuple[str, ...]:
+    first = head if head.clean_start <= tail.clean_start else tail
+    order = "hb" if first is head else "tb"
+    return (*_parts(head, tail, gap, order, first.clean_start == opening), *_outer_parts(head, tail, outer, order))
+
+
+# How far outside the pair the word next to it is looked for, in characters: a word of the
+# sentence's verb or preposition ("在A建设的B", "A位于B境内") mostly stands this close.
+_OUTER_WINDOW = 4
+
+
+def _outer_words(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The word right before the pair's first mention and the word right after its second
+    (None at the sentence's edge), read in windows of _OUTER_WINDOW characters."""
+    before = model_words(text[max(0, start - _OUTER_WINDOW) : start])
+    after = model_words(text[end : end + _OUTER_WINDOW])
+    return (before[-1] if before else None, after[0] if after else None)
+
+
+def _outer_parts(head: Mention, tail: Mention, outer: tuple[str | None, str | None], order: str) -> tuple[str, ...]:
+    """The words around the pair, and the rules that found its two names: a name that a
+    less sure rule found is more often no name of the gold, and so is its relation."""
+    before, after = outer
+    parts = [f"hsrc={head.source}", f"tsrc={tail.source}"]
+    if before is not None:
+        parts.append(f"ow<{before}|{order}")
+    if after is not None:
+        parts.append(f"ow>{after}|{order}")
+    return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,8 +433,10 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
     least = model.threshold_logit
     text = sentence.text
     opening = min(m.clean_start for m in placed)
-    # Speed: a gap is read once, though most pairs are scored both ways round.
+    # Speed: a gap and the words around a pair are read once, though most pairs are scored
+    # both ways round.
     gaps: dict[tuple[int, int], _Gap] = {}
+    outers: dict[tuple[int, int], tuple[str | None, str | None]] = {}
     for head, tail, types in _allowed_pairs(text, placed):
         first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
         key = (first.clean_end, second.clean_start)
@@ -411,7 +448,11 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
         gap = gaps.get(key)
         if gap is None:
             gap = gaps[key] = _read_gap(text, first.clean_end, second.clean_start, placed)
-        parts = conjoined(_parts(head, tail, gap, "hb" if first is head else "tb", first.clean_start == opening))
+        span = (first.clean_start, second.clean_end)
+        outer = outers.get(span)
+        if outer is None:
+            outer = outers[span] = _outer_words(text, *span)
+        parts = conjoined(_pair_parts(head, tail, gap, outer, opening))
         for rel_type in stated:
             logit = model.logit(rel_type, parts)
             if logit >= least:

@@ -93,6 +93,8 @@ def test_candidates_pair_a_name_with_a_place_or_chain_of_an_earlier_sentence(tmp
         frame, later = sorted((candidate.head, candidate.tail), key=lambda m: m.sentence)
         assert frame.sentence < later.sentence
         assert frame.type in FRAME_CLASSES
+        # the model reads which rules found the two names
+        assert {f"hsrc={candidate.head.source}", f"tsrc={candidate.tail.source}"} <= set(candidate.parts)
     pairs = {(c.type, c.head.canonical, c.tail.canonical) for c in candidates}
     assert ("LOCATED_IN", "柳岸材料股份有限公司", "青柳高新技术产业开发区") in pairs
     # A name is never paired with what comes after it.

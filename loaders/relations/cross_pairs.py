@@ -10,12 +10,13 @@ before it in the same article, and of the page's title, for each relation type t
 allows between them, and scores the pair with a logistic model over plain features: the
 type and classes, how many sentences and paragraphs lie between, whether another frame of
 the same class stands nearer, whether the frame opens its sentence, the words that open the
-later sentence and that follow the frame. A pair scoring at least the model's threshold
-becomes a relation named ``cross-sentence`` whose evidence is the later sentence and whose
-confidence is the score with the training's weighting of positives taken back out. The
-relation engine runs it only on pages where some sentence states a relation: a page that
-states none (a market report naming firms and cities) gives it nothing to read between, and
-the model learns only from pages where one does (``scripts/train-pair-model``).
+later sentence and that follow the frame, and the rules that found the two names. A pair
+scoring at least the model's threshold becomes a relation named ``cross-sentence`` whose
+evidence is the later sentence and whose confidence is the score with the training's
+weighting of positives taken back out. The relation engine runs it only on pages where
+some sentence states a relation: a page that states none (a market report naming firms and
+cities) gives it nothing to read between, and the model learns only from pages where one
+does (``scripts/train-pair-model``).
 
 The weights are data (``data/cross_model.json`` of loaders.lexicon), learned by
 ``scripts/train-pair-model`` from the gold whose pages the project can read and the stored
@@ -250,7 +251,8 @@ def _orientations(pair: _Pair) -> Iterator[tuple[Mention, Mention, str, list[str
 
 
 def _pair_parts(head: Mention, tail: Mention, order: str, distance: str) -> tuple[str, ...]:
-    return (f"{head.type}>{tail.type}", f"{head.subtype}>{tail.subtype}", order, f"{order}|{distance}")
+    classes = (f"{head.type}>{tail.type}", f"{head.subtype}>{tail.subtype}", order, f"{order}|{distance}")
+    return (*classes, f"hsrc={head.source}", f"tsrc={tail.source}")
 
 
 def _has_already(page: _Page, pair: _Pair, rel_type: str, head: Mention) -> bool:

@@ -37,7 +37,14 @@ from itertools import repeat
 from kg.ids import cached_entity_id
 from kg.model import SYMMETRIC_RELATIONS, Document, Mention, Relation
 from loaders.relations.class_limits import violation
-from loaders.relations.pair_model import MENTION_CHECKED, PairModel, model_from_json, model_words, types_between
+from loaders.relations.pair_model import (
+    MENTION_CHECKED,
+    PairModel,
+    model_from_json,
+    model_words,
+    source_parts,
+    types_between,
+)
 
 RULE_NAME = "cross-sentence"
 MODEL_FILE = "data/cross_model.json"
@@ -252,7 +259,7 @@ def _orientations(pair: _Pair) -> Iterator[tuple[Mention, Mention, str, list[str
 
 def _pair_parts(head: Mention, tail: Mention, order: str, distance: str) -> tuple[str, ...]:
     classes = (f"{head.type}>{tail.type}", f"{head.subtype}>{tail.subtype}", order, f"{order}|{distance}")
-    return (*classes, f"hsrc={head.source}", f"tsrc={tail.source}")
+    return (*classes, *source_parts(head, tail))
 
 
 def _has_already(page: _Page, pair: _Pair, rel_type: str, head: Mention) -> bool:

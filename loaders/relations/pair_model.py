@@ -153,11 +153,16 @@ def _outer_words(text: str, start: int, end: int) -> tuple[str | None, str | Non
     return (before[-1] if before else None, after[0] if after else None)
 
 
+def source_parts(head: Mention, tail: Mention) -> tuple[str, str]:
+    """The rules that found a pair's two names, as both learned models read them: a name that
+    a less sure rule found is more often no name of the gold, and so is its relation."""
+    return (f"hsrc={head.source}", f"tsrc={tail.source}")
+
+
 def _outer_parts(head: Mention, tail: Mention, outer: tuple[str | None, str | None], order: str) -> tuple[str, ...]:
-    """The words around the pair, and the rules that found its two names: a name that a
-    less sure rule found is more often no name of the gold, and so is its relation."""
+    """The rules that found the pair's names (source_parts) and the words around it."""
     before, after = outer
-    parts = [f"hsrc={head.source}", f"tsrc={tail.source}"]
+    parts = list(source_parts(head, tail))
     if before is not None:
         parts.append(f"ow<{before}|{order}")
     if after is not None:

@@ -47,6 +47,8 @@ DropReason = Literal[
     "acronym-alone",
     "plain-word",
     "process-word",
+    # mentions: a name the entity model scores unlikely (after "entity-model")
+    "unlikely-name",
     # mentions: a short name of another city's place
     "other-city-name",
     # mentions: another place than the document's own, named only in an official's title

@@ -22,6 +22,7 @@ PARTS: tuple[str, ...] = (
     "pair-model",  # relations the rules miss, scored pair by pair (loaders/relations/pair_model.py)
     "list-spread",  # a learned relation with one member of a list of organisations given to all (list_spread.py)
     "cross-sentence",  # a name paired with a place or chain of an earlier sentence (cross_pairs.py)
+    "entity-model",  # names scored unlikely by a model learned from gold are left out (entity_model.py)
 )
 
 _disabled: set[str] = set()
@@ -45,7 +46,7 @@ def disabled(part: str) -> Iterator[None]:
 
 
 # The stages that guess beyond the rules with weights learned from gold.
-LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence")
+LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence", "entity-model")
 
 
 @contextmanager

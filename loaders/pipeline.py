@@ -1,4 +1,4 @@
-"""Extraction of one document: read -> mentions -> entities -> relations."""
+"""Extraction of one document: read -> mentions -> entities -> relations -> entity check."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.model import DocumentExtraction
+from loaders.entity_model import check_entities
 from loaders.mentions.find import find_mentions
 from loaders.read.document import read_document
 from loaders.relations.engine import extract_relations
@@ -23,13 +24,14 @@ def extract_document(path: str | Path) -> DocumentExtraction:
     found = find_mentions(document)
     resolved = build_entities(found.mentions)
     related = extract_relations(document, resolved.mentions)
+    checked = check_entities(document, resolved.entities, resolved.mentions, related.relations)
     return DocumentExtraction(
         document=document,
-        mentions=resolved.mentions,
-        entities=resolved.entities,
-        relations=related.relations,
+        mentions=checked.mentions,
+        entities=checked.entities,
+        relations=checked.relations,
         merges=resolved.merges,
-        dropped=[*document.dropped, *found.dropped, *related.dropped],
+        dropped=[*document.dropped, *found.dropped, *related.dropped, *checked.dropped],
     )
 
 

@@ -158,12 +158,29 @@ def _entity_class_scores(gold: list[NamedThing], system: list[NamedThing], score
     for cls in ENTITY_CLASSES:
         g = [e for e in gold if e.type == cls]
         s = [e for e in system if e.type == cls]
-        pairs = _one_to_one(g, s, lambda a, b: norm(a.name) == norm(b.name), lambda a, b: bool(a.names & b.names))
+        pairs = _entity_pairs(g, s)
         scores.entities[cls] = Score(gold=len(g), predicted=len(s), correct=len(pairs))
         matched_g = {gi for gi, _ in pairs}
         matched_s = {si for _, si in pairs}
         scores.missed_entities += [f"{e.doc} {cls} {e.name}" for i, e in enumerate(g) if i not in matched_g]
         scores.spurious_entities += [f"{e.doc} {cls} {e.name}" for i, e in enumerate(s) if i not in matched_s]
+
+
+def _entity_pairs(gold: list[NamedThing], system: list[NamedThing]) -> list[tuple[int, int]]:
+    """(gold index, system index) of entities of one class that match: the same name first,
+    then a shared name."""
+    return _one_to_one(gold, system, lambda a, b: norm(a.name) == norm(b.name), lambda a, b: bool(a.names & b.names))
+
+
+def matched_entities(gold: list[NamedThing], system: list[NamedThing]) -> set[int]:
+    """The indices of ``system`` (one document's entities) that a gold entity matches, as
+    scoring matches them."""
+    matched: set[int] = set()
+    for cls in ENTITY_CLASSES:
+        g = [e for e in gold if e.type == cls]
+        indices = [i for i, e in enumerate(system) if e.type == cls]
+        matched |= {indices[si] for _, si in _entity_pairs(g, [system[i] for i in indices])}
+    return matched
 
 
 def _one_to_one(gold, system, *tests) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]

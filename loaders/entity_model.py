@@ -1,0 +1,166 @@
+"""Names no annotator would call an entity, left out by a model learned from annotated text.
+
+The mention rules type a name by its suffix, its list or the gazetteer; on pages unlike those
+they were written for about one name in four they find is no entity of the gold: a verb glued
+to a suffix (抓实产业), a word of a list that is no industry (大中小企业), a park no page calls a
+place. This stage reads each entity of a document once every relation is found and scores it
+with a logistic model over plain parts: the rules that found its mentions, the character and
+word right before and after each mention, the name's length and its first and last
+characters, how many mentions and other written forms it has, and the relations it takes part in, by type
+and by the stage that found them. An entity scoring under the model's threshold is left out
+with its mentions and relations, and each is reported (stage ``mentions``, reason
+``entity-model:unlikely-name``).
+
+A name a relation rule related is kept whatever its score: a rule's relation is a statement
+about that name, and the pages the project's rules were written on annotate the segments and
+places such rules relate, which pages written elsewhere often leave out.
+
+The weights are data (``data/entity_model.json`` of loaders.lexicon), learned by
+``scripts/train-pair-model --model entity`` from the same gold as the pair model's; the model
+is the pair model's logistic form, over entity classes where that has relation types.
+``loaders.ablation``'s part ``entity-model`` switches it off.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from kg.model import Document, Dropped, Entity, Mention, Relation
+from loaders import ablation
+from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
+from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
+from loaders.relations.pair_model import PairModel, model_from_json, model_words
+
+MODEL_FILE = "data/entity_model.json"
+DROP_REASON = "entity-model:unlikely-name"
+_LEARNED_STAGES = frozenset({PAIR_RULE, CROSS_RULE})
+_WORD_WINDOW = 8  # characters read on each side of a mention for the word next to it
+_LENGTH_BUCKETS = (2, 3, 4, 6, 9, 14)
+_MENTION_BUCKETS = (1, 2, 4)
+_SOURCE_BUCKETS = (1, 2)
+_FORM_BUCKETS = (0, 1, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedEntities:
+    entities: list[Entity]
+    mentions: list[Mention]
+    relations: list[Relation]
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def check_entities(
+    document: Document,
+    entities: list[Entity],
+    mentions: list[Mention],
+    relations: list[Relation],
+    model: PairModel | None = None,
+) -> CheckedEntities:
+    """The entities, mentions and relations of ``document`` less the names ``model`` (the
+    project's, unless given) finds unlikely; what it leaves out is in ``dropped``."""
+    if not ablation.enabled("entity-model"):
+        return CheckedEntities(list(entities), list(mentions), list(relations))
+    model = model or default_entity_model()
+    unlikely = unlikely_entities(document, entities, relations, model)
+    if not unlikely:
+        return CheckedEntities(list(entities), list(mentions), list(relations))
+    gone = {e.id for e in unlikely}
+    names = {(e.name, e.type) for e in unlikely}
+    return CheckedEntities(
+        entities=[e for e in entities if e.id not in gone],
+        mentions=[m for m in mentions if (m.canonical, m.type) not in names],
+        relations=[r for r in relations if r.head not in gone and r.tail not in gone],
+        dropped=[_dropped(document, e) for e in unlikely],
+    )
+
+
+def unlikely_entities(
+    document: Document, entities: list[Entity], relations: list[Relation], model: PairModel
+) -> list[Entity]:
+    """The entities of ``document`` that score under ``model``'s threshold and that no relation
+    rule related."""
+    stages = relation_stages(relations)
+    unlikely = []
+    for entity in entities:
+        ends = stages.get(entity.id, frozenset())
+        if any(part.endswith("|rule") for part in ends):
+            continue
+        parts = tuple(entity_parts(document, entity, ends))
+        if model.confidence(model.logit(entity.type, parts)) < model.threshold:
+            unlikely.append(entity)
+    return unlikely
+
+
+def relation_stages(relations: Iterable[Relation]) -> dict[str, frozenset[str]]:
+    """Per entity id, the relations it takes part in as parts: which end, the type, and the
+    stage that found it ("hLOCATED_IN|rule", "tPART_OF_CHAIN|pair-model")."""
+    stages: dict[str, set[str]] = defaultdict(set)
+    for relation in relations:
+        stage = relation.rule if relation.rule in _LEARNED_STAGES else "rule"
+        stages[relation.head].add(f"h{relation.type}|{stage}")
+        stages[relation.tail].add(f"t{relation.type}|{stage}")
+    return {entity_id: frozenset(parts) for entity_id, parts in stages.items()}
+
+
+def entity_parts(document: Document, entity: Entity, relation_parts: frozenset[str]) -> list[str]:
+    """What the model reads of ``entity`` in ``document``, sorted (training stores the same)."""
+    own = [m for m in entity.mentions if m.doc == document.name]
+    parts = set(relation_parts) or {"norel"}
+    for mention in own:
+        parts.add(f"src={mention.source}")
+        parts |= _context_parts(document, mention)
+    name = entity.name
+    parts |= {
+        f"len={_bucket(len(name), _LENGTH_BUCKETS)}",
+        f"e1={name[-1:]}",
+        f"e2={name[-2:]}",
+        f"b1={name[:1]}",
+        f"nm={_bucket(len(own), _MENTION_BUCKETS)}",
+        f"ns={_bucket(len({m.source for m in own}), _SOURCE_BUCKETS)}",
+        # (the forms as the rules read them, not the entity's aliases: a page in traditional
+        # script adds its own spellings there, and must score as its simplified copy does)
+        f"fm={_bucket(len({m.written for m in own} - {name}), _FORM_BUCKETS)}",
+    }
+    return sorted(parts)
+
+
+def _context_parts(document: Document, mention: Mention) -> set[str]:
+    """The character and the word right before and right after ``mention`` in its sentence."""
+    if mention.clean_end <= mention.clean_start or not 0 <= mention.sentence < len(document.sentences):
+        return set()
+    text = document.sentences[mention.sentence].text
+    start, end = mention.clean_start, mention.clean_end
+    before = model_words(text[max(0, start - _WORD_WINDOW) : start])
+    after = model_words(text[end : end + _WORD_WINDOW])
+    return {
+        f"l1={text[start - 1] if start > 0 else '^'}",
+        f"r1={text[end] if end < len(text) else '$'}",
+        f"r2={text[end : end + 2]}",
+        f"lw={before[-1] if before else '^'}",
+        f"rw={after[0] if after else '$'}",
+    }
+
+
+def _bucket(n: int, limits: tuple[int, ...]) -> str:
+    for bucket, limit in enumerate(limits):
+        if n <= limit:
+            return str(bucket)
+    return str(len(limits))
+
+
+def _dropped(document: Document, entity: Entity) -> Dropped:
+    first = min((m for m in entity.mentions if m.doc == document.name), key=lambda m: m.start, default=None)
+    if first is None:
+        return Dropped(document.name, "mentions", DROP_REASON, text=entity.name)
+    return Dropped(document.name, "mentions", DROP_REASON, first.start, first.end, first.text)
+
+
+@cache
+def default_entity_model() -> PairModel:
+    text = resources.files("loaders.lexicon").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(text), MODEL_FILE)

@@ -55,6 +55,7 @@ DropReason = Literal[
     "committee-title",
     # relations and graph
     "self-relation",
+    "unlikely-end",  # a learned stage's relation with a name the entity model doubts (after "entity-model")
     "city-deixis-only-locates",
     "section-place-unresolved",
     "cross-article-section-place",

@@ -13,6 +13,7 @@ from kg.reasons import is_known
 from loaders import ablation
 from loaders.entity_model import (
     DROP_REASON,
+    GUESS_DROP_REASON,
     MODEL_FILE,
     check_entities,
     entity_parts,
@@ -64,6 +65,37 @@ def test_a_name_a_relation_rule_related_is_kept_whatever_its_score(tmp_path: Pat
     assert any(r.head == zone.id and r.rule != "pair-model" for r in found.relations)
     model = _model_against("Place")
     assert zone not in unlikely_entities(found.document, found.entities, found.relations, model)
+
+
+def _model_doubting(entity_class: str) -> PairModel:
+    """A model that scores every entity of ``entity_class`` 0.4 (doubtful, yet over the
+    threshold of 0.25) and every other 0.5."""
+    return model_from_json({"bias": 0.0, "threshold": 0.25, "weights": {f"{entity_class}|": -0.405}}, "m.json")
+
+
+def test_a_learned_guess_about_a_doubtful_name_is_left_out_and_the_name_kept(tmp_path: Path) -> None:
+    # No rule reads a focus from "已在…领域深耕": the pair model does (tests/test_pair_model.py).
+    found = _before_the_check(tmp_path, "青柳高新区已在新材料领域深耕多年。\n")
+    assert any(r.rule == "pair-model" for r in found.relations)
+    checked = check_entities(
+        found.document, found.entities, found.mentions, found.relations, _model_doubting("IndustryChain")
+    )
+    assert not any(r.rule == "pair-model" for r in checked.relations)
+    assert "新材料" in {e.name for e in checked.entities}
+    assert [d.reason for d in checked.dropped] == [GUESS_DROP_REASON] and is_known(GUESS_DROP_REASON)
+    # the same guess about names the model does not doubt stays
+    kept = check_entities(
+        found.document, found.entities, found.mentions, found.relations, _model_doubting("Laboratory")
+    )
+    assert any(r.rule == "pair-model" for r in kept.relations) and not kept.dropped
+
+
+def test_a_rules_relation_stays_whatever_the_model_thinks_of_its_names(tmp_path: Path) -> None:
+    found = _before_the_check(tmp_path)
+    ruled = [r for r in found.relations if r.rule != "pair-model" and r.rule != "cross-sentence"]
+    assert ruled
+    checked = check_entities(found.document, found.entities, found.mentions, found.relations, _model_doubting("Place"))
+    assert set(map(id, ruled)) <= set(map(id, checked.relations))
 
 
 def test_the_switch_turns_the_check_off(tmp_path: Path) -> None:

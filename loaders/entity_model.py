@@ -84,24 +84,16 @@ def check_entities(
     believed = [r for r in relations if id(r) not in guesses]
     unlikely = _unlikely(entities, believed, model, names)
     gone = {e.id for e in unlikely}
-    kept_names = {(e.name, e.type) for e in unlikely}
+    gone_names = {(e.name, e.type) for e in unlikely}
     return CheckedEntities(
         entities=[e for e in entities if e.id not in gone],
-        mentions=[m for m in mentions if (m.canonical, m.type) not in kept_names],
+        mentions=[m for m in mentions if (m.canonical, m.type) not in gone_names],
         relations=[r for r in believed if r.head not in gone and r.tail not in gone],
         dropped=[
             *(_dropped_guess(document, r) for r in relations if id(r) in guesses),
             *(_dropped(document, e) for e in unlikely),
         ],
     )
-
-
-def guesses_about_unlikely_names(
-    document: Document, entities: list[Entity], relations: list[Relation], model: PairModel
-) -> set[int]:
-    """The ``id()`` of each relation of a learned stage with a name at either end that
-    ``model`` scores under GUESS_END_FLOOR (read with every relation of the document)."""
-    return _guesses(entities, relations, model, {e.id: name_parts(document, e) for e in entities})
 
 
 def unlikely_entities(

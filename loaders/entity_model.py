@@ -80,9 +80,10 @@ def check_entities(
     model = model or default_entity_model()
     # (what the model reads of a name apart from its relations is read once: speed)
     names = {e.id: name_parts(document, e) for e in entities}
-    guesses = _guesses(entities, relations, model, names)
+    stages = relation_stages(relations)
+    guesses = _guesses(entities, relations, model, names, stages)
     believed = [r for r in relations if id(r) not in guesses]
-    unlikely = _unlikely(entities, believed, model, names)
+    unlikely = _unlikely(entities, relation_stages(believed) if guesses else stages, model, names)
     gone = {e.id for e in unlikely}
     gone_names = {(e.name, e.type) for e in unlikely}
     return CheckedEntities(
@@ -101,24 +102,28 @@ def unlikely_entities(
 ) -> list[Entity]:
     """The entities of ``document`` that score under ``model``'s threshold and that no relation
     rule related."""
-    return _unlikely(entities, relations, model, {e.id: name_parts(document, e) for e in entities})
+    return _unlikely(entities, relation_stages(relations), model, {e.id: name_parts(document, e) for e in entities})
 
 
 def _guesses(
-    entities: list[Entity], relations: list[Relation], model: PairModel, names: dict[str, frozenset[str]]
+    entities: list[Entity],
+    relations: list[Relation],
+    model: PairModel,
+    names: dict[str, frozenset[str]],
+    stages: dict[str, frozenset[str]],
 ) -> set[int]:
+    """The ``id()`` of each relation of a learned stage with a name at either end that
+    ``model`` scores under GUESS_END_FLOOR (read with every relation of the document)."""
     learned = [r for r in relations if r.rule in _LEARNED_STAGES]
     if not learned:
         return set()
-    stages = relation_stages(relations)
     score = {e.id: _confidence(model, e, names[e.id], stages.get(e.id, frozenset())) for e in entities}
     return {id(r) for r in learned if min(score.get(r.head, 1.0), score.get(r.tail, 1.0)) < GUESS_END_FLOOR}
 
 
 def _unlikely(
-    entities: list[Entity], relations: list[Relation], model: PairModel, names: dict[str, frozenset[str]]
+    entities: list[Entity], stages: dict[str, frozenset[str]], model: PairModel, names: dict[str, frozenset[str]]
 ) -> list[Entity]:
-    stages = relation_stages(relations)
     unlikely = []
     for entity in entities:
         ends = stages.get(entity.id, frozenset())

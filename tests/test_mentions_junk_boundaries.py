@@ -179,3 +179,23 @@ def test_praise_and_kinds_before_a_facility_or_platform_name_none():
     }
     assert not found & {"世界最密大科学装置", "三代大科学装置", "优质科创平台", "青湖科学中心大科学装置"}
     assert "青湖冰川研究大科学装置" in found  # what it studies names one
+
+
+def test_a_conjunction_or_function_words_glued_to_a_name_stay_out_of_it():
+    found = _found(
+        "某园签约仪式暨滨江产业新城招商推介会在县城举行。",
+        "例如由江北新材料有限公司牵头建设的一个平台。",
+        "刚到云谷经开区，就看到一排新厂房。",
+    )
+    names = {m.text for m in found}
+    assert {"滨江产业新城", "江北新材料有限公司", "云谷经开区"} <= names
+    assert not any(n.startswith(("暨", "由", "如由", "刚到")) for n in names)
+
+
+def test_the_clause_that_closes_a_counted_list_is_no_member():
+    chains = _chains(
+        "该市构建以光伏玻璃、储能电池、精细化工为主的三大主导产业体系。",
+        "以智能装备、数字医疗、软件信息为代表的三大高新产业强势崛起。",
+    )
+    assert {"精细化工", "软件信息"} <= chains
+    assert not any(c.endswith("的") for c in chains)

@@ -80,12 +80,17 @@ def test_a_places_industry_not_opening_a_name_is_its_own() -> None:
     assert ("FOCUSES_ON", ZONE, "新能源", "focuses-on-own-industry") in got
 
 
-# (4) part-of-place-adjacent: the nearest parent only (division codes: real names)
+# (4) part-of-place-adjacent: the nearest parent only after a bare name (division codes: real names)
 
 
 def test_a_province_written_before_a_county_of_its_city_is_not_its_parent() -> None:
     got = _found("安徽肥东今年新增科技企业百余家。")
     assert ("PART_OF", "肥东县", "安徽省") not in got
+
+
+def test_a_province_written_in_full_before_a_county_is_its_parent() -> None:
+    # an address: the annotation guide reads "X省Y县" as Y in X, a level skipped or not
+    assert ("PART_OF", "肥东县", "安徽省") in _found("安徽省肥东县今年新增科技企业百余家。")
 
 
 def test_a_city_written_before_its_county_is_its_parent() -> None:

@@ -266,9 +266,10 @@ _ADMIN_BUILDS = re.compile("[\u4e00-\u9fff]{0,3}[区县镇]建")
 _RESULT_OUT = "出"
 
 
-# Aspect particles and prepositions of agent the segmenter glues onto an unknown name
-# after them ("引进|了泽璟|制药", "实验室|由翠亨|集团"); no firm's name opens with one.
-_GLUED_PARTICLES = frozenset("了着由被把")
+# Aspect particles, prepositions of agent and the conjunction 暨 that the segmenter glues
+# onto an unknown name after them ("引进|了泽璟|制药", "实验室|由翠亨|集团", "开工典礼|暨合庐|
+# 产业新城"); no name opens with one (暨南 is a word, so it is no glued token).
+_GLUED_PARTICLES = frozenset("了着由被把暨")
 
 
 def _glued_after_particle(token: str) -> bool:
@@ -286,11 +287,26 @@ def _is_stop(token: str) -> bool:
     if len(token) > 2 and token[-2:] in STOP_VERBS and token[:-2] in STOP_WORDS:
         return True  # an adverb glued to the verb (全力支持, 大力推进): whatever the tagger says
     if len(token) > 2 and token[-1] == _RESULT_OUT:
+        return True
+    if _function_characters(token):
         return True  # a verb with its result "out" (涌现出, 培育出, 打造出): the tagger calls some nouns
     if len(token) <= 2 or not any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1)):
         return False
     # ... unless the token is a plain noun built on the verb (加速器, 建设者).
     return [tag for _, tag in rjieba.tag(token)] != ["n"]
+
+
+# Verbs of arriving and prepositions of place that end a token the dictionary does not hold
+# ("刚到|安巢经开区"): what follows them is where one arrives, never part of their word.
+_ARRIVAL_ENDS = frozenset("到在至")
+
+
+def _function_characters(token: str) -> bool:
+    """Whether ``token`` is no word of the dictionary but function words run together ("如由":
+    "for example, by") or an adverb glued to a verb of arriving ("刚到"): no name holds it."""
+    if len(token) < 2 or rjieba.has_word(token):
+        return False
+    return all(char in STOP_WORDS for char in token) or (len(token) == 2 and token[-1] in _ARRIVAL_ENDS)
 
 
 # 同 and 跟 open names (同方, 同仁堂) but after a public body they are prepositions.

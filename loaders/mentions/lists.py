@@ -312,10 +312,18 @@ def _before_trailing_verb(text: str, start: int, end: int) -> int:
     """End of the last member of a counted list when a verb stands between it and the count
     ("海工装备、种业产业形成两大特色产业": the list is the verb's subject, and the count its
     object, so the member ends before 形成)."""
+    role = _ROLE_CLAUSE.search(text, start, end)
+    if role is not None and role.start() - start >= 2:
+        return role.start()  # "A、B、铜材料为主的四大产业": the last member ends before 为
     last = segment(text[start:end])[-1]
     if last in _VERBS_OF_MAKING_UP and end - len(last) - start >= 2:
         return end - len(last)
     return end
+
+
+# A clause closing a counted list that says what its members are to the count ("以A、B为主的
+# 四大产业", "以A、B为代表的三大产业"): the last member ends before its 为.
+_ROLE_CLAUSE = re.compile("为(?:主|代表|核心|主导|主体|重点|龙头|引领|支撑|特色|首|骨干)的?$")
 
 
 # Verbs whose subject a list is and whose object a count is ("A、B形成三大产业", "A、B构成两大

@@ -127,6 +127,8 @@ def acceptable_member(name: str, cls: str, by_cue: bool) -> bool:
     by the suffix rule of that class."""
     if len(name) > MAX_ITEM_CHARS or (not by_cue and len(name) < MIN_CONTAGION_CHARS):
         return False
+    if name.endswith(_CLAUSE_END):
+        return False  # "…为代表的", "…为主的": 的 closes a clause, and no name ends in it
     if cls == "LargeScientificFacility" and not name.endswith(FACILITY_TAILS):
         return False
     if cls == "IndustryChain":
@@ -138,6 +140,7 @@ def acceptable_member(name: str, cls: str, by_cue: bool) -> bool:
 
 
 _GENERIC = "generic-name"
+_CLAUSE_END = "的"
 
 
 def _coined_brand_and_trade(name: str) -> bool:

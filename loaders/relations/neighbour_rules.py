@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kg.model import Mention
 from loaders.relations.class_limits import skips_a_level
 from loaders.relations.cue_patterns import CuePatterns, group_file
 from loaders.relations.registry import Found, relation_rule, respective_pairs
@@ -69,8 +70,10 @@ class NeighbourRule:
     # The right unit stands for the run of places written together from it ("位于武汉市洪山区":
     # 武汉市 and 洪山区 both).
     through_run: bool = False
-    # Two places written together name the nearest division only: "安徽肥东" writes the
-    # province before a county of one of its cities, a label rather than the county's parent.
+    # Two places written together name the nearest division only when the outer one is
+    # written bare: "安徽肥东" writes the province before a county of one of its cities, a
+    # label rather than the county's parent. Written in full ("贵州省平塘县") it is an
+    # address, which states the province as the county's (the annotation guide's reading).
     nearest_parent: bool = False
 
     def find(self, view: SentenceView) -> Iterator[Found]:
@@ -87,8 +90,11 @@ class NeighbourRule:
                         pairs = respective_pairs(
                             self.relation, list(heads.members), list(tails.members), view.gap(i, k)
                         )
-                        yield from (f for f in pairs if not (self.nearest_parent and skips_a_level(f.tail, f.head)))
+                        yield from (f for f in pairs if not self._label_pair(f))
                     break
+
+    def _label_pair(self, found: Found) -> bool:
+        return self.nearest_parent and _label_skips_a_level(found.tail, found.head)
 
     def _run(self, view: SentenceView, index: int) -> Iterator[int]:
         yield index
@@ -108,6 +114,13 @@ class NeighbourRule:
         if self.before is not None and not self.before.search(before):
             return False
         return self.unless_before is None or not self.unless_before.search(before)
+
+
+def _label_skips_a_level(outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer``, written bare ("安徽", not "安徽省"), stands before ``inner`` a level
+    above its parent: a label, not an address."""
+    bare = not outer.written.endswith(outer.canonical[-1:])
+    return bare and skips_a_level(outer, inner)
 
 
 def _check(spec: dict[str, Any], allowed: frozenset[str], rule: str) -> None:

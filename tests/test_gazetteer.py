@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from loaders.lexicon.gazetteer import default_gazetteer, load_divisions, load_entries, short_form
+from loaders.lexicon.gazetteer import default_gazetteer, load_divisions, load_entries, prefecture_short_form, short_form
 from loaders.lexicon.matcher import default_matcher, fix_ocr
 from loaders.lexicon.segmenter import active_segmenter, segment
 
@@ -27,6 +27,15 @@ def test_short_forms():
     assert short_form("安徽省") == "安徽"
     assert short_form("广西壮族自治区") == "广西"
     assert short_form("大同市") is None  # a common word
+
+
+def test_autonomous_prefectures_are_written_by_their_own_name_and_zhou():
+    assert prefecture_short_form("黔南布依族苗族自治州") == "黔南州"
+    assert prefecture_short_form("博尔塔拉蒙古自治州") == "博尔塔拉州"
+    assert prefecture_short_form("黔南州") is None
+    assert prefecture_short_form("合肥市") is None
+    surface = default_gazetteer().surfaces["黔西南州"]
+    assert (surface.canonical, surface.type) == ("黔西南布依族苗族自治州", "Place")
 
 
 def test_places_get_division_codes_and_aliases():

@@ -199,3 +199,14 @@ def test_the_clause_that_closes_a_counted_list_is_no_member():
     )
     assert {"精细化工", "软件信息"} <= chains
     assert not any(c.endswith("的") for c in chains)
+
+
+def test_verbs_of_giving_and_a_split_off_directional_stay_out_of_names():
+    found = _found("该县建立起东湖声学研发中心。", "省里持续给予国家重点实验室经费支持。")
+    names = {m.text for m in found}
+    assert not any(n.startswith(("起", "给予")) for n in names)
+
+
+def test_an_observatory_is_a_research_institute():
+    found = _found("依托中国科学院云岭射电天文台建设科普基地。")
+    assert ("中国科学院云岭射电天文台", "ResearchInstitute") in {(m.text, m.type) for m in found}

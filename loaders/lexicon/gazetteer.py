@@ -66,6 +66,11 @@ _COUNTY_SHORT_FORM = re.compile(
     "(?P<own>[\u4e00-\u9fff]{2,3}?)(?:(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族)*"
     "(?:自治)?[县市区]"
 )
+# An autonomous prefecture is written by its own name and 州 (黔南布依族苗族自治州 -> 黔南州,
+# 博尔塔拉蒙古自治州 -> 博尔塔拉州): its own name, the nationalities, then 自治州.
+_PREFECTURE_SHORT_FORM = re.compile(
+    "(?P<own>[\u4e00-\u9fff]{2,4}?)(?:(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族?)+自治州"
+)
 _COUNTY_LEVEL = 3
 # Districts named as zones or works (滨海新区, 井陉矿区): their stem is no name alone.
 _ZONE_LIKE_ENDINGS = ("新区", "矿区", "管理区")
@@ -181,6 +186,12 @@ def short_form(name: str) -> str | None:
                 return short
             return None
     return None
+
+
+def prefecture_short_form(name: str) -> str | None:
+    """黔南布依族苗族自治州 -> 黔南州; None for any other division."""
+    match = _PREFECTURE_SHORT_FORM.fullmatch(name)
+    return match.group("own") + "州" if match else None
 
 
 def county_short_form(name: str) -> str | None:
@@ -300,7 +311,7 @@ def _add_division_surfaces(gaz: Gazetteer) -> None:
     # Short forms of provinces first, so 吉林 (a province and a city) stays the province.
     for level in (1, 2):
         for division in gaz.divisions.values():
-            short = short_form(division.name) if division.level == level else None
+            short = _division_short_form(division) if division.level == level else None
             if short and short not in gaz.surfaces and short not in gaz.divisions_by_name:
                 gaz.surfaces[short] = Surface(
                     short,
@@ -310,6 +321,10 @@ def _add_division_surfaces(gaz: Gazetteer) -> None:
                     "short-form",
                     division_codes=(division.code,),
                 )
+
+
+def _division_short_form(division: Division) -> str | None:
+    return short_form(division.name) or prefecture_short_form(division.name)
 
 
 def county_short_forms(divisions: dict[str, Division], surfaces: dict[str, Surface]) -> dict[str, Division]:

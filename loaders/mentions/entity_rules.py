@@ -266,10 +266,11 @@ _ADMIN_BUILDS = re.compile("[\u4e00-\u9fff]{0,3}[区县镇]建")
 _RESULT_OUT = "出"
 
 
-# Aspect particles, prepositions of agent and the conjunction 暨 that the segmenter glues
-# onto an unknown name after them ("引进|了泽璟|制药", "实验室|由翠亨|集团", "开工典礼|暨合庐|
-# 产业新城"); no name opens with one (暨南 is a word, so it is no glued token).
-_GLUED_PARTICLES = frozenset("了着由被把暨")
+# Aspect particles, prepositions of agent and object (由, 被, 把, 对) and the conjunction 暨
+# that the segmenter glues onto an unknown name after them ("引进|了泽璟|制药", "实验室|由翠亨|
+# 集团", "开工典礼|暨合庐|产业新城", "编辑|对安巢|经开区"); no name opens with one (暨南 and 对外
+# are words, so they are no glued tokens).
+_GLUED_PARTICLES = frozenset("了着由被把暨对")
 
 
 def _glued_after_particle(token: str) -> bool:

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import combinations
 
+from kg.constraints import domain_and_range
 from kg.model import Mention
 from loaders.mentions.coordination import Unit
 from loaders.relations.cue_patterns import cue_patterns
@@ -115,13 +117,54 @@ def _subject_of(view: SentenceView, index: int, pronoun: bool) -> list[Mention]:
 
 @relation_rule("cooperates-topic", 0.8, needs="org", cues="合作 共建 联合 携手 协同 签约 签署 对接 会同")
 def cooperates_topic(view: SentenceView) -> Iterator[Found]:
-    """X…，已与A、B等企业建立联合研发机制 / X…，联合B等企业攻关 / 公司正与B联合开发."""
+    """X…，已与A、B等企业建立联合研发机制 / X…，联合B等企业攻关 / 公司正与B联合开发.
+    When X is a thing that is built and the partners build it ("X依托A，联合B、C合作共建"),
+    they are its builders: see co_built."""
     for j, unit, head in _clause_heads(view, "org"):
         with_partner = _CUES.with_opens.match(head)
         if with_partner and _CUES.partner_after.match(view.text[unit.tail_end :]):
             subject = _subject_of(view, j, bool(with_partner.group("pronoun")))
         elif _CUES.join_opens.match(head):
             subject = _subject_of(view, j, False)
+            if _built_by_partners(view, subject, unit):
+                continue
         else:
             continue
         yield from pairwise("COOPERATES_WITH", subject, unit.members)
+
+
+def _built_by_partners(view: SentenceView, subject: list[Mention], partners: Unit) -> bool:
+    """The subject is a lab, facility or platform (what OPERATED_BY starts at) and the text
+    after the partners says they build it ("…等单位合作共建")."""
+    built, _ = domain_and_range("OPERATED_BY")
+    return (
+        bool(subject)
+        and all(m.type in built for m in subject)
+        and bool(_CUES.build_after.match(view.text[partners.tail_end :]))
+    )
+
+
+@relation_rule("operated-by-co-builders", 0.8, needs="org", cues="联合 携手 会同 协同")
+def co_built(view: SentenceView) -> Iterator[Found]:
+    """X依托A，联合B、C等单位合作共建: B and C build X with A. Each builder runs X
+    (OPERATED_BY) and the builders cooperate (COOPERATES_WITH), as the annotation guide
+    reads a co-built lab; X itself cooperates with none of them."""
+    for j, unit, head in _clause_heads(view, "org"):
+        if not _CUES.join_opens.match(head):
+            continue
+        subject = _subject_of(view, j, False)
+        if not _built_by_partners(view, subject, unit):
+            continue
+        yield from pairwise("OPERATED_BY", subject, unit.members)
+        builders = [*_relied_on(view, j), *unit.members]
+        yield from (Found("COOPERATES_WITH", a, b) for a, b in combinations(builders, 2) if a.canonical != b.canonical)
+
+
+def _relied_on(view: SentenceView, before: int) -> list[Mention]:
+    """Organisations named right after 依托 before unit ``before`` in its sentence."""
+    return [
+        m
+        for k in range(before)
+        if view.units[k].kind == "org" and _CUES.relies_before.search(view.text[: view.units[k].start])
+        for m in view.units[k].members
+    ]

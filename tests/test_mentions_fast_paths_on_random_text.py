@@ -18,7 +18,7 @@ from loaders.mentions.find import find_mentions
 from loaders.mentions.list_cues import CONTAGIOUS, HEAD_CLASS, HEAD_CUE
 from loaders.mentions.list_spans import KnownIndex, KnownSpan, ListMember
 from loaders.mentions.list_walk import walk_items
-from loaders.mentions.lists import list_members
+from loaders.mentions.lists import after_leading_place, list_members
 from loaders.mentions.member_names import acceptable_member
 from loaders.mentions.rule_table import MAX_NAME_CHARS
 from loaders.read.document import read_document
@@ -51,6 +51,8 @@ def _plain_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
             at = text.find("等", at + 1)
             continue
         unknown = [(a, b) for a, b, k in items if k is None]
+        if cls == "IndustryChain":  # an industry named by the place before it (福山区汽车零部件)
+            unknown = [(after_leading_place(text, a, b, index), b) for a, b in unknown]
         found += [ListMember(a, b, cls, by_cue) for a, b in unknown if acceptable_member(text[a:b], cls, by_cue)]
         at = text.find("等", at + 1)
     return found

@@ -57,3 +57,22 @@ def test_a_firm_at_a_forum_held_in_a_zone_is_not_placed_there() -> None:
 
 def test_a_firm_whose_project_starts_in_a_zone_may_be_placed_there() -> None:
     assert ("LOCATED_IN", "云杉科技有限公司", ZONE) in _scored("云杉科技有限公司参与的新材料项目在青柳高新区开工。")
+
+
+# An industry a sentence names as one place's own is guessed to be no other place's focus
+
+
+def test_a_places_own_industry_is_guessed_to_be_no_other_places_focus(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import loaders.relations.engine as engine
+
+    monkeypatch.setattr(engine, "default_model", lambda: TAKES_EVERY_PAIR)
+    extraction = extract_text("本市形成了蜀山区智能语音、瑶海区高端装备、包河区汽车零部件等3个省级特色产业集群。")
+    names = {e.id: e.name for e in extraction.entities}
+    focus = {(names[r.head], names[r.tail]) for r in extraction.relations if r.type == "FOCUSES_ON"}
+    assert ("包河区", "汽车零部件") in focus
+    assert ("瑶海区", "汽车零部件") not in focus and ("蜀山区", "高端装备") not in focus
+    # with no own industry named, the guesses stand: the model takes every pair
+    extraction = extract_text("蜀山区、瑶海区和包河区都在发展高端装备和汽车零部件。")
+    names = {e.id: e.name for e in extraction.entities}
+    focus = {(names[r.head], names[r.tail]) for r in extraction.relations if r.type == "FOCUSES_ON"}
+    assert ("瑶海区", "高端装备") in focus

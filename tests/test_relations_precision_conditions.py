@@ -118,3 +118,17 @@ def test_local_firms_with_no_place_to_settle_are_in_the_sentences_place() -> Non
 def test_local_firms_settling_in_the_sentences_place_are_placed_there() -> None:
     got = _by_rule("青柳高新区举办招商大会，云杉股份、北辰电子等本土企业同时签约落户青柳高新区。")
     assert ("LOCATED_IN", "云杉股份", ZONE, "located-local-firms") in got
+
+
+# (6) focuses-on-own-industry: clusters each named by the place that hosts it
+
+
+def test_each_cluster_of_a_list_is_its_own_places_industry() -> None:
+    got = _found("本市形成了蜀山区智能语音、瑶海区高端装备、包河区汽车零部件等3个省级特色产业集群。")
+    assert {("FOCUSES_ON", "瑶海区", "高端装备"), ("FOCUSES_ON", "包河区", "汽车零部件")} <= got
+    assert ("FOCUSES_ON", "瑶海区", "汽车零部件") not in got
+
+
+def test_a_place_before_a_list_of_trades_that_is_no_cluster_list_gives_nothing_by_this_rule() -> None:
+    got = _by_rule("企业来自蜀山区智能语音、瑶海区高端装备、包河区汽车零部件等领域。")
+    assert not any(rule == "focuses-on-own-industry" for *_, rule in got)

@@ -35,6 +35,13 @@ class KnownIndex:
     contagious_ends: list[int]  # sorted ends of known enterprises and chains
     chain_starts: frozenset[int]  # starts of known chains
 
+    def place_from(self, start: int, end: int) -> int | None:
+        """The end of a known place that opens ``[start, end)`` and stops short of its end."""
+        for span in self.by_end.values():
+            if span.start == start and span.type == "Place" and span.end < end:
+                return span.end
+        return None
+
     def may_spread_before(self, stop: int) -> bool:
         """Contagion needs a known member (and an unknown one) before ``stop``: two of one
         class, or one chain among industries the vocabulary knows; with no known enterprise

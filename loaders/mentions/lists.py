@@ -221,6 +221,8 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
     if cls == "Enterprise" and items and items[-1][2] is None:
         a, b, _ = items[-1]
         items = [*items[:-1], (after_leading_verb(text, a, b), b, None)]
+    if cls == "IndustryChain":
+        items = [(after_leading_place(text, a, b, known), b, k) if k is None else (a, b, k) for a, b, k in items]
     stages = field and names_stages([text[a:b] for a, b, _ in items])
     short_firms = _short_firms_between_firms(text, items) if cls == "Enterprise" and not by_cue else set()
     return [
@@ -237,6 +239,19 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
             )
         )
     ]
+
+
+def after_leading_place(text: str, start: int, end: int, known: KnownIndex) -> int:
+    """Where an industry of a list begins when a known place opens the member ("福山区汽车零部件、
+    龙口市高端交通铝材等特色产业集群": each cluster is named by its district, which hosts it):
+    after the place, when an industry's name of two characters or more remains."""
+    place_end = known.place_from(start, end)
+    if place_end is None or end - place_end < _LEAST_INDUSTRY_CHARS or text[place_end] in NAME_JOINER_CHARS:
+        return start  # ("A区及B": a place joined to what follows, no place's industry)
+    return place_end
+
+
+_LEAST_INDUSTRY_CHARS = 2
 
 
 def _mostly_firms(text: str, items: list[tuple[int, int, KnownSpan | None]], known_count: int) -> bool:

@@ -111,6 +111,7 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
     join (loaders.relations.list_spread); never one contradicting a rule's PART_OF."""
     model = default_model()
     known: set[tuple[str, str, str]] = {(r.type, r.head, r.tail) for r in found}
+    owned = _owned_industries(found)
     evidences: dict[int, Evidence] = {}
     added: list[Relation] = []
     for index, sentence_mentions in sorted(_mentions_by_sentence(doc, mentions).items()):
@@ -123,7 +124,9 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
                 lists = organisation_lists(sentence.text, sentence_mentions) if ablation.enabled("list-spread") else {}
             for head_mention, tail_mention in spread_over_lists(pair.type, pair.head, pair.tail, lists):
                 head, tail = _oriented_ids(pair.type, head_mention, tail_mention)
-                if _stated_already(known, pair.type, head, tail):
+                if _stated_already(known, pair.type, head, tail) or _owned_by_another(
+                    owned, index, pair.type, head, tail
+                ):
                     continue
                 known.add((pair.type, head, tail))
                 evidence = _evidence(doc, sentence, evidences)
@@ -131,6 +134,28 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
                     Relation(relation_type(pair.type), head, tail, evidence, PAIR_RULE, round(pair.confidence, 3))
                 )
     return added
+
+
+# The rule that reads a place written right before its industry ("福山区汽车零部件").
+_OWN_INDUSTRY_RULE = "focuses-on-own-industry"
+
+
+def _owned_industries(found: list[Relation]) -> dict[tuple[int, str], set[str]]:
+    """(sentence, chain id) -> the places a rule gives the chain as their own industry there."""
+    owned: dict[tuple[int, str], set[str]] = {}
+    for r in found:
+        if r.rule == _OWN_INDUSTRY_RULE:
+            owned.setdefault((r.evidence.sentence, r.tail), set()).add(r.head)
+    return owned
+
+
+def _owned_by_another(
+    owned: dict[tuple[int, str], set[str]], sentence: int, rel_type: str, head: str, tail: str
+) -> bool:
+    """A guessed focus on an industry the sentence names as another place's own ("福山区汽车零部件、
+    龙口市高端交通铝材等集群": 龙口市 is not guessed to focus on 汽车零部件)."""
+    places = owned.get((sentence, tail)) if rel_type == "FOCUSES_ON" else None
+    return places is not None and head not in places
 
 
 def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relation]) -> list[Relation]:

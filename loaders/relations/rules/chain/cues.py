@@ -464,7 +464,11 @@ def _names_an_industry(view: SentenceView, index: int) -> bool:
     after = view.text[unit.end :]
     if _CUES.industry_in_a_name.match(after) or _CUES.hub_of_industry_after.match(after):
         return False  # "X市Y产业园", "作为X市Y产业的核心区": not X's own industry
-    return bool(_CUES.industry_word.search(last.written) or _CUES.industry_after.match(after))
+    return bool(
+        _CUES.industry_word.search(last.written)
+        or _CUES.industry_after.match(after)
+        or _CUES.cluster_list_after.match(after)
+    )
 
 
 @relation_rule("focuses-on-own-industry", 0.75, needs="place chain", cues="产业 集群")

@@ -32,6 +32,13 @@ def test_a_city_scoped_short_name_is_dropped_in_another_citys_document(tmp_path:
     assert any(d.reason == "other-city-name" and d.text.startswith("科学岛") for d in extraction.dropped)
 
 
+def test_hefeis_light_source_is_not_read_into_another_citys_advanced_light_source(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("大连市正在建设大连先进光源，大连市还将建设更多研究设施。\n", encoding="utf-8")
+    assert "合肥先进光源" not in {e.name for e in extract_document(path).entities}
+    assert entities(tmp_path, "合肥市的先进光源已开工。\n").get("合肥先进光源") == "LargeScientificFacility"
+
+
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [

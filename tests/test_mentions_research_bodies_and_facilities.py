@@ -65,3 +65,13 @@ def test_a_kind_of_body_in_apposition_and_a_ranking_stay_out_of_names():
     assert found["云杉稀土研究院"].type == "ResearchInstitute"
     assert not any(name.startswith(("专业", "研发机构")) for name in found)
     assert not any(name.endswith("研发中心") for name in found)
+
+
+def test_a_fields_two_joined_verbs_stay_in_a_labs_name():
+    found = _by_canonical("青柳药用资源保护与利用国家重点实验室位于滇池畔。")
+    assert found["青柳药用资源保护与利用国家重点实验室"].type == "Laboratory"
+
+
+def test_a_verb_joined_to_another_verb_opens_no_lab_name():
+    found = _by_canonical("该省大力发展与利用国家重点实验室的成果。")
+    assert not any(name.startswith(("发展", "利用")) for name in found)

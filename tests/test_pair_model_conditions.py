@@ -76,3 +76,17 @@ def test_a_places_own_industry_is_guessed_to_be_no_other_places_focus(monkeypatc
     names = {e.id: e.name for e in extraction.entities}
     focus = {(names[r.head], names[r.tail]) for r in extraction.relations if r.type == "FOCUSES_ON"}
     assert ("瑶海区", "高端装备") in focus
+
+
+# "作为X的…之一，Y…": X only classes Y; what follows the comma is Y's
+
+
+def test_what_a_body_is_one_of_is_paired_with_nothing_after_the_comma() -> None:
+    scored = _scored("作为云岭实验室的四个方向实验室之一，滇池光电实验室依托云南大学建设。")
+    assert not any(h == "云岭实验室" and t == "云南大学" for _, h, t in scored)
+    assert ("OPERATED_BY", "滇池光电实验室", "云南大学") in scored
+
+
+def test_a_body_named_before_a_plain_comma_is_still_paired() -> None:
+    scored = _scored("云岭实验室和滇池光电实验室，依托云南大学建设。")
+    assert ("OPERATED_BY", "云岭实验室", "云南大学") in scored

@@ -310,6 +310,12 @@ def _function_characters(token: str) -> bool:
     return all(char in STOP_WORDS for char in token) or (len(token) == 2 and token[-1] in _ARRIVAL_ENDS)
 
 
+def _joined_field_verb(tokens: list[str], token: str) -> bool:
+    """Whether ``token``, right before a suffix, is a verb that a joiner ties to
+    another field word ("保护与利用", "开发及利用"): the field's name, not a verb that ends it."""
+    return token in STOP_VERBS and len(tokens) > 2 and tokens[1] in _NAME_JOINERS and not _is_stop(tokens[2])
+
+
 # 同 and 跟 open names (同方, 同仁堂) but after a public body they are prepositions.
 _BODY_PREPOSITIONS = "同跟"
 _PUBLIC_BODIES = ("政府", "管委会", "委员会")
@@ -352,6 +358,9 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
             if through_joiner and joiner_at < 0 and token in _NAME_JOINERS and suffix_start - start >= 2:
                 joiner_at = start - len(token)
                 start = joiner_at
+                continue
+            if index == 0 and _joined_field_verb(tokens, token):
+                start -= len(token)  # "资源保护与利用|国家重点实验室": the field's second verb
                 continue
             break
         if _partner_of_a_public_body(tokens, index):

@@ -364,7 +364,18 @@ def _types_the_text_allows(
         _container_unstated(tail, text, placed) or _qualifies_a_name(head, placed)
     ):
         types = [t for t in types if t not in _CONTAINMENT]
+    if types and _one_of_before_the_subject(head, tail, text):
+        types = []
     return types
+
+
+def _one_of_before_the_subject(head: Mention, tail: Mention, text: str) -> bool:
+    """``head`` is X of "作为X的…之一，" and ``tail`` stands after that clause: the clause after
+    the comma speaks of its own subject, which X only classes."""
+    if not _CUES.one_of_before.search(text[: head.clean_start]):
+        return False
+    after = _CUES.one_of_after.match(text[head.clean_end :])
+    return after is not None and tail.clean_start >= head.clean_end + after.end()
 
 
 def _another_subject_between(a: Mention, b: Mention, text: str, places: list[Mention]) -> bool:

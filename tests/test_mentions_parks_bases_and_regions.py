@@ -227,3 +227,11 @@ def test_a_park_a_clause_describes_is_a_kind_unless_a_figure_sizes_a_project():
 def test_a_park_after_its_own_zone_and_de_is_kept():
     found = _places("青禾高新区内的声学产业园开园。", "青禾高新区的光纤产业园开园。")
     assert {"声学产业园", "光纤产业园"} <= set(found)
+
+
+def test_an_industry_park_lends_its_industry_no_park_short_name():
+    found = find_mentions(
+        make_document("高端装备、智慧安防、电子信息等产业取得突破。", "智慧安防产业园、青柳科技园等项目加快推进。")
+    ).mentions
+    first = [m for m in found if m.sentence == 0]
+    assert not any(m.canonical == "智慧安防产业园" for m in first)

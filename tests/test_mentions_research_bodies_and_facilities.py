@@ -75,3 +75,11 @@ def test_a_fields_two_joined_verbs_stay_in_a_labs_name():
 def test_a_verb_joined_to_another_verb_opens_no_lab_name():
     found = _by_canonical("该省大力发展与利用国家重点实验室的成果。")
     assert not any(name.startswith(("发展", "利用")) for name in found)
+
+
+def test_a_state_key_lab_co_built_by_a_province_and_a_ministry_keeps_those_words():
+    found = _by_canonical(
+        "省部共建青柳能源材料国家重点实验室依托青柳大学建设。", "青柳大学省部共建国家重点实验室通过评估。"
+    )
+    assert found["省部共建青柳能源材料国家重点实验室"].type == "Laboratory"
+    assert "省部共建国家重点实验室" not in found  # a kind, with no field of its own

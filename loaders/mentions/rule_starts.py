@@ -26,6 +26,11 @@ _TOWN_RULE = "place-town"
 _PLACE_KIND_ENDINGS = ("区", "园", "城", "港", "镇", "县", "市", "省", "岛", "廊", "湾")
 
 
+# A state key laboratory that a province and a ministry build together is officially named
+# with the words that say so ("省部共建某某国家重点实验室"); 共建 alone stops a name.
+_CO_BUILT_LAB_PREFIXES = ("省部共建", "部省共建")
+
+
 def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch], known: list[tuple[int, int]]) -> int:
     """Start of the name ending in the suffix at ``s``; -1 when the rule does not apply.
     ``known``: the (start, end) of ``matches``."""
@@ -54,6 +59,8 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
         joined = left_boundary(text, s, organisations, through_joiner=True)
         if joined < start and (judge(rule, text[start:s]) is None or _names_a_field(text, start, rule)):
             start = joined
+    if rule.type == "Laboratory" and start < s and text.endswith(_CO_BUILT_LAB_PREFIXES, 0, start):
+        start -= len(_CO_BUILT_LAB_PREFIXES[0])  # 省部共建…国家重点实验室: the official name opens so
     # A name never holds a whole known name of its own kind: in "合肥经开区稳居国家级经开区"
     # the second zone starts after the first. (Companies may: a subsidiary's legal name
     # opens with its parent's, "某某（南京）有限公司", "中国石化扬子石油化工有限公司".) A

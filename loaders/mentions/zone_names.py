@@ -61,9 +61,15 @@ _PARK_TYPES = ("科技产业园", "高科技产业园", "产业园区", "工业�
 _MIN_PARK_OWNER_CHARS = 4
 
 
+# Park types whose words before them name the park's industry ("公共安全产业园"): alone, those
+# words are the industry ("高端装备、公共安全、电子信息等产业"), not a short name of the park.
+_INDUSTRY_PARK_TYPES = ("产业园", "产业园区")
+
+
 def park_short_name(name: str) -> str | None:
-    """The words a park's full name ``name`` is shortened to, if it has a park type."""
+    """The words a park's full name ``name`` is shortened to, if it has a park type that
+    follows its owner's words."""
     for park_type in sorted(_PARK_TYPES, key=len, reverse=True):
         if name.endswith(park_type) and len(name) - len(park_type) >= _MIN_PARK_OWNER_CHARS:
-            return name[: -len(park_type)]
+            return None if park_type in _INDUSTRY_PARK_TYPES else name[: -len(park_type)]
     return None

@@ -187,6 +187,12 @@ def test_a_state_works_is_a_firm_but_a_kind_of_plant_is_none():
     assert not _firms("镇上有国营农场和国营工厂，还有一座国营电厂。")
 
 
+def test_a_works_written_with_its_place_is_a_firm_but_a_plant_being_built_is_none():
+    firms = _firms("镇政府与宁波青峰磁性材料厂签订合同。", "哈尔滨锅炉厂和哈尔滨电机厂是老牌企业。")
+    assert {"宁波青峰磁性材料厂", "哈尔滨锅炉厂", "哈尔滨电机厂"} <= firms
+    assert not _firms("合肥将建设一座新的水泥厂。", "该市有多家化工厂。")
+
+
 def test_a_firm_of_two_characters_after_its_kind_loses_the_kind():
     assert "青枫集团" in _firms("中心由某市驻外企业青枫集团联合两所大学共建。")
     assert "白鹭远航企业集团有限公司" in _firms("白鹭远航企业集团有限公司位于城东。")

@@ -31,6 +31,12 @@ _PLACE_KIND_ENDINGS = ("区", "园", "城", "港", "镇", "县", "市", "省", "
 _CO_BUILT_LAB_PREFIXES = ("省部共建", "部省共建")
 
 
+def _opener_starts(text: str, s: int, openers: tuple[str, ...]) -> list[int]:
+    """Where the words that may open a name stand in the reach before its suffix at ``s``."""
+    floor = max(0, s - MAX_NAME_CHARS)
+    return sorted(i for word in openers if (i := text.rfind(word, floor, s)) >= 0)
+
+
 def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch], known: list[tuple[int, int]]) -> int:
     """Start of the name ending in the suffix at ``s``; -1 when the rule does not apply.
     ``known``: the (start, end) of ``matches``."""
@@ -43,7 +49,10 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
     if rule.needs_place_prefix:
         # A region's policy designations ("长三角…示范区") are programmes, not places.
         owners = [m for m in matches if m.surface.type == "Place" and m.surface.subtype != "Region" and m.end <= s]
-        return zone_start(text, s, [m.start for m in owners])
+        start = zone_start(text, s, [m.start for m in owners])
+        if start < 0 and rule.place_or_openers:
+            start = zone_start(text, s, _opener_starts(text, s, rule.place_or_openers))
+        return start
     start = left_boundary(text, s, known)
     if rule.type == "Enterprise" and start == s and text.startswith(_LEGAL_SUFFIXES, s):
         start = _start_before_business_word(text, s, known)

@@ -38,6 +38,8 @@ class EntityRule:
     generic_tails: tuple[str, ...] = ()  # stems ending so are common nouns (…基础设施)
     report_drops: bool = True  # False for suffixes so common (…区) that drops are noise
     needs_place_prefix: bool = False  # the name must start with a known place (合肥…示范区)
+    # Words that may open such a name in place of a known place (国营 in "国营某某机械厂")
+    place_or_openers: tuple[str, ...] = ()
     stem_needs: tuple[str, ...] = ()  # words of which the stem must hold one (a branch's parent)
     # A known owner's name before the suffix makes no kind word a name: the words after it
     # must name the unit on their own ("某某集团研发中心", "某某大学科技成果转化平台" describe
@@ -80,7 +82,7 @@ class RuleRegistry:
 
 
 _WORD_SETS = {"generic_stems"}
-_WORD_TUPLES = {"suffixes", "bad_next_words", "generic_tails", "stem_needs"}
+_WORD_TUPLES = {"suffixes", "bad_next_words", "generic_tails", "stem_needs", "place_or_openers"}
 _FIELD_TYPES = {f.name: f.type for f in fields(EntityRule)}
 
 

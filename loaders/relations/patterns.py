@@ -30,6 +30,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   comma before it), so one subject can govern several clauses, each with its own verb.
 - ``placeless_clause``: no place but the first end stands in the second end's clause
   ("X区…，在Y园引进A" and "X区…，吸引A落户Y园" say A is in Y, not in X).
+- ``tail_run``: a place on the tail side stands for the run of places written together that
+  it ends ("仪式在长沙高新区北斗产业园举行": the zone and the park both).
 - ``no_object``: no organisation follows the second end in its clause ("A在Y成立。", not
   "A在Y成立B": there A sets B up, and B is what lies in Y).
 - ``tail: "subject"``: the head's clause goes on with a cue pointing back to the place that
@@ -114,6 +116,7 @@ class RelationPattern:
     in_order: bool = False
     no_object: bool = False
     placeless_clause: bool = False
+    tail_run: bool = False
     after_blockers: re.Pattern[str] | None = None
     # words one of which a sentence must hold for the pattern to match (its gap cues, else
     # its before or after cues): a cheap test run before the pattern
@@ -220,6 +223,8 @@ class RelationPattern:
                 if tails and self.matches(view, i, j):
                     if self.head_first and view.apposed(j) != j:
                         tails = _members(view, j + 1, self.tail)  # "位于长三角核心城市|苏州"
+                    elif self.tail_run:
+                        tails = _run_members(view, t, self.tail) + tails
                     yield from self._pairs(view, i, j, heads, tails)
 
     def _pairs(self, view: SentenceView, i: int, j: int, heads: list[Mention], tails: list[Mention]) -> Iterator[Found]:
@@ -420,6 +425,13 @@ def _right_after(view: SentenceView, index: int, width: int = 14) -> str:
     return chunk[: stop.start()] if stop else chunk
 
 
+def _run_members(view: SentenceView, index: int, slot: frozenset[str]) -> list[Mention]:
+    """The members of the places written together before unit ``index`` ("长沙高新区|北斗产业园")."""
+    if view.units[index].kind != "place":
+        return []
+    return [m for k in range(view.place_run_start(index), index) for m in _members(view, k, slot)]
+
+
 def _object_follows(view: SentenceView, index: int) -> bool:
     """An organisation stands after unit ``index`` in its clause."""
     units = view.units
@@ -585,6 +597,7 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
         in_order=bool(obj.get("in_order", False)),
         no_object=bool(obj.get("no_object", False)),
         placeless_clause=bool(obj.get("placeless_clause", False)),
+        tail_run=bool(obj.get("tail_run", False)),
         cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
         list_required=bool(obj.get("list_required", False)),
         cue_in_clause=bool(obj.get("cue_in_clause", False)),

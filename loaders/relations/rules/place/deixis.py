@@ -71,3 +71,31 @@ def located_in_pronoun_holds_context(view: SentenceView) -> Iterator[Found]:
         if not any(unit.kind == "place" and unit.end <= position for unit in view.units):
             place = synthetic_mention(recent, view.sentence, DOCUMENT_SUBJECT)
             yield from pairwise("LOCATED_IN", view.units[j].members, [place])
+
+
+# What a zone's bare kind word may stand for: a zone whose name ends so.
+_KIND_ENDINGS = {
+    "新区": ("新区",),
+    "园区": ("园区", "园", "开发区", "高新区", "经开区", "产业新城"),
+    "开发区": ("开发区", "高新区", "经开区"),
+    "高新区": ("高新技术产业开发区", "高新区"),
+    "经开区": ("经济技术开发区", "经济开发区", "经开区"),
+}
+
+
+@relation_rule(
+    "located-in-kind-word-holds-context", 0.45, min_mentions=1, needs="org", cues="新区 园区 开发区 高新区 经开区"
+)
+def located_in_kind_word_holds_context(view: SentenceView) -> Iterator[Found]:
+    """X新区…。新区依托…，集聚了A、B等机构: the bare kind word opening the sentence stands for
+    the zone a recent sentence opened with, when that zone is of its kind; A and B are there."""
+    recent = view.recent_place
+    if recent is None or recent.sentence == view.sentence.index:
+        return
+    for unit in view.units:
+        if unit.kind != "org" or any(u.kind == "place" and u.end <= unit.start for u in view.units):
+            continue
+        cue = _CUES.kind_holds.search(view.text[: unit.start])
+        if cue is not None and recent.canonical.endswith(_KIND_ENDINGS[cue.group("kind")]):
+            place = synthetic_mention(recent, view.sentence, DOCUMENT_SUBJECT)
+            yield from pairwise("LOCATED_IN", list(unit.members), [place])

@@ -31,14 +31,13 @@ SEED_FLOORS = (0.905, 0.80)  # measured 0.908 / 0.804 (0.912 / 0.801 a round bef
 # before; 0.952 / 0.792 three before): with the learned models trained on more outside sets it misses four PART_OF of
 # parks it found before and adds a dozen relations its gold does not hold
 HELDOUT_FLOORS = (0.945, 0.765)
-TESTSET_FLOORS = (0.835, 0.57)  # never tuned on, measured 0.843 / 0.575 (0.842 / 0.577 a round before)
+TESTSET_FLOORS = (0.84, 0.57)  # never tuned on, measured 0.847 / 0.575 (0.843 / 0.575 a round before)
 # real pages, development part (the learned models' training data), measured 0.883 / 0.694
 # (0.879 / 0.692 a round before, 0.879 / 0.695 two before)
 REAL_DEV_FLOORS = (0.875, 0.685)
-# real pages, frozen part, never tuned on, measured 0.772 / 0.382 in the round in which the
-# entity model came, before it judged the learned stages' guesses (0.764 / 0.381 a round
-# before, 0.764 / 0.369 two before)
-REAL_FROZEN_FLOORS = (0.765, 0.375)
+# real pages, frozen part, never tuned on, measured 0.777 / 0.382 (0.772 / 0.382 a round
+# before, in the round in which the entity model came; 0.764 / 0.381 two before)
+REAL_FROZEN_FLOORS = (0.77, 0.375)
 
 
 def f1s(scores: Scores) -> tuple[float, float]:
@@ -92,7 +91,7 @@ def test_real_frozen_pages_quality_floors() -> None:
     assert relation_f1 >= REAL_FROZEN_FLOORS[1], f"relation F1 {relation_f1:.3f}"
 
 
-def test_the_ten_negative_pages_yield_at_most_one_relation_their_gold_does_not_hold() -> None:
+def test_the_ten_negative_pages_yield_at_most_one_relation_in_all() -> None:
     # The negatives were chosen as pages stating none of the eight relations; annotated,
     # three of them do state some (their gold holds 4: tests/real/README.md). A relation
     # the gold holds is no spurious one, so what is counted is the relations beyond it.
@@ -101,6 +100,8 @@ def test_the_ten_negative_pages_yield_at_most_one_relation_their_gold_does_not_h
     scores = Scores.total(evaluate_files(negatives, REAL_PAGES).relations)
     spurious = scores.predicted - round(scores.precision * scores.predicted)
     assert spurious <= 1, f"{spurious} relations the gold does not hold extracted from pages about nothing"
+    # the issue's target, met since the learned stages' guesses about doubtful names are judged
+    assert scores.predicted <= 1, f"{scores.predicted} relations extracted from the ten negatives in all"
 
 
 def test_pages_in_traditional_script_score_within_five_points_of_the_others() -> None:

@@ -210,3 +210,8 @@ def test_verbs_of_giving_and_a_split_off_directional_stay_out_of_names():
 def test_an_observatory_is_a_research_institute():
     found = _found("依托中国科学院云岭射电天文台建设科普基地。")
     assert ("中国科学院云岭射电天文台", "ResearchInstitute") in {(m.text, m.type) for m in found}
+
+
+def test_a_scope_verbs_result_word_opens_no_industry_of_its_list():
+    chains = _chains("2021年，全市培育出绿色石化、海洋装备、高端装备、电子信息4个千亿级产业集群。")
+    assert not any(c.startswith(("出", "了")) for c in chains)

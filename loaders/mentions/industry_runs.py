@@ -19,10 +19,11 @@ from loaders.mentions.field_lists import MIN_SIBLING_LIST_MEMBERS, is_industry_s
 from loaders.mentions.list_spans import KnownSpan, ListMember
 from loaders.mentions.member_names import MAX_ITEM_CHARS
 
-# Verbs that open a list of the fields a place or a body works in.
+# Verbs that open a list of the fields a place or a body works in, with the result or aspect
+# word written on with them ("培育出A、B", "形成了A、B"): that word opens no member.
 _SCOPE_VERBS = re.compile(
-    "涵盖|覆盖|包括|包含|涉及|聚焦|重点发展|大力发展|加快发展|积极发展|培育壮大|培育|壮大|布局|"
-    "主攻|做强|做大|发展壮大|集聚|形成|即"
+    "(?:涵盖|覆盖|包括|包含|涉及|聚焦|重点发展|大力发展|加快发展|积极发展|培育壮大|培育|壮大|布局|"
+    "主攻|做强|做大|发展壮大|集聚|形成|即)(?:出|了)?"
 )
 # "向A、B、C方向发展/转型": the directions a place or a trade grows in, a list of fields too.
 _DIRECTION = "方向"

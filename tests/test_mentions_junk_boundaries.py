@@ -215,3 +215,8 @@ def test_an_observatory_is_a_research_institute():
 def test_a_scope_verbs_result_word_opens_no_industry_of_its_list():
     chains = _chains("2021年，全市培育出绿色石化、海洋装备、高端装备、电子信息4个千亿级产业集群。")
     assert not any(c.startswith(("出", "了")) for c in chains)
+
+
+def test_kinds_of_firm_and_school_and_a_word_across_a_suffix_are_no_names():
+    found = _found("他们聘请了一家咨询公司做规划。", "将协助实验室扩大学术影响。", "两所国立大学参与合作。")
+    assert not {m.text for m in found} & {"咨询公司", "实验室扩大学", "国立大学"}

@@ -220,3 +220,8 @@ def test_a_scope_verbs_result_word_opens_no_industry_of_its_list():
 def test_kinds_of_firm_and_school_and_a_word_across_a_suffix_are_no_names():
     found = _found("他们聘请了一家咨询公司做规划。", "将协助实验室扩大学术影响。", "两所国立大学参与合作。")
     assert not {m.text for m in found} & {"咨询公司", "实验室扩大学", "国立大学"}
+
+
+def test_areas_named_by_their_kind_or_a_travel_time_are_no_places():
+    places = _places("以全省县域开发区领跑者的姿态阔步向前。", "该市将融入上海一小时都市圈。")
+    assert not places & {"县域开发区", "小时都市圈"}

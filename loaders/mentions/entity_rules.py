@@ -288,9 +288,9 @@ def _is_stop(token: str) -> bool:
     if len(token) > 2 and token[-2:] in STOP_VERBS and token[:-2] in STOP_WORDS:
         return True  # an adverb glued to the verb (全力支持, 大力推进): whatever the tagger says
     if len(token) > 2 and token[-1] == _RESULT_OUT:
-        return True
-    if _function_characters(token):
         return True  # a verb with its result "out" (涌现出, 培育出, 打造出): the tagger calls some nouns
+    if _function_characters(token):
+        return True
     if len(token) <= 2 or not any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1)):
         return False
     # ... unless the token is a plain noun built on the verb (加速器, 建设者).

@@ -25,6 +25,8 @@ from loaders.relations.topic import (
 from loaders.relations.view import SentenceView
 
 _CUES = cue_patterns(__name__)
+# The body named right after 依托 (the supports table's reading): one of a lab's builders.
+_RELIES_BEFORE = cue_patterns(__name__, "supports").yituo_before
 
 
 def _clause_head(view: SentenceView, index: int) -> str:
@@ -165,6 +167,6 @@ def _relied_on(view: SentenceView, before: int) -> list[Mention]:
     return [
         m
         for k in range(before)
-        if view.units[k].kind == "org" and _CUES.relies_before.search(view.text[: view.units[k].start])
+        if view.units[k].kind == "org" and _RELIES_BEFORE.search(view.text[: view.units[k].start])
         for m in view.units[k].members
     ]

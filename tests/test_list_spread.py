@@ -8,7 +8,7 @@ from pathlib import Path
 from kg.model import Mention
 from loaders import ablation
 from loaders.pipeline import extract_document
-from loaders.relations.list_spread import organisation_lists, spread_over_lists
+from loaders.relations.list_spread import spreadable_lists, spread_over_lists
 from loaders.relations.pair_model import RULE_NAME
 
 # No rule reads 建立了包括…在内: the pair model relates the zone to the near centres only
@@ -75,7 +75,7 @@ def test_lists_of_places_and_chains_are_not_spread_over() -> None:
             ("新型显示", "IndustryChain"),
         ],
     )
-    assert organisation_lists(text, mentions) == {}
+    assert spreadable_lists(text, mentions) == {}
     firm, city = mentions[0], mentions[1]
     assert list(spread_over_lists("LOCATED_IN", firm, city, {})) == [(firm, city)]
 
@@ -85,9 +85,33 @@ def test_a_fact_between_two_members_or_a_symmetric_one_stays_with_its_pair() -> 
     firm_a, firm_b, university, city = _mentions(
         text, [("甲乙公司", "Enterprise"), ("丙丁公司", "Enterprise"), ("戊己大学", "University"), ("青州市", "Place")]
     )
-    lists = organisation_lists(text, [city, firm_a, firm_b, university])
+    lists = spreadable_lists(text, [city, firm_a, firm_b, university])
     assert lists[id(firm_a)] == (firm_a, firm_b, university)
     assert list(spread_over_lists("COOPERATES_WITH", firm_a, city, lists)) == [(firm_a, city)]
     assert list(spread_over_lists("PART_OF", firm_a, firm_b, lists)) == [(firm_a, firm_b)]
     # members of another class than the end they would stand for are left out
     assert list(spread_over_lists("LOCATED_IN", firm_a, city, lists)) == [(firm_a, city), (firm_b, city)]
+
+
+def test_a_focus_on_one_member_of_a_closed_list_of_industries_is_a_focus_on_each() -> None:
+    text = "青州市已形成家电、纺织服装、机械电子等支柱产业。"
+    city, home, textile, machines = _mentions(
+        text, [("青州市", "Place"), ("家电", "IndustryChain"), ("纺织服装", "IndustryChain"), ("机械电子", "IndustryChain")]
+    )
+    lists = spreadable_lists(text, [city, home, textile, machines])
+    assert lists[id(home)] == (home, textile, machines)
+    assert list(spread_over_lists("FOCUSES_ON", city, home, lists)) == [
+        (city, home),
+        (city, textile),
+        (city, machines),
+    ]
+    # a chain's link to one member is not said of the others
+    assert list(spread_over_lists("UPSTREAM_OF", home, machines, lists)) == [(home, machines)]
+
+
+def test_a_list_of_industries_without_a_closing_head_is_not_spread_over() -> None:
+    text = "青州市发展家电、纺织服装、机械电子。"
+    mentions = _mentions(
+        text, [("青州市", "Place"), ("家电", "IndustryChain"), ("纺织服装", "IndustryChain"), ("机械电子", "IndustryChain")]
+    )
+    assert spreadable_lists(text, mentions) == {}

@@ -36,7 +36,7 @@ from loaders.mentions.coordination import group_units, without_overlaps
 from loaders.relations.class_limits import violation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
 from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
-from loaders.relations.list_spread import Lists, organisation_lists, spread_over_lists
+from loaders.relations.list_spread import Lists, spreadable_lists, spread_over_lists
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains
@@ -121,7 +121,7 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
         lists: Lists | None = None  # read once a pair is found: most sentences have none
         for pair in scored_pairs(model, sentence, sentence_mentions):
             if lists is None:
-                lists = organisation_lists(sentence.text, sentence_mentions) if ablation.enabled("list-spread") else {}
+                lists = spreadable_lists(sentence.text, sentence_mentions) if ablation.enabled("list-spread") else {}
             for head_mention, tail_mention in spread_over_lists(pair.type, pair.head, pair.tail, lists):
                 head, tail = _oriented_ids(pair.type, head_mention, tail_mention)
                 if _stated_already(known, pair.type, head, tail) or _owned_by_another(

@@ -6,8 +6,10 @@ which the annotation counts fully (docs/annotation.md: coordination counts fully
 model may reach A and B but not D, or score the members differently for the names between.
 So a relation it finds between a name and a member of a coordinated list of organisations
 (loaders.mentions.coordination) is given to the list's other members of the same class, with
-the same confidence. Lists of places and of chains are not spread over: "A区、B区分别发展…"
-or a chain's segments listed after it pair off member by member more often than not.
+the same confidence. Lists of places are not spread over: "A区、B区分别发展…" pairs off
+member by member more often than not. Nor are lists of chains, but for one fact: a place's
+focus on a member of a list closed by 等 and an industry noun ("A、B、C等支柱产业") is its
+focus on each. A chain's segments listed after it ("X产业链，包括A、B") pair off one by one.
 """
 
 from __future__ import annotations
@@ -15,21 +17,37 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import SYMMETRIC_RELATIONS, Mention
-from loaders.mentions.coordination import group_units, without_overlaps
+from loaders.mentions.coordination import Unit, group_units, without_overlaps
 
 Lists = dict[int, tuple[Mention, ...]]  # id of a member -> its list's members
 
 
-def organisation_lists(text: str, mentions: list[Mention]) -> Lists:
-    """The coordinated lists of organisations among one sentence's ``mentions``, by member
+def spreadable_lists(text: str, mentions: list[Mention]) -> Lists:
+    """The coordinated lists among one sentence's ``mentions`` a fact spreads over (of
+    organisations; of industries closed by 等 and an industry noun), by member
     (overlapping mentions: the earlier, then the longer, stands)."""
     placed = without_overlaps([(m, m.clean_start, m.clean_end) for m in mentions if m.clean_end > m.clean_start])
     lists: Lists = {}
     for unit in group_units(text, placed):
-        if unit.is_list and unit.kind == "org":
+        if unit.is_list and (unit.kind == "org" or _closed_list_of_industries(unit)):
             for member in unit.members:
                 lists[id(member)] = unit.members
     return lists
+
+
+# What a place focuses on, said of a closed list of industries ("A、B、C等支柱产业"), is said of
+# each: the list is one object. Chains listed without a closing head (after a chain, "X产业链，
+# 包括A、B") are its segments, which pair off one by one.
+_SPREAD_OVER_CHAINS = frozenset({"FOCUSES_ON"})
+_INDUSTRY_NOUN = ("产业", "集群", "行业")
+
+
+def _organisations_only(end: Mention, members: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    return (end,) if end.type == "IndustryChain" else members
+
+
+def _closed_list_of_industries(unit: Unit) -> bool:
+    return unit.kind == "chain" and unit.closed_by_deng and unit.noun.endswith(_INDUSTRY_NOUN)
 
 
 def spread_over_lists(rel_type: str, head: Mention, tail: Mention, lists: Lists) -> Iterator[tuple[Mention, Mention]]:
@@ -40,6 +58,8 @@ def spread_over_lists(rel_type: str, head: Mention, tail: Mention, lists: Lists)
         return  # members of one list cooperating with a name: said of the list, rarely of each
     heads = lists.get(id(head), (head,))
     tails = lists.get(id(tail), (tail,))
+    if rel_type not in _SPREAD_OVER_CHAINS:
+        heads, tails = _organisations_only(head, heads), _organisations_only(tail, tails)
     if heads is tails:
         return  # both ends in one list: the fact is about two members, not the list
     for h in heads:

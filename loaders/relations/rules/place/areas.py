@@ -1,4 +1,4 @@
-"""PART_OF between places that a heading states.
+"""PART_OF between places that a heading or a name states.
 
 - A column headed "合肥市县（市）区…" with one paragraph per district or county: each
   paragraph's place is part of the city the heading names.
@@ -6,6 +6,8 @@
   its own ("以X片区、Y开发区和Z新城为重点") are part of that district or county.
 - Under a heading "下辖街道" / "内含乡镇", the subdistricts or towns listed are part of
   the place the heading names, else of the place the article is about (named first).
+- A park whose name begins with a development zone's ("某某经济技术开发区装备制造产业园") is
+  part of that zone, when the article names the zone.
 
 The heading is the statement; the administrative division codes of the gazetteer only
 confirm the direction (a county-level city such as 巢湖市 is a City by name, yet its code
@@ -137,3 +139,34 @@ def section_part_of_townships(view: SentenceView) -> Iterator[Found]:
         return
     towns = [m for u in view.units if u.kind == "place" for m in u.members if m.written.endswith(ends)]
     yield from pairwise("PART_OF", towns, [owner])
+
+
+# What a park or base inside a zone is called after the zone's name ("…开发区装备制造产业园").
+_PARK_ENDS = ("园", "园区", "基地")
+_SHORTEST_ZONE = 4  # 某某新区
+
+
+def _zone_opening_the_name(view: SentenceView, park: Mention) -> Mention | None:
+    """The article's development zone whose written name begins ``park``'s, longest first,
+    with a name of its own after it ("大同经济技术开发区" + "装备制造产业园")."""
+    name = park.written
+    if not name.endswith(_PARK_ENDS):
+        return None
+    for cut in range(len(name) - 3, _SHORTEST_ZONE - 1, -1):
+        zone = view.places.get(name[:cut])
+        if zone is not None and zone.canonical != park.canonical:
+            return zone if zone.subtype == "DevelopmentZone" else None
+    return None
+
+
+@relation_rule("part-of-zone-opening-the-name", 0.7, min_mentions=1, needs="place")
+def part_of_zone_opening_the_name(view: SentenceView) -> Iterator[Found]:
+    """"大同经济技术开发区装备制造产业园", "合肥高新区集成电路产业园": a park or base whose
+    name begins with the name of a development zone the article names lies in that zone."""
+    for unit in view.units:
+        if unit.kind != "place":
+            continue
+        for park in unit.members:
+            zone = _zone_opening_the_name(view, park)
+            if zone is not None:
+                yield Found("PART_OF", park, zone)

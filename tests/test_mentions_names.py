@@ -96,6 +96,14 @@ def test_a_province_kind_names_each_member_with_the_province_before_it():
     assert "辽宁实验室" not in found
 
 
+def test_a_member_written_in_full_before_a_province_kind_is_its_own_name():
+    # (names no gazetteer holds, so that the list alone names them)
+    found = _by_canonical("园区内，辽宁青松材料实验室、辽宁白杨育种实验室等4个辽宁实验室落地园区。")
+    assert found["辽宁青松材料实验室"].subtype == "ProvincialLaboratory"
+    assert "辽宁白杨育种实验室" in found
+    assert not any(name.startswith("辽宁辽宁") or name.endswith("实验室实验室") for name in found)
+
+
 def test_an_organisation_opening_a_member_holds_the_laboratory():
     found = _by_canonical("获批组建：青松集团细胞培养基质控技术、白杨大学矿井通风技术等2个国家地方联合工程实验室。")
     assert found["细胞培养基质控技术国家地方联合工程实验室"].subtype == "EngineeringLaboratory"
@@ -385,3 +393,18 @@ def test_a_provinces_innovation_labs_are_named_by_city_and_word_with_their_field
 def test_a_bracketed_rank_word_leaves_no_empty_brackets_in_a_zone_name():
     found = _by_canonical("青柳（国家级）经济技术开发区新引进一批企业。")
     assert "青柳经济技术开发区" in found
+
+
+def test_building_and_supplying_verbs_and_a_firms_standing_open_no_name():
+    found = _by_canonical(
+        "乙烯装置建于青松石化公司厂区中部。",
+        "其中在建国家耐盐碱白杨技术创新中心科研基地120亩。",
+        "推动青松集团与知名央企白杨集团开展合作。",
+    )
+    assert {"青松石化公司", "国家耐盐碱白杨技术创新中心", "白杨集团"} <= set(found)
+    assert not any(name.startswith(("建于", "建国家", "知名", "央企")) for name in found)
+
+
+def test_an_output_in_figures_or_a_verb_of_growth_ends_no_industry():
+    found = _by_canonical("实施青松集团原丝20万吨、碳丝10万吨、复材5万吨全产业链等重点项目。", "将聚焦整车、零部件、后市场一体化发展。")
+    assert not any(any(ch.isdigit() for ch in name) or name.endswith("发展") for name in found)

@@ -108,8 +108,12 @@ def _mostly_names(members: list[tuple[int, int]], known: list[tuple[int, int, st
 
 
 def _name(kind: CountedKind, written: str, member: str) -> str:
+    """The member's name made by the kind's template; a member written in full already
+    ("云南贵金属实验室、…等4个云南实验室") is its own name."""
     suffix = kind.kind.removeprefix(_PROVINCE_SLOT)
     province = written.removesuffix(suffix) if _PROVINCE_SLOT in kind.kind else ""
+    if member.endswith(kind.name.format(member="", kind=written, province="")):
+        return member
     return kind.name.format(member=member, kind=written, province=province)
 
 

@@ -101,6 +101,11 @@ def names_a_discipline(stem: str) -> bool:
 # an industrial plant or a count of machines, never one scientific facility (those are
 # named, not sized).
 _CAPACITY = re.compile("(?:^|[0-9０-９一二三四五六七八九十百千万余多])(?:万?吨|台|套)")
+# A quantity in figures ("碳丝10万吨", "储能电池20GWh") measures a project's output; no
+# industry is named with one.
+_MEASURED = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:万|亿)?(?:吨|辆|台|套|片|亩|元|GWh|MWh|GW|MW|kW)")
+# A clause's verb of growth after an industry ("…后市场一体化发展") ends no industry's name.
+_GROWTH_ENDS = ("发展", "一体化")
 # Centres a province or city designates by kind: a province's name alone before the kind
 # names the designation ("某省工程技术研究中心"), not one centre.
 _DESIGNATED_CENTRES = frozenset({"TechnologyInnovationCenter", "EngineeringResearchCenter"})
@@ -415,12 +420,15 @@ def _after_dashed_kind(text: str, start: int, suffix_start: int) -> int:
 # A firm's rank among firms (龙头企业, 骨干企业), written before its name as an apposition
 # ("行业龙头企业青大集团"): the name starts after it.
 RANKED_FIRM = "(?:龙头|骨干|领军|链主|头部)企业"
-_FIRM_ROLE = re.compile(RANKED_FIRM)
+# So is its standing written bare, which the segmenter may glue to the name's first word
+# ("知名央企中车集团" comes out as 央企中车|集团).
+_FIRM_ROLE = re.compile(f"{RANKED_FIRM}|央企|国企")
+_FIRM_ROLE_CHARACTER = "企"
 MIN_STEM_AFTER_ROLE = 2
 
 
 def _after_firm_role(text: str, start: int, suffix_start: int) -> int:
-    if suffix_start - start <= len("龙头企业") or "企业" not in text[start:suffix_start]:
+    if suffix_start - start <= len("央企") or _FIRM_ROLE_CHARACTER not in text[start:suffix_start]:
         return start  # speed: most names hold no role
     roles = list(_FIRM_ROLE.finditer(text, start, suffix_start))
     if roles and suffix_start - roles[-1].end() >= MIN_STEM_AFTER_ROLE:
@@ -708,6 +716,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
     if rule.type == "IndustryChain" and core.endswith(CHAIN_CATEGORY_TAILS) and not is_vocabulary_term(core):
         # 加大新兴产业: a category word with words glued before it (绿色石化 ends in 化
         # and is an industry of the vocabulary all the same)
+        return "generic-name"
+    if rule.type == "IndustryChain" and (_MEASURED.search(stem) or core.endswith(_GROWTH_ENDS)):
         return "generic-name"
     if rule.type == "IndustryChain" and _ends_with_place(core):
         return "generic-name"  # "长沙产业集群": the place's cluster, not an industry named 长沙

@@ -408,3 +408,14 @@ def test_building_and_supplying_verbs_and_a_firms_standing_open_no_name():
 def test_an_output_in_figures_or_a_verb_of_growth_ends_no_industry():
     found = _by_canonical("实施青松集团原丝20万吨、碳丝10万吨、复材5万吨全产业链等重点项目。", "将聚焦整车、零部件、后市场一体化发展。")
     assert not any(any(ch.isdigit() for ch in name) or name.endswith("发展") for name in found)
+
+
+def test_china_s_zhong_after_a_preposition_or_conjunction_opens_the_name():
+    found = _by_canonical("该中心由中建材青松玻璃设计研究院牵头建设。", "管委会与中钠白杨(深圳)新能源有限公司签约。")
+    assert "中建材青松玻璃设计研究院" in found
+    assert any(name.startswith("中钠白杨") for name in found)
+
+
+def test_a_park_named_only_by_praise_words_is_a_kind_not_a_name():
+    found = _by_canonical("二、代表性开发区\n", "积极建设专业化特色精品产业园区。")
+    assert not any(m.type == "Place" for m in found.values())

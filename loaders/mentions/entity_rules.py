@@ -112,6 +112,10 @@ _DESIGNATED_CENTRES = frozenset({"TechnologyInnovationCenter", "EngineeringResea
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
     "首批",
+    "代表性",
+    "专业化",
+    "特色",
+    "精品",
     "高标准",
     "高能级",
     "省部级以上",
@@ -357,6 +361,9 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
             if token == "中" and start < suffix_start and text[start] in _PARTNER_COUNTRIES:
                 start -= 1  # 中德, 中法: the first half of a partnership, not "in"
                 continue
+            if token == "中" and _opens_after_function_word(text, start - 1):
+                start -= 1  # "由中建材某某研究院", "与中钠某某公司": China's 中, not "in"
+                break
             if _opens_listed_name(text, token, start, suffix_start):
                 start -= 1  # "A、以岭医药集团": after 、 a name begins, whatever its first character
                 break
@@ -571,6 +578,16 @@ def _skip_leading_words(text: str, start: int, suffix_start: int) -> int:
 _PARTNER_COUNTRIES = frozenset("德法俄美日英韩意澳欧非乌巴以新奥荷瑞芬丹比葡西")
 # Prepositions the segmenter glues onto the next word (以大科学装置, 将合肥…).
 _LEADING_FUNCTION_CHARS = frozenset("以将把对向从在由")
+
+
+# The locative 中 ("in") follows a noun ("在园区中"); after a preposition, a conjunction or a
+# mark it opens a name (中建材, 中钠, 中车: "China's").
+_BEFORE_OPENING_ZHONG = frozenset("由与和及同跟、，,：:；;（(“\"")
+
+
+def _opens_after_function_word(text: str, at: int) -> bool:
+    """Whether the 中 at ``at`` stands after a preposition, a conjunction or a mark."""
+    return at == 0 or text[at - 1] in _BEFORE_OPENING_ZHONG
 
 
 def _widen_for_bilateral(text: str, floor: int, start: int) -> int:

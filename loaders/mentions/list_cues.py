@@ -65,7 +65,7 @@ _STANDS_FOR = r"等?为(?:代表|首|骨干)的?"
 _LONG_MODIFIERS = r"(?:[^\W\d_之为]|、){0,20}?"
 HEAD_CUE = re.compile(
     rf"(?:(?:等{_STANDING_FOR}(?:{_COUNT})?|{_DEMONSTRATIVE}|{_COUNT})(?:{_MANY}|{_MANY_OF_FIRMS}|{_COUNTED_FIRMS_CLAUSE}|{_COUNTED_FIRMS_MODIFIERS}|{_LEAGUE}|{_ROLE_MODIFIERS}|{_FIELD_FIRM_MODIFIERS}|{_MODIFIERS})|{_STANDS_FOR}{_LONG_MODIFIERS}|(?=为))"
-    rf"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|板块|赛道|为龙头|为链主|为骨干)"
+    rf"(企业|公司|集团|厂商|厂家|制造商|供应商|巨头|翘楚|龙头(?!产业|行业)|领军(?!人才|人物|团队|型)|车企|药企|(?:产业链|产业集群|产业)(?!{_FIRM_AFTER_INDUSTRY})|制造业|产品链|(?:重|轻)工业(?!企业|园|区|项目|用地)|板块|赛道|为龙头|为链主|为骨干)"
 )
 STANDING_LIST = re.compile(_STANDS_FOR)
 # A head of firms after a longer description than the cue's modifiers allow, read only when
@@ -184,6 +184,9 @@ HEAD_CLASS = {
     "制造业": "IndustryChain",  # "等先进制造业": the trades it is made of
     "板块": "IndustryChain",  # "装备、建材等板块": the sectors of a business or a zone
     "赛道": "IndustryChain",  # "低空经济、人形机器人等新赛道": industries a city races in
+    "产品链": "IndustryChain",  # "炼油、乙烯和芳烃三大产品链": the lines of a chain's products
+    "重工业": "IndustryChain",  # "船舶、军工、钢铁及铝业等重工业": heavy industries
+    "轻工业": "IndustryChain",
 }
 # Classes a list may pass on to unknown members: short names a suffix cannot reveal.
 CONTAGIOUS = frozenset({"Enterprise", "IndustryChain", "LargeScientificFacility"})

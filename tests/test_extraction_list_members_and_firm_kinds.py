@@ -207,6 +207,8 @@ def test_a_two_character_trade_before_firms_is_no_chain(tmp_path: Path) -> None:
 
 
 def test_lists_closed_by_heavy_industry_or_product_lines_list_industries(tmp_path: Path) -> None:
-    found, _ = extract(tmp_path, "青州逐渐形成以船舶、军工、精密仪器等重工业聚落。可带动塑料加工、医药制剂等10余条下游产品链。\n")
+    found, _ = extract(
+        tmp_path, "青州逐渐形成以船舶、军工、精密仪器等重工业聚落。可带动塑料加工、医药制剂等10余条下游产品链。\n"
+    )
     assert {found.get(name) for name in ("军工", "塑料加工", "医药制剂")} == {"IndustryChain"}
     assert "重工业" not in found

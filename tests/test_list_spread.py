@@ -8,7 +8,7 @@ from pathlib import Path
 from kg.model import Mention
 from loaders import ablation
 from loaders.pipeline import extract_document
-from loaders.relations.list_spread import spreadable_lists, spread_over_lists
+from loaders.relations.list_spread import spread_over_lists, spreadable_lists
 from loaders.relations.pair_model import RULE_NAME
 
 # No rule reads 建立了包括…在内: the pair model relates the zone to the near centres only
@@ -96,7 +96,8 @@ def test_a_fact_between_two_members_or_a_symmetric_one_stays_with_its_pair() -> 
 def test_a_focus_on_one_member_of_a_closed_list_of_industries_is_a_focus_on_each() -> None:
     text = "青州市已形成家电、纺织服装、机械电子等支柱产业。"
     city, home, textile, machines = _mentions(
-        text, [("青州市", "Place"), ("家电", "IndustryChain"), ("纺织服装", "IndustryChain"), ("机械电子", "IndustryChain")]
+        text,
+        [("青州市", "Place"), ("家电", "IndustryChain"), ("纺织服装", "IndustryChain"), ("机械电子", "IndustryChain")],
     )
     lists = spreadable_lists(text, [city, home, textile, machines])
     assert lists[id(home)] == (home, textile, machines)
@@ -112,6 +113,7 @@ def test_a_focus_on_one_member_of_a_closed_list_of_industries_is_a_focus_on_each
 def test_a_list_of_industries_without_a_closing_head_is_not_spread_over() -> None:
     text = "青州市发展家电、纺织服装、机械电子。"
     mentions = _mentions(
-        text, [("青州市", "Place"), ("家电", "IndustryChain"), ("纺织服装", "IndustryChain"), ("机械电子", "IndustryChain")]
+        text,
+        [("青州市", "Place"), ("家电", "IndustryChain"), ("纺织服装", "IndustryChain"), ("机械电子", "IndustryChain")],
     )
     assert spreadable_lists(text, mentions) == {}

@@ -406,7 +406,9 @@ def test_building_and_supplying_verbs_and_a_firms_standing_open_no_name():
 
 
 def test_an_output_in_figures_or_a_verb_of_growth_ends_no_industry():
-    found = _by_canonical("实施青松集团原丝20万吨、碳丝10万吨、复材5万吨全产业链等重点项目。", "将聚焦整车、零部件、后市场一体化发展。")
+    found = _by_canonical(
+        "实施青松集团原丝20万吨、碳丝10万吨、复材5万吨全产业链等重点项目。", "将聚焦整车、零部件、后市场一体化发展。"
+    )
     assert not any(any(ch.isdigit() for ch in name) or name.endswith("发展") for name in found)
 
 

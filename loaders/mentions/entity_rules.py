@@ -582,7 +582,7 @@ _LEADING_FUNCTION_CHARS = frozenset("以将把对向从在由")
 
 # The locative 中 ("in") follows a noun ("在园区中"); after a preposition, a conjunction or a
 # mark it opens a name (中建材, 中钠, 中车: "China's").
-_BEFORE_OPENING_ZHONG = frozenset("由与和及同跟、，,：:；;（(“\"")
+_BEFORE_OPENING_ZHONG = frozenset('由与和及同跟、，,：:；;（(“"')
 
 
 def _opens_after_function_word(text: str, at: int) -> bool:

@@ -36,7 +36,7 @@ from loaders.mentions.coordination import group_units, without_overlaps
 from loaders.relations.class_limits import violation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
 from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
-from loaders.relations.list_spread import Lists, spreadable_lists, spread_over_lists
+from loaders.relations.list_spread import Lists, spread_over_lists, spreadable_lists
 from loaders.relations.pair_model import RULE_NAME as PAIR_RULE
 from loaders.relations.pair_model import default_model, scored_pairs
 from loaders.relations.paragraph_leads import lead_chains, previous_chains, topic_chains

@@ -161,7 +161,7 @@ def _zone_opening_the_name(view: SentenceView, park: Mention) -> Mention | None:
 
 @relation_rule("part-of-zone-opening-the-name", 0.7, min_mentions=1, needs="place")
 def part_of_zone_opening_the_name(view: SentenceView) -> Iterator[Found]:
-    """"大同经济技术开发区装备制造产业园", "合肥高新区集成电路产业园": a park or base whose
+    """ "大同经济技术开发区装备制造产业园", "合肥高新区集成电路产业园": a park or base whose
     name begins with the name of a development zone the article names lies in that zone."""
     for unit in view.units:
         if unit.kind != "place":

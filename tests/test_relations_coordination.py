@@ -34,6 +34,12 @@ def test_chain_suffix_between_members_still_joins() -> None:
     assert len(unit.members) == 2 and unit.closed_by_deng
 
 
+def test_a_latin_short_name_in_brackets_does_not_break_a_list() -> None:
+    (unit,) = units_of("比亚迪(BYD)和江淮(JAC)等整车企业")
+    assert [m.text for m in unit.members] == ["比亚迪", "江淮"]
+    assert unit.closed_by_deng
+
+
 def test_different_kinds_do_not_join() -> None:
     units = units_of("合肥、科大讯飞")
     assert [u.kind for u in units] == ["place", "org"]

@@ -27,7 +27,11 @@ ORGANISATION_CLASSES: frozenset[str] = frozenset(
 
 # A list separator, optionally after a chain suffix the mention did not cover
 # ("集成电路产业、新型显示产业"), or after a closing quote mark.
-_SEPARATOR = re.compile(r"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?")
+# A member's Latin short name in brackets may stand before the joiner ("A公司（CATL）和B公司").
+_LATIN_ASIDE = r"(?:[（(][A-Za-z0-9&.\- ]{2,12}[）)])?"
+_SEPARATOR = re.compile(
+    rf"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?{_LATIN_ASIDE}\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?"
+)
 
 _CLOSING_BRACKET = re.compile(r"[）)]")
 _OPENING_BRACKET = re.compile(r"[（(]")
@@ -40,7 +44,7 @@ _CATEGORY = (
     r"中心|研究院|产业链|产业集群|产业|集群|行业|领域|园区|县区|区县|城市|地区|项目"
 )
 _DENG_TAIL = re.compile(
-    r"(?:产业链|产业集群|产业|集群)?[”’」』》]?\s*等"
+    rf"{_LATIN_ASIDE}(?:产业链|产业集群|产业|集群)?[”’」』》]?\s*等"
     r"(?:\s*(?:近|约|超过|超|逾|共|达)?\s*(?:\d+|[一二三四五六七八九十两几数百千余多]+)\s*(?:余|多)?\s*"
     r"(?:家|个|所|座|大|项|条|类|批|户|支)?)?"
     rf"(?P<noun>[\u4e00-\u9fff]{{0,5}}?(?:{_CATEGORY}))?"

@@ -34,8 +34,12 @@ def clause_start(text: str, position: int) -> int:
 def topic_unit(view: SentenceView, index: int) -> int | None:
     """The organisation unit heading the sentence part of unit ``index``: the first unit
     of the part when nothing but an opener precedes it, or the unit its relative clause
-    describes ("A牵头建设的X" -> X). None when the part opens otherwise."""
+    describes ("A牵头建设的X" -> X), past a clause of standing ("作为Y的…之一，X"). None
+    when the part opens otherwise."""
     start = part_start(view.text, view.units[index].start)
+    standing = _CUES.standing_clause.match(view.text, start)
+    if standing is not None and standing.end() <= view.units[index].start:
+        start = standing.end()
     first = next((k for k in range(index) if view.units[k].start >= start), None)
     if first is None or not _CUES.opener.match(view.text[start : view.units[first].start].strip()):
         return None

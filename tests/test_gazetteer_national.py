@@ -123,6 +123,15 @@ def test_a_city_scoped_short_form_is_dropped_in_another_citys_document(tmp_path:
     result = extraction(tmp_path, "合肥市规划建设未来科学城，合肥市还将扩建滨湖科学城。\n")
     assert "合肥滨湖科学城" in {e.name for e in result.entities}
     assert any(d.reason == "other-city-name" and d.text.startswith("未来科学城") for d in result.dropped)
+
+
+def test_a_city_scoped_short_form_after_another_citys_name_is_that_citys(tmp_path: Path) -> None:
+    # 先进光源 alone is Hefei's; written after 大连 it is Dalian's own, even on a page that
+    # names Hefei as often as Dalian.
+    result = extraction(tmp_path, "合肥先进光源位于合肥。大连化物所搭建了大连先进光源。\n")
+    facilities = [m for m in result.mentions if m.canonical == "合肥先进光源"]
+    assert [m.text for m in facilities] == ["合肥先进光源"]
+    assert any(d.reason == "other-city-name" and d.text.startswith("先进光源") for d in result.dropped)
     # In Beijing's own documents it resolves.
     assert found(tmp_path, "北京市昌平区的未来科学城聚集了多家能源企业。\n").get("未来科学城") == "Place"
 

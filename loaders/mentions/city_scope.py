@@ -43,28 +43,35 @@ def document_city(mentions: list[Mention], gaz: Gazetteer) -> str | None:
 
 
 def keep_own_city_names(mentions: list[Mention], gaz: Gazetteer) -> tuple[list[Mention], list[Dropped]]:
-    """``mentions`` less the city-scoped names of another city than the document's."""
+    """``mentions`` less the city-scoped names of another city than the document's, and
+    those written right after another city's name ("大连先进光源" is Dalian's, whatever
+    city the page speaks of most)."""
     city = document_city(mentions, gaz)
-    if city is None:
-        return mentions, []
+    cities_before = _cities_written_before(mentions)
     kept: list[Mention] = []
     dropped: list[Dropped] = []
     for mention in mentions:
         entry = gaz.entry(mention.canonical) if mention.source == GAZETTEER_SOURCE else None
-        if entry is not None and entry.city_scoped(mention.written) and entry.city != city:
-            dropped.append(
-                Dropped(
-                    mention.doc,
-                    STAGE,
-                    "other-city-name",
-                    mention.start,
-                    mention.end,
-                    f"{mention.text}: {entry.canonical} of {entry.city}, document of {city}",
-                )
-            )
+        if entry is None or not entry.city_scoped(mention.written):
+            kept.append(mention)
+            continue
+        owner = cities_before.get((mention.sentence, mention.clean_start))
+        if owner is not None and owner != entry.city:
+            detail = f"{mention.text}: {entry.canonical} of {entry.city}, written after {owner}"
+            dropped.append(Dropped(mention.doc, STAGE, "other-city-name", mention.start, mention.end, detail))
+        elif city is not None and entry.city != city:
+            detail = f"{mention.text}: {entry.canonical} of {entry.city}, document of {city}"
+            dropped.append(Dropped(mention.doc, STAGE, "other-city-name", mention.start, mention.end, detail))
         else:
             kept.append(mention)
     return kept, dropped
+
+
+def _cities_written_before(mentions: list[Mention]) -> dict[tuple[int, int], str]:
+    """The cities named in the text, by (sentence, where the name ends)."""
+    return {
+        (m.sentence, m.clean_end): m.canonical for m in mentions if m.type == "Place" and m.subtype == "City"
+    }
 
 
 # A province or city written in full before 委 and an office ("某省委常委", "某市委副书记")

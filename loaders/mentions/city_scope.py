@@ -69,9 +69,7 @@ def keep_own_city_names(mentions: list[Mention], gaz: Gazetteer) -> tuple[list[M
 
 def _cities_written_before(mentions: list[Mention]) -> dict[tuple[int, int], str]:
     """The cities named in the text, by (sentence, where the name ends)."""
-    return {
-        (m.sentence, m.clean_end): m.canonical for m in mentions if m.type == "Place" and m.subtype == "City"
-    }
+    return {(m.sentence, m.clean_end): m.canonical for m in mentions if m.type == "Place" and m.subtype == "City"}
 
 
 # A province or city written in full before 委 and an office ("某省委常委", "某市委副书记")

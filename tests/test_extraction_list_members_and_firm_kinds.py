@@ -212,3 +212,12 @@ def test_lists_closed_by_heavy_industry_or_product_lines_list_industries(tmp_pat
     )
     assert {found.get(name) for name in ("军工", "塑料加工", "医药制剂")} == {"IndustryChain"}
     assert "重工业" not in found
+
+
+def test_kinds_of_firm_listed_before_a_head_of_firms_are_no_firms(tmp_path: Path) -> None:
+    found, _ = extract(
+        tmp_path, "会上，青州区与世界500强企业、上市企业、独角兽企业、专精特新企业等大湾区企业进行签约。\n"
+    )
+    assert not any(name.endswith("企业") for name in found)
+    found, _ = extract(tmp_path, "以全球领先的制药公司白杨医药为例。\n")
+    assert "制药公司" not in found

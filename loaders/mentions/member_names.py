@@ -133,6 +133,8 @@ def acceptable_member(name: str, cls: str, by_cue: bool) -> bool:
         return False
     if cls == "IndustryChain":
         name = strip_industry_suffix(name)  # "三大主导产业以及…": 主导产业 is a category word
+    if cls == "Enterprise" and name.endswith(_FIRM_WORD) and len(name) > len(_FIRM_WORD):
+        name = name[: -len(_FIRM_WORD)]  # "上市企业、独角兽企业": kinds of firm by the words before 企业
     verdict = judge(RULES.get(_RULE_FOR_CLASS[cls]), name)
     if verdict == _GENERIC and cls == "Enterprise" and _coined_brand_and_trade(name):
         return True  # "某时医疗": a kind's word (城市医疗集团) after a coined brand is the firm's trade
@@ -140,6 +142,7 @@ def acceptable_member(name: str, cls: str, by_cue: bool) -> bool:
 
 
 _GENERIC = "generic-name"
+_FIRM_WORD = "企业"
 _CLAUSE_END = "的"
 
 

@@ -221,3 +221,9 @@ def test_kinds_of_firm_listed_before_a_head_of_firms_are_no_firms(tmp_path: Path
     assert not any(name.endswith("企业") for name in found)
     found, _ = extract(tmp_path, "以全球领先的制药公司白杨医药为例。\n")
     assert "制药公司" not in found
+
+
+def test_a_verb_of_making_opens_no_listed_industry(tmp_path: Path) -> None:
+    found, _ = extract(tmp_path, "辽阳开发炼油、乙烯和芳烃三大产品链。\n")
+    assert found.get("乙烯") == "IndustryChain"
+    assert not any("开发" in name for name in found)

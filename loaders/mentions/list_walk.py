@@ -92,6 +92,21 @@ def after_leading_verb(text: str, start: int, end: int) -> int:
 
 
 _VERB_TAGS = frozenset({"v", "p"})
+# Verbs of making that the word rules leave on the first member of a list of industries
+# ("开发炼油、乙烯和芳烃三大产品链", "主要生产滤清器、轴承等"): no industry's name opens with one
+# written as a word of its own.
+_MAKING_VERBS = frozenset({"开发", "研发", "生产"})
+MIN_INDUSTRY_CHARS = 2
+
+
+def after_leading_making_verb(text: str, start: int, end: int) -> int:
+    """Start of the first industry of a list after a verb of making the word rules leave on it."""
+    first = rjieba.cut(text[start:end])[0]
+    if first in _MAKING_VERBS and end - start - len(first) >= MIN_INDUSTRY_CHARS:
+        return start + len(first)
+    return start
+
+
 # Verbs that lead a delegation of firms ("组织A、B等企业代表参观"): two characters the
 # word rules keep on the first firm, as no firm's name begins with them.
 _DELEGATION_VERBS = frozenset({"组织", "組織", "带领", "帶領", "率领", "率領", "召集"})

@@ -74,6 +74,7 @@ from loaders.mentions.list_walk import (
     MIN_FIRM_NAME_CHARS,
     NAME_JOINER_CHARS,
     after_a_list_of_firms,
+    after_leading_making_verb,
     after_leading_verb,
     joiner_before,
     walk_items,
@@ -223,6 +224,9 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
         items = [*items[:-1], (after_leading_verb(text, a, b), b, None)]
     if cls == "IndustryChain":
         items = [(after_leading_place(text, a, b, known), b, k) if k is None else (a, b, k) for a, b, k in items]
+        if items and items[-1][2] is None:
+            a, b, _ = items[-1]
+            items = [*items[:-1], (after_leading_making_verb(text, a, b), b, None)]
     stages = field and names_stages([text[a:b] for a, b, _ in items])
     short_firms = _short_firms_between_firms(text, items) if cls == "Enterprise" and not by_cue else set()
     return [

@@ -421,3 +421,12 @@ def test_china_s_zhong_after_a_preposition_or_conjunction_opens_the_name():
 def test_a_park_named_only_by_praise_words_is_a_kind_not_a_name():
     found = _by_canonical("二、代表性开发区\n", "积极建设专业化特色精品产业园区。")
     assert not any(m.type == "Place" for m in found.values())
+
+
+def test_phrases_of_kind_are_no_names():
+    found = _by_canonical(
+        "宁国市是宣城市代管的县级市。",
+        "区属国资平台公司青松产发的副总介绍，园区引进了星海科技、云杉电子等配套企业。",
+    )
+    assert "代管的县" not in found and "区属国资平台公司" not in found and "配套企业" not in found
+    assert {"宁国市", "宣城市", "星海科技"} <= set(found)

@@ -106,12 +106,20 @@ _CAPACITY = re.compile("(?:^|[0-9０-９一二三四五六七八九十百千万�
 _MEASURED = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:万|亿)?(?:吨|辆|台|套|片|亩|元|GWh|MWh|GW|MW|kW)")
 # A clause's verb of growth after an industry ("…后市场一体化发展") ends no industry's name.
 _GROWTH_ENDS = ("发展", "一体化")
+# The particle 的; a brand that holds it opens the names of its parks (美的库卡智能制造科技园).
+_PARTICLE_DE = "的"
+_BRAND_WITH_DE = "美的"
 # Centres a province or city designates by kind: a province's name alone before the kind
 # names the designation ("某省工程技术研究中心"), not one centre.
 _DESIGNATED_CENTRES = frozenset({"TechnologyInnovationCenter", "EngineeringResearchCenter"})
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
     "首批",
+    "区属",
+    "县属",
+    "市属",
+    "省属",
+    "国资",
     "代表性",
     "专业化",
     "特色",
@@ -736,6 +744,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"
     if rule.type == "IndustryChain" and (_MEASURED.search(stem) or core.endswith(_GROWTH_ENDS)):
         return "generic-name"
+    if rule.type == "Place" and _PARTICLE_DE in stem.replace(_BRAND_WITH_DE, ""):
+        return "generic-name"  # "宣城市代管的县级市": 的 ties a phrase, no place's name holds it
     if rule.type == "IndustryChain" and _ends_with_place(core):
         return "generic-name"  # "长沙产业集群": the place's cluster, not an industry named 长沙
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):

@@ -1,4 +1,5 @@
-"""A learned relation with one member of a list of organisations holds for every member.
+"""A learned relation with one member of a list holds for every member: of a list of
+organisations always, of a closed list of industries for a place's focus.
 
 The pair model scores one pair of names at a time, within a reach of characters
 (pair_model.MAX_GAP). "X园区入驻A、B、C、D等企业" states one fact about the whole list,

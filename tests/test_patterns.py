@@ -46,12 +46,39 @@ def test_every_packaged_pattern_parses_and_has_a_unique_name() -> None:
         ('{"name": "x", "type": "FOCUSES_ON", "head": "place", "tail": "chain", "gap_cues": "聚焦"}', "list of words"),
         ('{"name": "x", "type": "FOCUSES_ON", "head": "place", "tail": "chain", "confidence": 2}', "confidence"),
         ("not json", "not a JSON object"),
+        (
+            '{"name": "x", "type": "FOCUSES_ON", "head": "place", "tail": "chain", "gap_cues": "@nowhere"}',
+            "no cue list",
+        ),
+        ('{"cue_list": "verbs", "words": ["深耕", ""]}', "non-empty strings"),
+        ('{"cue_list": "", "words": ["深耕"]}', "a cue list needs a name"),
     ],
 )
 def test_a_malformed_pattern_is_refused_naming_file_and_line(tmp_path: Path, line: str, message: str) -> None:
     path = write(tmp_path / "patterns.jsonl", "// a comment line\n" + line + "\n")
     with pytest.raises(InputError, match=rf"patterns.jsonl:2: .*{message}"):
         load_patterns(path)
+
+
+def test_patterns_share_a_cue_list_the_file_names_once(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "patterns.jsonl",
+        '{"name": "a", "type": "FOCUSES_ON", "head": "place", "tail": "chain", "gap_cues": "@verbs"}\n'
+        '{"cue_list": "verbs", "words": ["深耕", "聚焦"]}\n'
+        '{"name": "b", "type": "FOCUSES_ON", "head": "subject", "tail": "chain", "gap_cues": "@verbs"}\n',
+    )
+    first, second = load_patterns(path)
+    assert [p.name for p in (first, second)] == ["a", "b"]
+    assert first.gap is not None and second.gap is not None
+    assert first.gap.pattern == second.gap.pattern
+    assert {m.group() for m in first.gap.finditer("深耕聚焦")} == {"深耕", "聚焦"}
+    assert set(first.required_words) == {"深耕", "聚焦"}
+
+
+def test_a_cue_list_defined_twice_is_refused(tmp_path: Path) -> None:
+    line = '{"cue_list": "verbs", "words": ["深耕"]}\n'
+    with pytest.raises(InputError, match=r"patterns.jsonl:2: cue list verbs is defined twice"):
+        load_patterns(write(tmp_path / "patterns.jsonl", line + line))
 
 
 def test_a_packaged_pattern_reads_a_place_that_takes_an_industry_as_its_leading_one(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``order``: which end the sentence names first (``head-first`` or ``tail-first``).
 - ``gap_cues``: one must occur between the two; ``before_cues``: one must end the text
   right before the first; ``after_cues``: one must open the text right after the second.
+  Any cue field may name a list the file defines once on a line of its own
+  (``{"cue_list": "NAME", "words": [...]}``) as ``"@NAME"``, so twin patterns share it.
 - ``max_gap``: most characters between them; ``max_commas``: most commas among those.
 - ``blockers``: words that, in the gap, cancel the pattern (不, 未, 缺乏…; 未来 is no
   negation and cancels nothing).
@@ -605,8 +607,47 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
     )
 
 
+# Cue lists several patterns share are written once, as a line of their own
+# ({"cue_list": "NAME", "words": [...]}), and a pattern's cue field names one as "@NAME".
+_CUE_FIELDS = ("gap_cues", "before_cues", "after_cues", "blockers", "after_blockers")
+_LIST_KEY = "cue_list"
+_LIST_REFERENCE = "@"
+
+
 def read_patterns(lines: Iterable[str], source: str) -> list[RelationPattern]:
-    return [pattern_from(obj, where) for obj, where in json_objects(lines, source)]
+    """The patterns of one file, with the cue lists it names ("@NAME") read from its own lines."""
+    objects = list(json_objects(lines, source))
+    lists = _cue_lists(objects)
+    return [pattern_from(_with_lists(obj, lists, where), where) for obj, where in objects if _LIST_KEY not in obj]
+
+
+def _cue_lists(objects: list[tuple[dict[str, Any], str]]) -> dict[str, list[str]]:
+    """The named cue lists a file defines, by name."""
+    lists: dict[str, list[str]] = {}
+    for obj, where in objects:
+        if _LIST_KEY not in obj:
+            continue
+        name, words = obj[_LIST_KEY], obj.get("words")
+        if not isinstance(name, str) or not name or not isinstance(words, list):
+            raise InputError(f"{where}: a cue list needs a name and a list of words")
+        if not all(isinstance(w, str) and w for w in words):
+            raise InputError(f"{where}: the words of cue list {name} must be non-empty strings")
+        if name in lists:
+            raise InputError(f"{where}: cue list {name} is defined twice")
+        lists[name] = words
+    return lists
+
+
+def _with_lists(obj: dict[str, Any], lists: dict[str, list[str]], where: str) -> dict[str, Any]:
+    """``obj`` with each cue field written as "@NAME" replaced by the words of that list."""
+    resolved = dict(obj)
+    for key in _CUE_FIELDS:
+        value = obj.get(key)
+        if isinstance(value, str) and value.startswith(_LIST_REFERENCE):
+            if value[len(_LIST_REFERENCE) :] not in lists:
+                raise InputError(f"{where}: {key} names no cue list of this file ({value})")
+            resolved[key] = lists[value[len(_LIST_REFERENCE) :]]
+    return resolved
 
 
 def load_patterns(path: Path) -> list[RelationPattern]:

@@ -644,9 +644,10 @@ def _with_lists(obj: dict[str, Any], lists: dict[str, list[str]], where: str) ->
     for key in _CUE_FIELDS:
         value = obj.get(key)
         if isinstance(value, str) and value.startswith(_LIST_REFERENCE):
-            if value[len(_LIST_REFERENCE) :] not in lists:
+            name = value.removeprefix(_LIST_REFERENCE)
+            if name not in lists:
                 raise InputError(f"{where}: {key} names no cue list of this file ({value})")
-            resolved[key] = lists[value[len(_LIST_REFERENCE) :]]
+            resolved[key] = lists[name]
     return resolved
 
 

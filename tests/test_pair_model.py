@@ -18,6 +18,7 @@ from loaders import ablation
 from loaders.pipeline import extract_document
 from loaders.relations.pair_model import (
     _CUES,
+    CONJUNCTION,
     MODEL_FILE,
     RULE_NAME,
     candidate_pairs,
@@ -185,6 +186,20 @@ def test_scoring_reads_the_words_around_a_pair_as_training_does(tmp_path: Path, 
     # A model that knows one part only: the pair scores over the threshold only if the
     # scoring reads the word after it as the training features name it.
     model = model_from_json({"bias": -3.0, "threshold": 0.5, "weights": {f"FOCUSES_ON|{weighed}": 6.0}}, "m.json")
+    pairs = {(p.type, p.head.type, p.tail.type) for p in scored_pairs(model, sentence, mentions)}
+    assert (("FOCUSES_ON", "Place", "IndustryChain") in pairs) is found
+
+
+@pytest.mark.parametrize(("weighed", "found"), [("在", True), ("深耕", False)])
+def test_scoring_conjoins_the_words_between_with_the_class_pair_as_training_does(
+    tmp_path: Path, weighed: str, found: bool
+) -> None:
+    sentence, mentions = _sentence_and_mentions(tmp_path, "青柳高新区已在新材料领域深耕多年。")
+    # A model that knows one conjunction only ("已在" stands between the pair; 深耕 after it):
+    # the pair scores over the threshold only if scoring conjoins the gap's words as
+    # training's conjoined() does.
+    weights = {f"FOCUSES_ON|{CONJUNCTION}Place>IndustryChain|bw={weighed}|hb": 6.0}
+    model = model_from_json({"bias": -3.0, "threshold": 0.5, "weights": weights}, "m.json")
     pairs = {(p.type, p.head.type, p.tail.type) for p in scored_pairs(model, sentence, mentions)}
     assert (("FOCUSES_ON", "Place", "IndustryChain") in pairs) is found
 

@@ -151,9 +151,15 @@ _OUTER_WINDOW = 4
 def _outer_words(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The word right before the pair's first mention and the word right after its second
     (None at the sentence's edge), read in windows of _OUTER_WINDOW characters."""
-    before = model_words(text[max(0, start - _OUTER_WINDOW) : start])
-    after = model_words(text[end : end + _OUTER_WINDOW])
+    before = _window_words(text[max(0, start - _OUTER_WINDOW) : start])
+    after = _window_words(text[end : end + _OUTER_WINDOW])
     return (before[-1] if before else None, after[0] if after else None)
+
+
+@lru_cache(maxsize=65536)
+def _window_words(window: str) -> tuple[str, ...]:
+    """model_words of a few characters (speed: the same windows recur across a page's pairs)."""
+    return tuple(model_words(window))
 
 
 def source_parts(head: Mention, tail: Mention) -> tuple[str, str]:
@@ -240,6 +246,17 @@ def conjoined(parts: tuple[str, ...]) -> tuple[str, ...]:
     if pair is None:
         return tuple(plain)
     return (*plain, *(f"{CONJUNCTION}{pair}|{p}" for p in plain if p.startswith("bw=")))
+
+
+def _scored_parts(
+    head: Mention, tail: Mention, gap: _Gap, outer: tuple[str | None, str | None], opening: int
+) -> tuple[str, ...]:
+    """``conjoined(_pair_parts(...))`` built directly (speed: every candidate is scored): the
+    class pair is the first part, and the words between are the gap's."""
+    plain = _pair_parts(head, tail, gap, outer, opening)
+    order = plain[2]
+    prefix = f"{CONJUNCTION}{plain[0]}|bw="
+    return (*plain, *(f"{prefix}{w}|{order}" for w in gap.words))
 
 
 def _class_pair(parts: list[str]) -> str | None:
@@ -471,7 +488,7 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
         outer = outers.get(span)
         if outer is None:
             outer = outers[span] = _outer_words(text, *span)
-        parts = conjoined(_pair_parts(head, tail, gap, outer, opening))
+        parts = _scored_parts(head, tail, gap, outer, opening)
         for rel_type in stated:
             logit = model.logit(rel_type, parts)
             if logit >= least:

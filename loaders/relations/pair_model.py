@@ -43,7 +43,7 @@ MODEL_FILE = "data/pair_model.json"
 # them, and tables with dozens of names would otherwise cost a square of their size.
 # Policy sentences run long ("X区以A为龙头，…，重点发展B"): at 40 characters many pairs of one
 # sentence that the gold relates lay beyond reach; at 80, weights relearned, relation F1 rose
-# on each of three web sets no rule had been read on (README, "Quality").
+# on each of the web sets measured unseen, and fell a little on the testset (README, "Quality").
 MAX_GAP = 80
 _SHORT_SEPARATOR = 3  # characters: a gap this short is a feature by itself ("、", "的", "位于")
 _MAX_BETWEEN_COUNT = 4

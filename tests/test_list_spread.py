@@ -13,7 +13,16 @@ from loaders.relations.pair_model import RULE_NAME
 
 # No rule reads 建立了包括…在内: the pair model relates the zone to the near centres only
 # (the far ones lie beyond its reach, or have more names between).
-CENTRES = ("青柳电子信息", "青柳先进材料", "青柳智能装备", "青柳生物医药")
+CENTRES = (
+    "青柳电子信息",
+    "青柳先进材料",
+    "青柳智能装备",
+    "青柳生物医药",
+    "青柳新能源汽车",
+    "青柳节能环保",
+    "青柳现代农业",
+    "青柳海洋装备",
+)
 SENTENCE = (
     "近年来青柳高新区的研发体系日益完善，建立了包括"
     + "、".join(f"{c}工程技术研究中心" for c in CENTRES[:-1])

@@ -21,7 +21,13 @@ from loaders.relations.pair_model import (
     CONJUNCTION,
     MODEL_FILE,
     RULE_NAME,
+    _allowed_pairs,
+    _outer_words,
+    _pair_parts,
+    _read_gap,
+    _scored_parts,
     candidate_pairs,
+    conjoined,
     default_model,
     is_word,
     model_from_json,
@@ -202,6 +208,26 @@ def test_scoring_conjoins_the_words_between_with_the_class_pair_as_training_does
     model = model_from_json({"bias": -3.0, "threshold": 0.5, "weights": weights}, "m.json")
     pairs = {(p.type, p.head.type, p.tail.type) for p in scored_pairs(model, sentence, mentions)}
     assert (("FOCUSES_ON", "Place", "IndustryChain") in pairs) is found
+
+
+def test_the_parts_scored_are_the_plain_parts_conjoined_for_every_pair_of_a_seed() -> None:
+    # Scoring builds the conjunctions straight from the gap's words (speed); training and
+    # stored rows build them with conjoined(): the two must give the same parts.
+    extraction = extract_document(ROOT / "seeds" / "002_254ccf3dff91ce83.txt")
+    compared = 0
+    for sentence in extraction.document.sentences:
+        placed = [m for m in extraction.mentions if m.sentence == sentence.index and m.clean_end > m.clean_start]
+        if len(placed) < 2:
+            continue
+        opening = min(m.clean_start for m in placed)
+        for head, tail, _ in _allowed_pairs(sentence.text, placed):
+            first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
+            gap = _read_gap(sentence.text, first.clean_end, second.clean_start, placed)
+            outer = _outer_words(sentence.text, first.clean_start, second.clean_end)
+            plain = _pair_parts(head, tail, gap, outer, opening)
+            assert _scored_parts(head, tail, gap, outer, opening) == conjoined(plain)
+            compared += 1
+    assert compared > 100
 
 
 def test_a_model_file_without_weights_is_refused_with_its_name() -> None:

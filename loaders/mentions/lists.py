@@ -15,6 +15,7 @@ quote that holds their count ("A、B“两大主导产业”", "“A、B”两�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import rjieba
 
@@ -219,14 +220,11 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
         items = _with_glued_places(text, items, known)
         # "…生产企业福斯特等龙头企业": each member begins after the role noun it holds
         items = [(role_noun_end(text, a, b), b, k) if k is None else (a, b, k) for a, b, k in items]
-    if cls == "Enterprise" and items and items[-1][2] is None:
-        a, b, _ = items[-1]
-        items = [*items[:-1], (after_leading_verb(text, a, b), b, None)]
+    if cls == "Enterprise":
+        items = _first_member_cut(text, items, after_leading_verb)
     if cls == "IndustryChain":
         items = [(after_leading_place(text, a, b, known), b, k) if k is None else (a, b, k) for a, b, k in items]
-        if items and items[-1][2] is None:
-            a, b, _ = items[-1]
-            items = [*items[:-1], (after_leading_making_verb(text, a, b), b, None)]
+        items = _first_member_cut(text, items, after_leading_making_verb)
     stages = field and names_stages([text[a:b] for a, b, _ in items])
     short_firms = _short_firms_between_firms(text, items) if cls == "Enterprise" and not by_cue else set()
     return [
@@ -243,6 +241,17 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
             )
         )
     ]
+
+
+def _first_member_cut(
+    text: str, items: list[tuple[int, int, KnownSpan | None]], start_after: Callable[[str, int, int], int]
+) -> list[tuple[int, int, KnownSpan | None]]:
+    """``items`` (read right to left) with the list's first member, when no known name, opening
+    where ``start_after`` says: past the verb the word rules leave on it."""
+    if not items or items[-1][2] is not None:
+        return items
+    a, b, _ = items[-1]
+    return [*items[:-1], (start_after(text, a, b), b, None)]
 
 
 def after_leading_place(text: str, start: int, end: int, known: KnownIndex) -> int:

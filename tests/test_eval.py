@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.graph.evaluate import Fact, NamedThing, Score, read_gold, score
+from kg.graph.evaluate import Fact, NamedThing, Score, Scores, read_gold, score
 
 
 def thing(doc: str, cls: str, name: str, *aliases: str) -> NamedThing:
@@ -83,3 +83,19 @@ def test_malformed_gold_names_the_line(tmp_path: Path) -> None:
     path.write_text(json.dumps(good, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
     with pytest.raises(InputError, match="gold.jsonl:2"):
         read_gold([path])
+
+
+def test_two_readings_of_the_frozen_pages_score_each_other_symmetrically() -> None:
+    """What benchmarks/agreement.py reports: one reading scored as a system against the other.
+    Swapping which reading is the gold swaps precision and recall (the matching is one to
+    one), and a reading scored against itself agrees fully."""
+    real = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+    seconds = sorted((Path(__file__).parent / "real" / "second").glob("*.gold.jsonl"))
+    first = read_gold([p.parent.parent / "frozen" / p.name for p in seconds], real)
+    second = read_gold(seconds, real)
+    one_way, other_way, itself = score(*first, *second), score(*second, *first), score(*first, *first)
+    for kind in ("entities", "relations"):
+        a, b = Scores.total(getattr(one_way, kind)), Scores.total(getattr(other_way, kind))
+        assert (a.precision, a.recall) == pytest.approx((b.recall, b.precision))
+        assert 0.0 < a.f1 < 1.0
+        assert Scores.total(getattr(itself, kind)).f1 == 1.0

@@ -24,6 +24,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.graph.evaluate import Score, Scores, evaluate_files, read_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +35,8 @@ FROZEN_SET = ("real-frozen", ROOT / "tests/real/frozen", ROOT / "tests/real/seco
 def paired_gold(gold_dir: Path, second_dir: Path) -> tuple[list[Path], list[Path]]:
     """The gold files of the pages a second reading exists for, and those readings."""
     seconds = sorted(second_dir.glob("*.gold.jsonl"))
+    if not seconds:
+        sys.exit(f"{second_dir}: no second reading (*.gold.jsonl) here")
     golds = [gold_dir / p.name for p in seconds]
     missing = [p for p in golds if not p.exists()]
     if missing:
@@ -115,7 +118,10 @@ def main() -> int:
     )
     args = parser.parse_args()
     sets = [FROZEN_SET, *((name, Path(g), Path(s), Path(t)) for name, g, s, t in args.extra)]
-    measured = [measure(*one) for one in sets]
+    try:
+        measured = [measure(*one) for one in sets]
+    except InputError as exc:  # a gold file or a page that is not there or not gold
+        sys.exit(str(exc))
     print("| set | who | entities P / R / F1 | relations P / R / F1 |")
     print("|---|---|---|---|")
     for m in measured:

@@ -99,3 +99,15 @@ def test_two_readings_of_the_frozen_pages_score_each_other_symmetrically() -> No
         assert (a.precision, a.recall) == pytest.approx((b.recall, b.precision))
         assert 0.0 < a.f1 < 1.0
         assert Scores.total(getattr(itself, kind)).f1 == 1.0
+
+
+def test_gold_pointing_into_a_missing_document_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    spanned = {"kind": "entity", "doc": "page.txt", "type": "Place", "name": "合肥市", "aliases": []}
+    spanned["spans"] = [{"start": 0, "end": 2}]
+    path.write_text(json.dumps(spanned, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="page.txt"):
+        read_gold([path], tmp_path / "pages")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text("合肥", encoding="utf-8")
+    assert read_gold([path], tmp_path / "pages")[0][0].names == {"合肥市", "合肥"}

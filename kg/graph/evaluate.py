@@ -128,8 +128,16 @@ def _span_forms(obj: dict[str, Any], input_dir: Path | None, texts: dict[str, st
         return []
     doc = obj["doc"]
     if doc not in texts:
-        texts[doc] = (input_dir / doc).read_text(encoding="utf-8")
+        texts[doc] = _document_text(input_dir / doc)
     return [texts[doc][span["start"] : span["end"]] for span in spans]
+
+
+def _document_text(path: Path) -> str:
+    """The document a gold entity's spans point into; a missing or unreadable one is named."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: the gold points into this document, which cannot be read ({exc})") from exc
 
 
 def system_output(graph: KnowledgeGraph, doc: str) -> tuple[list[NamedThing], list[Fact]]:

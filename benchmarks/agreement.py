@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.graph.evaluate import Score, Scores, evaluate_files, read_gold, score
+from kg.graph.evaluate import Score, Scores, extracted, gold_documents, read_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -42,12 +42,6 @@ def paired_gold(gold_dir: Path, second_dir: Path) -> tuple[list[Path], list[Path
     if missing:
         sys.exit(f"{missing[0]}: a second reading exists for this page, but not its gold")
     return golds, seconds
-
-
-def reader_scores(golds: list[Path], seconds: list[Path], texts: Path) -> Scores:
-    gold_entities, gold_facts = read_gold(golds, texts)
-    second_entities, second_facts = read_gold(seconds, texts)
-    return score(gold_entities, gold_facts, second_entities, second_facts)
 
 
 def cells(s: Score) -> str:
@@ -69,8 +63,9 @@ class Measured:
 
 def measure(name: str, gold_dir: Path, second_dir: Path, texts: Path) -> Measured:
     golds, seconds = paired_gold(gold_dir, second_dir)
-    reader = reader_scores(golds, seconds, texts)
-    return Measured(name, len(golds), reader, evaluate_files(golds, texts), evaluate_files(seconds, texts))
+    gold, second = read_gold(golds, texts), read_gold(seconds, texts)
+    system = extracted(gold_documents(golds, gold), texts)  # once, scored against both readings
+    return Measured(name, len(golds), score(*gold, *second), score(*gold, *system), score(*second, *system))
 
 
 def set_rows(m: Measured) -> list[str]:

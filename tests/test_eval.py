@@ -103,8 +103,10 @@ def test_two_readings_of_the_frozen_pages_score_each_other_symmetrically() -> No
 
 def test_gold_pointing_into_a_missing_document_names_it(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
-    spanned = {"kind": "entity", "doc": "page.txt", "type": "Place", "name": "合肥市", "aliases": []}
-    spanned["spans"] = [{"start": 0, "end": 2}]
+    spanned = {
+        "kind": "entity", "doc": "page.txt", "type": "Place", "name": "合肥市", "aliases": [],
+        "spans": [{"start": 0, "end": 2}],
+    }  # fmt: skip
     path.write_text(json.dumps(spanned, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="page.txt"):
         read_gold([path], tmp_path / "pages")

@@ -59,6 +59,7 @@ REAL_CASES = [path for paths in REAL_SPLITS.values() for path in paths]
 # The frozen pages read again by a second reader who saw neither their gold nor the
 # extractor's output (benchmarks/agreement.py): what two careful readers agree on.
 SECOND_READINGS = sorted((TESTS / "real" / "second").glob("*.gold.jsonl"))
+OFFSET_CASES = REAL_CASES + SECOND_READINGS  # gold that points to its page by offsets
 
 
 # Where a page writes an entity only in a form that is no name (pinyin inside it, a table cell
@@ -93,9 +94,7 @@ def test_every_frozen_page_is_read_a_second_time() -> None:
     assert [p.name for p in SECOND_READINGS] == [p.name for p in REAL_SPLITS["frozen"]]
 
 
-@pytest.mark.parametrize(
-    "path", REAL_CASES + SECOND_READINGS, ids=[f"{p.parent.name}/{p.name}" for p in REAL_CASES + SECOND_READINGS]
-)
+@pytest.mark.parametrize("path", OFFSET_CASES, ids=[f"{p.parent.name}/{p.name}" for p in OFFSET_CASES])
 def test_real_gold_points_to_its_page_by_offsets(path: Path) -> None:
     doc = path.name.replace(".gold.jsonl", ".txt")
     text = (REAL_CORPUS / doc).read_text(encoding="utf-8")

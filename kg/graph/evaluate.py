@@ -270,23 +270,32 @@ def documents_named_by(gold_paths: list[Path]) -> set[str]:
     return {p.name[: -len(GOLD_SUFFIX)] + ".txt" for p in gold_paths if p.name.endswith(GOLD_SUFFIX)}
 
 
-def evaluate_files(gold_paths: list[Path], input_dir: Path) -> Scores:
+def extracted(docs: list[str], input_dir: Path) -> tuple[list[NamedThing], list[Fact]]:
+    """What extraction finds in each of ``docs`` (names of files in ``input_dir``), as scored."""
     from kg.graph.build import build_graph
     from loaders.pipeline import extract_document
 
-    gold_entities, gold_facts = read_gold(gold_paths, input_dir)
     sys_entities: list[NamedThing] = []
     sys_facts: list[Fact] = []
-    docs = {e.doc for e in gold_entities} | {f.doc for f in gold_facts} | documents_named_by(gold_paths)
-    for doc in sorted(docs):
+    for doc in docs:
         path = input_dir / doc
         if not path.exists():
             raise InputError(f"{path}: the gold file names this document, but it is not in {input_dir}")
-        graph = build_graph([extract_document(path)])
-        ents, facts = system_output(graph, doc)
+        ents, facts = system_output(build_graph([extract_document(path)]), doc)
         sys_entities += ents
         sys_facts += facts
-    return score(gold_entities, gold_facts, sys_entities, sys_facts)
+    return sys_entities, sys_facts
+
+
+def gold_documents(gold_paths: list[Path], gold: tuple[list[NamedThing], list[Fact]]) -> list[str]:
+    """The documents gold files are about: those their lines name, and those their names say."""
+    entities, facts = gold
+    return sorted({e.doc for e in entities} | {f.doc for f in facts} | documents_named_by(gold_paths))
+
+
+def evaluate_files(gold_paths: list[Path], input_dir: Path) -> Scores:
+    gold = read_gold(gold_paths, input_dir)
+    return score(*gold, *extracted(gold_documents(gold_paths, gold), input_dir))
 
 
 def _row(name: str, s: Score) -> str:

@@ -148,3 +148,13 @@ def test_a_short_name_after_a_role_among_a_places_firms_or_with_a_trade_head_is_
     found = _by_canonical("入驻企业星澜科技负责人介绍了新产线。", "翠湖建材投资建设新厂房。")
     assert found["星澜科技"].type == "Enterprise"
     assert found["翠湖建材"].type == "Enterprise"
+
+
+def test_a_verb_of_signing_registering_or_attending_is_no_part_of_the_name_after_it():
+    found = _by_canonical(
+        "双方签署青柳数实融合创新中心合作协议。",
+        "在园区注册安徽澜至储能材料科技有限公司。",
+        "校长应邀出席青柳大学科技园揭牌仪式。",
+    )
+    assert {"青柳数实融合创新中心", "安徽澜至储能材料科技有限公司"} <= set(found)
+    assert not any(n.startswith(("签署", "注册", "出席", "应邀")) for n in found)

@@ -235,3 +235,13 @@ def test_an_industry_park_lends_its_industry_no_park_short_name():
     ).mentions
     first = [m for m in found if m.sentence == 0]
     assert not any(m.canonical == "智慧安防产业园" for m in first)
+
+
+def test_demonstration_campus_medicine_and_logistics_parks_named_by_place_or_owner_are_places():
+    found = _places(
+        "这就是青柳循环经济示范园。",
+        "青柳湖科教园内，实验室正在建设。",
+        "依托青柳生物医药园区，引进药企。",
+        "青柳湖现代物流园开园。",
+    )
+    assert {"青柳循环经济示范园", "青柳湖科教园", "青柳生物医药园区", "青柳湖现代物流园"} <= set(found)

@@ -89,8 +89,9 @@ class DocState:
     chain_lead_section: tuple[str | None] | None = None
     previous_end: int = 0
     sentence_index: int = 0  # the sentence being read
-    # Parks' short names learned from their full names: alias -> the sentence it was learned in.
-    park_short_names: dict[str, int] = field(default_factory=dict)
+    # Parks' and firms' short names learned from their full names: alias -> the sentence it
+    # was learned in.
+    learned_short_names: dict[str, int] = field(default_factory=dict)
     # Codes of the divisions the gazetteer finds anywhere in the document (a county's bare
     # short name is taken only in a document that names its city: county_context.py).
     division_codes: frozenset[str] = frozenset()

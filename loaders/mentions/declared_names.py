@@ -1,5 +1,6 @@
-"""The names a document declares (……（以下简称“X”）, a park's short name learned from its
-full name): learning them from chosen candidates and finding them in later sentences."""
+"""The names a document declares (……（以下简称“X”）, a park's or a firm's short name learned
+from its full name): learning them from chosen candidates and finding them in later
+sentences (and, for short names learned from full names, in the title and lead before)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from loaders.mentions.candidates import (
     DeclaredName,
     DocState,
 )
+from loaders.mentions.firm_short_names import firm_short_name
 from loaders.mentions.mention_records import to_mention
 from loaders.mentions.zone_names import park_short_name
 
@@ -48,24 +50,36 @@ def _learn_park_short_name(cand: Candidate, state: DocState) -> bool:
     if short is None or short in state.declared or default_gazetteer().surface(short) is not None:
         return False
     state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
-    state.park_short_names[short] = state.sentence_index
+    state.learned_short_names[short] = state.sentence_index
     return True
 
 
-def park_short_names_before(doc: Document, mentions: list[Mention], state: DocState) -> list[Mention]:
-    """A title or lead may call a park by its short name before the text names it in full
-    ("某省某某入选…" above "…某省某某科技产业园…"): those earlier short names are the park too,
-    in place of the shorter names found inside them (the province)."""
-    if not state.park_short_names:
+def _learn_firm_short_name(cand: Candidate, state: DocState) -> bool:
+    """A firm named by its legal name is named by its brand later (firm_short_names.py)."""
+    if cand.type != "Enterprise":
+        return False
+    short = firm_short_name(cand.canonical)
+    if short is None or short in state.declared:
+        return False
+    state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
+    state.learned_short_names[short] = state.sentence_index
+    return True
+
+
+def short_names_before(doc: Document, mentions: list[Mention], state: DocState) -> list[Mention]:
+    """A title or lead may call a park or a firm by its short name before the text names it
+    in full ("某省某某入选…" above "…某省某某科技产业园…"): those earlier short names are the
+    park or firm too, in place of the shorter names found inside them (the province)."""
+    if not state.learned_short_names:
         return mentions
-    automaton = ahocorasick_rs.AhoCorasick(list(state.park_short_names), implementation=FEW_NAMES_AUTOMATON)
-    last_learned = max(state.park_short_names.values())
+    automaton = ahocorasick_rs.AhoCorasick(list(state.learned_short_names), implementation=FEW_NAMES_AUTOMATON)
+    last_learned = max(state.learned_short_names.values())
     for sentence in doc.sentences:
         if sentence.index >= last_learned:
             continue  # speed: no short name was learned after this sentence
         for _index, start, end in automaton.find_matches_as_indexes(sentence.text):
             alias = sentence.text[start:end]
-            if sentence.index >= state.park_short_names[alias]:
+            if sentence.index >= state.learned_short_names[alias]:
                 continue
             name = state.declared[alias]
             inside = [
@@ -89,7 +103,7 @@ def learn_declarations(text: str, chosen: list[Candidate], state: DocState) -> b
     learned = False
     may_declare = _may_declare(text)
     for cand in chosen:
-        if _learn_park_short_name(cand, state):
+        if _learn_park_short_name(cand, state) or _learn_firm_short_name(cand, state):
             learned = True
         match = _DECLARATION.match(text, cand.end) if may_declare else None
         if match is None:

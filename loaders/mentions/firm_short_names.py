@@ -1,0 +1,76 @@
+"""The brand a firm's legal name is shortened to, so the firm is found where the text
+later (or in its title) writes only that: 某省某某锂电科技有限公司 … 某某锂电项目落户….
+
+News names a firm in full once and by its short name after; no suffix rule sees the short
+name, and the gazetteer knows only famous firms. The short name is the legal name without
+its legal form, a bracketed place and a leading place (loaders.resolve.company_core), cut
+after the first words that make four characters or more (某某锂电 of 某某锂电科技): the
+brand and the first word of trade, as Chinese business writing shortens names.
+
+No short name is learned where it could name something else: a brand the dictionary knows
+as a common word (纳米, 玻璃: 纳米科技发展有限公司 is not shortened to an industry) or a
+national word (中国航空发动机集团 is 中国航发, not 中国航空), a short
+name that is an industry of the vocabularies or a name the gazetteer holds, or a firm the
+gazetteer already knows under some name (its short names are the gazetteer's).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import rjieba
+
+from loaders.lexicon.chain_names import is_vocabulary_term
+from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.lexicon.segmenter import segment
+from loaders.mentions.short_names import is_coined_word
+from loaders.resolve import company_core
+
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+_SHORT_CHARS = range(4, 7)
+# National words open the names of state firms whose short names are coined otherwise
+# (中国航空发动机集团 is 中国航发, and 中国航空 another firm).
+_NATIONAL_OPENINGS = frozenset({"中国", "中华", "国家", "全国"})
+# Known firms inside a legal name are looked for in runs of these lengths.
+_KNOWN_FIRM_CHARS = range(2, 7)
+
+
+@lru_cache(maxsize=4096)
+def firm_short_name(full: str) -> str | None:
+    """The short name of the firm whose legal name is ``full``, or None when it has no
+    legal form or no safe short name."""
+    if not full.endswith(_LEGAL_FORMS) or _holds_known_firm(full):
+        return None
+    gaz = default_gazetteer()
+    core = company_core(full, gaz)
+    words = [w for w in segment(core) if not w.isspace()]
+    if not words or not _is_brand(words[0]):
+        return None
+    short = ""
+    for word in words:
+        short += word
+        if len(short) >= _SHORT_CHARS.start:
+            break
+    if len(short) not in _SHORT_CHARS or short == core:
+        return None
+    if gaz.surface(short) is not None or is_vocabulary_term(short):
+        return None
+    return short
+
+
+def _is_brand(word: str) -> bool:
+    """Whether ``word`` is a firm's own word: coined, or a proper noun, not a common word
+    nor an industry."""
+    if word in _NATIONAL_OPENINGS or is_vocabulary_term(word):
+        return False
+    return is_coined_word(word, [tag for _w, tag in rjieba.tag(word)])
+
+
+def _holds_known_firm(full: str) -> bool:
+    """Whether the gazetteer knows a firm named inside ``full``."""
+    surface = default_gazetteer().surface
+    return any(
+        (known := surface(full[i : i + n])) is not None and known.type == "Enterprise"
+        for n in _KNOWN_FIRM_CHARS
+        for i in range(len(full) - n + 1)
+    )

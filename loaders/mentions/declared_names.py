@@ -19,6 +19,7 @@ from loaders.mentions.candidates import (
     DocState,
 )
 from loaders.mentions.firm_short_names import firm_short_name
+from loaders.mentions.institute_short_names import institute_short_names
 from loaders.mentions.mention_records import to_mention
 from loaders.mentions.zone_names import park_short_name
 
@@ -32,11 +33,18 @@ _DECLARATION = re.compile(
 )
 
 
+# A short name ending in 院 before 士 is the start of 院士 (an academician), no institute.
+_ACADEMY_END = "院"
+_ACADEMICIAN_END = "士"
+
+
 def declared_candidates(text: str, state: DocState) -> list[Candidate]:
     if state.automaton is None:
         return []
     found = []
     for _index, start, end in state.automaton.find_matches_as_indexes(text):
+        if text[end - 1] == _ACADEMY_END and text.startswith(_ACADEMICIAN_END, end):
+            continue
         name = state.declared[text[start:end]]
         found.append(Candidate(start, end, name.type, name.subtype, name.canonical, DECLARED_SOURCE))
     return found
@@ -64,6 +72,20 @@ def _learn_firm_short_name(cand: Candidate, state: DocState) -> bool:
     state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
     state.learned_short_names[short] = state.sentence_index
     return True
+
+
+def _learn_institute_short_names(cand: Candidate, state: DocState) -> bool:
+    """An institute named in full is named by place, field and 所/院 later
+    (institute_short_names.py)."""
+    if cand.type != "ResearchInstitute":
+        return False
+    learned = False
+    for short in institute_short_names(cand.canonical):
+        if short not in state.declared:
+            state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
+            state.learned_short_names[short] = state.sentence_index
+            learned = True
+    return learned
 
 
 def short_names_before(doc: Document, mentions: list[Mention], state: DocState) -> list[Mention]:
@@ -103,7 +125,11 @@ def learn_declarations(text: str, chosen: list[Candidate], state: DocState) -> b
     learned = False
     may_declare = _may_declare(text)
     for cand in chosen:
-        if _learn_park_short_name(cand, state) or _learn_firm_short_name(cand, state):
+        if (
+            _learn_park_short_name(cand, state)
+            or _learn_firm_short_name(cand, state)
+            or _learn_institute_short_names(cand, state)
+        ):
             learned = True
         match = _DECLARATION.match(text, cand.end) if may_declare else None
         if match is None:

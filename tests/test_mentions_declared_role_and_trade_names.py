@@ -158,3 +158,14 @@ def test_a_verb_of_signing_registering_or_attending_is_no_part_of_the_name_after
     )
     assert {"青柳数实融合创新中心", "安徽澜至储能材料科技有限公司"} <= set(found)
     assert not any(n.startswith(("签署", "注册", "出席", "应邀")) for n in found)
+
+
+def test_a_joint_innovation_lab_centre_or_institute_keeps_its_field_before_联合():
+    found = _by_canonical(
+        "共同打造青柳智能应用联合创新实验室。",
+        "双方共建青柳湖智能制造联合创新中心。",
+        "共建青柳智慧文旅联合创新研究院。",
+    )
+    assert found["青柳智能应用联合创新实验室"].type == "Laboratory"
+    assert found["青柳湖智能制造联合创新中心"].type == "InnovationPlatform"
+    assert found["青柳智慧文旅联合创新研究院"].type == "ResearchInstitute"

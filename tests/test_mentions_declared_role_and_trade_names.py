@@ -169,3 +169,9 @@ def test_a_joint_innovation_lab_centre_or_institute_keeps_its_field_before_联�
     assert found["青柳智能应用联合创新实验室"].type == "Laboratory"
     assert found["青柳湖智能制造联合创新中心"].type == "InnovationPlatform"
     assert found["青柳智慧文旅联合创新研究院"].type == "ResearchInstitute"
+
+
+def test_a_country_stays_in_a_name_that_needs_it_and_is_cut_from_one_that_does_not():
+    found = _by_canonical("引来了新加坡国立大学等高校。", "与美国斯坦福大学合作。")
+    assert found["新加坡国立大学"].type == "University"
+    assert "斯坦福大学" in found

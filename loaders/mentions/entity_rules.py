@@ -517,6 +517,9 @@ _FOREIGN_COUNTRY = re.compile(
     "(?:美国|日本|瑞典|德国|英国|法国|韩国|俄罗斯|以色列|新加坡|芬兰|荷兰|意大利|加拿大|澳大利亚|瑞士|"
     "比利时|丹麦|挪威|奥地利|西班牙|葡萄牙|印度|巴西|爱尔兰|新西兰|波兰|匈牙利|捷克|乌克兰)\\s*"
 )
+# Words that need the country before them to name anything (新加坡国立大学, 英国皇家学会):
+# the country stays in the name.
+_COUNTRY_OWNED_WORDS = frozenset({"国立", "皇家"})
 _COUNTRY_AT_END = re.compile(f"(?:{_FOREIGN_COUNTRY.pattern})$")
 MAX_COUNTRY_CHARS = 5
 
@@ -571,7 +574,11 @@ def _skip_leading_words(text: str, start: int, suffix_start: int) -> int:
     for verb in _NEVER_IN_NAME.finditer(text, max(0, start - 1), suffix_start):
         start = max(start, verb.end())
     country = _FOREIGN_COUNTRY.match(text, start, suffix_start)
-    if country is not None and suffix_start - country.end() >= 2:
+    if (
+        country is not None
+        and suffix_start - country.end() >= 2
+        and text[country.end() : suffix_start] not in _COUNTRY_OWNED_WORDS
+    ):
         start = country.end()
     qualifiers = _QUALIFIERS.match(text, start, suffix_start)
     if qualifiers is not None:

@@ -8,7 +8,8 @@ after the first words that make four characters or more (某某锂电 of 某某�
 brand and the first word of trade, as Chinese business writing shortens names.
 
 No short name is learned where it could name something else: a brand the dictionary knows
-as a common word (纳米, 玻璃: 纳米科技发展有限公司 is not shortened to an industry) or a
+as a common word or that opens an industry's name (玻璃, 纳米: 纳米科技发展有限公司 is not
+shortened to an industry) or a
 national word (中国航空发动机集团 is 中国航发, not 中国航空), a short
 name that is an industry of the vocabularies or a name the gazetteer holds, or a firm the
 gazetteer already knows under some name (its short names are the gazetteer's).
@@ -16,11 +17,11 @@ gazetteer already knows under some name (its short names are the gazetteer's).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import rjieba
 
-from loaders.lexicon.chain_names import is_vocabulary_term
+from loaders.lexicon.chain_names import industry_terms, is_vocabulary_term, segment_terms
 from loaders.lexicon.gazetteer import default_gazetteer
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.short_names import is_coined_word
@@ -51,7 +52,7 @@ def firm_short_name(full: str) -> str | None:
         short += word
         if len(short) >= _SHORT_CHARS.start:
             break
-    if len(short) not in _SHORT_CHARS or short == core:
+    if len(short) not in _SHORT_CHARS:
         return None
     if gaz.surface(short) is not None or is_vocabulary_term(short):
         return None
@@ -61,9 +62,16 @@ def firm_short_name(full: str) -> str | None:
 def _is_brand(word: str) -> bool:
     """Whether ``word`` is a firm's own word: coined, or a proper noun, not a common word
     nor an industry."""
-    if word in _NATIONAL_OPENINGS or is_vocabulary_term(word):
+    if word in _NATIONAL_OPENINGS or is_vocabulary_term(word) or word in _industry_openings():
         return False
     return is_coined_word(word, [tag for _w, tag in rjieba.tag(word)])
+
+
+@cache
+def _industry_openings() -> frozenset[str]:
+    """The first two characters of every industry and segment of the vocabularies: a word
+    that opens one (纳米 of 纳米材料, 海洋 of 海洋经济) is a trade's, not a brand."""
+    return frozenset(term[:2] for term in industry_terms() | segment_terms() if len(term) > 2)
 
 
 def _holds_known_firm(full: str) -> bool:

@@ -15,6 +15,7 @@ import csv
 import dataclasses
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -152,6 +153,16 @@ class Gazetteer:
         """The code of the division called ``name`` (or ``城市区县`` path), if unique."""
         found = self.divisions_by_name.get(name, [])
         return found[0].code if len(found) == 1 else None
+
+    def holds_name(self, text: str, entity_type: str, lengths: Iterable[int]) -> bool:
+        """Whether a run of ``text`` of one of ``lengths`` characters is a name of
+        ``entity_type`` this gazetteer knows (a place inside a zone's name, a firm inside a
+        legal name)."""
+        return any(
+            (found := self.surfaces.get(text[i : i + n])) is not None and found.type == entity_type
+            for n in lengths
+            for i in range(len(text) - n + 1)
+        )
 
     def parent_chain(self, code: str) -> list[str]:
         """Codes of the enclosing divisions of ``code``, nearest first."""

@@ -76,9 +76,4 @@ def _industry_openings() -> frozenset[str]:
 
 def _holds_known_firm(full: str) -> bool:
     """Whether the gazetteer knows a firm named inside ``full``."""
-    surface = default_gazetteer().surface
-    return any(
-        (known := surface(full[i : i + n])) is not None and known.type == "Enterprise"
-        for n in _KNOWN_FIRM_CHARS
-        for i in range(len(full) - n + 1)
-    )
+    return default_gazetteer().holds_name(full, "Enterprise", _KNOWN_FIRM_CHARS)

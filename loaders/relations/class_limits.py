@@ -145,12 +145,7 @@ _NAME_PART_LENGTHS = (2, 3, 4)
 
 def _names_a_place(rest: str) -> bool:
     """Whether ``rest`` (a zone's name past its city) holds another place's name."""
-    surface = default_gazetteer().surface
-    return any(
-        (found := surface(rest[i : i + n])) is not None and found.type == "Place"
-        for n in _NAME_PART_LENGTHS
-        for i in range(len(rest) - n + 1)
-    )
+    return default_gazetteer().holds_name(rest, "Place", _NAME_PART_LENGTHS)
 
 
 # A state-level new area (南京江北新区) is a zone that spans whole districts and counties.

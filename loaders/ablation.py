@@ -14,6 +14,7 @@ PARTS: tuple[str, ...] = (
     "pattern-rules",  # relation rules written as data (loaders/lexicon/data/relation_patterns.jsonl)
     "document-context",  # the city a page is about, the district a heading names
     "company-short-names",  # 赣锋锂电投资…: a clause opening with a coined name and a head word
+    "learned-short-names",  # a firm's or institute's short name learned from its full name (某某锂电, 储能院)
     "city-scope",  # a city's short place names (科学岛, 光谷) kept only in that city's documents
     "proper-short-stems",  # 之江实验室: a two-character proper name before a suffix that wants three
     "chain-pos",  # stems before 产业 that are verb phrases by their tags are no chains

@@ -4,6 +4,7 @@ and after; no short name is learned that could name something else. Invented nam
 from test_mentions_helpers import make_document
 
 from kg.model import Mention
+from loaders import ablation
 from loaders.mentions.find import find_mentions
 from loaders.mentions.firm_short_names import firm_short_name
 from loaders.pipeline import extract_document
@@ -46,3 +47,10 @@ def test_what_the_text_says_of_the_short_name_is_said_of_the_firm(tmp_path):
     located = {(names[r.head], names[r.tail]) for r in extraction.relations if r.type == "LOCATED_IN"}
     assert ("安徽澜至锂电科技有限公司", "合肥高新技术产业开发区") in located
     assert "澜至锂电" not in names.values()  # one firm, not two
+
+
+def test_the_ablation_part_switches_the_learned_short_names_off():
+    sentences = ("安徽澜至锂电科技有限公司成立于2019年。", "澜至锂电加快建设二期工厂。")
+    with ablation.disabled("learned-short-names"):
+        assert not any(m.text == "澜至锂电" for m in _mentions(*sentences))
+    assert any(m.text == "澜至锂电" for m in _mentions(*sentences))

@@ -9,6 +9,7 @@ import re
 import ahocorasick_rs
 
 from kg.model import Document, Mention
+from loaders import ablation
 from loaders.lexicon.gazetteer import default_gazetteer
 from loaders.mentions.candidates import (
     DECLARED_SOURCE,
@@ -62,9 +63,13 @@ def _learn_park_short_name(cand: Candidate, state: DocState) -> bool:
     return True
 
 
+# The ablation part that switches the firms' and institutes' learned short names off.
+_LEARNED_SHORT_NAMES = "learned-short-names"
+
+
 def _learn_firm_short_name(cand: Candidate, state: DocState) -> bool:
     """A firm named by its legal name is named by its brand later (firm_short_names.py)."""
-    if cand.type != "Enterprise":
+    if cand.type != "Enterprise" or not ablation.enabled(_LEARNED_SHORT_NAMES):
         return False
     short = firm_short_name(cand.canonical)
     if short is None or short in state.declared:
@@ -77,7 +82,7 @@ def _learn_firm_short_name(cand: Candidate, state: DocState) -> bool:
 def _learn_institute_short_names(cand: Candidate, state: DocState) -> bool:
     """An institute named in full is named by place, field and 所/院 later
     (institute_short_names.py)."""
-    if cand.type != "ResearchInstitute":
+    if cand.type != "ResearchInstitute" or not ablation.enabled(_LEARNED_SHORT_NAMES):
         return False
     learned = False
     for short in institute_short_names(cand.canonical):

@@ -1,6 +1,7 @@
-"""The names a document declares (……（以下简称“X”）, a park's or a firm's short name learned
-from its full name): learning them from chosen candidates and finding them in later
-sentences (and, for short names learned from full names, in the title and lead before)."""
+"""The names a document declares (……（以下简称“X”）, a park's, a firm's or an institute's
+short name learned from its full name): learning them from chosen candidates and finding
+them in later sentences (and, for short names learned from full names, in the title and
+lead before)."""
 
 from __future__ import annotations
 
@@ -56,11 +57,9 @@ def _learn_park_short_name(cand: Candidate, state: DocState) -> bool:
     if cand.type != "Place" or cand.priority != RULE_PRIORITY:
         return False
     short = park_short_name(cand.canonical)
-    if short is None or short in state.declared or default_gazetteer().surface(short) is not None:
+    if short is None or default_gazetteer().surface(short) is not None:
         return False
-    state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
-    state.learned_short_names[short] = state.sentence_index
-    return True
+    return _learn_short_name(short, cand, state)
 
 
 # The ablation part that switches the firms' and institutes' learned short names off.
@@ -72,11 +71,7 @@ def _learn_firm_short_name(cand: Candidate, state: DocState) -> bool:
     if cand.type != "Enterprise" or not ablation.enabled(_LEARNED_SHORT_NAMES):
         return False
     short = firm_short_name(cand.canonical)
-    if short is None or short in state.declared:
-        return False
-    state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
-    state.learned_short_names[short] = state.sentence_index
-    return True
+    return short is not None and _learn_short_name(short, cand, state)
 
 
 def _learn_institute_short_names(cand: Candidate, state: DocState) -> bool:
@@ -84,19 +79,25 @@ def _learn_institute_short_names(cand: Candidate, state: DocState) -> bool:
     (institute_short_names.py)."""
     if cand.type != "ResearchInstitute" or not ablation.enabled(_LEARNED_SHORT_NAMES):
         return False
-    learned = False
-    for short in institute_short_names(cand.canonical):
-        if short not in state.declared:
-            state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
-            state.learned_short_names[short] = state.sentence_index
-            learned = True
-    return learned
+    learned = [_learn_short_name(short, cand, state) for short in institute_short_names(cand.canonical)]
+    return any(learned)
+
+
+def _learn_short_name(short: str, cand: Candidate, state: DocState) -> bool:
+    """Register ``short`` as naming ``cand`` from the sentence being read on (and, before it,
+    in the title and lead: short_names_before); False when it names something already."""
+    if short in state.declared:
+        return False
+    state.declare(short, DeclaredName(cand.canonical, cand.type, cand.subtype))
+    state.learned_short_names[short] = state.sentence_index
+    return True
 
 
 def short_names_before(doc: Document, mentions: list[Mention], state: DocState) -> list[Mention]:
-    """A title or lead may call a park or a firm by its short name before the text names it
-    in full ("某省某某入选…" above "…某省某某科技产业园…"): those earlier short names are the
-    park or firm too, in place of the shorter names found inside them (the province)."""
+    """A title or lead may call a park, a firm or an institute by its short name before the
+    text names it in full ("某省某某入选…" above "…某省某某科技产业园…"): those earlier short
+    names are that park, firm or institute too, in place of the shorter names found inside
+    them (the province)."""
     if not state.learned_short_names:
         return mentions
     automaton = ahocorasick_rs.AhoCorasick(list(state.learned_short_names), implementation=FEW_NAMES_AUTOMATON)

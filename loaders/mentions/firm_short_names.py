@@ -7,11 +7,10 @@ its legal form, a bracketed place and a leading place (loaders.resolve.company_c
 after the first words that make four characters or more (某某锂电 of 某某锂电科技): the
 brand and the first word of trade, as Chinese business writing shortens names.
 
-No short name is learned where it could name something else: a brand the dictionary knows
-as a common word or that opens an industry's name (玻璃, 纳米: 纳米科技发展有限公司 is not
-shortened to an industry) or a
-national word (中国航空发动机集团 is 中国航发, not 中国航空), a short
-name that is an industry of the vocabularies or a name the gazetteer holds, or a firm the
+No short name is learned where it could name something else: from a brand the dictionary
+knows as a common word or that opens an industry's name (玻璃, 纳米: 纳米科技发展有限公司 is not
+shortened to an industry), from a national word (中国航空发动机集团 is 中国航发, not 中国航空),
+when it is an industry of the vocabularies or a name the gazetteer holds, or for a firm the
 gazetteer already knows under some name (its short names are the gazetteer's).
 """
 

@@ -28,9 +28,9 @@ from loaders.resolve import company_core
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 _SHORT_CHARS = range(4, 7)
-# National words open the names of state firms whose short names are coined otherwise
-# (中国航空发动机集团 is 中国航发, and 中国航空 another firm).
-_NATIONAL_OPENINGS = frozenset({"中国", "中华", "国家", "全国"})
+# National words open the names of state firms and institutes whose short names are coined
+# otherwise (中国航空发动机集团 is 中国航发, and 中国航空 another firm; 中国汽车工程研究院 is 中汽院).
+NATIONAL_WORDS = frozenset({"中国", "中华", "国家", "全国"})
 # Known firms inside a legal name are looked for in runs of these lengths.
 _KNOWN_FIRM_CHARS = range(2, 7)
 
@@ -61,7 +61,7 @@ def firm_short_name(full: str) -> str | None:
 def _is_brand(word: str) -> bool:
     """Whether ``word`` is a firm's own word: coined, or a proper noun, not a common word
     nor an industry."""
-    if word in _NATIONAL_OPENINGS or is_vocabulary_term(word) or word in _industry_openings():
+    if word in NATIONAL_WORDS or is_vocabulary_term(word) or word in _industry_openings():
         return False
     return is_coined_word(word, [tag for _w, tag in rjieba.tag(word)])
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from loaders.lexicon.gazetteer import default_gazetteer
 from loaders.lexicon.segmenter import segment
+from loaders.mentions.firm_short_names import NATIONAL_WORDS
 
 # The kind word of the full name and the character it is shortened to.
 _KINDS = {"研究所": "所", "研究院": "院"}
@@ -24,7 +25,6 @@ _JOINERS = frozenset({"与", "和", "及", "、"})
 # An owner opening the name: an academy, a university or a college (中国科学院…研究所).
 _OWNER_ENDS = ("科学院", "大学", "学院", "科学研究院")
 _MIN_CHARS = 3
-_NATIONAL_WORDS = frozenset({"中国", "中华", "国家", "全国"})
 # Words that say what any institute does, no field of its own (江苏省产业技术研究院 is 产研院).
 _GENERIC_FIELDS = frozenset({"产业", "科技", "技术", "工业", "创新", "经济", "发展", "科学", "工程", "综合"})
 _INITIALS_WORD_CHARS = 4  # a one-word field of four characters is two words (应用化学)
@@ -70,7 +70,7 @@ def _without_owner(core: str) -> str:
 def _names_a_field(word: str) -> bool:
     """Whether ``word`` may open a field's name: two characters or more, no place, no
     national word (中国汽车工程研究院 is shortened otherwise) and no generic one."""
-    if len(word) < 2 or word in _NATIONAL_WORDS or word in _GENERIC_FIELDS:
+    if len(word) < 2 or word in NATIONAL_WORDS or word in _GENERIC_FIELDS:
         return False
     found = default_gazetteer().surface(word)
     return found is None or found.type != "Place"

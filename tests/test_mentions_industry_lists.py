@@ -122,6 +122,18 @@ def test_siblings_of_known_industries_after_a_scope_verb_are_industries():
     assert found["星海大健康"].type == "IndustryChain"  # named whole, not 大健康
 
 
+def test_a_list_of_three_with_one_comma_and_a_joiner_after_a_scope_verb_lists_industries():
+    # "A、B和C": two chunks between the commas, the last one joined by 和.
+    found = _by_text("星海组团重点发展装备制造、云岭电气和集成电路。")
+    assert found["云岭电气"].type == "IndustryChain"
+
+
+def test_a_headless_list_whose_member_holds_de_is_no_list_of_industries():
+    # "一批行业顶尖的动力电池、新能源和新能源汽车企业": the members qualify firms after a clause.
+    found = _by_text("园区集聚了一批行业顶尖的动力电池、新能源和新能源汽车企业。")
+    assert "行业顶尖的动力电池" not in found
+
+
 def test_a_list_of_directions_after_xiang_lists_industries():
     found = _by_text("青柳市化工产业将向氟硅新材料、精细化工、电池材料方向发展。")
     assert found["氟硅新材料"].type == "IndustryChain"

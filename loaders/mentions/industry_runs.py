@@ -31,8 +31,9 @@ _DIRECTION = "方向"
 _TOWARDS = re.compile("向|朝")
 # (Speed: a run starts where a Han run starts. A match can start nowhere inside one, as
 # what follows the first member is the same from any start, and without the look-behind
-# the engine would retry the failing match from every character of a long run.)
-_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")
+# the engine would retry the failing match from every character of a long run.) One 、 is
+# enough when a joiner splits the last chunk ("装备制造、电子电气和现代服务业"): three members.
+_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){1,}")
 # The last member may be joined by a conjunction instead of 、 ("新材料和集成电路").
 _LAST_JOINER = re.compile("及|和|与")
 # Half the members at least must be known industries for the others to be taken as such.
@@ -77,7 +78,7 @@ def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     joiner = _LAST_JOINER.search(text, last_start, last_end)
     if joiner is not None:
         spans[-1:] = [(last_start, joiner.start()), (joiner.end(), last_end)]
-    if any(not 2 <= b - a <= MAX_ITEM_CHARS for a, b in spans):
+    if any(not 2 <= b - a <= MAX_ITEM_CHARS or "的" in text[a:b] for a, b in spans):
         return []
     return spans
 

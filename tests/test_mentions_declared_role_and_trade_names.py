@@ -54,6 +54,12 @@ def test_a_place_word_after_a_function_word_does_not_open_a_company_name():
     assert not any(n.startswith("合肥") and n.endswith("公司") for n in found)
 
 
+def test_a_place_before_a_clause_ending_in_de_does_not_open_a_company_name():
+    found = _by_canonical("安徽省上报的青柳矿业资源集团有限公司入选。")
+    assert "青柳矿业资源集团有限公司" in found
+    assert not any("的" in n for n in found)
+
+
 def test_industries_are_not_named_after_places_or_praise():
     found = _by_canonical(
         "青柳高新区光纤传感产业规模突破百亿元。",

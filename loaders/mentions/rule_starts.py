@@ -370,6 +370,7 @@ def _after_role_noun(text: str, start: int, s: int, rule: EntityRule) -> int:
 # Characters that stand between a place and a name only as function words.
 _FUNCTION_CHARS = frozenset("在对向从由把将和与及等的为是了以于到至、")
 MAX_TRADE_NAME_GAP = 3
+_CLAUSE_MARK = "的"  # no trade name holds it
 _PARTNER_JOINERS = frozenset("和与及同")
 
 
@@ -385,8 +386,8 @@ def _place_anchored_start(text: str, start: int, s: int, matches: list[SurfaceMa
         gap = text[m.end : start]
         if not 1 <= len(gap) <= MAX_TRADE_NAME_GAP or not _HAN_NAME_RUN.fullmatch(gap):
             return start
-        if gap[0] in _FUNCTION_CHARS or any(w in STOP_VERBS for w in segment(gap)):
-            return start
+        if gap[0] in _FUNCTION_CHARS or _CLAUSE_MARK in gap or any(w in STOP_VERBS for w in segment(gap)):
+            return start  # "安徽省上报的某某集团有限公司": 的 ends a clause about the place
         if gap[-1] in _PARTNER_JOINERS:
             return start  # "某区政府与某某有限公司": the place's body is the firm's partner
         return m.start

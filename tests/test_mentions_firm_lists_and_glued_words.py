@@ -50,6 +50,7 @@ def test_a_long_description_may_head_a_list_of_firms():
     assert {"青枫药业", "白鹭药业"} <= _firms("本市培育青枫药业、白鹭药业等全国医药工业百强企业。")
     assert {"青枫", "白鹭", "远帆"} <= _firms("青枫、白鹭、远帆等“一大批”家电巨头云集于此。")
     assert {"青枫", "白鹭"} <= _firms("青枫、白鹭等上百家国内外机器人企业相继落户。")
+    assert {"青枫硅业", "白鹭电力"} <= _firms("园区拥有青枫硅业、白鹭电力等科技型、高新技术企业近百户。")
 
 
 def test_an_industry_before_a_head_of_firms_heads_no_list_of_industries():

@@ -73,8 +73,10 @@ STANDING_LIST = re.compile(_STANDS_FOR)
 # 工业百强企业", "等产业内知名企业"), a rough count ("等上百家国内外机器人企业"), brands ("等100多
 # 家知名品牌"). No 的, 之 or 为 inside: they close a clause that says what the list is.
 _ROUGH_COUNT = rf"(?:{_COUNT}|(?:上|近|数)[十百千]+(?:余|多)?家)"
+# A kind of firm ending in 型 may stand before the others, joined by 、 ("等科技型、高新技术企业").
+_FIRM_KIND = r"(?:[^\W\d_的之为]{1,6}型、)?"
 LONG_FIRM_CUE = re.compile(
-    rf"等(?:{_ROUGH_COUNT}为?)?(?:[^\W\d_的之为]|[“”‘’\"']){{0,14}}?(企业|公司|集团|品牌|巨头|药企|车企|厂商|龙头(?!产业|行业))"
+    rf"等(?:{_ROUGH_COUNT}为?)?{_FIRM_KIND}(?:[^\W\d_的之为]|[“”‘’\"']){{0,14}}?(企业|公司|集团|品牌|巨头|药企|车企|厂商|龙头(?!产业|行业))"
 )
 # "等一批与船舶产业相关的零部件加工企业", "等一批研发投入大、成长性好的企业": after
 # a word of many, a clause closed by 的 (its own 、 included) describes the members, and the head

@@ -38,6 +38,8 @@ def firms(tmp_path: Path, text: str) -> set[str]:
         ("近期，讴岚机械、岳溪压铸等项目相继入驻。\n", {"讴岚机械", "岳溪压铸"}),
         # a known firm's short name and a head word its own name lacks: a namesake or sister firm
         ("近期，岳溪压铸、长鑫机械等项目相继入驻。\n", {"长鑫机械"}),
+        # a pronoun opening the clause is no part of the firm's name
+        ("其中岚博机电等项目厂房主体已完工。\n", {"岚博机电"}),
     ],
 )
 def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]) -> None:

@@ -49,6 +49,7 @@ _CLAUSE_BREAK = re.compile(rf"[{RUN_BREAKS}◆]")
 # Tokens after which a project item may open in a list's first chunk ("重庆引入|A电子…",
 # "投资8亿元的|A生物…"): a verb, a preposition, 的.
 _OPENING_TAGS = frozenset({"v", "p", "uj", "ul"})
+_PRONOUN = "r"  # 其中, 该, 这些
 # National and regional words open programmes and places, no firm's own name.
 _NOT_COINED_OPENINGS = ("国家", "全国", "全省", "全市")
 MAX_CHUNK_CHARS = 40
@@ -212,8 +213,10 @@ def _opening_offsets(chunk: str) -> list[int]:
     offsets = [0]
     position = 0
     for word, tag in rjieba.tag(chunk):
+        if position == 0 and tag == _PRONOUN:
+            offsets = []  # "其中某某机电等项目": a pronoun opens the clause, never a firm's name
         position += len(word)
-        if tag in _OPENING_TAGS or word == "的" or word.endswith("项目"):
+        if tag in _OPENING_TAGS or tag == _PRONOUN or word == "的" or word.endswith("项目"):
             offsets.append(position)
     return offsets
 

@@ -40,6 +40,8 @@ def firms(tmp_path: Path, text: str) -> set[str]:
         ("近期，岳溪压铸、长鑫机械等项目相继入驻。\n", {"长鑫机械"}),
         # a pronoun opening the clause is no part of the firm's name
         ("其中岚博机电等项目厂房主体已完工。\n", {"岚博机电"}),
+        # firms of light industry, named by their trade (食品, 纺织)
+        ("目前，岚冠食品、青崴纺织等项目相继竣工投产。\n", {"岚冠食品", "青崴纺织"}),
     ],
 )
 def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]) -> None:

@@ -38,6 +38,11 @@ def test_functional_areas_starting_areas_and_branch_parks_are_places():
     assert {"西安市生物医药产业功能区", "郑州航空港起步区", "石狮分园区"} <= set(found)
 
 
+def test_a_county_s_industrial_concentration_zone_is_a_place_named_with_its_county():
+    found = _places("始建于2005年的隆回县工业集中区是省级园区。", "项目落户皖江江北新兴产业集中区。")
+    assert {"隆回县工业集中区", "皖江江北新兴产业集中区", "隆回县"} <= set(found)
+
+
 def test_a_park_a_brand_opens_in_a_city_carries_the_city_and_the_dot():
     found = _places("项目落户宝鸡·中关村科技园。")
     assert "宝鸡·中关村科技园" in found and "中关村科技园" not in found

@@ -51,8 +51,9 @@ _MIN_ZONE_CHARS = 4
 _OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones, not parks (园, 港, 基地)
 # A park whose kind word ends in 区 all the same ("某某新区绿色化工园区") lies in the area
 # before it, which stays a mention of its own (the park is part of it), but the park is
-# named with the area: its canonical name keeps the area's, as a sub-zone's does.
-_PARK_ENDINGS = ("园区",)
+# named with the area: its canonical name keeps the area's, as a sub-zone's does. So is
+# a county's 工业集中区 ("某某县工业集中区").
+_PARK_ENDINGS = ("园区", "集中区")
 
 
 def split_leading_places(text: str, chosen: list[Candidate], matches: list[SurfaceMatch]) -> list[Candidate]:

@@ -43,6 +43,12 @@ def test_a_county_s_industrial_concentration_zone_is_a_place_named_with_its_coun
     assert {"隆回县工业集中区", "皖江江北新兴产业集中区", "隆回县"} <= set(found)
 
 
+def test_a_biomedicine_park_is_named_by_its_place_and_its_industry_alone_names_none():
+    found = _places("像这样的企业，在石家庄市国际生物医药园并不鲜见。", "推动生物医药园区建设。", "推动生物医药园建设。")
+    assert "石家庄市国际生物医药园" in found
+    assert not any(name.startswith("生物医药") for name in found)
+
+
 def test_a_park_a_brand_opens_in_a_city_carries_the_city_and_the_dot():
     found = _places("项目落户宝鸡·中关村科技园。")
     assert "宝鸡·中关村科技园" in found and "中关村科技园" not in found

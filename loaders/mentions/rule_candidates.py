@@ -65,7 +65,7 @@ def rule_candidates(
         reason = "list" if _ends_in_list_word(text, start, s) else judge(rule, text[start:s], owned > start)
         if reason is None and rule.owner_words_must_name:
             reason = _owner_words_reason(text, start, s, rule, near)
-        if reason is None and rule.type == "Place" and names_an_industry(text[start:s], gaz):
+        if reason is None and rule.type == "Place" and _industry_park(text, start, s, e, gaz):
             reason = "industry-park"  # 合成生物产业园: a park of a kind, not a named place
         if reason is None and rule.type == "Place" and _COUNT_INSIDE.search(text, start, s) is not None:
             reason = "counted"  # "某省第四个国家级高新区": a rank among zones of a kind, no name
@@ -191,6 +191,19 @@ def _with_bracketed_place(text: str, end: int, rule: EntityRule, matches: list[S
         if m.start == end + 1 and m.surface.type == "Place" and text[m.end : m.end + 1] in ("）", ")"):
             return m.end + 1
     return end
+
+
+# Park suffixes that open with the industry the park is for: 生物|医药园区 is named by 生物医药.
+_INDUSTRY_PARK_WORDS = ("园区", "园")
+
+
+def _industry_park(text: str, start: int, suffix_start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether the park's words before its kind word name an industry and nothing else:
+    "合成生物|产业园", and "生物医药|园区" where the suffix holds part of the industry."""
+    if names_an_industry(text[start:suffix_start], gaz):
+        return True
+    kind = next((w for w in _INDUSTRY_PARK_WORDS if text.endswith(w, start, end)), "")
+    return suffix_start - start >= 2 and bool(kind) and names_an_industry(text[start : end - len(kind)], gaz)
 
 
 def names_an_industry(stem: str, gaz: Gazetteer) -> bool:

@@ -129,9 +129,9 @@ def test_a_list_of_three_with_one_comma_and_a_joiner_after_a_scope_verb_lists_in
 
 
 def test_a_headless_list_whose_member_holds_de_is_no_list_of_industries():
-    # "一批行业顶尖的动力电池、新能源和新能源汽车企业": the members qualify firms after a clause.
-    found = _by_text("园区集聚了一批行业顶尖的动力电池、新能源和新能源汽车企业。")
-    assert "行业顶尖的动力电池" not in found
+    # "一批国内知名的A、B和C企业": the members qualify firms after a clause.
+    found = _by_text("园区集聚了一批国内知名的动力电池、新能源和智能网联汽车企业。")
+    assert "国内知名的动力电池" not in found
 
 
 def test_a_list_of_directions_after_xiang_lists_industries():

@@ -44,9 +44,7 @@ def test_a_county_s_industrial_concentration_zone_is_a_place_named_with_its_coun
 
 
 def test_a_biomedicine_park_is_named_by_its_place_and_its_industry_alone_names_none():
-    found = _places(
-        "像这样的企业，在石家庄市国际生物医药园并不鲜见。", "推动生物医药园区建设。", "推动生物医药园建设。"
-    )
+    found = _places("多家企业落户石家庄市国际生物医药园。", "推动生物医药园区建设。", "推动生物医药园建设。")
     assert "石家庄市国际生物医药园" in found
     assert not any(name.startswith("生物医药") for name in found)
 

@@ -32,7 +32,7 @@ _TOWARDS = re.compile("向|朝")
 # (Speed: a run starts where a Han run starts. A match can start nowhere inside one, as
 # what follows the first member is the same from any start, and without the look-behind
 # the engine would retry the failing match from every character of a long run.) One 、 is
-# enough when a joiner splits the last chunk ("装备制造、电子电气和现代服务业"): three members.
+# enough when a joiner splits the last chunk ("装备制造、云岭电气和集成电路"): three members.
 _RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){1,}")
 # The last member may be joined by a conjunction instead of 、 ("新材料和集成电路").
 _LAST_JOINER = re.compile("及|和|与")

@@ -34,6 +34,7 @@ _TOWARDS = re.compile("向|朝")
 # the engine would retry the failing match from every character of a long run.) One 、 is
 # enough when a joiner splits the last chunk ("装备制造、云岭电气和集成电路"): three members.
 _RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){1,}")
+_CLAUSE_MARK = "的"
 # The last member may be joined by a conjunction instead of 、 ("新材料和集成电路").
 _LAST_JOINER = re.compile("及|和|与")
 # Half the members at least must be known industries for the others to be taken as such.
@@ -62,8 +63,6 @@ def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     direction = text.find(_DIRECTION, last_comma, end)
     if direction >= 0:
         end = direction  # "向精细化工、电子化学品方向发展": the list ends before 方向
-    if "的" in text[last_comma:end]:
-        return []  # "覆盖A、B、C的完备产业链": the list qualifies a head; its own readers type it
     verbs = list((_TOWARDS if direction >= 0 else _SCOPE_VERBS).finditer(text, start, end))
     first_comma = text.index("、", start)
     verbs = [v for v in verbs if v.end() < first_comma]
@@ -78,7 +77,9 @@ def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     joiner = _LAST_JOINER.search(text, last_start, last_end)
     if joiner is not None:
         spans[-1:] = [(last_start, joiner.start()), (joiner.end(), last_end)]
-    if any(not 2 <= b - a <= MAX_ITEM_CHARS or "的" in text[a:b] for a, b in spans):
+    # A member holding 的 is a clause, no plain name: the list qualifies a head its own
+    # readers type ("覆盖A、B、C的完备产业链", "一批国内知名的A、B和C企业").
+    if any(not 2 <= b - a <= MAX_ITEM_CHARS or _CLAUSE_MARK in text[a:b] for a, b in spans):
         return []
     return spans
 

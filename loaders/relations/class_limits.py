@@ -39,6 +39,7 @@ PLACE_DEPTH: dict[str, int] = {
 # Parks, zones, science cities and unnamed-level areas: below (or beside) the
 # administrative levels, so one may lie inside a district, a county or another zone.
 AREA_SUBTYPES: frozenset[str | None] = frozenset({"DevelopmentZone", "ScienceCity", None})
+_NAMED_AREAS = frozenset({"DevelopmentZone", "ScienceCity"})
 
 
 @lru_cache(maxsize=4096)
@@ -89,7 +90,9 @@ def _place_violation(head: Mention, tail: Mention) -> str | None:
         return None
     tail_depth = PLACE_DEPTH.get(tail.subtype or "")
     if tail_depth is None:
-        return "place-level-unknown"
+        # A named park or zone lies in a town or a new town ("大杨镇的X产业园"), whose level
+        # the names do not tell; other places of unknown level are ordered by nothing.
+        return None if head.subtype in _NAMED_AREAS else "place-level-unknown"
     if head.subtype in AREA_SUBTYPES and tail.subtype != "Region":
         return None  # an area inside a zone, district, county, city or province
     head_depth = PLACE_DEPTH.get(head.subtype or "")

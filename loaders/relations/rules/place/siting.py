@@ -252,12 +252,14 @@ def located_in_campus(view: SentenceView) -> Iterator[Found]:
 
 @relation_rule("located-in-situated-of", 0.85, needs="place", cues="位于 地处 坐落")
 def located_in_situated_of(view: SentenceView) -> Iterator[Found]:
-    """位于Y东南部的X: X lies in Y."""
+    """位于Y东南部的X: X lies in Y. In a run of places written together ("位于A区B镇的X"),
+    X lies in the last and innermost one."""
     for i, j in view.consecutive():
         place, thing = view.units[i], view.units[j]
         if place.kind != "place" or place.is_list or thing.kind == "chain":
             continue
-        if _CUES.situated_before.search(view.before(i, 3)) and _CUES.situated_gap.match(view.gap(i, j)):
+        situated = view.before(view.place_run_start(i), 3)
+        if _CUES.situated_before.search(situated) and _CUES.situated_gap.match(view.gap(i, j)):
             rel_type = "PART_OF" if thing.kind == "place" else "LOCATED_IN"
             yield from pairwise(rel_type, thing.members, place.members)
 

@@ -19,6 +19,15 @@ def test_a_legal_name_is_shortened_to_its_brand_and_first_trade_word():
     assert firm_short_name("合肥青柳锂电科技股份有限公司") == "青柳锂电"
 
 
+def test_a_brand_the_segmenter_splits_or_of_three_characters_is_still_shortened_to():
+    # 昉 / 澜: one character alone is no brand, the two together are
+    assert firm_short_name("安徽昉澜电子有限公司") == "昉澜电子"
+    # 澜至科 + 信息技术 is too long: the brand alone
+    assert firm_short_name("哈尔滨澜至科信息技术有限公司") == "澜至科"
+    found = _mentions("哈尔滨澜至科信息技术有限公司成立。", "澜至科在深圳设立研发中心。")
+    assert any(m.text == "澜至科" and m.canonical == "哈尔滨澜至科信息技术有限公司" for m in found)
+
+
 def test_the_short_name_names_the_firm_in_later_sentences_and_in_the_title_before():
     found = _mentions("澜至锂电项目正式投产", "安徽澜至锂电科技有限公司成立于2019年。", "澜至锂电加快建设二期工厂。")
     short = [m for m in found if m.text == "澜至锂电"]

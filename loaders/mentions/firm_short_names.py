@@ -28,6 +28,8 @@ from loaders.resolve import company_core
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 _SHORT_CHARS = range(4, 7)
+# A brand of three characters is the short name alone when its trade word makes it too long.
+_BRAND_ALONE_CHARS = 3
 # National words open the names of state firms and institutes whose short names are coined
 # otherwise (中国航空发动机集团 is 中国航发, and 中国航空 another firm; 中国汽车工程研究院 is 中汽院).
 NATIONAL_WORDS = frozenset({"中国", "中华", "国家", "全国"})
@@ -43,19 +45,34 @@ def firm_short_name(full: str) -> str | None:
         return None
     gaz = default_gazetteer()
     core = company_core(full, gaz)
-    words = [w for w in segment(core) if not w.isspace()]
+    words = _opening_brand([w for w in segment(core) if not w.isspace()])
     if not words or not _is_brand(words[0]):
         return None
-    short = ""
-    for word in words:
-        short += word
-        if len(short) >= _SHORT_CHARS.start:
-            break
-    if len(short) not in _SHORT_CHARS:
-        return None
-    if gaz.surface(short) is not None or is_vocabulary_term(short):
+    short = _brand_and_trade(words)
+    if short is None or gaz.surface(short) is not None or is_vocabulary_term(short):
         return None
     return short
+
+
+def _brand_and_trade(words: list[str]) -> str | None:
+    """The first words of ``words`` that make four to six characters; the brand alone when
+    it has three and the next word makes the name too long (某某科 of 某某科信息技术)."""
+    short = ""
+    for word in words:
+        if len(short + word) > _SHORT_CHARS[-1]:
+            return short if short == words[0] and len(short) == _BRAND_ALONE_CHARS else None
+        short += word
+        if len(short) >= _SHORT_CHARS.start:
+            return short
+    return None
+
+
+def _opening_brand(words: list[str]) -> list[str]:
+    """``words`` with a first word of one character joined to the next, when the segmenter
+    split a coined brand (中微创芯 read as 中 / 微创 / 芯): one character alone is no brand."""
+    if len(words) < 2 or len(words[0]) > 1 or rjieba.has_word(words[0] + words[1]):
+        return words
+    return [words[0] + words[1], *words[2:]]
 
 
 def _is_brand(word: str) -> bool:

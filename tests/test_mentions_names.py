@@ -55,6 +55,12 @@ def test_praise_verbs_and_foreign_countries_do_not_start_names():
     assert found["ABCD科学园"].type == "Place"
 
 
+def test_words_of_many_do_not_start_an_industry_name():
+    found = _by_canonical("园区集聚了澜至科技、青柳电子等众多光芯产业龙头企业。", "引进一批星链产业项目。")
+    assert {"光芯", "星链"} <= {name for name, m in found.items() if m.type == "IndustryChain"}
+    assert not any(name.startswith(("众多", "一批")) for name in found)
+
+
 def test_an_adverb_glued_to_a_verb_and_verbs_of_leverage_and_pace_do_not_start_names():
     found = _by_canonical(
         "全力支持青柳高新技术产业开发区建设。",

@@ -531,13 +531,17 @@ def country_ending_at(text: str, end: int) -> int:
 
 
 # Praise and provenance before a name ("国内一流合成生物产业园", "国产DRAM产业").
-_QUALIFIERS = re.compile("(?:国内一流|国际一流|世界一流|国内领先|国际领先|世界领先|全国性|世界级|国内|国产|现有|一流)+")
+# Praise and quantity words before a name ("国内一流", "众多网安产业"): no name opens with one.
+_QUALIFIERS = re.compile(
+    "(?:国内一流|国际一流|世界一流|国内领先|国际领先|世界领先|全国性|世界级|国内|国产|现有|一流"
+    "|众多|诸多|一大批|一批|大批|一系列)+"
+)
 
 
 # The first characters of everything _skip_leading_words removes (one search decides
 # whether it has anything to do; it rarely has).
 _MAY_SKIP = re.compile(
-    "[以将把对向从在由做获入落签揭挂开建投启组引打成美日瑞德英法韩俄新芬荷意加澳比丹挪奥西葡印巴爱波匈捷乌国世全现一 ]"
+    "[以将把对向从在由做获入落签揭挂开建投启组引打成美日瑞德英法韩俄新芬荷意加澳比丹挪奥西葡印巴爱波匈捷乌国世全现一众诸大 ]"
 )
 
 

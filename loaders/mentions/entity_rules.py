@@ -541,7 +541,8 @@ _QUALIFIERS = re.compile(
 # The first characters of everything _skip_leading_words removes (one search decides
 # whether it has anything to do; it rarely has).
 _MAY_SKIP = re.compile(
-    "[以将把对向从在由做获入落签揭挂开建投启组引打成美日瑞德英法韩俄新芬荷意加澳比丹挪奥西葡印巴爱波匈捷乌国世全现一众诸大 ]"
+    "[以将把对向从在由做获入落签揭挂开建投启组引打成"
+    "美日瑞德英法韩俄新芬荷意加澳比丹挪奥西葡印巴爱波匈捷乌国世全现一众诸大 ]"
 )
 
 

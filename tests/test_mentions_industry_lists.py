@@ -294,3 +294,9 @@ def test_a_count_before_the_head_is_no_part_of_the_last_member():
     found = _by_text("该区培育星海能源、软件开发和服务外包三大产业。")
     assert not [name for name in found if "三大" in name]
     assert found["服务外包"].type == "IndustryChain"
+
+
+def test_members_counted_in_tiao_before_chains_are_industries():
+    # 条 counts chains as 个 and 大 do: "A、B、C三条重点产业链"
+    found = _by_text("云岭市打造星海材料、翠湖碳基材料、光芯装备三条重点产业链。")
+    assert {found[name].type for name in ("星海材料", "翠湖碳基材料", "光芯装备")} == {"IndustryChain"}

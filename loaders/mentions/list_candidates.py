@@ -29,7 +29,7 @@ from loaders.mentions.term_lists import may_hold_term_list, term_list_members
 # A Han character, a count, a measure word. (Written to open with the count and look
 # behind for the Han character: the regex engine then skips ahead to digits, which makes
 # the search over every sentence about twice as fast; the same sentences match.)
-COUNTED_LIST = re.compile(r"[一二三四五六七八九十两0-9](?<=[\u4e00-\u9fff].)[一二三四五六七八九十两0-9]*[个大类项家]")
+COUNTED_LIST = re.compile(r"[一二三四五六七八九十两0-9](?<=[\u4e00-\u9fff].)[一二三四五六七八九十两0-9]*[个大类项家条]")
 
 
 def with_project_firms(text: str, pool: list[Candidate], matches: list[SurfaceMatch]) -> list[Candidate]:

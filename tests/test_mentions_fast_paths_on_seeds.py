@@ -27,9 +27,9 @@ SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 # The patterns as first written (readable form); the module's versions must agree.
 # ("一个" counts one thing, no list's members; "两家企业" counts firms.)
 _REFERENCE_LIST_END = re.compile(
-    r"等|(?<=[\u4e00-\u9fffA-Za-z])(?!一[个大类项家])[0-9一二三四五六七八九十两]+[个大类项家]"
+    r"等|(?<=[\u4e00-\u9fffA-Za-z])(?!一[个大类项家条])[0-9一二三四五六七八九十两]+[个大类项家条]"
 )
-_REFERENCE_COUNTED_LIST = re.compile(r"[\u4e00-\u9fff][一二三四五六七八九十两0-9]+[个大类项家]")
+_REFERENCE_COUNTED_LIST = re.compile(r"[\u4e00-\u9fff][一二三四五六七八九十两0-9]+[个大类项家条]")
 
 
 def _seed_sentences() -> list[str]:
@@ -64,14 +64,14 @@ def test_one_pass_suffix_hits_equal_hits_of_each_sentence() -> None:
 
 
 def test_reordered_list_end_regex_finds_the_same_list_ends() -> None:
-    texts = _seed_sentences() + _random_texts("等一二三十两0123个大类项家中科Ab 、，\n", 20000, 12, seed=7)
+    texts = _seed_sentences() + _random_texts("等一二三十两0123个大类项家条中科Ab 、，\n", 20000, 12, seed=7)
     for text in texts:
         expected = [m.span() for m in _REFERENCE_LIST_END.finditer(text)]
         assert [m.span() for m in LIST_END.finditer(text)] == expected, text
 
 
 def test_reordered_counted_list_regex_accepts_the_same_sentences() -> None:
-    texts = _seed_sentences() + _random_texts("一二三十两0123个大类项家中科A 、\n", 20000, 10, seed=11)
+    texts = _seed_sentences() + _random_texts("一二三十两0123个大类项家条中科A 、\n", 20000, 10, seed=11)
     for text in texts:
         assert bool(COUNTED_LIST.search(text)) == bool(_REFERENCE_COUNTED_LIST.search(text)), text
 

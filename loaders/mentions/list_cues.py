@@ -127,7 +127,7 @@ _LIST_DIGIT = "[0-9一二三四五六七八九十两]"
 # ("一个" counts no list: "一座园区就是一个孵化联盟" says what one thing is.)
 _LEAD_ROLES = "为(?=代表|首的|骨干|龙头|链主)"
 LIST_END = re.compile(
-    rf"等|(?!一[个大类项家]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项家条]|{_LEAD_ROLES}"
+    rf"等|(?!一[个大类项家条]){_LIST_DIGIT}(?<=[\u4e00-\u9fffA-Za-z].){_LIST_DIGIT}*[个大类项家条]|{_LEAD_ROLES}"
 )
 DEMONSTRATIVE_END = "这"
 _LEAD_ROLE = re.compile(_LEAD_ROLES)

@@ -55,6 +55,12 @@ def test_praise_verbs_and_foreign_countries_do_not_start_names():
     assert found["ABCD科学园"].type == "Place"
 
 
+def test_verbs_of_bordering_and_building_on_and_a_leading_er_do_not_start_names():
+    found = _by_canonical("园区西邻青柳机场，南接云杉国际小镇。", "而星河工业园区位于城北。", "续建澜至创谷产业园。")
+    assert {"云杉国际小镇", "星河工业园区", "澜至创谷产业园"} <= set(found)
+    assert not any(name.startswith(("南接", "而", "续建")) for name in found)
+
+
 def test_words_of_many_do_not_start_an_industry_name():
     found = _by_canonical("园区集聚了澜至科技、青柳电子等众多光芯产业龙头企业。", "引进一批星链产业项目。")
     assert {"光芯", "星链"} <= {name for name, m in found.items() if m.type == "IndustryChain"}

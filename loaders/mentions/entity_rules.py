@@ -510,6 +510,9 @@ _NAME_JOINERS = frozenset("与及和")
 # their neighbours ("谷获|批省"): a name starts after the last of them.
 _NEVER_IN_NAME = re.compile(
     "做大|做强|做优|做实|获批|获评|入选|落户|签约|揭牌|挂牌|开工|建成|投产|启动|组建|引进|打造|成立"
+    # words of building on and of naming a kind, and the verbs of what a
+    # place borders on ("南接某某小镇"): a name starts after them too
+    "|续建|所谓|拓宽|[东西南北](?:接|邻|靠|连)"
 )
 # Foreign countries (not places of the graph) before a foreign park's own name
 # ("瑞典 KISTA 科学园", "日本筑波科学城"): the name starts after the country.
@@ -541,7 +544,7 @@ _QUALIFIERS = re.compile(
 # The first characters of everything _skip_leading_words removes (one search decides
 # whether it has anything to do; it rarely has).
 _MAY_SKIP = re.compile(
-    "[以将把对向从在由做获入落签揭挂开建投启组引打成"
+    "[以将把对向从在由而做获入落签揭挂开建投启组引打成续所拓东南北"
     "美日瑞德英法韩俄新芬荷意加澳比丹挪奥西葡印巴爱波匈捷乌国世全现一众诸大 ]"
 )
 
@@ -597,7 +600,7 @@ def _skip_leading_words(text: str, start: int, suffix_start: int) -> int:
 # ("…中"), but in these names it is the first half of a partnership.
 _PARTNER_COUNTRIES = frozenset("德法俄美日英韩意澳欧非乌巴以新奥荷瑞芬丹比葡西")
 # Prepositions the segmenter glues onto the next word (以大科学装置, 将合肥…).
-_LEADING_FUNCTION_CHARS = frozenset("以将把对向从在由")
+_LEADING_FUNCTION_CHARS = frozenset("以将把对向从在由而")
 
 
 # The locative 中 ("in") follows a noun ("在园区中"); after a preposition, a conjunction or a

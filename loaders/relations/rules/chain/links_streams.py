@@ -147,7 +147,7 @@ def _covering_subject(view: SentenceView, index: int) -> Mention | None:
     return None
 
 
-@relation_rule("part-of-chain-covers", 0.7, needs="chain", cues="涵盖 覆盖 包括 包含 聚焦 重点发展 主攻")
+@relation_rule("part-of-chain-covers", 0.7, needs="chain", cues="涵盖 覆盖 包括 包含 聚焦 重点发展 主攻 形成")
 def part_of_chain_covers(view: SentenceView) -> Iterator[Found]:
     """X产业涵盖A、B、C等领域, X业聚焦A、B等服务: A, B, C are parts of chain X."""
     for i, unit in enumerate(view.units):

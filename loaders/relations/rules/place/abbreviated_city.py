@@ -24,7 +24,7 @@ def _city_abbreviated(view: SentenceView, abbreviation: str) -> Mention | None:
     return next(iter(cities.values())) if len(cities) == 1 else None
 
 
-@relation_rule("located-in-abbreviated-city", 0.8, needs="org", cues="在")
+@relation_rule("located-in-abbreviated-city", 0.8, min_mentions=1, needs="org", cues="在")
 def located_in_abbreviated_city(view: SentenceView) -> Iterator[Found]:
     """A、B、C三所在芜高校 / X等在肥企业: each organisation is located in the city."""
     for unit in view.units:

@@ -76,9 +76,10 @@ _COUNTY_LEVEL = 3
 # Districts named as zones or works (滨海新区, 井陉矿区): their stem is no name alone.
 _ZONE_LIKE_ENDINGS = ("新区", "矿区", "管理区")
 # Word classes of the segmenter's dictionary that a county's own name may carry alone:
-# place, person and other proper names, and plain nouns (陵水, 金坛). A verb, an adjective
-# or a distinguishing word (延长, 平安, 新兴) is an everyday word first.
-_NAME_LIKE_TAGS = frozenset(_words("ns nr nz n"))
+# place, person (the dictionary tags some places so: 顺德, 崇义) and other proper names,
+# and plain nouns (陵水, 金坛). A verb, an adjective or a distinguishing word (延长, 平安,
+# 新兴) is an everyday word first.
+_NAME_LIKE_TAGS = frozenset(_words("ns nr nrt nz n"))
 DEVELOPMENT_ZONE_MARKS = ("开发区", "高新区", "经开区", "产业园区", "示范区", "新区", "园区")
 
 

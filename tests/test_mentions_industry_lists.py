@@ -162,6 +162,8 @@ def test_a_subject_ranked_as_a_places_leading_industry_is_an_industry():
     assert found["海洋化工"].type == "IndustryChain"
     assert "当家" not in found  # a rank, not an industry
     assert not _by_text("今年是青柳市主导产业发展关键年。")
+    # what a place takes as its leading industry (以…为核心产业)
+    assert _by_text("合肥市以星海制造为核心产业。")["星海制造"].type == "IndustryChain"
 
 
 def test_directions_of_manner_are_no_industries():

@@ -84,16 +84,20 @@ _RUN_CHAIN_NAME = re.compile(r"[”\"」]?的?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{
 
 RANKED_INDUSTRY_SOURCE = "ranked-industry"
 # "绿色化工是该市的当家产业": the subject of a clause that ranks it among a place's industries.
+# "某区以航空制造为核心产业": what a place takes as its leading industry is one too.
+_RANKS = "(?:当家|主导|支柱|首位|优势|特色|核心)产业"
 _RANKED_INDUSTRY = re.compile(
     r"(?:^|(?<=[，。；：,;:]))(?P<name>[\u4e00-\u9fff]{2,8}?)(?:产业|行业)?是"
-    r"(?:[\u4e00-\u9fff]{0,8}?的)?(?:当家|主导|支柱|首位|优势|特色)产业"
+    rf"(?:[\u4e00-\u9fff]{{0,8}}?的)?{_RANKS}"
 )
+_TAKEN_AS_RANKED = re.compile(rf"以(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?:产业|行业)?为{_RANKS}")
 
 
 def ranked_industry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
-    """ "绿色化工是该市的当家产业": the subject named a leading industry is an industry."""
+    """ "绿色化工是该市的当家产业", "某区以航空制造为核心产业": an industry ranked among a
+    place's leading ones is an industry."""
     found = []
-    for ranked in _RANKED_INDUSTRY.finditer(text):
+    for ranked in [*_RANKED_INDUSTRY.finditer(text), *_TAKEN_AS_RANKED.finditer(text)]:
         a, b = ranked.span("name")
         name = text[a:b]
         if acceptable_chain(name) and plain_chain_reason(name, gaz) is None and not is_verb_phrase(name):

@@ -172,7 +172,7 @@ def _sentence_candidates(
         pool += joined_named_first_candidates(text, matches, gaz)
     if "新" in text:
         pool += paired_category_candidates(text)
-    if "是" in text:
+    if "产业" in text and ("是" in text or "为" in text):
         pool += ranked_industry_candidates(text, gaz)
     if "工业" in text or "行业" in text or ECONOMY_WORD in text:
         pool += suffixed_industry_candidates(text, matches)

@@ -53,12 +53,15 @@ def test_company_short_names_open_a_clause_and_act(sentence: str, names: list[st
     assert [sentence[a:b] for a, b in short_company_names(sentence)] == names
 
 
-@pytest.mark.parametrize("stem", ["更是", "众多", "先进", "稀土资源上游", "园区纳米", "全国率先提出", "分为", "具备"])
+@pytest.mark.parametrize(
+    "stem",
+    ["更是", "众多", "先进", "稀土资源上游", "园区纳米", "全国率先提出", "分为", "具备", "得益于", "高度重视航空"],
+)
 def test_stems_that_are_no_industry(stem: str) -> None:
     assert is_verb_phrase(stem)
 
 
-@pytest.mark.parametrize("stem", ["新能源汽车", "超导", "逆变器", "太赫兹", "酿酒", "再制造", "智能制造"])
+@pytest.mark.parametrize("stem", ["新能源汽车", "超导", "逆变器", "太赫兹", "酿酒", "再制造", "智能制造", "远洋运输"])
 def test_industry_stems_pass(stem: str) -> None:
     assert not is_verb_phrase(stem)
 

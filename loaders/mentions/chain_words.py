@@ -83,6 +83,19 @@ def _ends_in_noun(word: str) -> bool:
     return len(tagged) == 1 and tagged[0][1] in _NOUN_TAGS
 
 
+def _set_phrase_of_action(word: str, tag: str) -> bool:
+    """A set phrase of four characters or more that ends in no noun (高度重视): an action."""
+    return tag == "l" and len(word) >= _IDIOM_LENGTH and not _ends_in_noun(word)
+
+
+# A verb that ends in its preposition (得益于, 致力于, 立足于) takes an object after it.
+_PREPOSITION_IN_VERB = "于"
+
+
+def _verb_with_preposition(word: str, tag: str) -> bool:
+    return tag == "v" and len(word) > 1 and word.endswith(_PREPOSITION_IN_VERB)
+
+
 def _resultative_verb(word: str, tag: str) -> bool:
     """A verb with its result (创下, 迈出, 提出) reports an event; no industry is named so."""
     return tag == "v" and len(word) == _VERB_WITH_RESULT_LENGTH and word[-1] in _RESULT_COMPLEMENTS
@@ -120,10 +133,10 @@ def is_verb_phrase(stem: str) -> bool:
         return False
     if any(word in _INDUSTRY_OBJECT_VERBS for word, _ in tagged) or _ORDINAL_POINT.fullmatch(stem):
         return True  # 某市承接|产业转移, 谋求两地|产业合作: the clause's verb and its object
+    if _set_phrase_of_action(*tagged[0]) or any(_verb_with_preposition(*wt) for wt in tagged):
+        return True  # 高度重视|航空, 得益于: the clause's verb, not a trade (远洋运输 is one)
     if len(tagged) == 1:
         word, tag = tagged[0]
-        if tag == "l" and len(word) >= _IDIOM_LENGTH:
-            return not _ends_in_noun(word)  # 高度重视: a set phrase, not a trade (远洋运输)
         return tag in _NOT_ALONE or common_verb(word, tag) or _resultative_verb(word, tag)
     if tagged[-1][1] in _NOT_LAST or tagged[0][1] in _NOT_FIRST or _resultative_verb(*tagged[-1]):
         return True

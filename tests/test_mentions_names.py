@@ -59,6 +59,8 @@ def test_verbs_of_bordering_and_building_on_and_a_leading_er_do_not_start_names(
     found = _by_canonical("园区西邻青柳机场，南接云杉国际小镇。", "而星河工业园区位于城北。", "续建青柳创谷产业园。")
     assert {"云杉国际小镇", "星河工业园区", "青柳创谷产业园"} <= set(found)
     assert not any(name.startswith(("南接", "而", "续建")) for name in found)
+    found = _by_canonical("得益于青柳汽车集团的带动，产业发展迅速。", "园区扎根星河工业园区。")
+    assert {"青柳汽车集团", "星河工业园区"} <= set(found)
 
 
 def test_words_of_many_do_not_start_an_industry_name():

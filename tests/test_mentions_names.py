@@ -316,6 +316,12 @@ def test_a_short_place_name_whose_letters_other_words_take_is_no_place_mention()
     assert "海口市" in _by_canonical("星河公司在海口建设新工厂。")
 
 
+def test_a_short_place_name_ending_a_persons_name_after_a_title_is_no_place_mention():
+    assert "桂林市" not in _by_canonical("星河学院校长王云、副校长陈桂林出席。")
+    assert "长春市" not in _by_canonical("记者朱长春报道。")
+    assert "桂林市" in _by_canonical("星河学院校长来到桂林考察。")
+
+
 def test_a_count_before_a_body_names_a_kind_not_a_body():
     found = _by_canonical("全市建成12个星河材料实验室，星河材料实验室揭牌。")
     assert [m.text for m in found.values() if m.type == "Laboratory"] == ["星河材料实验室"]

@@ -28,6 +28,7 @@ def misread_in_its_sentence(text: str, cand: Candidate) -> bool:
         or _academicians_title(text, cand)
         or _ends_inside_a_university_name(text, cand)
         or _place_inside_other_words(text, cand)
+        or _place_in_a_persons_name(text, cand)
     )
 
 
@@ -128,6 +129,23 @@ def _place_inside_other_words(text: str, cand: Candidate) -> bool:
         last_taken = last_taken or cand.start < at < cand.end < end
         at = end
     return first_taken and last_taken
+
+
+# A title and a surname before a place's short name ("副校长陈桂林", "记者朱长春"): the place's
+# letters end a person's given name. (The commonest surnames: a rarer one is taken as
+# written.)
+_TITLE_AND_SURNAME = re.compile(
+    "(?:校长|院长|书记|主任|市长|区长|县长|局长|厅长|部长|处长|所长|董事长|总经理|经理|主席|记者|教授|研究员|专家)"
+    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]$"
+)
+
+
+def _place_in_a_persons_name(text: str, cand: Candidate) -> bool:
+    """A place's short name that ends a person's name a title introduces."""
+    if cand.type != "Place" or cand.end - cand.start != _SHORT_NAME_CHARS:
+        return False
+    return _TITLE_AND_SURNAME.search(text, max(0, cand.start - 4), cand.start) is not None
 
 
 # "42个省部级海洋实验室", "建成5个量子实验室": a count before a rule-found body names how

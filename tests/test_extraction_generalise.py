@@ -32,6 +32,13 @@ def test_a_city_scoped_short_name_is_dropped_in_another_citys_document(tmp_path:
     assert any(d.reason == "other-city-name" and d.text.startswith("科学岛") for d in extraction.dropped)
 
 
+def test_a_countys_short_name_is_city_scoped_and_its_official_name_is_not(tmp_path: Path) -> None:
+    other_city = "长沙市的车企推出长丰星河新车型，长沙市加快发展。\n"
+    assert "长丰县" not in entities(tmp_path, other_city)
+    assert entities(tmp_path, "长沙市与长丰县签约，长沙市加快发展。\n").get("长丰县") == "Place"
+    assert entities(tmp_path, "合肥市加快发展，长丰加快发展。\n").get("长丰县") == "Place"
+
+
 def test_hefeis_light_source_is_not_read_into_another_citys_advanced_light_source(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     path.write_text("大连市正在建设大连先进光源，大连市还将建设更多研究设施。\n", encoding="utf-8")

@@ -112,8 +112,12 @@ class GazetteerEntry:
     stock_code: str | None = None  # a listed company named by its stock short name
 
     def city_scoped(self, surface: str) -> bool:
-        """Whether ``surface`` names this entry only inside its own city's documents."""
-        return self.city is not None and city_stem(self.city) not in surface
+        """Whether ``surface`` names this entry only inside its own city's documents. A
+        division's official name (长丰县) names it everywhere; its short form (长丰) is also
+        a brand's or another city's word."""
+        if self.city is None or city_stem(self.city) in surface:
+            return False
+        return not (self.division_code and surface == self.canonical)
 
 
 def city_stem(city: str) -> str:

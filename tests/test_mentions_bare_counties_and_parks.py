@@ -82,3 +82,8 @@ def test_firm_list_members_opening_on_a_verb_and_heads_after_wei():
     assert found["华拓电子"].type == "Enterprise"
     assert found["卓沃智能"].type == "Enterprise"
     assert found["青禾新材"].type == "Enterprise"
+
+
+def test_business_districts_and_trade_quarters_of_a_city_are_places():
+    found = _by_text("星河湖商务区集聚企业。", "青柳航空城建设加快。", "云杉国际健康城开工。")
+    assert {found[name].type for name in ("星河湖商务区", "青柳航空城", "云杉国际健康城")} == {"Place"}

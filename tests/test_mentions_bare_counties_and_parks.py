@@ -85,6 +85,6 @@ def test_firm_list_members_opening_on_a_verb_and_heads_after_wei():
 
 
 def test_business_districts_and_trade_quarters_of_a_city_are_places():
-    found = _by_text("星河湖商务区集聚企业。", "青柳航空城建设加快。", "云杉国际健康城开工。", "澜至国际健康港启用。")
-    names = ("星河湖商务区", "青柳航空城", "云杉国际健康城", "澜至国际健康港")
+    found = _by_text("星河湖商务区集聚企业。", "青柳航空城建设加快。", "云杉国际健康城开工。", "星河国际健康港启用。")
+    names = ("星河湖商务区", "青柳航空城", "云杉国际健康城", "星河国际健康港")
     assert {found[name].type for name in names} == {"Place"}

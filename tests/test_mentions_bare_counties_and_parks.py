@@ -88,3 +88,8 @@ def test_business_districts_and_trade_quarters_of_a_city_are_places():
     found = _by_text("星河湖商务区集聚企业。", "青柳航空城建设加快。", "云杉国际健康城开工。", "星河国际健康港启用。")
     names = ("星河湖商务区", "青柳航空城", "云杉国际健康城", "星河国际健康港")
     assert {found[name].type for name in names} == {"Place"}
+
+
+def test_a_town_after_its_county_short_name_is_named_on_its_own():
+    found = _by_text("江苏宜兴丁蜀镇是陶都。")
+    assert found["丁蜀镇"].type == "Place" and found["宜兴"].canonical == "宜兴市"

@@ -59,6 +59,8 @@ def rule_candidates(
             if after_firm > start and rule.needs_place_prefix:
                 continue  # the place opens the firm's name: the zone's own words have none
             start = after_firm
+            if rule.name == _TOWN_RULE:
+                start = _after_county_short_name(text, start, s, rule, gaz)
         owned = _owner_end(start, s, near)
         if rule.owner_words_must_name:
             owned, start = -1, _after_legal_owner(text, start, s)
@@ -253,6 +255,22 @@ _OWN_PARK_TAGS = frozenset({"ns", "nr", "nz", "f"})
 
 def _own_park_words(words: str) -> bool:
     return all(tag in _OWN_PARK_TAGS for _word, tag in rjieba.tag(words))
+
+
+_TOWN_RULE = "place-town"
+_COUNTY_SHORT_CHARS = (3, 2)
+
+
+def _after_county_short_name(text: str, start: int, suffix_start: int, rule: EntityRule, gaz: Gazetteer) -> int:
+    """Where a town's own name starts after its county written by the short name ("顺德北滘镇":
+    北滘): towns are named on their own, never with their county's words."""
+    if suffix_start - start <= rule.max_stem:
+        return start
+    for n in _COUNTY_SHORT_CHARS:
+        own = suffix_start - start - n
+        if text[start : start + n] in gaz.county_short_forms and rule.min_stem <= own <= rule.max_stem:
+            return start + n
+    return start
 
 
 def _names_a_city(words: str, gaz: Gazetteer) -> bool:

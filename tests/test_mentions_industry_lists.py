@@ -302,3 +302,9 @@ def test_members_counted_in_tiao_before_chains_are_industries():
     # 条 counts chains as 个 and 大 do: "A、B、C三条重点产业链"
     found = _by_text("云岭市打造星海材料、翠湖碳基材料、光芯装备三条重点产业链。")
     assert {found[name].type for name in ("星海材料", "翠湖碳基材料", "光芯装备")} == {"IndustryChain"}
+
+
+def test_members_listed_before_a_joined_pair_of_industries_are_industries():
+    found = _by_text("青柳市发展星海材料、光芯装备、云杉药剂及精细化工产业。")
+    assert {found[name].type for name in ("星海材料", "光芯装备", "云杉药剂", "精细化工产业")} == {"IndustryChain"}
+    assert "青柳市" not in {n for n, m in found.items() if m.type == "IndustryChain"}

@@ -347,8 +347,32 @@ def joined_named_first_candidates(text: str, matches: list[SurfaceMatch], gaz: G
             continue
         if not _reads_as_chain(text, start, joiner_at, matches, gaz):
             continue
-        canonical, subtype = known_as(name_form(text[start:joiner_at]), "IndustryChain", None, gaz)
-        found.append(Candidate(start, joiner_at, "IndustryChain", subtype, canonical, JOINED_NAMED_SOURCE))
+        for a, b in [(start, joiner_at), *_members_listed_before(text, start, keep, matches, gaz)]:
+            canonical, subtype = known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+            found.append(Candidate(a, b, "IndustryChain", subtype, canonical, JOINED_NAMED_SOURCE))
+    return found
+
+
+_LIST_MARK = "、"
+
+
+def _members_listed_before(
+    text: str, first: int, keep: list[tuple[int, int]], matches: list[SurfaceMatch], gaz: Gazetteer
+) -> list[tuple[int, int]]:
+    """The members a list puts before the joined pair ("发展A、B、C及D产业": A and B), each
+    read as a chain; the walk stops at the first that does not read as one."""
+    found: list[tuple[int, int]] = []
+    end = first - 1
+    while end > 0 and text[end] == _LIST_MARK:
+        start = _first_member_start(text, left_boundary(text, end, keep), end, matches)
+        previous_mark = text.rfind(_LIST_MARK, start, end)
+        start = max(start, previous_mark + 1)
+        if not 2 <= end - start <= MAX_JOINED_FIRST_CHARS or _NOT_IN_MEMBER.search(text, start, end):
+            break
+        if not _reads_as_chain(text, start, end, matches, gaz):
+            break
+        found.append((start, end))
+        end = start - 1
     return found
 
 

@@ -63,6 +63,11 @@ def test_verbs_of_bordering_and_building_on_and_a_leading_er_do_not_start_names(
     assert {"青柳汽车集团", "星河工业园区"} <= set(found)
 
 
+def test_a_proper_noun_of_the_dictionary_holding_a_verb_is_one_name():
+    found = _by_canonical("推进联合利华、青柳食品等消费品企业发展。")
+    assert found["联合利华"].type == "Enterprise"
+
+
 def test_words_of_many_do_not_start_an_industry_name():
     found = _by_canonical("园区集聚了澜至科技、青柳电子等众多光芯产业龙头企业。", "引进一批星链产业项目。")
     assert {"光芯", "星链"} <= {name for name, m in found.items() if m.type == "IndustryChain"}

@@ -296,6 +296,9 @@ def _glued_after_particle(token: str) -> bool:
     return len(token) > 1 and token[0] in _GLUED_PARTICLES and not rjieba.has_word(token)
 
 
+_NOUN_ALONE = (["n"], ["nz"], ["nt"])
+
+
 @lru_cache(maxsize=65536)  # tokens repeat a lot; the answer depends on the token only
 def _is_stop(token: str) -> bool:
     # The segmenter glues adverbs and objects to verbs (大力发展, 谷获批): a token holding
@@ -310,8 +313,9 @@ def _is_stop(token: str) -> bool:
         return True
     if len(token) <= 2 or not any(token[i : i + 2] in STOP_VERBS for i in range(len(token) - 1)):
         return False
-    # ... unless the token is a plain noun built on the verb (加速器, 建设者).
-    return [tag for _, tag in rjieba.tag(token)] != ["n"]
+    # ... unless the token is a plain noun built on the verb (加速器, 建设者) or one proper
+    # noun of the dictionary (联合利华).
+    return [tag for _, tag in rjieba.tag(token)] not in _NOUN_ALONE
 
 
 # Verbs of arriving and prepositions of place that end a token the dictionary does not hold

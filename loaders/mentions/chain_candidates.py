@@ -342,10 +342,8 @@ def joined_named_first_candidates(text: str, matches: list[SurfaceMatch], gaz: G
             continue  # "…和集成电路产业项目": a list of projects
         if not _reads_as_chain(text, second_at, joined.end("second"), matches, gaz):
             continue
-        start = _first_member_start(text, left_boundary(text, joiner_at, keep), joiner_at, matches)
-        if not 2 <= joiner_at - start <= MAX_JOINED_FIRST_CHARS or _NOT_IN_MEMBER.search(text, start, joiner_at):
-            continue
-        if not _reads_as_chain(text, start, joiner_at, matches, gaz):
+        start = _chain_member_start(text, joiner_at, keep, matches, gaz)
+        if start is None:
             continue
         for a, b in [(start, joiner_at), *_members_listed_before(text, start, keep, matches, gaz)]:
             canonical, subtype = known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
@@ -364,16 +362,24 @@ def _members_listed_before(
     found: list[tuple[int, int]] = []
     end = first - 1
     while end > 0 and text[end] == _LIST_MARK:
-        start = _first_member_start(text, left_boundary(text, end, keep), end, matches)
-        previous_mark = text.rfind(_LIST_MARK, start, end)
-        start = max(start, previous_mark + 1)
-        if not 2 <= end - start <= MAX_JOINED_FIRST_CHARS or _NOT_IN_MEMBER.search(text, start, end):
-            break
-        if not _reads_as_chain(text, start, end, matches, gaz):
+        start = _chain_member_start(text, end, keep, matches, gaz)
+        if start is None:
             break
         found.append((start, end))
         end = start - 1
     return found
+
+
+def _chain_member_start(
+    text: str, end: int, keep: list[tuple[int, int]], matches: list[SurfaceMatch], gaz: Gazetteer
+) -> int | None:
+    """Where the member of a list of industries that ends at ``end`` starts (not before the
+    list mark before it), when it is one name that reads as a chain; None otherwise."""
+    start = _first_member_start(text, left_boundary(text, end, keep), end, matches)
+    start = max(start, text.rfind(_LIST_MARK, start, end) + 1)
+    if not 2 <= end - start <= MAX_JOINED_FIRST_CHARS or _NOT_IN_MEMBER.search(text, start, end):
+        return None
+    return start if _reads_as_chain(text, start, end, matches, gaz) else None
 
 
 def _reads_as_chain(text: str, start: int, end: int, matches: list[SurfaceMatch], gaz: Gazetteer) -> bool:

@@ -193,6 +193,13 @@ def test_leading_industries_named_as_a_county_s_pillars_are_industries():
     assert found["云岭食品加工"].type == "IndustryChain"
 
 
+def test_the_pillars_of_a_city_s_industrial_system_are_industries():
+    # 工业 heads the phrase as 产业 does: "以A、B为支柱的工业体系".
+    found = _by_text("该市形成了以星海装备、云岭冶炼为支柱的工业体系。")
+    assert found["星海装备"].type == "IndustryChain"
+    assert found["云岭冶炼"].type == "IndustryChain"
+
+
 def test_a_one_character_verb_before_the_first_firm_of_a_list_is_no_part_of_it():
     found = _by_text("展会上，率星海科技等企业亮相。")
     assert found["星海科技"].type == "Enterprise"

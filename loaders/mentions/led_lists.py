@@ -1,7 +1,7 @@
 """Type the members of "以A、B为核心的C产业" lists: what an industry is built around.
 
 "以星海传感和云岭终端为核心的感知产业", "全县以A、B为主导产业": the list stands before 为 and a
-role word (核心, 主导, 特色, 支撑, 主…), and the phrase closes on an industry head (产业…, 制造业,
+role word (核心, 主导, 特色, 支撑, 主…), and the phrase closes on an industry head (产业…, 制造业, 工业,
 服务业) within a few characters of the role. Its members are industries. When a named chain
 heads the list ("以航空部件、航空服务为主的航空产业") they are what that chain is made of:
 parts, materials, equipment and services are its segments too, though no industry alone. Roles of firms
@@ -21,7 +21,7 @@ from loaders.mentions.member_names import acceptable_chain
 
 _LED_LIST = re.compile(
     rf"以(?P<list>[^{RUN_BREAKS}以为]{{2,60}}?)为(?P<role>核心|特色方向|特色|主导|重点|主体|支撑|引领|支柱|首位|主)"
-    r"的?(?P<chain>[^，。；的为]{0,10}?)(?:产业|制造业|服务业)"
+    r"的?(?P<chain>[^，。；的为]{0,10}?)(?:产业|制造业|服务业|工业)"
 )
 # "以A、B为主的…产业体系": a plain 为主 before a system or layout of industries ranks what
 # the system holds, which may be products, stages or industries; only a named industry

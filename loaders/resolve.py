@@ -19,6 +19,7 @@ from kg.model import Entity, EntityClass, Mention, MergeRecord, entity_class
 from loaders.lexicon.gazetteer import Gazetteer, GazetteerEntry, Surface, default_gazetteer
 from loaders.lexicon.matcher import fix_ocr
 from loaders.mentions.candidates import DECLARED_SOURCE, GAZETTEER_SOURCE
+from loaders.mentions.firm_origins import is_firm_origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +438,8 @@ def merge_reason(variant: str, canonical: str, source: str, gaz: Gazetteer) -> s
         return "suffix-variant"
     if canonical.endswith(variant) or variant in canonical:
         return "short-form"  # 鼓楼区 -> 南京市鼓楼区
+    if variant.endswith(canonical) and is_firm_origin(variant[: -len(canonical)]):
+        return "origin-dropped"  # 德国博世 -> 博世
     return "variant"
 
 

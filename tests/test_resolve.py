@@ -157,3 +157,19 @@ def test_a_branch_is_another_firm():
 def test_a_known_firm_with_group_company_added_is_that_firm():
     found = _names_and_aliases("中国石化参与建设项目。中国石化集团公司将扩大产能。")
     assert "中国石化集团公司" not in found
+
+
+def test_a_firm_written_after_its_origin_is_the_firm_of_its_own_name():
+    result = _resolve("园区引进了台湾云岭科技、青柳电子等企业。", "云岭科技、白杨电子等企业已投产。")
+    names = {e.name: e for e in result.entities if e.type == "Enterprise"}
+    assert {"云岭科技", "青柳电子"} <= set(names)
+    assert "台湾云岭科技" in names["云岭科技"].aliases
+    assert len(names["云岭科技"].mentions) == 2  # written both ways, one firm
+    reasons = {m.variant: m.reason for m in result.merges}
+    assert reasons["台湾云岭科技"] == "origin-dropped"
+
+
+def test_only_a_firm_drops_its_origin():
+    names = {e.name for e in _resolve("香港科技大学与台湾云岭研究中心签约。").entities}
+    assert "香港科技大学" in names
+    assert "云岭研究中心" not in names

@@ -45,6 +45,7 @@ from loaders.mentions.county_context import short_form_spans_each
 from loaders.mentions.declared_names import declared_candidates, learn_declarations, short_names_before
 from loaders.mentions.entity_rules import suffix_hits_each
 from loaders.mentions.firm_kinds import firm_kind_candidates
+from loaders.mentions.firm_origins import without_origins
 from loaders.mentions.gazetteer_candidates import (
     from_surface,
     join_sub_colleges,
@@ -121,7 +122,7 @@ def find_mentions(doc: Document) -> MentionResult:
             resolve_division(cand, sentence, doc, gaz, state)
             mentions.append(to_mention(doc, sentence, cand))
         dropped.extend(to_dropped(doc, sentence, d) for d in drops)
-    mentions = short_names_before(doc, mentions, state)
+    mentions = without_origins(short_names_before(doc, mentions, state), gaz)
     mentions.sort(key=BY_SPAN)
     if ablation.enabled("city-scope"):
         mentions, other_city = keep_own_city_names(mentions, gaz)

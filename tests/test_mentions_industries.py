@@ -133,7 +133,7 @@ def test_stacked_degree_words_moves_and_manners_are_not_industry_names():
     rule = RULES.get("industry-chain")
     for stem in ("核心关键", "重点优势", "高附加值", "技术", "全球", "中国"):
         assert judge(rule, stem) is not None, stem
-    for stem in ("进军海洋生物医药", "配套支撑", "深度融入地方"):
+    for stem in ("进军海洋生物医药", "配套支撑", "深度融入地方", "蓝色高端", "星海金属深加工高端"):
         assert judge(rule, stem) is not None, stem
     for stem in ("制造装备", "服务机器人", "检验检测", "节能环保", "新型显示", "高效节能", "高端服务"):
         assert judge(rule, stem) is None, stem

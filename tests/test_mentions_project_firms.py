@@ -42,6 +42,8 @@ def firms(tmp_path: Path, text: str) -> set[str]:
         ("其中岚博机电等项目厂房主体已完工。\n", {"岚博机电"}),
         # firms of light industry, named by their trade (食品, 纺织)
         ("目前，岚冠食品、青崴纺织等项目相继竣工投产。\n", {"岚冠食品", "青崴纺织"}),
+        # a maker of new materials is named by the whole trade, not cut at the industry 新材料
+        ("吸引了岚冠科技、青崴新材料、澜启新材料等一批重大项目相继落户。\n", {"青崴新材料", "澜启新材料"}),
     ],
 )
 def test_a_firm_opens_its_project(tmp_path: Path, sentence: str, names: set[str]) -> None:

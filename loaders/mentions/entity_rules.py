@@ -26,6 +26,7 @@ from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.chain_words import is_verb_phrase
 from loaders.mentions.rule_table import MAX_NAME_CHARS, EntityRule, packaged_rule_table
+from loaders.mentions.short_names import cue_words
 
 
 def _words(text: str) -> list[str]:
@@ -520,9 +521,9 @@ _NEVER_IN_NAME = re.compile(
 )
 # Foreign countries (not places of the graph) before a foreign park's own name
 # ("瑞典 KISTA 科学园", "日本筑波科学城"): the name starts after the country.
+# (The countries are data: data/company_short_names.json, as for the firms named after them.)
 _FOREIGN_COUNTRY = re.compile(
-    "(?:美国|日本|瑞典|德国|英国|法国|韩国|俄罗斯|以色列|新加坡|芬兰|荷兰|意大利|加拿大|澳大利亚|瑞士|"
-    "比利时|丹麦|挪威|奥地利|西班牙|葡萄牙|印度|巴西|爱尔兰|新西兰|波兰|匈牙利|捷克|乌克兰)\\s*"
+    "(?:" + "|".join(sorted(cue_words()["countries"], key=len, reverse=True)) + ")\\s*"
 )
 # Words that need the country before them to name anything (新加坡国立大学, 英国皇家学会):
 # the country stays in the name.

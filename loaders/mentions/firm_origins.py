@@ -2,7 +2,7 @@
 firm of its own name: the mention's canonical name drops the origin, and its text, kept
 whole, becomes an alias of the entity. So "德国博世" and a later "博世" are one firm.
 
-The origin words are data (entity_rules.toml, [words] firm_origin_words). A firm the
+The origins are data: the countries and regions of ``data/company_short_names.json``. A firm the
 gazetteer knows by its whole written form keeps it, and so does a name whose rest needs the
 country before it (国立, 皇家: no firm's own name opens so).
 """
@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from kg.model import Mention
 from loaders.lexicon.gazetteer import Gazetteer
-from loaders.mentions.rule_table import packaged_rule_table
+from loaders.mentions.short_names import cue_words
 
 # Longest first: 中国台湾 before 台湾.
-_ORIGINS = tuple(sorted(packaged_rule_table().words["firm_origin_words"], key=len, reverse=True))
+_ORIGINS = tuple(sorted([*cue_words()["countries"], *cue_words()["regions"]], key=len, reverse=True))
 _COUNTRY_OWNED_OPENINGS = ("国立", "皇家")
 # The firm's own name after the origin: two characters at least ("TRW" counts its letters).
 MIN_OWN_NAME_CHARS = 2

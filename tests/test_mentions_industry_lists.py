@@ -315,3 +315,10 @@ def test_members_listed_before_a_joined_pair_of_industries_are_industries():
     found = _by_text("青柳市发展星海材料、光芯装备、云杉药剂及精细化工产业。")
     assert {found[name].type for name in ("星海材料", "光芯装备", "云杉药剂", "精细化工产业")} == {"IndustryChain"}
     assert "青柳市" not in {n for n, m in found.items() if m.type == "IndustryChain"}
+
+
+def test_projects_of_an_industry_are_built_by_firms_not_industries():
+    # "等一批产业龙头项目": the members build the industry's leading projects.
+    found = _by_text("引建了沃科、岚旺、福瑞邦等一批产业龙头项目。")
+    assert all(found[name].type != "IndustryChain" for name in ("沃科", "岚旺", "福瑞邦") if name in found)
+    assert found["沃科"].type == "Enterprise"

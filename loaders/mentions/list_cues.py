@@ -53,9 +53,9 @@ _ROLE_MODIFIERS = rf"{_MODIFIER_CHAR}{{1,6}}?(?:重点|龙头|骨干|领军|链�
 _FIELD_FIRM_MODIFIERS = rf"{_MODIFIER_CHAR}{{1,8}}?(?:领域|行业)的?(?:各类|相关|重点|龙头|骨干)?(?=企业)"
 _FIELD_OF_FIRMS = re.compile("(?:领域|行业)的?(?:各类|相关|重点|龙头|骨干)?$")
 # "等航天产业龙头企业": the industry word qualifies a head of firms that follows it; and
-# "等算力产业项目", "等集成电路产业链项目": projects of an industry, which the list's
+# "等算力产业项目", "等集成电路产业链项目", "等产业龙头项目": projects of an industry, which the list's
 # members build (firms, typed by a known member, or projects), not the industries.
-_FIRM_AFTER_INDUSTRY = r"[^\W\d_的之为]{0,4}?(?:企业|公司|集团)|链?项目"
+_FIRM_AFTER_INDUSTRY = r"[^\W\d_的之为]{0,4}?(?:企业|公司|集团|项目)|链项目"
 # "A、B等为代表的一批…企业": the list is what stands for the kind.
 _STANDING_FOR = r"(?:为代表的|为首的|为引领的|领衔的)?"
 # "以A、B为代表的汽车电子、智能座舱企业", with or without 等: the members stand for a kind

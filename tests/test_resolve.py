@@ -173,3 +173,12 @@ def test_only_a_firm_drops_its_origin():
     names = {e.name for e in _resolve("香港科技大学与台湾云岭研究中心签约。").entities}
     assert "香港科技大学" in names
     assert "云岭研究中心" not in names
+
+
+def test_a_park_written_after_its_district_lies_in_it_and_keeps_its_name():
+    # The district is a place of its own; the park keeps the district in its name and is
+    # also known by the rest ("新能源汽车产业港").
+    result = _resolve("包河区新能源汽车产业港建设加快。")
+    names = {e.name: e for e in result.entities}
+    assert "包河区" in names
+    assert "新能源汽车产业港" in names["包河区新能源汽车产业港"].aliases

@@ -48,12 +48,11 @@ _CITY_BEFORE_ZONE = re.compile(r"^([\u4e00-\u9fff]{2,3})市(?=高新技术产业
 _ADMIN_ENDINGS = ("市", "区", "县")
 _MIN_ZONE_CHARS = 4
 
-_OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones, not parks (园, 港, 基地)
-# A park whose kind word ends in 区 all the same ("某某新区绿色化工园区") lies in the area
-# before it, which stays a mention of its own (the park is part of it), but the park is
-# named with the area: its canonical name keeps the area's, as a sub-zone's does. So is
-# a county's 工业集中区 ("某某县工业集中区").
-_PARK_ENDINGS = ("园区", "集中区")
+_OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones
+# A park ("某某新区绿色化工园区", "某某区新能源汽车产业港", "某某县工业集中区") lies in the
+# area before it, which stays a mention of its own (the park is part of it), but the park
+# is named with the area: its canonical name keeps the area's, as a sub-zone's does.
+_PARK_ENDINGS = ("园区", "集中区", "园", "港", "基地")
 
 
 def split_leading_places(text: str, chosen: list[Candidate], matches: list[SurfaceMatch]) -> list[Candidate]:
@@ -120,13 +119,13 @@ def _qualifies(text: str, cand: Candidate, lead: SurfaceMatch, nxt: SurfaceMatch
 
 def _district_before_a_place(text: str, cand: Candidate, lead: SurfaceMatch) -> bool:
     """ "红谷滩区VR科创城", "哈尔滨新区江北一体发展区": a district, county or new area
-    written in full, then a science city or zone of its own name: two places, not one.
-    A park keeps the district its name is written with ("包河区…产业港")."""
+    written in full, then a science city, zone or park of its own name: two places, not
+    one. A park keeps the district in its canonical name ("包河区…产业港")."""
     in_full = lead.surface.subtype in ("District", "County") or lead.surface.canonical.endswith("新区")
     return (
         in_full
         and text.endswith(("区", "县"), lead.start, lead.end)
-        and text.endswith(_OWN_PLACE_ENDINGS, lead.end, cand.end)
+        and text.endswith((*_OWN_PLACE_ENDINGS, *_PARK_ENDINGS), lead.end, cand.end)
         and cand.end - lead.end >= _MIN_ZONE_CHARS
         and _BARE_ZONE.fullmatch(text, lead.end, cand.end) is None
     )

@@ -456,3 +456,11 @@ def test_phrases_of_kind_are_no_names():
     )
     assert "代管的县" not in found and "区属国资平台公司" not in found and "配套企业" not in found
     assert {"宁国市", "宣城市", "星海科技"} <= set(found)
+
+
+def test_a_park_after_a_county_the_gazetteer_lacks_lies_in_that_county():
+    # 寿县 is a division's official name (divisions.tsv), though no gazetteer entry.
+    found = _by_canonical("目前，在寿县青枫国际产业园，项目进展顺利。")
+    assert found["寿县"].type == "Place"
+    assert found["寿县"].subtype == "County"
+    assert found["寿县青枫国际产业园"].text == "青枫国际产业园"

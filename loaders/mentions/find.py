@@ -221,7 +221,7 @@ def _sentence_candidates(
     )
     chosen = [c for c in chosen if not c.needs_context or context_supports(text, c, chosen)]
     chosen = [c for c in chosen if not misread_in_its_sentence(text, c)]
-    return join_sub_colleges(text, split_leading_places(text, chosen, matches)), drops
+    return join_sub_colleges(text, split_leading_places(text, chosen, matches, gaz)), drops
 
 
 # Marks that may open a name: brackets and quotes ("（筹）", "“某某”").

@@ -15,6 +15,7 @@ from loaders.mentions.candidates import (
     BARE_COUNTY_SOURCE,
     BARE_ZONE_SOURCE,
     CHAINED_DISTRICT_SOURCE,
+    COUNTY_LEAD_SOURCE,
     GAZETTEER_SOURCE,
     LISTED_DISTRICT_SOURCE,
     OLD_TOWN_SOURCE,
@@ -55,7 +56,9 @@ _OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones
 _PARK_ENDINGS = ("园区", "集中区", "园", "港", "基地")
 
 
-def split_leading_places(text: str, chosen: list[Candidate], matches: list[SurfaceMatch]) -> list[Candidate]:
+def split_leading_places(
+    text: str, chosen: list[Candidate], matches: list[SurfaceMatch], gaz: Gazetteer
+) -> list[Candidate]:
     """A zone or park a rule found whose name opens with a place that only says where it
     lies: a province before a national zone's city ("江西省|赣州高新技术产业开发区"), a city or
     district written in full before a name that opens with a province ("溧阳市|江苏中关村科技
@@ -65,8 +68,33 @@ def split_leading_places(text: str, chosen: list[Candidate], matches: list[Surfa
     places = {m.start: m for m in matches if m.surface.type == "Place"}
     result: list[Candidate] = []
     for cand in chosen:
-        result += _split_places_off(text, cand, places)
+        split = _split_places_off(text, cand, places)
+        result += split if len(split) > 1 else _split_county_off(text, cand, gaz)
     return result
+
+
+# County-level names written in full: the divisions' names the gazetteer's own entries lack.
+_COUNTY_NAME_CHARS = range(2, 6)
+_COUNTY_ENDINGS = ("县", "区", "旗", "市")
+_COUNTY_LEVEL = 3
+
+
+def _split_county_off(text: str, cand: Candidate, gaz: Gazetteer) -> list[Candidate]:
+    """ "某县某某产业园": a park a rule found, opening with a county or district written in full
+    (a division's official name, one of its name): the county is a mention of its own and the
+    park keeps it in its name, as _district_before_a_place does for the gazetteer's places."""
+    if cand.type != "Place" or cand.source == GAZETTEER_SOURCE or not text.endswith(_PARK_ENDINGS, 0, cand.end):
+        return [cand]
+    for n in _COUNTY_NAME_CHARS:
+        lead_end = cand.start + n
+        name = text[cand.start : lead_end]
+        if cand.end - lead_end < _MIN_ZONE_CHARS or not name.endswith(_COUNTY_ENDINGS):
+            continue
+        found = gaz.divisions_by_name.get(name, [])
+        if len(found) == 1 and found[0].level == _COUNTY_LEVEL:
+            park = Candidate(lead_end, cand.end, cand.type, cand.subtype, cand.canonical, cand.source)
+            return [_division_candidate(cand.start, lead_end, found[0], COUNTY_LEAD_SOURCE), park]
+    return [cand]
 
 
 def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch]) -> list[Candidate]:

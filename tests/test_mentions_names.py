@@ -61,6 +61,8 @@ def test_verbs_of_bordering_and_building_on_and_a_leading_er_do_not_start_names(
     assert not any(name.startswith(("南接", "而", "续建")) for name in found)
     found = _by_canonical("得益于青柳汽车集团的带动，产业发展迅速。", "园区扎根星河工业园区。")
     assert {"青柳汽车集团", "星河工业园区"} <= set(found)
+    found = _by_canonical("辖青柳街道和云杉镇。", "项目拟入驻辖区星河互联网小镇。")
+    assert {"青柳街道", "云杉镇", "星河互联网小镇"} <= set(found)
 
 
 def test_a_proper_noun_of_the_dictionary_holding_a_verb_is_one_name():

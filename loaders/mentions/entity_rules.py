@@ -518,6 +518,8 @@ _NEVER_IN_NAME = re.compile(
     # words of building on and of naming a kind, verbs of what a place borders on ("南接某某
     # 小镇"), of owing and rooting, of hearing and inspecting: a name starts after them too
     "|续建|所谓|拓宽|[东西南北](?:接|邻|靠|连)|得益于|致力于|扎根|听取|察看"
+    # governing ("全区辖某某镇", "下辖某某街道", "入驻辖区某某小镇"): the place starts after it
+    "|辖区?"
 )
 # Foreign countries (not places of the graph) before a foreign park's own name
 # ("瑞典 KISTA 科学园", "日本筑波科学城"): the name starts after the country.
@@ -549,7 +551,7 @@ _QUALIFIERS = re.compile(
 # The first characters of everything _skip_leading_words removes (one search decides
 # whether it has anything to do; it rarely has).
 _MAY_SKIP = re.compile(
-    "[以将把对向从在由而做获入落签揭挂开建投启组引打成续所拓东南北得致扎听察"
+    "[以将把对向从在由而做获入落签揭挂开建投启组引打成续所拓东南北得致扎听察辖"
     "美日瑞德英法韩俄新芬荷意加澳比丹挪奥西葡印巴爱波匈捷乌国世全现一众诸大 ]"
 )
 

@@ -15,7 +15,7 @@ import re
 from loaders.lexicon.chain_names import looks_like_industry
 from loaders.mentions.field_lists import SEGMENT_TAILS
 from loaders.mentions.list_spans import KnownSpan, ListMember
-from loaders.mentions.list_walk import RUN_BREAKS, members_ending_at
+from loaders.mentions.list_walk import RUN_BREAKS, clause_start, members_ending_at
 from loaders.mentions.listed_links import names_a_chain
 from loaders.mentions.member_names import acceptable_chain
 
@@ -39,16 +39,16 @@ def led_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
     """Unknown members of "以A、B为核心的C产业" lists: industries, named like industries.
     A known firm or place among them shows a list of something else ("以X区、Y区为核心的产业带")."""
     found: list[ListMember] = []
-    if "以" not in text:
-        return found
-    for led in _LED_LIST.finditer(text):
+    if "为" not in text:
+        return found  # speed: every such list closes on 为
+    for led, list_start, list_end in _led_lists(text):
         if led.group("role") == _MAIN and text.startswith(_WHOLES_OF_INDUSTRIES, led.end()):
             continue
-        items = [item for item in members_ending_at(text, _list_end(text, led), known) if item[0] >= led.start("list")]
+        items = [item for item in members_ending_at(text, list_end, known) if item[0] >= list_start]
         if len(items) < MIN_LED_MEMBERS or any(k is not None and k.type != "IndustryChain" for _, _, k in items):
             continue
         of_chain = names_a_chain(led.group("chain"))
-        items = _first_from_yi(text, items, led.start("list"), of_chain)
+        items = _first_from_yi(text, items, list_start, of_chain)
         found += [
             ListMember(a, b, "IndustryChain", True)
             for a, b, k in items
@@ -58,6 +58,21 @@ def led_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
 
 
 _ETC = "等"
+# "A、B等为主的C产业集群" with no 以 before the list: 等 closes it, and the clause holds it.
+_CLOSED_LED_LIST = re.compile(
+    r"等为(?P<role>核心|主导|重点|主体|支撑|支柱|特色|主)的(?P<chain>[^，。；的为]{0,10}?)(?:产业|制造业|服务业|工业)"
+)
+
+
+def _led_lists(text: str) -> list[tuple[re.Match[str], int, int]]:
+    """Each led list of ``text``: the match, where its first member may start and where its
+    last ends; led by 以 ("以A、B为核心的…") or closed by 等 ("A、B等为主的…")."""
+    lists = [(led, led.start("list"), _list_end(text, led)) for led in _LED_LIST.finditer(text)] if "以" in text else []
+    taken = {end for _, _, end in lists}
+    for led in _CLOSED_LED_LIST.finditer(text) if _ETC in text else ():
+        if led.start() not in taken:
+            lists.append((led, clause_start(text, led.start()), led.start()))
+    return lists
 
 
 def _list_end(text: str, led: re.Match[str]) -> int:

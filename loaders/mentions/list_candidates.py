@@ -103,7 +103,7 @@ def list_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer, indu
     known = [KnownSpan(m.start, m.end, m.surface.type) for m in matches if not m.surface.needs_context]
     found = []
     members = list_members(text, known, industry_context) if headed else []
-    if "以" in text:
+    if "以" in text or "等为" in text:
         members += led_list_members(text, known)
     if apposed:
         members += _new_members(apposed_firms(text, known), members)

@@ -23,6 +23,7 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   ``before_cues``, the cue may stand before it ("近日，在X，A…": 在 sets the scene).
   Before-cues of a place are read before the run of places it ends ("在云南|曲靖经开区").
 - ``list_required``: the second end must be a list ("包括A、B、C"), not one name.
+- ``closed_list_first``: the first end must be a list closed by 等 ("A、B等为主的C产业").
 - ``cue_opens_gap``: the cue must stand right after the first end ("A下辖B", not "A…包括B").
 - ``one_tail``: a list on the tail side yields nothing ("A和B产业链涵盖X、Y等环节" does not
   say which link is whose).
@@ -112,6 +113,7 @@ class RelationPattern:
     confidence: float
     opens_clause: bool = False
     list_required: bool = False
+    closed_list_first: bool = False
     cue_opens_gap: bool = False
     cue_in_clause: bool = False
     one_tail: bool = False
@@ -144,6 +146,8 @@ class RelationPattern:
             # "在甘肃省秦安县设立的X": X is set up in the county, the province says where that is
             return False
         if self.list_required and not view.units[j].is_list:
+            return False
+        if self.closed_list_first and not view.units[i].closed_by_deng:
             return False
         # a first end that opens its clause is its subject, whichever end it is
         if self.max_commas and (self.head_first or self.opens_clause) and _new_subject_between(view, i, j):
@@ -602,6 +606,7 @@ def pattern_from(obj: dict[str, Any], where: str) -> RelationPattern:
         tail_run=bool(obj.get("tail_run", False)),
         cue_opens_gap=bool(obj.get("cue_opens_gap", False)),
         list_required=bool(obj.get("list_required", False)),
+        closed_list_first=bool(obj.get("closed_list_first", False)),
         cue_in_clause=bool(obj.get("cue_in_clause", False)),
         required_words=tuple(obj.get("gap_cues") or obj.get("before_cues") or obj.get("after_cues") or ()),
     )

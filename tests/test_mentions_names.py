@@ -466,3 +466,13 @@ def test_a_park_after_a_county_the_gazetteer_lacks_lies_in_that_county():
     assert found["寿县"].type == "Place"
     assert found["寿县"].subtype == "County"
     assert found["寿县青枫国际产业园"].text == "青枫国际产业园"
+
+
+def test_a_county_s_short_name_before_its_industry_is_a_place_of_its_own():
+    # The page names the county's city (烟台); the cluster's name is the county and the industry.
+    found = _by_canonical("烟台市打造福山汽车零部件、芝罘环境控制装备等特色产业集群。")
+    assert found["福山区"].type == "Place"
+    assert found["汽车零部件"].type == "IndustryChain"
+    assert found["环境控制装备"].type == "IndustryChain"
+    # Without its city on the page, a short name stays part of the name.
+    assert "福山区" not in _by_canonical("某市打造福山汽车零部件、星海环境控制装备等特色产业集群。")

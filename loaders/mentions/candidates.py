@@ -17,6 +17,7 @@ GAZETTEER_SOURCE = "gazetteer"
 DECLARED_SOURCE = "declared-abbreviation"
 CHAIN_LIST_SOURCE = "industry-chain-list"
 CHAIN_SPLIT_SOURCE = "industry-chain-split"
+COUNTY_INDUSTRY_SOURCE = "county-industry"  # a county's short name before its industry
 COUNTY_LEAD_SOURCE = "county-lead"  # a county written in full before a park's name
 CHAIN_LEAD_SOURCE = "industry-chain-lead"
 SHORT_COMPANY_SOURCE = "enterprise-short-name"

@@ -74,6 +74,7 @@ from loaders.mentions.place_candidates import (
     place_list_candidates,
     route_end_candidates,
     sibling_district_candidates,
+    split_county_industries,
     split_leading_places,
 )
 from loaders.mentions.place_led_firms import place_led_firms
@@ -113,6 +114,7 @@ def find_mentions(doc: Document) -> MentionResult:
         if learn_declarations(sentence.text, chosen, state):
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits, county_spans)
         chosen = trim_chain_edges(sentence.text, split_joined_chains(sentence.text, chosen, gaz), gaz)
+        chosen = split_county_industries(sentence.text, chosen, state.division_codes, gaz)
         if "及" in sentence.text or "与" in sentence.text or "和" in sentence.text:
             chosen = join_dependent_parts(sentence.text, chosen, gaz)
         chosen = split_hosts_off(sentence.text, join_parent_prefixed(sentence.text, chosen), matches)

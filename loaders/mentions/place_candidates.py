@@ -1,12 +1,14 @@
 """Place and zone candidates of a sentence: places split off the names they open, centres
 of places, bare zones, listed, sibling, chained and bare-county districts, parks listed
-beside places, old towns, route ends, province abbreviations."""
+beside places, counties written before their industry, old towns, route ends, province
+abbreviations."""
 
 from __future__ import annotations
 
 import re
 
 from kg.model import Sentence
+from loaders.lexicon.chain_names import strip_industry_suffix, vocabulary_term_start
 from loaders.lexicon.gazetteer import Division, Gazetteer, short_form
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.lexicon.place_names import province_abbreviations
@@ -15,6 +17,7 @@ from loaders.mentions.candidates import (
     BARE_COUNTY_SOURCE,
     BARE_ZONE_SOURCE,
     CHAINED_DISTRICT_SOURCE,
+    COUNTY_INDUSTRY_SOURCE,
     COUNTY_LEAD_SOURCE,
     GAZETTEER_SOURCE,
     LISTED_DISTRICT_SOURCE,
@@ -24,11 +27,13 @@ from loaders.mentions.candidates import (
     ROUTE_END_SOURCE,
     Candidate,
     DocState,
+    known_as,
 )
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.county_context import PlaceSpan, bare_counties
 from loaders.mentions.district_lists import listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import RULES, judge, left_boundary
+from loaders.mentions.field_lists import is_industry_sibling
 from loaders.mentions.gazetteer_candidates import from_surface
 from loaders.mentions.old_towns import old_towns
 from loaders.mentions.place_lists import listed_places
@@ -316,3 +321,49 @@ def _city_short_name(sentence: Sentence, gaz: Gazetteer, state: DocState) -> str
     if division is None or division.level != 2:
         return None
     return short_form(division.name)
+
+
+# The industry after a county's short name: a term of the vocabularies ends it, and it is no
+# longer than a cluster's name usually is ("高端交通铝材", "环境控制装备").
+_MAX_COUNTY_INDUSTRY_CHARS = 8
+_MIN_INDUSTRY_TERM_CHARS = 2
+
+
+def split_county_industries(
+    text: str, chosen: list[Candidate], document_codes: frozenset[str], gaz: Gazetteer
+) -> list[Candidate]:
+    """ "福山汽车零部件、龙口高端交通铝材等特色产业集群": a city's clusters written by the
+    county's short name and the industry it hosts. A chain a rule found that opens with the
+    short name of a county of a city the page names, before an industry, is two names: the
+    county, a place of its own, and the industry."""
+    result: list[Candidate] = []
+    for cand in chosen:
+        split = _county_and_industry(text, cand, document_codes, gaz) if cand.type == "IndustryChain" else None
+        result += split if split is not None else [cand]
+    return result
+
+
+def _county_and_industry(
+    text: str, cand: Candidate, document_codes: frozenset[str], gaz: Gazetteer
+) -> list[Candidate] | None:
+    if cand.source == GAZETTEER_SOURCE:
+        return None
+    name_end = cand.start + len(strip_industry_suffix(text[cand.start : cand.end]))
+    for n in (2, 3):
+        county = gaz.county_short_forms.get(text[cand.start : cand.start + n])
+        at = cand.start + n
+        if county is None or county.parent not in document_codes or not _industry_after(text, at, name_end):
+            continue
+        canonical, subtype = known_as(name_form(text[at:name_end]), "IndustryChain", cand.subtype, gaz)
+        industry = Candidate(at, cand.end, "IndustryChain", subtype, canonical, cand.source)
+        return [_division_candidate(cand.start, at, county, COUNTY_INDUSTRY_SOURCE), industry]
+    return None
+
+
+def _industry_after(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an industry: a vocabulary term ends it, or it is named
+    like one by two words at least (环境控制装备, 加工制造)."""
+    if not 0 < end - start <= _MAX_COUNTY_INDUSTRY_CHARS:
+        return False
+    term = vocabulary_term_start(text, end, start)
+    return (term >= 0 and end - term >= _MIN_INDUSTRY_TERM_CHARS) or is_industry_sibling(text[start:end])

@@ -481,12 +481,18 @@ def _opens_clause(view: SentenceView, index: int, before: re.Pattern[str] | None
 
 def opening_place(view: SentenceView) -> Mention | None:
     """The place a sentence opens with as its subject ("沈阳市正通过…"), if any: later
-    sentences of the paragraph that name no subject speak of it."""
+    sentences of the paragraph that name no subject speak of it. Of places written together
+    ("哈尔滨松北区…") the last is the subject, the others say where it lies."""
     if not view.units or view.units[0].kind != "place" or view.units[0].is_list or view.names_unread_area(0):
         return None
     if not _CUES.clause_opening.match(view.clause_before(0)):
         return None
-    return view.units[0].members[0]
+    subject = 0
+    while view.qualifies_next(subject):
+        subject += 1
+    if view.units[subject].is_list or view.names_unread_area(subject):
+        return None
+    return view.units[subject].members[0]
 
 
 def opens_with_other_subject(view: SentenceView, page_place: Mention | None) -> bool:

@@ -110,3 +110,14 @@ def test_a_kind_of_body_joined_to_a_list_of_firms_is_no_firm() -> None:
     assert "高校" not in _names(text, "Enterprise")
     got = _relations(text)
     assert {("COOPERATES_WITH", "合肥工业大学", "京东方"), ("COOPERATES_WITH", "京东方", "合肥工业大学")} & got
+
+
+def test_whole_city_never_stands_for_a_province_a_page_names_most():
+    # 安徽 is the page's most named place, but 全市 speaks of a city: the county-level city
+    # the paragraph opens with.
+    got = _relations(
+        "安徽省政府发布通报，安徽省星海公司、安徽省云岭公司入选，安徽省表彰。\n"
+        "近年来，宁国市坚持工业强市。截至目前，全市初步形成了以汽车零部件、精密铸件为主的制造业发展格局。"
+    )
+    assert ("FOCUSES_ON", "宁国市", "汽车零部件") in got
+    assert not any(head == "安徽省" for _, head, _ in got)

@@ -218,7 +218,20 @@ def _covered(text: str, names: list[str]) -> int:
 
 def may_have_city_deixis(scope: ArticleScope, sentence: Sentence) -> bool:
     """False when ``city_deixis`` surely finds nothing (a cheap test before it)."""
-    return (scope.focus is not None and "市" in sentence.text) or (scope.province is not None and "省" in sentence.text)
+    return (_deictic_city(scope) is not None and "市" in sentence.text) or (
+        scope.province is not None and "省" in sentence.text
+    )
+
+
+# What 我市/全市 cannot stand for: a page most about its province ("安徽省政府…", "安徽某某
+# 集团…") still says 全市 of a city.
+_ABOVE_CITY = ("Province", "Region")
+
+
+def _deictic_city(scope: ArticleScope) -> Mention | None:
+    """The place 我市/全市/本市 stands for: the article's focus, when it is no province."""
+    focus = scope.focus
+    return focus if focus is not None and focus.subtype not in _ABOVE_CITY else None
 
 
 def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, int, int]]:
@@ -228,7 +241,7 @@ def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, 
         return []
     found: list[tuple[Mention, int, int]] = []
     for pattern, place, source in (
-        (_CUES.city_deixis, scope.focus, CITY_DEIXIS_SOURCE),
+        (_CUES.city_deixis, _deictic_city(scope), CITY_DEIXIS_SOURCE),
         (_CUES.province_deixis, scope.province, PROVINCE_DEIXIS_SOURCE),
     ):
         if place is None:

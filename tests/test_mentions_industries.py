@@ -212,6 +212,11 @@ def test_counts_and_field_words_after_a_chain_are_cut_off():
     assert "航空" in _chain_names("某省召开了两场航空产业推介会。")
 
 
+def test_words_of_size_and_time_before_an_industry_are_cut_off():
+    assert "星海装备" in _chain_names("规上星海装备产业产值增长12%。")
+    assert "云岭医药" in _chain_names("全年云岭医药产业实现营收百亿元。")
+
+
 def test_a_scope_word_before_too_plain_a_stem_leaves_no_chain():
     # 全球 says where, as 全国 does; IT alone is too plain a stem (as in "IT产业")
     assert not any("IT" in n for n in _chain_names("随着全球IT产业的发展，某市崛起。"))

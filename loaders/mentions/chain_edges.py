@@ -35,6 +35,9 @@ _OWNER_WORDS = frozenset({"公司", "企业"})
 # Words of scope, which say where an industry is, as 中国 and 全国 do (chain rule's nation
 # words): "全球某某产业" is that industry the world over, "当地某某产业" the place's own.
 _SCOPE_WORDS = frozenset({"全球", "世界", "国际", "当地"})
+# Words of size and time, which say which firms or which year a figure counts ("规上汽车及零部件
+# 产值", "全年现代医药产业"), never which industry.
+_SIZE_AND_TIME_WORDS = frozenset({"规上", "规模以上", "全年", "今年", "当年", "上半年", "下半年"})
 # "Our" or "this" division (我区, 本县; the tagger reads some as nouns): the writer's own
 # place, a pronoun before the industry, never the first word of its name.
 # "The whole" division (全区, 全省) says the same of the writer's place.
@@ -101,6 +104,8 @@ def _always_opening(word: str, tag: str) -> bool:
     if word in _JOINERS:
         return False
     if tag in _SENTENCE_TAGS or (tag in _LONG_SENTENCE_TAGS and len(word) > 1) or word in _SCOPE_WORDS:
+        return True
+    if word in _SIZE_AND_TIME_WORDS:
         return True
     if _OWN_DIVISION.fullmatch(word):
         return True

@@ -524,9 +524,7 @@ _NEVER_IN_NAME = re.compile(
 # Foreign countries (not places of the graph) before a foreign park's own name
 # ("瑞典 KISTA 科学园", "日本筑波科学城"): the name starts after the country.
 # (The countries are data: data/company_short_names.json, as for the firms named after them.)
-_FOREIGN_COUNTRY = re.compile(
-    "(?:" + "|".join(sorted(cue_words()["countries"], key=len, reverse=True)) + ")\\s*"
-)
+_FOREIGN_COUNTRY = re.compile("(?:" + "|".join(sorted(cue_words()["countries"], key=len, reverse=True)) + ")\\s*")
 # Words that need the country before them to name anything (新加坡国立大学, 英国皇家学会):
 # the country stays in the name.
 _COUNTRY_OWNED_WORDS = frozenset({"国立", "皇家"})

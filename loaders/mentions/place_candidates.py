@@ -332,7 +332,7 @@ _MIN_INDUSTRY_TERM_CHARS = 2
 def split_county_industries(
     text: str, chosen: list[Candidate], document_codes: frozenset[str], gaz: Gazetteer
 ) -> list[Candidate]:
-    """ "福山汽车零部件、龙口高端交通铝材等特色产业集群": a city's clusters written by the
+    """ "福山汽车零部件、龙口铝材等产业集群": a city's clusters written by the
     county's short name and the industry it hosts. A chain a rule found that opens with the
     short name of a county of a city the page names, before an industry, is two names: the
     county, a place of its own, and the industry."""

@@ -86,8 +86,9 @@ _COUNTY_LEVEL = 3
 
 def _split_county_off(text: str, cand: Candidate, gaz: Gazetteer) -> list[Candidate]:
     """ "某县某某产业园": a park a rule found, opening with a county or district written in full
-    (a division's official name, one of its name): the county is a mention of its own and the
-    park keeps it in its name, as _district_before_a_place does for the gazetteer's places."""
+    (a division's official name that the division table holds once): the county is a mention
+    of its own and the park keeps it in its name, as _district_before_a_place does for the
+    gazetteer's places."""
     if cand.type != "Place" or cand.source == GAZETTEER_SOURCE or not text.endswith(_PARK_ENDINGS, 0, cand.end):
         return [cand]
     for n in _COUNTY_NAME_CHARS:

@@ -48,7 +48,8 @@ def led_list_members(text: str, known: list[KnownSpan]) -> list[ListMember]:
         if len(items) < MIN_LED_MEMBERS or any(k is not None and k.type != "IndustryChain" for _, _, k in items):
             continue
         of_chain = names_a_chain(led.group("chain"))
-        items = _first_from_yi(text, items, list_start, of_chain)
+        if led.re is _LED_LIST:  # only after 以 does nothing but the member stand before it
+            items = _first_from_yi(text, items, list_start, of_chain)
         found += [
             ListMember(a, b, "IndustryChain", True)
             for a, b, k in items

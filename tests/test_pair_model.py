@@ -114,7 +114,7 @@ def test_a_place_named_as_other_than_a_container_gets_no_part_from_the_model(tmp
         page.write_text(text + "\n", encoding="utf-8")
         assert ("PART_OF", part, container, RULE_NAME) not in _relations(page), text
     page = tmp_path / "page.txt"
-    page.write_text("青柳高新区是四川省唯一的国家级高新区。\n", encoding="utf-8")
+    page.write_text("青柳高新区作为四川省唯一的国家级高新区，发展迅速。\n", encoding="utf-8")
     assert ("PART_OF", "青柳高新技术产业开发区", "四川省", RULE_NAME) in _relations(page)
 
 

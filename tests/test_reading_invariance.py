@@ -203,6 +203,16 @@ def test_a_shorter_mainland_word_keeps_the_offsets_of_the_regional_one(tmp_path:
     assert (mention.text, mention.written) == ("工業網際網路", "工业互联网")
 
 
+def test_a_bold_mark_with_an_invisible_character_inside_is_still_a_mark(tmp_path: Path) -> None:
+    # Pages insert zero-width spaces anywhere, between the two stars of a bold mark too.
+    texts = []
+    for line in ("**星河市重点突破智能机器人等关键部件。**", "*\u200b*星河市重点突破智能机器人等关键部件。*\u200b*"):
+        page = tmp_path / "page.txt"
+        page.write_text(line + "\n", encoding="utf-8")
+        texts.append(extract_document(page).document.sentences[0].text)
+    assert texts == ["星河市重点突破智能机器人等关键部件。"] * 2
+
+
 def test_industries_taiwan_names_its_own_way_are_read_as_the_mainland_names() -> None:
     # 生技醫藥, 航太產業, 太陽光電 and 離岸風電 are Taiwan's names of these industries.
     text = to_simplified("星河科學園區聚焦生技醫藥與航太產業，並發展太陽光電、離岸風電。").text

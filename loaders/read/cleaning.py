@@ -53,7 +53,11 @@ _LEADING_MARKS = re.compile(
     r"|[●•◆◇■□▪▲►]+[ \t\u3000]*"  # bullets used by newspapers and PDFs
     r"|[-*+>][ \t\u3000]+"  # markdown list item or quote
 )
-_INLINE_MARKS = re.compile(r"\*\*|__|`")
+# A pair of marks may hold characters a reader never sees ("*\u200b*": pages insert them
+# against copying): the pair is still a mark, so the text reads the same with or without them.
+_UNSEEN = "\u200b-\u200d\u2060\ufeff\u00ad"
+_BOLD_MARK = re.compile(rf"\*[{_UNSEEN}]*\*")
+_INLINE_MARKS = re.compile(rf"\*[{_UNSEEN}]*\*|_[{_UNSEEN}]*_|`")
 
 
 @dataclass(slots=True)
@@ -93,12 +97,12 @@ _SPACE_BY_PUNCTUATION = re.compile(
 # the middle of a line (pages insert them inside names against copying), and the escaped
 # spaces of HTML a page's text was cut from (&nbsp;).
 _INVISIBLE = re.compile(
-    r"[\u200b-\u200d\u2060\ufeff\u00ad]+|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#8203|#x200b|#xa0)[;；]?",
+    rf"[{_UNSEEN}]+|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#8203|#x200b|#xa0)[;；]?",
     re.IGNORECASE,
 )
 # The first character of anything _INVISIBLE matches. Searching for it alone is about eight
 # times faster than the case-insensitive alternation, and most lines hold none.
-_MAY_BE_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad&]")
+_MAY_BE_INVISIBLE = re.compile(rf"[{_UNSEEN}&]")
 
 
 def clean_line(line: str, base: int) -> CleanLine | None:
@@ -155,7 +159,7 @@ def _is_empty_first_cell(content: str) -> bool:
 
 
 def _runs_without_inline_marks(line: str, start: int, end: int) -> list[tuple[int, int]]:
-    if "**" not in line and "__" not in line and "`" not in line:
+    if "*" not in line and "_" not in line and "`" not in line:
         return [(start, end)] if start < end else []  # most lines: no regex scan needed
     runs: list[tuple[int, int]] = []
     position = start
@@ -195,11 +199,12 @@ def _strip_runs_edges(text: str, offsets: list[int]) -> tuple[str, list[int]] | 
 
 
 def _bold_shape(line: str, start: int, end: int) -> tuple[bool, str | None]:
-    if not line.startswith("**", start):
+    opening = _BOLD_MARK.match(line, start, end)
+    if opening is None:
         return False, None
-    close = line.find("**", start + 2, end)
-    if close < 0:
+    closing = _BOLD_MARK.search(line, opening.end(), end)
+    if closing is None:
         return False, None
-    whole = close + 2 >= end
-    lead = _INVISIBLE.sub("", line[start + 2 : close]).strip()
+    whole = closing.end() >= end
+    lead = _INVISIBLE.sub("", line[opening.end() : closing.start()]).strip()
     return whole, (None if whole or not lead else lead)

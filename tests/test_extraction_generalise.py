@@ -73,6 +73,13 @@ def test_industry_stems_pass(stem: str) -> None:
     assert not is_verb_phrase(stem)
 
 
+def test_an_industry_of_the_vocabulary_before_its_industry_word_is_no_verb_phrase(tmp_path: Path) -> None:
+    # 先进计算 tags as an adjective and a verb, the shape of "高效推进"; the vocabulary names it
+    # an industry (data/industry_terms.txt), and that outranks its tags.
+    assert is_verb_phrase("先进计算")
+    assert entities(tmp_path, "青柳高新区重点发展先进计算产业。\n").get("先进计算") == "IndustryChain"
+
+
 def test_a_unit_written_after_its_academy_is_one_name(tmp_path: Path) -> None:
     found = entities(tmp_path, "中科院赣江创新研究院位于赣州。中国科学院金属研究所将聚焦新材料。\n")
     assert found.get("中国科学院赣江创新研究院") == "ResearchInstitute"
@@ -91,6 +98,17 @@ def test_the_extractor_checks_domain_and_range_against_the_ontology_alone() -> N
 def test_bare_districts_listed_under_their_city_are_that_citys_divisions(tmp_path: Path) -> None:
     found = entities(tmp_path, "广州市荔湾、越秀、天河等区重点发展数字经济。\n")
     assert {"荔湾区", "越秀区", "天河区"} <= {n for n, t in found.items() if t == "Place"}
+
+
+def test_bare_names_of_two_counties_of_one_city_side_by_side_are_those_counties(tmp_path: Path) -> None:
+    found = entities(tmp_path, "该公司在灵石、介休建设两个煤矿，又在西湖、余杭设立研发中心。\n")
+    assert {"灵石县", "介休市", "西湖区", "余杭区"} <= {n for n, t in found.items() if t == "Place"}
+
+
+def test_bare_names_of_counties_of_different_cities_are_not_taken(tmp_path: Path) -> None:
+    # 长安区 is Xi'an's (and Shijiazhuang's), 吉利区 Luoyang's: no one city holds both.
+    found = entities(tmp_path, "长安、吉利等车企发布新车型。\n")
+    assert not {"长安区", "吉利区"} & set(found)
 
 
 def test_bare_names_that_are_no_division_of_that_city_are_not_taken(tmp_path: Path) -> None:

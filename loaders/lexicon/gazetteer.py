@@ -147,6 +147,9 @@ class Gazetteer:
     divisions_by_name: dict[str, list[Division]]
     surfaces: dict[str, Surface] = field(default_factory=dict)
     county_short_forms: dict[str, Division] = field(default_factory=dict)
+    # Every county-level division by its bare short name, however many share it (鼓楼: five
+    # cities'): a list of two of one city's divisions tells which (mentions/district_lists.py).
+    counties_by_short_form: dict[str, tuple[Division, ...]] = field(default_factory=dict)
 
     def entry(self, canonical: str) -> GazetteerEntry | None:
         return self.entries.get(canonical)
@@ -343,6 +346,16 @@ def _division_short_form(division: Division) -> str | None:
     return short_form(division.name) or prefecture_short_form(division.name)
 
 
+def counties_by_short_form(divisions: dict[str, Division]) -> dict[str, tuple[Division, ...]]:
+    """County-level divisions by their bare short name (county_short_form), shared or not."""
+    by_short: dict[str, list[Division]] = defaultdict(list)
+    for division in divisions.values():
+        short = county_short_form(division.name) if division.level == _COUNTY_LEVEL else None
+        if short is not None:
+            by_short[short].append(division)
+    return {short: tuple(found) for short, found in by_short.items()}
+
+
 def county_short_forms(divisions: dict[str, Division], surfaces: dict[str, Surface]) -> dict[str, Division]:
     """County-level divisions by their bare short name (宜兴 -> 宜兴市), where the short name
     is one county's alone, names nothing else the gazetteer knows, and reads as a name.
@@ -410,6 +423,7 @@ def build_gazetteer(entries: list[GazetteerEntry], divisions: dict[str, Division
         _add_entry_surfaces(gaz, entry)
     _add_division_surfaces(gaz)
     gaz.county_short_forms = county_short_forms(divisions, gaz.surfaces)
+    gaz.counties_by_short_form = counties_by_short_form(divisions)
     return gaz
 
 

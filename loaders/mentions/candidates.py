@@ -23,6 +23,7 @@ CHAIN_LEAD_SOURCE = "industry-chain-lead"
 SHORT_COMPANY_SOURCE = "enterprise-short-name"
 LISTED_DISTRICT_SOURCE = "district-list"
 BARE_COUNTY_SOURCE = "bare-county"
+BARE_SIBLINGS_SOURCE = "bare-sibling-counties"  # "灵石、介休": two counties of one city side by side
 CHAINED_DISTRICT_SOURCE = "district-after-province-city"
 OLD_TOWN_SOURCE = "old-town"
 BARE_ZONE_SOURCE = "bare-zone"

@@ -3,7 +3,10 @@
 A list of two- or three-character items closed by 等 (and a count) and 区/县/区县 names
 the districts or counties of the city written before it. Each item is looked up in the
 division table (loaders/lexicon/data/divisions.tsv) as item + 区/县/市 among that city's own
-divisions, so only real divisions of that city are taken, whatever the item's words.
+divisions, so only real divisions of that city are taken, whatever the item's words. A
+bare member beside full ones is a division of the full ones' city (sibling_divisions), and
+bare members of which two at least are divisions of one city are that city's
+(bare_sibling_divisions: "在灵石、介休建设").
 """
 
 from __future__ import annotations
@@ -158,3 +161,59 @@ def _full_division_ending(item: str, gaz: Gazetteer) -> list[Division]:
 def _only_division(item: str, cities: set[str], gaz: Gazetteer) -> Division | None:
     found = [d for city in sorted(cities) if (d := division_of(item, ("区", "县", "市"), city, gaz)) is not None]
     return found[0] if len(found) == 1 else None
+
+
+# "在灵石、介休建设", "即墨、莱西、西海岸": a list of bare short names, none written in full.
+# Two members or more that are county-level divisions of one city, and of no other city as
+# many, name that city's divisions: two of one city's counties side by side are seldom two
+# everyday words. The first member's left edge and the last one's right edge are guesses
+# (words stand glued to them), so their ends are tried as names too.
+_MIN_BARE_SIBLINGS = 2
+
+
+def bare_sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
+    """Members of lists of bare short names that are divisions of one city (see above)."""
+    found: list[ListedDivision] = []
+    for run in _sibling_runs(text):
+        items = _items_of(run.group(), run.start())
+        readings = [_bare_readings(start, item, index, len(items), gaz) for index, (start, item) in enumerate(items)]
+        city = _city_of_most(readings)
+        if city is None:
+            continue
+        for options in readings:
+            taken = [(a, b, d) for a, b, d in options if d.parent == city]
+            if taken:
+                a, b, division = taken[0]
+                found.append(ListedDivision(a, b, division))
+    return found
+
+
+def _bare_readings(start: int, item: str, index: int, count: int, gaz: Gazetteer) -> list[tuple[int, int, Division]]:
+    """(start, end, division) of each way ``item`` may be a bare county-level name: whole, or,
+    for the first member, its last characters, and for the last, its first ones."""
+    spans = [(start, start + len(item))] if len(item) in _BARE_CHARS else []
+    if index == 0:
+        spans += [(start + len(item) - n, start + len(item)) for n in _BARE_CHARS if len(item) > n]
+    if index == count - 1:
+        spans += [(start, start + n) for n in _BARE_CHARS if len(item) > n]
+    readings = []
+    for a, b in spans:
+        name = item[a - start : b - start]
+        if name in gaz.divisions_by_name or gaz.surface(name) is not None:
+            continue  # a full name, or a name the gazetteer knows as something else
+        readings += [(a, b, d) for d in gaz.counties_by_short_form.get(name, ())]
+    return readings
+
+
+def _city_of_most(readings: list[list[tuple[int, int, Division]]]) -> str | None:
+    """The one city of which members name at least _MIN_BARE_SIBLINGS distinct divisions,
+    more than of any other city."""
+    named: dict[str, set[str]] = {}  # city: the distinct divisions members may name in it
+    for options in readings:
+        for _, _, division in options:
+            named.setdefault(division.parent, set()).add(division.code)
+    counts = {city: len(codes) for city, codes in named.items()}
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < _MIN_BARE_SIBLINGS or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return next(city for city, n in counts.items() if n == ranked[0])

@@ -776,7 +776,7 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # "核心关键产业链": degree words stacked, no trade named
     if rule.type == "IndustryChain" and core.endswith(_AREA_WORD):
         return "generic-name"  # "某某起步区产业": the zone's industries, no industry of its own
-    if rule.type == "IndustryChain" and ablation.enabled("chain-pos") and is_verb_phrase(stem):
+    if rule.type == "IndustryChain" and _reads_as_a_clause(stem, core):
         return "verb-phrase"  # "具备产业先发优势", "更是产业链…": no noun before 产业
     if len(core) < rule.min_stem and not _proper_short_stem(core, rule):
         return "too-short"
@@ -785,6 +785,12 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
     if len(_ASIDES.sub("", stem) if "（" in stem or "(" in stem or "“" in stem else stem) > rule.max_stem:
         return "too-long"
     return None
+
+
+def _reads_as_a_clause(stem: str, core: str) -> bool:
+    """Whether a stem before 产业 reads by its tags as a verb phrase, not a trade. An industry
+    of the vocabulary is a trade whatever its tags (先进计算 tags as 高效推进 does)."""
+    return ablation.enabled("chain-pos") and is_verb_phrase(stem) and not is_vocabulary_term(core)
 
 
 def _only_category_words(core: str, rule: EntityRule) -> bool:

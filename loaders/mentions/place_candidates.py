@@ -15,6 +15,7 @@ from loaders.lexicon.place_names import province_abbreviations
 from loaders.mentions.candidates import (
     ABBREVIATION_SOURCE,
     BARE_COUNTY_SOURCE,
+    BARE_SIBLINGS_SOURCE,
     BARE_ZONE_SOURCE,
     CHAINED_DISTRICT_SOURCE,
     COUNTY_INDUSTRY_SOURCE,
@@ -31,7 +32,7 @@ from loaders.mentions.candidates import (
 )
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.county_context import PlaceSpan, bare_counties
-from loaders.mentions.district_lists import listed_divisions, sibling_divisions
+from loaders.mentions.district_lists import bare_sibling_divisions, listed_divisions, sibling_divisions
 from loaders.mentions.entity_rules import RULES, judge, left_boundary
 from loaders.mentions.field_lists import is_industry_sibling
 from loaders.mentions.gazetteer_candidates import from_surface
@@ -234,10 +235,17 @@ def listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gaze
 
 
 def sibling_district_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
-    """ "小店区、晋源、清徐县": a bare member beside its city's divisions (district_lists.py)."""
+    """ "小店区、晋源、清徐县": a bare member beside its city's divisions; "灵石、介休": bare
+    members that are divisions of one city (district_lists.py)."""
     return [
-        _division_candidate(item.start, item.end, item.division, LISTED_DISTRICT_SOURCE)
-        for item in sibling_divisions(text, gaz)
+        *(
+            _division_candidate(item.start, item.end, item.division, LISTED_DISTRICT_SOURCE)
+            for item in sibling_divisions(text, gaz)
+        ),
+        *(
+            _division_candidate(item.start, item.end, item.division, BARE_SIBLINGS_SOURCE)
+            for item in bare_sibling_divisions(text, gaz)
+        ),
     ]
 
 

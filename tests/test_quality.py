@@ -26,19 +26,19 @@ REAL_DEV = sorted((ROOT / "tests/real/dev").glob("*.gold.jsonl"))
 REAL_FROZEN = sorted((ROOT / "tests/real/frozen").glob("*.gold.jsonl"))
 
 # (entity F1, relation F1) floors
-# Each set's floor sits just under its measure at f9003de, where the three learned models
-# learned from 17 more outside sets (web-BJ to BV, BY to CB; README, "Quality").
-SEED_FLOORS = (0.90, 0.81)  # measured 0.906 / 0.818 (0.910 / 0.820 a round before)
-# development set, measured 0.958 / 0.778 (0.958 / 0.790 a round before): the models, learning
-# from six hundred more short web pages, add relations its gold does not hold
+# Each set's floor sits just under its measure at d8e1c47, where two rules changed and the three
+# learned models learned from six more outside sets (web-BW, BX, CE to CH; README, "Quality").
+SEED_FLOORS = (0.90, 0.81)  # measured 0.905 / 0.816 (0.906 / 0.818 a round before)
+# development set, measured 0.958 / 0.774 (0.958 / 0.778 a round before): the models, learning
+# from more short web pages, add relations its gold does not hold
 HELDOUT_FLOORS = (0.95, 0.77)
-# never tuned on, measured 0.862 / 0.599 (0.862 / 0.586 a round before, 0.860 / 0.582 two before)
+# never tuned on, measured 0.862 / 0.595 (0.862 / 0.599 a round before, 0.862 / 0.586 two before)
 TESTSET_FLOORS = (0.857, 0.59)
 # real pages, development part (the learned models' training data, now a smaller share of it),
-# measured 0.881 / 0.694 (0.885 / 0.715 a round before)
-REAL_DEV_FLOORS = (0.875, 0.685)
-# real pages, frozen part, never tuned on, measured 0.777 / 0.367 at f9003de (0.776 / 0.368 a
-# round before, 0.776 / 0.382 two before): the floor follows the measure
+# measured 0.884 / 0.698 (0.881 / 0.694 a round before)
+REAL_DEV_FLOORS = (0.88, 0.69)
+# real pages, frozen part, never tuned on, measured 0.777 / 0.365 at d8e1c47 (0.777 / 0.367 a
+# round before, 0.776 / 0.368 two before): the floor follows the measure
 REAL_FROZEN_FLOORS = (0.77, 0.36)
 
 

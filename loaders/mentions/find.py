@@ -66,6 +66,7 @@ from loaders.mentions.numbered_institutes import numbered_institutes
 from loaders.mentions.place_candidates import (
     abbreviation_candidates,
     bare_county_candidates,
+    bare_sibling_candidates,
     bare_zone_candidates,
     chained_district_candidates,
     listed_district_candidates,
@@ -193,6 +194,8 @@ def _sentence_candidates(
         ]
     if "、" in text:
         pool += place_list_candidates(text, pool)
+    if "、" in text:
+        pool += bare_sibling_candidates(text, gaz)
     pool += bare_county_candidates(text, county_spans, pool, state.division_codes, gaz)
     kinds: set[tuple[int, int]] = set()
     if may_distribute(text) and ablation.enabled("distributed-lists"):

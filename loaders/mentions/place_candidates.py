@@ -235,17 +235,21 @@ def listed_district_candidates(text: str, matches: list[SurfaceMatch], gaz: Gaze
 
 
 def sibling_district_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
-    """ "小店区、晋源、清徐县": a bare member beside its city's divisions; "灵石、介休": bare
-    members that are divisions of one city (district_lists.py)."""
+    """ "小店区、晋源、清徐县": a bare member beside its city's divisions (district_lists.py)."""
     return [
-        *(
-            _division_candidate(item.start, item.end, item.division, LISTED_DISTRICT_SOURCE)
-            for item in sibling_divisions(text, gaz)
-        ),
-        *(
-            _division_candidate(item.start, item.end, item.division, BARE_SIBLINGS_SOURCE)
-            for item in bare_sibling_divisions(text, gaz)
-        ),
+        _division_candidate(item.start, item.end, item.division, LISTED_DISTRICT_SOURCE)
+        for item in sibling_divisions(text, gaz)
+    ]
+
+
+def bare_sibling_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """ "在灵石、介休建设": bare members of a list that are divisions of one city
+    (district_lists.py). Read after the lists of places, as the bare counties are: a bare
+    member is no place those lists may take as their cue to type the members after it
+    ("溧阳、金坛两地共建电池基地" names no place 金坛两地共建电池基地)."""
+    return [
+        _division_candidate(item.start, item.end, item.division, BARE_SIBLINGS_SOURCE)
+        for item in bare_sibling_divisions(text, gaz)
     ]
 
 

@@ -37,6 +37,7 @@ from itertools import repeat
 from kg.ids import cached_entity_id
 from kg.model import SYMMETRIC_RELATIONS, Document, Mention, Relation
 from loaders.relations.class_limits import violation
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.pair_model import (
     MENTION_CHECKED,
     PairModel,
@@ -45,6 +46,7 @@ from loaders.relations.pair_model import (
     source_parts,
     types_between,
 )
+from loaders.relations.scope import ABOVE_CITY
 
 RULE_NAME = "cross-sentence"
 MODEL_FILE = "data/cross_model.json"
@@ -180,9 +182,25 @@ def scored_cross_pairs(
     least = model.threshold_logit
     sums = _PartSums(model, least, {}, {}, {})
     for pair in _pairs(page):
+        if _said_of_a_city(page, pair):
+            continue
         for candidate, logit in _scored(page, pair, sums):
             if logit >= least:
                 yield CrossScore(candidate[0], candidate[1], candidate[2], logit)
+
+
+# "全市初步形成了以A为主的…格局": 全市/我市/本市 before a name says its sentence speaks of a
+# city, so a province or region of an earlier sentence is not what that name belongs to, however
+# often the page names it (scope.py reads the same words as the article's city). Checked when
+# pairs are scored, not among the candidates, so the training rows and the weights stay as learned.
+_CITY_DEIXIS = cue_patterns("loaders.relations.scope").city_deixis
+
+
+def _said_of_a_city(page: _Page, pair: _Pair) -> bool:
+    if pair.frame.mention.subtype not in ABOVE_CITY:
+        return False
+    text = page.doc.sentences[pair.sentence].text
+    return _CITY_DEIXIS.search(text, 0, pair.later.mention.clean_start) is not None
 
 
 def _read_page(doc: Document, by_sentence: dict[int, list[Mention]], related: Related) -> _Page:

@@ -225,13 +225,13 @@ def may_have_city_deixis(scope: ArticleScope, sentence: Sentence) -> bool:
 
 # What 我市/全市 cannot stand for: a page most about its province ("安徽省政府…", "安徽某某
 # 集团…") still says 全市 of a city.
-_ABOVE_CITY = ("Province", "Region")
+ABOVE_CITY = ("Province", "Region")
 
 
 def _deictic_city(scope: ArticleScope) -> Mention | None:
     """The place 我市/全市/本市 stands for: the article's focus, when it is no province."""
     focus = scope.focus
-    return focus if focus is not None and focus.subtype not in _ABOVE_CITY else None
+    return focus if focus is not None and focus.subtype not in ABOVE_CITY else None
 
 
 def city_deixis(scope: ArticleScope, sentence: Sentence) -> list[tuple[Mention, int, int]]:

@@ -356,20 +356,18 @@ def counties_by_short_form(divisions: dict[str, Division]) -> dict[str, tuple[Di
     return {short: tuple(found) for short, found in by_short.items()}
 
 
-def county_short_forms(divisions: dict[str, Division], surfaces: dict[str, Surface]) -> dict[str, Division]:
+def county_short_forms(
+    divisions: dict[str, Division], counties: dict[str, tuple[Division, ...]], surfaces: dict[str, Surface]
+) -> dict[str, Division]:
     """County-level divisions by their bare short name (宜兴 -> 宜兴市), where the short name
     is one county's alone, names nothing else the gazetteer knows, and reads as a name.
     Many are also words or other things, so they are no surfaces: a mention rule takes
-    one only where the text shows a place (loaders/mentions/county_context.py)."""
-    by_short: dict[str, list[Division]] = defaultdict(list)
-    for division in divisions.values():
-        short = county_short_form(division.name) if division.level == _COUNTY_LEVEL else None
-        if short is not None:
-            by_short[short].append(division)
+    one only where the text shows a place (loaders/mentions/county_context.py). ``counties``:
+    every county by its bare short name (counties_by_short_form)."""
     names = {division.name for division in divisions.values()}
     return {
         short: found[0]
-        for short, found in by_short.items()
+        for short, found in counties.items()
         if len(found) == 1
         and short not in surfaces
         and short not in names
@@ -422,8 +420,8 @@ def build_gazetteer(entries: list[GazetteerEntry], divisions: dict[str, Division
     for entry in gaz.entries.values():
         _add_entry_surfaces(gaz, entry)
     _add_division_surfaces(gaz)
-    gaz.county_short_forms = county_short_forms(divisions, gaz.surfaces)
     gaz.counties_by_short_form = counties_by_short_form(divisions)
+    gaz.county_short_forms = county_short_forms(divisions, gaz.counties_by_short_form, gaz.surfaces)
     return gaz
 
 

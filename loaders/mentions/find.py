@@ -194,7 +194,6 @@ def _sentence_candidates(
         ]
     if "、" in text:
         pool += place_list_candidates(text, pool)
-    if "、" in text:
         pool += bare_sibling_candidates(text, gaz)
     pool += bare_county_candidates(text, county_spans, pool, state.division_codes, gaz)
     kinds: set[tuple[int, int]] = set()

@@ -57,7 +57,7 @@ _LEADING_MARKS = re.compile(
 # against copying): the pair is still a mark, so the text reads the same with or without them.
 _UNSEEN = "\u200b-\u200d\u2060\ufeff\u00ad"
 _BOLD_MARK = re.compile(rf"\*[{_UNSEEN}]*\*")
-_INLINE_MARKS = re.compile(rf"\*[{_UNSEEN}]*\*|_[{_UNSEEN}]*_|`")
+_INLINE_MARKS = re.compile(rf"{_BOLD_MARK.pattern}|_[{_UNSEEN}]*_|`")
 
 
 @dataclass(slots=True)

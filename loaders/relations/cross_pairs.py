@@ -143,6 +143,8 @@ class _Page:
     # keyed by (sentence, where the name starts in it).
     frame_says: dict[tuple[int, int], _FrameSays] = field(default_factory=dict)
     later_says: dict[tuple[int, int], _LaterSays] = field(default_factory=dict)
+    # Where the first 我市/全市/本市 of a sentence ends (-1: none), by sentence (_said_of_a_city).
+    deixis_ends: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +201,12 @@ _CITY_DEIXIS = cue_patterns("loaders.relations.scope").city_deixis
 def _said_of_a_city(page: _Page, pair: _Pair) -> bool:
     if pair.frame.mention.subtype not in ABOVE_CITY:
         return False
-    text = page.doc.sentences[pair.sentence].text
-    return _CITY_DEIXIS.search(text, 0, pair.later.mention.clean_start) is not None
+    end = page.deixis_ends.get(pair.sentence)
+    if end is None:  # speed: a sentence is searched once, not once per pair
+        found = _CITY_DEIXIS.search(page.doc.sentences[pair.sentence].text)
+        end = page.deixis_ends[pair.sentence] = found.end() if found is not None else -1
+    # (the words are all two characters long: the first to start is the first to end)
+    return 0 <= end <= pair.later.mention.clean_start
 
 
 def _read_page(doc: Document, by_sentence: dict[int, list[Mention]], related: Related) -> _Page:

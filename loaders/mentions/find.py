@@ -51,7 +51,6 @@ from loaders.mentions.gazetteer_candidates import (
     join_sub_colleges,
     misread_in_its_sentence,
     riverside_phrase,
-    split_qualified_divisions,
 )
 from loaders.mentions.inner_names import without_inner_firms
 from loaders.mentions.list_candidates import (
@@ -99,7 +98,7 @@ def find_mentions(doc: Document) -> MentionResult:
     dropped: list[Dropped] = []
     # Speed: the three automata search all sentences in one pass each.
     texts = [sentence.text for sentence in doc.sentences]
-    matches_of = [split_qualified_divisions(found, gaz) for found in default_matcher().find_each(texts)]
+    matches_of = default_matcher().find_each(texts)
     hits_of = suffix_hits_each(texts)
     county_spans_of = short_form_spans_each(texts, gaz)
     state.division_codes = frozenset(code for found in matches_of for m in found for code in m.surface.division_codes)

@@ -6,10 +6,9 @@ college written after its university joined to it."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from loaders.lexicon.gazetteer import LISTED_KIND, Division, Gazetteer
+from loaders.lexicon.gazetteer import LISTED_KIND
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.candidates import GAZETTEER_SOURCE, LISTED_COMPANY_SOURCE, RULE_PRIORITY, Candidate
@@ -218,35 +217,6 @@ _AFTER_DENG = re.compile(
     r"等(?:为代表的|为首的|为引领的)?(?:[0-9一二三四五六七八九十百千两多几]+[家个批])?(?:众多|诸多|一批|一大批|大批)?"
     r"[\u4e00-\u9fff]{0,2}$"
 )
-
-
-def split_qualified_divisions(matches: list[SurfaceMatch], gaz: Gazetteer) -> list[SurfaceMatch]:
-    """ "杭州市西湖区": a district whose name other districts share, written after its city,
-    is the city and the district, as "合肥市蜀山区" is; the district keeps the qualified
-    name that tells it from the others (its id), and the page's bare name becomes its alias."""
-    if not any(_qualified_division(m, gaz) for m in matches):
-        return matches  # speed: most sentences write no shared district name after its city
-    result: list[SurfaceMatch] = []
-    for match in matches:
-        division = _qualified_division(match, gaz)
-        parent = gaz.surfaces.get(match.surface.text[: -len(division.name)]) if division else None
-        if division is None or parent is None:
-            result.append(match)
-            continue
-        cut = match.end - len(division.name)
-        own = dataclasses.replace(match.surface, text=division.name)
-        result += [SurfaceMatch(match.start, cut, parent), SurfaceMatch(cut, match.end, own, match.ocr_variant)]
-    return result
-
-
-def _qualified_division(match: SurfaceMatch, gaz: Gazetteer) -> Division | None:
-    surface = match.surface
-    if surface.kind != "division" or len(surface.division_codes) != 1:
-        return None
-    division = gaz.divisions.get(surface.division_codes[0])
-    if division is None or division.name == surface.text or not surface.text.endswith(division.name):
-        return None
-    return division
 
 
 def from_surface(match: SurfaceMatch) -> Candidate:

@@ -27,6 +27,13 @@ _BREADCRUMB = re.compile(r"[^>＞›»\n]{1,12}(?:[>＞›»][^>＞›»\n]{1,12
 # A site's menu bar ("首页 新闻 财经 汽车 …"): a home link, then short column names
 # separated by spaces and nothing else. Column names (汽车, 科技) are no mentions.
 _MENU_BAR = re.compile(r"[\u4e00-\u9fff]{0,4}首页(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){4,}")
+# A menu of a portal's local channels ("今日安徽 合肥市 芜湖市 蚌埠市 …", "尚志市| 绩溪县| …"):
+# four short items or more, separated by spaces or bars, nearly all named as divisions are.
+# Body text writes no spaces between words, so such a line is the page's chrome.
+_MENU_ITEM = re.compile(r"[^\s|｜]+")
+_DIVISION_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|盟|旗)")
+_MIN_MENU_ITEMS = 4
+_DIVISION_SHARE = 0.8
 # A web page's own controls and links, around every article it serves: print, close,
 # share, previous/next article, related links, font size, view counts, back to top.
 _PAGE_CONTROLS = re.compile(
@@ -57,6 +64,8 @@ _ALNUM = re.compile(r"[^\W_]")
 
 def noise_reason(text: str) -> str | None:
     """The reason to drop the whole cleaned line ``text``, or None to keep it."""
+    if _lists_divisions(text):
+        return "navigation"  # a menu of every city of a province runs past the length of noise
     if len(text) > _MAX_NOISE_LENGTH:
         return None
     if _PAGE_NUMBER.fullmatch(text):
@@ -69,11 +78,24 @@ def noise_reason(text: str) -> str | None:
         return "spam"
     if _BREADCRUMB.fullmatch(text.strip()) or _MENU_BAR.fullmatch(text.strip()) or _PAGE_CONTROLS.search(text):
         return "navigation"
+
     if _EDITOR_LINE.search(text) or _PHONE.search(text):
         return "editor-line"
     if _WHOLE_CREDIT.fullmatch(text):
         return "photo-credit"
     return None
+
+
+def _lists_divisions(text: str) -> bool:
+    """Whether ``text`` is a menu of places: short items between spaces or bars, at least
+    four of them and nearly all divisions' names."""
+    if " " not in text and "|" not in text and "\u3000" not in text and "｜" not in text:
+        return False  # speed: body text
+    items = _MENU_ITEM.findall(text)
+    if len(items) < _MIN_MENU_ITEMS:
+        return False
+    divisions = sum(1 for item in items if _DIVISION_ITEM.fullmatch(item))
+    return divisions >= _MIN_MENU_ITEMS and divisions >= _DIVISION_SHARE * len(items)
 
 
 def trailing_credit_start(text: str) -> int | None:

@@ -383,7 +383,9 @@ def _entity(canonical: str, group: list[Mention], gaz: Gazetteer) -> Entity:
     entry = gaz.entry(canonical)
     surface = gaz.surface(canonical)
     cls, subtype = _class_from(canonical, entry, surface, group)
-    aliases = [m.text for m in group]
+    # A name as the file writes it (福耀集團, 曹妃甸工業(yè)區) and as the rules read it (福耀集团,
+    # 曹妃甸工业区): a page in traditional script is found under either script.
+    aliases = [m.text for m in group] + [m.written for m in group]
     if entry is not None:
         aliases += list(entry.aliases) + list(entry.context_aliases)
     known = entry is not None or surface is not None

@@ -230,3 +230,19 @@ def test_words_mainland_text_also_writes_are_kept_without_regional_vocabulary() 
 def test_simplified_text_keeps_its_words() -> None:
     text = "星河市推动软体和奈米技术交流，建设智慧城市。"  # simplified: no regional word is read
     assert to_simplified(text).text == text
+
+
+def test_a_name_written_in_traditional_script_is_also_known_in_simplified(tmp_path):
+    """An entity found on a page in traditional script keeps the name as the page writes it
+    and as the rules read it, so a query or a gold file in either script finds it."""
+    from loaders.pipeline import extract_document
+
+    page = tmp_path / "page.txt"
+    page.write_text("臨泉經濟開發區重點發展電子產業，福耀集團在蚌埠投資建設玻璃基地。", encoding="utf-8")
+    entities = {e.name: e for e in extract_document(page).entities}
+    assert {"臨泉經濟開發區", "临泉经济开发区"} <= {
+        entities["临泉经济开发区"].name,
+        *entities["临泉经济开发区"].aliases,
+    }
+    firm = next(e for e in entities.values() if "福耀集團" in e.aliases)
+    assert "福耀集团" in firm.aliases

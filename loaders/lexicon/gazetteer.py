@@ -242,12 +242,17 @@ def read_tsv_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def load_divisions(path: Path = DIVISIONS_FILE) -> dict[str, Division]:
+def numbered_rows(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:
+    """The rows of a reference table under ``header``, each with its line number."""
     rows = read_tsv_rows(path)
-    if not rows or rows[0] != ["code", "name", "parent", "level"]:
-        raise InputError(f"{path}: expected header code/name/parent/level")
+    if not rows or rows[0] != header:
+        raise InputError(f"{path}: expected header {'/'.join(header)}")
+    return list(enumerate(rows[1:], start=2))
+
+
+def load_divisions(path: Path = DIVISIONS_FILE) -> dict[str, Division]:
     divisions: dict[str, Division] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered_rows(path, ["code", "name", "parent", "level"]):
         if len(row) != 4 or not row[0].isdigit() or not row[3].isdigit():
             raise InputError(f"{path}: line {number}: malformed division row {row!r}")
         # A prefecture-level city without counties (东莞市, 中山市) is listed again as its
@@ -258,11 +263,8 @@ def load_divisions(path: Path = DIVISIONS_FILE) -> dict[str, Division]:
 
 def load_former_divisions(path: Path = FORMER_DIVISIONS_FILE) -> dict[str, str]:
     """Division code by former name (禄丰县 → the code of 禄丰市)."""
-    rows = read_tsv_rows(path)
-    if not rows or rows[0] != ["former_name", "changed", "code", "name"]:
-        raise InputError(f"{path}: expected header former_name/changed/code/name")
     former: dict[str, str] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered_rows(path, ["former_name", "changed", "code", "name"]):
         if len(row) != 4 or not row[2].isdigit():
             raise InputError(f"{path}: line {number}: malformed former-name row {row!r}")
         former[row[0]] = row[2]
@@ -307,11 +309,8 @@ def load_entries(path: Path = GAZETTEER_FILE) -> list[GazetteerEntry]:
 def load_listed_companies(path: Path = LISTED_COMPANIES_FILE) -> list[GazetteerEntry]:
     """Listed companies as Enterprise entries named by their stock short name (特变电工); a
     name marked ambiguous (国际医学) names the firm only beside a cue word or another firm."""
-    rows = read_tsv_rows(path)
-    if not rows or rows[0] != _LISTED_COLUMNS:
-        raise InputError(f"{path}: expected header {'/'.join(_LISTED_COLUMNS)}")
     entries = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered_rows(path, _LISTED_COLUMNS):
         if len(row) != len(_LISTED_COLUMNS) or not row[0].isdigit() or not row[1]:
             raise InputError(f"{path}: line {number}: malformed listed company row {row!r}")
         code, name, reading = row

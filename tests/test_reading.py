@@ -298,3 +298,20 @@ def test_title_sharing_a_line_with_the_byline(tmp_path: Path) -> None:
     document = read_document(write(tmp_path, text))
     assert document.title == "安徽推动新兴产业提质增效"
     assert document.articles[0].focus_place == "安徽省"
+
+
+def test_a_hard_wrapped_paragraph_s_indented_first_line_counts_its_indent(tmp_path: Path) -> None:
+    """Chinese text copied from a PDF indents each paragraph by two full-width spaces; at a
+    fixed width its first line holds two characters fewer, and is as full as the others."""
+    paragraphs = [
+        "合肥市依托中国科学技术大学和合肥综合性国家科学中心建设量子信息产业园，"
+        "聚集了本源量子计算科技（合肥）股份有限公司等一批企业。",
+        "芜湖市以奇瑞汽车股份有限公司为龙头发展新能源汽车产业，并推动国盾量子在高新区建设新的研发基地和量子通信网络。",
+    ]
+    width = 20
+    lines = []
+    for paragraph in paragraphs:
+        first, rest = paragraph[: width - 2], paragraph[width - 2 :]
+        lines += ["\u3000\u3000" + first] + [rest[i : i + width] for i in range(0, len(rest), width)]
+    document = read_document(write(tmp_path, "\n".join(lines) + "\n"))
+    assert [s.text for s in document.sentences] == paragraphs

@@ -25,6 +25,9 @@ class Block:
     heading_level: int = 0  # 0 unless kind == "heading"
     bold_lead: str | None = None  # a bold run opening the paragraph ("庐江县。")
     subtitle: bool = False  # a heading opening with a dash ("——南京栖霞区政协…")
+    # Characters of its line before the text (a paragraph's "　　" indent, a bullet): a
+    # fixed-width layout counts them in the line's width.
+    indent: int = 0
 
     @property
     def start(self) -> int:

@@ -3,6 +3,7 @@ sections and articles. Entry point: ``read_document``."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from kg.model import Document, Dropped, Sentence
@@ -59,7 +60,7 @@ def _line_blocks(document: Document) -> list[Block]:
         document.script, normalised = conversion.script, conversion.text
     for line in normalised.split("\n"):
         cleaned = clean_line(line, line_start)
-        line_start += len(line) + 1
+        this_line, line_start = line_start, line_start + len(line) + 1
         if cleaned is None:
             continue
         document.dropped.extend(
@@ -85,7 +86,7 @@ def _line_blocks(document: Document) -> list[Block]:
                 )
             )
             cleaned.text, cleaned.offsets = cleaned.text[:credit], cleaned.offsets[:credit]
-        blocks.append(block_from_line(cleaned))
+        blocks.append(dataclasses.replace(block_from_line(cleaned), indent=cleaned.offsets[0] - this_line))
     return blocks
 
 

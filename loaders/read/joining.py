@@ -91,9 +91,9 @@ def wrap_width(blocks: list[Block]) -> int | None:
 
 
 def _width(block: Block) -> int:
-    """How many characters the line takes in the file (marks and spaces the cleaning took
-    out included): what a fixed-width layout counts."""
-    return block.end - block.start
+    """How many characters the line takes in the file (its indent, and marks and spaces the
+    cleaning took out, included): what a fixed-width layout counts."""
+    return block.end - block.start + block.indent
 
 
 def _next_line(blocks: list[Block], last: int, width: int | None) -> int | None:

@@ -64,7 +64,7 @@ class Measured:
 def measure(name: str, gold_dir: Path, second_dir: Path, texts: Path) -> Measured:
     golds, seconds = paired_gold(gold_dir, second_dir)
     gold, second = read_gold(golds, texts), read_gold(seconds, texts)
-    system = extracted(gold_documents(golds, gold), texts)  # once, scored against both readings
+    system = extracted(gold_documents(golds, gold, texts), texts)  # once, scored against both readings
     return Measured(name, len(golds), score(*gold, *second), score(*gold, *system), score(*second, *system))
 
 

@@ -113,3 +113,38 @@ def test_gold_pointing_into_a_missing_document_names_it(tmp_path: Path) -> None:
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "page.txt").write_text("合肥", encoding="utf-8")
     assert read_gold([path], tmp_path / "pages")[0][0].names == {"合肥市", "合肥"}
+
+
+def test_gold_of_a_web_page_or_word_file_scores_that_file(tmp_path: Path) -> None:
+    """A gold file is named after its document whatever the document's format: an empty gold
+    (a page that names nothing) still scores the page, and a page's own gold scores it."""
+    from docx import Document as WordDocument
+
+    from kg.graph.evaluate import evaluate_files
+
+    pages, golds = tmp_path / "pages", tmp_path / "gold"
+    pages.mkdir()
+    golds.mkdir()
+    html = "<html><body><p>合肥市重点发展集成电路产业。</p></body></html>"
+    (pages / "news.html").write_text(html, encoding="utf-8")
+    word = WordDocument()
+    word.add_paragraph("今天天气晴朗，适合出游。")
+    word.save(str(pages / "weather.docx"))
+    lines = [
+        {"kind": "entity", "doc": "news.html", "type": "Place", "subtype": "City", "name": "合肥市", "aliases": []},
+        {
+            "kind": "entity",
+            "doc": "news.html",
+            "type": "IndustryChain",
+            "subtype": None,
+            "name": "集成电路",
+            "aliases": [],
+        },
+        {"kind": "relation", "doc": "news.html", "type": "FOCUSES_ON", "head": "合肥市", "tail": "集成电路"},
+    ]
+    (golds / "news.gold.jsonl").write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in lines), "utf-8")
+    (golds / "weather.gold.jsonl").write_text("", encoding="utf-8")
+    scores = evaluate_files(sorted(golds.glob("*.gold.jsonl")), pages)
+    relations = Scores.total(scores.relations)
+    assert (relations.gold, relations.correct) == (1, 1)
+    assert Scores.total(scores.entities).correct == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -264,10 +265,30 @@ def score(
 GOLD_SUFFIX = ".gold.jsonl"
 
 
-def documents_named_by(gold_paths: list[Path]) -> set[str]:
-    """Documents a gold file is about by its name (``X.gold.jsonl`` is the gold of ``X.txt``),
-    so that a document whose gold is empty (it names nothing) is still scored."""
-    return {p.name[: -len(GOLD_SUFFIX)] + ".txt" for p in gold_paths if p.name.endswith(GOLD_SUFFIX)}
+# Suffixes a document may have besides .txt, in the order a name is looked for
+# (loaders.read.formats reads them).
+_DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".docx", ".pdf")
+
+
+def documents_named_by(gold_paths: list[Path], named: Iterable[str] = (), input_dir: Path | None = None) -> set[str]:
+    """Documents a gold file is about by its name, so that a document whose gold is empty (it
+    names nothing) is still scored: ``X.gold.jsonl`` is the gold of the document named ``X``
+    plus a suffix, the one its lines (``named``) or ``input_dir`` show, else ``X.txt``."""
+    by_stem = {doc.rsplit(".", 1)[0]: doc for doc in named}
+    documents = set()
+    for path in gold_paths:
+        if path.name.endswith(GOLD_SUFFIX):
+            stem = path.name[: -len(GOLD_SUFFIX)]
+            documents.add(by_stem.get(stem) or _document_in(stem, input_dir))
+    return documents
+
+
+def _document_in(stem: str, input_dir: Path | None) -> str:
+    if input_dir is not None:
+        for suffix in _DOCUMENT_SUFFIXES:
+            if (input_dir / (stem + suffix)).is_file():
+                return stem + suffix
+    return stem + ".txt"
 
 
 def extracted(docs: list[str], input_dir: Path) -> tuple[list[NamedThing], list[Fact]]:
@@ -287,15 +308,18 @@ def extracted(docs: list[str], input_dir: Path) -> tuple[list[NamedThing], list[
     return sys_entities, sys_facts
 
 
-def gold_documents(gold_paths: list[Path], gold: tuple[list[NamedThing], list[Fact]]) -> list[str]:
+def gold_documents(
+    gold_paths: list[Path], gold: tuple[list[NamedThing], list[Fact]], input_dir: Path | None = None
+) -> list[str]:
     """The documents gold files are about: those their lines name, and those their names say."""
     entities, facts = gold
-    return sorted({e.doc for e in entities} | {f.doc for f in facts} | documents_named_by(gold_paths))
+    named = {e.doc for e in entities} | {f.doc for f in facts}
+    return sorted(named | documents_named_by(gold_paths, named, input_dir))
 
 
 def evaluate_files(gold_paths: list[Path], input_dir: Path) -> Scores:
     gold = read_gold(gold_paths, input_dir)
-    return score(*gold, *extracted(gold_documents(gold_paths, gold), input_dir))
+    return score(*gold, *extracted(gold_documents(gold_paths, gold, input_dir), input_dir))
 
 
 def _row(name: str, s: Score) -> str:

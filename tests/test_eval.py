@@ -130,18 +130,12 @@ def test_gold_of_a_web_page_or_word_file_scores_that_file(tmp_path: Path) -> Non
     word = WordDocument()
     word.add_paragraph("今天天气晴朗，适合出游。")
     word.save(str(pages / "weather.docx"))
-    lines = [
-        {"kind": "entity", "doc": "news.html", "type": "Place", "subtype": "City", "name": "合肥市", "aliases": []},
-        {
-            "kind": "entity",
-            "doc": "news.html",
-            "type": "IndustryChain",
-            "subtype": None,
-            "name": "集成电路",
-            "aliases": [],
-        },
-        {"kind": "relation", "doc": "news.html", "type": "FOCUSES_ON", "head": "合肥市", "tail": "集成电路"},
-    ]
+
+    def entity(type_: str, name: str) -> dict[str, object]:
+        return {"kind": "entity", "doc": "news.html", "type": type_, "subtype": None, "name": name, "aliases": []}
+
+    relation = {"kind": "relation", "doc": "news.html", "type": "FOCUSES_ON", "head": "合肥市", "tail": "集成电路"}
+    lines = [entity("Place", "合肥市"), entity("IndustryChain", "集成电路"), relation]
     (golds / "news.gold.jsonl").write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in lines), "utf-8")
     (golds / "weather.gold.jsonl").write_text("", encoding="utf-8")
     scores = evaluate_files(sorted(golds.glob("*.gold.jsonl")), pages)

@@ -265,9 +265,6 @@ def score(
 GOLD_SUFFIX = ".gold.jsonl"
 
 
-# Suffixes a document may have besides .txt, in the order a name is looked for
-# (loaders.read.formats reads them).
-_DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".docx", ".pdf")
 
 
 def documents_named_by(gold_paths: list[Path], named: Iterable[str] = (), input_dir: Path | None = None) -> set[str]:
@@ -284,8 +281,10 @@ def documents_named_by(gold_paths: list[Path], named: Iterable[str] = (), input_
 
 
 def _document_in(stem: str, input_dir: Path | None) -> str:
+    from loaders.read.formats.base import SUFFIXES  # the formats the readers read
+
     if input_dir is not None:
-        for suffix in _DOCUMENT_SUFFIXES:
+        for suffix in (".txt", ".md", *sorted(SUFFIXES)):
             if (input_dir / (stem + suffix)).is_file():
                 return stem + suffix
     return stem + ".txt"

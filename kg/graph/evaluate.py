@@ -265,8 +265,6 @@ def score(
 GOLD_SUFFIX = ".gold.jsonl"
 
 
-
-
 def documents_named_by(gold_paths: list[Path], named: Iterable[str] = (), input_dir: Path | None = None) -> set[str]:
     """Documents a gold file is about by its name, so that a document whose gold is empty (it
     names nothing) is still scored: ``X.gold.jsonl`` is the gold of the document named ``X``

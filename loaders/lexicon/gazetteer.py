@@ -175,6 +175,14 @@ class Gazetteer:
             for i in range(len(text) - n + 1)
         )
 
+    def division_canonical(self, division: Division) -> str:
+        """The name a division's entity takes: its own, or, where other divisions share it
+        (鼓楼区), its parent's and its own (南京市鼓楼区), the name that tells it apart."""
+        parent = self.divisions.get(division.parent)
+        if len(self.divisions_by_name.get(division.name, ())) > 1 and parent is not None:
+            return parent.name + division.name
+        return division.name
+
     def parent_chain(self, code: str) -> list[str]:
         """Codes of the enclosing divisions of ``code``, nearest first."""
         chain: list[str] = []
@@ -365,11 +373,8 @@ def _add_former_division_surfaces(gaz: Gazetteer, former: dict[str, str]) -> Non
         division = gaz.divisions.get(code)
         if division is None or name in gaz.surfaces:
             continue
-        canonical = division.name
-        if len(gaz.divisions_by_name.get(canonical, ())) > 1 and division.parent in gaz.divisions:
-            canonical = gaz.divisions[division.parent].name + canonical
         gaz.surfaces[name] = Surface(
-            name, canonical, "Place", division.subtype, FORMER_NAME_KIND, division_codes=(code,)
+            name, gaz.division_canonical(division), "Place", division.subtype, FORMER_NAME_KIND, division_codes=(code,)
         )
 
 

@@ -23,8 +23,7 @@ def resolve_division(cand: Candidate, sentence: Sentence, doc: Document, gaz: Ga
     for place in (c for c in context if c):
         fitting = [code for code in codes if place in gaz.parent_chain(code)]
         if len(fitting) == 1:
-            parent = gaz.divisions[gaz.divisions[fitting[0]].parent]
-            cand.canonical = parent.name + gaz.divisions[fitting[0]].name
+            cand.canonical = gaz.division_canonical(gaz.divisions[fitting[0]])
             cand.division_codes = (fitting[0],)
             return
 

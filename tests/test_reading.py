@@ -160,6 +160,31 @@ def test_paragraph_continued_further_down_is_rejoined(tmp_path: Path) -> None:
     assert_offsets_map(document)
 
 
+def test_a_line_stopping_at_a_list_separator_goes_on_in_the_next(tmp_path: Path) -> None:
+    # A slide's layout: one short line each, a list broken after its separator.
+    text = (
+        "《规划》提出\n培育壮大软件信息、新能源、\n高端装备、生物医药四大新兴产业\n"
+        "优化提升冶金、建材、\n食品、轻工四大基础产业\n"
+    )
+    document = read_document(write(tmp_path, text))
+    texts = [s.text for s in document.sentences]
+    assert texts == [
+        "《规划》提出",
+        "培育壮大软件信息、新能源、高端装备、生物医药四大新兴产业",
+        "优化提升冶金、建材、食品、轻工四大基础产业",
+    ]
+    assert_offsets_map(document)
+
+
+def test_lines_joined_at_a_separator_are_not_joined_to_a_paragraph_further_down(tmp_path: Path) -> None:
+    text = (
+        "以海峡西岸为发展带串联沿海城市群、\n港口群和产业群的滨海发展轴\n"
+        "沿江发展轴涉及闽清县、闽侯县、鼓楼区、台江区、晋安区、仓山区、马尾区、长乐区以及永泰县，打造示范区。\n"
+    )
+    document = read_document(write(tmp_path, text))
+    assert [s.text for s in document.sentences][0] == "以海峡西岸为发展带串联沿海城市群、港口群和产业群的滨海发展轴"
+
+
 def test_complete_lines_are_not_joined(tmp_path: Path) -> None:
     text = "合肥市发展集成电路产业。\n\n新型显示产业加快发展。\n"
     document = read_document(write(tmp_path, text))

@@ -25,6 +25,9 @@ from loaders.read.blocks import TITLE_LIKE_LEVEL, Block
 # A line ending in one of these is complete.
 _COMPLETE_END = "。！？；!?;…”’」』）)》:："
 _COMPLETE_ENDINGS = tuple(_COMPLETE_END)
+# A line ending in one of these stops inside a list or a clause: the next line goes on with it
+# ("培育壮大软件信息、新能源、" / "高端装备、生物医药四大新兴产业"), whatever the layout.
+_CLAUSE_ENDINGS = ("、", "，", ",")
 _NUMERAL = "一二三四五六七八九十"
 # A block opening like this starts a paragraph of its own; it never continues another.
 _PARAGRAPH_OPENING = re.compile(
@@ -57,9 +60,15 @@ def rejoin_broken_paragraphs(blocks: list[Block]) -> JoinResult:
         if index in consumed:
             continue
         current, last = block, index
+        # Lines joined at a separator are a layout of short lines (a poster, a slide): what
+        # they make is not searched for a continuation further down, as a broken body is.
+        at_separator = False
         while True:
             found = _next_line(blocks, last, width)
-            if found is None and _is_unterminated(current):
+            if found is None:
+                found = _clause_goes_on(blocks, last)
+                at_separator = at_separator or found is not None
+            if found is None and _is_unterminated(current) and not at_separator:
                 found = _find_continuation(blocks, last, current, consumed)
             if found is None:
                 break
@@ -104,6 +113,14 @@ def _next_line(blocks: list[Block], last: int, width: int | None) -> int | None:
     if line.kind not in _WRAPPED_KINDS or line.text.endswith(_COMPLETE_ENDINGS) or not _full(line, width):
         return None
     return last + 1 if blocks[last + 1].kind in _WRAPPED_KINDS else None
+
+
+def _clause_goes_on(blocks: list[Block], last: int) -> int | None:
+    """The line after one that stops at a list or clause separator, when it can go on."""
+    line = blocks[last]
+    if last + 1 >= len(blocks) or line.kind != "paragraph" or not line.text.endswith(_CLAUSE_ENDINGS):
+        return None
+    return last + 1 if _can_continue(blocks[last + 1]) else None
 
 
 def _full(line: Block, width: int) -> bool:

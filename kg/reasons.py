@@ -53,6 +53,8 @@ DropReason = Literal[
     "other-city-name",
     # mentions: another place than the document's own, named only in an official's title
     "committee-title",
+    # mentions: the place of a news report's dateline ("新华社合肥5月6日电")
+    "dateline-place",
     # relations and graph
     "self-relation",
     "unlikely-end",  # a learned stage's relation with a name the entity model doubts (after "entity-model")

@@ -89,3 +89,11 @@ def test_brands_standing_for_an_industry_are_its_firms():
 def test_a_day_before_a_county_opens_no_town():
     found = _by_text("宁波市新闻网：今日镇海栏目更新。")
     assert "今日镇" not in found
+
+
+def test_a_dateline_s_place_is_left_out_and_the_same_place_named_in_the_text_kept():
+    result = _result("新华社芜湖5月6日电（记者张三）当地高新区签约了一批项目。")
+    assert "芜湖" not in {m.text for m in result.mentions}
+    assert any(d.reason == "dateline-place" and d.text == "芜湖" for d in result.dropped)
+    kept = _by_text("中新网柳州11月10日电 柳州市汽车产业加快发展。")
+    assert "柳州市" in kept and "柳州" not in kept

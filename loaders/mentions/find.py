@@ -42,6 +42,7 @@ from loaders.mentions.chosen_edits import (
 )
 from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_names
 from loaders.mentions.county_context import short_form_spans_each
+from loaders.mentions.datelines import drop_dateline_places
 from loaders.mentions.declared_names import declared_candidates, learn_declarations, short_names_before
 from loaders.mentions.entity_rules import suffix_hits_each
 from loaders.mentions.firm_kinds import firm_kind_candidates
@@ -132,6 +133,8 @@ def find_mentions(doc: Document) -> MentionResult:
         dropped.extend(other_city)
     mentions, titles = drop_other_places_titles(doc, mentions, gaz)
     dropped.extend(titles)
+    mentions, datelines = drop_dateline_places(doc, mentions)
+    dropped.extend(datelines)
     return MentionResult(mentions, dropped)
 
 

@@ -100,3 +100,17 @@ def test_two_neighbouring_chains_are_not_merged_by_an_alias(tmp_path: Path) -> N
     page.write_text("示范区重点发展新能源汽车零部件产业和智能网联汽车零部件产业。", encoding="utf-8")
     chains = {m.canonical for m in extract_document(page).mentions if m.type == "IndustryChain"}
     assert {"新能源汽车零部件", "智能网联汽车零部件"} <= chains
+
+
+def test_a_three_character_city_inside_other_words_is_no_place():
+    from test_mentions_helpers import make_document
+
+    from loaders.mentions.find import find_mentions
+
+    found = {
+        m.text
+        for m in find_mentions(make_document("以海峡西岸为发展带串联沿海城市群。", "海城市位于辽宁省。")).mentions
+    }
+    assert "海城市" in found  # written as a name, it is one
+    first = find_mentions(make_document("以海峡西岸为发展带串联沿海城市群。")).mentions
+    assert "海城市" not in {m.text for m in first}

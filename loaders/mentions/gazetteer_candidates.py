@@ -111,14 +111,17 @@ def _names_a_thing_after_it(text: str, cand: Candidate) -> bool:
 
 # Characters read on each side of a place when its words are segmented.
 _WORD_WINDOW = 3
-_SHORT_NAME_CHARS = 2  # a name in full (某某市, 某某高新区) is rarely a run inside other words
+# Names this long or shorter may be runs inside other words: a two-character short name, or a
+# three-character one in full ("沿海|城市群" holds 海城市); a longer one is rarely.
+_RUN_NAME_CHARS = 3
+_SHORT_NAME_CHARS = 2
 
 
 def _place_inside_other_words(text: str, cand: Candidate) -> bool:
     """A gazetteer place's short name whose first and last characters the words around it
     take ("沿海|口岸" holds 海口, "涂山|东麓" holds 山东) is a run of letters inside other
     words, no place. One side alone is too weak: the segmenter errs at a name's edge."""
-    if cand.type != "Place" or cand.source != GAZETTEER_SOURCE or cand.end - cand.start != _SHORT_NAME_CHARS:
+    if cand.type != "Place" or cand.source != GAZETTEER_SOURCE or cand.end - cand.start > _RUN_NAME_CHARS:
         return False
     floor = max(0, cand.start - _WORD_WINDOW)
     at = floor

@@ -134,3 +134,28 @@ def test_a_model_file_with_a_weighting_not_above_zero_is_refused_with_its_name()
 def test_the_shipped_weights_are_what_the_training_script_learns_from_the_gold(tmp_path: Path) -> None:
     stale = weights_learned_again("cross", SHIPPED, tmp_path / "cross.json")
     assert not stale, f"{len(stale)} differ ({stale[:5]}); run scripts/train-pair-model --model cross"
+
+
+# Six firms of one list: what the page says of the list it says of each firm.
+FIRMS = (
+    "青州云杉科技有限公司",
+    "青州白桦材料有限公司",
+    "青州红松化工有限公司",
+    "青州黄杨电子有限公司",
+    "青州紫檀机械有限公司",
+    "青州银杏药业有限公司",
+)
+LISTED = "青州市加快建设新材料产业集群。\n目前，" + "、".join(FIRMS) + "等企业已建成投产。\n"
+
+
+def test_a_relation_found_with_one_member_of_a_list_goes_to_every_member(tmp_path: Path) -> None:
+    def in_chain() -> set[str]:
+        found = _relations(_extract(tmp_path, LISTED))
+        return {
+            head for (rel_type, head, tail), (rule, _, _) in found.items() if tail == "新材料" and rule == RULE_NAME
+        }
+
+    assert in_chain() == set(FIRMS)
+    with ablation.disabled("list-spread"):
+        alone = in_chain()
+    assert alone and alone < set(FIRMS)  # the model alone reaches some members, not all

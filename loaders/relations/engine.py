@@ -160,26 +160,43 @@ def _owned_by_another(
 
 def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relation]) -> list[Relation]:
     """Relations the cross-sentence model adds between a name and a place or chain of an
-    earlier sentence (loaders.relations.cross_pairs), on the same terms as the pair model's."""
+    earlier sentence (loaders.relations.cross_pairs), on the same terms as the pair model's:
+    spread over the later name's list (loaders.relations.list_spread)."""
     model = default_cross_model()
     known: set[tuple[str, str, str]] = {(r.type, r.head, r.tail) for r in found}
     evidences: dict[int, Evidence] = {}
     best: dict[tuple[str, str, str], tuple[float, Mention]] = {}
-    for candidate in scored_cross_pairs(model, doc, _mentions_by_sentence(doc, mentions), related_ends(found)):
+    by_sentence = _mentions_by_sentence(doc, mentions)
+    lists_of: dict[int, Lists] = {}
+    for candidate in scored_cross_pairs(model, doc, by_sentence, related_ends(found)):
         logit = candidate.logit
-        head, tail = _oriented_ids(candidate.type, candidate.head, candidate.tail)
-        key = (candidate.type, head, tail)
-        if _stated_already(known, candidate.type, head, tail):
-            continue
         later = max((candidate.head, candidate.tail), key=lambda m: m.sentence)
-        if key not in best or logit > best[key][0]:
-            best[key] = (logit, later)
+        lists = _sentence_lists(doc, by_sentence, later.sentence, lists_of)
+        for head_mention, tail_mention in spread_over_lists(candidate.type, candidate.head, candidate.tail, lists):
+            head, tail = _oriented_ids(candidate.type, head_mention, tail_mention)
+            key = (candidate.type, head, tail)
+            if _stated_already(known, candidate.type, head, tail):
+                continue
+            if key not in best or logit > best[key][0]:
+                best[key] = (logit, later)
     added = []
     for (rel_type, head, tail), (logit, later) in sorted(best.items()):
         evidence = _evidence(doc, doc.sentences[later.sentence], evidences)
         confidence = round(model.confidence(logit), 3)
         added.append(Relation(relation_type(rel_type), head, tail, evidence, CROSS_RULE, confidence))
     return added
+
+
+def _sentence_lists(
+    doc: Document, by_sentence: dict[int, list[Mention]], index: int, lists_of: dict[int, Lists]
+) -> Lists:
+    """The lists of sentence ``index`` a relation spreads over (read once per sentence)."""
+    lists = lists_of.get(index)
+    if lists is None:
+        wanted = ablation.enabled("list-spread")
+        lists = spreadable_lists(doc.sentences[index].text, by_sentence.get(index, [])) if wanted else {}
+        lists_of[index] = lists
+    return lists
 
 
 def _stated_already(known: set[tuple[str, str, str]], rel_type: str, head: str, tail: str) -> bool:

@@ -21,7 +21,7 @@ PARTS: tuple[str, ...] = (
     "distributed-lists",  # "A、B等N家湖北实验室": one name per member (湖北A实验室)
     "industry-vocabulary",  # industries of the national classifications named in lists (钢铁, 现代金融)
     "pair-model",  # relations the rules miss, scored pair by pair (loaders/relations/pair_model.py)
-    "list-spread",  # a learned relation with one member of a list of organisations given to all (list_spread.py)
+    "list-spread",  # a learned relation with one member of a list given to all (list_spread.py)
     "cross-sentence",  # a name paired with a place or chain of an earlier sentence (cross_pairs.py)
     "entity-model",  # names scored unlikely by a model learned from gold are left out (entity_model.py)
 )

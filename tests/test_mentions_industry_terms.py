@@ -82,6 +82,12 @@ def test_an_industry_written_with_its_trade_word_is_a_chain_anywhere():
     assert {"钢铁工业", "化工行业"} <= set(found)
 
 
+def test_an_industry_called_a_field_or_a_track_is_a_chain_anywhere():
+    found = _named("该区深耕半导体领域，抢占新能源赛道，拓展医疗领域。")
+    assert {"半导体", "新能源"} <= found
+    assert not any(name.startswith("医疗") for name in found)  # not an industry of the vocabulary
+
+
 def test_a_known_chain_inside_a_suffixed_industry_gives_way_to_it():
     # 汽车 is a gazetteer chain; the vocabulary's 汽车零部件 with 行业 holds it
     found = _segments("某某精工已跻身全省汽车零部件行业前列。")

@@ -220,10 +220,11 @@ def _lengths_by_first_char(terms: frozenset[str]) -> dict[str, tuple[int, ...]]:
     return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
-# What makes a vocabulary industry an industry wherever it stands: 钢铁工业, 化工行业.
-# (A bare 业 does not: 半导体业 in a list is one, but 畜牧业规模化 or 光电业务 make the
-# bare suffix too loose a cue.)
-INDUSTRY_WORD_SUFFIXES = ("行业", "工业")
+# What makes a vocabulary industry an industry wherever it stands: 钢铁工业, 化工行业, and the
+# field or track it is called (半导体领域, 新能源赛道). (A firm does not: "汽车零部件企业" names
+# firms of an industry a page may or may not speak of. A bare 业 does not: 半导体业 in a list is
+# one, but 畜牧业规模化 or 光电业务 make the bare suffix too loose a cue.)
+INDUSTRY_WORD_SUFFIXES = ("行业", "工业", "领域", "赛道")
 # An economy of a sector ("海洋经济", "银发经济", data/sector_economies.txt) is an industry
 # wherever it stands, as the suffixed forms are.
 ECONOMY_WORD = "经济"
@@ -251,7 +252,8 @@ def _suffixed_industry_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[tup
 
 
 def suffixed_industries(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, industry) of each vocabulary industry written with 工业 or 行业."""
+    """(start, end, industry) of each vocabulary industry written with a suffix of
+    INDUSTRY_WORD_SUFFIXES."""
     if not ablation.enabled("industry-vocabulary"):
         return []
     automaton, named = _suffixed_industry_automaton()

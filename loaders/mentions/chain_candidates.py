@@ -175,7 +175,7 @@ def paired_category_candidates(text: str) -> list[Candidate]:
 
 
 def suffixed_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
-    """Industries of the vocabulary written with 工业 or 行业 ("钢铁工业", "化工行业"),
+    """Industries of the vocabulary written with 工业, 行业, 领域 or 赛道 ("钢铁工业", "化工行业", "半导体领域"),
     where no known name runs across their edges (one inside, 汽车 of "汽车零部件行业", is a
     part of the longer industry)."""
     return [

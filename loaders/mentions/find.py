@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.model import Document, Dropped, Mention, Sentence
 from loaders import ablation
-from loaders.lexicon.chain_names import ECONOMY_WORD
+from loaders.lexicon.chain_names import ECONOMY_WORD, INDUSTRY_WORD_SUFFIXES
 from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, default_matcher
 from loaders.mentions.candidates import BY_SPAN, NUMBERED_INSTITUTE_SOURCE, SHORT_COMPANY_SOURCE, Candidate, DocState
@@ -181,7 +181,7 @@ def _sentence_candidates(
         pool += paired_category_candidates(text)
     if "产业" in text and ("是" in text or "为" in text):
         pool += ranked_industry_candidates(text, gaz)
-    if "工业" in text or "行业" in text or ECONOMY_WORD in text:
+    if any(word in text for word in INDUSTRY_WORD_SUFFIXES) or ECONOMY_WORD in text:
         pool += suffixed_industry_candidates(text, matches)
     pool += chain_holder_candidates(text, matches)
     if "企业" in text or "厂商" in text or "供应商" in text:

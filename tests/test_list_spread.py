@@ -128,28 +128,25 @@ def test_a_list_of_industries_without_a_closing_head_is_not_spread_over() -> Non
     assert spreadable_lists(text, mentions) == {}
 
 
+def _three_industries(text: str) -> list[Mention]:
+    names = [
+        ("青州市", "Place"),
+        ("家电", "IndustryChain"),
+        ("纺织服装", "IndustryChain"),
+        ("机械电子", "IndustryChain"),
+    ]
+    return _mentions(text, names)
+
+
 def test_a_list_of_industries_closed_by_its_count_or_by_a_chain_noun_is_spread_over() -> None:
     for text in (
         "青州市壮大家电、纺织服装、机械电子三大先导产业。",
         "青州市引进家电、纺织服装、机械电子等五大产业链的项目。",
     ):
-        city, home, textile, machines = _mentions(
-            text,
-            [
-                ("青州市", "Place"),
-                ("家电", "IndustryChain"),
-                ("纺织服装", "IndustryChain"),
-                ("机械电子", "IndustryChain"),
-            ],
-        )
-        lists = spreadable_lists(text, [city, home, textile, machines])
-        assert lists[id(machines)] == (home, textile, machines), text
+        _, *industries = mentions = _three_industries(text)
+        assert spreadable_lists(text, mentions)[id(industries[-1])] == tuple(industries), text
 
 
 def test_a_count_of_something_else_after_a_list_of_industries_closes_nothing() -> None:
     text = "青州市发展家电、纺织服装、机械电子三大项目。"
-    mentions = _mentions(
-        text,
-        [("青州市", "Place"), ("家电", "IndustryChain"), ("纺织服装", "IndustryChain"), ("机械电子", "IndustryChain")],
-    )
-    assert spreadable_lists(text, mentions) == {}
+    assert spreadable_lists(text, _three_industries(text)) == {}

@@ -114,14 +114,14 @@ def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation
     owned = _owned_industries(found)
     evidences: dict[int, Evidence] = {}
     added: list[Relation] = []
-    for index, sentence_mentions in sorted(_mentions_by_sentence(doc, mentions).items()):
+    by_sentence = _mentions_by_sentence(doc, mentions)
+    lists_of: dict[int, Lists] = {}  # read once a pair is found: most sentences have none
+    for index, sentence_mentions in sorted(by_sentence.items()):
         if len(sentence_mentions) < 2:
             continue
         sentence = doc.sentences[index]
-        lists: Lists | None = None  # read once a pair is found: most sentences have none
         for pair in scored_pairs(model, sentence, sentence_mentions):
-            if lists is None:
-                lists = spreadable_lists(sentence.text, sentence_mentions) if ablation.enabled("list-spread") else {}
+            lists = _sentence_lists(doc, by_sentence, index, lists_of)
             for head_mention, tail_mention in spread_over_lists(pair.type, pair.head, pair.tail, lists):
                 head, tail = _oriented_ids(pair.type, head_mention, tail_mention)
                 if _stated_already(known, pair.type, head, tail) or _owned_by_another(
@@ -190,7 +190,8 @@ def _cross_relations(doc: Document, mentions: list[Mention], found: list[Relatio
 def _sentence_lists(
     doc: Document, by_sentence: dict[int, list[Mention]], index: int, lists_of: dict[int, Lists]
 ) -> Lists:
-    """The lists of sentence ``index`` a relation spreads over (read once per sentence)."""
+    """The lists of sentence ``index`` a learned relation spreads over, read once per sentence
+    (none with the spread switched off)."""
     lists = lists_of.get(index)
     if lists is None:
         wanted = ablation.enabled("list-spread")

@@ -118,9 +118,10 @@ _SHORT_NAME_CHARS = 2
 
 
 def _place_inside_other_words(text: str, cand: Candidate) -> bool:
-    """A gazetteer place's short name whose first and last characters the words around it
-    take ("沿海|口岸" holds 海口, "涂山|东麓" holds 山东) is a run of letters inside other
-    words, no place. One side alone is too weak: the segmenter errs at a name's edge."""
+    """A gazetteer place of two or three characters whose first and last characters the words
+    around it take ("沿海|口岸" holds 海口, "涂山|东麓" holds 山东, "沿海|城市群" holds 海城市) is a
+    run of letters inside other words, no place. One side alone is too weak: the segmenter errs
+    at a name's edge."""
     if cand.type != "Place" or cand.source != GAZETTEER_SOURCE or cand.end - cand.start > _RUN_NAME_CHARS:
         return False
     floor = max(0, cand.start - _WORD_WINDOW)

@@ -78,7 +78,6 @@ def noise_reason(text: str) -> str | None:
         return "spam"
     if _BREADCRUMB.fullmatch(text.strip()) or _MENU_BAR.fullmatch(text.strip()) or _PAGE_CONTROLS.search(text):
         return "navigation"
-
     if _EDITOR_LINE.search(text) or _PHONE.search(text):
         return "editor-line"
     if _WHOLE_CREDIT.fullmatch(text):

@@ -51,6 +51,12 @@ def test_a_long_description_may_head_a_list_of_firms():
     assert {"青枫", "白鹭", "远帆"} <= _firms("青枫、白鹭、远帆等“一大批”家电巨头云集于此。")
     assert {"青枫", "白鹭"} <= _firms("青枫、白鹭等上百家国内外机器人企业相继落户。")
     assert {"青枫硅业", "白鹭电力"} <= _firms("园区拥有青枫硅业、白鹭电力等科技型、高新技术企业近百户。")
+    # 中 inside a name of the description (中国, 中科) ends no phrase there
+    assert {"青枫", "白鹭", "远帆"} <= _firms("园区集聚了青枫、白鹭、远帆等中国电子旗下核心骨干企业。")
+
+
+def test_a_list_is_no_list_of_firms_when_its_description_ends_in_zhong():
+    assert not {"青枫", "白鹭"} & _firms("青枫、白鹭等指标中企业占比最高。")
 
 
 def test_an_industry_before_a_head_of_firms_heads_no_list_of_industries():

@@ -251,10 +251,11 @@ def brands_of_firms(text: str, stop: int, cue: re.Match[str]) -> bool:
 
 def _describes_something_else(description: str) -> bool:
     """Whether the words between 等 and a head of firms close the list on another head and go
-    on to a new phrase: a verb ("等措施推动专精特新企业") or 中 ("等指标中企业占比")."""
-    if "中" in description:
+    on to a new phrase: a verb ("等措施推动专精特新企业") or 中 ("等指标中企业占比"). 中 counts
+    as a word of its own or at the end, not inside a name ("等中国电子旗下企业")."""
+    if description.endswith("中"):
         return True
-    return any(tag == "v" and word not in _PRAISE_WORDS for word, tag in rjieba.tag(description))
+    return any(word == "中" or (tag == "v" and word not in _PRAISE_WORDS) for word, tag in rjieba.tag(description))
 
 
 # Words the dictionary tags as verbs that praise firms in a description ("等产业内知名企业").

@@ -35,7 +35,22 @@ def part_of_parent_org(view: SentenceView) -> Iterator[Found]:
         for member in child.members:
             if not gap and member.type == "Enterprise" and all(p.type == "Enterprise" for p in parents):
                 continue  # "A电源B生物": two firms of a flattened list, no firm and its unit
+            if _not_a_unit_of(member, gap, member is child.members[0]):
+                continue
             yield from pairwise(_belonging(member, parents), [member], parents)
+
+
+def _not_a_unit_of(member: Mention, gap: str, first: bool) -> bool:
+    """Whether a member of the list after a parent is none of its units: a university the
+    gazetteer knows, an institution of its own ("A的实验室和某某大学"), or, when the parent is
+    glued to the list's first member ("中科院某某实验室、某某大学某某中心"), a later member
+    whose name holds a parent of its own."""
+    if member.type == "University" and member.source == _GAZETTEER:
+        return True
+    return not gap and not first and _CUES.own_parent_in_name.search(member.written) is not None
+
+
+_GAZETTEER = "gazetteer"
 
 
 def _belonging(child: Mention, parents: list[Mention]) -> str:

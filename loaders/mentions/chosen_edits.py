@@ -227,6 +227,30 @@ def _trimmed(text: str, cand: Candidate, gaz: Gazetteer) -> Candidate | None:
     return Candidate(a, b if b < name_end else cand.end, "IndustryChain", subtype, canonical, cand.source)
 
 
+# Materials named by the element or stock they are based on ("硅基新材料", "铜基新材料", "生物基
+# 材料"): an industry of its own, whose base the gazetteer's 新材料 or a rule's stem leaves out.
+_MATERIAL_BASE = re.compile("(?:[硅铜铝碳镁铁钛锂镍钴锌锡钨钼锗镓铟锰钒铬]|生物|稀土)基$")
+_MATERIALS = ("新材料", "材料", "复合材料")
+_BASE_CHARS = 3  # the longest base with its 基
+
+
+def widen_based_materials(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Materials chains with the base written before them: "硅基|新材料" is 硅基新材料."""
+    return [_with_base(text, c, gaz) if c.type == "IndustryChain" else c for c in chosen]
+
+
+def _with_base(text: str, cand: Candidate, gaz: Gazetteer) -> Candidate:
+    if not text.startswith(_MATERIALS, cand.start):
+        return cand
+    base = _MATERIAL_BASE.search(text, max(0, cand.start - _BASE_CHARS), cand.start)
+    if base is None:
+        return cand
+    canonical, subtype = known_as(
+        name_form(text[base.start() : cand.start]) + cand.canonical, "IndustryChain", None, gaz
+    )
+    return Candidate(base.start(), cand.end, "IndustryChain", subtype, canonical, cand.source)
+
+
 def join_dependent_parts(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """ "汽车及配套": an industry and its parts or uses, one chain (dependent_parts.py);
     the pieces found inside it go."""

@@ -51,7 +51,10 @@ _PLAIN_STOPS = frozenset(re.sub(r"\\(.)", r"\1", _STOP_CLASS[1:-1]))
 _DASHES = frozenset("-—")
 # A short parenthesised place inside a company name: 本源量子计算科技（合肥）股份有限公司.
 _INNER_PARENS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
-_NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?$")
+# (余 and 多 after a number the segmenter splits off are counted too: "30|余个", "20|多家".)
+_NUMERAL = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十百千万两几多数]+[个家所项座批类只位条大]?|[余多][个家所项座批类只位条])$"
+)
 
 # Words that end a name when met walking left (loaders/lexicon/data/name_stop_words.txt).
 STOP_WORDS = frozenset(
@@ -620,8 +623,12 @@ def _opens_after_function_word(text: str, at: int) -> bool:
 
 def _widen_for_bilateral(text: str, floor: int, start: int) -> int:
     if start - 1 >= floor and text[start - 1] == "中" and start < len(text) and text[start] in _PARTNER_COUNTRIES:
-        return start - 1
+        # (not the 中 of 其中, "among them": "其中德清某某小镇" names 德清's town)
+        return start if start >= 2 and text[start - 2] == _AMONG else start - 1
     return start
+
+
+_AMONG = "其"
 
 
 def _skip_leading_function_char(text: str, start: int, suffix_start: int) -> int:

@@ -39,6 +39,7 @@ from loaders.mentions.chosen_edits import (
     split_hosts_off,
     split_joined_chains,
     trim_chain_edges,
+    widen_based_materials,
 )
 from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_names
 from loaders.mentions.county_context import short_form_spans_each
@@ -117,6 +118,8 @@ def find_mentions(doc: Document) -> MentionResult:
             chosen, drops = _sentence_candidates(sentence, gaz, state, matches, hits, county_spans)
         chosen = trim_chain_edges(sentence.text, split_joined_chains(sentence.text, chosen, gaz), gaz)
         chosen = split_county_industries(sentence.text, chosen, state.division_codes, gaz)
+        if "基" in sentence.text:
+            chosen = widen_based_materials(sentence.text, chosen, gaz)
         if "及" in sentence.text or "与" in sentence.text or "和" in sentence.text:
             chosen = join_dependent_parts(sentence.text, chosen, gaz)
         chosen = split_hosts_off(sentence.text, join_parent_prefixed(sentence.text, chosen), matches)

@@ -24,6 +24,7 @@ from loaders.mentions.entity_rules import country_ending_at, left_boundary
 from loaders.mentions.list_cues import HEAD_CLASS, HEAD_CUE
 from loaders.mentions.list_spans import KnownIndex, KnownSpan
 from loaders.mentions.member_names import FIRM_TRADE_ENDINGS, HAN_END, MAX_ITEM_CHARS, PLAIN_HAN, ends_in_suffix
+from loaders.mentions.short_names import cue_words
 
 _JOINERS = ("以及", "、", "和", "与", "及")
 MAX_ITEMS = 24  # policy texts list 16 or 20 key chains in one sentence
@@ -145,6 +146,8 @@ def walk_items(
         alias_known = _known_at(known, *alias) if alias is not None else None
         if alias_known is not None and alias_known.type != "Enterprise":
             alias = None  # "台积电（南京）": a place in brackets is part of the firm's name
+        if alias is not None and text[alias[0] : alias[1]] in _COUNTRIES_IN_FIRM_NAMES:
+            alias = None  # "惠而浦（中国）": so is a country, the firm's arm there
         if alias is not None:
             items.append((alias[0], alias[1], alias_known))
             end = alias[0] - 1
@@ -334,6 +337,9 @@ def _glued_known_firm(known: KnownIndex, floor: int, hit: KnownSpan) -> bool:
 
 
 _CLOSING = {"）": "（", ")": "("}
+# Countries and regions a firm's arm is named after in brackets ("惠而浦（中国）", "某某（亚太）"):
+# those of data/company_short_names.json, the home country and the continents' regions.
+_COUNTRIES_IN_FIRM_NAMES = frozenset({*cue_words()["countries"], *cue_words()["regions"], "中国", "亚太", "亚洲"})
 
 
 def _bracketed_alias(text: str, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,55 @@
+"""Names cut at counts, verbs and brackets, materials named by their base, and kinds of
+facility that name none (invented sentences)."""
+
+from test_mentions_helpers import make_document
+
+from loaders.mentions.find import find_mentions
+
+
+def _names(cls: str, *sentences: str) -> set[str]:
+    return {m.written for m in find_mentions(make_document(*sentences)).mentions if m.type == cls}
+
+
+def test_a_country_in_brackets_is_part_of_a_listed_firms_name():
+    firms = _names("Enterprise", "园区集聚了青枫（中国）、白鹭（中国）、远帆科技等企业。")
+    assert {"青枫（中国）", "白鹭（中国）", "远帆科技"} <= firms
+    assert "中国" not in firms
+
+
+def test_a_rough_count_before_a_kind_names_no_institute():
+    assert not _names("ResearchInstitute", "园区累计引进和建设了30余个一流大学研究院。")
+
+
+def test_verbs_of_rewarding_and_standing_for_end_a_name():
+    assert not _names("ResearchInstitute", "通过考核加奖励的方式来激励高校研究院开展科研。")
+    assert not any(
+        name.startswith("代表") for name in _names("IndustryChain", "一架飞机，代表通航产业；一颗药丸，代表生物医药。")
+    )
+
+
+def test_everyday_facilities_are_no_large_facility():
+    assert not _names("LargeScientificFacility", "项目主要建设实验楼（含教学设备）及配套生活设施。")
+    assert not _names("LargeScientificFacility", "新城完善了交通设施和文化设施。")
+
+
+def test_a_headless_list_closed_by_a_count_keeps_its_head_out_of_the_last_member():
+    chains = _names("IndustryChain", "该市正培育装备制造、新材料和生物医药三大接续产业。")
+    assert "生物医药" in chains
+    assert not any("三大" in name for name in chains)
+
+
+def test_the_zhong_of_qizhong_opens_no_bilateral_name():
+    places = _names("Place", "其中德清地理信息小镇是首批特色小镇。")
+    assert "德清地理信息小镇" in places
+    assert "中德清地理信息小镇" not in places
+
+
+def _chains(sentence: str) -> set[str]:
+    return {m.canonical for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
+
+
+def test_materials_named_by_their_base_keep_it():
+    assert "硅基新材料" in _chains("硅基新材料广泛应用于电子信息、新能源等领域。")
+    assert "碳基新材料" in _chains("该区打造碳基新材料产业集群。")
+    assert "生物基材料" in _chains("该区发展生物基材料产业。")
+    assert _chains("该区发展新材料产业，完善路基材料供应。") == {"新材料"}

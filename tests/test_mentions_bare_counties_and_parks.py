@@ -51,6 +51,12 @@ def test_a_bare_county_is_not_taken_as_a_word_or_as_the_opening_of_another_name(
     assert "龙湖" not in found  # 龙湖区 is in Shantou, a city this text never names
 
 
+def test_a_bare_county_counts_anywhere_on_a_page_that_names_it_in_full():
+    found = _by_text("椒江区人才服务综合体投用。", "椒江民营经济高度发达。")
+    assert found["椒江"].canonical == "椒江区"
+    assert "椒江" not in _by_text("椒江民营经济高度发达。")  # no full name, no place word: unsure
+
+
 def test_a_county_written_with_the_suffix_of_its_kind_is_named_with_it():
     found = _by_text("玉溪市辖下的华宁县、通海县、元江县等县加快发展。")
     assert found["元江县"].type == "Place"

@@ -3,7 +3,9 @@ taken where the text shows a place.
 
 Many such short names are also everyday words or other things (光明, 公安, 大方), so one is
 taken only in free text (no other name covers it) and where the text shows a place: right
-after its own province or city ("江苏宜兴", "广州南沙"); or, in a document that names the
+after its own province or city ("江苏宜兴", "广州南沙"); anywhere in a document that names the
+county in full (椒江区, then "椒江民营经济…"), when the dictionary knows the short name as
+no common noun; or, in a document that names the
 county's city (or its province, for a county under none), beside another place in a list
 ("溧阳、金坛"), next to a word of location ("落户从化", "宜兴等地"), or as a clause's subject
 before its verb ("……，而金坛是…"). A word of location or a clause is
@@ -160,6 +162,8 @@ def _in_place_context(
     ancestors = gaz.parent_chain(county.division.code)
     if any(p.end == county.start and set(ancestors) & set(p.division_codes) for p in places):
         return True  # "江苏宜兴": under its own province or city
+    if county.division.code in document_codes and _proper_name(county.short):
+        return True  # the page names the county in full (椒江区): its short name is that county
     if not ancestors or ancestors[0] not in document_codes:
         return False  # a document that never names the county's city means something else
     for other in neighbours:

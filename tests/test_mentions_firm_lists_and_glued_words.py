@@ -25,6 +25,9 @@ def test_a_league_table_heads_a_list_of_firms():
 
 def test_a_clause_with_de_may_describe_firms_but_not_other_things():
     assert {"青枫", "白鹭"} <= _firms("青枫、白鹭等一批具有全球影响力的显示产业龙头企业先后落户。")
+    assert {"青枫位置", "白鹭地理"} <= _firms(
+        "小镇集聚了青枫位置、白鹭地理等一批涵盖位置服务、无人驾驶行业的130余家领先企业。"
+    )
     assert not _firms("发布了青枫合金、白鹭合金等一批拥有领先水准的新材料产业技术成果。")
 
 

@@ -80,9 +80,10 @@ LONG_FIRM_CUE = re.compile(
 )
 # "等一批与船舶产业相关的零部件加工企业", "等一批研发投入大、成长性好的企业": after
 # a word of many, a clause closed by 的 (its own 、 included) describes the members, and the head
-# after it types them. An industry word inside the clause is what the firms relate to, no head.
+# after it types them, counted or not ("等一批涵盖某某行业的130余家领先企业"). An industry word
+# inside the clause is what the firms relate to, no head.
 _CLAUSED_FIRM_CUE = re.compile(
-    rf"等(?:{_COUNT})?{_MANY_WORDS}(?:[^\W\d_的之为]|、){{2,30}}?的{_QUOTED_MODIFIER}"
+    rf"等(?:{_COUNT})?{_MANY_WORDS}(?:[^\W\d_的之为]|、){{2,30}}?的{_QUOTED_MODIFIER}(?:{_ROUGH_COUNT})?"
     r"(?:[^\W\d_的之为]|、){0,16}?(企业|公司|厂商|厂家)"
 )
 # Heads that make the members industries only where the text is about an industry

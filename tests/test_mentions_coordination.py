@@ -142,6 +142,13 @@ def test_a_role_noun_before_the_first_member_heads_a_headless_list():
     assert "封测厂商青柳微电" not in found
 
 
+def test_a_verb_of_having_may_stand_between_the_role_noun_and_the_list():
+    found = _by_text("当地龙头企业有青枫、白鹭、远帆等。", "骨干企业包括青禾、远帆等。")
+    for name in ("青枫", "白鹭", "远帆", "青禾"):
+        assert found[name].type == "Enterprise"
+    assert "有青枫" not in found
+
+
 def test_what_leading_firms_do_is_no_list_of_firms():
     found = _by_text("推动龙头企业加快转型、做大做强、发展等。", "支持企业研发、生产等。")
     assert not any(m.type == "Enterprise" for m in found.values())

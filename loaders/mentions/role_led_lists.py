@@ -48,6 +48,9 @@ ROLE_NOUN = re.compile(
     r"(?=[\u4e00-\u9fffA-Za-z])"
 )
 FIRM_CLASSES = frozenset({"Enterprise"})
+# Between the role and the first member a verb may introduce the list ("龙头企业有A、B等",
+# "骨干企业包括A、B等"); "" for the role right before it.
+_INTRODUCING_VERBS = frozenset({"", "有", "包括", "包含", "如", "例如", "比如", "主要有"})
 
 
 def role_led_members(text: str, stop: int, known: KnownIndex) -> list[ListMember] | None:
@@ -59,7 +62,8 @@ def role_led_members(text: str, stop: int, known: KnownIndex) -> list[ListMember
         return None
     first_start, first_end, first_known = items[-1]
     opens_on_role = role_noun_end(text, first_start, first_end) > first_start or any(
-        role.end() == first_start for role in ROLE_NOUN.finditer(text, max(0, first_start - 6), first_start + 1)
+        text[role.end() : first_start] in _INTRODUCING_VERBS
+        for role in ROLE_NOUN.finditer(text, max(0, first_start - 8), first_start + 1)
     )
     if not opens_on_role:
         return None

@@ -1,5 +1,5 @@
 """Names cut at counts, verbs and brackets, materials named by their base, and kinds of
-facility that name none (invented sentences)."""
+facility or area (campuses, scenic areas) that name none (invented sentences)."""
 
 from test_mentions_helpers import make_document
 
@@ -53,3 +53,8 @@ def test_materials_named_by_their_base_keep_it():
     assert "碳基新材料" in _chains("该区打造碳基新材料产业集群。")
     assert "生物基材料" in _chains("该区发展生物基材料产业。")
     assert _chains("该区发展新材料产业，完善路基材料供应。") == {"新材料"}
+
+
+def test_a_campus_after_a_place_is_no_district():
+    places = _names("Place", "活动在东南大学九龙湖校区举行，青松社区和白杨景区也来了人。")
+    assert not any(name.endswith(("校区", "社区", "景区")) for name in places)

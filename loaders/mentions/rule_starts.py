@@ -262,12 +262,14 @@ def _after_bare_zone_word(text: str, start: int, s: int) -> int:
 # "<known place>的核心区", "<known place>的园区": a part or the parks of the place, described
 # after 的, no division's name; and a district's own name never ends in a word for parks.
 _NOT_DIVISION_OPENING = "的"
-_NOT_DIVISION_ENDING = "园"
+# Words for parks, campuses, scenic areas, housing estates, communities and mines before 区:
+# areas of a place, never its districts ("某某大学九龙湖校区", "某某景区", "某某小区").
+_NOT_DIVISION_ENDING = ("园", "校", "景", "小", "社", "矿", "厂", "营", "街")
 
 
 def _no_division_stem(text: str, place_end: int, suffix_start: int) -> bool:
     """Whether the words between a known place and 区 are no district's own name: they
-    open with 的 or a determiner ("珠三角这些地区"), or end in a word for parks."""
+    open with 的 or a determiner ("珠三角这些地区"), or end in a word for parks or campuses."""
     if text.startswith(_NOT_DIVISION_OPENING, place_end) or text.endswith(_NOT_DIVISION_ENDING, 0, suffix_start):
         return True
     first = segment(text[place_end:suffix_start])[0]

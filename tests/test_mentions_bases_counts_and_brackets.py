@@ -58,3 +58,9 @@ def test_materials_named_by_their_base_keep_it():
 def test_a_campus_after_a_place_is_no_district():
     places = _names("Place", "活动在东南大学九龙湖校区举行，青松社区和白杨景区也来了人。")
     assert not any(name.endswith(("校区", "社区", "景区")) for name in places)
+
+
+def test_words_of_a_narrative_open_no_name():
+    assert not _names("Enterprise", "政策扶持最直接,接下来公司将投资3亿元。")
+    assert _names("Enterprise", "像青枫公司这样的企业还有很多。") == {"青枫公司"}
+    assert "白鹭经济技术开发区" in _names("Place", "VR产业只是白鹭经济技术开发区的产业之一。")

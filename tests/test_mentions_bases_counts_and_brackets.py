@@ -64,3 +64,8 @@ def test_words_of_a_narrative_open_no_name():
     assert not _names("Enterprise", "政策扶持最直接,接下来公司将投资3亿元。")
     assert _names("Enterprise", "像青枫公司这样的企业还有很多。") == {"青枫公司"}
     assert "白鹭经济技术开发区" in _names("Place", "VR产业只是白鹭经济技术开发区的产业之一。")
+
+
+def test_a_parks_role_before_a_list_makes_its_members_places():
+    places = _names("Place", "新材料：代表园区有青枫碳谷绿湾、白鹭超能科创园等。生物医药：核心园区包括远帆生命蓝湾等。")
+    assert {"青枫碳谷绿湾", "白鹭超能科创园", "远帆生命蓝湾"} <= places

@@ -93,9 +93,11 @@ from loaders.mentions.member_names import (
 from loaders.mentions.platform_lists import platform_members
 from loaders.mentions.role_led_lists import (
     FIRM_CLASSES,
+    PARK_ROLE,
     ROLE_NOUN,
     firms_standing_for_industry,
     leading_members,
+    park_led_members,
     role_led_members,
     role_noun_end,
 )
@@ -171,6 +173,10 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
         role_led = role_led_members(text, stop, known)
         if role_led is not None:
             return role_led
+    if cue_class is None and PARK_ROLE.search(text, max(0, stop - MAX_ITEMS * MAX_ITEM_CHARS), stop):
+        park_led = park_led_members(text, stop, known)
+        if park_led is not None:
+            return park_led
     if cue_class is None and not known.may_spread_before(stop):
         return []  # speed: the walk below could only end in the same empty answer
     # "光伏电站的等重点环节": a stray 的 before 等 does not end the list.

@@ -33,6 +33,7 @@ from loaders.mentions.list_walk import (
     walk_items,
 )
 from loaders.mentions.member_names import (
+    MAX_ITEM_CHARS,
     acceptable_member,
     brand_alone,
     looks_like_firm,
@@ -75,6 +76,37 @@ def role_led_members(text: str, stop: int, known: KnownIndex) -> list[ListMember
         if k is None and acceptable_member(text[start:b], "Enterprise", True) and not reads_as_phrase(text[start:b]):
             members.append(ListMember(start, b, "Enterprise", True))
     return members
+
+
+# A park's role before a list of parks ("核心园区有A、B等", "代表园区包括A、B等"): the members
+# are parks or zones, the places of a plan's industries.
+PARK_ROLE = re.compile("(?:核心|代表|重点|特色|主要|承载)(?:产业)?(?:园区|片区)")
+PLACE_CLASSES = frozenset({"Place"})
+
+
+def park_led_members(text: str, stop: int, known: KnownIndex) -> list[ListMember] | None:
+    """Members of a headless list ("…A、B等") whose first member follows a park's role
+    ("核心园区有A、B等"): places. None when the list opens on no such role; no member when a
+    known member is no place."""
+    items = walk_items(text, stop, known)
+    if not items:
+        return None
+    first_start = items[-1][0]
+    window = max(0, first_start - 8)
+    if not any(
+        text[role.end() : first_start] in _INTRODUCING_VERBS for role in PARK_ROLE.finditer(text, window, first_start)
+    ):
+        return None
+    if any(k is not None and k.type not in PLACE_CLASSES for _, _, k in items):
+        return []
+    return [
+        ListMember(a, b, "Place", True)
+        for a, b, k in items
+        if k is None and MIN_PARK_NAME_CHARS <= b - a <= MAX_ITEM_CHARS and not reads_as_phrase(text[a:b])
+    ]
+
+
+MIN_PARK_NAME_CHARS = 3  # a park's own name and its kind ("某某港", "某某园")
 
 
 def role_noun_end(text: str, start: int, end: int) -> int:

@@ -69,3 +69,12 @@ def test_words_of_a_narrative_open_no_name():
 def test_a_parks_role_before_a_list_makes_its_members_places():
     places = _names("Place", "新材料：代表园区有青枫碳谷绿湾、白鹭超能科创园等。生物医药：核心园区包括远帆生命蓝湾等。")
     assert {"青枫碳谷绿湾", "白鹭超能科创园", "远帆生命蓝湾"} <= places
+
+
+def test_a_description_before_a_dash_a_city_word_and_a_caption_open_no_name():
+    assert _names("University", "英国老牌名校—青枫大学均已表示意向。") == {"青枫大学"}
+    assert not _names("IndustryChain", "白鹭国际航天城航天产业集群效应初显。") & {"航天城航天"}
+    found = find_mentions(make_document("无人机视角俯瞰青枫市白鹭新兴产业园。")).mentions
+    assert not any(m.type == "IndustryChain" for m in found)
+    assert not any(m.written.startswith(("无人机", "俯瞰")) for m in found)
+    assert not _names("IndustryChain", "一揽子产业政策打出组合拳。")

@@ -432,12 +432,18 @@ def _after_stage_dashes(text: str, start: int, suffix_start: int) -> int:
 
 def _after_dashed_kind(text: str, start: int, suffix_start: int) -> int:
     """ "众创空间—孵化器": a dash after a word that ends in a rule's suffix links two kinds
-    (stages of an incubation chain), not two partners; the name starts after the dash."""
+    (stages of an incubation chain), not two partners; the name starts after the dash, as it
+    does after a noun of a kind of body ("老牌名校—某某大学")."""
     dash = text.index("—", start, suffix_start)
     left = text[start:dash]
-    if any(end == len(left) for _, end, _ in suffix_hits(left)):
+    if left.endswith(_KIND_NOUNS) or any(end == len(left) for _, end, _ in suffix_hits(left)):
         return dash + 1
     return start
+
+
+# Nouns of a kind of body written before a dash and the body's name ("老牌名校—某某大学"):
+# the description's head, no part of the name.
+_KIND_NOUNS = ("名校", "高校", "院校", "学府", "名企", "企业", "机构", "单位")
 
 
 # A firm's rank among firms (龙头企业, 骨干企业), written before its name as an apposition

@@ -196,8 +196,8 @@ _QUALIFIED_NOUNS = re.compile(
     "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发|器(?!械)|"
     # a product or a part made for the industry ("储能电池", "风电叶片", "汽车电子配件"), a
     # platform, a park, a meeting or an agency named by it ("大数据平台", "物联网园区",
-    # "机器人大赛", "科技服务机构")
-    "电池|叶片|配件|平台|开源|园区|园|大会|大赛|机构"
+    # "机器人大赛", "科技服务机构"), or a photograph's view ("无人机视角", "无人机航拍")
+    "电池|叶片|配件|平台|开源|园区|园|大会|大赛|机构|视角|航拍"
 )
 
 

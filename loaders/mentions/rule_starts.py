@@ -314,9 +314,10 @@ def _vocabulary_start(text: str, start: int, s: int) -> int:
     return term
 
 
-# A zone or province word inside a would-be chain name: the words before it are the
-# place the industry is in ("东湖高新区光电子信息产业" is the zone's 光电子信息 industry).
-_PLACE_END_IN_CHAIN = re.compile("(?:高新区|开发区|经开区|新区|省)")
+# A zone, province or city word inside a would-be chain name: the words before it are the
+# place the industry is in ("东湖高新区光电子信息产业" is the zone's 光电子信息 industry,
+# "某某航天城航天产业" the town's 航天).
+_PLACE_END_IN_CHAIN = re.compile("(?:高新区|开发区|经开区|新区|省|城(?![市乡镇际]))")
 MIN_CHAIN_REST = 2
 
 

@@ -164,6 +164,7 @@ def test_a_subject_ranked_as_a_places_leading_industry_is_an_industry():
     assert not _by_text("今年是青柳市主导产业发展关键年。")
     # what a place takes as its leading industry (以…为核心产业)
     assert _by_text("合肥市以星海制造为核心产业。")["星海制造"].type == "IndustryChain"
+    assert _by_text("青柳县把生态旅游作为全县首位产业。")["生态旅游"].type == "IndustryChain"
 
 
 def test_directions_of_manner_are_no_industries():

@@ -58,6 +58,7 @@ def test_materials_named_by_their_base_keep_it():
 def test_a_campus_after_a_place_is_no_district():
     places = _names("Place", "活动在东南大学九龙湖校区举行，青松社区和白杨景区也来了人。")
     assert not any(name.endswith(("校区", "社区", "景区")) for name in places)
+    assert "中心城区" not in _names("Place", "推动合肥中心城区产业向外转移。")
 
 
 def test_words_of_a_narrative_open_no_name():

@@ -265,6 +265,8 @@ _NOT_DIVISION_OPENING = "的"
 # Words for parks, campuses, scenic areas, housing estates, communities and mines before 区:
 # areas of a place, never its districts ("某某大学九龙湖校区", "某某景区", "某某小区").
 _NOT_DIVISION_ENDING = ("园", "校", "景", "小", "社", "矿", "厂", "营", "街")
+# Words for the parts of a city before 区 ("中心城区", "主城区", "老城区"): areas, not districts.
+_PARTS_OF_A_CITY = frozenset({"中心城", "主城", "老城", "核心城", "中心", "核心", "城"})
 
 
 def _no_division_stem(text: str, place_end: int, suffix_start: int) -> bool:
@@ -272,6 +274,8 @@ def _no_division_stem(text: str, place_end: int, suffix_start: int) -> bool:
     open with 的 or a determiner ("珠三角这些地区"), or end in a word for parks or campuses."""
     if text.startswith(_NOT_DIVISION_OPENING, place_end) or text.endswith(_NOT_DIVISION_ENDING, 0, suffix_start):
         return True
+    if text[place_end:suffix_start] in _PARTS_OF_A_CITY:
+        return True  # "合肥中心城区": the city's core, no district (real ones the gazetteer knows)
     first = segment(text[place_end:suffix_start])[0]
     return len(first) > 1 and first in STOP_WORDS
 

@@ -2,8 +2,9 @@
 
 Lists that end before what they stand for or lead ("以A、B为代表的…企业", "以A、B为龙头企业",
 "以A、B为骨干的…"): typed by the head after the role; one name alone before 为龙头 or 为链主 is
-the leading firm. Lists that open on a firm's role ("封测厂商A、B等；", "龙头企业A、B等"): the
-members are firms, each cut after the role noun it holds.
+the leading firm. Lists that open on a firm's role ("封测厂商A、B等；", "龙头企业有A、B等"): the
+members are firms, each cut after the role noun it holds; on a park's role ("代表园区有A、B等"):
+the members are parks.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Names cut at counts, verbs and brackets, materials named by their base, and kinds of
 facility or area (campuses, scenic areas) that name none (invented sentences)."""
 
-from test_mentions_helpers import make_document
+from test_mentions_helpers import chain_names, make_document
 
 from loaders.mentions.find import find_mentions
 
@@ -44,15 +44,11 @@ def test_the_zhong_of_qizhong_opens_no_bilateral_name():
     assert "中德清地理信息小镇" not in places
 
 
-def _chains(sentence: str) -> set[str]:
-    return {m.canonical for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
-
-
 def test_materials_named_by_their_base_keep_it():
-    assert "硅基新材料" in _chains("硅基新材料广泛应用于电子信息、新能源等领域。")
-    assert "碳基新材料" in _chains("该区打造碳基新材料产业集群。")
-    assert "生物基材料" in _chains("该区发展生物基材料产业。")
-    assert _chains("该区发展新材料产业，完善路基材料供应。") == {"新材料"}
+    assert "硅基新材料" in chain_names("硅基新材料广泛应用于电子信息、新能源等领域。")
+    assert "碳基新材料" in chain_names("该区打造碳基新材料产业集群。")
+    assert "生物基材料" in chain_names("该区发展生物基材料产业。")
+    assert chain_names("该区发展新材料产业，完善路基材料供应。") == {"新材料"}
 
 
 def test_a_campus_after_a_place_is_no_district():

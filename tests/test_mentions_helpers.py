@@ -25,3 +25,8 @@ def mentions_by_text(*sentences: str) -> dict[str, Mention]:
 def mentions_by_canonical(*sentences: str) -> dict[str, Mention]:
     """The mentions found in the sentences, by canonical name."""
     return {m.canonical: m for m in find_mentions(make_document(*sentences)).mentions}
+
+
+def chain_names(*sentences: str) -> set[str]:
+    """The canonical names of the chains found in the sentences (without 产业)."""
+    return {m.canonical for m in find_mentions(make_document(*sentences)).mentions if m.type == "IndustryChain"}

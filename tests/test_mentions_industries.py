@@ -5,7 +5,7 @@ Every sentence here is invented; the names are made up or generic industry words
 
 from __future__ import annotations
 
-from test_mentions_helpers import make_document
+from test_mentions_helpers import chain_names, make_document
 
 from kg.model import Document, Sentence
 from loaders.lexicon.chain_names import looks_like_industry, split_joined_chain
@@ -187,7 +187,7 @@ def test_kinds_of_companies_platforms_and_places_are_not_names():
 
 
 def _chain_names(sentence: str) -> set[str]:
-    return {m.canonical for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
+    return chain_names(sentence)
 
 
 def test_stage_and_preposition_words_before_a_chain_are_cut_off():

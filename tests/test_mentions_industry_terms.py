@@ -3,7 +3,7 @@ industries, never alone and never in lists of uses or sciences; on invented sent
 
 import re
 
-from test_mentions_helpers import make_document
+from test_mentions_helpers import chain_names, make_document
 
 from loaders.lexicon.chain_names import industry_terms, segment_terms
 from loaders.lexicon.gazetteer import default_gazetteer
@@ -101,7 +101,7 @@ def test_a_trade_word_making_another_word_is_no_cue():
 
 def _named(sentence: str) -> set[str]:
     """The chains' names without 产业 (canonical names)."""
-    return {m.canonical for m in find_mentions(make_document(sentence)).mentions if m.type == "IndustryChain"}
+    return chain_names(sentence)
 
 
 def test_a_vocabulary_industry_holding_a_known_chain_stays_whole():

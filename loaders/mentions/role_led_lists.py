@@ -53,6 +53,15 @@ FIRM_CLASSES = frozenset({"Enterprise"})
 # Between the role and the first member a verb may introduce the list ("龙头企业有A、B等",
 # "骨干企业包括A、B等"); "" for the role right before it.
 _INTRODUCING_VERBS = frozenset({"", "有", "包括", "包含", "如", "例如", "比如", "主要有"})
+_ROLE_WINDOW = 8  # characters before the first member a role and its verb may take
+
+
+def _opens_on(role: re.Pattern[str], text: str, first_start: int) -> bool:
+    """Whether a role of ``role``, with a verb that introduces a list or none, stands right
+    before the list's first member at ``first_start``."""
+    # (read up to the member's first character: a role's pattern may look at what follows it)
+    found = role.finditer(text, max(0, first_start - _ROLE_WINDOW), first_start + 1)
+    return any(f.end() <= first_start and text[f.end() : first_start] in _INTRODUCING_VERBS for f in found)
 
 
 def role_led_members(text: str, stop: int, known: KnownIndex) -> list[ListMember] | None:
@@ -63,10 +72,7 @@ def role_led_members(text: str, stop: int, known: KnownIndex) -> list[ListMember
     if not items:
         return None
     first_start, first_end, first_known = items[-1]
-    opens_on_role = role_noun_end(text, first_start, first_end) > first_start or any(
-        text[role.end() : first_start] in _INTRODUCING_VERBS
-        for role in ROLE_NOUN.finditer(text, max(0, first_start - 8), first_start + 1)
-    )
+    opens_on_role = role_noun_end(text, first_start, first_end) > first_start or _opens_on(ROLE_NOUN, text, first_start)
     if not opens_on_role:
         return None
     if any(k is not None and k.type not in FIRM_CLASSES for _, _, k in items):
@@ -92,11 +98,7 @@ def park_led_members(text: str, stop: int, known: KnownIndex) -> list[ListMember
     items = walk_items(text, stop, known)
     if not items:
         return None
-    first_start = items[-1][0]
-    window = max(0, first_start - 8)
-    if not any(
-        text[role.end() : first_start] in _INTRODUCING_VERBS for role in PARK_ROLE.finditer(text, window, first_start)
-    ):
+    if not _opens_on(PARK_ROLE, text, items[-1][0]):
         return None
     if any(k is not None and k.type not in PLACE_CLASSES for _, _, k in items):
         return []

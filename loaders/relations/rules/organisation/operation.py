@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.mentions.candidates import GAZETTEER_SOURCE
 from loaders.relations.class_limits import PARENT_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
@@ -45,12 +46,9 @@ def _not_a_unit_of(member: Mention, gap: str, first: bool) -> bool:
     gazetteer knows, an institution of its own ("A的实验室和某某大学"), or, when the parent is
     glued to the list's first member ("中科院某某实验室、某某大学某某中心"), a later member
     whose name holds a parent of its own."""
-    if member.type == "University" and member.source == _GAZETTEER:
+    if member.type == "University" and member.source == GAZETTEER_SOURCE:
         return True
     return not gap and not first and _CUES.own_parent_in_name.search(member.written) is not None
-
-
-_GAZETTEER = "gazetteer"
 
 
 def _belonging(child: Mention, parents: list[Mention]) -> str:

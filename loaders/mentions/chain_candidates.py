@@ -84,15 +84,16 @@ _RUN_CHAIN_NAME = re.compile(r"[”\"」]?的?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{
 
 RANKED_INDUSTRY_SOURCE = "ranked-industry"
 # "绿色化工是该市的当家产业": the subject of a clause that ranks it among a place's industries.
-# "某区以航空制造为核心产业", "园区将科学仪器作为园区特色产业": what a place takes as its leading
-# industry is one too.
+# "某区以航空制造为核心产业", "园区将科学仪器作为园区特色产业", "将某某产业确定为主导产业": what
+# a place takes as its leading industry is one too.
 _RANKS = "(?:当家|主导|支柱|首位|优势|特色|核心)产业"
 _RANKED_INDUSTRY = re.compile(
     r"(?:^|(?<=[，。；：,;:]))(?P<name>[\u4e00-\u9fff]{2,8}?)(?:产业|行业)?是"
     rf"(?:[\u4e00-\u9fff]{{0,8}}?的)?{_RANKS}"
 )
 _TAKEN_AS_RANKED = re.compile(
-    rf"(?:以|将|把)(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?:产业|行业)?(?:作为|为)(?:[\u4e00-\u9fff]{{0,4}}?){_RANKS}"
+    rf"(?:以|将|把)(?P<name>(?:(?!产业|行业)[\u4e00-\u9fff]){{2,8}}?)(?:产业|行业)?(?:确定|列)?(?:作为|为)"
+    rf"(?:[\u4e00-\u9fff]{{0,4}}?){_RANKS}"
 )
 
 

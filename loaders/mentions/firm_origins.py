@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from kg.model import Mention
 from loaders.lexicon.gazetteer import Gazetteer
-from loaders.mentions.short_names import cue_words
+from loaders.mentions.short_names import origin_words
 
 # Longest first: 中国台湾 before 台湾.
-_ORIGINS = tuple(sorted([*cue_words()["countries"], *cue_words()["regions"]], key=len, reverse=True))
+_ORIGINS = tuple(sorted(origin_words(), key=len, reverse=True))
 _COUNTRY_OWNED_OPENINGS = ("国立", "皇家")
 # The firm's own name after the origin: two characters at least ("TRW" counts its letters).
 MIN_OWN_NAME_CHARS = 2

@@ -24,7 +24,7 @@ from loaders.mentions.entity_rules import country_ending_at, left_boundary
 from loaders.mentions.list_cues import HEAD_CLASS, HEAD_CUE
 from loaders.mentions.list_spans import KnownIndex, KnownSpan
 from loaders.mentions.member_names import FIRM_TRADE_ENDINGS, HAN_END, MAX_ITEM_CHARS, PLAIN_HAN, ends_in_suffix
-from loaders.mentions.short_names import cue_words
+from loaders.mentions.short_names import origin_words
 
 _JOINERS = ("以及", "、", "和", "与", "及")
 MAX_ITEMS = 24  # policy texts list 16 or 20 key chains in one sentence
@@ -339,7 +339,7 @@ def _glued_known_firm(known: KnownIndex, floor: int, hit: KnownSpan) -> bool:
 _CLOSING = {"）": "（", ")": "("}
 # Countries and regions a firm's arm is named after in brackets ("惠而浦（中国）", "某某（亚太）"):
 # those of data/company_short_names.json, the home country and the continents' regions.
-_COUNTRIES_IN_FIRM_NAMES = frozenset({*cue_words()["countries"], *cue_words()["regions"], "中国", "亚太", "亚洲"})
+_COUNTRIES_IN_FIRM_NAMES = frozenset({*origin_words(), "中国", "亚太", "亚洲"})
 
 
 def _bracketed_alias(text: str, end: int) -> tuple[int, int] | None:

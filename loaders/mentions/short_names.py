@@ -41,6 +41,12 @@ def cue_words() -> dict[str, list[str]]:
     return _cue_words()
 
 
+def origin_words() -> list[str]:
+    """The foreign countries and the regions a firm is said to come from (德国, 台湾…)."""
+    data = _cue_words()
+    return [*data["countries"], *data["regions"]]
+
+
 def company_head_words() -> list[str]:
     """The words company short names end in (科技, 电子, 化工…)."""
     return _cue_words()["heads"]

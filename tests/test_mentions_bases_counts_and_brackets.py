@@ -75,3 +75,15 @@ def test_a_description_before_a_dash_a_city_word_and_a_caption_open_no_name():
     assert not any(m.type == "IndustryChain" for m in found)
     assert not any(m.written.startswith(("无人机", "俯瞰")) for m in found)
     assert not _names("IndustryChain", "一揽子产业政策打出组合拳。")
+
+
+def test_a_bracket_after_a_listed_industry_lists_its_segments_and_is_no_part_of_its_name():
+    chains = _names("IndustryChain", "该市重点发展高端装备（数控机床、海工装备）、新材料（先进陶瓷）、食品等产业。")
+    assert {"高端装备", "数控机床", "海工装备", "新材料", "先进陶瓷", "食品"} <= chains
+    assert not any("（" in name or "）" in name for name in chains)
+
+
+def test_an_aside_in_brackets_after_a_listed_industry_is_no_part_of_a_name():
+    chains = _names("IndustryChain", "某区加快发展新能源汽车（含汽车零部件）、生物医药等产业。")
+    assert {"新能源汽车", "生物医药"} <= chains
+    assert not any("）" in name for name in chains)

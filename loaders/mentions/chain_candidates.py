@@ -22,6 +22,7 @@ from loaders.lexicon.chain_names import (
 from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.lexicon.segmenter import segment
+from loaders.mentions.bracketed_segments import segment_bracket_at
 from loaders.mentions.candidates import (
     CHAIN_SPLIT_SOURCE,
     JOINED_FIRST_SOURCE,
@@ -107,6 +108,23 @@ def ranked_industry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         if acceptable_chain(name) and plain_chain_reason(name, gaz) is None and not is_verb_phrase(name):
             canonical, subtype = known_as(name_form(name), "IndustryChain", None, gaz)
             found.append(Candidate(a, b, "IndustryChain", subtype, canonical, RANKED_INDUSTRY_SOURCE))
+    return found
+
+
+BRACKETED_SEGMENT_SOURCE = "chain-bracketed-segments"
+
+
+def bracketed_segment_candidates(text: str, pool: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """ "高端装备制造（工程机械、机器人及智能制造装备）": the industries in brackets right
+    after a candidate industry (see bracketed_segments.py)."""
+    found = []
+    for chain in pool:
+        if chain.type != "IndustryChain" or chain.end >= len(text):
+            continue
+        bracket = segment_bracket_at(text, chain.end)
+        for a, b in bracket.members if bracket is not None else []:
+            canonical, subtype = known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
+            found.append(Candidate(a, b, "IndustryChain", subtype, canonical, BRACKETED_SEGMENT_SOURCE))
     return found
 
 

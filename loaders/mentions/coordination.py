@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kg.model import Mention
 from loaders.lexicon.chain_names import FIRST_LEVEL_CATEGORIES
+from loaders.mentions.bracketed_segments import segment_bracket_at
 
 ORGANISATION_CLASSES: frozenset[str] = frozenset(
     {
@@ -120,6 +121,51 @@ def _fold_short_names(text: str, mentions: list[tuple[Mention, int, int]]) -> li
     return folded
 
 
+def _fold_segment_brackets(
+    text: str, mentions: list[tuple[Mention, int, int]]
+) -> tuple[list[tuple[Mention, int, int]], dict[int, list[Mention]]]:
+    """Let an industry's span cover the bracket of segments after it ("汽车（汽车零部件）、
+    新材料（金属新材料）等": loaders.mentions.bracketed_segments), so the industries outside
+    stay one list; the segments inside are held by their industry (by id), members of the
+    same list."""
+    folded: list[tuple[Mention, int, int]] = []
+    held: dict[int, list[Mention]] = {}
+    index = 0
+    while index < len(mentions):
+        mention, start, end = mentions[index]
+        inside = _segments_in_bracket(text, mentions, index)
+        if inside:
+            folded.append((mention, start, inside[-1][2] + 1))
+            held[id(mention)] = [m for m, _, _ in inside]
+            index += len(inside) + 1
+            continue
+        folded.append(mentions[index])
+        index += 1
+    return folded, held
+
+
+def _segments_in_bracket(
+    text: str, mentions: list[tuple[Mention, int, int]], index: int
+) -> list[tuple[Mention, int, int]]:
+    """The chains that fill the bracket of segments right after chain ``index``, or []."""
+    mention, _, end = mentions[index]
+    if mention.type != "IndustryChain" or end >= len(text) or text[end] not in "（(":
+        return []
+    bracket = segment_bracket_at(text, end)
+    if bracket is None:
+        return []
+    inside = []
+    for item in mentions[index + 1 :]:
+        if item[1] >= bracket.close_at:
+            break
+        if item[0].type != "IndustryChain":
+            return []
+        inside.append(item)
+    if not inside or inside[-1][2] != bracket.close_at:
+        return []  # (the bracket's last member must be read: the fold covers up to ）)
+    return inside
+
+
 def without_overlaps(spans: list[tuple[Mention, int, int]]) -> list[tuple[Mention, int, int]]:
     """``(mention, clean_start, clean_end)`` triples sorted by start, the longer first, with
     every one that overlaps a kept one left out (the earlier, then the longer, stands): what
@@ -139,6 +185,9 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
     """
     if _SHORT_NAME_CUE in text:
         mentions = _fold_short_names(text, mentions)
+    held: dict[int, list[Mention]] = {}
+    if "（" in text or "(" in text:
+        mentions, held = _fold_segment_brackets(text, mentions)
     kinds = [kind_of(mention) for mention, _, _ in mentions]
     units: list[Unit] = []
     first = 0  # index of the current unit's first member
@@ -158,10 +207,10 @@ def group_units(text: str, mentions: list[tuple[Mention, int, int]]) -> list[Uni
             and not _partner_joint(text, mentions, index, kinds)
         )
         if not joined:
-            units.append(_unit(text, mentions[first:index], kinds[first]))
+            units.append(_unit(text, mentions[first:index], kinds[first], held))
             first = index
     if mentions:
-        units.append(_unit(text, mentions[first:], kinds[first]))
+        units.append(_unit(text, mentions[first:], kinds[first], held))
     return units
 
 
@@ -214,11 +263,16 @@ def _holds_next(mentions: list[tuple[Mention, int, int]], index: int, kinds: lis
 _QUALIFYING_PLACES = frozenset({"Province", "City"})
 
 
-def _unit(text: str, members: list[tuple[Mention, int, int]], kind: str) -> Unit:
+def _unit(text: str, members: list[tuple[Mention, int, int]], kind: str, held: dict[int, list[Mention]]) -> Unit:
     end = members[-1][2]
     tail_end, noun, closed = _tail(text, end)
+    named = tuple([m for m, _, _ in members]) if not held else tuple(_with_held(members, held))
     # Positional: this runs for every unit of every sentence.
-    return Unit(tuple([m for m, _, _ in members]), kind, members[0][1], end, tail_end, noun, closed)
+    return Unit(named, kind, members[0][1], end, tail_end, noun, closed)
+
+
+def _with_held(members: list[tuple[Mention, int, int]], held: dict[int, list[Mention]]) -> list[Mention]:
+    return [named for m, _, _ in members for named in (m, *held.get(id(m), ()))]
 
 
 def split_list(text: str) -> list[str]:

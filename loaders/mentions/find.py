@@ -18,6 +18,7 @@ from loaders.lexicon.matcher import SurfaceMatch, default_matcher
 from loaders.mentions.candidates import BY_SPAN, NUMBERED_INSTITUTE_SOURCE, SHORT_COMPANY_SOURCE, Candidate, DocState
 from loaders.mentions.capacity_firms import firms_before_capacity
 from loaders.mentions.chain_candidates import (
+    bracketed_segment_candidates,
     chain_holder_candidates,
     chain_link_candidates,
     industry_context,
@@ -198,6 +199,8 @@ def _sentence_candidates(
             Candidate(n.start, n.end, "ResearchInstitute", None, n.canonical, NUMBERED_INSTITUTE_SOURCE)
             for n in numbered_institutes(text)
         ]
+    if "（" in text or "(" in text:
+        pool += bracketed_segment_candidates(text, pool, gaz)
     if "、" in text:
         pool += place_list_candidates(text, pool)
         pool += bare_sibling_candidates(text, gaz)

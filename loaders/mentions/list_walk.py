@@ -20,6 +20,7 @@ from loaders.lexicon.chain_names import (
 )
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
+from loaders.mentions.bracketed_segments import said_of_before
 from loaders.mentions.entity_rules import country_ending_at, left_boundary
 from loaders.mentions.list_cues import HEAD_CLASS, HEAD_CUE
 from loaders.mentions.list_spans import KnownIndex, KnownSpan
@@ -142,6 +143,9 @@ def walk_items(
     items: list[tuple[int, int, KnownSpan | None]] = []
     previous_joiner: str | None = None
     for _ in range(MAX_ITEMS):
+        said_of = -1 if firms else said_of_before(text, end)
+        if said_of >= 0:
+            end = said_of  # "汽车（汽车零部件）", "汽车（含零部件）": the bracket speaks of the member
         alias = _bracketed_alias(text, end) if firms else None
         alias_known = _known_at(known, *alias) if alias is not None else None
         if alias_known is not None and alias_known.type != "Enterprise":

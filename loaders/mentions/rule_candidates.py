@@ -13,6 +13,7 @@ from loaders.lexicon.chain_names import is_vocabulary_term, plain_chain_stem
 from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.mentions.apposed_firms import quoted_firm_follows
+from loaders.mentions.bracketed_segments import bracket_open_before
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
 from loaders.mentions.entity_rules import judge, left_boundary, names_a_discipline, strip_generic_prefix
 from loaders.mentions.list_cues import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
@@ -389,6 +390,11 @@ def _chain_list(
     item_end = words_end - 1
     found: list[Candidate] = []
     for _ in range(MAX_LIST_ITEMS):
+        # "汽车（汽车零部件）", "新能源汽车（含零部件）": the bracket lists the member's parts or
+        # says something of it; it is no part of the name (bracketed_segments.py reads it).
+        bracketed = bracket_open_before(text, item_end)
+        if bracketed >= 0:
+            item_end = bracketed
         item_start = known_by_end.get(item_end, -1)
         if item_start < 0:
             item_start = left_boundary(text, item_end, known)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kg.model import Mention
 from loaders.lexicon.chain_names import strip_industry_suffix
+from loaders.mentions.bracketed_segments import segment_bracket_at
 from loaders.mentions.chain_links import chain_link_runs
 from loaders.mentions.listed_links import listed_link_spans
 from loaders.relations.cue_patterns import cue_patterns
@@ -56,10 +57,17 @@ def kind_head(view: SentenceView, index: int) -> Mention | None:
 
 @relation_rule("part-of-chain-parenthesis", 0.75, needs="chain", cues="（ (")
 def part_of_chain_parenthesis(view: SentenceView) -> Iterator[Found]:
-    """X（A、B）: the chains in brackets right after chain X are parts of it."""
+    """X（A、B）: the chains in brackets right after chain X are parts of it; in a list too
+    ("A（A1、A2）、B（B1）等"), where the list holds them (loaders.mentions.coordination)."""
     for i, j in view.neighbours("chain", "chain"):
         if not view.units[i].is_list and _in_brackets_after(view, i, j):
             yield from pairwise("PART_OF", view.units[j].members, view.units[i].members)
+    chains = [m for u in view.units if u.kind == "chain" and u.is_list for m in u.members]
+    for chain in chains:
+        bracket = segment_bracket_at(view.text, chain.clean_end)
+        if bracket is not None:
+            inside = [m for m in chains if chain.clean_end < m.clean_start and m.clean_end <= bracket.close_at]
+            yield from pairwise("PART_OF", inside, [chain])
 
 
 def _in_brackets_after(view: SentenceView, i: int, j: int) -> bool:

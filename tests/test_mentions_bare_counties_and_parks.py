@@ -99,3 +99,23 @@ def test_business_districts_and_trade_quarters_of_a_city_are_places():
 def test_a_town_after_its_county_short_name_is_named_on_its_own():
     found = _by_text("江苏宜兴丁蜀镇是陶都。")
     assert found["丁蜀镇"].type == "Place" and found["宜兴"].canonical == "宜兴市"
+
+
+def test_a_prefecture_named_by_its_own_name_beside_cities_of_its_province_is_one():
+    found = _by_text("该产业主要分布在文山、昭通、曲靖、红河等地。", "成都、眉山、甘孜、阿坝等地协同发展。")
+    assert found["文山"].canonical == "文山壮族苗族自治州"
+    assert found["红河"].canonical == "红河哈尼族彝族自治州"
+    assert found["甘孜"].canonical == "甘孜藏族自治州"
+    assert found["阿坝"].canonical == "阿坝藏族羌族自治州"
+
+
+def test_a_prefecture_s_own_name_alone_or_among_other_provinces_cities_is_no_place():
+    found = _by_text("红河两岸风光秀美。", "游客从成都、重庆来到红河、文山游玩。")
+    assert "红河" not in found  # a river; beside no two cities of Yunnan
+    assert "文山" not in found
+
+
+def test_a_two_character_county_name_counts_beside_a_division_of_its_city():
+    found = _by_text("兰山区、费县、平邑县等地均有木业集群。", "他们提高县域经济水平，建成县城新区。")
+    assert found["费县"].canonical == "费县"
+    assert not {"高县", "成县"} & set(found)

@@ -153,6 +153,9 @@ class Gazetteer:
     # Every county-level division by its bare short name, however many share it (鼓楼: five
     # cities'): a list of two of one city's divisions tells which (mentions/district_lists.py).
     counties_by_short_form: dict[str, tuple[Division, ...]] = field(default_factory=dict)
+    # Prefecture-level divisions by their own name where no surface takes it (文山, 红河, 大同):
+    # a list of the province's cities tells it is one (mentions/district_lists.py).
+    prefectures_by_own_name: dict[str, Division] = field(default_factory=dict)
 
     def entry(self, canonical: str) -> GazetteerEntry | None:
         return self.entries.get(canonical)
@@ -382,6 +385,32 @@ def _division_short_form(division: Division) -> str | None:
     return short_form(division.name) or prefecture_short_form(division.name)
 
 
+def prefectures_by_own_name(divisions: dict[str, Division], surfaces: dict[str, Surface]) -> dict[str, Division]:
+    """Prefecture-level divisions by their own name, where no surface takes it and no other
+    prefecture shares it: 文山壮族苗族自治州 -> 文山, 大同市 -> 大同, 阿里地区 -> 阿里."""
+    by_own: dict[str, list[Division]] = defaultdict(list)
+    for division in divisions.values():
+        own = _own_name(division.name) if division.level == _PREFECTURE_LEVEL else None
+        if own is not None and own not in surfaces:
+            by_own[own].append(division)
+    return {own: found[0] for own, found in by_own.items() if len(found) == 1}
+
+
+_PREFECTURE_LEVEL = 2
+_OWN_NAME_SUFFIXES = ("地区", "盟", "市")
+_MIN_OWN_NAME_CHARS = 2
+
+
+def _own_name(name: str) -> str | None:
+    short = prefecture_short_form(name)
+    if short is not None:
+        return short.removesuffix("州")
+    for suffix in _OWN_NAME_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_OWN_NAME_CHARS:
+            return name[: -len(suffix)]
+    return None
+
+
 def counties_by_short_form(divisions: dict[str, Division]) -> dict[str, tuple[Division, ...]]:
     """County-level divisions by their bare short name (county_short_form), shared or not."""
     by_short: dict[str, list[Division]] = defaultdict(list)
@@ -461,6 +490,7 @@ def build_gazetteer(
     _add_former_division_surfaces(gaz, former or {})
     gaz.counties_by_short_form = counties_by_short_form(divisions)
     gaz.county_short_forms = county_short_forms(divisions, gaz.counties_by_short_form, gaz.surfaces)
+    gaz.prefectures_by_own_name = prefectures_by_own_name(divisions, gaz.surfaces)
     return gaz
 
 

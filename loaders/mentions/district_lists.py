@@ -103,7 +103,7 @@ def sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
         for index, (start, item) in enumerate(items):
             if index == 0 and run.start() > 0:
                 continue  # the first item's left edge is unknown: words may stand before it
-            if len(item) not in _BARE_CHARS or item in gaz.divisions_by_name:
+            if len(item) not in _BARE_CHARS or gaz.surface(item) is not None:
                 continue
             division = _only_division(item, cities, gaz)
             if division is not None:
@@ -159,7 +159,9 @@ def _full_division_ending(item: str, gaz: Gazetteer) -> list[Division]:
 
 
 def _only_division(item: str, cities: set[str], gaz: Gazetteer) -> Division | None:
-    found = [d for city in sorted(cities) if (d := division_of(item, ("区", "县", "市"), city, gaz)) is not None]
+    """The one division of ``cities`` that ``item`` names bare, or in full where the full
+    name is too short for the gazetteer to take anywhere (费县, 萧县: two characters)."""
+    found = [d for city in sorted(cities) if (d := division_of(item, ("区", "县", "市", ""), city, gaz)) is not None]
     return found[0] if len(found) == 1 else None
 
 
@@ -199,9 +201,11 @@ def _bare_readings(start: int, item: str, index: int, count: int, gaz: Gazetteer
     readings = []
     for a, b in spans:
         name = item[a - start : b - start]
-        if name in gaz.divisions_by_name or gaz.surface(name) is not None:
+        if gaz.surface(name) is not None:
             continue  # a full name, or a name the gazetteer knows as something else
-        readings += [(a, b, d) for d in gaz.counties_by_short_form.get(name, ())]
+        # (A full name too short for the gazetteer, 费县, is read here as its own short form.)
+        found = gaz.counties_by_short_form.get(name, ()) or _short_full_names(name, gaz)
+        readings += [(a, b, d) for d in found]
     return readings
 
 
@@ -217,3 +221,67 @@ def _city_of_most(readings: list[list[tuple[int, int, Division]]]) -> str | None
     if not ranked or ranked[0] < _MIN_BARE_SIBLINGS or (len(ranked) > 1 and ranked[1] == ranked[0]):
         return None
     return next(city for city, n in counts.items() if n == ranked[0])
+
+
+def _short_full_names(name: str, gaz: Gazetteer) -> tuple[Division, ...]:
+    """County-level divisions whose full name is ``name`` when it is too short for the
+    gazetteer to take anywhere (费县, 萧县): beside another division of their city only."""
+    if len(name) >= _MIN_SURFACE_CHARS:
+        return ()
+    return tuple(d for d in gaz.divisions_by_name.get(name, ()) if d.level == _COUNTY_LEVEL)
+
+
+_MIN_SURFACE_CHARS = 3
+
+
+# "文山、昭通、曲靖、红河、昆明等地", "成都、甘孜、阿坝": prefectures named by their own
+# name alone (文山壮族苗族自治州, 大同市 whose short name is an everyday word) beside
+# prefecture-level cities of the same province that the gazetteer knows by short name. Alone
+# such a name is a river, a mountain or a word; in a list of its province's cities it is one.
+_PREFECTURE_LEVEL = 2
+
+
+def bare_prefecture_siblings(text: str, gaz: Gazetteer) -> list[ListedDivision]:
+    """Members of lists that name prefectures by their own name, beside at least
+    _MIN_BARE_SIBLINGS known prefecture-level cities of the same province (see above)."""
+    found: list[ListedDivision] = []
+    own_names = gaz.prefectures_by_own_name
+    for run in _sibling_runs(text):
+        items = _items_of(run.group(), run.start())
+        provinces: dict[str, int] = {}
+        bare: list[tuple[int, int, Division]] = []
+        for index, (start, item) in enumerate(items):
+            for a, b in _item_spans(start, item, index, len(items)):
+                name = text[a:b]
+                province = _known_prefecture_province(name, gaz)
+                if province is not None:
+                    provinces[province] = provinces.get(province, 0) + 1
+                    break
+                if name in own_names:
+                    bare.append((a, b, own_names[name]))
+                    break
+        found += [ListedDivision(a, b, d) for a, b, d in bare if provinces.get(d.parent, 0) >= _MIN_BARE_SIBLINGS]
+    return found
+
+
+def _item_spans(start: int, item: str, index: int, count: int) -> list[tuple[int, int]]:
+    """Where a member's name may stand: the whole item, the last characters of the first
+    item, the first characters of the last one (words glue to a run's ends: "在文山", "昆明等地")."""
+    spans = [(start, start + len(item))]
+    if index == 0:
+        spans += [(start + len(item) - n, start + len(item)) for n in _OWN_NAME_CHARS if len(item) > n]
+    if index == count - 1:
+        spans += [(start, start + n) for n in _OWN_NAME_CHARS if len(item) > n]
+    return spans
+
+
+_OWN_NAME_CHARS = (4, 3, 2)
+
+
+def _known_prefecture_province(name: str, gaz: Gazetteer) -> str | None:
+    """The province of the prefecture-level city the gazetteer knows as ``name``, if any."""
+    surface = gaz.surface(name)
+    if surface is None or surface.type != "Place" or len(surface.division_codes) != 1:
+        return None
+    division = gaz.divisions.get(surface.division_codes[0])
+    return division.parent if division is not None and division.level == _PREFECTURE_LEVEL else None

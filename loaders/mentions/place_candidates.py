@@ -32,7 +32,12 @@ from loaders.mentions.candidates import (
 )
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.county_context import PlaceSpan, bare_counties
-from loaders.mentions.district_lists import bare_sibling_divisions, listed_divisions, sibling_divisions
+from loaders.mentions.district_lists import (
+    bare_prefecture_siblings,
+    bare_sibling_divisions,
+    listed_divisions,
+    sibling_divisions,
+)
 from loaders.mentions.entity_rules import RULES, judge, left_boundary
 from loaders.mentions.field_lists import is_industry_sibling
 from loaders.mentions.gazetteer_candidates import from_surface
@@ -249,7 +254,7 @@ def bare_sibling_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     ("溧阳、金坛两地共建电池基地" names no place 金坛两地共建电池基地)."""
     return [
         _division_candidate(item.start, item.end, item.division, BARE_SIBLINGS_SOURCE)
-        for item in bare_sibling_divisions(text, gaz)
+        for item in [*bare_sibling_divisions(text, gaz), *bare_prefecture_siblings(text, gaz)]
     ]
 
 

@@ -88,7 +88,11 @@ class NeighbourRule:
                         heads, tails = (left, right) if reading.head == "left" else (right, left)
                         # "A和B分别由C和D承建": the lists pair item by item
                         pairs = respective_pairs(
-                            self.relation, list(heads.members), list(tails.members), view.gap(i, k)
+                            self.relation,
+                            list(heads.members),
+                            list(tails.members),
+                            view.gap(i, k),
+                            left.closed_by_deng or right.closed_by_deng,
                         )
                         yield from (f for f in pairs if not self._label_pair(f))
                     break

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kg.model import RELATION_TYPES, Mention
+from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS, Mention
 from loaders.relations.view import SentenceView
 
 
@@ -91,10 +91,17 @@ def pairwise(rel_type: str, heads: Iterable[Mention], tails: Iterable[Mention]) 
 RESPECTIVELY = "分别"
 
 
-def respective_pairs(rel_type: str, heads: list[Mention], tails: list[Mention], gap: str) -> Iterable[Found]:
+def respective_pairs(
+    rel_type: str, heads: list[Mention], tails: list[Mention], gap: str, open_list: bool = False
+) -> Iterable[Found]:
     """Like ``pairwise``, but "A和B分别发展X和Y" (分别 in ``gap``, lists on both sides) pairs
     the n-th head with the n-th tail, and lists of unequal length say nothing sure. With
-    one name on a side, 分别 only enumerates ("X下辖园区分别为A、B"): every pair holds."""
+    one name on a side, 分别 only enumerates ("X下辖园区分别为A、B"): every pair holds; so it
+    does when partners are listed open (``open_list``: "A、B分别与C、D等高校合作": each works
+    with them, and 等 leaves nothing to pair by place)."""
+    if open_list and rel_type in SYMMETRIC_RELATIONS:
+        yield from pairwise(rel_type, heads, tails)
+        return
     if RESPECTIVELY in gap and len(heads) > 1 and len(tails) > 1:
         if len(heads) == len(tails):
             yield from (found(rel_type, h, t) for h, t in zip(heads, tails, strict=True))

@@ -196,7 +196,10 @@ class SentenceView:
         """Up to ``width`` characters after unit ``index`` (after its 等-tail), stopping at
         the next unit or a clause end."""
         unit = self.units[index]
-        ceiling = self.units[index + 1].start if index + 1 < len(self.units) else len(self.text)
+        # A unit inside the 等-tail ("等多家北京知名高校": 北京) qualifies the kind; the next
+        # unit is the first after the tail.
+        later = (u.start for u in self.units[index + 1 :] if u.start >= unit.tail_end)
+        ceiling = next(later, len(self.text))
         chunk = self.text[unit.tail_end : min(ceiling, unit.tail_end + width)]
         end = _CLAUSE_END.search(chunk)
         return chunk[: end.start()] if end else chunk

@@ -72,6 +72,27 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", things, view.units[i].members)
 
 
+@relation_rule("located-in-listed-kind", 0.7, needs="place org", cues="等")
+def located_in_listed_kind(view: SentenceView) -> Iterator[Found]:
+    """ "A、B等多家北京知名高校", "A、B等一批合肥本土企业": a place in the kind that closes
+    a list of organisations says where each member is."""
+    for i, j in view.consecutive():
+        orgs, place = view.units[i], view.units[j]
+        if orgs.kind != "org" or place.kind != "place" or place.is_list or not orgs.closed_by_deng:
+            continue
+        if orgs.end < place.start < orgs.tail_end and _not_region(view, j) and not _bound_elsewhere(view, j):
+            yield from pairwise("LOCATED_IN", orgs.members, place.members)
+
+
+def _bound_elsewhere(view: SentenceView, index: int) -> bool:
+    """The members settle in a place that follows in the clause ("A、B等福建企业进驻宿州"):
+    the one the kind names is where they come from, and the text places them in the other."""
+    later = index + 1
+    if later >= len(view.units) or view.units[later].kind != "place" or not view.same_clause(index, later):
+        return False
+    return _CUES.settles_at.search(view.gap(index, later)) is not None
+
+
 # Organisations that keep sites (plants, bases, campuses) in other places; a national
 # laboratory's "基地" elsewhere is a branch programme, not where the laboratory is.
 _SITE_KEEPERS = frozenset({"Enterprise", "University", "ResearchInstitute"})

@@ -87,3 +87,21 @@ def test_an_aside_in_brackets_after_a_listed_industry_is_no_part_of_a_name():
     chains = _names("IndustryChain", "某区加快发展新能源汽车（含汽车零部件）、生物医药等产业。")
     assert {"新能源汽车", "生物医药"} <= chains
     assert not any("）" in name for name in chains)
+
+
+def test_an_area_after_a_number_is_no_part_of_the_name_after_it():
+    labs = _names("Laboratory", "项目新建3000平米实验大楼、改扩建600平方米山洞实验室。")
+    assert "山洞实验室" in labs
+    assert not any("平米" in name or "平方米" in name for name in labs)
+
+
+def test_public_utilities_and_the_country_s_big_facilities_are_no_facility():
+    assert not _names("LargeScientificFacility", "项目改扩建实验楼及相关配套公用设施。")
+    assert not _names("LargeScientificFacility", "科学中心建设，离不开国家大科学装置的推动。")
+
+
+def test_a_joined_name_that_runs_past_the_reach_of_a_name_is_none():
+    text = "坐落于某某大学的精密重力测量国家重大科技基础设施精密重力测量大楼及山洞实验室开工建设。"
+    labs = _names("Laboratory", text)
+    assert all(name.startswith("山洞") or "大楼" not in name for name in labs)
+    assert not any(name.startswith("力") for name in labs)

@@ -470,10 +470,11 @@ def _after_firm_role(text: str, start: int, suffix_start: int) -> int:
 # 强 after a number ranks ("世界500强某某", "500强企业"): a league table, no part of a name.
 # A counter after a number counts bodies ("7家省实验室", "3所高校", "6大国家级中心"): the
 # count is no part of a name, and the segmenter may glue the counter to the word after it
-# (7|家省). 年度 after a number dates the phrase as 年 does ("2023年度某省技术创新中心").
+# (7|家省). 年度 after a number dates the phrase as 年 does ("2023年度某省技术创新中心"); an
+# area after a number measures what follows ("新建6000平米山洞实验室": a lab of that size).
 _COUNTERS = frozenset("家个所项座批大")
 _DATE_UNITS = frozenset("月日强") | _COUNTERS
-_DATE_WORDS = frozenset({"年度"})
+_DATE_WORDS = frozenset({"年度", "平米", "平方米", "万平方米", "亩", "公顷"})
 # What a token opens with when it may be a date's unit or a particle glued to a name (one
 # test spares most tokens the three calls that look closer).
 _GLUE_OR_UNIT_FIRSTS = _DATE_UNITS | _GLUED_PARTICLES | frozenset(w[0] for w in _DATE_WORDS)

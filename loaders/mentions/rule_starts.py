@@ -66,7 +66,9 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
         # (An industry before the joiner is part of the name: "某某医药与高端制剂工程中心".)
         organisations = [(m.start, m.end) for m in matches if m.surface.type != "IndustryChain"]
         joined = left_boundary(text, s, organisations, through_joiner=True)
-        if joined < start and (judge(rule, text[start:s]) is None or _names_a_field(text, start, rule)):
+        # A joined name as long as the reach was cut by it: it runs on, a phrase, no name.
+        cut = 0 < joined == s - MAX_NAME_CHARS
+        if joined < start and not cut and (judge(rule, text[start:s]) is None or _names_a_field(text, start, rule)):
             start = joined
     if rule.type == "Laboratory" and start < s and text.endswith(_CO_BUILT_LAB_PREFIXES, 0, start):
         start -= len(_CO_BUILT_LAB_PREFIXES[0])  # 省部共建…国家重点实验室: the official name opens so

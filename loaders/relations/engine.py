@@ -238,6 +238,7 @@ def sentence_views(
     recent_subject: Mention | None = None
     paragraph_other = False
     page_place = _title_place(doc, by_sentence)
+    bodies: dict[int, list[Mention]] = defaultdict(list)  # by article
     previous_end = 0
     for sentence in doc.sentences:
         if "\n" in doc.text[previous_end : sentence.start]:
@@ -254,6 +255,10 @@ def sentence_views(
         context.topic_chain = topics.get(sentence.index)
         context.previous_chain = previous.get(sentence.index)
         view = _view(doc, sentence, sentence_mentions, context, result)
+        earlier = bodies[sentence.article]
+        if view is not None:
+            view.earlier_bodies = tuple(earlier)
+        earlier += [m for m in sentence_mentions if m.type in OPERATED_CLASSES]
         if view is None:
             continue
         if ablation.enabled("document-context"):
@@ -272,6 +277,10 @@ def sentence_views(
             paragraph_subject = opening or paragraph_subject
             recent_subject = opening or recent_subject
         yield view
+
+
+# What OPERATED_BY starts at (ontology/innokg.ttl): a lab, a facility or a platform.
+OPERATED_CLASSES = frozenset({"Laboratory", "LargeScientificFacility", "InnovationPlatform"})
 
 
 @dataclass(frozen=True, slots=True)

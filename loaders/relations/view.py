@@ -102,6 +102,9 @@ class SentenceView:
     recent_place: Mention | None = None
     # The place the page's title names: what a news page is about.
     page_place: Mention | None = None
+    # The labs, facilities and platforms earlier sentences of the article name, in order (each
+    # time named): what a sentence that lists the builders of one and names none speaks of.
+    earlier_bodies: tuple[Mention, ...] = ()
     # An earlier sentence of the paragraph opened with a place, park or organisation other
     # than the page's place: the paragraph speaks of that one, so the page's place is no
     # safe guess for what the paragraph leaves unsaid.

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from itertools import combinations
 
 from kg.model import Mention
 from loaders.mentions.candidates import GAZETTEER_SOURCE
@@ -124,6 +126,46 @@ def _builders(view: SentenceView, opening_end: int, host_cue: bool) -> Iterator[
         joins = _CUES.joins_before.search(view.before(k, 3)) and _CUES.builds_after.match(view.after(k, 12))
         if hosts or joins:
             yield from unit.members
+
+
+@relation_rule("operated-by-builder-roles", 0.75, min_mentions=1, needs="org", cues="单位 主体")
+def operated_by_builder_roles(view: SentenceView) -> Iterator[Found]:
+    """X…。项目法人单位为A，共建单位为B、C / X的合作单位包括A、B: the lab, facility or
+    platform is run by each body a builder's role lists, and those bodies cooperate. X is the
+    body named last before the roles, in the sentence or before it in the article."""
+    builders = [m for k in _builder_role_units(view) for m in view.units[k].members]
+    if not builders:
+        return
+    first = next(k for k in _builder_role_units(view))
+    body = _body_before(view, first)
+    if body is None:
+        return
+    yield from (Found("OPERATED_BY", body, b) for b in builders if b.canonical != body.canonical)
+    named = list({b.canonical: b for b in builders if b.canonical != body.canonical}.values())
+    yield from (Found("COOPERATES_WITH", a, b) for a, b in combinations(named, 2))
+
+
+def _builder_role_units(view: SentenceView) -> Iterator[int]:
+    for k, unit in enumerate(view.units):
+        if unit.kind == "org" and _CUES.builder_role.search(view.before(k, 10)):
+            yield k
+
+
+def _body_before(view: SentenceView, index: int) -> Mention | None:
+    """The lab, facility or platform named last before unit ``index`` in the sentence; else
+    the one earlier sentences of the article name most often (of those named as often, the
+    first named): what the article speaks of."""
+    inside = [m for u in view.units[:index] for m in u.members if m.type in _OPERATED]
+    if inside:
+        return inside[-1]
+    if not view.earlier_bodies:
+        return None
+    times = Counter(m.canonical for m in view.earlier_bodies)
+    first: dict[str, Mention] = {}
+    for mention in view.earlier_bodies:
+        first.setdefault(mention.canonical, mention)  # in the order first named
+    body = max(first.values(), key=lambda m: times[m.canonical])  # (max keeps the first of a tie)
+    return synthetic_mention(body, view.sentence, DOCUMENT_SUBJECT)
 
 
 @relation_rule("operated-by-kind-word", 0.6, min_mentions=1, needs="org", cues="实验室 中心 平台 装置")

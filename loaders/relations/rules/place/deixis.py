@@ -80,11 +80,19 @@ _KIND_ENDINGS = {
     "开发区": ("开发区", "高新区", "经开区"),
     "高新区": ("高新技术产业开发区", "高新区"),
     "经开区": ("经济技术开发区", "经济开发区", "经开区"),
+    "小镇": ("小镇",),
+    "科学城": ("科学城",),
+    "科技城": ("科技城",),
+    "片区": ("片区",),
 }
 
 
 @relation_rule(
-    "located-in-kind-word-holds-context", 0.45, min_mentions=1, needs="org", cues="新区 园区 开发区 高新区 经开区"
+    "located-in-kind-word-holds-context",
+    0.45,
+    min_mentions=1,
+    needs="org",
+    cues="新区 园区 开发区 高新区 经开区 小镇 科学城 科技城 片区",
 )
 def located_in_kind_word_holds_context(view: SentenceView) -> Iterator[Found]:
     """X新区…。新区依托…，集聚了A、B等机构: the bare kind word opening the sentence stands for

@@ -105,3 +105,9 @@ def test_a_joined_name_that_runs_past_the_reach_of_a_name_is_none():
     labs = _names("Laboratory", text)
     assert all(name.startswith("山洞") or "大楼" not in name for name in labs)
     assert not any(name.startswith("力") for name in labs)
+
+
+def test_an_industry_s_standing_before_its_head_is_no_industry():
+    chains = _names("IndustryChain", "该州加快培育装备制造、新材料等潜力产业和接续产业。")
+    assert {"装备制造", "新材料"} <= chains
+    assert not {"潜力", "接续"} & chains

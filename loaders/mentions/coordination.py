@@ -30,8 +30,11 @@ ORGANISATION_CLASSES: frozenset[str] = frozenset(
 # ("集成电路产业、新型显示产业"), or after a closing quote mark.
 # A member's Latin short name in brackets may stand before the joiner ("A公司（CATL）和B公司").
 _LATIN_ASIDE = r"(?:[（(][A-Za-z0-9&.\- ]{2,12}[）)])?"
+# The count of the members before a joiner ("A、B、C 3县和D区") sums up the first part of
+# the list, which goes on after it.
+_COUNTED_DIVISIONS = r"(?:[0-9一二三四五六七八九十两]+个?(?:县区|区县|县市|县|区|市))?"
 _SEPARATOR = re.compile(
-    rf"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?{_LATIN_ASIDE}\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?"
+    rf"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?{_LATIN_ASIDE}{_COUNTED_DIVISIONS}\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?"
 )
 
 _CLOSING_BRACKET = re.compile(r"[）)]")

@@ -471,13 +471,18 @@ def _names_an_industry(view: SentenceView, index: int) -> bool:
     )
 
 
+_POSSESSIVE = "的"
+
+
 @relation_rule("focuses-on-own-industry", 0.75, needs="place chain", cues="产业 集群")
 def focuses_on_own_industry(view: SentenceView) -> Iterator[Found]:
     """X(place)Y产业 / X的Y产业集群: the place's own industry."""
     for i, j in view.neighbours("place", "chain"):
         place = view.units[i]
-        if place.is_list or place.members[0].subtype == _REGION:
+        if place.members[0].subtype == _REGION:
             continue  # "推动长三角集成电路产业链联动": a region's industry is no one's focus
+        if place.is_list and _POSSESSIVE not in view.gap(i, j):
+            continue  # "合肥、芜湖集成电路产业" may be one joint industry; "A、B的X产业" is each one's
         if _CUES.served_before.search(view.before(i, 4)):
             continue  # "助力安徽省新能源汽车产业": what the subject serves, not a focus it states
         if _CUES.own_industry_gap.match(view.gap(i, j)) and _names_an_industry(view, j):

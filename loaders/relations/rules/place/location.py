@@ -106,7 +106,9 @@ def located_in_plant(view: SentenceView) -> Iterator[Found]:
         if view.units[j].is_list or not _CUES.plant_gap.match(view.gap(i, j)):
             continue
         if _CUES.plant_after.match(view.after(j, 12)):
-            keepers = [m for m in view.units[i].members if _keeps_sites(m)]
+            # "A、B、中科院广州分院": with nothing between, the place is the last member's own.
+            listed = view.units[i].members if view.gap(i, j) else view.units[i].members[-1:]
+            keepers = [m for m in listed if _keeps_sites(m)]
             # "X安徽总部": a province after a firm names the region a branch serves
             places = [m for m in view.units[j].members if m.subtype != "Province"]
             yield from pairwise("LOCATED_IN", keepers, places)

@@ -111,3 +111,9 @@ def test_an_industry_s_standing_before_its_head_is_no_industry():
     chains = _names("IndustryChain", "该州加快培育装备制造、新材料等潜力产业和接续产业。")
     assert {"装备制造", "新材料"} <= chains
     assert not {"潜力", "接续"} & chains
+
+
+def test_what_a_production_base_makes_is_an_industry():
+    chains = _names("IndustryChain", "该市是全国最大的人造金刚石生产基地，也是重要的电力装备生产基地。")
+    assert {"人造金刚石", "电力装备"} <= chains
+    assert not _names("IndustryChain", "比亚迪新能源动力电池生产基地建设加快。") & {"新能源动力电池"}

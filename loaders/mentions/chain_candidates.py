@@ -336,6 +336,32 @@ def supply_industry_candidates(text: str, matches: list[SurfaceMatch]) -> list[C
     return found
 
 
+PRODUCTION_BASE_SOURCE = "production-base-industry"
+# "全球最大的人造金刚石生产基地", "医疗器械生产基地、现代中药生产基地": what a production base
+# makes, written right before it after a clause's or a list's mark, is an industry the place
+# hosts. (A firm's base, "某某公司新能源电池生产基地", opens on the firm's name: no mark.)
+_PRODUCTION_BASE = re.compile("(?:生产|制造)基地")
+_OPENS_PRODUCT = re.compile("(?:^|[的、，,；;：:和及]|最大的|重要的)$")
+MAX_PRODUCT_CHARS = 8
+
+
+def production_base_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
+    """The industry before 生产基地 or 制造基地 (see above), where no known name covers it."""
+    known = [(m.start, m.end) for m in matches]
+    others = [(m.start, m.end) for m in matches if m.surface.type != "IndustryChain"]
+    found = []
+    for base in _PRODUCTION_BASE.finditer(text):
+        end = base.start()
+        start = left_boundary(text, end, known)
+        name = text[start:end]
+        if not (2 <= len(name) <= MAX_PRODUCT_CHARS) or not _OPENS_PRODUCT.search(text, 0, start):
+            continue
+        if (start, end) in known or any(a < end and start < b for a, b in others) or not acceptable_chain(name):
+            continue  # a known name there is read as it is (电力装备, or a firm's name)
+        found.append(Candidate(start, end, "IndustryChain", None, name_form(name), PRODUCTION_BASE_SOURCE))
+    return found
+
+
 JOINED_NAMED_SOURCE = "joined-first-named"
 # "智能家电和服务器产业集群", "卫星导航和精密部件产业集群": two industries before one industry
 # word. The suffix rule reads the second back from 产业 and stops at the joiner; the first,

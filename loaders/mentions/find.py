@@ -26,6 +26,7 @@ from loaders.mentions.chain_candidates import (
     joined_named_first_candidates,
     listed_link_candidates,
     paired_category_candidates,
+    production_base_candidates,
     ranked_industry_candidates,
     stage_list_candidates,
     suffixed_industry_candidates,
@@ -192,6 +193,8 @@ def _sentence_candidates(
         pool += firm_kind_candidates(text, matches)
     if "产业" in text:
         pool += supply_industry_candidates(text, matches)
+    if "基地" in text:
+        pool += production_base_candidates(text, matches)
     if "中心" in text:
         pool += place_centre_candidates(text, matches)
     if "所" in text:

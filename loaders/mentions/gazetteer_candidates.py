@@ -193,7 +193,8 @@ def _names_a_centre(text: str, cand: Candidate) -> bool:
 # counts the industry's firms, and so speaks of the industry.
 _QUALIFIED_NOUNS = re.compile(
     "技术|关键|研发|检验|检测|精密|结构件|企业(?![0-9一二三四五六七八九十百千两超近逾达])|器件|部件|产品|工艺|药物|专用|核心(?!产业)|创制|"
-    "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产|模组|材料研发|器(?!械)|"
+    # (not a production base: "全国重要的电力装备生产基地" names the industry the place hosts)
+    "退火|镀膜|研究|应用|标准|人才|专业|学院|项目|衍生|基地|生产(?!基地)|模组|材料研发|器(?!械)|"
     # a product or a part made for the industry ("储能电池", "风电叶片", "汽车电子配件"), a
     # platform, a park, a meeting or an agency named by it ("大数据平台", "物联网园区",
     # "机器人大赛", "科技服务机构"), or a photograph's view ("无人机视角", "无人机航拍")

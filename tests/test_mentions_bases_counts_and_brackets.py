@@ -117,3 +117,10 @@ def test_what_a_production_base_makes_is_an_industry():
     chains = _names("IndustryChain", "该市是全国最大的人造金刚石生产基地，也是重要的电力装备生产基地。")
     assert {"人造金刚石", "电力装备"} <= chains
     assert not _names("IndustryChain", "比亚迪新能源动力电池生产基地建设加快。") & {"新能源动力电池"}
+
+
+def test_a_clause_that_says_what_an_industry_is_like_names_none():
+    chains = _names("IndustryChain", "我省大力布局资源优势明显、外贸需求量大、光伏等相关产业。")
+    assert "光伏" in chains
+    assert not {"资源优势明显", "外贸需求量大"} & chains
+    assert {"生物健康", "医疗健康"} <= _names("IndustryChain", "该区发展生物健康、医疗健康等产业。")

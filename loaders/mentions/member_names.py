@@ -133,6 +133,8 @@ def acceptable_member(name: str, cls: str, by_cue: bool) -> bool:
         return False
     if cls == "IndustryChain":
         name = strip_industry_suffix(name)  # "三大主导产业以及…": 主导产业 is a category word
+        if _says_how_it_is(name):
+            return False
     if cls == "Enterprise" and name.endswith(_FIRM_WORD) and len(name) > len(_FIRM_WORD):
         name = name[: -len(_FIRM_WORD)]  # "上市企业、独角兽企业": kinds of firm by the words before 企业
     verdict = judge(RULES.get(_RULE_FOR_CLASS[cls]), name)
@@ -142,6 +144,20 @@ def acceptable_member(name: str, cls: str, by_cue: bool) -> bool:
 
 
 _GENERIC = "generic-name"
+# A noun and an adjective after it ("资源优势明显", "外贸需求量大", "专业化程度高") make a clause
+# that says what something is like: a list of such says which industries, names none.
+# (Adjectives that end industries' names, 健康 and 配套, are no predicates: only these are.)
+_PREDICATES = frozenset(
+    "明显 显著 突出 大 高 低 强 好 优 多 少 长 短 快 丰富 完善 齐全 领先 良好 雄厚 扎实 广 深".split()
+)
+_BEFORE_PREDICATE = ("n", "d", "zg")
+
+
+def _says_how_it_is(name: str) -> bool:
+    words = rjieba.tag(name)
+    return len(words) >= 2 and words[-1][0] in _PREDICATES and words[-2][1].startswith(_BEFORE_PREDICATE)
+
+
 _FIRM_WORD = "企业"
 _CLAUSE_END = "的"
 

@@ -147,9 +147,10 @@ _GENERIC = "generic-name"
 # A noun and an adjective after it ("资源优势明显", "外贸需求量大", "专业化程度高") make a clause
 # that says what something is like: a list of such says which industries, names none.
 # (Adjectives that end industries' names, 健康 and 配套, are no predicates: only these are.)
-_PREDICATES = frozenset(
-    "明显 显著 突出 大 高 低 强 好 优 多 少 长 短 快 丰富 完善 齐全 领先 良好 雄厚 扎实 广 深".split()
-)
+_PREDICATES = frozenset({
+    "明显", "显著", "突出", "大", "高", "低", "强", "好", "优", "多", "少", "长", "短", "快",
+    "丰富", "完善", "齐全", "领先", "良好", "雄厚", "扎实", "广", "深",
+})  # fmt: skip
 _BEFORE_PREDICATE = ("n", "d", "zg")
 
 

@@ -119,3 +119,15 @@ def test_a_two_character_county_name_counts_beside_a_division_of_its_city():
     found = _by_text("兰山区、费县、平邑县等地均有木业集群。", "他们提高县域经济水平，建成县城新区。")
     assert found["费县"].canonical == "费县"
     assert not {"高县", "成县"} & set(found)
+
+
+def test_a_zone_s_sub_area_or_town_with_a_name_of_its_own_is_named_alone():
+    found = _by_text("该基地位于浦口经济开发区桥林片区。", "该产业园位于萧山经开区信息港小镇。")
+    assert found["桥林片区"].canonical == "桥林片区"
+    assert found["信息港小镇"].canonical == "信息港小镇"
+    assert "浦口经济开发区" in found and "萧山经开区" in found
+
+
+def test_a_zone_s_base_named_by_an_industry_keeps_the_zone():
+    found = _by_text("项目落户合肥高新区生物医药基地。")
+    assert not any(m.text == "生物医药基地" and m.type == "Place" for m in found.values())

@@ -75,6 +75,7 @@ from loaders.mentions.place_candidates import (
     chained_district_candidates,
     listed_district_candidates,
     old_town_candidates,
+    parts_after_zones,
     place_centre_candidates,
     place_list_candidates,
     route_end_candidates,
@@ -227,6 +228,8 @@ def _sentence_candidates(
         ]
     if "项目" in text:
         pool = with_project_firms(text, pool, matches)
+    if "区" in text:
+        pool = parts_after_zones(text, pool, gaz)
     pool += place_led_firms(text, pool)
     chosen = choose(
         [

@@ -124,6 +124,8 @@ def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch
             )
         elif nxt is not None and _qualifies(text, cand, lead, nxt):
             canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
+        elif _zone_before_its_part(text, cand, lead):
+            canonical = name_form(text[lead.end : cand.end])
         elif _district_before_a_place(text, cand, lead):
             canonical = full_zone_name(name_form(text[lead.end : cand.end]))
             if text.endswith(_PARK_ENDINGS, lead.end, cand.end):
@@ -155,6 +157,62 @@ def _qualifies(text: str, cand: Candidate, lead: SurfaceMatch, nxt: SurfaceMatch
     written_in_full = text.endswith(_ADMIN_ENDINGS, lead.start, lead.end)
     local = lead.surface.subtype in ("City", "District", "County")
     return written_in_full and local and nxt.surface.subtype == "Province"
+
+
+# What a zone holds, named after the zone's name: a sub-area, a town, a base or a science
+# park of a name of its own. (Industrial parks are rule_candidates._after_zone_prefix's: a
+# park named by an industry has no name without its zone.)
+_ZONE_PART_ENDINGS = ("片区", "小镇", "科技园", "基地")
+_ZONE_WORDS = ("开发区", "经开区", "高新区", "新区")
+
+
+def _zone_before_its_part(text: str, cand: Candidate, lead: SurfaceMatch) -> bool:
+    """ "浦口经济开发区桥林片区", "萧山经开区信息港小镇", "石家庄高新区国际生物医药产业园": a known
+    zone, then a part of it with a name of its own: two places, and the part is named alone."""
+    return (
+        lead.surface.subtype == "DevelopmentZone"
+        and text.endswith(_ZONE_WORDS, lead.start, lead.end)
+        and text.endswith(_ZONE_PART_ENDINGS, lead.end, cand.end)
+        and cand.end - lead.end >= _MIN_ZONE_CHARS
+    )
+
+
+def parts_after_zones(text: str, pool: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """``pool`` with each park or area a rule read over a zone the rules read too ("浦口经济开发区
+    桥林片区") cut to start after the zone: the zone and its part are two places (as
+    _zone_before_its_part splits a known zone off)."""
+    zones = {
+        (c.start, c.end)
+        for c in pool
+        if c.type == "Place" and c.subtype == "DevelopmentZone" and text.endswith(_ZONE_WORDS, c.start, c.end)
+    }
+    if not zones:
+        return pool
+    result = []
+    for cand in pool:
+        zone_end = _zone_opening(text, cand, zones, gaz)
+        if zone_end > 0:
+            cand = Candidate(
+                zone_end, cand.end, cand.type, cand.subtype, name_form(text[zone_end : cand.end]), cand.source
+            )
+        result.append(cand)
+    return result
+
+
+def _zone_opening(text: str, cand: Candidate, zones: set[tuple[int, int]], gaz: Gazetteer) -> int:
+    """The end of the zone that opens place ``cand`` when the rest names a part of it, or -1."""
+    if cand.type != "Place" or not text.endswith(_ZONE_PART_ENDINGS, cand.start, cand.end):
+        return -1
+    ends = [b for a, b in zones if a == cand.start and cand.end - b >= _MIN_ZONE_CHARS]
+    end = max(ends, default=-1)
+    return end if end > 0 and not _named_by_an_industry(text[end : cand.end], gaz) else -1
+
+
+def _named_by_an_industry(part: str, gaz: Gazetteer) -> bool:
+    """ "生物医药基地": a part named by an industry has no name without its zone."""
+    own = next((part[: -len(w)] for w in _ZONE_PART_ENDINGS if part.endswith(w)), part)
+    surface = gaz.surface(own)
+    return surface is not None and surface.type == "IndustryChain"
 
 
 def _district_before_a_place(text: str, cand: Candidate, lead: SurfaceMatch) -> bool:

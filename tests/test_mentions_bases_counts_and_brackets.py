@@ -124,3 +124,8 @@ def test_a_clause_that_says_what_an_industry_is_like_names_none():
     assert "光伏" in chains
     assert not {"资源优势明显", "外贸需求量大"} & chains
     assert {"生物健康", "医疗健康"} <= _names("IndustryChain", "该区发展生物健康、医疗健康等产业。")
+
+
+def test_having_now_and_linking_open_no_name():
+    assert "三鑫医疗" in _names("Enterprise", "该集聚区现有三鑫医疗、汉德生物等5个重点项目投运。")
+    assert "剑桥大学" in _names("University", "该中心成功链接剑桥大学等机构。")

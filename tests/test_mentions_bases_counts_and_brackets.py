@@ -129,3 +129,9 @@ def test_a_clause_that_says_what_an_industry_is_like_names_none():
 def test_having_now_and_linking_open_no_name():
     assert "三鑫医疗" in _names("Enterprise", "该集聚区现有三鑫医疗、汉德生物等5个重点项目投运。")
     assert "剑桥大学" in _names("University", "该中心成功链接剑桥大学等机构。")
+
+
+def test_words_between_the_opening_verb_and_a_known_first_industry_qualify_it():
+    chains = _names("IndustryChain", "该市重点发展硅光伏、光伏玻璃、海上风电等产业。")
+    assert {"硅光伏", "光伏玻璃", "海上风电"} <= chains
+    assert {"汽车及配套", "电子信息"} <= _names("IndustryChain", "该市形成了汽车及配套、电子信息等产业。")

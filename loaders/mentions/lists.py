@@ -27,7 +27,7 @@ from loaders.lexicon.chain_names import (
 )
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
-from loaders.mentions.entity_rules import left_boundary
+from loaders.mentions.entity_rules import STOP_WORDS, left_boundary
 from loaders.mentions.field_lists import (
     mostly_not_industries,
     named_industries,
@@ -231,6 +231,8 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
     if cls == "IndustryChain":
         items = [(after_leading_place(text, a, b, known), b, k) if k is None else (a, b, k) for a, b, k in items]
         items = _first_member_cut(text, items, after_leading_making_verb)
+        if by_cue and not field:
+            items = _modified_known_first(text, items)
     stages = field and names_stages([text[a:b] for a, b, _ in items])
     short_firms = _short_firms_between_firms(text, items) if cls == "Enterprise" and not by_cue else set()
     return [
@@ -258,6 +260,32 @@ def _first_member_cut(
         return items
     a, b, _ = items[-1]
     return [*items[:-1], (start_after(text, a, b), b, None)]
+
+
+# Verbs that open a list of industries; the words between one and a known industry that
+# opens the list qualify it ("发展|硅|光伏、光伏玻璃等产业": 硅光伏, one industry).
+_OPENING_VERBS = frozenset(
+    {"发展", "培育", "打造", "壮大", "布局", "聚焦", "做强", "做大", "做优", "推进", "引进", "形成", "涵盖", "拥有"}
+)
+_MODIFIER_CHARS = (1, 2, 3)
+_HAN_WORD = re.compile("[\u4e00-\u9fff]+")
+
+
+def _modified_known_first(
+    text: str, items: list[tuple[int, int, KnownSpan | None]]
+) -> list[tuple[int, int, KnownSpan | None]]:
+    """``items`` (read right to left) with the list's first member, a known industry, widened
+    over the words between it and the verb that opens the list."""
+    if not items or items[-1][2] is None:
+        return items
+    a, b, _ = items[-1]
+    for n in _MODIFIER_CHARS:
+        words = segment(text[max(0, a - n - 2) : a])
+        if len(words) >= 2 and words[-2] in _OPENING_VERBS and len(words[-1]) == n:
+            modifier = words[-1]
+            if _HAN_WORD.fullmatch(modifier) and modifier not in STOP_WORDS:
+                return [*items[:-1], (a - n, b, None)]
+    return items
 
 
 def after_leading_place(text: str, start: int, end: int, known: KnownIndex) -> int:

@@ -82,14 +82,15 @@ def test_clean_heading_strips_numbering_and_markup() -> None:
     assert clean_heading("第三节 第三代半导体") == "第三代半导体"
 
 
-def test_a_closing_bracket_ends_the_list_it_encloses() -> None:
+def test_segments_in_brackets_after_a_listed_industry_stay_in_its_list() -> None:
     world = {**LEXICON, "新一代信息技术": Known("IndustryChain")}
-    units = units_of("新一代信息技术（集成电路、新型显示）、新能源汽车", world)
-    assert [[m.text for m in u.members] for u in units] == [
-        ["新一代信息技术"],
-        ["集成电路", "新型显示"],
-        ["新能源汽车"],
-    ]
+    (unit,) = units_of("新一代信息技术（集成电路、新型显示）、新能源汽车", world)
+    assert [m.text for m in unit.members] == ["新一代信息技术", "集成电路", "新型显示", "新能源汽车"]
+
+
+def test_a_closing_bracket_of_anything_else_ends_the_list_it_encloses() -> None:
+    units = units_of("合肥（集成电路、新型显示）、新能源汽车")
+    assert [[m.text for m in u.members] for u in units] == [["合肥"], ["集成电路", "新型显示"], ["新能源汽车"]]
 
 
 def test_bracketed_items_each_reopened_stay_one_list() -> None:

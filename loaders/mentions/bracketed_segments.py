@@ -68,12 +68,3 @@ def said_of_before(text: str, end: int) -> int:
     if text.startswith(_ASIDES, open_at + 1) or segment_bracket_at(text, open_at) is not None:
         return open_at
     return -1
-
-
-def segment_bracket_before(text: str, end: int) -> SegmentBracket | None:
-    """The bracket of segments that closes right before ``end`` ("汽车（汽车零部件）|"), or None."""
-    open_at = bracket_open_before(text, end)
-    if open_at < 0:
-        return None
-    found = segment_bracket_at(text, open_at)
-    return found if found is not None and found.close_at == end - 1 else None

@@ -341,8 +341,8 @@ PRODUCTION_BASE_SOURCE = "production-base-industry"
 # makes, written right before it after a clause's or a list's mark, is an industry the place
 # hosts. (A firm's base, "某某公司新能源电池生产基地", opens on the firm's name: no mark.)
 _PRODUCTION_BASE = re.compile("(?:生产|制造)基地")
-_OPENS_PRODUCT = re.compile("(?:^|[的、，,；;：:和及]|最大的|重要的)$")
-MAX_PRODUCT_CHARS = 8
+_OPENS_PRODUCT = re.compile("(?:^|[的、，,；;：:和及])$")
+MIN_PRODUCT_CHARS, MAX_PRODUCT_CHARS = 2, 8
 
 
 def production_base_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
@@ -354,7 +354,7 @@ def production_base_candidates(text: str, matches: list[SurfaceMatch]) -> list[C
         end = base.start()
         start = left_boundary(text, end, known)
         name = text[start:end]
-        if not (2 <= len(name) <= MAX_PRODUCT_CHARS) or not _OPENS_PRODUCT.search(text, 0, start):
+        if not (MIN_PRODUCT_CHARS <= len(name) <= MAX_PRODUCT_CHARS) or not _OPENS_PRODUCT.search(text, 0, start):
             continue
         if (start, end) in known or any(a < end and start < b for a, b in others) or not acceptable_chain(name):
             continue  # a known name there is read as it is (电力装备, or a firm's name)

@@ -79,7 +79,7 @@ def split_leading_places(
     places = {m.start: m for m in matches if m.surface.type == "Place"}
     result: list[Candidate] = []
     for cand in chosen:
-        split = _split_places_off(text, cand, places)
+        split = _split_places_off(text, cand, places, gaz)
         result += split if len(split) > 1 else _split_county_off(text, cand, gaz)
     return result
 
@@ -109,7 +109,7 @@ def _split_county_off(text: str, cand: Candidate, gaz: Gazetteer) -> list[Candid
     return [cand]
 
 
-def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch]) -> list[Candidate]:
+def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch], gaz: Gazetteer) -> list[Candidate]:
     """``cand`` with the places that only say where it lies split off, one after the
     other ("山东省|济南市|高新区")."""
     split: list[Candidate] = []
@@ -124,7 +124,7 @@ def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch
             )
         elif nxt is not None and _qualifies(text, cand, lead, nxt):
             canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
-        elif _zone_before_its_part(text, cand, lead):
+        elif _zone_before_its_part(text, cand, lead, gaz):
             canonical = name_form(text[lead.end : cand.end])
         elif _district_before_a_place(text, cand, lead):
             canonical = full_zone_name(name_form(text[lead.end : cand.end]))
@@ -166,14 +166,15 @@ _ZONE_PART_ENDINGS = ("片区", "小镇", "科技园", "基地")
 _ZONE_WORDS = ("开发区", "经开区", "高新区", "新区")
 
 
-def _zone_before_its_part(text: str, cand: Candidate, lead: SurfaceMatch) -> bool:
-    """ "浦口经济开发区桥林片区", "萧山经开区信息港小镇", "石家庄高新区国际生物医药产业园": a known
-    zone, then a part of it with a name of its own: two places, and the part is named alone."""
+def _zone_before_its_part(text: str, cand: Candidate, lead: SurfaceMatch, gaz: Gazetteer) -> bool:
+    """ "某某高新区星湖片区", "某某经开区云栖小镇": a known zone, then a part of it with a name of
+    its own (not an industry's: "生物医药基地"): two places, and the part is named alone."""
     return (
         lead.surface.subtype == "DevelopmentZone"
         and text.endswith(_ZONE_WORDS, lead.start, lead.end)
         and text.endswith(_ZONE_PART_ENDINGS, lead.end, cand.end)
         and cand.end - lead.end >= _MIN_ZONE_CHARS
+        and not _named_by_an_industry(text[lead.end : cand.end], gaz)
     )
 
 

@@ -21,6 +21,8 @@ SUPPORTER_CLASSES = frozenset(
     {"Laboratory", "LargeScientificFacility", "ResearchInstitute", "University", "InnovationPlatform"}
 )
 PARENT_CLASSES = frozenset({"University", "ResearchInstitute", "Enterprise"})
+# What may be operated (the ontology's operatedBy domain): labs, facilities and platforms.
+OPERATED_CLASSES = domain_and_range("OPERATED_BY")[0]
 _PLACE = frozenset({"Place"})
 _CHAIN = frozenset({"IndustryChain"})
 

@@ -33,7 +33,7 @@ from kg.model import (
 from kg.reasons import DropReason
 from loaders import ablation
 from loaders.mentions.coordination import group_units, without_overlaps
-from loaders.relations.class_limits import violation
+from loaders.relations.class_limits import OPERATED_CLASSES, violation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
 from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
 from loaders.relations.list_spread import Lists, spread_over_lists, spreadable_lists
@@ -277,10 +277,6 @@ def sentence_views(
             paragraph_subject = opening or paragraph_subject
             recent_subject = opening or recent_subject
         yield view
-
-
-# What OPERATED_BY starts at (ontology/innokg.ttl): a lab, a facility or a platform.
-OPERATED_CLASSES = frozenset({"Laboratory", "LargeScientificFacility", "InnovationPlatform"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from kg.model import Mention
 from loaders.mentions.candidates import GAZETTEER_SOURCE
-from loaders.relations.class_limits import PARENT_CLASSES
+from loaders.relations.class_limits import OPERATED_CLASSES, PARENT_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
 from loaders.relations.registry import Found, pairwise, relation_rule
@@ -98,7 +98,6 @@ def part_of_parent_name(view: SentenceView) -> Iterator[Found]:
                 yield Found(_belonging(child, [parent]), child, parent)
 
 
-_OPERATED = frozenset({"Laboratory", "LargeScientificFacility", "InnovationPlatform"})
 _CLAUSE_END = re.compile("[。；;]")
 
 
@@ -108,7 +107,7 @@ def _named_body(view: SentenceView, kind: str) -> Mention | None:
     bodies = {
         m.canonical: m
         for m in view.organisations.values()
-        if m.type in _OPERATED and (m.canonical.endswith(kind) or m.written.endswith(kind))
+        if m.type in OPERATED_CLASSES and (m.canonical.endswith(kind) or m.written.endswith(kind))
     }
     return next(iter(bodies.values())) if len(bodies) == 1 else None
 
@@ -133,11 +132,11 @@ def operated_by_builder_roles(view: SentenceView) -> Iterator[Found]:
     """X…。项目法人单位为A，共建单位为B、C / X的合作单位包括A、B: the lab, facility or
     platform is run by each body a builder's role lists, and those bodies cooperate. X is the
     body named last before the roles, in the sentence or before it in the article."""
-    builders = [m for k in _builder_role_units(view) for m in view.units[k].members]
-    if not builders:
+    listed = list(_builder_role_units(view))
+    if not listed:
         return
-    first = next(k for k in _builder_role_units(view))
-    body = _body_before(view, first)
+    builders = [m for k in listed for m in view.units[k].members]
+    body = _body_before(view, listed[0])
     if body is None:
         return
     yield from (Found("OPERATED_BY", body, b) for b in builders if b.canonical != body.canonical)
@@ -155,7 +154,7 @@ def _body_before(view: SentenceView, index: int) -> Mention | None:
     """The lab, facility or platform named last before unit ``index`` in the sentence; else
     the one earlier sentences of the article name most often (of those named as often, the
     first named): what the article speaks of."""
-    inside = [m for u in view.units[:index] for m in u.members if m.type in _OPERATED]
+    inside = [m for u in view.units[:index] for m in u.members if m.type in OPERATED_CLASSES]
     if inside:
         return inside[-1]
     if not view.earlier_bodies:

@@ -390,13 +390,13 @@ def prefectures_by_own_name(divisions: dict[str, Division], surfaces: dict[str, 
     prefecture shares it: 文山壮族苗族自治州 -> 文山, 大同市 -> 大同, 阿里地区 -> 阿里."""
     by_own: dict[str, list[Division]] = defaultdict(list)
     for division in divisions.values():
-        own = _own_name(division.name) if division.level == _PREFECTURE_LEVEL else None
+        own = _own_name(division.name) if division.level == PREFECTURE_LEVEL else None
         if own is not None and own not in surfaces:
             by_own[own].append(division)
     return {own: found[0] for own, found in by_own.items() if len(found) == 1}
 
 
-_PREFECTURE_LEVEL = 2
+PREFECTURE_LEVEL = 2
 _OWN_NAME_SUFFIXES = ("地区", "盟", "市")
 _MIN_OWN_NAME_CHARS = 2
 

@@ -6,7 +6,7 @@ division table (loaders/lexicon/data/divisions.tsv) as item + 区/县/市 among 
 divisions, so only real divisions of that city are taken, whatever the item's words. A
 bare member beside full ones is a division of the full ones' city (sibling_divisions), and
 bare members of which two at least are divisions of one city are that city's
-(bare_sibling_divisions: "在灵石、介休建设").
+(bare_listed_divisions: "在灵石、介休建设").
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from loaders.lexicon.gazetteer import Division, Gazetteer
+from loaders.lexicon.gazetteer import PREFECTURE_LEVEL, Division, Gazetteer
 
 _HAN_BUT_DENG = "[\u4e00-\u7b48\u7b4a-\u9fff]"  # 等 (U+7B49) closes the list
 _LIST = re.compile(
@@ -173,20 +173,30 @@ def _only_division(item: str, cities: set[str], gaz: Gazetteer) -> Division | No
 _MIN_BARE_SIBLINGS = 2
 
 
-def bare_sibling_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
-    """Members of lists of bare short names that are divisions of one city (see above)."""
+def bare_listed_divisions(text: str, gaz: Gazetteer) -> list[ListedDivision]:
+    """Members of lists of bare names that are divisions: a city's counties side by side
+    (see above), and prefectures named by their own name beside their province's cities
+    (_bare_prefectures_in). Each run of the text is walked once for both."""
     found: list[ListedDivision] = []
     for run in _sibling_runs(text):
         items = _items_of(run.group(), run.start())
-        readings = [_bare_readings(start, item, index, len(items), gaz) for index, (start, item) in enumerate(items)]
-        city = _city_of_most(readings)
-        if city is None:
-            continue
-        for options in readings:
-            taken = [(a, b, d) for a, b, d in options if d.parent == city]
-            if taken:
-                a, b, division = taken[0]
-                found.append(ListedDivision(a, b, division))
+        found += _bare_siblings_in(items, gaz)
+        found += _bare_prefectures_in(text, items, gaz)
+    return found
+
+
+def _bare_siblings_in(items: list[tuple[int, str]], gaz: Gazetteer) -> list[ListedDivision]:
+    """The members of one run that are bare divisions of one city (see above)."""
+    readings = [_bare_readings(start, item, index, len(items), gaz) for index, (start, item) in enumerate(items)]
+    city = _city_of_most(readings)
+    if city is None:
+        return []
+    found = []
+    for options in readings:
+        taken = [(a, b, d) for a, b, d in options if d.parent == city]
+        if taken:
+            a, b, division = taken[0]
+            found.append(ListedDivision(a, b, division))
     return found
 
 
@@ -238,30 +248,25 @@ _MIN_SURFACE_CHARS = 3
 # name alone (文山壮族苗族自治州, 大同市 whose short name is an everyday word) beside
 # prefecture-level cities of the same province that the gazetteer knows by short name. Alone
 # such a name is a river, a mountain or a word; in a list of its province's cities it is one.
-_PREFECTURE_LEVEL = 2
 
 
-def bare_prefecture_siblings(text: str, gaz: Gazetteer) -> list[ListedDivision]:
-    """Members of lists that name prefectures by their own name, beside at least
+def _bare_prefectures_in(text: str, items: list[tuple[int, str]], gaz: Gazetteer) -> list[ListedDivision]:
+    """The members of one run that name prefectures by their own name, beside at least
     _MIN_BARE_SIBLINGS known prefecture-level cities of the same province (see above)."""
-    found: list[ListedDivision] = []
     own_names = gaz.prefectures_by_own_name
-    for run in _sibling_runs(text):
-        items = _items_of(run.group(), run.start())
-        provinces: dict[str, int] = {}
-        bare: list[tuple[int, int, Division]] = []
-        for index, (start, item) in enumerate(items):
-            for a, b in _item_spans(start, item, index, len(items)):
-                name = text[a:b]
-                province = _known_prefecture_province(name, gaz)
-                if province is not None:
-                    provinces[province] = provinces.get(province, 0) + 1
-                    break
-                if name in own_names:
-                    bare.append((a, b, own_names[name]))
-                    break
-        found += [ListedDivision(a, b, d) for a, b, d in bare if provinces.get(d.parent, 0) >= _MIN_BARE_SIBLINGS]
-    return found
+    provinces: dict[str, int] = {}
+    bare: list[tuple[int, int, Division]] = []
+    for index, (start, item) in enumerate(items):
+        for a, b in _item_spans(start, item, index, len(items)):
+            name = text[a:b]
+            province = _known_prefecture_province(name, gaz)
+            if province is not None:
+                provinces[province] = provinces.get(province, 0) + 1
+                break
+            if name in own_names:
+                bare.append((a, b, own_names[name]))
+                break
+    return [ListedDivision(a, b, d) for a, b, d in bare if provinces.get(d.parent, 0) >= _MIN_BARE_SIBLINGS]
 
 
 def _item_spans(start: int, item: str, index: int, count: int) -> list[tuple[int, int]]:
@@ -284,4 +289,4 @@ def _known_prefecture_province(name: str, gaz: Gazetteer) -> str | None:
     if surface is None or surface.type != "Place" or len(surface.division_codes) != 1:
         return None
     division = gaz.divisions.get(surface.division_codes[0])
-    return division.parent if division is not None and division.level == _PREFECTURE_LEVEL else None
+    return division.parent if division is not None and division.level == PREFECTURE_LEVEL else None

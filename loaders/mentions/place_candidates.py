@@ -33,8 +33,7 @@ from loaders.mentions.candidates import (
 from loaders.mentions.chained_divisions import chained_division
 from loaders.mentions.county_context import PlaceSpan, bare_counties
 from loaders.mentions.district_lists import (
-    bare_prefecture_siblings,
-    bare_sibling_divisions,
+    bare_listed_divisions,
     listed_divisions,
     sibling_divisions,
 )
@@ -313,7 +312,7 @@ def bare_sibling_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     ("溧阳、金坛两地共建电池基地" names no place 金坛两地共建电池基地)."""
     return [
         _division_candidate(item.start, item.end, item.division, BARE_SIBLINGS_SOURCE)
-        for item in [*bare_sibling_divisions(text, gaz), *bare_prefecture_siblings(text, gaz)]
+        for item in bare_listed_divisions(text, gaz)
     ]
 
 

@@ -64,6 +64,13 @@ def test_parts_and_services_a_named_chain_is_mainly_made_of_are_its_segments():
     assert found["船用新材料"].type == "IndustryChain"
 
 
+def test_systems_a_named_chain_is_built_around_are_its_segments():
+    # A vehicle's systems (电驱系统, 底盘系统) are what its chain is made of, as parts are.
+    found = _by_text("该区形成了以电驱系统、底盘系统为核心的新能源汽车产业集群。")
+    assert found["电驱系统"].type == "IndustryChain"
+    assert found["底盘系统"].type == "IndustryChain"
+
+
 def test_what_a_system_of_industries_is_mainly_made_of_is_left_alone():
     # 为主 before 产业体系 ranks what the system holds: stages and products, no industries.
     found = _by_text("该市健全以高端储能电池制造、光伏发电集成为主的特色光伏产业体系。")

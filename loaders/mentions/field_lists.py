@@ -36,6 +36,7 @@ from loaders.mentions.member_names import MAX_ITEM_CHARS, acceptable_member
 SEGMENT_TAILS = (
     *("服务", "外包", "制造", "材料", "装备", "设备", "零部件", "元器件", "软件", "芯片", "电池", "终端"),
     *("机车", "车辆", "货车", "客车"),  # rolling stock and vehicles: the products of transport chains
+    "系统",  # a vehicle's or a plant's systems (电驱系统, 底盘系统): what its chain is made of, as parts are
 )
 
 

@@ -129,6 +129,15 @@ def test_verbs_of_visiting_receiving_and_announcing_stay_out_of_names():
     assert not any(n.startswith(("赴", "接待", "宣布", "借鉴")) for n in found)
 
 
+def test_verbs_of_lying_in_and_moving_into_a_place_stay_out_of_its_name():
+    places = _places(
+        "青岚实验室坐落于翠湖市星海新城。",
+        "龙头企业星海电子集团进驻云岭工业园区。",
+        "白杨县地处青岚走廊中部。",
+    )
+    assert not any(verb in p for p in places for verb in ("坐落", "进驻", "地处"))
+
+
 def test_the_only_zone_of_a_province_is_no_name():
     places = _places("这是该省唯一高新技术产业开发区。", "全市各级经济技术开发区都在招商。")
     assert not any("唯一" in p or "各级" in p for p in places)

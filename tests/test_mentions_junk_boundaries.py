@@ -138,6 +138,20 @@ def test_verbs_of_lying_in_and_moving_into_a_place_stay_out_of_its_name():
     assert not any(verb in p for p in places for verb in ("坐落", "进驻", "地处"))
 
 
+def test_spans_of_time_distance_and_inviting_open_no_name():
+    found = {
+        m.text
+        for m in _found(
+            "这几年公司加大研发投入。",
+            "距离青岚小镇客厅不远处是一排小楼。",
+            "小镇邀请欧洲顶级战略咨询公司进行咨询。",
+            "这是继国家级新区之后的又一块金字招牌。",
+            "大学将科研成果输入到青岚小镇进行产业转化。",
+        )
+    }
+    assert not any(n.startswith(("几年", "距离", "邀请", "继")) or n.endswith("进行") for n in found)
+
+
 def test_the_only_zone_of_a_province_is_no_name():
     places = _places("这是该省唯一高新技术产业开发区。", "全市各级经济技术开发区都在招商。")
     assert not any("唯一" in p or "各级" in p for p in places)

@@ -70,6 +70,10 @@ def test_a_quoted_run_of_vocabulary_segments_needs_no_chain_word() -> None:
     assert list(chain_link_spans("完善“研发-中试-量产”联动机制。")) == []
 
 
+def test_a_run_of_what_a_chain_s_ecosystem_joins_holds_no_links() -> None:
+    assert list(chain_link_spans("园区构建“产业—科技—人才—政策—服务”一体化的产业链生态体系。")) == []
+
+
 def test_stages_walked_from_upstream_to_downstream_are_segments(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     text = "该市集成电路产业链条完整，从上游的硅片、光刻胶，到中游的晶圆制造，再到下游的消费电子应用。\n"

@@ -36,6 +36,11 @@ _CHAIN_WORD = re.compile("产业链|产业体系|完整链条")
 _ANY_DASH = re.compile(r"[—－→-]")
 
 
+# What a chain's ecosystem joins ("“产业—科技—人才—政策—服务”一体化的产业链生态"): a run that holds
+# one of these words lists the supports of a chain, no links of it.
+_ECOSYSTEM_WORDS = frozenset({"产业", "科技", "人才", "政策", "资金", "金融", "资本"})
+
+
 # "…—PTA—聚酯系列": a link named with the range of products it makes; the link is 聚酯.
 _RANGE_WORD = "系列"
 
@@ -58,7 +63,9 @@ def chain_link_runs(text: str) -> Iterator[tuple[list[tuple[int, int]], int]]:
     for run in runs:
         seen.add(run.span("run"))
         word = _CHAIN_WORD.search(text, run.end())
-        yield list(_pieces(text, run.start("run"), run.group("run"))), word.start() if word else -1
+        pieces = list(_pieces(text, run.start("run"), run.group("run")))
+        if not any(text[a:b] in _ECOSYSTEM_WORDS for a, b in pieces):
+            yield pieces, word.start() if word else -1
     for run in _QUOTED_RUN.finditer(text):
         if run.span("run") in seen:
             continue

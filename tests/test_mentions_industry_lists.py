@@ -71,6 +71,11 @@ def test_systems_a_named_chain_is_built_around_are_its_segments():
     assert found["底盘系统"].type == "IndustryChain"
 
 
+def test_a_quoted_list_an_industry_is_built_around_is_read_inside_its_quotes():
+    found = _by_text("园区以“星海传感、云岭终端、翠湖深加工”为主导产业。")
+    assert found["翠湖深加工"].type == "IndustryChain"
+
+
 def test_what_a_system_of_industries_is_mainly_made_of_is_left_alone():
     # 为主 before 产业体系 ranks what the system holds: stages and products, no industries.
     found = _by_text("该市健全以高端储能电池制造、光伏发电集成为主的特色光伏产业体系。")

@@ -19,8 +19,9 @@ from loaders.mentions.list_walk import RUN_BREAKS, clause_start, members_ending_
 from loaders.mentions.listed_links import names_a_chain
 from loaders.mentions.member_names import acceptable_chain
 
+# The list may stand in quotes ("以“A、B、C”为主导产业"): the quotes enclose the list only.
 _LED_LIST = re.compile(
-    rf"以(?P<list>[^{RUN_BREAKS}以为]{{2,60}}?)为(?P<role>核心|特色方向|特色|主导|重点|主体|支撑|引领|支柱|首位|主)"
+    rf"以[“\"‘]?(?P<list>[^{RUN_BREAKS}以为]{{2,60}}?)[”\"’]?为(?P<role>核心|特色方向|特色|主导|重点|主体|支撑|引领|支柱|首位|主)"
     r"的?(?P<chain>[^，。；的为]{0,10}?)(?:产业|制造业|服务业|工业)"
 )
 # "以A、B为主的…产业体系": a plain 为主 before a system or layout of industries ranks what

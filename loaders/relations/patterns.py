@@ -49,8 +49,9 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   a ``gap_cues`` word must open the text after the head.
 - ``head: "subject"``: the sentence names no place or organisation before the tail, and
   the head is the place an earlier sentence of the paragraph opened with (document context,
-  SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"); the cue must then stand
-  in the tail's clause before it. Such patterns get a lower confidence and a rule name of
+  SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"), or the zone a clause
+  names by its kind word alone ("…，园区以A为主导产业": loaders.relations.kind_subjects); the
+  cue must then stand in the tail's clause before it. Such patterns get a lower confidence and a rule name of
   their own.
 - ``head: "article"``: like ``"subject"``, but the head is the one place the sentence's
   article names (a plan naming "四川" in a heading only speaks of it throughout); the
@@ -79,6 +80,7 @@ from kg.model import ENTITY_CLASSES, RELATION_TYPES, Mention
 from loaders.lexicon.json_lines import file_lines, json_objects
 from loaders.mentions.coordination import Unit
 from loaders.relations.cue_patterns import cue_patterns
+from loaders.relations.kind_subjects import zones_named_by_kind
 from loaders.relations.registry import RESPECTIVELY, Found, RelationRule, pairwise, respective_pairs
 from loaders.relations.scope import CITY_DEIXIS_SOURCE, DOCUMENT_SUBJECT, synthetic_mention
 from loaders.relations.topic import part_start
@@ -254,6 +256,9 @@ class RelationPattern:
         if opening is not None:
             for first in _later_parts(view):
                 yield from self._subjectless_tails(view, first, opening)
+        # "…，园区以A、B为主导产业": a clause opening with a zone's kind word alone speaks of it.
+        for first, zone in zones_named_by_kind(view):
+            yield from self._subjectless_tails(view, first, synthetic_mention(zone, view.sentence, DOCUMENT_SUBJECT))
 
     def _find_with_only_place(self, view: SentenceView) -> Iterator[Found]:
         """A plan that names one place only ("四川" in its heading) speaks of it throughout:

@@ -3,8 +3,9 @@
 A page about one park or zone calls it by its kind word later on (园区, 开发区, 高新区, 小镇…).
 A clause opening with that word has the zone as its subject, even where the sentence names
 other places before it ("根据亳州市产业基础、借鉴芜湖市经验，园区以…为主导产业"). The zone is
-the article's zone of that kind: the place it names most often, when that is one, else the
-only zone of that kind it names; otherwise the word says nothing sure.
+the zone of that kind the sentence names before the word, else the article's: the place it
+names most often, when that is one, else the only zone of that kind it names; otherwise the
+word says nothing sure.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def zones_named_by_kind(view: SentenceView) -> Iterator[tuple[int, Mention]]:
     if not _KIND_OPENING.search(view.text):
         return
     for opening in _KIND_OPENING.finditer(view.text):
-        zone = _only_zone_of_kind(view, opening.group("kind"))
+        kind = opening.group("kind")
+        zone = _zone_named_before(view, kind, opening.start()) or _only_zone_of_kind(view, kind)
         if zone is None or _names_a_zone_here(view, opening.end()):
             continue
         first = next((i for i, unit in enumerate(view.units) if unit.start >= opening.end()), None)
@@ -51,13 +53,19 @@ def zones_named_by_kind(view: SentenceView) -> Iterator[tuple[int, Mention]]:
             yield first, zone
 
 
-def _only_zone_of_kind(view: SentenceView, kind: str) -> Mention | None:
+def _of_kind(mention: Mention, kind: str) -> bool:
     endings = _NAME_ENDINGS[kind]
-    zones = {
-        m.canonical: m
-        for m in view.places.values()
-        if m.subtype == _ZONE and (m.canonical.endswith(endings) or m.written.endswith(endings))
-    }
+    return mention.subtype == _ZONE and (mention.canonical.endswith(endings) or mention.written.endswith(endings))
+
+
+def _zone_named_before(view: SentenceView, kind: str, at: int) -> Mention | None:
+    """The last zone of the kind the sentence itself names before ``at`` ("X产业园…，目前园区…")."""
+    named = [m for unit in view.units if unit.kind == "place" and unit.end <= at for m in unit.members]
+    return next((m for m in reversed(named) if _of_kind(m, kind)), None)
+
+
+def _only_zone_of_kind(view: SentenceView, kind: str) -> Mention | None:
+    zones = {m.canonical: m for m in view.places.values() if _of_kind(m, kind)}
     if view.main_place in zones:
         return zones[view.main_place]  # the zone the article names most often
     return next(iter(zones.values())) if len(zones) == 1 else None

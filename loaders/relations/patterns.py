@@ -61,6 +61,11 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   opened with (SentenceView.recent_place), when that place is what the page is about (its
   title's place, else the one its article names most often) and no park named by its kind
   alone ("园区…，重点发展A") is the subject. Lower confidence and a rule name of their own too.
+- ``tail: "governing"``: heads after a cue (within ``max_gap`` before them in their clause) in
+  a clause that names no place of its own belong to the place that governs it: the
+  paragraph's subject (SentenceView.subject_place: "X园区位于…。已先后落地A、B"), or the zone
+  the clause names by its kind word alone ("园区已落地A、B": loaders.relations.kind_subjects).
+  A head with no cue before it opens the clause as its own subject and ends the search.
 
 Each pattern becomes a registered relation rule with its name and confidence; coordinated
 lists on either side are distributed over every member.
@@ -92,7 +97,8 @@ PAGE = "page"
 ARTICLE = "article"
 RECENT = "recent"
 PARAGRAPH = "paragraph"
-_CONTEXT_SLOTS = frozenset({SUBJECT, PAGE, ARTICLE, PARAGRAPH, RECENT})
+GOVERNING = "governing"
+_CONTEXT_SLOTS = frozenset({SUBJECT, PAGE, ARTICLE, PARAGRAPH, RECENT, GOVERNING})
 _PAGE_SOURCE = "page-title"
 _ARTICLE_SOURCE = "article-only-place"
 _CUES = cue_patterns(__name__)
@@ -209,6 +215,8 @@ class RelationPattern:
             yield from self._find_with_recent_place(view)
         elif self.tail == {SUBJECT}:
             yield from self._heads_pointing_here(view)
+        elif self.tail == {GOVERNING}:
+            yield from self._heads_of_governing_place(view)
         elif self.tail == {PAGE}:
             # "X投资…布局…" in a sentence naming no place: the place the page's title names,
             # unless a heading over the sentence names another
@@ -309,6 +317,31 @@ class RelationPattern:
             if self.gap.search(clause) or (governed == j - 1 and _second_object(view, governed, j)):
                 governed = j
                 yield from pairwise(self.type, [head], tails)
+
+    def _heads_of_governing_place(self, view: SentenceView) -> Iterator[Found]:
+        """ "X园区…。已落地A、B等企业": heads after a cue in a clause that names no place of its
+        own belong to the place that governs it, the paragraph's subject or the zone the
+        clause names by its kind word ("园区已落地A、B")."""
+        subject = view.subject_place
+        if subject is not None and subject.sentence != view.sentence.index:
+            yield from self._subjectless_heads(view, 0, synthetic_mention(subject, view.sentence, DOCUMENT_SUBJECT))
+        for first, zone in zones_named_by_kind(view):
+            yield from self._subjectless_heads(view, first, synthetic_mention(zone, view.sentence, DOCUMENT_SUBJECT))
+
+    def _subjectless_heads(self, view: SentenceView, first: int, place: Mention) -> Iterator[Found]:
+        """Heads from unit ``first`` on whose clause holds a cue before them, until a place
+        gives the text a subject of its own."""
+        for j in range(first, len(view.units)):
+            if view.units[j].kind == "place":
+                return
+            heads = _members(view, j, self.head)
+            if not heads or self.gap is None:
+                continue
+            clause = view.clause_before(j)[-self.max_gap :]
+            if not self.gap.search(clause):
+                return  # a head with no cue before it opens the clause: its own subject
+            if self.blockers is None or not self.blockers.search(clause):
+                yield from pairwise(self.type, heads, [place])
 
     def _heads_pointing_to(
         self, view: SentenceView, place: Mention | None, source: str, cue_at_start: bool, count: int | None = None

@@ -330,12 +330,13 @@ class RelationPattern:
 
     def _subjectless_heads(self, view: SentenceView, first: int, place: Mention) -> Iterator[Found]:
         """Heads from unit ``first`` on whose clause holds a cue before them, until a place
-        gives the text a subject of its own."""
+        that can be no head, or a head with no cue before it, gives the text a subject of its
+        own ("下辖A、B" lists places as heads; "A引进B" opens with its own subject A)."""
         for j in range(first, len(view.units)):
-            if view.units[j].kind == "place":
-                return
             heads = _members(view, j, self.head)
             if not heads or self.gap is None:
+                if view.units[j].kind == "place":
+                    return
                 continue
             clause = view.clause_before(j)[-self.max_gap :]
             if not self.gap.search(clause):

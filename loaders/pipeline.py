@@ -9,7 +9,9 @@ from pathlib import Path
 
 from kg.model import DocumentExtraction
 from loaders.entity_model import check_entities
+from loaders.lexicon.gazetteer import default_gazetteer
 from loaders.mentions.find import find_mentions
+from loaders.mentions.nested_parents import with_nested_parents
 from loaders.read.document import read_document
 from loaders.relations.engine import extract_relations
 from loaders.resolve import build_entities
@@ -22,7 +24,8 @@ def extract_document(path: str | Path) -> DocumentExtraction:
     is what the one before returned: relations are read between the resolved mentions."""
     document = read_document(path)
     found = find_mentions(document)
-    resolved = build_entities(found.mentions)
+    # A university named at the head of its unit's name is an entity too (浙江大学金华研究院).
+    resolved = build_entities(with_nested_parents(document, found.mentions, default_gazetteer()))
     related = extract_relations(document, resolved.mentions)
     checked = check_entities(document, resolved.entities, resolved.mentions, related.relations)
     return DocumentExtraction(

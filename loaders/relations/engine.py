@@ -33,6 +33,7 @@ from kg.model import (
 from kg.reasons import DropReason
 from loaders import ablation
 from loaders.mentions.coordination import group_units, without_overlaps
+from loaders.mentions.nested_parents import NESTED_PARENT_SOURCE
 from loaders.relations.class_limits import OPERATED_CLASSES, violation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
 from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
@@ -95,6 +96,7 @@ def extract_relations(
             for found in rule.function(view):  # (what rule.apply calls: one call fewer per rule and sentence)
                 candidates.append(_Candidate(found, rule, view.sentence))
     result.relations = _accept(doc, candidates, result.dropped)
+    mentions = [m for m in mentions if m.source != NESTED_PARENT_SOURCE]  # (read through their units)
     if ablation.enabled("pair-model"):
         result.relations += _pair_relations(doc, mentions, result.relations)
     # What a page leaves unsaid between sentences is read only on a page that says something
@@ -481,7 +483,9 @@ def _view(
     context: _Context,
     result: RelationResult,
 ) -> SentenceView | None:
-    placed = _placed(sentence, mentions, context.scope)
+    # A body named inside a unit's name stands in no list or clause of its own: it is read
+    # through the unit (part-of-parent-name finds it among the article's organisations).
+    placed = _placed(sentence, [m for m in mentions if m.source != NESTED_PARENT_SOURCE], context.scope)
     if not placed:
         return None
     place = section_place(context.scope, sentence, context.run_places)

@@ -19,6 +19,7 @@ from loaders.relations.view import SentenceView
 _CUES = cue_patterns(__name__)
 _CHILDREN = frozenset({"Laboratory", "ResearchInstitute", "InnovationPlatform"})
 _RUN_BY_COMPANY = frozenset({"Laboratory", "InnovationPlatform"})
+_UNIVERSITY = "University"
 
 
 # The OPERATED_BY rules that read two neighbouring organisations only: neighbour_rules.toml.
@@ -85,6 +86,11 @@ def _parent_by_name(view: SentenceView, child: Mention) -> Mention | None:
     return None
 
 
+def _school_of(child: Mention, parent: Mention) -> bool:
+    """A school or college named after its university ("同济大学汽车学院") is part of it."""
+    return child.type == _UNIVERSITY and parent.type == _UNIVERSITY
+
+
 @relation_rule("part-of-parent-name", 0.7, min_mentions=1, needs="org")
 def part_of_parent_name(view: SentenceView) -> Iterator[Found]:
     """ "中科院合肥物质研究院", "华为研究院": a unit whose name begins with the name of a
@@ -94,7 +100,7 @@ def part_of_parent_name(view: SentenceView) -> Iterator[Found]:
             continue
         for child in unit.members:
             parent = _parent_by_name(view, child)
-            if parent is not None and child.type in _CHILDREN:
+            if parent is not None and (child.type in _CHILDREN or _school_of(child, parent)):
                 yield Found(_belonging(child, [parent]), child, parent)
 
 

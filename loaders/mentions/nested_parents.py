@@ -1,0 +1,71 @@
+"""Universities and institutes named at the head of a unit's name: "浙江大学金华研究院".
+
+A unit named after the university or institute it belongs to (浙江大学金华研究院, 同济大学汽车
+学院, 中科院微电子所昆山分所) names that body too, and a page may write it nowhere else. The body
+gets a mention of its own, inside the unit's: the one place where mentions overlap. It is an
+entity of the page, and the unit is part of it (relations: part-of-parent-name). A body the
+page names elsewhere needs no second mention; only bodies the reference data knows are read
+so, and only at the head of a unit's name.
+"""
+
+from __future__ import annotations
+
+from kg.model import Document, Mention
+from loaders.lexicon.gazetteer import Gazetteer, Surface
+from loaders.mentions.candidates import BY_SPAN, GAZETTEER_SOURCE
+
+NESTED_PARENT_SOURCE = "nested-parent"
+_PARENT_CLASSES = frozenset({"University", "ResearchInstitute"})
+# Units that belong to a university or an institute (a college's school is a University).
+_CHILD_CLASSES = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform", "University"})
+_MIN_PARENT = 3  # 中科院
+
+_MIN_REST = 2  # the unit's own words after the parent's name ("学院", "分所")
+
+
+def with_nested_parents(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """``mentions`` and a mention for each parent body named at the head of a unit's name
+    that the page names nowhere else, sorted by span; ``mentions`` itself when there is none."""
+    named = {m.canonical for m in mentions}
+    added: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type not in _CHILD_CLASSES or mention.source == GAZETTEER_SOURCE:
+            continue  # (a body the reference data knows whole: its parent is no word of the page)
+        found = _parent_at_head(mention.clean_text or mention.text, gaz)
+        if found is None:
+            continue
+        surface, length = found
+        if surface.canonical in named or surface.canonical in added or surface.canonical == mention.canonical:
+            continue
+        added[surface.canonical] = _nested_mention(doc, mention, surface, length)
+    return sorted([*mentions, *added.values()], key=BY_SPAN) if added else mentions
+
+
+def _parent_at_head(name: str, gaz: Gazetteer) -> tuple[Surface, int] | None:
+    """The longest known university or institute name that opens ``name`` and leaves a
+    unit's own words after it, with its length."""
+    for length in range(len(name) - _MIN_REST, _MIN_PARENT - 1, -1):
+        surface = gaz.surface(name[:length])
+        if surface is not None and surface.type in _PARENT_CLASSES and not surface.needs_context:
+            return surface, length
+    return None
+
+
+def _nested_mention(doc: Document, unit: Mention, parent: Surface, length: int) -> Mention:
+    sentence = doc.sentences[unit.sentence]
+    clean_end = unit.clean_start + length
+    end = sentence.offsets[clean_end - 1] + 1
+    return Mention(
+        doc=doc.name,
+        sentence=unit.sentence,
+        start=unit.start,
+        end=end,
+        text=doc.text[unit.start : end],
+        type=parent.type,
+        subtype=parent.subtype,
+        canonical=parent.canonical,
+        source=NESTED_PARENT_SOURCE,
+        clean_start=unit.clean_start,
+        clean_end=clean_end,
+        clean_text=sentence.text[unit.clean_start : clean_end],
+    )

@@ -10,7 +10,7 @@ so, and only at the head of a unit's name.
 
 from __future__ import annotations
 
-from kg.model import Document, Mention
+from kg.model import Document, Mention, entity_class
 from loaders.lexicon.gazetteer import Gazetteer, Surface
 from loaders.mentions.candidates import BY_SPAN, GAZETTEER_SOURCE
 
@@ -61,7 +61,7 @@ def _nested_mention(doc: Document, unit: Mention, parent: Surface, length: int) 
         start=unit.start,
         end=end,
         text=doc.text[unit.start : end],
-        type=parent.type,
+        type=entity_class(parent.type),
         subtype=parent.subtype,
         canonical=parent.canonical,
         source=NESTED_PARENT_SOURCE,

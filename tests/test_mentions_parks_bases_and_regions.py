@@ -256,3 +256,9 @@ def test_demonstration_campus_medicine_and_logistics_parks_named_by_place_or_own
         "青柳湖现代物流园开园。",
     )
     assert {"青柳循环经济示范园", "青柳湖科教园", "青柳生物医药园区", "青柳湖现代物流园"} <= set(found)
+
+
+def test_a_bonded_zone_written_short_is_named_in_full():
+    # 综保区 is the short form of 综合保税区, as 高新区 is of 高新技术产业开发区.
+    found = _places("芜湖综保区进出口总额增长。")
+    assert found["芜湖综合保税区"].subtype == "DevelopmentZone"

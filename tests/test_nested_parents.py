@@ -1,4 +1,4 @@
-"""Universities and institutes named at the head of a unit's name (loaders/mentions/nested_parents.py),
+"""Universities named at the head of a unit's name (loaders/mentions/nested_parents.py),
 read through extract_document on files the tests write."""
 
 from __future__ import annotations
@@ -31,9 +31,16 @@ def test_a_university_the_page_names_elsewhere_gets_no_second_mention(tmp_path: 
 
 
 def test_a_body_the_reference_data_knows_whole_opens_no_parent(tmp_path: Path) -> None:
-    # 中国科学院合肥物质科学研究院 is a known institute: that it belongs to the academy is
-    # knowledge of the world, not words of the page.
-    found = _extract(tmp_path, "青岚市与中国科学院合肥物质科学研究院签约。")
+    # 合肥工业大学智能制造技术研究院 is a known institute of the reference data: that it
+    # belongs to the university is knowledge of the world, not words of the page.
+    found = _extract(tmp_path, "青岚市与合肥工业大学智能制造技术研究院签约。")
+    assert any(m.canonical == "合肥工业大学智能制造技术研究院" for m in found.mentions)
+    assert not any(m.source == NESTED_PARENT_SOURCE for m in found.mentions)
+
+
+def test_an_institute_named_at_the_head_of_a_units_name_is_left_to_the_page(tmp_path: Path) -> None:
+    # Readers named the academy of "中国科学院某某研究院" half the time: it gets no mention.
+    found = _extract(tmp_path, "青岚市引进了中国科学院青岚创新研究院。")
     assert not any(m.source == NESTED_PARENT_SOURCE for m in found.mentions)
 
 

@@ -51,7 +51,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   the head is the place an earlier sentence of the paragraph opened with (document context,
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"), or the zone a clause
   names by its kind word alone ("…，园区以A为主导产业": loaders.relations.kind_subjects); the
-  cue must then stand in the tail's clause before it. Such patterns get a lower confidence and a rule name of
+  cue must then stand in the tail's clause before it. A pattern with no gap cues reads the
+  after cue alone ("A、B两大产业集群占…": a count and a head noun of industries). Such patterns get a lower confidence and a rule name of
   their own.
 - ``head: "article"``: like ``"subject"``, but the head is the one place the sentence's
   article names (a plan naming "四川" in a heading only speaks of it throughout); the
@@ -309,12 +310,13 @@ class RelationPattern:
             if view.units[j].kind in ("place", "org"):
                 return  # the sentence has a subject of its own before any tail
             tails = _members(view, j, self.tail)
-            if not tails or self.gap is None or not self._after_holds(view, j):
+            if not tails or (self.gap is None and self.after is None) or not self._after_holds(view, j):
                 continue
             if _CUES.fields_of_noun_after.match(view.text[view.units[j].end :]):
                 continue  # "重点发展A、B等领域的芯片设计": the chains only qualify the object
             clause = view.clause_before(j)[-self.max_gap :]
-            if self.gap.search(clause) or (governed == j - 1 and _second_object(view, governed, j)):
+            # A pattern with no gap cue reads the head noun after the list alone ("A、B五大产业集群…").
+            if self.gap is None or self.gap.search(clause) or (governed == j - 1 and _second_object(view, governed, j)):
                 governed = j
                 yield from pairwise(self.type, [head], tails)
 

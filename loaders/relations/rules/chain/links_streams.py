@@ -159,7 +159,7 @@ def part_of_chain_covers(view: SentenceView) -> Iterator[Found]:
 
 
 def _label_chain(view: SentenceView) -> Mention | None:
-    """The one chain the sentence opens by naming as its subject matter ("在X产业方面，")."""
+    """The one chain the sentence opens by naming as its subject matter ("在X产业方面，", "X产业：")."""
     if not view.units or view.units[0].kind != "chain" or view.units[0].is_list:
         return None
     first = view.units[0]
@@ -169,9 +169,10 @@ def _label_chain(view: SentenceView) -> Mention | None:
     return chains[0] if chains else None
 
 
-@relation_rule("part-of-chain-label", 0.65, needs="chain", cues="方面 领域 板块")
+@relation_rule("part-of-chain-label", 0.65, needs="chain", cues="方面 领域 板块 ： :")
 def part_of_chain_label(view: SentenceView) -> Iterator[Found]:
-    """在X产业方面，…大力发展A、B等产业: A and B are parts of chain X."""
+    """在X产业方面，…大力发展A、B等产业, and a label line "X产业：重点发展A、B" or "X：重点领域为A、B":
+    A and B are parts of chain X."""
     label = _label_chain(view)
     if label is None:
         return

@@ -52,8 +52,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
   SentenceView.subject_place: "沈阳市正通过…。进一步培育壮大X产业"), or the zone a clause
   names by its kind word alone ("…，园区以A为主导产业": loaders.relations.kind_subjects); the
   cue must then stand in the tail's clause before it. A pattern with no gap cues reads the
-  after cue alone ("A、B两大产业集群占…": a count and a head noun of industries). Such patterns get a lower confidence and a rule name of
-  their own.
+  after cue alone ("A、B两大产业集群占…": a count and a head noun of industries). Such
+  patterns get a lower confidence and a rule name of their own.
 - ``head: "article"``: like ``"subject"``, but the head is the one place the sentence's
   article names (a plan naming "四川" in a heading only speaks of it throughout); the
   sentence names no place of its own. Lower confidence and a rule name of their own too.

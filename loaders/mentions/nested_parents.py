@@ -18,15 +18,14 @@ from loaders.mentions.candidates import BY_SPAN, GAZETTEER_SOURCE
 
 NESTED_PARENT_SOURCE = "nested-parent"
 _PARENT_CLASSES = frozenset({"University"})
-# Units that belong to a university or an institute (a college's school is a University).
+# Units that belong to a university (a university's school or college is a University).
 _CHILD_CLASSES = frozenset({"ResearchInstitute", "Laboratory", "InnovationPlatform", "University"})
-_MIN_PARENT = 3  # 中科院
-
-_MIN_REST = 2  # the unit's own words after the parent's name ("学院", "分所")
+_MIN_PARENT = 3  # three characters at least: two-character short forms (安大) open other words too
+_MIN_REST = 2  # the unit's own words after the university's name ("学院", "研究院")
 
 
 def with_nested_parents(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """``mentions`` and a mention for each parent body named at the head of a unit's name
+    """``mentions`` and a mention for each university named at the head of a unit's name
     that the page names nowhere else, sorted by span; ``mentions`` itself when there is none."""
     named = {m.canonical for m in mentions}
     added: dict[str, Mention] = {}
@@ -44,8 +43,8 @@ def with_nested_parents(doc: Document, mentions: list[Mention], gaz: Gazetteer) 
 
 
 def _parent_at_head(name: str, gaz: Gazetteer) -> tuple[Surface, int] | None:
-    """The longest known university or institute name that opens ``name`` and leaves a
-    unit's own words after it, with its length."""
+    """The longest known university name that opens ``name`` and leaves a unit's own words
+    after it, with its length."""
     for length in range(len(name) - _MIN_REST, _MIN_PARENT - 1, -1):
         surface = gaz.surface(name[:length])
         if surface is not None and surface.type in _PARENT_CLASSES and not surface.needs_context:

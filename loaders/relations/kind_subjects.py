@@ -18,7 +18,7 @@ from loaders.relations.view import SentenceView
 
 _ZONE = "DevelopmentZone"
 # A clause's opening: the sentence's start or a comma, a few adverbs of time or addition,
-# then 该/本/全 and the kind word ("同时，园区…", "该集聚区…").
+# then 该, 本 or 整个 and the kind word ("同时，园区…", "该集聚区…").
 _KIND_OPENING = re.compile(
     r"(?:^|[，,；;。])\s*(?:(?:近年来|目前|当前|如今|同时|此外|今年|去年|近日|未来)[，,]?)?"
     r"(?:该|本|整个)?(?P<kind>园区|开发区|经开区|高新区|新区|产业园|科技园|科技城|集聚区|小镇)"
@@ -38,11 +38,16 @@ _NAME_ENDINGS = {
 }
 
 
-def zones_named_by_kind(view: SentenceView) -> Iterator[tuple[int, Mention]]:
+def zones_named_by_kind(view: SentenceView) -> list[tuple[int, Mention]]:
     """(index of the first unit after the kind word, the zone it stands for) for each clause
-    of the sentence that opens with a zone's kind word alone."""
-    if not _KIND_OPENING.search(view.text):
-        return
+    of the sentence that opens with a zone's kind word alone; read once a sentence, for every
+    pattern that asks (SentenceView.kind_zones)."""
+    if view.kind_zones is None:
+        view.kind_zones = list(_zones_named_by_kind(view))
+    return view.kind_zones
+
+
+def _zones_named_by_kind(view: SentenceView) -> Iterator[tuple[int, Mention]]:
     for opening in _KIND_OPENING.finditer(view.text):
         kind = opening.group("kind")
         zone = _zone_named_before(view, kind, opening.start()) or _only_zone_of_kind(view, kind)

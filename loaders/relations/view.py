@@ -88,6 +88,9 @@ class SentenceView:
     embedded_cache: dict[str, list[Mention]] = field(default_factory=dict)
     # Names already split as branch names (relations.rules.organisation.branches), shared likewise.
     branch_cache: dict[str, tuple[Mention, Mention] | None] = field(default_factory=dict)
+    # The zones the sentence's clauses name by their kind word alone (relations.kind_subjects),
+    # read once a sentence: None until a pattern asks.
+    kind_zones: list[tuple[int, Mention]] | None = None
     # The chains a paragraph lead names ("**集成电路。**…"), for the rest of that paragraph.
     lead_chains: tuple[Mention, ...] = ()
     # The industry the paragraph's opening statement is about, for its second sentence.

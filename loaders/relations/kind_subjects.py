@@ -10,19 +10,17 @@ word says nothing sure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.model import Mention
+from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.view import SentenceView
 
 _ZONE = "DevelopmentZone"
 # A clause's opening: the sentence's start or a comma, a few adverbs of time or addition,
-# then 该, 本 or 整个 and the kind word ("同时，园区…", "该集聚区…").
-_KIND_OPENING = re.compile(
-    r"(?:^|[，,；;。])\s*(?:(?:近年来|目前|当前|如今|同时|此外|今年|去年|近日|未来)[，,]?)?"
-    r"(?:该|本|整个)?(?P<kind>园区|开发区|经开区|高新区|新区|产业园|科技园|科技城|集聚区|小镇)"
-)
+# then 该, 本 or 整个 and the kind word ("同时，园区…", "该集聚区…"); written beside the patterns'
+# area_pronoun, whose adverbs and determiners it shares.
+_KIND_OPENING = cue_patterns("loaders.relations.patterns").kind_opening
 # The endings a zone's written or canonical name has for each kind word.
 _NAME_ENDINGS = {
     "园区": ("园区", "产业园", "工业园", "科技园"),

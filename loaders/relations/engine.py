@@ -96,7 +96,7 @@ def extract_relations(
             for found in rule.function(view):  # (what rule.apply calls: one call fewer per rule and sentence)
                 candidates.append(_Candidate(found, rule, view.sentence))
     result.relations = _accept(doc, candidates, result.dropped)
-    mentions = [m for m in mentions if m.source != NESTED_PARENT_SOURCE]  # (read through their units)
+    mentions = _standing_alone(mentions)
     if ablation.enabled("pair-model"):
         result.relations += _pair_relations(doc, mentions, result.relations)
     # What a page leaves unsaid between sentences is read only on a page that says something
@@ -476,6 +476,13 @@ def _without_second_names(text: str, placed: list[tuple[Mention, int, int]]) -> 
     return kept
 
 
+def _standing_alone(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that stand in lists and clauses of their own: a university named inside a
+    unit's name is read through the unit (part-of-parent-name finds it among the article's
+    organisations), never paired or listed itself."""
+    return [m for m in mentions if m.source != NESTED_PARENT_SOURCE]
+
+
 def _view(
     doc: Document,
     sentence: Sentence,
@@ -483,9 +490,7 @@ def _view(
     context: _Context,
     result: RelationResult,
 ) -> SentenceView | None:
-    # A body named inside a unit's name stands in no list or clause of its own: it is read
-    # through the unit (part-of-parent-name finds it among the article's organisations).
-    placed = _placed(sentence, [m for m in mentions if m.source != NESTED_PARENT_SOURCE], context.scope)
+    placed = _placed(sentence, _standing_alone(mentions), context.scope)
     if not placed:
         return None
     place = section_place(context.scope, sentence, context.run_places)

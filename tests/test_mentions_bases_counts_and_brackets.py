@@ -135,3 +135,17 @@ def test_words_between_the_opening_verb_and_a_known_first_industry_qualify_it():
     chains = _names("IndustryChain", "该市重点发展硅光伏、光伏玻璃、海上风电等产业。")
     assert {"硅光伏", "光伏玻璃", "海上风电"} <= chains
     assert {"汽车及配套", "电子信息"} <= _names("IndustryChain", "该市形成了汽车及配套、电子信息等产业。")
+
+
+def test_a_listed_industry_keeps_the_words_before_its_vocabulary_tail():
+    # "海洋化工新材料" ends in the vocabulary's 化工新材料: between two 、 the whole member is the name
+    names = chain_names("该区重点发展硅碳新材料、海洋化工新材料、菱镁新材料等产业。")
+    assert {"硅碳新材料", "海洋化工新材料", "菱镁新材料"} <= names
+    assert "化工新材料" not in names
+
+
+def test_a_headless_list_closed_by_a_bare_deng_is_typed_by_its_known_members():
+    names = chain_names("园区重点发展数控机床、工业机器人、特种用途机械等。")
+    assert {"数控机床", "工业机器人", "特种用途机械"} <= names
+    # 等 before a head noun is the head's list, read elsewhere: no member here runs into it
+    assert not any("等" in name for name in chain_names("园区重点发展数控机床、工业机器人、特种用途机械等领域。"))

@@ -37,6 +37,8 @@ _RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){
 _CLAUSE_MARK = "的"
 # The last member may be joined by a conjunction instead of 、 ("新材料和集成电路").
 _LAST_JOINER = re.compile("及|和|与")
+_DENG = "等"
+_CLAUSE_ENDS = "。，；,;！？!?"
 # Half the members at least must be known industries for the others to be taken as such.
 _KNOWN_SHARE = 1 / 2
 
@@ -57,7 +59,9 @@ def headless_industry_members(text: str, known: list[KnownSpan]) -> list[ListMem
 def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The members of the 、-run ``text[start:end]``: the first one after its clause's
     scope verb; [] when no such verb opens the run or a member is no plain name."""
-    if "等" in text[start:end]:
+    if _bare_deng_close(text, start, end):
+        end -= 1  # "重点发展A、B、C等。": 等 closes the run with no head noun to type it
+    elif "等" in text[start:end]:
         return []
     last_comma = text.rfind("、", start, end)
     direction = text.find(_DIRECTION, last_comma, end)
@@ -82,6 +86,11 @@ def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if any(not 2 <= b - a <= MAX_ITEM_CHARS or _CLAUSE_MARK in text[a:b] for a, b in spans):
         return []
     return spans
+
+
+def _bare_deng_close(text: str, start: int, end: int) -> bool:
+    """The run ``text[start:end]`` ends in its only 等, and a clause ends right after it."""
+    return text.find(_DENG, start, end) == end - 1 and (end == len(text) or text[end] in _CLAUSE_ENDS)
 
 
 def _after_verb_words(text: str, at: int, first_comma: int) -> int:

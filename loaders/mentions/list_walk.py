@@ -159,6 +159,9 @@ def walk_items(
         term = _wider_term_start(text, end, hit)
         if term >= 0:
             hit = None  # "发展海洋生物医药": the vocabulary's longer industry, not 生物医药
+        if term >= 0 and whole_members:
+            wider = _enumerated_start(text, end)
+            term = wider if 0 <= wider < term else term  # "、海洋化工新材料、": the whole member
         if hit is not None and whole_members and joiner_before(text, hit.start) is None:
             # "碳基新材料、…等产业链": a known name ending a longer member (新材料) is part of it
             wider = _enumerated_start(text, end)

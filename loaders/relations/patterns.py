@@ -307,7 +307,7 @@ class RelationPattern:
         organisation gives the text a subject of its own."""
         governed = -1  # the last tail unit the cue was found for
         for j in range(first, len(view.units)):
-            if view.units[j].kind in ("place", "org"):
+            if view.units[j].kind in ("place", "org") or self._chain_governs(view, j):
                 return  # the sentence has a subject of its own before any tail
             tails = _members(view, j, self.tail)
             if not tails or (self.gap is None and self.after is None) or not self._after_holds(view, j):
@@ -319,6 +319,15 @@ class RelationPattern:
             if self.gap is None or self.gap.search(clause) or (governed == j - 1 and _second_object(view, governed, j)):
                 governed = j
                 yield from pairwise(self.type, [head], tails)
+
+    def _chain_governs(self, view: SentenceView, index: int) -> bool:
+        """Chain unit ``index`` opens its clause right before the pattern's cue: "其中，高端装备
+        重点发展A、B" lists the chain's own segments, which no place is said to focus on."""
+        unit = view.units[index]
+        if unit.kind != "chain" or unit.is_list or self.gap is None or not _opens_clause(view, index):
+            return False
+        after = _CUES.chain_suffix.sub("", view.text[unit.tail_end : unit.tail_end + _VERB_REACH], count=1)
+        return self.gap.match(after) is not None
 
     def _heads_of_governing_place(self, view: SentenceView) -> Iterator[Found]:
         """ "X园区…。已落地A、B等企业": heads after a cue in a clause that names no place of its
@@ -416,6 +425,7 @@ def _second_object(view: SentenceView, previous: int, index: int) -> bool:
 
 
 _OBJECT_NOUN = 10  # characters of a list's count and head noun ("3个新兴产业，")
+_VERB_REACH = 8  # characters after a chain subject its verb stands within ("产业重点发展")
 
 
 def _later_parts(view: SentenceView) -> Iterator[int]:

@@ -262,3 +262,12 @@ def test_a_bonded_zone_written_short_is_named_in_full():
     # 综保区 is the short form of 综合保税区, as 高新区 is of 高新技术产业开发区.
     found = _places("芜湖综保区进出口总额增长。")
     assert found["芜湖综合保税区"].subtype == "DevelopmentZone"
+
+
+def test_industrial_and_investment_zones_processing_parks_and_aerospace_cities_are_places():
+    assert _places("泉州台商投资区位于泉州湾北岸。")["泉州台商投资区"].subtype == "DevelopmentZone"
+    assert "北海市铁山港工业区" in _places("北海市铁山港工业区成为千亿元产业园区。")
+    assert "海城开发区菱镁新材料加工园" in _places("海城开发区菱镁新材料加工园占地30平方公里。")
+    assert "文昌国际航天城" in _places("2020年6月，文昌国际航天城正式挂牌。")
+    # an industrial zone or investment zone no place qualifies is a kind, not a name
+    assert not _places("推进老工业区搬迁改造，优化投资区布局。")

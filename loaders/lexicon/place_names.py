@@ -50,6 +50,9 @@ KNOWN_PLACES: dict[str, str] = {
     )
     for name in names.split()
 }
+# The autonomous regions and special administrative regions by the short names a list of
+# provinces writes them with (the provinces' own are among KNOWN_PLACES).
+REGION_SHORT_NAMES = frozenset({"内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"})
 # The longest name at the leftmost place, match after match: what an alternation of the
 # names, longest first, finds, in one automaton pass (several times faster).
 _KNOWN_PLACE = ahocorasick_rs.AhoCorasick(list(KNOWN_PLACES), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexicon.place_names import KNOWN_PLACES, REGION_SHORT_NAMES
 from loaders.read.insertions import is_spam_line
 
 # Noise lines are short; a long line that happens to mention a URL or a phone number is
@@ -27,8 +28,9 @@ _BREADCRUMB = re.compile(r"[^>＞›»\n]{1,12}(?:[>＞›»][^>＞›»\n]{1,12
 # A site's menu bar ("首页 新闻 财经 汽车 …"): a home link, then short column names
 # separated by spaces and nothing else. Column names (汽车, 科技) are no mentions.
 _MENU_BAR = re.compile(r"[\u4e00-\u9fff]{0,4}首页(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){4,}")
-# A menu of a portal's local channels ("今日安徽 合肥市 芜湖市 蚌埠市 …", "尚志市| 绩溪县| …"):
-# four short items or more, separated by spaces or bars, nearly all named as divisions are.
+# A menu of a portal's local channels ("今日安徽 合肥市 芜湖市 蚌埠市 …", "尚志市| 绩溪县| …",
+# "安徽|北京|重庆|…"): four short items or more, separated by spaces or bars, nearly all
+# divisions' names, in full or as a menu of provinces writes them.
 # Body text writes no spaces between words, so such a line is the page's chrome.
 _MENU_ITEM = re.compile(r"[^\s|｜]+")
 _DIVISION_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|盟|旗)")
@@ -93,8 +95,14 @@ def _lists_divisions(text: str) -> bool:
     items = _MENU_ITEM.findall(text)
     if len(items) < _MIN_MENU_ITEMS:
         return False
-    divisions = sum(1 for item in items if _DIVISION_ITEM.fullmatch(item))
+    divisions = sum(1 for item in items if _names_a_division(item))
     return divisions >= _MIN_MENU_ITEMS and divisions >= _DIVISION_SHARE * len(items)
+
+
+def _names_a_division(item: str) -> bool:
+    """A division named in full ("芜湖市") or by the short name a menu of provinces gives it
+    ("安徽|北京|内蒙古|…")."""
+    return _DIVISION_ITEM.fullmatch(item) is not None or item in KNOWN_PLACES or item in REGION_SHORT_NAMES
 
 
 def trailing_credit_start(text: str) -> int | None:

@@ -271,3 +271,9 @@ def test_industrial_and_investment_zones_processing_parks_and_aerospace_cities_a
     assert "文昌国际航天城" in _places("2020年6月，文昌国际航天城正式挂牌。")
     # an industrial zone or investment zone no place qualifies is a kind, not a name
     assert not _places("推进老工业区搬迁改造，优化投资区布局。")
+
+
+def test_zones_of_a_rank_or_of_the_economic_kind_name_no_zone():
+    assert not _places("全省有13个省级以上开发区，其中8家为经济开发区。")
+    assert not _places("该区获评省级经济开发区。")
+    assert "济南槐荫经济开发区" in _places("济南槐荫经济开发区获评国家级绿色工业园区。")

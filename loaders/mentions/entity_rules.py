@@ -780,6 +780,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"
     if rule.type == "Place" and _PARTICLE_DE in stem.replace(_BRAND_WITH_DE, ""):
         return "generic-name"  # "宣城市代管的县级市": 的 ties a phrase, no place's name holds it
+    if rule.type == "Place" and _AT_OR_ABOVE in stem:
+        return "generic-name"  # "省级以上开发区": the zones of a rank or above, not one of them
     if rule.type == "IndustryChain" and _ends_with_place(core):
         return "generic-name"  # "长沙产业集群": the place's cluster, not an industry named 长沙
     if rule.type == "IndustryChain" and core.endswith("全") and not core.endswith("安全"):
@@ -814,6 +816,7 @@ def _only_category_words(core: str, rule: EntityRule) -> bool:
     return len(words) > 1 and all(w in rule.generic_stems and w not in CATEGORY_TRADES for w in words)
 
 
+_AT_OR_ABOVE = "以上"
 _PLACE_NAME_CHARS = range(2, 7)
 _CHAIN_WORD = "产业"
 _AREA_WORD = "区"

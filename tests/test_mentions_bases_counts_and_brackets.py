@@ -149,3 +149,10 @@ def test_a_headless_list_closed_by_a_bare_deng_is_typed_by_its_known_members():
     assert {"数控机床", "工业机器人", "特种用途机械"} <= names
     # 等 before a head noun is the head's list, read elsewhere: no member here runs into it
     assert not any("等" in name for name in chain_names("园区重点发展数控机床、工业机器人、特种用途机械等领域。"))
+
+
+def test_an_industry_ends_at_its_first_chain_word_and_no_forecast_or_locative_opens_it():
+    assert chain_names("航空产业具有产业链长、科技含量高等特点。") == {"航空"}
+    assert chain_names("预计锂电新能源产业年产值将超过1000亿元。") == {"锂电新能源"}
+    assert chain_names("围绕区内医药健康产业资源优势，做强产业。") == {"医药健康"}
+    assert "新能源" in chain_names("一手抓新能源、合成生物和生命健康三大战新产业。")

@@ -788,6 +788,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # "六位一体全产业链": 全产业链 is "the whole chain"
     if rule.type == "IndustryChain" and stem.startswith(_CHAIN_WORD):
         return "generic-name"  # "产业链环节", "产业聚集区": a word about chains, not one of them
+    if rule.type == "IndustryChain" and _CHAIN_WORD in stem and _INDUSTRIALISED not in stem:
+        return "generic-name"  # "航空产业具有…产业": the industry's name ended at its first 产业
     if rule.type == "IndustryChain" and _only_category_words(core, rule):
         return "generic-name"  # "核心关键产业链": degree words stacked, no trade named
     if rule.type == "IndustryChain" and core.endswith(_AREA_WORD):
@@ -819,6 +821,7 @@ def _only_category_words(core: str, rule: EntityRule) -> bool:
 _AT_OR_ABOVE = "以上"
 _PLACE_NAME_CHARS = range(2, 7)
 _CHAIN_WORD = "产业"
+_INDUSTRIALISED = "产业化"  # "数字产业化": an industry that holds 产业 in its name
 _AREA_WORD = "区"
 
 

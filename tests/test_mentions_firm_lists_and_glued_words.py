@@ -291,3 +291,10 @@ def test_a_coined_brand_before_a_kind_word_of_firms_is_a_firm():
 def test_a_short_proper_name_between_two_known_firms_is_a_firm():
     assert "三星" in _firms("它的客户有科大讯飞、三星、阳光电源、青枫集团等，合作紧密。")
     assert "信息" not in _firms("它的客户有科大讯飞、信息、阳光电源、青枫集团等，合作紧密。")
+
+
+def test_half_known_firms_under_a_long_head_of_firms_type_the_others():
+    firms = _firms("近年来，已引进宁德时代、比亚迪、远景科技、飞墨科技等新能源电池领域核心技术企业。")
+    assert {"远景科技", "飞墨科技"} <= firms
+    # trades listed beside known firms are no firms, whatever the head
+    assert not {"储能电池", "动力电池"} & _firms("已引进宁德时代、比亚迪、储能电池、动力电池等新能源电池领域企业。")

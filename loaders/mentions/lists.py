@@ -213,6 +213,12 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
         known_count = sum(1 for _, _, k in items if k is not None)
         # Contagion needs most members known: "信息、能源、新材料等领域" lists fields.
         if len(known_classes) != 1 or not known_classes <= CONTAGIOUS or 2 * known_count <= len(items):
+            if known_classes == FIRM_CLASSES and _half_firms_before_firm_head(text, stop, items, known_count):
+                return [
+                    ListMember(a, b, "Enterprise", False)
+                    for a, b, k in items
+                    if k is None and acceptable_member(text[a:b], "Enterprise", False) and not names_a_trade(text[a:b])
+                ]
             if known_classes == FIRM_CLASSES and _mostly_firms(text, items, known_count):
                 return [ListMember(a, b, "Enterprise", False) for a, b in _short_firms_between_firms(text, items)]
             return named_industries(text, items, known_classes)
@@ -305,6 +311,18 @@ def _mostly_firms(text: str, items: list[tuple[int, int, KnownSpan | None]], kno
     """Whether most members are firms, the known ones and those a company's suffix names."""
     by_suffix = sum(1 for a, b, k in items if k is None and _firm_by_its_suffix(text[a:b]))
     return 2 * (known_count + by_suffix) > len(items)
+
+
+# "等新能源电池领域核心技术企业": a head of firms after 等, however long what describes them.
+_LONG_FIRM_HEAD = re.compile(r"等[\u4e00-\u9fff“”]{0,16}?(?:企业|公司|厂商)(?![\u4e00-\u9fff])")
+
+
+def _half_firms_before_firm_head(
+    text: str, stop: int, items: list[tuple[int, int, KnownSpan | None]], known_count: int
+) -> bool:
+    """Whether half the members or more are known firms and a head of firms closes the list:
+    its other members named as firms are ("宁德时代、…、远景科技等…核心技术企业")."""
+    return 2 * known_count >= len(items) and _LONG_FIRM_HEAD.match(text, stop) is not None
 
 
 def _firm_by_its_suffix(name: str) -> bool:

@@ -156,3 +156,8 @@ def test_an_industry_ends_at_its_first_chain_word_and_no_forecast_or_locative_op
     assert chain_names("预计锂电新能源产业年产值将超过1000亿元。") == {"锂电新能源"}
     assert chain_names("围绕区内医药健康产业资源优势，做强产业。") == {"医药健康"}
     assert "新能源" in chain_names("一手抓新能源、合成生物和生命健康三大战新产业。")
+
+
+def test_an_r_and_d_institute_is_an_institute():
+    found = _names("ResearchInstitute", "本次揭牌的中国一汽大湾区研发院位于河套深港科技创新合作区。")
+    assert "中国一汽大湾区研发院" in found

@@ -9,6 +9,7 @@ from test_mentions_helpers import chain_names, make_document
 
 from kg.model import Document, Sentence
 from loaders.lexicon.chain_names import looks_like_industry, split_joined_chain
+from loaders.mentions.chain_candidates import stage_list_candidates
 from loaders.mentions.entity_rules import RULES, judge
 from loaders.mentions.find import find_mentions
 from loaders.mentions.list_spans import KnownSpan
@@ -288,3 +289,9 @@ def test_industry_at_large_before_an_abstract_noun_names_no_trade():
     for sentence in ("某区积极承接国际产业转移。", "某厂主动调整产业结构。", "石墨烯正在引发新一轮产业变革。"):
         assert not _chain_names(sentence) & {"承接国际", "调整", "引发新一轮", "新一轮"}, sentence
     assert not _chain_names("某县吸引了大量产业链上下游企业，并培育高潜力产业。") & {"大量", "高潜力"}
+
+
+def test_a_stage_list_joined_by_yiji_splits_whole_members():
+    text = "初步形成了上游基板玻璃、中游显示面板以及下游显示终端的产业链。"
+    names = {c.canonical for c in stage_list_candidates(text, [])}
+    assert names == {"基板玻璃", "显示面板", "显示终端"}

@@ -212,7 +212,7 @@ STAGE_SOURCE = "chain-stage-list"
 # list: "向下游延伸", "上下游企业", "下游关联企业A", "下游的…" — but "从上游的A、B，到中游的C" walks the
 # chain's stages in order, and "产业链上游的A、B" names the stage of a chain: there 的 opens the list.
 _STAGE = re.compile("(?<![向往上])(?:上游|中游|下游)(?![企的延环配协产关])|(?<=[从到链])(?:上游|中游|下游)的")
-_STAGE_ITEM_SPLIT = re.compile("、|和|与|及")
+_STAGE_ITEM_SPLIT = re.compile("以及|、|和|与|及")
 # (到/至 end a stage's list: "从上游原料到下游代工" spans two stages, not one list.)
 _STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|均|各|到|至")
 MAX_STAGE_ITEM_CHARS = 8
@@ -226,10 +226,8 @@ def stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candid
     for hit in _STAGE.finditer(text):
         end_hit = _STAGE_LIST_END.search(text, hit.end())
         end = end_hit.start() if end_hit else len(text)
-        pos = hit.end()
-        for piece in _STAGE_ITEM_SPLIT.split(text[hit.end() : end]):
-            start, stop = pos, pos + len(piece)
-            pos = stop + 1
+        for start, stop in _pieces(text, hit.end(), end):
+            piece = text[start:stop]
             # "上游为A、中游B": the next stage's word, or a copula, opens the piece
             lead = _STAGE_ITEM_LEAD.match(piece)
             skip = lead.end() if lead else 0
@@ -239,6 +237,15 @@ def stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candid
             if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(is_stop_word(w) for w in segment(piece)):
                 found.append(Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
     return found
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` between its list separators (以及 is one, not 以 and 及)."""
+    spans, at = [], start
+    for separator in _STAGE_ITEM_SPLIT.finditer(text, start, end):
+        spans.append((at, separator.start()))
+        at = separator.end()
+    return [*spans, (at, end)]
 
 
 def industry_context(sentence: Sentence, state: DocState) -> bool:

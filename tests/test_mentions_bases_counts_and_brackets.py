@@ -161,3 +161,11 @@ def test_an_industry_ends_at_its_first_chain_word_and_no_forecast_or_locative_op
 def test_an_r_and_d_institute_is_an_institute():
     found = _names("ResearchInstitute", "本次揭牌的中国一汽大湾区研发院位于河套深港科技创新合作区。")
     assert "中国一汽大湾区研发院" in found
+
+
+def test_new_materials_keep_the_stock_they_are_named_by():
+    assert chain_names("平顶山市大力发展尼龙新材料产业。") == {"尼龙新材料"}
+    assert {"建筑新材料", "海洋化工新材料"} <= chain_names("重点发展建筑新材料、海洋化工新材料等产业。")
+    # a word of scope or a place before 新材料 is no part of the industry's name
+    assert chain_names("该县被确定为全国新材料产业基地。") == {"新材料"}
+    assert "新材料" in chain_names("宁夏新材料产业发展迅速。")

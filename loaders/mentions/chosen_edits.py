@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import rjieba
+
 from kg.model import Sentence
 from loaders.lexicon.chain_names import (
     NamePart,
@@ -18,6 +20,7 @@ from loaders.lexicon.chain_names import (
 )
 from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, fix_ocr, name_form
+from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.mentions.candidates import (
     BY_SPAN,
     CHAIN_LEAD_SOURCE,
@@ -26,6 +29,7 @@ from loaders.mentions.candidates import (
     GAZETTEER_SOURCE,
     Candidate,
     DocState,
+    is_stop_word,
     known_as,
 )
 from loaders.mentions.chain_candidates import LISTED_LINK_SOURCE
@@ -237,6 +241,67 @@ _BASE_CHARS = 3  # the longest base with its 基
 def widen_based_materials(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """Materials chains with the base written before them: "硅基|新材料" is 硅基新材料."""
     return [_with_base(text, c, gaz) if c.type == "IndustryChain" else c for c in chosen]
+
+
+# New materials named by what they are made of or serve ("菱镁|新材料", "尼龙|新材料",
+# "建筑|新材料", "海洋|化工新材料"): the noun written right before the gazetteer's 新材料 is
+# part of the industry's name. Words of scope and rank (全国, 国家, 一流) and places name none.
+NEW_MATERIALS = "新材料"
+_HAN_WORD = re.compile("[\u4e00-\u9fff]+")
+_NOUN_TAGS = frozenset({"n", "nz", "nr", "ng", "ns"})
+_SCOPE_NOUNS = frozenset(
+    {
+        "全国",
+        "国家",
+        "全市",
+        "全省",
+        "全区",
+        "全县",
+        "国内",
+        "国际",
+        "世界",
+        "一流",
+        "工业",
+        "重点",
+        "领域",
+        "方向",
+        "代表",
+        "自治区",
+        "产业",
+    }
+)
+_MODIFIER_WINDOW = 6
+_DIVISION_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡")
+_MAX_MODIFIER_CHARS = 4
+
+
+def _names_a_place(word: str) -> bool:
+    return word in KNOWN_PLACES or word.endswith(_DIVISION_ENDINGS)
+
+
+def widen_modified_materials(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """New-materials chains with the noun that names their stock written before them."""
+    taken = [(c.start, c.end) for c in chosen]
+    return [_with_modifier(text, c, gaz, taken) if c.type == "IndustryChain" else c for c in chosen]
+
+
+def _with_modifier(text: str, cand: Candidate, gaz: Gazetteer, taken: list[tuple[int, int]]) -> Candidate:
+    if not text.endswith(NEW_MATERIALS, cand.start, cand.end):
+        return cand
+    window = text[max(0, cand.start - _MODIFIER_WINDOW) : cand.start]
+    words = rjieba.tag(window) if window else []
+    if not words:
+        return cand
+    word, tag = words[-1]
+    start = cand.start - len(word)
+    if tag not in _NOUN_TAGS or len(word) > _MAX_MODIFIER_CHARS or not _HAN_WORD.fullmatch(word):
+        return cand
+    if word in _SCOPE_NOUNS or is_stop_word(word) or gaz.surface(word) is not None or _names_a_place(word):
+        return cand  # a place or a word of scope before the industry
+    if any(a < cand.start and start < b for a, b in taken):
+        return cand  # a name of its own stands there
+    canonical, subtype = known_as(name_form(word) + cand.canonical, "IndustryChain", None, gaz)
+    return Candidate(start, cand.end, "IndustryChain", subtype, canonical, cand.source)
 
 
 def _with_base(text: str, cand: Candidate, gaz: Gazetteer) -> Candidate:

@@ -169,3 +169,7 @@ def test_new_materials_keep_the_stock_they_are_named_by():
     # a word of scope or a place before 新材料 is no part of the industry's name
     assert chain_names("该县被确定为全国新材料产业基地。") == {"新材料"}
     assert "新材料" in chain_names("宁夏新材料产业发展迅速。")
+
+
+def test_equipment_making_keeps_the_noun_that_names_it():
+    assert "煤机装备制造" in chain_names("该区重点培育煤机装备制造产业。")

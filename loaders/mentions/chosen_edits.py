@@ -243,10 +243,11 @@ def widen_based_materials(text: str, chosen: list[Candidate], gaz: Gazetteer) ->
     return [_with_base(text, c, gaz) if c.type == "IndustryChain" else c for c in chosen]
 
 
-# New materials named by what they are made of or serve ("菱镁|新材料", "尼龙|新材料",
-# "建筑|新材料", "海洋|化工新材料"): the noun written right before the gazetteer's 新材料 is
-# part of the industry's name. Words of scope and rank (全国, 国家, 一流) and places name none.
-NEW_MATERIALS = "新材料"
+# New materials and equipment named by what they are made of or serve ("菱镁|新材料",
+# "尼龙|新材料", "建筑|新材料", "海洋|化工新材料", "煤机|装备制造"): the noun written right
+# before the gazetteer's 新材料 or 装备制造 is part of the industry's name. Words of scope and
+# rank (全国, 国家, 一流) and places name none.
+MODIFIED_HEADS = ("新材料", "装备制造")
 _HAN_WORD = re.compile("[\u4e00-\u9fff]+")
 _NOUN_TAGS = frozenset({"n", "nz", "nr", "ng", "ns"})
 _SCOPE_NOUNS = frozenset(
@@ -279,14 +280,14 @@ def _names_a_place(word: str) -> bool:
     return word in KNOWN_PLACES or word.endswith(_DIVISION_ENDINGS)
 
 
-def widen_modified_materials(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """New-materials chains with the noun that names their stock written before them."""
+def widen_modified_heads(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """New-materials and equipment chains with the noun that names them written before them."""
     taken = [(c.start, c.end) for c in chosen]
     return [_with_modifier(text, c, gaz, taken) if c.type == "IndustryChain" else c for c in chosen]
 
 
 def _with_modifier(text: str, cand: Candidate, gaz: Gazetteer, taken: list[tuple[int, int]]) -> Candidate:
-    if not text.endswith(NEW_MATERIALS, cand.start, cand.end):
+    if not text.endswith(MODIFIED_HEADS, cand.start, cand.end):
         return cand
     window = text[max(0, cand.start - _MODIFIER_WINDOW) : cand.start]
     words = rjieba.tag(window) if window else []

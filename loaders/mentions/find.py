@@ -35,7 +35,7 @@ from loaders.mentions.chain_candidates import (
 )
 from loaders.mentions.choice import choose, context_supports
 from loaders.mentions.chosen_edits import (
-    NEW_MATERIALS,
+    MODIFIED_HEADS,
     join_dependent_parts,
     join_parent_prefixed,
     read_lead,
@@ -43,7 +43,7 @@ from loaders.mentions.chosen_edits import (
     split_joined_chains,
     trim_chain_edges,
     widen_based_materials,
-    widen_modified_materials,
+    widen_modified_heads,
 )
 from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_names
 from loaders.mentions.county_context import short_form_spans_each
@@ -125,8 +125,8 @@ def find_mentions(doc: Document) -> MentionResult:
         chosen = split_county_industries(sentence.text, chosen, state.division_codes, gaz)
         if "基" in sentence.text:
             chosen = widen_based_materials(sentence.text, chosen, gaz)
-        if NEW_MATERIALS in sentence.text:
-            chosen = widen_modified_materials(sentence.text, chosen, gaz)
+        if any(head in sentence.text for head in MODIFIED_HEADS):
+            chosen = widen_modified_heads(sentence.text, chosen, gaz)
         if "及" in sentence.text or "与" in sentence.text or "和" in sentence.text:
             chosen = join_dependent_parts(sentence.text, chosen, gaz)
         chosen = split_hosts_off(sentence.text, join_parent_prefixed(sentence.text, chosen), matches)

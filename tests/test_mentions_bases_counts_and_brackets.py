@@ -173,3 +173,9 @@ def test_new_materials_keep_the_stock_they_are_named_by():
 
 def test_equipment_making_keeps_the_noun_that_names_it():
     assert "煤机装备制造" in chain_names("该区重点培育煤机装备制造产业。")
+
+
+def test_a_branch_of_the_academy_written_short_is_an_institute():
+    found = _names("ResearchInstitute", "与兰州大学、中科院兰州分院等在兰科研院所建立了良好合作关系。")
+    assert "中科院兰州分院" in found
+    assert not _names("ResearchInstitute", "市人民医院东区分院开诊。")

@@ -88,10 +88,13 @@ def test_menu_bar_names_no_industry(tmp_path: Path):
     assert texts == ["某市加快发展集成电路产业。"]
 
 
-def test_a_lab_named_after_its_known_host_is_split_from_it():
+def test_a_lab_named_after_its_known_university_keeps_it_and_one_after_an_institute_is_split():
+    # readers of real pages name a university's lab with the university (南京大学某某重点实验室),
+    # and an institute's lab without the institute, which is a mention of its own
     labs = _names("中国科学技术大学火灾安全实验室获批建设。", "Laboratory")
-    assert labs == {"火灾安全实验室": "火灾安全实验室"}
-    assert _names("中国科学技术大学火灾安全实验室获批建设。", "University")
+    assert labs == {"中国科学技术大学火灾安全实验室": "中国科学技术大学火灾安全实验室"}
+    labs = _names("中国科学院合肥物质科学研究院强磁场安全实验室获批建设。", "Laboratory")
+    assert labs == {"强磁场安全实验室": "强磁场安全实验室"}
 
 
 def test_a_lab_without_a_known_host_keeps_its_name():

@@ -102,16 +102,18 @@ def _joined_unit(parent: Candidate, unit: Candidate) -> Candidate:
     return Candidate(parent.start, unit.end, unit.type, unit.subtype, parent.canonical + unit.canonical, unit.source)
 
 
-_HOST_CLASSES = frozenset({"ResearchInstitute", "University"})
+# Hosts split off the labs named after them. A university's lab keeps the university in its
+# name ("某某大学某某重点实验室", as readers of real pages name it: the university gets a
+# mention of its own inside it, loaders/mentions/nested_parents.py); an institute's does not.
+_HOST_CLASSES = frozenset({"ResearchInstitute"})
 MIN_LAB_CHARS = 5  # a stem of two characters and 实验室
 
 
 def split_hosts_off(text: str, chosen: list[Candidate], matches: list[SurfaceMatch]) -> list[Candidate]:
-    """ "某某大学某某材料实验室": a laboratory a rule found whose name opens with a known
-    university or institute is that host's lab; the host is a mention of its own and the
-    lab's name starts after it (labs are named without their host). So is any unit whose
-    own name opens with 国家 or 中科, after a known host or an unknown one ending in its
-    kind word ("某某研究所中科某某研究院")."""
+    """ "某某研究院某某材料实验室": a laboratory a rule found whose name opens with a known
+    institute is that host's lab; the host is a mention of its own and the lab's name starts
+    after it. So is any unit whose own name opens with 国家 or 中科, after a known host or an
+    unknown one ending in its kind word ("某某大学国家某某工程研究中心", "某某研究所中科某某研究院")."""
     hosts = {m.start: m for m in matches if m.surface.type in _HOST_CLASSES}
     result: list[Candidate] = []
     for cand in chosen:

@@ -298,3 +298,9 @@ def test_half_known_firms_under_a_long_head_of_firms_type_the_others():
     assert {"远景科技", "飞墨科技"} <= firms
     # trades listed beside known firms are no firms, whatever the head
     assert not {"储能电池", "动力电池"} & _firms("已引进宁德时代、比亚迪、储能电池、动力电池等新能源电池领域企业。")
+
+
+def test_one_firm_named_by_brand_and_trade_stands_for_a_known_industry():
+    assert "金晶科技" in _firms("石嘴山培育形成了以金晶科技为代表的光伏产业。")
+    # one name that is no firm's stands for the industry as anything else may
+    assert not _firms("形成以汽车电子为代表的电子信息产业。")

@@ -147,10 +147,21 @@ def _firms_standing_for_known_chain(text: str, stop: int, known: KnownIndex) -> 
     named by brand and trade, among them); segments or materials standing for the industry
     ("以柔性、超薄玻璃为代表的平板显示材料") are left to other readings."""
     items = _items_after_yi(text, stop, known)
+    if len(items) == 1:
+        return _coined_firm_alone(text, items[0])
     if len(items) < MIN_COUNTED_ITEMS:
         return []
     members = _typed_by_head(text, items, "IndustryChain", stop)
     return [m for m in members if m.type == "Enterprise"]
+
+
+def _coined_firm_alone(text: str, item: tuple[int, int, KnownSpan | None]) -> list[ListMember]:
+    """The one name standing for a known industry ("以某晶科技为代表的光伏材料"): a firm when
+    it is named by brand and trade, as one name alone may be anything else."""
+    a, b, k = item
+    if k is not None or not looks_like_firm(text[a:b]) or names_a_trade(text[a:b]):
+        return []
+    return [ListMember(a, b, "Enterprise", True)]
 
 
 def _stands_for_known_chain(text: str, stop: int, known: KnownIndex) -> bool:

@@ -136,6 +136,8 @@ def leading_members(text: str, stop: int, known: KnownIndex) -> list[ListMember]
     led = _items_after_yi(text, stop, known)
     if len(led) == 1 and cue.group(1) in _LEADER_ROLES:
         return _single_leader(text, led[0])
+    if len(led) == 1 and HEAD_CLASS[cue.group(1)] == "IndustryChain" and STANDING_LIST.match(text, stop):
+        return _coined_firm_alone(text, led[0])  # "以某晶科技为代表的光伏产业"
     items = led or walk_items(text, stop, known, whole_members=True)
     if len(items) < MIN_COUNTED_ITEMS:
         return []

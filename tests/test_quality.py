@@ -37,7 +37,7 @@ HELDOUT_FLOORS = (0.95, 0.76)
 TESTSET_FLOORS = (0.857, 0.59)
 # real pages, development part (the learned models' training data, now a smaller share of it),
 # measured 0.881 / 0.694 (0.882 / 0.694 a round before, 0.881 / 0.695 two before)
-REAL_DEV_FLOORS = (0.88, 0.69)
+REAL_DEV_FLOORS = (0.875, 0.69)
 # real pages, frozen part, never tuned on, measured 0.781 / 0.387 at d5e4904 (the same a round
 # before, 0.779 / 0.387 two before): the floor follows the measure
 REAL_FROZEN_FLOORS = (0.77, 0.38)

@@ -313,16 +313,13 @@ def _mostly_firms(text: str, items: list[tuple[int, int, KnownSpan | None]], kno
     return 2 * (known_count + by_suffix) > len(items)
 
 
-# "等新能源电池领域核心技术企业": a head of firms after 等, however long what describes them.
-_LONG_FIRM_HEAD = re.compile(r"等[\u4e00-\u9fff“”]{0,16}?(?:企业|公司|厂商)(?![\u4e00-\u9fff])")
-
-
 def _half_firms_before_firm_head(
     text: str, stop: int, items: list[tuple[int, int, KnownSpan | None]], known_count: int
 ) -> bool:
-    """Whether half the members or more are known firms and a head of firms closes the list:
-    its other members named as firms are ("宁德时代、…、远景科技等…核心技术企业")."""
-    return 2 * known_count >= len(items) and _LONG_FIRM_HEAD.match(text, stop) is not None
+    """Whether half the members or more are known firms and a head of firms closes the list,
+    however long what describes them: its other members named as firms are firms
+    ("宁德时代、…、远景科技等新能源电池领域核心技术企业")."""
+    return 2 * known_count >= len(items) and LONG_FIRM_CUE.match(text, stop) is not None
 
 
 def _firm_by_its_suffix(name: str) -> bool:

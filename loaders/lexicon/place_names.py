@@ -50,6 +50,8 @@ KNOWN_PLACES: dict[str, str] = {
     )
     for name in names.split()
 }
+# How a division's full name ends (某某省, 某某市, 某某旗): a word so written names a place.
+DIVISION_ENDINGS = ("省", "市", "区", "县", "州", "旗")
 # The autonomous regions and special administrative regions by the short names a list of
 # provinces writes them with (the provinces' own are among KNOWN_PLACES).
 REGION_SHORT_NAMES = frozenset({"内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"})

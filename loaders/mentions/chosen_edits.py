@@ -20,7 +20,7 @@ from loaders.lexicon.chain_names import (
 )
 from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, fix_ocr, name_form
-from loaders.lexicon.place_names import KNOWN_PLACES
+from loaders.lexicon.place_names import DIVISION_ENDINGS, KNOWN_PLACES
 from loaders.mentions.candidates import (
     BY_SPAN,
     CHAIN_LEAD_SOURCE,
@@ -274,12 +274,12 @@ _SCOPE_NOUNS = frozenset(
     }
 )
 _MODIFIER_WINDOW = 6
-_DIVISION_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡")
+_PLACE_ENDINGS = (*DIVISION_ENDINGS, "镇", "乡")  # a division, a town or a township
 _MAX_MODIFIER_CHARS = 4
 
 
 def _names_a_place(word: str) -> bool:
-    return word in KNOWN_PLACES or word.endswith(_DIVISION_ENDINGS)
+    return word in KNOWN_PLACES or word.endswith(_PLACE_ENDINGS)
 
 
 def widen_modified_heads(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:

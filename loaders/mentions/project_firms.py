@@ -36,7 +36,7 @@ from loaders.lexicon.chain_names import (
     segment_terms,
     term_lengths_opening_with,
 )
-from loaders.lexicon.place_names import KNOWN_PLACES
+from loaders.lexicon.place_names import DIVISION_ENDINGS, KNOWN_PLACES
 from loaders.mentions.list_walk import RUN_BREAKS
 from loaders.mentions.short_names import NO_FIRM_OPENING_CHARS, company_head_words, field_before_head, is_coined_word
 
@@ -383,8 +383,6 @@ def _firm_before_capacity(text: str, start: int, end: int, known: KnownNames) ->
     return None
 
 
-# How a division's full name ends: a place written so is no firm's registered short form.
-_DIVISION_ENDINGS = ("省", "市", "区", "县", "州", "旗")
 _SHORT_PLACE_CHARS = (2, 3)
 
 
@@ -392,7 +390,7 @@ def _known_short_place(text: str, start: int, end: int, known: KnownNames) -> in
     """Length of a place the gazetteer knows written by its short form (宁夏, 内蒙古) at
     ``start``, 0 when none opens the item there."""
     for a, b in known.places:
-        if a == start and b < end and b - a in _SHORT_PLACE_CHARS and not text[a:b].endswith(_DIVISION_ENDINGS):
+        if a == start and b < end and b - a in _SHORT_PLACE_CHARS and not text[a:b].endswith(DIVISION_ENDINGS):
             return b - a
     return 0
 

@@ -52,6 +52,13 @@ def test_a_copula_glued_to_an_area_word_ends_the_name_before_it():
     assert not any(m.type == "LargeScientificFacility" for m in found.values())
 
 
+def test_a_copula_glued_to_an_industry_word_ends_the_name_before_it():
+    # the segmenter writes 维修业是 as 业是: the industry is the subject, no place's name opens there
+    found = _by_text("航空维修业是青柳航空城的重要产业之一。")
+    assert not any(text.startswith(("业是", "是")) for text in found)
+    assert found["青柳航空城"].type == "Place"
+
+
 def test_a_field_of_science_before_facility_is_a_kind():
     found = _by_text("集群建设材料和信息科学设施。", "建设青柳强磁场实验装置。")
     assert not any(text.endswith("科学设施") for text in found)

@@ -276,8 +276,9 @@ def _last_hard_stop(text: str, floor: int, endpos: int) -> int:
 
 
 # The segmenter glues a copula to the area word before it ("拓展区|为|大科学装置" comes out
-# as 区为|大): the area is the sentence's subject, and the name starts after the copula.
-_ADMIN_COPULA = re.compile("[区市县省城镇园][为是]")
+# as 区为|大), and to the 业 of an industry ("某某维修业是|航空城"): the area or the
+# industry is the sentence's subject, and the name starts after the copula.
+_ADMIN_COPULA = re.compile("[区市县省城镇园业][为是]")
 # So it glues the verb 建 (build) to a town, county or district: "某镇建某某创新中心" comes
 # out as 镇建|某某 or 某镇建|某某. (Not to 城 or 市: 城建, 市建 open names of firms.)
 _ADMIN_BUILDS = re.compile("[\u4e00-\u9fff]{0,3}[区县镇]建")

@@ -72,6 +72,27 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
             yield from pairwise("LOCATED_IN", things, view.units[i].members)
 
 
+@relation_rule("located-in-industry-firms", 0.65, needs="place org chain", cues="以")
+def located_in_industry_firms(view: SentenceView) -> Iterator[Found]:
+    """ "安庆石油化工产业以A、B等龙头企业为主": a place written onto its industry, and the
+    firms that industry is made of (以…为主, 为代表, 为龙头) lie in the place."""
+    units = view.units
+    for i in range(len(units) - 2):
+        place, chain, firms = units[i], units[i + 1], units[i + 2]
+        if place.kind != "place" or chain.kind != "chain" or firms.kind != "org" or place.is_list:
+            continue
+        if view.gap(i, i + 1) not in ("", "的") or not _not_region(view, i):
+            continue
+        if _CUES.industry_firms_gap.match(view.gap(i + 1, i + 2)) and _CUES.industry_firms_after.match(
+            view.text[firms.end :]
+        ):
+            yield from pairwise("LOCATED_IN", _enterprises(firms.members), place.members)
+
+
+def _enterprises(members: tuple[Mention, ...]) -> list[Mention]:
+    return [m for m in members if m.type == "Enterprise"]
+
+
 @relation_rule("located-in-listed-kind", 0.7, needs="place org", cues="等")
 def located_in_listed_kind(view: SentenceView) -> Iterator[Found]:
     """ "A、B等多家北京知名高校", "A、B等一批合肥本土企业": a place in the kind that closes

@@ -341,3 +341,17 @@ def test_a_list_closed_by_deng_before_a_role_lists_what_an_industry_is_made_of()
     # No 以 before the list: 等 closes it ("A、B等为主的C产业集群").
     found = _by_text("该区做大星海传感器、云岭终端、翠湖服务器等为主的电子信息产业集群。")
     assert all(found[name].type == "IndustryChain" for name in ("星海传感器", "云岭终端", "翠湖服务器"))
+
+
+def test_members_before_a_long_known_chain_and_its_industry_noun_are_industries():
+    # 菱镁新材料 is longer than the few modifiers a head of industries may carry; the chain
+    # and 产业集群 after it still say what the members are.
+    found = _by_text("该园重点发展镁合金、镁建材、镁化工等菱镁新材料产业集群。")
+    assert found["镁建材"].type == "IndustryChain"
+    assert found["镁合金"].type == "IndustryChain"
+
+
+def test_firms_before_a_long_known_chain_stay_firms():
+    found = _by_text("合肥集聚了比亚迪、青柳汽车等新能源汽车产业链企业。")
+    assert found["比亚迪"].type == "Enterprise"
+    assert "青柳汽车" not in found or found["青柳汽车"].type == "Enterprise"

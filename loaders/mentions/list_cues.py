@@ -208,6 +208,31 @@ def after_closing_deng(text: str, at: int) -> bool:
     return text[at] != "等" and any(m.end() == at for m in _CLOSING_DENG.finditer(text, max(0, at - 7), at))
 
 
+# The industry noun after a known chain that follows 等 ("A、B等菱镁新材料产业集群"): the
+# chain, however long its name, qualifies the head as the cue's short modifiers do, and the
+# members are industries of it. Not before firms or projects ("等新能源汽车产业链企业").
+_INDUSTRY_HEAD_AFTER_CHAIN = re.compile(rf"(产业集群|产业链|产业)(?!{_FIRM_AFTER_INDUSTRY})")
+
+
+# A few characters may qualify the chain (等菱镁|新材料产业集群), as they may qualify the head.
+_CHAIN_MODIFIER = re.compile(rf"{_MODIFIER_CHAR}{{0,4}}")
+
+
+def chain_headed_cue(text: str, stop: int, known: KnownIndex) -> re.Match[str] | None:
+    """The industry head after a known chain that follows the 等 at ``stop`` (after a few
+    modifying characters at most), as a cue whose group 1 is the head: a chain's name may run
+    longer than HEAD_CUE's modifiers."""
+    if text[stop] != "等":
+        return None
+    reach = _CHAIN_MODIFIER.match(text, stop + 1)
+    if reach is None or not any(stop < start <= reach.end() for start in known.chain_starts):
+        return None
+    ends = [
+        span.end for span in known.by_end.values() if stop < span.start <= reach.end() and span.type == "IndustryChain"
+    ]
+    return _INDUSTRY_HEAD_AFTER_CHAIN.match(text, max(ends)) if ends else None
+
+
 def counted_in_firms(text: str, stop: int) -> bool:
     """Whether a count in 家 follows the 等 at ``stop`` before the head ("等50余家配套企业")."""
     cue = HEAD_CUE.match(text, stop)

@@ -61,6 +61,7 @@ from loaders.mentions.list_cues import (
     STANDING_LIST,
     after_closing_deng,
     brands_of_firms,
+    chain_headed_cue,
     claused_firm_cue,
     counted_in_firms,
     counted_sectors,
@@ -139,6 +140,8 @@ def _members_before(text: str, stop: int, known: KnownIndex, industry_context: b
     claused = claused_firm_cue(text, stop, cue)
     if claused is not None:
         cue, long_cue = claused, True
+    if cue is None and not counted:
+        cue = chain_headed_cue(text, stop, known)
     if text[stop] == DEMONSTRATIVE_END and (cue is None or HEAD_CLASS[cue.group(1)] != "Enterprise"):
         return []  # "这些领域", "这些产业": a demonstrative closes only a list of firms here
     if cue is not None and (heads_something_else(text, cue, known) or counted_sectors(cue, counted)):

@@ -74,8 +74,9 @@ def located_in_place_modifier(view: SentenceView) -> Iterator[Found]:
 
 @relation_rule("located-in-industry-firms", 0.65, needs="place org chain", cues="以")
 def located_in_industry_firms(view: SentenceView) -> Iterator[Found]:
-    """ "安庆石油化工产业以A、B等龙头企业为主": a place written onto its industry, and the
-    firms that industry is made of (以…为主, 为代表, 为龙头) lie in the place."""
+    """ "安庆石油化工产业以A、B等龙头企业为主", "以A为首的天长市仪器仪表产业": a place written
+    onto its industry, and the firms that industry is made of or led by (以…为主, 为代表,
+    为首的) lie in the place."""
     units = view.units
     for i in range(len(units) - 2):
         place, chain, firms = units[i], units[i + 1], units[i + 2]
@@ -85,6 +86,16 @@ def located_in_industry_firms(view: SentenceView) -> Iterator[Found]:
             continue
         if _CUES.industry_firms_gap.match(view.gap(i + 1, i + 2)) and _CUES.industry_firms_after.match(
             view.text[firms.end :]
+        ):
+            yield from pairwise("LOCATED_IN", _enterprises(firms.members), place.members)
+    for i in range(1, len(units) - 1):
+        firms, place, chain = units[i - 1], units[i], units[i + 1]
+        if firms.kind != "org" or place.kind != "place" or chain.kind != "chain" or place.is_list:
+            continue
+        if (
+            view.gap(i, i + 1) in ("", "的")
+            and _not_region(view, i)
+            and _CUES.leading_firms_gap.match(view.gap(i - 1, i))
         ):
             yield from pairwise("LOCATED_IN", _enterprises(firms.members), place.members)
 

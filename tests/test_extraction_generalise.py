@@ -54,6 +54,8 @@ def test_hefeis_light_source_is_not_read_into_another_citys_advanced_light_sourc
         ("新能源汽车投资增长。", []),
         ("数字科技在城市应用。", []),
         ("由光迅科技牵头建设。", []),
+        # 的 (tagged uj) shows a phrase: the place's industry, no firm
+        ("青柳的新能源和新材料产业已成规模。", []),
     ],
 )
 def test_company_short_names_open_a_clause_and_act(sentence: str, names: list[str]) -> None:

@@ -355,3 +355,11 @@ def test_firms_before_a_long_known_chain_stay_firms():
     found = _by_text("合肥集聚了比亚迪、青柳汽车等新能源汽车产业链企业。")
     assert found["比亚迪"].type == "Enterprise"
     assert "青柳汽车" not in found or found["青柳汽车"].type == "Enterprise"
+
+
+def test_a_vocabulary_industry_before_a_named_one_shares_its_industry_word():
+    # "新能源、新材料产业": no 等, but 产业 closes both; 新能源 is an industry of the vocabulary
+    found = _by_text("青柳市的新能源、新材料产业已成规模。")
+    assert found["新能源"].type == "IndustryChain"
+    # a word the vocabulary does not know is left out
+    assert "改革" not in _by_text("青柳市推进改革、新材料产业。")

@@ -91,7 +91,41 @@ def rule_candidates(
             drops.append((start, e, f"{rule.name}:{reason}"))
         if rule.type == "IndustryChain" and reason is not None and not _heads_other_things(text, start, s, e):
             found += _chain_list(text, start, rule, gaz, known)
+        if rule.type == "IndustryChain" and not text.endswith("等", 0, start):
+            found += _vocabulary_siblings(text, _last_member_start(start, s, known), known)
     return found, drops
+
+
+def _last_member_start(start: int, suffix_start: int, known: list[tuple[int, int]]) -> int:
+    """Where the name before an industry word starts: the rule's own stem, or the known
+    name that ends right at the word (the rule's stem is then empty)."""
+    if start < suffix_start:
+        return start
+    return next((a for a, b in known if b == suffix_start), start)
+
+
+def _vocabulary_siblings(text: str, member_start: int, known: list[tuple[int, int]]) -> list[Candidate]:
+    """ "新能源、新材料产业": the industry word closes a list with no 等, and the members
+    before the named one share it. Only industries the vocabularies know are taken (a
+    list without 等 may run back into other words); a known name is left to the gazetteer
+    and the walk goes on before it."""
+    if not text.startswith("、", member_start - 1):
+        return []
+    known_by_end = {b: a for a, b in known}
+    found: list[Candidate] = []
+    item_end = member_start - 1
+    for _ in range(MAX_LIST_ITEMS):
+        item_start = known_by_end.get(item_end, -1)
+        if item_start < 0:
+            item_start = left_boundary(text, item_end, known)
+            item = name_form(text[item_start:item_end])
+            if item_start == item_end or not is_vocabulary_term(item):
+                break
+            found.append(Candidate(item_start, item_end, "IndustryChain", None, item, CHAIN_LIST_SOURCE))
+        if not text.startswith("、", item_start - 1):
+            break
+        item_end = item_start - 1
+    return found
 
 
 _SCHOOL = "学院"

@@ -25,7 +25,10 @@ _FUNCTION_CHARS = frozenset("由在将向对从以把被与和为及并")
 # What no firm's own name opens with, where a name is cut out of running text before a
 # product or a project: a preposition, a conjunction, 的 or 了.
 NO_FIRM_OPENING_CHARS = _FUNCTION_CHARS | frozenset("的了")
-_PHRASE_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "r", "u", "m", "q", "f", "t"})
+# (The tagger writes particles with a second letter: 的 is uj, 了 ul, 着 uz, 地 uv.)
+_PHRASE_TAGS = frozenset(
+    {"v", "vn", "vd", "p", "d", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "m", "q", "f", "t"}
+)
 
 
 @cache

@@ -206,6 +206,13 @@ def test_a_two_character_trade_before_firms_is_no_chain(tmp_path: Path) -> None:
     assert "物流" not in found
 
 
+def test_a_trade_that_types_listed_firms_is_their_chain(tmp_path: Path) -> None:
+    # after a list closed by 等 the trade says which industry the named firms are in
+    found, relations = extract(tmp_path, "高新区已聚集某甲制药、某乙药业等多家知名医药企业。\n")
+    assert found.get("医药") == "IndustryChain"
+    assert ("PART_OF_CHAIN", "某乙药业", "医药") in relations
+
+
 def test_lists_closed_by_heavy_industry_or_product_lines_list_industries(tmp_path: Path) -> None:
     found, _ = extract(
         tmp_path, "青州逐渐形成以船舶、军工、精密仪器等重工业聚落。可带动塑料加工、医药制剂等10余条下游产品链。\n"

@@ -32,19 +32,39 @@ _MANY_FIRMS = re.compile(_MANY_WORDS)
 MIN_KIND_CHARS = 3
 
 
+# After a list closed by 等 (with a count, a word of many or of standing between), the head
+# types the firms listed, and the industry before it is theirs whatever its length: "A、B等
+# 多家知名医药企业" names 医药.
+_AFTER_LIST = re.compile(
+    r"等(?:为代表的|为首的|为引领的)?(?:[0-9一二三四五六七八九十百千两多几]+[家个批户])?"
+    r"(?:众多|诸多|一批|一大批|大批)?(?:知名|优质|重点|本土|新锐|骨干|龙头)?"
+)
+_MIN_LISTED_KIND_CHARS = 2
+
+
 def firm_kind_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
-    """An industry of the vocabulary (industry_terms.txt) between a word of many and a
-    head noun of firms: "一批优质半导体企业" names 半导体. (A gazetteer chain in the same
-    place is kept by gazetteer_candidates; this reads the names only the vocabulary knows.)"""
+    """An industry of the vocabulary (industry_terms.txt) between a word of many, or a list's
+    等, and a head noun of firms: "一批优质半导体企业" names 半导体, "A、B等医药企业" 医药.
+    (A gazetteer chain in the same place is kept by gazetteer_candidates; this reads the
+    names only the vocabulary knows.)"""
+    openings = [(many.end(), MIN_KIND_CHARS) for many in _MANY_FIRMS.finditer(text)]
+    if "等" in text:
+        openings += [(listed.end(), _MIN_LISTED_KIND_CHARS) for listed in _AFTER_LIST.finditer(text)]
     found = []
-    terms = industry_terms()
-    for many in _MANY_FIRMS.finditer(text):
-        start = many.end()
-        for length in term_lengths_opening_with(text[start : start + 1], terms):
-            end = start + length
-            name = text[start:end]
-            if length >= MIN_KIND_CHARS and is_industry_term(name) and FIRMS_HEAD.match(text, end):
-                if not any(m.start < end and start < m.end for m in matches):
-                    found.append(Candidate(start, end, "IndustryChain", None, name, FIRM_KIND_SOURCE))
-                break
+    for start, least in openings:
+        cand = _kind_at(text, start, least, matches)
+        if cand is not None and not any(c.start == cand.start for c in found):
+            found.append(cand)
     return found
+
+
+def _kind_at(text: str, start: int, least: int, matches: list[SurfaceMatch]) -> Candidate | None:
+    """The longest industry of the vocabulary opening at ``start`` before a head of firms."""
+    for length in term_lengths_opening_with(text[start : start + 1], industry_terms()):
+        end = start + length
+        name = text[start:end]
+        if length >= least and is_industry_term(name) and FIRMS_HEAD.match(text, end):
+            if any(m.start < end and start < m.end for m in matches):
+                return None
+            return Candidate(start, end, "IndustryChain", None, name, FIRM_KIND_SOURCE)
+    return None

@@ -21,10 +21,10 @@ FIRMS_HEAD = re.compile(
     r"(?:产业|行业)?(?:核心)?(?:零部件|部件)?(?:龙头|骨干|领军|头部|重点|链主|配套|生产|制造)?(?:企业|厂商|供应商)"
 )
 # Words of many or of standing right before the industry, which make the phrase a set of
-# the industry's firms ("一批优质", "众多", "本土", "新锐"). Not a count ("30家汽车零部件企业"):
+# the industry's firms ("一批优质", "众多", "多家", "本土", "新锐", "知名"). Not a count ("30家汽车零部件企业"):
 # a count describes unnamed firms, and the firms named around it belong to the broader
 # chain the text speaks of (chain_candidates._counted_firms).
-_MANY_WORDS = "众多|诸多|一大批|一批|大批|优质|本土|新锐"
+_MANY_WORDS = "众多|诸多|一大批|一批|大批|多家|优质|本土|新锐|知名"
 MANY_FIRMS_BEFORE = re.compile(f"(?:{_MANY_WORDS})$")
 _MANY_FIRMS = re.compile(_MANY_WORDS)
 # A two-character industry word (金融, 物流, 软件) before 企业 often says only what trade a

@@ -65,7 +65,32 @@ def _own_place(view: SentenceView, index: int, start: int) -> bool:
     unit = view.units[index]
     if unit.kind != "place" or unit.start < start or _names_a_speaker(view, index):
         return False
+    if _modifies_an_earlier_object(view, index):
+        return False  # "…，入选山东省支柱产业集群，培育了A": the province qualifies a title
     return not _CUES.partner_before.search(view.before(index, 4))
+
+
+def _modifies_an_earlier_object(view: SentenceView, index: int) -> bool:
+    """Place unit ``index`` stands in an earlier clause than the unit after it, inside a
+    longer noun phrase it qualifies ("入选山东省支柱产业集群，"), neither opening that clause
+    nor ending it as its object ("打造了X园，吸引了A") nor naming where a report comes from."""
+    gap = view.gap(index, index + 1)
+    comma = _CLAUSE_COMMA.search(gap)
+    if comma is None or comma.start() == 0 or _opens_own_clause(view, index):
+        return False
+    return not _sets_the_scene(view, index)
+
+
+_CLAUSE_COMMA = re.compile("[，,]")
+
+
+def _opens_own_clause(view: SentenceView, index: int) -> bool:
+    """Place unit ``index`` opens its clause, maybe set as the scene ("在X区，…")."""
+    before = _SCENE_SETTING.sub("", view.clause_before(view.place_run_start(index)).strip())
+    return _CUES.opener.match(before) is not None
+
+
+_SCENE_SETTING = re.compile("(?:在|于)$")
 
 
 def _described_before(view: SentenceView, index: int) -> str:

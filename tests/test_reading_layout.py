@@ -88,3 +88,15 @@ def test_single_article_covers_the_text(tmp_path: Path) -> None:
     [article] = document.articles
     assert article.start == 0 and article.end == len(document.text.rstrip("\n"))
     assert {s.article for s in document.sentences} == {0}
+
+
+def test_an_article_is_about_any_prefecture_level_city_it_names_most(tmp_path: Path) -> None:
+    # 荆门 is no well-known city of the news list; the division table names it
+    document = read(tmp_path, "荆门市加快发展。荆门推进改革。我市的企业加快发展。\n")
+    assert document.articles[0].focus_place == "荆门市"
+
+
+def test_a_short_name_shared_by_two_divisions_says_no_city(tmp_path: Path) -> None:
+    # 吉林 is a province and a city: its short name alone counts for the province only
+    document = read(tmp_path, "吉林推进改革。吉林加快发展。\n")
+    assert document.articles[0].focus_place != "吉林市"

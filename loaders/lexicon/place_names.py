@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 import ahocorasick_rs
+
+from loaders.lexicon.gazetteer import load_divisions, short_form
 
 _HAN = "\u4e00-\u9fff"
 # Development zones and science cities take longer stems ("合肥高新区", "滨湖科学城").
@@ -152,6 +155,39 @@ def stem_of(place: str) -> str:
 def known_place_counts(text: str) -> Counter[str]:
     """Mentions of well-known cities and provinces, keyed by canonical name (合肥市)."""
     return Counter(map(KNOWN_PLACES.__getitem__, _KNOWN_PLACE.find_matches_as_strings(text)))
+
+
+def city_counts(text: str) -> Counter[str]:
+    """Mentions of provinces and of every prefecture-level city, by canonical name: the
+    well-known ones as known_place_counts reads them, the others (荆门市, 宝鸡) by full name
+    or by a short name no other division shares. What an article is about is read from
+    these (loaders/read/articles.py)."""
+    names, automaton = _city_automaton()
+    return Counter(map(names.__getitem__, automaton.find_matches_as_strings(text)))
+
+
+@cache
+def _city_automaton() -> tuple[dict[str, str], ahocorasick_rs.AhoCorasick]:
+    names = dict(_prefecture_forms())
+    names.update(KNOWN_PLACES)
+    return names, ahocorasick_rs.AhoCorasick(list(names), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+_PREFECTURE_LEVEL = 2
+
+
+def _prefecture_forms() -> dict[str, str]:
+    """Prefecture-level cities (reference data: divisions.tsv) by full name, and by short
+    name where that short name is no other division's own or short name."""
+    divisions = load_divisions()
+    cities = [d.name for d in divisions.values() if d.level == _PREFECTURE_LEVEL and d.name.endswith("市")]
+    taken = Counter(short_form(d.name) or d.name for d in divisions.values())
+    forms = {city: city for city in cities}
+    for city in cities:
+        short = short_form(city)
+        if short is not None and taken[short] == 1 and short not in {d.name for d in divisions.values()}:
+            forms[short] = city
+    return forms
 
 
 def _ends_generic(stem: str) -> bool:

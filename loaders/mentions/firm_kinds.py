@@ -50,7 +50,7 @@ def firm_kind_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candida
     openings = [(many.end(), MIN_KIND_CHARS) for many in _MANY_FIRMS.finditer(text)]
     if "等" in text:
         openings += [(listed.end(), _MIN_LISTED_KIND_CHARS) for listed in _AFTER_LIST.finditer(text)]
-    found = []
+    found: list[Candidate] = []
     for start, least in openings:
         cand = _kind_at(text, start, least, matches)
         if cand is not None and not any(c.start == cand.start for c in found):

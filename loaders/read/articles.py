@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import mul
 
 from kg.model import Article
-from loaders.lexicon.place_names import district_names, known_place_counts, stem_of
+from loaders.lexicon.place_names import city_counts, district_names, stem_of
 from loaders.read.blocks import BOLD_LEVEL, Block
 from loaders.read.line_kinds import byline_start
 
@@ -86,7 +86,7 @@ def focus_of(places: Counter[str]) -> str | None:
 def _single_article(blocks: list[Block], title: str | None) -> ArticleLayout:
     # One article: the places of the whole text at once, districts under their own name.
     text = "\n".join(block.text for block in blocks)
-    total = known_place_counts(text)
+    total = city_counts(text)
     total.update(district_names(text))
     article = Article(0, title or "", blocks[0].start, blocks[-1].end, focus_of(total))
     return ArticleLayout([0] * len(blocks), [article])
@@ -94,7 +94,7 @@ def _single_article(blocks: list[Block], title: str | None) -> ArticleLayout:
 
 def _block_places(blocks: list[Block]) -> list[Counter[str]]:
     """Places each block mentions; a district counts for the city it is seen with."""
-    known = [known_place_counts(block.text) for block in blocks]
+    known = [city_counts(block.text) for block in blocks]
     districts = sorted({d for block in blocks for d in district_names(block.text)})
     city_of = _cities_of_districts(blocks, known, districts)
     stems = [(district, stem_of(district)) for district in districts]

@@ -179,13 +179,14 @@ _PREFECTURE_LEVEL = 2
 def _prefecture_forms() -> dict[str, str]:
     """Prefecture-level cities (reference data: divisions.tsv) by full name, and by short
     name where that short name is no other division's own or short name."""
-    divisions = load_divisions()
-    cities = [d.name for d in divisions.values() if d.level == _PREFECTURE_LEVEL and d.name.endswith("市")]
-    taken = Counter(short_form(d.name) or d.name for d in divisions.values())
+    divisions = load_divisions().values()
+    names = {d.name for d in divisions}
+    cities = [d.name for d in divisions if d.level == _PREFECTURE_LEVEL and d.name.endswith("市")]
+    taken = Counter(short_form(d.name) or d.name for d in divisions)
     forms = {city: city for city in cities}
     for city in cities:
         short = short_form(city)
-        if short is not None and taken[short] == 1 and short not in {d.name for d in divisions.values()}:
+        if short is not None and taken[short] == 1 and short not in names:
             forms[short] = city
     return forms
 

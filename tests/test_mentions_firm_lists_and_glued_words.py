@@ -44,6 +44,15 @@ def test_verbs_pronouns_and_ranks_glued_before_a_name_are_left_out():
     assert "白鹭集团" in _firms("公司将收购控股子公司白鹭集团剩余股份。")
 
 
+def test_verbs_of_handing_over_belonging_and_bringing_about_open_no_name():
+    assert "青枫科技创业投资有限公司" in _firms("该平台交由青枫科技创业投资有限公司负责建设运营。")
+    assert "白鹭航空工业集团公司" in _firms("研究所成立于1961年，隶属于白鹭航空工业集团公司。")
+    firms = _firms("积极促成青枫、白鹭、远帆等企业与本地企业合作。")
+    assert "青枫" in firms and "促成青枫" not in firms
+    firms = _firms("我市既有青枫、白鹭等新能源整车企业，也有远帆等零部件企业。")
+    assert "青枫" in firms and "既有青枫" not in firms
+
+
 def test_a_companys_tie_to_another_is_no_name():
     assert not any(name.endswith("母公司") for name in _firms("这家晶圆厂在芯片代工领域有母公司撑腰。"))
 

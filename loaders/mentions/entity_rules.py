@@ -323,6 +323,19 @@ def _is_stop(token: str) -> bool:
     return [tag for _, tag in rjieba.tag(token)] not in _NOUN_ALONE
 
 
+def after_last_stop_word(text: str, start: int, end: int, min_rest: int) -> int:
+    """Where a name in ``text[start:end]`` begins when a word of two characters or more that
+    ends names walking left stands in it ("交由|A", "促成|A"): after the last such word, when
+    ``min_rest`` characters are left; else ``start``. (One character is no word to cut at here:
+    信和航云 holds 和.)"""
+    at = end
+    for token in reversed(segment(fix_ocr(text[start:end]))):
+        if len(token) > 1 and _is_stop(token):
+            return at if end - at >= min_rest else start
+        at -= len(token)
+    return start
+
+
 # Verbs of arriving and prepositions of place that end a token the dictionary does not hold
 # ("刚到|安巢经开区"): what follows them is where one arrives, never part of their word.
 _ARRIVAL_ENDS = frozenset("到在至")

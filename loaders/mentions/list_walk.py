@@ -21,7 +21,7 @@ from loaders.lexicon.chain_names import (
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.bracketed_segments import said_of_before
-from loaders.mentions.entity_rules import country_ending_at, left_boundary
+from loaders.mentions.entity_rules import after_last_stop_word, country_ending_at, left_boundary
 from loaders.mentions.list_cues import HEAD_CLASS, HEAD_CUE
 from loaders.mentions.list_spans import KnownIndex, KnownSpan
 from loaders.mentions.member_names import FIRM_TRADE_ENDINGS, HAN_END, MAX_ITEM_CHARS, PLAIN_HAN, ends_in_suffix
@@ -79,8 +79,10 @@ MIN_FIRM_NAME_CHARS = 2
 
 
 def after_leading_verb(text: str, start: int, end: int) -> int:
-    """Start of the first firm of a list after a one-character verb the word rules leave on
-    it ("，率星海科技等企业": 率 leads, the firm is 星海科技)."""
+    """Start of the first firm of a list after the last word that ends names walking left
+    ("汇聚有A、B等企业", "促成A、B等企业": the firm is A) and after a one-character verb the
+    word rules leave on it ("，率星海科技等企业": 率 leads, the firm is 星海科技)."""
+    start = after_last_stop_word(text, start, end, MIN_FIRM_NAME_CHARS)
     words = rjieba.tag(text[start:end])
     first = words[0]
     if len(first[0]) == 1 and first[1] in _VERB_TAGS and end - start - 1 >= MIN_FIRM_NAME_CHARS:

@@ -277,3 +277,18 @@ def test_zones_of_a_rank_or_of_the_economic_kind_name_no_zone():
     assert not _places("全省有13个省级以上开发区，其中8家为经济开发区。")
     assert not _places("该区获评省级经济开发区。")
     assert "济南槐荫经济开发区" in _places("济南槐荫经济开发区获评国家级绿色工业园区。")
+
+
+def test_a_zone_written_after_its_city_and_a_division_inside_it_is_named_after_the_division():
+    # A city written with 市, then a county or district of that city (in full or by its short
+    # form): the zone is the division's, and the city is a place of its own.
+    found = _places(
+        "吐鲁番市鄯善工业园区引进硅基项目。", "在六盘水市水城经开区的工厂里。", "南宁市邕宁区新兴产业园开工。"
+    )
+    assert {"吐鲁番市", "鄯善工业园区", "六盘水市", "邕宁区新兴产业园"} <= set(found)
+    assert not any(name.startswith(("吐鲁番市鄯善", "六盘水市水城", "南宁市邕宁")) for name in found)
+
+
+def test_a_zone_written_after_a_city_it_does_not_lie_in_keeps_the_city_in_its_name():
+    # 芜湖 is no division of 亳州: "亳州市芜湖现代产业园区" is one park's name.
+    assert "亳州市芜湖现代产业园区" in _places("亳州市芜湖现代产业园区开工建设。")

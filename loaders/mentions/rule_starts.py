@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon.chain_names import vocabulary_term_start
+from loaders.lexicon.gazetteer import default_gazetteer
 from loaders.lexicon.matcher import SurfaceMatch
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.candidates import is_stop_word
@@ -104,6 +105,7 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
     if rule.name == _PARK_RULE:
         start = _after_bare_zone_word(text, start, s)
     if rule.type == "Place":
+        start = _after_enclosing_division(text, start, s, matches)
         start = _after_body_word(text, after_sentence_words(text, start, s, [m.start for m in matches]), s)
         start = _after_part_word(text, _dotted_place_start(text, start, matches), s, matches)
         return _after_former_word(text, start, matches)
@@ -235,6 +237,42 @@ def _dotted_place_start(text: str, start: int, matches: list[SurfaceMatch]) -> i
         return start
     city = next((m for m in matches if m.end == start - 1 and m.surface.type == "Place"), None)
     return start if city is None else city.start
+
+
+# "吐鲁番市鄯善工业园区", "安徽省阜阳市界首高新区": a province or city written with its
+# suffix, then a division inside it that opens the zone's name, says where the zone is; the
+# zone is named after the inner division (鄯善工业园区), and the outer one is a place of its
+# own. (A name that goes on with no division of the outer one, "宿州市经济开发区", "亳州市芜湖
+# 现代产业园区", keeps it.)
+_WRITTEN_OUTER_SUFFIXES = ("省", "市")
+
+
+def _after_enclosing_division(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    while True:
+        outer = next((m for m in matches if m.start == start and m.end < s and m.surface.type == "Place"), None)
+        if outer is None or not text.startswith(_WRITTEN_OUTER_SUFFIXES, outer.end - 1):
+            return start
+        if not _division_inside_opens(text, outer, s, matches):
+            return start
+        start = outer.end
+
+
+def _division_inside_opens(text: str, outer: SurfaceMatch, s: int, matches: list[SurfaceMatch]) -> bool:
+    """Whether a division inside the one ``outer`` names opens the text right after it, by a
+    name the gazetteer matched (邕宁区) or a county's short form (鄯善, 江宁), before ``s``."""
+    gaz = default_gazetteer()
+    outer_codes = set(outer.surface.division_codes)
+    if not outer_codes:
+        return False
+    codes = [code for m in matches if m.start == outer.end and m.end <= s for code in m.surface.division_codes]
+    for length in _SHORT_FORM_LENGTHS:
+        division = gaz.county_short_forms.get(text[outer.end : outer.end + length])
+        if division is not None and outer.end + length <= s:
+            codes.append(division.code)
+    return any(outer_codes & set(gaz.parent_chain(code)) for code in codes)
+
+
+_SHORT_FORM_LENGTHS = (2, 3)
 
 
 # A firm's registered name holds a province or a city, never a development zone: in

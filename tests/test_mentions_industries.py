@@ -295,3 +295,10 @@ def test_a_stage_list_joined_by_yiji_splits_whole_members():
     text = "初步形成了上游基板玻璃、中游显示面板以及下游显示终端的产业链。"
     names = {c.canonical for c in stage_list_candidates(text, [])}
     assert names == {"基板玻璃", "显示面板", "显示终端"}
+
+
+def test_a_longer_industry_suffix_cut_by_its_next_character_leaves_the_shorter_one():
+    # "产业集群化": 产业集群 is no suffix before 化, but 产业 still closes the industry's name.
+    assert "低空" in chain_names("当地低空产业集群化发展步伐加快。")
+    # 产业化 alone ("industrialisation") names no industry.
+    assert not chain_names("推动科技成果产业化。")

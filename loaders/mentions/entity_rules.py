@@ -224,6 +224,8 @@ class _SuffixIndex:
     suffixes: list[str]
     rules: list[EntityRule]
     joinable: bool  # no suffix and no bad next character is the separator of suffix_hits_each
+    # For each suffix, the shorter suffixes it opens with, longest first, with their rules.
+    shorter: dict[str, list[tuple[str, EntityRule]]]
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +240,24 @@ def _suffix_index() -> _SuffixIndex:
     )
     rules = [table[s] for s in suffixes]
     joinable = not any(_SEPARATOR in s for s in suffixes) and not any(_SEPARATOR in r.bad_next for r in rules)
-    return _SuffixIndex(automaton, suffixes, rules, joinable)
+    shorter = {
+        s: sorted(((t, table[t]) for t in suffixes if len(t) < len(s) and s.startswith(t)), key=lambda p: -len(p[0]))
+        for s in suffixes
+    }
+    return _SuffixIndex(automaton, suffixes, rules, joinable, shorter)
+
+
+def _kept_hit(text: str, start: int, limit: int, suffix: str, rule: EntityRule) -> tuple[int, EntityRule] | None:
+    """The end and rule of the suffix at ``start``: the one matched, or, when a bad next
+    character rejects it, the longest shorter suffix it opens with that none rejects
+    ("航空产业集群化": not 产业集群 before 化, but 产业); None when every one is rejected."""
+    for candidate, candidate_rule in [(suffix, rule), *_suffix_index().shorter[suffix]]:
+        stop = start + len(candidate)
+        if stop >= limit or (
+            text[stop] not in candidate_rule.bad_next and not text.startswith(candidate_rule.bad_next_words, stop)
+        ):
+            return stop, candidate_rule
+    return None
 
 
 def _window_floor(text: str, suffix_start: int) -> int:
@@ -864,11 +883,10 @@ def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:
     index = _suffix_index()
     rules, length = index.rules, len(text)
     hits = []
-    for i, start, end in index.automaton.find_matches_as_indexes(text):
-        rule = rules[i]
-        if end < length and (text[end] in rule.bad_next or text.startswith(rule.bad_next_words, end)):
-            continue
-        hits.append((start, end, rule))
+    for i, start, _ in index.automaton.find_matches_as_indexes(text):
+        kept = _kept_hit(text, start, length, index.suffixes[i], rules[i])
+        if kept is not None:
+            hits.append((start, kept[0], kept[1]))
     return hits
 
 
@@ -887,13 +905,12 @@ def suffix_hits_each(texts: list[str]) -> list[list[tuple[int, int, EntityRule]]
     rules = index.rules
     found: list[list[tuple[int, int, EntityRule]]] = [[] for _ in texts]
     current, base, limit = 0, 0, len(texts[0]) if texts else 0
-    for i, start, end in index.automaton.find_matches_as_indexes(joined):
+    for i, start, _ in index.automaton.find_matches_as_indexes(joined):
         while start >= limit:  # move on to the text this hit lies in
             current += 1
             base = limit + 1
             limit = base + len(texts[current])
-        rule = rules[i]
-        if end < limit and (joined[end] in rule.bad_next or joined.startswith(rule.bad_next_words, end)):
-            continue
-        found[current].append((start - base, end - base, rule))
+        kept = _kept_hit(joined, start, limit, index.suffixes[i], rules[i])
+        if kept is not None:
+            found[current].append((start - base, kept[0] - base, kept[1]))
     return found

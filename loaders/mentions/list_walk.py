@@ -79,9 +79,10 @@ MIN_FIRM_NAME_CHARS = 2
 
 
 def after_leading_verb(text: str, start: int, end: int) -> int:
-    """Start of the first firm of a list after the last word that ends names walking left
-    ("汇聚有A、B等企业", "促成A、B等企业": the firm is A) and after a one-character verb the
-    word rules leave on it ("，率星海科技等企业": 率 leads, the firm is 星海科技)."""
+    """Start of the first firm of a list after the last word of two characters or more that
+    ends names walking left ("促成A、B等企业", "既有A、B等整车企业": the firm is A) and after a
+    one-character verb the word rules leave on it ("，率星海科技等企业": 率 leads, the firm is
+    星海科技)."""
     start = after_last_stop_word(text, start, end, MIN_FIRM_NAME_CHARS)
     words = rjieba.tag(text[start:end])
     first = words[0]

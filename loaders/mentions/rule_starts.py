@@ -248,6 +248,8 @@ _WRITTEN_OUTER_SUFFIXES = ("省", "市")
 
 
 def _after_enclosing_division(text: str, start: int, s: int, matches: list[SurfaceMatch]) -> int:
+    """Where a place's name starts past the provinces and cities written before a division
+    of theirs ("安徽省阜阳市|界首高新区"): ``start`` moved over each in turn."""
     while True:
         outer = next((m for m in matches if m.start == start and m.end < s and m.surface.type == "Place"), None)
         if outer is None or not text.startswith(_WRITTEN_OUTER_SUFFIXES, outer.end - 1):

@@ -247,17 +247,27 @@ def _suffix_index() -> _SuffixIndex:
     return _SuffixIndex(automaton, suffixes, rules, joinable, shorter)
 
 
-def _kept_hit(text: str, start: int, limit: int, suffix: str, rule: EntityRule) -> tuple[int, EntityRule] | None:
+def _kept_hit(
+    text: str, start: int, limit: int, suffix: str, rule: EntityRule, index: _SuffixIndex
+) -> tuple[int, EntityRule] | None:
     """The end and rule of the suffix at ``start``: the one matched, or, when a bad next
     character rejects it, the longest shorter suffix it opens with that none rejects
-    ("航空产业集群化": not 产业集群 before 化, but 产业); None when every one is rejected."""
-    for candidate, candidate_rule in [(suffix, rule), *_suffix_index().shorter[suffix]]:
-        stop = start + len(candidate)
-        if stop >= limit or (
-            text[stop] not in candidate_rule.bad_next and not text.startswith(candidate_rule.bad_next_words, stop)
-        ):
-            return stop, candidate_rule
+    ("航空产业集群化": not 产业集群 before 化, but 产业); None when every one is rejected.
+    (Most hits are kept as matched: the shorter suffixes are looked at only then.)"""
+    stop = start + len(suffix)
+    if _next_accepts(text, stop, limit, rule):
+        return stop, rule
+    for shorter, shorter_rule in index.shorter[suffix]:
+        stop = start + len(shorter)
+        if _next_accepts(text, stop, limit, shorter_rule):
+            return stop, shorter_rule
     return None
+
+
+def _next_accepts(text: str, stop: int, limit: int, rule: EntityRule) -> bool:
+    """Whether what follows a suffix ending at ``stop`` (the text's end at ``limit``) lets it
+    close a name: none of the rule's bad next characters or words."""
+    return stop >= limit or (text[stop] not in rule.bad_next and not text.startswith(rule.bad_next_words, stop))
 
 
 def _window_floor(text: str, suffix_start: int) -> int:
@@ -884,7 +894,7 @@ def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:
     rules, length = index.rules, len(text)
     hits = []
     for i, start, _ in index.automaton.find_matches_as_indexes(text):
-        kept = _kept_hit(text, start, length, index.suffixes[i], rules[i])
+        kept = _kept_hit(text, start, length, index.suffixes[i], rules[i], index)
         if kept is not None:
             hits.append((start, kept[0], kept[1]))
     return hits
@@ -910,7 +920,7 @@ def suffix_hits_each(texts: list[str]) -> list[list[tuple[int, int, EntityRule]]
             current += 1
             base = limit + 1
             limit = base + len(texts[current])
-        kept = _kept_hit(joined, start, limit, index.suffixes[i], rules[i])
+        kept = _kept_hit(joined, start, limit, index.suffixes[i], rules[i], index)
         if kept is not None:
             found[current].append((start - base, kept[0] - base, kept[1]))
     return found

@@ -40,6 +40,22 @@ def test_a_latin_short_name_in_brackets_does_not_break_a_list() -> None:
     assert unit.closed_by_deng
 
 
+_INDUSTRIES = {**LEXICON, **{name: Known("IndustryChain") for name in ("新材料", "新能源汽车", "集成电路")}}
+
+
+def test_a_short_note_in_brackets_after_a_member_does_not_break_a_list() -> None:
+    # "(含关键零部件)" says what the member covers; no name stands in it.
+    (unit,) = units_of("新材料、新能源汽车（含关键零部件）、集成电路三大产业", _INDUSTRIES)
+    assert [m.text for m in unit.members] == ["新材料", "新能源汽车", "集成电路"]
+    (firms,) = units_of("比亚迪（弗迪）和江淮等整车企业")
+    assert [m.text for m in firms.members] == ["比亚迪", "江淮"]
+
+
+def test_a_long_aside_or_a_list_in_brackets_still_ends_the_list() -> None:
+    units = units_of("新材料、新能源汽车（包括整车及关键零部件）、集成电路", _INDUSTRIES)
+    assert [[m.text for m in u.members] for u in units] == [["新材料", "新能源汽车"], ["集成电路"]]
+
+
 def test_different_kinds_do_not_join() -> None:
     units = units_of("合肥、科大讯飞")
     assert [u.kind for u in units] == ["place", "org"]

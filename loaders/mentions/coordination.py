@@ -28,13 +28,20 @@ ORGANISATION_CLASSES: frozenset[str] = frozenset(
 
 # A list separator, optionally after a chain suffix the mention did not cover
 # ("集成电路产业、新型显示产业"), or after a closing quote mark.
-# A member's Latin short name in brackets may stand before the joiner ("A公司（CATL）和B公司").
+# A member's Latin short name in brackets may stand before the joiner ("A公司（CATL）和B公司"),
+# and so may a short note of two to six Han characters that no name stands in ("新能源汽车（含
+# 关键零部件）、集成电路", "比亚迪（弗迪）、江淮"): it says what the member covers or what it is
+# also called, and the list goes on after it. A longer aside, or a list in brackets, ends it.
+# Before 等 only a Latin short name is passed over: a list 等 closes says more of its members
+# (what kind they are, where they lie), and a Han note after the last member may be one that
+# member's other name or a word on it alone ("…计算中心（超级计算中心）等平台").
 _LATIN_ASIDE = r"(?:[（(][A-Za-z0-9&.\- ]{2,12}[）)])?"
+_ASIDE = r"(?:[（(](?:[A-Za-z0-9&.\- ]{2,12}|[\u4e00-\u9fff]{2,6})[）)])?"
 # The count of the members before a joiner ("A、B、C 3县和D区") sums up the first part of
 # the list, which goes on after it.
 _COUNTED_DIVISIONS = r"(?:[0-9一二三四五六七八九十两]+个?(?:县区|区县|县市|县|区|市))?"
 _SEPARATOR = re.compile(
-    rf"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?{_LATIN_ASIDE}{_COUNTED_DIVISIONS}\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?"
+    rf"(?:产业链|产业集群|产业|集群)?[”’」』》）)]?{_ASIDE}{_COUNTED_DIVISIONS}\s*(?:、|以及|和|及|与|或|/)\s*[“‘「『《（(]?"
 )
 
 _CLOSING_BRACKET = re.compile(r"[）)]")

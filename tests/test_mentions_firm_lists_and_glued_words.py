@@ -53,6 +53,12 @@ def test_verbs_of_handing_over_belonging_and_bringing_about_open_no_name():
     assert "青枫" in firms and "既有青枫" not in firms
 
 
+def test_the_marker_of_a_point_or_another_is_no_part_of_a_name():
+    names = {m.written for m in find_mentions(make_document("八是青柳茶饮产业，带动农户增收。")).mentions}
+    assert "青柳茶饮产业" in names and not any(name.startswith("八是") for name in names)
+    assert "青枫科技有限公司" in _firms("另外青枫科技有限公司也参加了签约。")
+
+
 def test_a_companys_tie_to_another_is_no_name():
     assert not any(name.endswith("母公司") for name in _firms("这家晶圆厂在芯片代工领域有母公司撑腰。"))
 

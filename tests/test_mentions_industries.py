@@ -302,3 +302,12 @@ def test_a_longer_industry_suffix_cut_by_its_next_character_leaves_the_shorter_o
     assert "低空" in chain_names("当地低空产业集群化发展步伐加快。")
     # 产业化 alone ("industrialisation") names no industry.
     assert not chain_names("推动科技成果产业化。")
+
+
+def test_a_bare_city_word_before_an_industry_is_no_part_of_its_name():
+    # 市 standing alone is "the city's": the industry is 光子.
+    assert chain_names("去年8月18日，在市光子产业创新集群发展大会上签约。") == {"光子"}
+    # 市政, 县域 and 区块链 open with such a character as words of their own.
+    assert "市政工程" in chain_names("重点发展市政工程产业。")
+    assert "县域经济" in chain_names("做大县域经济产业。")
+    assert "区块链" in chain_names("加快发展区块链产业。")

@@ -12,6 +12,7 @@ import rjieba
 from loaders.lexicon.chain_names import is_vocabulary_term, plain_chain_stem
 from loaders.lexicon.gazetteer import Gazetteer
 from loaders.lexicon.matcher import SurfaceMatch, name_form
+from loaders.lexicon.segmenter import segment
 from loaders.mentions.apposed_firms import quoted_firm_follows
 from loaders.mentions.bracketed_segments import bracket_open_before
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
@@ -62,6 +63,8 @@ def rule_candidates(
             start = after_firm
             if rule.name == _TOWN_RULE:
                 start = _after_county_short_name(text, start, s, rule, gaz)
+        if rule.type == "IndustryChain":
+            start = _after_bare_division_word(text, start, s)
         owned = _owner_end(start, s, near)
         if rule.owner_words_must_name:
             owned, start = -1, _after_legal_owner(text, start, s)
@@ -316,6 +319,18 @@ def _names_a_city(words: str, gaz: Gazetteer) -> bool:
 def _names_a_place(words: str, gaz: Gazetteer) -> bool:
     surface = gaz.surface(words)
     return (surface is not None and surface.type == "Place") or words in gaz.county_short_forms
+
+
+# A bare 市, 省 or 县 written before an industry's words is "the city's", "the province's"
+# ("在市光子产业创新集群发展大会上"): the industry is named by the words after it. (Only the
+# character standing as a word of its own: 市政, 县域 and 区块链 open their words.)
+_BARE_DIVISION_WORDS = frozenset("市省县")
+
+
+def _after_bare_division_word(text: str, start: int, suffix_start: int) -> int:
+    if text[start] not in _BARE_DIVISION_WORDS or suffix_start - start < 3:
+        return start
+    return start + 1 if segment(text[start:suffix_start])[0] == text[start] else start
 
 
 def _chain_stem_reason(text: str, start: int, suffix_start: int, end: int, gaz: Gazetteer) -> str | None:

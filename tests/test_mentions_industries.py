@@ -311,3 +311,9 @@ def test_a_bare_city_word_before_an_industry_is_no_part_of_its_name():
     assert "市政工程" in chain_names("重点发展市政工程产业。")
     assert "县域经济" in chain_names("做大县域经济产业。")
     assert "区块链" in chain_names("加快发展区块链产业。")
+
+
+def test_a_count_with_words_of_praise_before_its_head_closes_the_list():
+    # "四大硬核赛道" counts the list; its last member ends before the count.
+    assert "青柳接口" in chain_names("鼓楼区聚焦人工智能、生物医药、青柳接口四大硬核赛道。")
+    assert not any("赛道" in name for name in chain_names("鼓楼区聚焦人工智能、生物医药、青柳接口四大硬核赛道。"))

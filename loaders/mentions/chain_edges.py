@@ -55,11 +55,12 @@ _SHAPE_WORDS = frozenset({"垂直"})
 # Joiners are tagged as prepositions too (与): inside a name they join its halves
 # ("材料与设备", a link of a chain map), and no sentence opens there.
 _JOINERS = frozenset("与和及")
-# A count that closes a list, with the head it counts ("A、B、C四大领域", "A、B三大新赛道",
-# "A、B五大"): the list's last member runs on into it when no mark stands between them.
+# A count that closes a list, with the head it counts and up to two words of praise or kind
+# before it ("A、B、C四大领域", "A、B三大新赛道", "A、B四大硬核赛道", "A、B五大"): the list's
+# last member runs on into it when no mark stands between them.
 # The head may be a rank or kind of the industries too ("A、B和C三大接续产业", "A、B两大主导").
 _CLOSING_COUNT = re.compile(
-    "(?:[0-9]+|[二三四五六七八九十两]+)[个大类项家条](?:新?赛道|领域|板块|方向|行业|[\u4e00-\u9fff]{1,2})?$"
+    "(?:[0-9]+|[二三四五六七八九十两]+)[个大类项家条](?:[\u4e00-\u9fff]{0,2}(?:赛道|领域|板块|方向|行业)|[\u4e00-\u9fff]{1,2})?$"
 )
 MIN_LEFT_CHARS = 2  # what is left must be a name: two characters at least (5G, 钛 alone is not)
 

@@ -33,10 +33,27 @@ def cooperates_list(view: SentenceView) -> Iterator[Found]:
         # "当地与A、B合作": the list is the partner of someone else, not of itself
         if view.before(i, 1) in _PARTNER_PREPOSITIONS:
             continue
-        after = view.after(i, 14)
+        after = view.after(_last_listed_place(view, i), 14)
         if _CUES.list_cooperates.match(after) and not _CUES.signs_to_settle.match(after):
             for a, b in itertools.combinations(view.units[i].members, 2):
                 yield Found("COOPERATES_WITH", a, b)
+
+
+_LIST_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+
+
+def _last_listed_place(view: SentenceView, index: int) -> int:
+    """The last of the places listed on after the organisations of unit ``index``
+    ("由A大学、B研究院和C高新区联合共建": a government or a zone builds with them, and the
+    organisations still cooperate), else ``index``."""
+    last = index
+    while (
+        last + 1 < len(view.units)
+        and view.units[last + 1].kind == "place"
+        and view.gap(last, last + 1) in _LIST_JOINERS
+    ):
+        last += 1
+    return last
 
 
 @relation_rule("cooperates-co-founders", 0.8, needs="org", cues="出资 合资 发起")

@@ -35,8 +35,9 @@ ORGANISATION_CLASSES: frozenset[str] = frozenset(
 # Before 等 only a Latin short name is passed over: a list 等 closes says more of its members
 # (what kind they are, where they lie), and a Han note after the last member may be one that
 # member's other name or a word on it alone ("…计算中心（超级计算中心）等平台").
-_LATIN_ASIDE = r"(?:[（(][A-Za-z0-9&.\- ]{2,12}[）)])?"
-_ASIDE = r"(?:[（(](?:[A-Za-z0-9&.\- ]{2,12}|[\u4e00-\u9fff]{2,6})[）)])?"
+_LATIN_SHORT_NAME = r"[A-Za-z0-9&.\- ]{2,12}"
+_LATIN_ASIDE = rf"(?:[（(]{_LATIN_SHORT_NAME}[）)])?"
+_ASIDE = rf"(?:[（(](?:{_LATIN_SHORT_NAME}|[\u4e00-\u9fff]{{2,6}})[）)])?"
 # The count of the members before a joiner ("A、B、C 3县和D区") sums up the first part of
 # the list, which goes on after it.
 _COUNTED_DIVISIONS = r"(?:[0-9一二三四五六七八九十两]+个?(?:县区|区县|县市|县|区|市))?"

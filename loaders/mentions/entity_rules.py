@@ -441,7 +441,7 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
             start -= len(token) - 1  # "引进了|泽璟", "500强|某某": the name opens after it
             break
         start -= len(token)
-        if token in _OWNER_ADMIN_WORDS and _opens_owned_name(tokens, index, start, keep_from):
+        if token in OWNER_ADMIN_WORDS and _opens_owned_name(tokens, index, start, keep_from):
             break  # "提级管理市乡村振兴公司": a bare 市 opens the city's own company's name
     if joiner_at >= 0:
         start = _joined_start(text, start, joiner_at, keep_from)
@@ -549,7 +549,9 @@ def _opens_listed_name(text: str, token: str, start: int, suffix_start: int) -> 
 # A bare 市/省/县 written alone is "the city's" (市物流集团): it opens the name, and the
 # words before it are the sentence's verb phrase, unless a known place ends right there
 # (合肥|市, split by the segmenter).
-_OWNER_ADMIN_WORDS = frozenset("市省县")
+# A bare 市, 省 or 县: the city's, the province's, the county's (rule_candidates reads it
+# before an industry too).
+OWNER_ADMIN_WORDS = frozenset("市省县")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 

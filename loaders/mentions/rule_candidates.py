@@ -16,7 +16,13 @@ from loaders.lexicon.segmenter import segment
 from loaders.mentions.apposed_firms import quoted_firm_follows
 from loaders.mentions.bracketed_segments import bracket_open_before
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
-from loaders.mentions.entity_rules import judge, left_boundary, names_a_discipline, strip_generic_prefix
+from loaders.mentions.entity_rules import (
+    OWNER_ADMIN_WORDS,
+    judge,
+    left_boundary,
+    names_a_discipline,
+    strip_generic_prefix,
+)
 from loaders.mentions.list_cues import FIELD_HEADS, INDUSTRY_AS_MODIFIER_OF
 from loaders.mentions.nicknames import is_quoted_nickname
 from loaders.mentions.park_kinds import KIND_RULES, LOCATIVES, is_kind_of_park
@@ -321,14 +327,11 @@ def _names_a_place(words: str, gaz: Gazetteer) -> bool:
     return (surface is not None and surface.type == "Place") or words in gaz.county_short_forms
 
 
-# A bare 市, 省 or 县 written before an industry's words is "the city's", "the province's"
-# ("在市光子产业创新集群发展大会上"): the industry is named by the words after it. (Only the
-# character standing as a word of its own: 市政, 县域 and 区块链 open their words.)
-_BARE_DIVISION_WORDS = frozenset("市省县")
-
-
 def _after_bare_division_word(text: str, start: int, suffix_start: int) -> int:
-    if text[start] not in _BARE_DIVISION_WORDS or suffix_start - start < 3:
+    """Where an industry's name starts when a bare 市, 省 or 县 opens its words: "the city's"
+    ("在市光子产业创新集群发展大会上": 光子), after it. Only the character standing as a word of its
+    own: 市政, 县域 and 区块链 open their words."""
+    if text[start] not in OWNER_ADMIN_WORDS or suffix_start - start < 3:
         return start
     return start + 1 if segment(text[start:suffix_start])[0] == text[start] else start
 

@@ -143,6 +143,10 @@ class Surface:
     division_codes: tuple[str, ...] = ()
 
 
+# The lengths of the counties' short forms (鄯善, 江宁; 3: 阿克苏).
+_COUNTY_SHORT_FORM_LENGTHS = (2, 3)
+
+
 @dataclass(slots=True)
 class Gazetteer:
     entries: dict[str, GazetteerEntry]
@@ -177,6 +181,16 @@ class Gazetteer:
             for n in lengths
             for i in range(len(text) - n + 1)
         )
+
+    def county_short_forms_at(self, text: str, at: int) -> list[tuple[int, Division]]:
+        """The counties whose short form ``text`` writes at ``at`` (two or three characters),
+        each with where the form ends, the shorter first."""
+        found = []
+        for length in _COUNTY_SHORT_FORM_LENGTHS:
+            division = self.county_short_forms.get(text[at : at + length])
+            if division is not None:
+                found.append((at + length, division))
+        return found
 
     def division_canonical(self, division: Division) -> str:
         """The name a division's entity takes: its own, or, where other divisions share it

@@ -425,10 +425,8 @@ def _county_and_industry(
     if cand.source == GAZETTEER_SOURCE:
         return None
     name_end = cand.start + len(strip_industry_suffix(text[cand.start : cand.end]))
-    for n in (2, 3):
-        county = gaz.county_short_forms.get(text[cand.start : cand.start + n])
-        at = cand.start + n
-        if county is None or county.parent not in document_codes or not _industry_after(text, at, name_end):
+    for at, county in gaz.county_short_forms_at(text, cand.start):
+        if county.parent not in document_codes or not _industry_after(text, at, name_end):
             continue
         canonical, subtype = known_as(name_form(text[at:name_end]), "IndustryChain", cand.subtype, gaz)
         industry = Candidate(at, cand.end, "IndustryChain", subtype, canonical, cand.source)

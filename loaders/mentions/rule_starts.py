@@ -267,14 +267,8 @@ def _division_inside_opens(text: str, outer: SurfaceMatch, s: int, matches: list
     if not outer_codes:
         return False
     codes = [code for m in matches if m.start == outer.end and m.end <= s for code in m.surface.division_codes]
-    for length in _SHORT_FORM_LENGTHS:
-        division = gaz.county_short_forms.get(text[outer.end : outer.end + length])
-        if division is not None and outer.end + length <= s:
-            codes.append(division.code)
+    codes += [division.code for end, division in gaz.county_short_forms_at(text, outer.end) if end <= s]
     return any(outer_codes & set(gaz.parent_chain(code)) for code in codes)
-
-
-_SHORT_FORM_LENGTHS = (2, 3)
 
 
 # A firm's registered name holds a province or a city, never a development zone: in

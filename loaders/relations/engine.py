@@ -35,6 +35,7 @@ from loaders import ablation
 from loaders.mentions.coordination import group_units, without_overlaps
 from loaders.mentions.nested_parents import NESTED_PARENT_SOURCE
 from loaders.relations.class_limits import OPERATED_CLASSES, violation
+from loaders.relations.co_operators import co_operator_cooperation
 from loaders.relations.cross_pairs import RULE_NAME as CROSS_RULE
 from loaders.relations.cross_pairs import default_cross_model, related_ends, scored_cross_pairs
 from loaders.relations.list_spread import Lists, spread_over_lists, spreadable_lists
@@ -96,6 +97,7 @@ def extract_relations(
             for found in rule.function(view):  # (what rule.apply calls: one call fewer per rule and sentence)
                 candidates.append(_Candidate(found, rule, view.sentence))
     result.relations = _accept(doc, candidates, result.dropped)
+    result.relations += co_operator_cooperation(result.relations, _classes_by_id(mentions))
     mentions = _standing_alone(mentions)
     if ablation.enabled("pair-model"):
         result.relations += _pair_relations(doc, mentions, result.relations)
@@ -105,6 +107,10 @@ def extract_relations(
     if ablation.enabled("cross-sentence") and result.relations:
         result.relations += _cross_relations(doc, mentions, result.relations)
     return result
+
+
+def _classes_by_id(mentions: list[Mention]) -> dict[str, str]:
+    return {cached_entity_id(m.canonical): m.type for m in mentions}
 
 
 def _pair_relations(doc: Document, mentions: list[Mention], found: list[Relation]) -> list[Relation]:

@@ -28,7 +28,8 @@ user's file passed with ``kg build --pack``) says, like a spaCy Matcher pattern:
 - ``one_tail``: a list on the tail side yields nothing ("A和B产业链涵盖X、Y等环节" does not
   say which link is whose).
 - ``in_order``: lists on both sides pair in order, as if 分别 stood in the gap ("以A、B为龙头的
-  X、Y两大产业": A leads X and B leads Y); lists of unequal length say nothing sure.
+  X、Y两大产业": A leads X and B leads Y); lists of unequal length say nothing sure, and a
+  first list closed by 等 gives examples, each paired with every tail.
 - ``cue_in_clause``: the cue must stand in the second end's own clause (after the last
   comma before it), so one subject can govern several clauses, each with its own verb.
 - ``placeless_clause``: no place but the first end stands in the second end's clause
@@ -251,8 +252,10 @@ class RelationPattern:
         gap = view.gap(i, j)
         if self.one_tail and len(tails) > 1 and not (RESPECTIVELY in gap and len(heads) > 1):
             return
-        if self.in_order:
-            gap = RESPECTIVELY + gap  # the pattern's own words say the pairs go in order
+        # The pattern's own words say the pairs go in order; but a first list closed by 等 gives
+        # examples of a kind, not names to pair off ("以A、B等为骨干的X及Y产业集群": each in both).
+        if self.in_order and not view.units[i].closed_by_deng:
+            gap = RESPECTIVELY + gap
         yield from respective_pairs(self.type, heads, tails, gap)
 
     def _find_with_subject(self, view: SentenceView) -> Iterator[Found]:

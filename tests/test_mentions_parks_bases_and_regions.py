@@ -292,3 +292,13 @@ def test_a_zone_written_after_its_city_and_a_division_inside_it_is_named_after_t
 def test_a_zone_written_after_a_city_it_does_not_lie_in_keeps_the_city_in_its_name():
     # 芜湖 is no division of 亳州: "亳州市芜湖现代产业园区" is one park's name.
     assert "亳州市芜湖现代产业园区" in _places("亳州市芜湖现代产业园区开工建设。")
+
+
+def test_a_park_built_with_a_partner_is_one_place_and_holds_no_industry_named_to_its_partner():
+    found = _found("青柳新能源国际产业合作园开工建设。", "中韩产业合作园区设在盐城。")
+    assert {"青柳新能源国际产业合作园", "中韩产业合作园区"} <= {n for n, m in found.items() if m.type == "Place"}
+    assert not any(m.type == "IndustryChain" and name.endswith("国际") for name, m in found.items())
+
+
+def test_parks_built_with_partners_counted_or_unnamed_are_a_kind_of_park():
+    assert _places("省里将建设一批国际产业合作园。", "全省已有三家产业合作园区。") == {}

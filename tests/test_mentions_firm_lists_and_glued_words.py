@@ -59,6 +59,11 @@ def test_the_marker_of_a_point_or_another_is_no_part_of_a_name():
     assert "青枫科技有限公司" in _firms("另外青枫科技有限公司也参加了签约。")
 
 
+def test_a_demonstrative_pointing_back_is_no_part_of_a_name():
+    assert "青枫科技有限公司" in _firms("省里对上述青枫科技有限公司进行了评估。")
+    assert "青枫科技有限公司" in _firms("前述青枫科技有限公司已经投产。")
+
+
 def test_a_companys_tie_to_another_is_no_name():
     assert not any(name.endswith("母公司") for name in _firms("这家晶圆厂在芯片代工领域有母公司撑腰。"))
 

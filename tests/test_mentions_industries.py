@@ -317,3 +317,19 @@ def test_a_count_with_words_of_praise_before_its_head_closes_the_list():
     # "四大硬核赛道" counts the list; its last member ends before the count.
     assert "青柳接口" in chain_names("鼓楼区聚焦人工智能、生物医药、青柳接口四大硬核赛道。")
     assert not any("赛道" in name for name in chain_names("鼓楼区聚焦人工智能、生物医药、青柳接口四大硬核赛道。"))
+
+
+def test_a_metal_names_its_industry_with_one_character_after_a_common_verb():
+    chains = set(
+        _chains(
+            make_document("该市促进铜产业与新兴产业融合。", "县里制定铝产业发展规划。", "打造钛产业集群。")
+        ).values()
+    )
+    assert {"铜", "铝", "钛"} <= chains
+    assert not any(name in chains for name in ("促进铜", "制定铝"))
+
+
+def test_a_rarer_verb_or_a_word_before_a_metal_makes_a_name_with_it_and_other_single_characters_name_none():
+    chains = set(_chains(make_document("再生铝产业加快发展。", "电解铝产业链延伸。", "茶产业带动增收。")).values())
+    assert {"再生铝", "电解铝"} <= chains
+    assert not {"铝", "茶"} & chains

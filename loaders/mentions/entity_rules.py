@@ -841,7 +841,7 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # "某某起步区产业": the zone's industries, no industry of its own
     if rule.type == "IndustryChain" and _reads_as_a_clause(stem, core):
         return "verb-phrase"  # "具备产业先发优势", "更是产业链…": no noun before 产业
-    if len(core) < rule.min_stem and not _proper_short_stem(core, rule):
+    if len(core) < rule.min_stem and core not in rule.short_stems and not _proper_short_stem(core, rule):
         return "too-short"
     # A bracketed site or a quoted programme is no part of the name's length: "中国（某市）
     # 软件谷" is a short name, and so is "中国—某国某某“一带一路”联合实验室".

@@ -16,6 +16,7 @@ from loaders.lexicon.segmenter import segment
 from loaders.mentions.apposed_firms import quoted_firm_follows
 from loaders.mentions.bracketed_segments import bracket_open_before
 from loaders.mentions.candidates import CHAIN_LIST_SOURCE, Candidate, known_as
+from loaders.mentions.chain_words import common_verb
 from loaders.mentions.entity_rules import (
     OWNER_ADMIN_WORDS,
     judge,
@@ -70,7 +71,7 @@ def rule_candidates(
             if rule.name == _TOWN_RULE:
                 start = _after_county_short_name(text, start, s, rule, gaz)
         if rule.type == "IndustryChain":
-            start = _after_bare_division_word(text, start, s)
+            start = _after_verb_before_short_stem(text, _after_bare_division_word(text, start, s), s, rule)
         owned = _owner_end(start, s, near)
         if rule.owner_words_must_name:
             owned, start = -1, _after_legal_owner(text, start, s)
@@ -334,6 +335,21 @@ def _after_bare_division_word(text: str, start: int, suffix_start: int) -> int:
     if text[start] not in OWNER_ADMIN_WORDS or suffix_start - start < 3:
         return start
     return start + 1 if segment(text[start:suffix_start])[0] == text[start] else start
+
+
+def _after_verb_before_short_stem(text: str, start: int, suffix_start: int, rule: EntityRule) -> int:
+    """Where an industry named by one character starts when a common verb is glued before it
+    ("促进铜产业", "制定铝产业发展规划": 铜, 铝); a rarer verb makes a name with it (再生铝)."""
+    for stem in rule.short_stems:
+        if text.startswith(stem, suffix_start - len(stem)) and suffix_start - len(stem) > start:
+            words = rjieba.tag(text[start : suffix_start - len(stem)])
+            if words and (common_verb(*words[-1]) or _common_nominal_verb(*words[-1])):
+                return suffix_start - len(stem)
+    return start
+
+
+def _common_nominal_verb(word: str, tag: str) -> bool:
+    return tag == "vn" and common_verb(word, "v")  # 发展, 培育: verbs the tagger reads as nouns
 
 
 def _chain_stem_reason(text: str, start: int, suffix_start: int, end: int, gaz: Gazetteer) -> str | None:

@@ -31,6 +31,8 @@ class EntityRule:
     min_stem: int = 2  # characters a name needs before its suffix, after generic words
     max_stem: int = MAX_NAME_CHARS
     generic_stems: frozenset[str] = frozenset()  # whole stems that are category words
+    # Whole stems shorter than min_stem that name one thing all the same (铜 of 铜产业)
+    short_stems: frozenset[str] = frozenset()
     bad_next: str = ""  # a following character that shows the suffix is inside a word
     # Following words that make the suffix a modifier of a longer noun ("产业强市": a city
     # strong in industry, whatever verb stands before it)
@@ -81,7 +83,7 @@ class RuleRegistry:
         return table
 
 
-_WORD_SETS = {"generic_stems"}
+_WORD_SETS = {"generic_stems", "short_stems"}
 _WORD_TUPLES = {"suffixes", "bad_next_words", "generic_tails", "stem_needs", "place_or_openers"}
 _FIELD_TYPES = {f.name: f.type for f in fields(EntityRule)}
 

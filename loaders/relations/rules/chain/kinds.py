@@ -28,8 +28,18 @@ def part_of_chain_kind(view: SentenceView) -> Iterator[Found]:
 
 
 def is_kind_list(view: SentenceView, index: int) -> bool:
-    """Unit ``index`` is a list of chains that 等 closes before one broader chain (A、B等X)."""
-    return view.units[index].is_list and kind_head(view, index) is not None
+    """Unit ``index`` is a list of chains that 等 closes before one broader chain (A、B等X).
+    A member written with an industry word of its own ("铜产业、光伏等新能源产业") is an industry
+    beside the others, no kind of X."""
+    unit = view.units[index]
+    return (
+        unit.is_list
+        and not any(m.written.endswith(_OWN_INDUSTRY_WORDS) for m in unit.members)
+        and kind_head(view, index) is not None
+    )
+
+
+_OWN_INDUSTRY_WORDS = ("产业", "产业链", "产业集群")
 
 
 def _one_kind(view: SentenceView, index: int) -> bool:
@@ -38,7 +48,10 @@ def _one_kind(view: SentenceView, index: int) -> bool:
     list whose other members the finders did not read as one unit with it."""
     unit = view.units[index]
     return (
-        unit.closed_by_deng and not view.text[: unit.start].endswith(_LIST_MARK) and kind_head(view, index) is not None
+        not unit.is_list
+        and unit.closed_by_deng
+        and not view.text[: unit.start].endswith(_LIST_MARK)
+        and kind_head(view, index) is not None
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.model import Mention
-from loaders.lexicon.chain_names import strip_industry_suffix
+from loaders.lexicon.chain_names import INDUSTRY_SUFFIXES, strip_industry_suffix
 from loaders.mentions.bracketed_segments import segment_bracket_at
 from loaders.mentions.chain_links import chain_link_runs
 from loaders.mentions.listed_links import listed_link_spans
@@ -34,12 +34,9 @@ def is_kind_list(view: SentenceView, index: int) -> bool:
     unit = view.units[index]
     return (
         unit.is_list
-        and not any(m.written.endswith(_OWN_INDUSTRY_WORDS) for m in unit.members)
+        and not any(m.written.endswith(INDUSTRY_SUFFIXES) for m in unit.members)
         and kind_head(view, index) is not None
     )
-
-
-_OWN_INDUSTRY_WORDS = ("产业", "产业链", "产业集群")
 
 
 def _one_kind(view: SentenceView, index: int) -> bool:

@@ -354,12 +354,17 @@ def shortens(short: str, full: str) -> bool:
     )
 
 
+_NUMERALS = frozenset("0123456789〇零一二三四五六七八九十百千")
+
+
 def _dropped_one_run(short: str, full: str) -> bool:
-    """``short`` is ``full`` with one contiguous run of characters left out."""
+    """``short`` is ``full`` with one contiguous run of characters left out, and that run is
+    no number: 第十三研究所 is another institute than 第四十三研究所."""
     prefix = 0
     while prefix < len(short) and short[prefix] == full[prefix]:
         prefix += 1
-    return full.endswith(short[prefix:])
+    dropped = full[prefix : prefix + len(full) - len(short)]
+    return full.endswith(short[prefix:]) and not set(dropped) <= _NUMERALS
 
 
 def _class_from(

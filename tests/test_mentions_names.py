@@ -476,3 +476,18 @@ def test_a_county_s_short_name_before_its_industry_is_a_place_of_its_own():
     assert found["环境控制装备"].type == "IndustryChain"
     # Without its city on the page, a short name stays part of the name.
     assert "福山区" not in _by_canonical("某市打造福山汽车零部件、星海环境控制装备等特色产业集群。")
+
+
+def test_numbers_listed_after_a_numbered_institute_are_institutes_of_its_group():
+    found = _by_canonical("园区周边集聚了中电科38所、16所、43所等科研院所。")
+    assert found["中国电子科技集团公司第十六研究所"].text == "16所"
+    assert "中国电子科技集团公司第四十三研究所" in found
+    schools = _by_canonical("全市有中电科38所和12所高校。")
+    assert not any("第十二" in name for name in schools)
+
+
+def test_a_declared_short_name_between_group_and_number_keeps_both_names():
+    found = _by_canonical("石市拥有中国电子科技集团（以下简称中电科集团）第54所、第13所等机构。")
+    assert found["中国电子科技集团公司第五十四研究所"].text == "第54所"
+    assert found["中国电子科技集团公司第十三研究所"].text == "第13所"
+    assert found["中国电子科技集团"].type == "Enterprise"

@@ -36,21 +36,42 @@ class _Group:
 
 
 def numbered_institutes(text: str) -> list[NumberedInstitute]:
-    """Every "<group><number>所" of ``text`` with its official name."""
+    """Every "<group><number>所" of ``text`` with its official name, and the numbers a list
+    goes on with after it ("中电科38所、16所、43所": the group is written once)."""
     groups, pattern = _groups()
     found = []
     for hit in pattern.finditer(text):
-        number = read_number(hit.group("number"))
-        if number is None or not 0 < number <= MAX_NUMBER:
-            continue
         group = groups[hit.group("group")]
-        numeral = count_numeral(number) if group.numerals == "count" else digit_numeral(number)
-        found.append(NumberedInstitute(hit.start(), hit.end(), group.name.replace(_NUMBER_SLOT, numeral)))
+        # After a declared short name the mention is the numbered part, so the group's own
+        # mention and its declaration stay whole.
+        start = hit.start("numbered") if hit.group("aside") else hit.start()
+        found += _institute(group, hit.group("number"), start, hit.end())
+        end = hit.end()
+        while (more := _LIST_NUMBER.match(text, end)) is not None:
+            found += _institute(group, more.group("number"), more.start("name"), more.end())
+            end = more.end()
     return found
+
+
+def _institute(group: _Group, written: str, start: int, end: int) -> list[NumberedInstitute]:
+    number = read_number(written)
+    if number is None or not 0 < number <= MAX_NUMBER:
+        return []
+    numeral = count_numeral(number) if group.numerals == "count" else digit_numeral(number)
+    return [NumberedInstitute(start, end, group.name.replace(_NUMBER_SLOT, numeral))]
 
 
 _ZERO_FORMS = "〇零"
 _UNITS = {"十": 10, "百": 100}
+_WRITTEN_NUMBER = r"[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,5}"
+# A number after 、 goes on the list only when its 所 ends the item: in 38所和12所高校 the
+# second 所 counts schools.
+_LIST_NUMBER = re.compile(
+    rf"[、和及与](?P<name>第?(?P<number>{_WRITTEN_NUMBER})(?:研究)?所)(?=[、，。；,;等和及与）)\s]|$)"
+)
+# A declared short name may stand between the group and the number:
+# 中国电子科技集团（以下简称中电科集团）第54所.
+_ASIDE = r"(?P<aside>[（(][^（()）]{1,16}[)）])?"
 
 
 def read_number(written: str) -> int | None:
@@ -110,5 +131,6 @@ def _groups() -> tuple[dict[str, _Group], re.Pattern[str]]:
             groups[prefix] = _Group(row[1], row[2])
     # Longest prefixes first, so 中国电科 is not read as 电科 after 中国.
     names = "|".join(sorted(map(re.escape, groups), key=len, reverse=True))
-    written_number = r"[0-9]{1,3}|[〇零一二三四五六七八九十百]{1,5}"
-    return groups, re.compile(rf"(?P<group>{names})(?:第)?(?P<number>{written_number})(?:研究)?所")
+    return groups, re.compile(
+        rf"(?P<group>{names}){_ASIDE}(?P<numbered>(?:第)?(?P<number>{_WRITTEN_NUMBER})(?:研究)?所)"
+    )

@@ -171,7 +171,7 @@ class RelationPattern:
         # a place written after another ("在云南|曲靖经济开发区") takes the cue before the first
         if self.before is not None and not self.before.search(view.before(view.place_run_start(i), 6)):
             return False
-        if self.opens_clause and not _opens_clause(view, i, self.before):
+        if self.opens_clause and not (_opens_clause(view, i, self.before) or _described_next(view, i)):
             return False
         if self.no_object and _object_follows(view, j):
             return False
@@ -513,11 +513,22 @@ def _new_subject_between(view: SentenceView, first: int, second: int) -> bool:
     has a subject of its own."""
     kind = view.units[first].kind
     for k in range(first + 1, second):
-        if view.units[k].kind != kind or view.same_clause(first, k, soft=True):
+        if view.units[k].kind != kind:
+            continue
+        if _described_next(view, k):
+            return True  # "X区组建Y园区，规划面积…，形成A产业": the clauses describe Y
+        if view.same_clause(first, k, soft=True):
             continue
         if _opens_clause(view, k) or (kind == "place" and _CUES.sited_at_opening.match(view.clause_before(k))):
             return True  # "X省…，在Y新区发展Z": the clause's verb acts in Y, which is its subject
     return False
+
+
+def _described_next(view: SentenceView, index: int) -> bool:
+    """Place unit ``index`` ends its clause and the next clause gives its area: the
+    clauses after that speak of it."""
+    unit = view.units[index]
+    return unit.kind == "place" and _CUES.area_described_after.match(view.text, unit.tail_end) is not None
 
 
 def _opens_clause(view: SentenceView, index: int, before: re.Pattern[str] | None = None) -> bool:

@@ -324,3 +324,9 @@ def test_one_firm_named_by_brand_and_trade_stands_for_a_known_industry():
     assert "金晶科技" in _firms("石嘴山培育形成了以金晶科技为代表的光伏产业。")
     # one name that is no firm's stands for the industry as anything else may
     assert not _firms("形成以汽车电子为代表的电子信息产业。")
+
+
+def test_a_firm_written_after_its_country_and_de_goes_on_a_list():
+    firms = _firms("目前已有美国青枫、日本白鹭和中国香港的远帆等100多家中外企业在此办厂。")
+    assert {"青枫", "白鹭", "远帆"} <= {name.removeprefix("美国").removeprefix("日本") for name in firms}
+    assert not _firms("我们学习了美国的经验、日本的做法等内容。")

@@ -226,8 +226,8 @@ def walk_items(
         joiner = joiner_before(text, start)
         if joiner is None and hit is not None and _glued_known_firm(known, -1, hit):
             joiner = ""  # "A电源B生物": two known firms written without a mark between them
-        country = country_ending_at(text, start) if joiner is None else -1
-        if country >= 0:  # "德国拜耳、瑞士先正达等": the list goes on before the country
+        country = -1 if joiner is not None else max(country_ending_at(text, start), _origin_with_de(text, start))
+        if country >= 0:  # "德国拜耳、瑞士先正达等", "中国香港的信义": the list goes on before it
             start, joiner = country, joiner_before(text, country)
         if joiner is None or (firms and _opens_partners(joiner, previous_joiner)):
             break
@@ -235,6 +235,18 @@ def walk_items(
             break  # "A、B等龙头企业和C、D等配套企业": 和 joins two lists, each with its head
         previous_joiner, end = joiner, start - len(joiner)
     return items
+
+
+_ORIGINS_BY_LENGTH = tuple(sorted(origin_words(), key=len, reverse=True))
+
+
+def _origin_with_de(text: str, start: int) -> int:
+    """Start of a country or region written with 的 before a member ("日本的凯纳雅马",
+    "中国香港的信义"): where the firm comes from, which the list goes on before. -1 else."""
+    if start < 1 or text[start - 1] != "的":
+        return -1
+    origin = next((o for o in _ORIGINS_BY_LENGTH if text.endswith(o, 0, start - 1)), None)
+    return -1 if origin is None else start - 1 - len(origin)
 
 
 def _between_commas_start(text: str, start: int, end: int) -> int:

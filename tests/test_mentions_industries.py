@@ -333,3 +333,10 @@ def test_a_rarer_verb_or_a_word_before_a_metal_makes_a_name_with_it_and_other_si
     chains = set(_chains(make_document("再生铝产业加快发展。", "电解铝产业链延伸。", "茶产业带动增收。")).values())
     assert {"再生铝", "电解铝"} <= chains
     assert not {"铝", "茶"} & chains
+
+
+def test_an_industry_joined_by_ji_to_what_depends_on_it_is_one_chain():
+    assert "有色金属及合金" in chain_names("衡阳形成了有色金属及合金产业集聚区。")
+    assert "超硬材料及制品" in chain_names("全力打造超硬材料及制品产业。")
+    assert not split_joined_chain("钢铝及其制品", 0, len("钢铝及其制品"))
+    assert {"光伏", "新能源"} <= chain_names("发展光伏及新能源产业。")

@@ -50,13 +50,26 @@ def strip_industry_suffix(name: str) -> str:
     return name
 
 
+# What is made of or from an industry's output and is no trade without it: joined to the
+# industry by 及, it makes one chain with it ("有色金属及合金", "超硬材料及制品",
+# "钢铝及其制品", "稀土新材料及应用"), not a second chain.
+DEPENDENT_WORDS = frozenset({"合金", "制品", "其制品", "应用", "其应用", "零部件", "配件", "零配件"})
+
+
+def joins_a_dependent(name: str) -> bool:
+    """Whether ``name`` (without its industry word) is an industry, 及 and what depends on it."""
+    head, joiner, rest = name.rpartition("及")
+    return bool(joiner) and len(head) >= MIN_PART_CHARS and rest in DEPENDENT_WORDS and "及" not in head
+
+
 def split_joined_chain(text: str, start: int, end: int) -> list[NamePart]:
-    """The halves of the chain name ``text[start:end]``; [] when it is not joined.
+    """The halves of the chain name ``text[start:end]``; [] when it is not joined, or joins
+    what depends on the industry to it (joins_a_dependent).
 
     Every half must be a name of its own (two characters at least), so "汽车及其零部件"
     style fragments ("其零部件") are left to the caller's fixed-name check."""
     cuts = [m.span() for m in _JOINER.finditer(text, start, end)]
-    if not cuts:
+    if not cuts or joins_a_dependent(strip_industry_suffix(text[start:end])):
         return []
     parts: list[NamePart] = []
     left = start

@@ -12,6 +12,7 @@ import rjieba
 
 from kg.model import Sentence
 from loaders.lexicon.chain_names import (
+    DEPENDENT_WORDS,
     industry_term_start,
     is_stage_word,
     is_vocabulary_term,
@@ -387,14 +388,21 @@ MAX_JOINED_FIRST_CHARS = 10
 _PLACES_AND_WORKS = ("项目", "基地", "园", "园区", "平台", "中心", "工程")
 
 
+JOINED_WHOLE_SOURCE = "joined-dependent-whole"
+
+
 def joined_named_first_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazetteer) -> list[Candidate]:
-    """The first of "A和B产业" where B reads as a chain and A, by its word boundary, does too."""
+    """The first of "A和B产业" where B reads as a chain and A, by its word boundary, does too;
+    the whole "A及B" where B depends on A (chain_names.DEPENDENT_WORDS)."""
     keep = [(m.start, m.end) for m in matches]
     found = []
     for joined in _JOINED_BEFORE_SUFFIX.finditer(text):
         second_at, joiner_at = joined.start("second"), joined.start()
         if _NOT_IN_MEMBER.search(joined.group("second")) or text.startswith(INDUSTRY_AS_MODIFIER_OF, joined.end()):
             continue  # "…和集成电路产业项目": a list of projects
+        if joined.group("second") in DEPENDENT_WORDS:
+            found += _joined_whole(text, joined, keep, matches, gaz)
+            continue
         if not _reads_as_chain(text, second_at, joined.end("second"), matches, gaz):
             continue
         start = _chain_member_start(text, joiner_at, keep, matches, gaz)
@@ -404,6 +412,21 @@ def joined_named_first_candidates(text: str, matches: list[SurfaceMatch], gaz: G
             canonical, subtype = known_as(name_form(text[a:b]), "IndustryChain", None, gaz)
             found.append(Candidate(a, b, "IndustryChain", subtype, canonical, JOINED_NAMED_SOURCE))
     return found
+
+
+def _joined_whole(
+    text: str, joined: re.Match[str], keep: list[tuple[int, int]], matches: list[SurfaceMatch], gaz: Gazetteer
+) -> list[Candidate]:
+    """ "A及合金产业": one chain from A's start to the dependent word's end, when A reads as one."""
+    if text[joined.start() : joined.start("second")] != "及":
+        return []  # "A和应用产业": 和 and 与 join two things more often than a thing and its own
+    end = joined.end("second")
+    inside = [(a, b) for a, b in keep if not (a >= joined.start() and b <= end)]
+    start = _chain_member_start(text, joined.start(), inside, matches, gaz)
+    if start is None:
+        return []
+    canonical, subtype = known_as(name_form(text[start:end]), "IndustryChain", None, gaz)
+    return [Candidate(start, end, "IndustryChain", subtype, canonical, JOINED_WHOLE_SOURCE)]
 
 
 _LIST_MARK = "、"

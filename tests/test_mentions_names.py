@@ -491,3 +491,9 @@ def test_a_declared_short_name_between_group_and_number_keeps_both_names():
     assert found["中国电子科技集团公司第五十四研究所"].text == "第54所"
     assert found["中国电子科技集团公司第十三研究所"].text == "第13所"
     assert found["中国电子科技集团"].type == "Enterprise"
+
+
+def test_a_places_situation_is_no_district():
+    found = _by_canonical("在家电产业领域，合肥凭借区位与成本优势，吸引多家企业落户。")
+    assert not [name for name, m in found.items() if m.type == "Place" and m.text.endswith("区")]
+    assert "蜀山区" in _by_canonical("蜀山区位于合肥西部。")

@@ -340,3 +340,8 @@ def test_an_industry_joined_by_ji_to_what_depends_on_it_is_one_chain():
     assert "超硬材料及制品" in chain_names("全力打造超硬材料及制品产业。")
     assert not split_joined_chain("钢铝及其制品", 0, len("钢铝及其制品"))
     assert {"光伏", "新能源"} <= chain_names("发展光伏及新能源产业。")
+
+
+def test_the_firms_at_a_stage_of_a_chain_are_no_link_of_it():
+    assert "企业" not in chain_names("青枫公司是一家我省引进的锂电产业链下游的企业。")
+    assert "正极材料" in chain_names("锂电产业链上游的正极材料、负极材料发展很快。")

@@ -497,3 +497,8 @@ def test_a_places_situation_is_no_district():
     found = _by_canonical("在家电产业领域，合肥凭借区位与成本优势，吸引多家企业落户。")
     assert not [name for name, m in found.items() if m.type == "Place" and m.text.endswith("区")]
     assert "蜀山区" in _by_canonical("蜀山区位于合肥西部。")
+
+
+def test_a_pronoun_and_a_measure_word_name_no_district():
+    found = _by_canonical("惠州哪个区是其所在？这个区发展很快。")
+    assert not [m for m in found.values() if m.type == "Place" and m.text.endswith("个区")]

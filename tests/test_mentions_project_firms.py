@@ -195,3 +195,8 @@ def test_a_firm_by_place_and_brand_before_its_head_office(tmp_path: Path) -> Non
 
 def test_a_project_item_after_a_word_of_projects(tmp_path: Path) -> None:
     assert "宁夏岚钰" in firms(tmp_path, "吴忠市重点项目宁夏岚钰年产5000万千米光伏焊带项目开工。\n")
+
+
+def test_a_count_of_kinds_before_projects_is_no_firm(tmp_path: Path) -> None:
+    assert not firms(tmp_path, "随着四大新能源汽车整车项目落地，该市规划整车产能已近百万台。")
+    assert not firms(tmp_path, "吉利集团的九大新能源汽车项目落户北仑。") - {"吉利控股集团"}

@@ -219,6 +219,8 @@ _STAGE_LIST_END = re.compile(r"[，。；：,;:（）()“”\s]|的|等|协同|
 MAX_STAGE_ITEM_CHARS = 8
 _APPLIED = "应用"
 _STAGE_ITEM_LEAD = re.compile("(?:上游|中游|下游)?(?:为|是|有|包括|主要有|涵盖)?")
+# What stands at a stage without being a link of the chain: its firms, its customers.
+_STAGE_KINDS = frozenset({"企业", "公司", "厂商", "厂家", "客户", "市场", "环节", "领域", "产品"})
 
 
 def stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candidate]:
@@ -235,6 +237,8 @@ def stage_list_candidates(text: str, matches: list[SurfaceMatch]) -> list[Candid
             start, piece = start + skip, piece[skip:]
             if len(piece) - len(_APPLIED) >= 2 and piece.endswith(_APPLIED):
                 stop, piece = stop - len(_APPLIED), piece[: -len(_APPLIED)]  # 下游的智能终端应用: 智能终端
+            if piece in _STAGE_KINDS:
+                continue  # "产业链下游的企业": the firms at that stage, no link of the chain
             if 2 <= len(piece) <= MAX_STAGE_ITEM_CHARS and not any(is_stop_word(w) for w in segment(piece)):
                 found.append(Candidate(start, stop, "IndustryChain", "ChainSegment", name_form(piece), STAGE_SOURCE))
     return found

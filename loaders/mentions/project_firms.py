@@ -487,10 +487,14 @@ def _reads_otherwise(text: str, match: re.Match[str], known: KnownNames) -> bool
     return any(a < end and start < b and (a < head_start or b > end) for a, b in known.industries)
 
 
+# A count of kinds ("四大", "九大", "两个"): "四大新能源汽车整车项目" counts projects.
+_COUNT_OF_KINDS = re.compile("[0-9一二三四五六七八九十百两几多数]+[大个项类]")
+
+
 def _is_coined(stem: str) -> bool:
-    """A firm's own part of the name: no function word opens it, and it is no common
-    word of the dictionary (蜂巢, 智能 are)."""
-    if stem[0] in NO_FIRM_OPENING_CHARS or stem.startswith(_NOT_COINED_OPENINGS):
+    """A firm's own part of the name: no function word or count opens it, and it is no
+    common word of the dictionary (蜂巢, 智能 are)."""
+    if stem[0] in NO_FIRM_OPENING_CHARS or stem.startswith(_NOT_COINED_OPENINGS) or _COUNT_OF_KINDS.match(stem):
         return False
     words = rjieba.tag(stem)
     if len(words) == 1 and not rjieba.has_word(stem):

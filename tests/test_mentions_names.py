@@ -502,3 +502,10 @@ def test_a_places_situation_is_no_district():
 def test_a_pronoun_and_a_measure_word_name_no_district():
     found = _by_canonical("惠州哪个区是其所在？这个区发展很快。")
     assert not [m for m in found.values() if m.type == "Place" and m.text.endswith("个区")]
+
+
+def test_a_citys_building_company_keeps_its_building_word():
+    found = _by_canonical("由合肥市建设投资控股（集团）有限公司负责运营。")
+    assert found["合肥市建设投资控股（集团）有限公司"].type == "Enterprise"
+    verb = _by_canonical("合肥市建设青枫科技有限公司。")
+    assert not any(name.startswith("合肥市建设") for name in verb)

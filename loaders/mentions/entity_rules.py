@@ -400,6 +400,27 @@ def _partner_of_a_public_body(tokens: list[str], index: int) -> bool:
     )
 
 
+# A city's or county's building company is named "<place>(城市)建设<trade>": there 建设 is
+# part of the name, not the verb that ends it ("合肥市建设投资控股（集团）有限公司",
+# "南京市城市建设投资控股（集团）有限责任公司"). Read right to left, the trade word follows
+# 建设 and a place or 城市 precedes it.
+_BUILDING_WORD = "建设"
+_BUILDING_TRADES = ("投资", "发展", "开发", "工程", "集团", "控股", "管理", "经营")
+_BUILDING_OWNERS = ("城市", "城乡", "城镇")
+_PLACE_ENDINGS = ("市", "县", "区", "省", "州")
+
+
+def _builds_in_a_firm_name(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` (tokens read right to left) is 建设 between a place (or
+    城市) and a trade word of a building company's name."""
+    if tokens[index] != _BUILDING_WORD or index == 0 or index + 1 >= len(tokens):
+        return False
+    before = tokens[index + 1]
+    return tokens[index - 1].startswith(_BUILDING_TRADES) and (
+        before in _BUILDING_OWNERS or before.endswith(_PLACE_ENDINGS)
+    )
+
+
 def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]], through_joiner: bool = False) -> int:
     """Where the name whose suffix starts at ``suffix_start`` begins.
 
@@ -416,6 +437,9 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
     tokens = segment(fix_ocr(text[floor:suffix_start]))[::-1] if floor < suffix_start else []
     for index, token in enumerate(tokens):
         glue_or_unit = token[0] in _GLUE_OR_UNIT_FIRSTS
+        if _builds_in_a_firm_name(tokens, index):
+            start -= len(token)  # "合肥市建设投资控股（集团）有限公司": the city's building company
+            continue
         if _is_stop(token) or (glue_or_unit and _closes_a_date(tokens, index)):
             if token == "中" and start < suffix_start and text[start] in _PARTNER_COUNTRIES:
                 start -= 1  # 中德, 中法: the first half of a partnership, not "in"

@@ -509,3 +509,10 @@ def test_a_citys_building_company_keeps_its_building_word():
     assert found["合肥市建设投资控股（集团）有限公司"].type == "Enterprise"
     verb = _by_canonical("合肥市建设青枫科技有限公司。")
     assert not any(name.startswith("合肥市建设") for name in verb)
+
+
+def test_companies_of_a_trade_are_no_company():
+    found = _by_canonical("柳州拥有跨国汽车公司和国内三大汽车集团布局的生产基地。")
+    assert not [m for m in found.values() if m.type == "Enterprise"]
+    kept = _by_canonical("东风汽车集团有限公司在襄阳，市物流集团在合肥。")
+    assert kept["东风汽车集团有限公司"].type == "Enterprise"

@@ -808,6 +808,23 @@ def _kind_of_the_division(stem: str, rule: EntityRule) -> bool:
     return opening is not None and stem[opening.end() :] in rule.generic_stems
 
 
+# Words of kind before a trade in "跨国汽车公司", "国内汽车集团": no firm's own name.
+_KIND_OF_FIRM = re.compile("(?:跨国|国内|国外|国际|大型|知名|相关|龙头|骨干|头部)?")
+
+
+@lru_cache(maxsize=4096)
+def _trade_alone(core: str) -> bool:
+    """Whether ``core`` is a trade alone, maybe after a word of kind: an industry the
+    gazetteer knows as such, or one of the vocabulary."""
+    from loaders.lexicon.gazetteer import default_gazetteer  # (the gazetteer reads these rules' data)
+
+    trade = core[_KIND_OF_FIRM.match(core).end() :]  # type: ignore[union-attr]
+    if not trade:
+        return False
+    surface = default_gazetteer().surface(trade)
+    return is_vocabulary_term(trade) or (surface is not None and surface.type == "IndustryChain")
+
+
 def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
     """Why a name with this stem is not an entity name, or None when it is one.
 
@@ -823,6 +840,8 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"
     if rule.type == "Enterprise" and core.endswith(_GROUP) and core[: -len(_GROUP)] in rule.generic_stems:
         return "generic-name"  # "…建设|投资集团有限公司": the name was cut at a verb; 投资集团 names none
+    if rule.type == "Enterprise" and not owned and _trade_alone(stem):
+        return "generic-name"  # "跨国汽车公司", "体育用品集团": companies of a trade, not one of them
     if rule.type == "Laboratory" and (_ADMINISTRATIVE_NAME.fullmatch(stem) or stem in KNOWN_PLACES):
         return "generic-name"  # 广东省实验室: the province's kind of laboratory, not one of them
     if rule.subtype in _DESIGNATED_CENTRES and _ADMINISTRATIVE_NAME.fullmatch(stem):

@@ -124,6 +124,8 @@ def cooperates_topic(view: SentenceView) -> Iterator[Found]:
     they are its builders: see co_built."""
     for j, unit, head in _clause_heads(view, "org"):
         with_partner = _CUES.with_opens.match(head)
+        if with_partner and _led_co_builders(view, j, unit, head):
+            continue  # "X由A牵头，与B、C等单位共建": co_built reads them
         if with_partner and _CUES.partner_after.match(view.text[unit.tail_end :]):
             subject = _subject_of(view, j, bool(with_partner.group("pronoun")))
         elif _CUES.join_opens.match(head):
@@ -146,20 +148,34 @@ def _built_by_partners(view: SentenceView, subject: list[Mention], partners: Uni
     )
 
 
-@relation_rule("operated-by-co-builders", 0.8, needs="org", cues="联合 携手 会同 协同")
+@relation_rule("operated-by-co-builders", 0.8, needs="org", cues="联合 携手 会同 协同 牵头")
 def co_built(view: SentenceView) -> Iterator[Found]:
     """X依托A，联合B、C等单位合作共建: B and C build X with A. Each builder runs X
     (OPERATED_BY) and the builders cooperate (COOPERATES_WITH), as the annotation guide
     reads a co-built lab; X itself cooperates with none of them."""
     for j, unit, head in _clause_heads(view, "org"):
-        if not _CUES.join_opens.match(head):
+        led = _led_co_builders(view, j, unit, head)
+        if not (led or _CUES.join_opens.match(head)):
             continue
         subject = _subject_of(view, j, False)
         if not _built_by_partners(view, subject, unit):
             continue
         yield from pairwise("OPERATED_BY", subject, unit.members)
-        builders = [*_relied_on(view, j), *unit.members]
+        builders = [*_relied_on(view, j), *led, *unit.members]
         yield from (Found("COOPERATES_WITH", a, b) for a, b in combinations(builders, 2) if a.canonical != b.canonical)
+
+
+def _led_co_builders(view: SentenceView, index: int, unit: Unit, head: str) -> list[Mention]:
+    """The lead of "X由A牵头，与B、C等单位共建" when unit ``index`` is the partners after 与
+    (``head``: its clause's opening) and the text after them builds: A, which the partners
+    join in building X. [] when no lead stands in the clause before."""
+    if not _CUES.with_opens.match(head) or not _CUES.build_after.match(view.text[unit.tail_end :]):
+        return []
+    for k in range(index - 1, -1, -1):
+        lead = view.units[k]
+        if lead.kind == "org" and view.text.endswith("由", 0, lead.start):
+            return list(lead.members) if _CUES.leads_after.match(view.text, lead.tail_end) else []
+    return []
 
 
 def _relied_on(view: SentenceView, before: int) -> list[Mention]:

@@ -516,3 +516,9 @@ def test_companies_of_a_trade_are_no_company():
     assert not [m for m in found.values() if m.type == "Enterprise"]
     kept = _by_canonical("东风汽车集团有限公司在襄阳，市物流集团在合肥。")
     assert kept["东风汽车集团有限公司"].type == "Enterprise"
+
+
+def test_the_academys_botanical_garden_is_an_institute():
+    found = _by_canonical("与武汉大学、中科院武汉植物园等单位共建。")
+    assert found["中科院武汉植物园"].type == "ResearchInstitute"
+    assert not [m for m in _by_canonical("武汉植物园风景优美。").values() if m.type == "ResearchInstitute"]

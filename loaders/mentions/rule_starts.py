@@ -78,8 +78,8 @@ def rule_start(text: str, s: int, rule: EntityRule, matches: list[SurfaceMatch],
     # opens with its parent's, "某某（南京）有限公司", "中国石化扬子石油化工有限公司".) A
     # short name without a kind word (光谷, 中关村) does open a longer one: 光谷生物城.
     for m in matches:
-        if rule.type == "Enterprise" or rule.name == _BRANCH_RULE:
-            break  # (a branch is named with its parent: 某某科学院某市分院)
+        if rule.type == "Enterprise" or rule.name in _NAMED_WITH_PARENT:
+            break  # (a branch is named with its parent: 某某科学院某市分院, 中科院某市植物园)
         if (
             start <= m.start
             and m.end <= s
@@ -318,6 +318,7 @@ def _no_division_stem(text: str, place_end: int, suffix_start: int) -> bool:
 
 _ZONE_RULE = "place-zone"
 _BRANCH_RULE = "institute-branch"
+_NAMED_WITH_PARENT = frozenset({_BRANCH_RULE, "institute-garden"})
 # A park built in a zone is named with it ("某某高新区集成电路产业园"): the zone opens it.
 _PARK_RULE = "place-park"
 _ZONE_OWNER_TYPES = frozenset({"Province", "City", "District", "County"})

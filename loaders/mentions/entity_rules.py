@@ -21,6 +21,7 @@ import rjieba
 
 from loaders import ablation
 from loaders.lexicon.chain_names import is_vocabulary_term
+from loaders.lexicon.gazetteer import default_gazetteer
 from loaders.lexicon.matcher import fix_ocr
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
@@ -809,16 +810,14 @@ def _kind_of_the_division(stem: str, rule: EntityRule) -> bool:
 
 
 # Words of kind before a trade in "跨国汽车公司", "国内汽车集团": no firm's own name.
-_KIND_OF_FIRM = re.compile("(?:跨国|国内|国外|国际|大型|知名|相关|龙头|骨干|头部)?")
+_KIND_OF_FIRM = re.compile("^(?:跨国|国内|国外|国际|大型|知名|相关|龙头|骨干|头部)")
 
 
 @lru_cache(maxsize=4096)
-def _trade_alone(core: str) -> bool:
-    """Whether ``core`` is a trade alone, maybe after a word of kind: an industry the
+def _trade_alone(stem: str) -> bool:
+    """Whether ``stem`` is a trade alone, maybe after a word of kind: an industry the
     gazetteer knows as such, or one of the vocabulary."""
-    from loaders.lexicon.gazetteer import default_gazetteer  # (the gazetteer reads these rules' data)
-
-    trade = core[_KIND_OF_FIRM.match(core).end() :]  # type: ignore[union-attr]
+    trade = _KIND_OF_FIRM.sub("", stem, count=1)
     if not trade:
         return False
     surface = default_gazetteer().surface(trade)

@@ -16,7 +16,7 @@ from loaders.lexicon.gazetteer import Gazetteer
 from loaders.mentions.short_names import origin_words
 
 # Longest first: 中国台湾 before 台湾.
-_ORIGINS = tuple(sorted(origin_words(), key=len, reverse=True))
+ORIGINS = tuple(sorted(origin_words(), key=len, reverse=True))
 _COUNTRY_OWNED_OPENINGS = ("国立", "皇家")
 # The firm's own name after the origin: two characters at least ("TRW" counts its letters).
 MIN_OWN_NAME_CHARS = 2
@@ -29,13 +29,13 @@ def without_origins(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
 
 def is_firm_origin(words: str) -> bool:
     """Whether ``words`` are an origin written before a firm's own name."""
-    return words.strip() in _ORIGINS
+    return words.strip() in ORIGINS
 
 
 def _own_name(mention: Mention, gaz: Gazetteer) -> Mention:
-    if mention.type != "Enterprise" or not mention.canonical.startswith(_ORIGINS):
+    if mention.type != "Enterprise" or not mention.canonical.startswith(ORIGINS):
         return mention
-    origin = next(o for o in _ORIGINS if mention.canonical.startswith(o))
+    origin = next(o for o in ORIGINS if mention.canonical.startswith(o))
     own = mention.canonical[len(origin) :].strip()
     if len(own) < MIN_OWN_NAME_CHARS or own.startswith(_COUNTRY_OWNED_OPENINGS):
         return mention

@@ -22,6 +22,7 @@ from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.bracketed_segments import said_of_before
 from loaders.mentions.entity_rules import after_last_stop_word, country_ending_at, left_boundary
+from loaders.mentions.firm_origins import ORIGINS
 from loaders.mentions.list_cues import HEAD_CLASS, HEAD_CUE
 from loaders.mentions.list_spans import KnownIndex, KnownSpan
 from loaders.mentions.member_names import FIRM_TRADE_ENDINGS, HAN_END, MAX_ITEM_CHARS, PLAIN_HAN, ends_in_suffix
@@ -237,15 +238,12 @@ def walk_items(
     return items
 
 
-_ORIGINS_BY_LENGTH = tuple(sorted(origin_words(), key=len, reverse=True))
-
-
 def _origin_with_de(text: str, start: int) -> int:
     """Start of a country or region written with 的 before a member ("日本的凯纳雅马",
     "中国香港的信义"): where the firm comes from, which the list goes on before. -1 else."""
     if start < 1 or text[start - 1] != "的":
         return -1
-    origin = next((o for o in _ORIGINS_BY_LENGTH if text.endswith(o, 0, start - 1)), None)
+    origin = next((o for o in ORIGINS if text.endswith(o, 0, start - 1)), None)
     return -1 if origin is None else start - 1 - len(origin)
 
 

@@ -248,10 +248,13 @@ def widen_based_materials(text: str, chosen: list[Candidate], gaz: Gazetteer) ->
 # New materials and equipment named by what they are made of or serve ("菱镁|新材料",
 # "尼龙|新材料", "建筑|新材料", "海洋|化工新材料", "煤机|装备制造"): the noun written right
 # before the gazetteer's 新材料 or 装备制造 is part of the industry's name. Words of scope and
-# rank (全国, 国家, 一流) and places name none.
+# rank (全国, 国家, 一流) and places name none, nor a word counted or dated by the number before
+# it ("8条|新材料产业链", "2023年度|新材料领军企业").
 MODIFIED_HEADS = ("新材料", "装备制造")
 _HAN_WORD = re.compile("[\u4e00-\u9fff]+")
 _NOUN_TAGS = frozenset({"n", "nz", "nr", "ng", "ns"})
+_NUMERAL_TAG = "m"
+_DATED_WORDS = frozenset({"年度", "年份", "季度"})
 _SCOPE_NOUNS = frozenset(
     {
         "全国",
@@ -303,6 +306,8 @@ def _with_modifier(text: str, cand: Candidate, gaz: Gazetteer, taken: list[tuple
         return cand  # a place or a word of scope before the industry
     if any(a < cand.start and start < b for a, b in taken):
         return cand  # a name of its own stands there
+    if len(words) > 1 and words[-2][1] == _NUMERAL_TAG and (len(word) == 1 or word in _DATED_WORDS):
+        return cand  # a measure word or a year after its number: "8条", "2023年度"
     canonical, subtype = known_as(name_form(word) + cand.canonical, "IndustryChain", None, gaz)
     return Candidate(start, cand.end, "IndustryChain", subtype, canonical, cand.source)
 

@@ -358,7 +358,10 @@ def _vocabulary_start(text: str, start: int, s: int) -> int:
 # A zone, province or city word inside a would-be chain name: the words before it are the
 # place the industry is in ("东湖高新区光电子信息产业" is the zone's 光电子信息 industry,
 # "某某航天城航天产业" the town's 航天).
-_PLACE_END_IN_CHAIN = re.compile("(?:高新区|开发区|经开区|新区|省|城(?![市乡镇际]))")
+_PLACE_END_IN_CHAIN = re.compile("(?:高新区|开发区|经开区|新区|省(?!级)|城(?![市乡镇际]))")
+# A rank written before an industry ("省级医疗器械产业链", "国家级精细化工产业集群") says how
+# the cluster is recognised; the industry is what follows it.
+_RANK_BEFORE_CHAIN = re.compile("(?:国家|省|市|区|县)级")
 MIN_CHAIN_REST = 2
 
 
@@ -383,6 +386,9 @@ def _chain_start_after_place(text: str, start: int, s: int, matches: list[Surfac
     nation = _NATION_WORD.match(text, start, s)
     if nation is not None and s - nation.end() >= MIN_CHAIN_REST:
         start = nation.end()
+    rank = _RANK_BEFORE_CHAIN.match(text, start, s)
+    if rank is not None and s - rank.end() >= MIN_CHAIN_REST:
+        start = rank.end()
     return start
 
 

@@ -310,6 +310,8 @@ class RelationPattern:
         organisation gives the text a subject of its own."""
         governed = -1  # the last tail unit the cue was found for
         for j in range(first, len(view.units)):
+            if view.units[j].kind == "org" and _CUES.relied_on_opening.match(view.clause_before(j)):
+                continue  # "依托A等企业，重点发展X": the means, not the subject
             if view.units[j].kind in ("place", "org") or self._chain_governs(view, j):
                 return  # the sentence has a subject of its own before any tail
             tails = _members(view, j, self.tail)

@@ -1,0 +1,80 @@
+"""Words before a name that are not part of it (a rank, a count, a verb of belonging, 当地,
+共有), and organisations a clause relies on that are not its subject; each on an invented
+sentence. (The relations' examples are in loaders/lexicon/data/rule_examples/.)"""
+
+from __future__ import annotations
+
+import pytest
+from test_mentions_helpers import make_document
+
+from loaders.mentions.find import find_mentions
+from loaders.relations.rule_examples import extract_text
+
+
+def _names(sentence: str, cls: str) -> set[str]:
+    return {m.canonical for m in find_mentions(make_document(sentence)).mentions if m.type == cls}
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    extraction = extract_text(text)
+    names = {e.id: e.name for e in extraction.entities}
+    return {(r.type, names[r.head], names[r.tail]) for r in extraction.relations}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("作为省级医疗器械产业链“链主”的星河科技集团有限公司，营收再创新高。", "医疗器械"),
+        ("两市正积极打造国家级精细化工产业集群区。", "精细化工"),
+    ],
+)
+def test_a_rank_before_an_industry_is_not_part_of_its_name(sentence: str, chain: str) -> None:
+    names = _names(sentence, "IndustryChain")
+    assert chain in names
+    assert not {n for n in names if n.startswith(("级", "省级", "国家级"))}
+
+
+def test_a_province_before_an_industry_is_still_cut_off() -> None:
+    assert _names("安徽省新能源汽车产业再上台阶。", "IndustryChain") == {"新能源汽车"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["全力推进8条新材料产业链的延链补链强链。", "2023年度新材料领军企业名单公布。"],
+)
+def test_a_counted_or_dated_word_does_not_modify_new_materials(sentence: str) -> None:
+    assert _names(sentence, "IndustryChain") == {"新材料"}
+
+
+def test_a_noun_before_new_materials_still_names_the_industry() -> None:
+    assert _names("当地大力发展菱镁新材料产业。", "IndustryChain") == {"菱镁新材料"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "firm"),
+    [
+        ("云杉航空工业有限公司和星河宇航科技股份有限公司2家企业属于星河航空集团有限公司。", "星河航空集团有限公司"),
+        ("当地星河汽车部件集团有限公司的内饰项目投产。", "星河汽车部件集团有限公司"),
+        ("园区共有云杉化学工业有限公司等企业。", "云杉化学工业有限公司"),
+    ],
+)
+def test_belonging_local_and_counting_words_open_no_firm(sentence: str, firm: str) -> None:
+    assert firm in _names(sentence, "Enterprise")
+
+
+def test_a_name_holding_those_characters_is_kept_whole() -> None:
+    assert "星河有色金属集团有限公司" in _names("星河有色金属集团有限公司投产。", "Enterprise")
+
+
+def test_firms_a_clause_relies_on_are_its_means_not_its_subject() -> None:
+    text = (
+        "济宁市将坚持规模扩张和产业提升并重。依托星河股份、云杉重工等龙头企业，重点发展工程机械、数控机床等优势产业。"
+    )
+    got = _relations(text)
+    assert ("FOCUSES_ON", "济宁市", "工程机械") in got
+    assert ("FOCUSES_ON", "济宁市", "数控机床") in got
+
+
+def test_a_firm_that_opens_the_clause_is_its_subject() -> None:
+    text = "济宁市将坚持规模扩张和产业提升并重。星河科技股份有限公司依托自身优势，重点发展工程机械。"
+    assert ("FOCUSES_ON", "济宁市", "工程机械") not in _relations(text)

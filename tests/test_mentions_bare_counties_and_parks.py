@@ -131,3 +131,21 @@ def test_a_zone_s_sub_area_or_town_with_a_name_of_its_own_is_named_alone():
 def test_a_zone_s_base_named_by_an_industry_keeps_the_zone():
     found = _by_text("项目落户合肥高新区生物医药基地。")
     assert not any(m.text == "生物医药基地" and m.type == "Place" for m in found.values())
+
+
+def test_a_bare_county_owning_what_follows_or_opening_a_clause_before_an_adverb_counts():
+    found = _by_text(
+        "德州市特色产业众多。",
+        "不论是临邑的高端化工，还是禹城的生物制造，都在加快发展。",
+        "沧州市管道产业发达。",
+        "2003年，孟村率先打响了园区建设的第二次创业。",
+    )
+    assert found["临邑"].canonical == "临邑县"
+    assert found["禹城"].canonical == "禹城市"
+    assert found["孟村"].canonical == "孟村回族自治县"
+
+
+def test_a_bare_county_before_de_on_a_page_not_naming_its_city_is_unsure():
+    found = _by_text("临邑的高端化工发展很快。", "我们在光明的道路上前进。")
+    assert "临邑" not in found
+    assert "光明" not in found

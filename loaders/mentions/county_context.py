@@ -7,11 +7,12 @@ after its own province or city ("江苏宜兴", "广州南沙"); anywhere in a d
 county in full (椒江区, then "椒江民营经济…"), when the dictionary knows the short name as
 no common noun; or, in a document that names the
 county's city (or its province, for a county under none), beside another place in a list
-("溧阳、金坛"), next to a word of location ("落户从化", "宜兴等地"), or as a clause's subject
-before its verb ("……，而金坛是…"). A word of location or a clause is
-trusted only for a short name the segmenter's dictionary does not know as a common noun
-("在光明的未来" is no county). A short name before 镇, 乡, 街道, a road's, a zone's, a
-river's, a building's or a local body's word opens another name (上街镇 is no 上街区, 钱塘江
+("溧阳、金坛"), next to a word of location ("落户从化", "宜兴等地"), as a clause's subject
+before its verb ("……，而金坛是…", "孟村率先打响…"), or owning what follows 的
+("临邑的高端化工"). A word of location, a clause or 的 is trusted only for a short name the
+segmenter's dictionary does not know as a common noun ("在光明的未来" is no county). A short
+name before 镇, 乡, 街道, a road's, a zone's, a river's, a building's or a local body's word
+opens another name (上街镇 is no 上街区, 钱塘江
 is a river, 海淀法院 a court). A county written with its bare suffix, not its full official
 name (元江县 for 元江哈尼族彝族傣族自治县), is named with the suffix.
 """
@@ -170,7 +171,9 @@ def _in_place_context(
         gap = text[other.end : county.start] if other.end <= county.start else text[county.end : other.start]
         if 0 < len(gap) <= _MAX_LIST_GAP and set(gap) <= _LIST_GAP:
             return True  # "溧阳、金坛": a list of places
-    return (_beside_location_word(text, county) or _clause_subject(text, county)) and _proper_name(county.short)
+    return (
+        _beside_location_word(text, county) or _clause_subject(text, county) or _owns_what_follows(text, county)
+    ) and _proper_name(county.short)
 
 
 def _beside_location_word(text: str, county: BareCounty) -> bool:
@@ -190,7 +193,18 @@ def _clause_subject(text: str, county: BareCounty) -> bool:
     if _CLAUSE_OPENING.search(before) is None:
         return False
     following = rjieba.tag(text[county.end : county.end + _CLAUSE_WINDOW])
+    if following and following[0][1] in _ADVERB_TAGS:
+        following = following[1:]  # "孟村率先打响…": an adverb before the verb
     return bool(following) and following[0][1].startswith("v")
+
+
+# "临邑的高端化工、禹城的生物制造": a place's own industries or works, written with 的.
+_POSSESSIVE = "的"
+_ADVERB_TAGS = frozenset({"d", "ad"})
+
+
+def _owns_what_follows(text: str, county: BareCounty) -> bool:
+    return text.startswith(_POSSESSIVE, county.end)
 
 
 def _proper_name(short: str) -> bool:

@@ -223,6 +223,12 @@ def test_a_works_written_with_its_place_is_a_firm_but_a_plant_being_built_is_non
     assert not _firms("合肥将建设一座新的水泥厂。", "该市有多家化工厂。")
 
 
+def test_works_of_metals_textiles_and_power_written_with_their_place_are_firms():
+    firms = _firms("包头铝厂、包头棉纺厂等重点企业相继建成。", "由沈阳冶炼厂高纯金属车间组建。")
+    assert {"包头铝厂", "包头棉纺厂", "沈阳冶炼厂"} <= firms
+    assert not _firms("该县将新建一座热电厂和一座冶炼厂。")
+
+
 def test_a_firm_of_two_characters_after_its_kind_loses_the_kind():
     assert "青枫集团" in _firms("中心由某市驻外企业青枫集团联合两所大学共建。")
     assert "白鹭远航企业集团有限公司" in _firms("白鹭远航企业集团有限公司位于城东。")

@@ -1,5 +1,5 @@
 """Words before a name that are not part of it (a rank, a count, a verb of belonging, 当地,
-共有), and organisations a clause relies on that are not its subject; each on an invented
+共有, a time of the month), and organisations a clause relies on that are not its subject; each on an invented
 sentence. (The relations' examples are in loaders/lexicon/data/rule_examples/.)"""
 
 from __future__ import annotations
@@ -60,6 +60,11 @@ def test_a_noun_before_new_materials_still_names_the_industry() -> None:
 )
 def test_belonging_local_and_counting_words_open_no_firm(sentence: str, firm: str) -> None:
     assert firm in _names(sentence, "Enterprise")
+
+
+def test_a_time_of_the_month_opens_no_laboratory() -> None:
+    labs = _names("继本月月初云杉协同计算技术国家重点实验室获批后，又有新成果。", "Laboratory")
+    assert labs == {"云杉协同计算技术国家重点实验室"}
 
 
 def test_a_name_holding_those_characters_is_kept_whole() -> None:

@@ -6,21 +6,18 @@ their own. (The relations' examples are in loaders/lexicon/data/rule_examples/.)
 from __future__ import annotations
 
 import pytest
-from test_mentions_helpers import make_document
+from test_mentions_helpers import make_document, names_of_class, relation_triples
 
 from loaders.mentions.coordination import group_units
 from loaders.mentions.find import find_mentions
-from loaders.relations.rule_examples import extract_text
 
 
 def _names(sentence: str, cls: str) -> set[str]:
-    return {m.text for m in find_mentions(make_document(sentence)).mentions if m.type == cls}
+    return names_of_class(sentence, cls)
 
 
 def _relations(text: str) -> set[tuple[str, str, str]]:
-    extraction = extract_text(text)
-    names = {e.id: e.name for e in extraction.entities}
-    return {(r.type, names[r.head], names[r.tail]) for r in extraction.relations}
+    return relation_triples(text)
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ before its verb ("……，而金坛是…", "孟村率先打响…"), or owning
 ("临邑的高端化工"). A word of location, a clause or 的 is trusted only for a short name the
 segmenter's dictionary does not know as a common noun ("在光明的未来" is no county). A short
 name before 镇, 乡, 街道, a road's, a zone's, a river's, a building's or a local body's word
-opens another name (上街镇 is no 上街区, 钱塘江
-is a river, 海淀法院 a court). A county written with its bare suffix, not its full official
-name (元江县 for 元江哈尼族彝族傣族自治县), is named with the suffix.
+opens another name (上街镇 is no 上街区, 钱塘江 is a river, 海淀法院 a court). A county written
+with its bare suffix, not its full official name (元江县 for 元江哈尼族彝族傣族自治县), is named
+with the suffix.
 """
 
 from __future__ import annotations
@@ -186,6 +186,7 @@ def _beside_location_word(text: str, county: BareCounty) -> bool:
 # "使某某成为…").
 _CLAUSE_OPENING = re.compile("(?:^|[。，,；;：:！？!?—\\s]|[。，,；;：:—\\s](?:而|但|使|让|至此[，,]?))$")
 _CLAUSE_WINDOW = 4
+_ADVERB_TAGS = frozenset({"d", "ad"})  # "孟村率先打响…": an adverb may stand before the verb
 
 
 def _clause_subject(text: str, county: BareCounty) -> bool:
@@ -200,7 +201,6 @@ def _clause_subject(text: str, county: BareCounty) -> bool:
 
 # "临邑的高端化工、禹城的生物制造": a place's own industries or works, written with 的.
 _POSSESSIVE = "的"
-_ADVERB_TAGS = frozenset({"d", "ad"})
 
 
 def _owns_what_follows(text: str, county: BareCounty) -> bool:

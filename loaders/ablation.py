@@ -24,6 +24,7 @@ PARTS: tuple[str, ...] = (
     "list-spread",  # a learned relation with one member of a list given to all (list_spread.py)
     "cross-sentence",  # a name paired with a place or chain of an earlier sentence (cross_pairs.py)
     "entity-model",  # names scored unlikely by a model learned from gold are left out (entity_model.py)
+    "name-tagger",  # names a character tagger learned from real pages reads where no rule found one
 )
 
 _disabled: set[str] = set()
@@ -47,7 +48,7 @@ def disabled(part: str) -> Iterator[None]:
 
 
 # The stages that guess beyond the rules with weights learned from gold.
-LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence", "entity-model")
+LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence", "entity-model", "name-tagger")
 
 
 @contextmanager

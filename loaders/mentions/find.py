@@ -68,6 +68,7 @@ from loaders.mentions.list_candidates import (
     with_project_firms,
 )
 from loaders.mentions.mention_records import resolve_division, to_dropped, to_mention
+from loaders.mentions.name_tagger import with_tagged_names
 from loaders.mentions.numbered_institutes import numbered_institutes
 from loaders.mentions.place_candidates import (
     abbreviation_candidates,
@@ -145,6 +146,8 @@ def find_mentions(doc: Document) -> MentionResult:
     dropped.extend(titles)
     mentions, datelines = drop_dateline_places(doc, mentions)
     dropped.extend(datelines)
+    if ablation.enabled("name-tagger"):
+        mentions = with_tagged_names(doc, mentions, dropped)
     return MentionResult(mentions, dropped)
 
 

@@ -56,17 +56,14 @@ def rule_labels(length: int, spans: Sequence[tuple[int, int, str]]) -> list[str]
 def character_features(text: str, rules: Sequence[str]) -> list[list[str]]:
     """What the tagger reads of each character: characters and pairs and triples around it,
     its kind (Han, digit, Latin, other), and the rules' labels at and beside it."""
-    n = len(text)
-
-    def char(i: int) -> str:
-        return text[i] if 0 <= i < n else _PAD
-
-    def rule(i: int) -> str:
-        return rules[i] if 0 <= i < n else _PAD
-
+    # Speed: the text and the labels padded once, then read by index, with no call per character.
+    padded = [_PAD] * 3 + list(text) + [_PAD] * 3
+    labels = [_PAD, *rules, _PAD]
+    kinds = [character_kind(char) for char in text]
     features = []
-    for i in range(n):
-        c_2, c_1, c0, c1, c2 = char(i - 2), char(i - 1), char(i), char(i + 1), char(i + 2)
+    for i in range(len(text)):
+        c_3, c_2, c_1, c0, c1, c2, c3 = padded[i : i + 7]
+        r_1, r0, r1 = labels[i : i + 3]
         features.append(
             [
                 "b",
@@ -80,13 +77,13 @@ def character_features(text: str, rules: Sequence[str]) -> list[list[str]]:
                 "c-2c-1=" + c_2 + c_1,
                 "c1c2=" + c1 + c2,
                 "c-1c1=" + c_1 + c1,
-                "k=" + character_kind(c0),
-                "c-3c-2c-1=" + char(i - 3) + c_2 + c_1,
-                "c1c2c3=" + c1 + c2 + char(i + 3),
-                "r0=" + rule(i),
-                "r-1=" + rule(i - 1),
-                "r1=" + rule(i + 1),
-                "r0c0=" + rule(i)[:1] + c0,
+                "k=" + kinds[i],
+                "c-3c-2c-1=" + c_3 + c_2 + c_1,
+                "c1c2c3=" + c1 + c2 + c3,
+                "r0=" + r0,
+                "r-1=" + r_1,
+                "r1=" + r1,
+                "r0c0=" + r0[:1] + c0,
             ]
         )
     return features

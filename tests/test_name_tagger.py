@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_mentions_helpers import make_document
+from test_mentions_helpers import make_document, mentions_by_text
 
 from loaders import ablation
 from loaders.mentions.find import find_mentions
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _mentions(sentence: str) -> dict[str, tuple[str, str]]:
-    return {m.text: (m.type, m.source) for m in find_mentions(make_document(sentence)).mentions}
+    return {text: (m.type, m.source) for text, m in mentions_by_text(sentence).items()}
 
 
 def test_runs_of_labels_are_spans_with_their_class() -> None:

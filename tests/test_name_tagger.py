@@ -9,13 +9,8 @@ from test_mentions_helpers import make_document, mentions_by_text
 
 from loaders import ablation
 from loaders.mentions.find import find_mentions
-from loaders.mentions.name_tagger import (
-    TAGGER_SOURCE,
-    character_features,
-    labelled_spans,
-    rule_labels,
-    tagged_spans,
-)
+from loaders.mentions.name_tagger import TAGGER_SOURCE, labelled_spans, rule_labels, tagged_spans
+from loaders.mentions.tagger_features import character_features
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,7 +1,8 @@
 """Names a learned character tagger reads where no rule found one.
 
-A linear-chain CRF (CRFsuite, through python-crfsuite) labels each character of a sentence
-B-/I-<class> or O, reading the characters around it and what the rules already found there
+A linear-chain CRF (learned with CRFsuite through python-crfsuite, and read back as arrays to
+tag all of a document's sentences at once: crf_decoding.py) labels each character of a
+sentence B-/I-<class> or O, reading the characters around it and what the rules already found there
 (their mentions, as B-/I-<class> labels of their own). It learned from the project's gold and
 real pages read by annotators (scripts/train-name-tagger); its spans that overlap no rule's
 mention become mentions named ``name-tagger``, which later stages weigh like any other source
@@ -15,12 +16,15 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-import pycrfsuite
+import numpy as np
 
 from kg.model import Document, Dropped, Mention
 from loaders.lexicon.matcher import name_form
 from loaders.mentions.candidates import BY_SPAN, Candidate
+from loaders.mentions.crf_decoding import CharCrf, char_crf
+from loaders.mentions.crfsuite_file import read_crfsuite_model
 from loaders.mentions.mention_records import to_mention
+from loaders.mentions.tagger_features import sentence_batch
 
 TAGGER_SOURCE = "name-tagger"
 MODEL_FILE = "data/name_tagger.crfsuite"
@@ -29,17 +33,6 @@ _MIN_NAME_CHARS = 2
 # or a bare short name the rules take only with their city's context (county_context.py).
 _MIN_CHARS = {"Place": 3}
 _OUTSIDE = "O"
-_PAD = "#"
-
-
-def character_kind(char: str) -> str:
-    if "\u4e00" <= char <= "\u9fff":
-        return "H"
-    if char.isdigit():
-        return "D"
-    if char.isascii() and char.isalpha():
-        return "L"
-    return "P"
 
 
 def rule_labels(length: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -51,42 +44,6 @@ def rule_labels(length: int, spans: Sequence[tuple[int, int, str]]) -> list[str]
             for at in range(start + 1, end):
                 labels[at] = "I-" + cls
     return labels
-
-
-def character_features(text: str, rules: Sequence[str]) -> list[list[str]]:
-    """What the tagger reads of each character: characters and pairs and triples around it,
-    its kind (Han, digit, Latin, other), and the rules' labels at and beside it."""
-    # Speed: the text and the labels padded once, then read by index, with no call per character.
-    padded = [_PAD] * 3 + list(text) + [_PAD] * 3
-    labels = [_PAD, *rules, _PAD]
-    kinds = [character_kind(char) for char in text]
-    features = []
-    for i in range(len(text)):
-        c_3, c_2, c_1, c0, c1, c2, c3 = padded[i : i + 7]
-        r_1, r0, r1 = labels[i : i + 3]
-        features.append(
-            [
-                "b",
-                "c0=" + c0,
-                "c-1=" + c_1,
-                "c1=" + c1,
-                "c-2=" + c_2,
-                "c2=" + c2,
-                "c-1c0=" + c_1 + c0,
-                "c0c1=" + c0 + c1,
-                "c-2c-1=" + c_2 + c_1,
-                "c1c2=" + c1 + c2,
-                "c-1c1=" + c_1 + c1,
-                "k=" + kinds[i],
-                "c-3c-2c-1=" + c_3 + c_2 + c_1,
-                "c1c2c3=" + c1 + c2 + c3,
-                "r0=" + r0,
-                "r-1=" + r_1,
-                "r1=" + r1,
-                "r0c0=" + r0[:1] + c0,
-            ]
-        )
-    return features
 
 
 def labelled_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -107,27 +64,62 @@ def labelled_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def labelled_runs(tagged: np.ndarray, lengths: np.ndarray, labels: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    """``labelled_spans`` of each sentence, from the label ids ``tagged`` of sentences laid
+    end to end (``lengths`` long; ``labels`` by id), without a step per character: a run
+    starts at a B- and goes on over each I- of its class right after it."""
+    classes = [label[2:] for label in labels]
+    begins = np.array([label.startswith("B-") for label in labels])
+    insides = np.array([label.startswith("I-") for label in labels])
+    class_ids = np.array([classes.index(cls) for cls in classes])
+    firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if len(lengths) else np.zeros(0, int)
+    goes_on = np.zeros(len(tagged), dtype=bool)
+    if len(tagged) > 1:
+        goes_on[1:] = insides[tagged[1:]] & (class_ids[tagged[1:]] == class_ids[tagged[:-1]])
+    goes_on[firsts[lengths > 0]] = False
+    stops = np.append(np.flatnonzero(~goes_on), len(tagged))
+    starts = np.flatnonzero(begins[tagged]) if len(tagged) else np.zeros(0, int)
+    ends = stops[np.searchsorted(stops, starts, side="right")]
+    owners = np.searchsorted(firsts, starts, side="right") - 1
+    runs: list[list[tuple[int, int, str]]] = [[] for _ in lengths]
+    for start, end, owner in zip(starts.tolist(), ends.tolist(), owners.tolist(), strict=True):
+        base = int(firsts[owner])
+        runs[owner].append((start - base, end - base, classes[int(tagged[start])]))
+    return runs
+
+
 @cache
-def _tagger() -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
+def _crf() -> CharCrf:
     with resources.as_file(resources.files("loaders.lexicon").joinpath(MODEL_FILE)) as path:
-        tagger.open(str(path))
-    return tagger
+        return char_crf(read_crfsuite_model(path))
 
 
 def tagged_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
     """(start, end, class) in the sentence ``text`` of the names the tagger reads that
     overlap none of ``mentions`` (the rules' mentions of that sentence)."""
-    if not text:
-        return []
-    taken = [(m.clean_start, m.clean_end) for m in mentions]
-    labels = rule_labels(len(text), [(m.clean_start, m.clean_end, m.type) for m in mentions])
-    found = labelled_spans(_tagger().tag(character_features(text, labels)))
-    return [
-        (a, b, cls)
-        for a, b, cls in found
-        if b - a >= _MIN_CHARS.get(cls, _MIN_NAME_CHARS) and not any(s < b and a < e for s, e in taken)
+    return tagged_spans_of([text], [mentions])[0]
+
+
+def tagged_spans_of(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> list[list[tuple[int, int, str]]]:
+    """``tagged_spans`` of each sentence of ``texts`` (with its rules' ``mentions``), the
+    sentences tagged together in one batch."""
+    crf = _crf()
+    rules = [
+        crf.label_codes(rule_labels(len(text), [(m.clean_start, m.clean_end, m.type) for m in ms]))
+        for text, ms in zip(texts, mentions, strict=True)
     ]
+    tagged = crf.tag(sentence_batch(texts, rules, crf.pad_code))
+    found = []
+    for ms, spans in zip(mentions, labelled_runs(tagged, np.array([len(t) for t in texts]), crf.labels), strict=True):
+        taken = [(m.clean_start, m.clean_end) for m in ms]
+        found.append(
+            [
+                (a, b, cls)
+                for a, b, cls in spans
+                if b - a >= _MIN_CHARS.get(cls, _MIN_NAME_CHARS) and not any(s < b and a < e for s, e in taken)
+            ]
+        )
+    return found
 
 
 def with_tagged_names(doc: Document, mentions: list[Mention], dropped: Sequence[Dropped] = ()) -> list[Mention]:
@@ -140,8 +132,10 @@ def with_tagged_names(doc: Document, mentions: list[Mention], dropped: Sequence[
         by_sentence.setdefault(mention.sentence, []).append(mention)
     left_out = [(d.start, d.end) for d in dropped if d.start is not None and d.end is not None]
     added = []
-    for sentence in doc.sentences:
-        for a, b, cls in tagged_spans(sentence.text, by_sentence.get(sentence.index, [])):
+    sentences = [sentence for sentence in doc.sentences if sentence.text]
+    spans = tagged_spans_of([s.text for s in sentences], [by_sentence.get(s.index, []) for s in sentences])
+    for sentence, found in zip(sentences, spans, strict=True):
+        for a, b, cls in found:
             mention = to_mention(
                 doc, sentence, Candidate(a, b, cls, None, name_form(sentence.text[a:b]), TAGGER_SOURCE)
             )

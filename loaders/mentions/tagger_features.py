@@ -1,0 +1,201 @@
+"""What the name tagger reads of each character, as data: one template per feature.
+
+A template names what it reads: ``b`` (a bias, the same for every character), ``c<o>...``
+(the characters at offsets ``o`` from this one, ``#`` past the sentence's edges), ``k`` (this
+character's kind: Han, digit, Latin or other), ``r<o>`` (the rules' label at offset ``o``) and
+``r0c0`` (the initial of the rules' label here with this character). Training writes each
+character's features as strings ``template=value`` (``character_features``); tagging reads the
+same values as integer keys for a whole batch of sentences at once (``template_keys``), which
+is what lets it run without building a string per feature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+PAD = "#"
+EDGE = 3  # the furthest offset any template reads
+# The order is the order CRFsuite adds the weights in: tagging sums them in the same order.
+FEATURE_TEMPLATES = (
+    "b",
+    "c0",
+    "c-1",
+    "c1",
+    "c-2",
+    "c2",
+    "c-1c0",
+    "c0c1",
+    "c-2c-1",
+    "c1c2",
+    "c-1c1",
+    "k",
+    "c-3c-2c-1",
+    "c1c2c3",
+    "r0",
+    "r-1",
+    "r1",
+    "r0c0",
+)
+_CHAR_TEMPLATE = re.compile(r"(?:c(-?\d))+")
+_OFFSET = re.compile(r"c(-?\d)")
+_RULE_TEMPLATE = re.compile(r"r(-?\d)")
+_CODE_BITS = 21  # every code point fits in 21 bits, so three characters fit in one int64
+
+
+def character_kind(char: str) -> str:
+    if "\u4e00" <= char <= "\u9fff":
+        return "H"
+    if char.isdigit():
+        return "D"
+    if char.isascii() and char.isalpha():
+        return "L"
+    return "P"
+
+
+def char_offsets(template: str) -> tuple[int, ...] | None:
+    """The offsets a character template reads (``c-1c1`` → (-1, 1)); None for any other."""
+    if not _CHAR_TEMPLATE.fullmatch(template):
+        return None
+    return tuple(int(o) for o in _OFFSET.findall(template))
+
+
+def run_shape(template: str) -> tuple[int, ...] | None:
+    """A character template's offsets counted from its first (``c-1c1`` → (0, 2))."""
+    offsets = char_offsets(template)
+    return tuple(o - offsets[0] for o in offsets) if offsets else None
+
+
+def run_start(template: str) -> int:
+    offsets = char_offsets(template)
+    return offsets[0] if offsets else 0
+
+
+def run_keys(codes: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """The key of the run of ``shape`` starting at each position of ``codes`` (-1 where the
+    run would pass the end: no template reads there, the pads see to it)."""
+    reach = len(codes) - shape[-1]
+    keys = np.full(len(codes), -1, dtype=np.int64)
+    if reach <= 0:
+        return keys
+    packed = np.zeros(reach, dtype=np.int64)
+    for step in shape:
+        packed = (packed << _CODE_BITS) | codes[step : step + reach]
+    keys[:reach] = packed
+    return keys
+
+
+def rule_offset(template: str) -> int | None:
+    match = _RULE_TEMPLATE.fullmatch(template)
+    return int(match.group(1)) if match else None
+
+
+def character_features(text: str, rules: Sequence[str]) -> list[list[str]]:
+    """Each character's features as CRFsuite reads them in training: ``template=value``
+    strings, in FEATURE_TEMPLATES's order (``rules``: the rules' label of each character)."""
+    padded = PAD * EDGE + text + PAD * EDGE
+    labels = [PAD] * EDGE + list(rules) + [PAD] * EDGE
+    kinds = [character_kind(char) for char in text]
+    features = []
+    for i in range(len(text)):
+        at = i + EDGE
+        features.append([_feature_string(template, padded, labels, kinds[i], at) for template in FEATURE_TEMPLATES])
+    return features
+
+
+def _feature_string(template: str, padded: str, labels: Sequence[str], kind: str, at: int) -> str:
+    if template == "b":
+        return "b"
+    if template == "k":
+        return "k=" + kind
+    if template == "r0c0":
+        return "r0c0=" + labels[at][:1] + padded[at]
+    offset = rule_offset(template)
+    if offset is not None:
+        return f"{template}={labels[at + offset]}"
+    offsets = char_offsets(template)
+    if offsets is None:
+        raise ValueError(f"unknown feature template {template!r}")
+    return template + "=" + "".join(padded[at + o] for o in offsets)
+
+
+def value_key(template: str, value: str, rule_codes: dict[str, int]) -> int | None:
+    """The integer key of one feature's value (the part after ``=``), as ``template_keys``
+    computes it for text; None for a value no text can give."""
+    if template == "b":
+        return 0
+    if template == "k":
+        return ord(value) if len(value) == 1 else None
+    if rule_offset(template) is not None:
+        return rule_codes.get(value)
+    arity = 2 if template == "r0c0" else len(char_offsets(template) or ())
+    if arity == 0 or len(value) != arity:
+        return None
+    return _pack([ord(char) for char in value])
+
+
+def _pack(codes: Sequence[int]) -> int:
+    key = 0
+    for code in codes:
+        key = (key << _CODE_BITS) | code
+    return key
+
+
+@dataclass(frozen=True)
+class SentenceBatch:
+    """Sentences laid end to end, each with EDGE pad characters on both sides:
+    ``codes`` the code points, ``rules`` the rules' label codes (pads too), ``centres`` the
+    position of every real character, ``starts``/``lengths`` each sentence's first centre and
+    character count."""
+
+    codes: np.ndarray
+    rules: np.ndarray
+    centres: np.ndarray
+    starts: np.ndarray
+    lengths: np.ndarray
+
+
+def sentence_batch(texts: Sequence[str], rule_codes: Sequence[Sequence[int]], pad_code: int) -> SentenceBatch:
+    pad = PAD * EDGE
+    joined = "".join(pad + text + pad for text in texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4").astype(np.int64)
+    rules = np.full(len(codes), pad_code, dtype=np.int64)
+    lengths = np.array([len(text) for text in texts], dtype=np.int64)
+    starts = np.zeros(len(texts), dtype=np.int64)
+    if len(texts):
+        starts[1:] = np.cumsum(lengths + 2 * EDGE)[:-1]
+    starts += EDGE
+    for start, labels in zip(starts, rule_codes, strict=True):
+        rules[start : start + len(labels)] = labels
+    centres = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, lengths, strict=True)] or [np.zeros(0, int)])
+    return SentenceBatch(codes, rules, centres.astype(np.int64), starts, lengths)
+
+
+def template_keys(template: str, batch: SentenceBatch, initials: np.ndarray) -> np.ndarray:
+    """The key of a template other than characters' at every centre of ``batch``
+    (``initials``: the code point of each rule label code's first character, for ``r0c0``);
+    the characters' templates read runs (``run_keys``)."""
+    centres = batch.centres
+    keys: np.ndarray
+    if template == "b":
+        keys = np.zeros(len(centres), dtype=np.int64)
+    elif template == "k":
+        keys = _kinds(batch.codes[centres])
+    elif template == "r0c0":
+        keys = (initials[batch.rules[centres]] << _CODE_BITS) | batch.codes[centres]
+    elif (offset := rule_offset(template)) is not None:
+        keys = batch.rules[centres + offset]
+    else:
+        raise ValueError(f"{template!r} is read as runs of characters, or is no template")
+    return keys
+
+
+def _kinds(codes: np.ndarray) -> np.ndarray:
+    """``ord(character_kind(c))`` for every code point, computed once per distinct one."""
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    kinds = np.array([ord(character_kind(chr(code))) for code in distinct.tolist()], dtype=np.int64)
+    found: np.ndarray = kinds[inverse.reshape(-1)] if len(codes) else np.zeros(0, dtype=np.int64)
+    return found

@@ -24,27 +24,31 @@ REAL_PAGES = ROOT.parent / "shared" / "corpus" / "real"
 SHIPPED = ROOT / "loaders" / "lexicon" / MODEL_FILE
 
 
-def _rule_labels_by_sentence(page: Path) -> tuple[list[str], list[list[str]]]:
+Spans = list[tuple[int, int, str]]
+
+
+def _rule_spans_by_sentence(page: Path) -> tuple[list[str], list[Spans]]:
     doc = read_document(page)
     with ablation.disabled("name-tagger"):
         mentions = find_mentions(doc).mentions
-    texts = [s.text for s in doc.sentences if s.text]
-    labels = [
-        rule_labels(len(s.text), [(m.clean_start, m.clean_end, m.type) for m in mentions if m.sentence == s.index])
-        for s in doc.sentences
-        if s.text
-    ]
-    return texts, labels
+    sentences = [s for s in doc.sentences if s.text]
+    spans = [[(m.clean_start, m.clean_end, m.type) for m in mentions if m.sentence == s.index] for s in sentences]
+    return [s.text for s in sentences], spans
 
 
-def _crfsuite_and_batched(model: Path, texts: list[str], labels: list[list[str]]) -> tuple[list[str], list[str]]:
+def _crfsuite_and_batched(model: Path, texts: list[str], spans: list[Spans]) -> tuple[list[str], list[str]]:
+    """Each sentence tagged by python-crfsuite from the training's feature strings, and the
+    batch tagged from the rules' spans as the pipeline does."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     one_by_one = [
-        tag for text, rules in zip(texts, labels, strict=True) for tag in tagger.tag(character_features(text, rules))
+        tag
+        for text, found in zip(texts, spans, strict=True)
+        for tag in tagger.tag(character_features(text, rule_labels(len(text), found)))
     ]
     crf = char_crf(read_crfsuite_model(model))
-    batch = sentence_batch(texts, [crf.label_codes(rules) for rules in labels], crf.pad_code)
+    codes = [crf.span_codes(len(text), found) for text, found in zip(texts, spans, strict=True)]
+    batch = sentence_batch(texts, codes, crf.pad_code)
     return one_by_one, [crf.labels[code] for code in crf.tag(batch)]
 
 
@@ -53,8 +57,8 @@ def test_the_shipped_tagger_reads_real_pages_as_crfsuite_does() -> None:
     assert len(pages) >= 80
     characters = 0
     for page in pages:
-        texts, labels = _rule_labels_by_sentence(page)
-        expected, batched = _crfsuite_and_batched(SHIPPED, texts, labels)
+        texts, spans = _rule_spans_by_sentence(page)
+        expected, batched = _crfsuite_and_batched(SHIPPED, texts, spans)
         assert batched == expected, page.name
         characters += len(expected)
     assert characters > 100_000
@@ -93,8 +97,9 @@ def test_a_model_trained_here_is_read_weight_for_weight_and_tags_as_crfsuite(tmp
             weight, abs=1e-6
         )
     texts = ["合肥市高新区", "科", "", "在安徽省发展科大讯飞产业公司", "新的字不在模型里"]
-    labels = [rule_labels(len(t), [(0, min(2, len(t)), "Place")] if t else []) for t in texts]
-    expected, batched = _crfsuite_and_batched(path, texts, labels)
+    # overlapping spans (the later wins) and one past the sentence's end (left out)
+    spans = [[(0, min(2, len(t)), "Place"), (1, 3, "Enterprise"), (2, 40, "Place")] for t in texts]
+    expected, batched = _crfsuite_and_batched(path, texts, spans)
     assert batched == expected
 
 

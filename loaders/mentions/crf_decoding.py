@@ -75,8 +75,16 @@ class CharCrf:
     def pad_code(self) -> int:
         return self.rule_codes[PAD]
 
-    def label_codes(self, rule_labels: Sequence[str]) -> list[int]:
-        return [self.rule_codes.get(label, -1) for label in rule_labels]
+    def span_codes(self, length: int, spans: Sequence[tuple[int, int, str]]) -> np.ndarray:
+        """The rules' label code of each of ``length`` characters, from their mentions'
+        ``spans`` (start, end, class) as ``name_tagger.rule_labels`` writes them as labels: a
+        later span over an earlier one wins, a span past the sentence is left out."""
+        codes = np.full(length, self.rule_codes["O"], dtype=np.int64)
+        for start, end, cls in spans:
+            if 0 <= start < end <= length:
+                codes[start] = self.rule_codes.get("B-" + cls, -1)
+                codes[start + 1 : end] = self.rule_codes.get("I-" + cls, -1)
+        return codes
 
     def tag(self, batch: SentenceBatch) -> np.ndarray:
         """The label id of every character of ``batch`` (in ``batch.centres``'s order)."""

@@ -105,7 +105,7 @@ def tagged_spans_of(texts: Sequence[str], mentions: Sequence[Sequence[Mention]])
     sentences tagged together in one batch."""
     crf = _crf()
     rules = [
-        crf.label_codes(rule_labels(len(text), [(m.clean_start, m.clean_end, m.type) for m in ms]))
+        crf.span_codes(len(text), [(m.clean_start, m.clean_end, m.type) for m in ms])
         for text, ms in zip(texts, mentions, strict=True)
     ]
     tagged = crf.tag(sentence_batch(texts, rules, crf.pad_code))

@@ -158,7 +158,7 @@ class SentenceBatch:
     lengths: np.ndarray
 
 
-def sentence_batch(texts: Sequence[str], rule_codes: Sequence[Sequence[int]], pad_code: int) -> SentenceBatch:
+def sentence_batch(texts: Sequence[str], rule_codes: Sequence[np.ndarray], pad_code: int) -> SentenceBatch:
     pad = PAD * EDGE
     joined = "".join(pad + text + pad for text in texts)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4").astype(np.int64)

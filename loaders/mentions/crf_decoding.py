@@ -158,28 +158,33 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.nd
     if not len(order):
         return labels
     firsts, spans = offsets[order], lengths[order]
-    running = [int(np.count_nonzero(spans > t)) for t in range(int(spans[0]) + 1)]
+    longest = int(spans[0])
+    running = [int(np.count_nonzero(spans > t)) for t in range(longest + 1)]
+    # the rows of each step, laid out step after step: one gather for the whole batch
+    at_step = np.concatenate([[0], np.cumsum(running[:longest])])
+    stepped = scores[np.concatenate([firsts[: running[t]] + t for t in range(longest)])]
     into = np.ascontiguousarray(trans.T)
     width = len(into)
     cells = np.arange(len(order) * width)
-    alpha = scores[firsts].copy()
+    buffer = np.empty((len(order), width, width), dtype=np.float64)
+    alpha = stepped[: running[0]].copy()
     final = np.zeros_like(alpha)
-    backs = [np.zeros((0, trans.shape[0]), dtype=np.int64)]
-    for t in range(1, int(spans[0])):
+    backs = [np.zeros(0, dtype=np.int64)]
+    for t in range(1, longest):
         k = running[t]
         final[k : running[t - 1]] = alpha[k : running[t - 1]]
-        # step[s, b, a]: sentence s reaching label b from label a; the last axis is contiguous
-        step = (alpha[:k, None, :] + into[None, :, :]).reshape(k * width, width)
+        # step[s * width + b, a]: sentence s reaching label b from label a (a contiguous)
+        step = np.add(alpha[:k, None, :], into[None, :, :], out=buffer[:k]).reshape(k * width, width)
         best = step.argmax(axis=1)  # the first best, as CRFsuite keeps it
-        backs.append(best.reshape(k, width))
-        alpha = step[cells[: k * width], best].reshape(k, width) + scores[firsts[:k] + t]
-    final[: running[int(spans[0]) - 1]] = alpha
+        backs.append(best)
+        alpha = step[cells[: k * width], best].reshape(k, width) + stepped[at_step[t] : at_step[t] + k]
+    final[: running[longest - 1]] = alpha
     ends = final.argmax(axis=1)
     current = np.zeros(len(order), dtype=np.int64)
-    for t in range(int(spans[0]) - 1, -1, -1):
+    for t in range(longest - 1, -1, -1):
         k, later = running[t], running[t + 1]
         if later:
-            current[:later] = backs[t + 1][np.arange(later), current[:later]]
+            current[:later] = backs[t + 1][cells[: later * width : width] + current[:later]]
         current[later:k] = ends[later:k]
         labels[firsts[:k] + t] = current[:k]
     return labels

@@ -30,11 +30,10 @@ from importlib import resources
 from itertools import repeat
 from typing import Any
 
-from kg.constraints import domain_and_range
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, SYMMETRIC_RELATIONS, Mention, Sentence
 from loaders.lexicon.segmenter import segment
-from loaders.relations.class_limits import violation
+from loaders.relations.class_limits import classes_may_join, violation
 from loaders.relations.cue_patterns import cue_patterns
 
 RULE_NAME = "pair-model"
@@ -434,21 +433,16 @@ def _pairs_within_reach(placed: list[Mention]) -> Iterator[tuple[Mention, Mentio
                 yield head, tail
 
 
-# PART_OF's limits depend on the mentions (kinds, places' levels); the other types' only
-# on the classes, so those are looked up once per class pair.
+# PART_OF's limits between places depend on the mentions (kinds, places' levels); the other
+# types' only on the classes, so those are looked up once per class pair.
 MENTION_CHECKED = frozenset({"PART_OF"})
 
 
 @lru_cache(maxsize=256)
 def types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
-    """The types the ontology allows from ``head_class`` to ``tail_class``, and those whose
-    limits depend on the mentions (MENTION_CHECKED, for violation() to check pair by pair)."""
-    return tuple(t for t in RELATION_TYPES if t in MENTION_CHECKED or _joins(t, head_class, tail_class))
-
-
-def _joins(rel_type: str, head_class: str, tail_class: str) -> bool:
-    heads, tails = domain_and_range(rel_type)
-    return head_class in heads and tail_class in tails
+    """The types that may join ``head_class`` to ``tail_class``, some of them (MENTION_CHECKED)
+    only between some names, for violation() to check pair by pair."""
+    return tuple(t for t in RELATION_TYPES if classes_may_join(t, head_class, tail_class))
 
 
 # Two names that only a list separator parts are members of one list: what the text says

@@ -165,16 +165,34 @@ def _new_area_holds(head: Mention, tail: Mention) -> bool:
     )
 
 
+def _part_of_classes(head_class: str, tail_class: str) -> bool:
+    """Whether PART_OF may join the two classes: places, organisations or chains each among
+    themselves. A chain is a segment of another where the text says so ("A、B等X"); the
+    subtype ChainSegment is a role in that statement, so it is not required here."""
+    if head_class in ORGANISATION_CLASSES and tail_class in ORGANISATION_CLASSES:
+        return True
+    return head_class == tail_class and head_class in _PART_OF_ALONE
+
+
+_PART_OF_ALONE = frozenset({"Place", "IndustryChain"})  # classes PART_OF joins only to their own
+
+
 def _part_of_violation(head: Mention, tail: Mention) -> str | None:
-    if head.type == "Place" and tail.type == "Place":
+    if not _part_of_classes(head.type, tail.type):
+        return "class-mismatch"
+    if head.type == "Place":
         return _place_violation(head, tail)
-    if head.type in ORGANISATION_CLASSES and tail.type in ORGANISATION_CLASSES:
-        return None
-    if head.type == "IndustryChain" and tail.type == "IndustryChain":
-        # A chain is a segment of another where the text says so ("A、B等X"); the
-        # subtype ChainSegment is a role in that statement, so it is not required here.
-        return None
-    return "class-mismatch"
+    return None
+
+
+def classes_may_join(rel_type: str, head_class: str, tail_class: str) -> bool:
+    """Whether ``rel_type`` may join a head and a tail of these classes at all, whatever
+    the names (PART_OF between places depends on them besides: violation)."""
+    if rel_type == "PART_OF":
+        return _part_of_classes(head_class, tail_class)
+    # The ontology's rdfs:domain and rdfs:range are the one table of who may join whom.
+    heads, tails = domain_and_range(rel_type)
+    return head_class in heads and tail_class in tails
 
 
 def violation(rel_type: str, head: Mention, tail: Mention) -> str | None:
@@ -182,8 +200,6 @@ def violation(rel_type: str, head: Mention, tail: Mention) -> str | None:
     if rel_type == "PART_OF":
         reason = _part_of_violation(head, tail)
         return None if reason is None else f"type-constraint:PART_OF:{reason}"
-    # The ontology's rdfs:domain and rdfs:range are the one table of who may join whom.
-    heads, tails = domain_and_range(rel_type)
-    if head.type in heads and tail.type in tails:
+    if classes_may_join(rel_type, head.type, tail.type):
         return None
     return f"type-constraint:{rel_type}:{head.type}->{tail.type}"

@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import repeat
 
 from kg.ids import cached_entity_id
 from kg.model import SYMMETRIC_RELATIONS, Document, Mention, Relation
@@ -178,17 +177,14 @@ def scored_cross_pairs(
     model: PairModel, doc: Document, by_sentence: dict[int, list[Mention]], related: Related = frozenset()
 ) -> Iterator[CrossScore]:
     """The candidates of ``cross_candidates`` that score at least the model's threshold, with
-    their logits: the same sums, with what a frame or a later name adds summed once for all
-    its pairs (speed: a page's title pairs with every name below it)."""
+    their logits: the same sums, with what recurs from pair to pair (what a frame or a later
+    name says of itself, the parts of their classes and distance) summed once (speed: a page's
+    title pairs with every name below it)."""
     page = _read_page(doc, by_sentence, related)
-    least = model.threshold_logit
-    sums = _PartSums(model, least, {}, {}, {})
-    for pair in _pairs(page):
-        if _said_of_a_city(page, pair):
-            continue
-        for candidate, logit in _scored(page, pair, sums):
-            if logit >= least:
-                yield CrossScore(candidate[0], candidate[1], candidate[2], logit)
+    scorer = _Scorer(page, model, model.threshold_logit, {}, {}, {}, {}, {}, {})
+    frames = _frames(page)
+    for frame_sentence, sentence in _sentence_pairs(page):
+        yield from scorer.between(frame_sentence, sentence, frames[frame_sentence])
 
 
 # "全市初步形成了以A为主的…格局": 全市/我市/本市 before a name says its sentence speaks of a
@@ -198,15 +194,18 @@ def scored_cross_pairs(
 _CITY_DEIXIS = cue_patterns("loaders.relations.scope").city_deixis
 
 
-def _said_of_a_city(page: _Page, pair: _Pair) -> bool:
-    if pair.frame.mention.subtype not in ABOVE_CITY:
-        return False
-    end = page.deixis_ends.get(pair.sentence)
+def _city_deixis_end(page: _Page, sentence: int) -> int:
+    """Where the first 我市/全市/本市 of the sentence ends, -1 when it has none."""
+    end = page.deixis_ends.get(sentence)
     if end is None:  # speed: a sentence is searched once, not once per pair
-        found = _CITY_DEIXIS.search(page.doc.sentences[pair.sentence].text)
-        end = page.deixis_ends[pair.sentence] = found.end() if found is not None else -1
+        found = _CITY_DEIXIS.search(page.doc.sentences[sentence].text)
+        end = page.deixis_ends[sentence] = found.end() if found is not None else -1
+    return end
+
+
+def _said_of_a_city(frame: Mention, later: Mention, deixis_end: int) -> bool:
     # (the words are all two characters long: the first to start is the first to end)
-    return 0 <= end <= pair.later.mention.clean_start
+    return frame.subtype in ABOVE_CITY and 0 <= deixis_end <= later.clean_start
 
 
 def _read_page(doc: Document, by_sentence: dict[int, list[Mention]], related: Related) -> _Page:
@@ -216,14 +215,26 @@ def _read_page(doc: Document, by_sentence: dict[int, list[Mention]], related: Re
 
 def _pairs(page: _Page) -> Iterator[_Pair]:
     """Each later name with each frame of the sentences where its frames are looked for."""
+    frames = _frames(page)
+    for frame_sentence, sentence in _sentence_pairs(page):
+        for later in page.placed[sentence]:
+            for frame in frames[frame_sentence]:
+                if frame.mention.canonical != later.mention.canonical:
+                    yield _Pair(frame, frame_sentence, later, sentence)
+
+
+def _frames(page: _Page) -> dict[int, list[Placed]]:
+    """The frames of each sentence, in the order they are written."""
+    return {i: [p for p in placed if p.mention.type in FRAME_CLASSES] for i, placed in page.placed.items()}
+
+
+def _sentence_pairs(page: _Page) -> Iterator[tuple[int, int]]:
+    """(frame sentence, later sentence): each sentence naming something, in order, with each
+    sentence where its frames are looked for."""
     order = sorted(page.placed)
-    frames = {i: [p for p in placed if p.mention.type in FRAME_CLASSES] for i, placed in page.placed.items()}
-    for position, index in enumerate(order):
+    for position, sentence in enumerate(order):
         for frame_sentence in _earlier(page.doc, order, position):
-            for later in page.placed[index]:
-                for frame in frames[frame_sentence]:
-                    if frame.mention.canonical != later.mention.canonical:
-                        yield _Pair(frame, frame_sentence, later, index)
+            yield frame_sentence, sentence
 
 
 def _earlier(doc: Document, order: list[int], position: int) -> list[int]:
@@ -266,17 +277,41 @@ def _typed(page: _Page, pair: _Pair) -> Iterator[CrossCandidate]:
             yield CrossCandidate(rel_type, head, tail, (*common, "lhas") if has else common)
 
 
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A candidate the classes of a frame and a later name allow, whatever the names: an
+    orientation ("fh": the frame is the head, "ft": the tail) and a type."""
+
+    order: str
+    rel_type: str
+    classes: str  # "HeadClass>TailClass"
+
+
+@lru_cache(maxsize=256)
+def _slots(frame_class: str, later_class: str) -> tuple[_Slot, ...]:
+    """The types the ontology allows between the two classes, the frame as head first; those
+    whose limits depend on the names (MENTION_CHECKED) are checked pair by pair (_allows)."""
+    oriented = (("fh", frame_class, later_class), ("ft", later_class, frame_class))
+    # (a frame cooperates with nothing: no symmetric type)
+    return tuple(
+        _Slot(order, t, f"{head}>{tail}")
+        for order, head, tail in oriented
+        for t in types_between(head, tail)
+        if t not in SYMMETRIC_RELATIONS
+    )
+
+
+def _allows(rel_type: str, head: Mention, tail: Mention) -> bool:
+    return rel_type not in MENTION_CHECKED or violation(rel_type, head, tail) is None
+
+
 def _orientations(pair: _Pair) -> Iterator[tuple[Mention, Mention, str, list[str]]]:
     """(head, tail, order, types) for the frame as head ("fh") and as tail ("ft"), with the
     types the ontology allows so."""
     frame, later = pair.frame.mention, pair.later.mention
+    slots = _slots(frame.type, later.type)
     for head, tail, order in ((frame, later, "fh"), (later, frame, "ft")):
-        # (a frame cooperates with nothing: no symmetric type)
-        types = [
-            t
-            for t in types_between(head.type, tail.type)
-            if t not in SYMMETRIC_RELATIONS and (t not in MENTION_CHECKED or violation(t, head, tail) is None)
-        ]
+        types = [s.rel_type for s in slots if s.order == order and _allows(s.rel_type, head, tail)]
         if types:
             yield head, tail, order, types
 
@@ -295,22 +330,101 @@ def _has_already(page: _Page, pair: _Pair, rel_type: str, head: Mention) -> bool
 # Added to the most a candidate can still gain: the pruned sum and the full one add the same
 # weights in another order, which may differ in the last bits.
 _MARGIN = 1e-9
-# (a name's sentence and start, class pair, orientation, type)
-_SumKey = tuple[tuple[int, int], str, str, str]
+_Distance = tuple[int, bool]  # (sentences apart as the model reads them, in one paragraph)
+# What the parts of a pair's classes, distance and rules depend on: the frame's class, subclass,
+# rule and count, the later name's class, subclass and rule, and their distance.
+_FixedKey = tuple[str, str | None, str, str, str, str | None, str, _Distance]
 
 
 @dataclass(frozen=True, slots=True)
-class _PartSums:
-    """A model's weights summed over what a frame or a later name says of itself, for each
-    type, orientation and class pair: read once, added to every pair of that name."""
+class _Scorer:
+    """Scores a page's pairs with a model. The parts that recur from pair to pair are summed
+    once for each slot of their class pair (_slots) and the sums added to every pair alike, in
+    one order whatever the pair: PairModel.logit of the parts of the classes, distance and
+    rules, then what the frame says of itself, then what the later name says (a logit compared
+    with the threshold: another order could differ in the last bits)."""
 
+    page: _Page
     model: PairModel
     least: float  # the model's threshold, as a logit (read once: the property takes a log)
-    frames: dict[_SumKey, float]  # what a frame says of itself, summed
-    laters: dict[_SumKey, float]  # what a later name says of itself, summed
+    fixed: dict[_FixedKey, tuple[float, ...]]  # PairModel.logit of the recurring parts, by slot
+    # What a frame says of itself, by its Placed and the later name's class: its count part and
+    # the sums by slot
+    frames: dict[tuple[int, str], tuple[str, tuple[float, ...]]]
+    # What a later name says of itself, by its Placed and the frame's class: the sums by slot
+    laters: dict[tuple[int, str], tuple[float, ...]]
+    # _weighed by slot, by the parts and the class pair (frame's, later name's)
+    weighed: dict[tuple[tuple[str, ...], str, str], tuple[float, ...]]
+    # By class pair (frame's, later name's): its slots and the most_added of each
+    slots: dict[tuple[str, str], tuple[tuple[_Slot, ...], tuple[float, ...]]]
     added: dict[str, float]  # by type, the most the parts read last can add (most_added)
 
-    def most_added(self, rel_type: str) -> float:
+    def between(self, frame_sentence: int, sentence: int, frames: list[Placed]) -> Iterator[CrossScore]:
+        """The candidates between the names of ``sentence`` and the frames of ``frame_sentence``
+        that reach the threshold."""
+        if not frames:
+            return
+        laters = self.page.placed[sentence]
+        distance = _distance(frames[0], frame_sentence, laters[0], sentence)
+        deixis_end = _city_deixis_end(self.page, sentence)
+        for later in laters:
+            for frame in frames:
+                if frame.mention.canonical == later.mention.canonical:
+                    continue
+                if _said_of_a_city(frame.mention, later.mention, deixis_end):
+                    continue
+                yield from self._kept(frame, frame_sentence, later, sentence, distance)
+
+    def _kept(
+        self, placed_frame: Placed, frame_sentence: int, placed_later: Placed, sentence: int, distance: _Distance
+    ) -> list[CrossScore]:
+        """The pair's candidates that reach the threshold, leaving out early those that cannot
+        whatever the parts not yet read (a nearer frame, lframed, lhas) add; the limits that
+        depend on the names (_allows) are checked only for those left."""
+        frame, later = placed_frame.mention, placed_later.mention
+        slots, most = self.slots.get((frame.type, later.type)) or self._slots(frame.type, later.type)
+        if not slots:
+            return []
+        count, frame_says = self.frames.get((id(placed_frame), later.type)) or self._frame_says(
+            placed_frame, frame_sentence, later.type
+        )
+        later_says = self.laters.get((id(placed_later), frame.type)) or self._later_says(
+            placed_later, sentence, frame.type
+        )
+        key = (frame.type, frame.subtype, frame.source, count, later.type, later.subtype, later.source, distance)
+        fixed = self.fixed.get(key) or self._fixed(key, frame, later, slots)
+        least = self.least
+        kept = []
+        for slot, logit, own, said, at_most in zip(slots, fixed, frame_says, later_says, most, strict=True):
+            logit += own
+            logit += said
+            if logit + at_most < least:
+                continue
+            head, tail = _oriented(slot, frame, later)
+            if _allows(slot.rel_type, head, tail):
+                pair = _Pair(placed_frame, frame_sentence, placed_later, sentence)
+                logit = self._completed(pair, slot.rel_type, head, logit)
+                if logit >= least:
+                    kept.append(CrossScore(slot.rel_type, head, tail, logit))
+        return kept
+
+    def _completed(self, pair: _Pair, rel_type: str, head: Mention, logit: float) -> float:
+        """``logit`` with the weights of the parts read last: a nearer frame, lframed, lhas."""
+        placed = self.page.placed
+        weights = self.model.weights.get(rel_type, {})
+        logit += weights.get(_nearer_part(pair, placed), 0.0)
+        if _framed_before(pair, placed):
+            logit += weights.get("lframed", 0.0)
+        if _has_already(self.page, pair, rel_type, head):
+            logit += weights.get("lhas", 0.0)
+        return logit
+
+    def _slots(self, frame_class: str, later_class: str) -> tuple[tuple[_Slot, ...], tuple[float, ...]]:
+        slots = _slots(frame_class, later_class)
+        found = self.slots[frame_class, later_class] = (slots, tuple(self._most_added(s.rel_type) for s in slots))
+        return found
+
+    def _most_added(self, rel_type: str) -> float:
         """The most the parts read last can add to a candidate of this type (with a margin
         for the order of the additions)."""
         most = self.added.get(rel_type)
@@ -321,12 +435,42 @@ class _PartSums:
             most = self.added[rel_type] = nearer + flags + _MARGIN
         return most
 
-    def of(self, cache: dict[_SumKey, float], key: _SumKey, parts: tuple[str, ...]) -> float:
-        total = cache.get(key)
-        if total is None:
-            _, classes, _, rel_type = key
-            total = cache[key] = _weighed(self.model.weights.get(rel_type, {}), parts, classes)
-        return total
+    def _frame_says(self, frame: Placed, sentence: int, later_class: str) -> tuple[str, tuple[float, ...]]:
+        own = _frame_said(self.page, frame, sentence)
+        parts = (*own.marks, *own.following)
+        says = self.frames[id(frame), later_class] = (own.count, self._weighed(parts, frame.mention.type, later_class))
+        return says
+
+    def _later_says(self, later: Placed, sentence: int, frame_class: str) -> tuple[float, ...]:
+        said = _later_said(self.page, later, sentence)
+        parts = (*said.marks, *said.opening)
+        says = self.laters[id(later), frame_class] = self._weighed(parts, frame_class, later.mention.type)
+        return says
+
+    def _weighed(self, parts: tuple[str, ...], frame_class: str, later_class: str) -> tuple[float, ...]:
+        """_weighed of ``parts`` for each slot of the class pair, read once for names that
+        say the same (the names of a sentence share its opening words)."""
+        key = (parts, frame_class, later_class)
+        sums = self.weighed.get(key)
+        if sums is None:
+            weights = self.model.weights
+            slots = _slots(key[1], key[2])
+            sums = self.weighed[key] = tuple(_weighed(weights.get(s.rel_type, {}), parts, s.classes) for s in slots)
+        return sums
+
+    def _fixed(self, key: _FixedKey, frame: Mention, later: Mention, slots: tuple[_Slot, ...]) -> tuple[float, ...]:
+        """PairModel.logit of the parts of the pair's classes, distance and rules, by slot."""
+        cheap = (*_distance_parts(key[-1]), key[3])
+        sums = self.fixed[key] = tuple(
+            self.model.logit(s.rel_type, (*_pair_parts(*_oriented(s, frame, later), s.order, cheap[0]), *cheap))
+            for s in slots
+        )
+        return sums
+
+
+def _oriented(slot: _Slot, frame: Mention, later: Mention) -> tuple[Mention, Mention]:
+    """(head, tail) of the slot's orientation."""
+    return (frame, later) if slot.order == "fh" else (later, frame)
 
 
 def _weighed(weights: dict[str, float], parts: tuple[str, ...], classes: str) -> float:
@@ -339,67 +483,46 @@ def _weighed(weights: dict[str, float], parts: tuple[str, ...], classes: str) ->
     return total
 
 
-def _scored(page: _Page, pair: _Pair, sums: _PartSums) -> Iterator[tuple[tuple[str, Mention, Mention], float]]:
-    """The pair's candidates with their logits, leaving out those that cannot reach the
-    threshold whatever the parts not yet read (a nearer frame, lframed, lhas) add."""
-    least = sums.least
-    read: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None = None
-    costly: tuple[str, bool] | None = None
-    frame_key = (pair.frame_sentence, pair.frame.mention.clean_start)
-    later_key = (pair.sentence, pair.later.mention.clean_start)
-    for head, tail, order, types in _orientations(pair):
-        if read is None:
-            own, said = _says(page, pair)
-            read = ((*_distance_parts(pair), own.count), (*own.marks, *own.following), (*said.marks, *said.opening))
-        cheap, frame_parts, later_parts = read
-        classes = f"{head.type}>{tail.type}"
-        fixed = (*_pair_parts(head, tail, order, cheap[0]), *cheap)
-        for rel_type in types:
-            weights = sums.model.weights.get(rel_type, {})
-            logit = sums.model.bias + weights.get("", 0.0) + sum(map(weights.get, fixed, repeat(0.0)))
-            logit += sums.of(sums.frames, (frame_key, classes, order, rel_type), frame_parts)
-            logit += sums.of(sums.laters, (later_key, classes, order, rel_type), later_parts)
-            if logit + sums.most_added(rel_type) < least:
-                continue
-            if costly is None:
-                costly = (_nearer_part(pair, page.placed), _framed_before(pair, page.placed))
-            nearer, framed = costly
-            logit += weights.get(nearer, 0.0)
-            if framed:
-                logit += weights.get("lframed", 0.0)
-            if _has_already(page, pair, rel_type, head):
-                logit += weights.get("lhas", 0.0)
-            yield (rel_type, head, tail), logit
+def _distance(frame: Placed, frame_sentence: int, later: Placed, sentence: int) -> _Distance:
+    """How many sentences stand between the two names (as far as the model tells them apart),
+    and whether they stand in one paragraph."""
+    return (min(sentence - frame_sentence, REACH + 1), frame.paragraph == later.paragraph)
 
 
-def _distance_parts(pair: _Pair) -> tuple[str, str]:
-    """How many sentences, and whether a paragraph break, stand between the two names."""
-    return (
-        f"s{min(pair.sentence - pair.frame_sentence, REACH + 1)}",
-        "samepara" if pair.frame.paragraph == pair.later.paragraph else "newpara",
-    )
+def _distance_parts(distance: _Distance) -> tuple[str, str]:
+    apart, same_paragraph = distance
+    return (f"s{apart}", "samepara" if same_paragraph else "newpara")
 
 
 def _shared_parts(page: _Page, pair: _Pair) -> tuple[str, ...]:
     """What the model reads of the pair, whichever of the two is the head: how far apart the
     two are, then what the frame and the later name say of themselves, then the words."""
     own, said = _says(page, pair)
-    between = (*_distance_parts(pair), _nearer_part(pair, page.placed), own.count)
+    distance = _distance(pair.frame, pair.frame_sentence, pair.later, pair.sentence)
+    between = (*_distance_parts(distance), _nearer_part(pair, page.placed), own.count)
     lframed = ("lframed",) if _framed_before(pair, page.placed) else ()
     return (*between, *own.marks, *said.marks, *lframed, *said.opening, *own.following)
 
 
 def _says(page: _Page, pair: _Pair) -> tuple[_FrameSays, _LaterSays]:
     """What the frame and the later name say of themselves, read once per name."""
-    frame_key = (pair.frame_sentence, pair.frame.mention.clean_start)
-    own = page.frame_says.get(frame_key)
+    return _frame_said(page, pair.frame, pair.frame_sentence), _later_said(page, pair.later, pair.sentence)
+
+
+def _frame_said(page: _Page, frame: Placed, sentence: int) -> _FrameSays:
+    key = (sentence, frame.mention.clean_start)
+    own = page.frame_says.get(key)
     if own is None:
-        own = page.frame_says[frame_key] = _frame_says(page, pair.frame, pair.frame_sentence)
-    later_key = (pair.sentence, pair.later.mention.clean_start)
-    said = page.later_says.get(later_key)
+        own = page.frame_says[key] = _frame_says(page, frame, sentence)
+    return own
+
+
+def _later_said(page: _Page, later: Placed, sentence: int) -> _LaterSays:
+    key = (sentence, later.mention.clean_start)
+    said = page.later_says.get(key)
     if said is None:
-        said = page.later_says[later_key] = _later_says(page, pair.later, pair.sentence)
-    return own, said
+        said = page.later_says[key] = _later_says(page, later, sentence)
+    return said
 
 
 def _frame_says(page: _Page, frame: Placed, sentence: int) -> _FrameSays:

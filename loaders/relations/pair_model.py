@@ -23,18 +23,17 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
 from typing import Any
 
-from kg.constraints import domain_and_range
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES, RELATION_TYPES, SYMMETRIC_RELATIONS, Mention, Sentence
 from loaders.lexicon.segmenter import segment
-from loaders.relations.class_limits import violation
+from loaders.relations.class_limits import classes_may_join, violation
 from loaders.relations.cue_patterns import cue_patterns
 
 RULE_NAME = "pair-model"
@@ -330,15 +329,37 @@ _CONTAINMENT = frozenset({"PART_OF", "LOCATED_IN"})
 _TITLE_REACH = 6  # characters before a name where an honour's verb stands
 
 
-def _unstated_pair(head: Mention, tail: Mention, text: str, gap: tuple[int, int]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """A sentence's text and its names, with what the text says around each name read once
+    (speed: a name stands in many pairs, most of them scored both ways round)."""
+
+    text: str
+    placed: list[Mention]
+    read: dict[tuple[Callable[[Mention, _Names], bool], int], bool] = field(default_factory=dict)
+
+    def hold(self, test: Callable[[Mention, _Names], bool], name: Mention) -> bool:
+        """``test`` of ``name``, one of ``placed``."""
+        key = (test, id(name))
+        held = self.read.get(key)
+        if held is None:
+            held = self.read[key] = test(name, self)
+        return held
+
+
+def _unstated_pair(head: Mention, tail: Mention, names: _Names, gap: tuple[int, int]) -> bool:
     """The pair stands across a dateline or byline, or one of its names is a dateline's place
     or an honour's title: the text relates neither to the other, whatever the type."""
-    if _CUES.byline_between.search(text[gap[0] : gap[1]]) is not None:
+    if _CUES.byline_between.search(names.text[gap[0] : gap[1]]) is not None:
         return True
-    return any(
-        (m.type == "Place" and _CUES.dateline_after.match(text[m.clean_end :]) is not None)
-        or _CUES.honour_before.search(text[max(0, m.clean_start - _TITLE_REACH) : m.clean_start]) is not None
-        for m in (head, tail)
+    return names.hold(_unstated_name, head) or names.hold(_unstated_name, tail)
+
+
+def _unstated_name(name: Mention, names: _Names) -> bool:
+    """``name`` is a dateline's place or an honour's title."""
+    text = names.text
+    return (name.type == "Place" and _CUES.dateline_after.match(text[name.clean_end :]) is not None) or (
+        _CUES.honour_before.search(text[max(0, name.clean_start - _TITLE_REACH) : name.clean_start]) is not None
     )
 
 
@@ -371,31 +392,47 @@ def _qualifies_a_name(place: Mention, placed: list[Mention], other_than: frozens
     return place.type == "Place" and any(m.type not in other_than and m.clean_start == place.clean_end for m in placed)
 
 
-def _types_the_text_allows(
-    types: list[str], head: Mention, tail: Mention, text: str, placed: list[Mention]
-) -> list[str]:
+def _types_the_text_allows(types: list[str], head: Mention, tail: Mention, names: _Names) -> list[str]:
     """``types`` less those the text rules out for this pair: focus on a place a verb only
     frames, containment in a container named as something else. Checked when pairs are
     scored, not among the candidates, so the training set, and the weights, stay as learned;
     each test runs only when a type it rules out is there."""
-    if "FOCUSES_ON" in types and (_place_as_a_frame(head, text) or _qualifies_a_name(head, placed, _PLACES_AND_CHAINS)):
+    if "FOCUSES_ON" in types and names.hold(_focus_unstated, head):
         types = [t for t in types if t != "FOCUSES_ON"]
     if any(t in _CONTAINMENT for t in types) and (
-        _container_unstated(tail, text, placed) or _qualifies_a_name(head, placed)
+        names.hold(_unstated_container, tail) or names.hold(_qualifies_another_name, head)
     ):
         types = [t for t in types if t not in _CONTAINMENT]
-    if types and _one_of_before_the_subject(head, tail, text):
+    if types and _one_of_before_the_subject(head, tail, names):
         types = []
     return types
 
 
-def _one_of_before_the_subject(head: Mention, tail: Mention, text: str) -> bool:
+def _focus_unstated(place: Mention, names: _Names) -> bool:
+    """``place`` is only framed by a verb or qualifies another name: its focus is not stated."""
+    return _place_as_a_frame(place, names.text) or _qualifies_a_name(place, names.placed, _PLACES_AND_CHAINS)
+
+
+def _unstated_container(container: Mention, names: _Names) -> bool:
+    return _container_unstated(container, names.text, names.placed)
+
+
+def _qualifies_another_name(place: Mention, names: _Names) -> bool:
+    return _qualifies_a_name(place, names.placed)
+
+
+def _one_of_before_the_subject(head: Mention, tail: Mention, names: _Names) -> bool:
     """``head`` is X of "作为X的…之一，" and ``tail`` stands after that clause: the clause after
     the comma speaks of its own subject, which X only classes."""
-    if not _CUES.one_of_before.search(text[: head.clean_start]):
+    if not names.hold(_after_one_of, head):
         return False
-    after = _CUES.one_of_after.match(text[head.clean_end :])
+    after = _CUES.one_of_after.match(names.text[head.clean_end :])
     return after is not None and tail.clean_start >= head.clean_end + after.end()
+
+
+def _after_one_of(name: Mention, names: _Names) -> bool:
+    """``name`` stands where X of "作为X的…之一" does."""
+    return _CUES.one_of_before.search(names.text[: name.clean_start]) is not None
 
 
 def _another_subject_between(a: Mention, b: Mention, text: str, places: list[Mention]) -> bool:
@@ -434,21 +471,16 @@ def _pairs_within_reach(placed: list[Mention]) -> Iterator[tuple[Mention, Mentio
                 yield head, tail
 
 
-# PART_OF's limits depend on the mentions (kinds, places' levels); the other types' only
-# on the classes, so those are looked up once per class pair.
+# PART_OF's limits between places depend on the mentions (kinds, places' levels); the other
+# types' only on the classes, so those are looked up once per class pair.
 MENTION_CHECKED = frozenset({"PART_OF"})
 
 
 @lru_cache(maxsize=256)
 def types_between(head_class: str, tail_class: str) -> tuple[str, ...]:
-    """The types the ontology allows from ``head_class`` to ``tail_class``, and those whose
-    limits depend on the mentions (MENTION_CHECKED, for violation() to check pair by pair)."""
-    return tuple(t for t in RELATION_TYPES if t in MENTION_CHECKED or _joins(t, head_class, tail_class))
-
-
-def _joins(rel_type: str, head_class: str, tail_class: str) -> bool:
-    heads, tails = domain_and_range(rel_type)
-    return head_class in heads and tail_class in tails
+    """The types that may join ``head_class`` to ``tail_class``, some of them (MENTION_CHECKED)
+    only between some names, for violation() to check pair by pair."""
+    return tuple(t for t in RELATION_TYPES if classes_may_join(t, head_class, tail_class))
 
 
 # Two names that only a list separator parts are members of one list: what the text says
@@ -473,12 +505,13 @@ def scored_pairs(model: PairModel, sentence: Sentence, mentions: list[Mention]) 
     # both ways round.
     gaps: dict[tuple[int, int], _Gap] = {}
     outers: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+    names = _Names(text, placed)
     for head, tail, types in _allowed_pairs(text, placed):
         first, second = (head, tail) if head.clean_start <= tail.clean_start else (tail, head)
         key = (first.clean_end, second.clean_start)
-        if _unstated_pair(head, tail, text, key):
+        if _unstated_pair(head, tail, names, key):
             continue
-        stated = _types_the_text_allows(types, head, tail, text, placed)
+        stated = _types_the_text_allows(types, head, tail, names)
         if not stated:
             continue
         gap = gaps.get(key)

@@ -16,7 +16,7 @@ from loaders.mentions.crf_decoding import char_crf, viterbi
 from loaders.mentions.crfsuite_file import read_crfsuite_model
 from loaders.mentions.find import find_mentions
 from loaders.mentions.name_tagger import MODEL_FILE, labelled_runs, labelled_spans, rule_labels
-from loaders.mentions.tagger_features import character_features, sentence_batch
+from loaders.mentions.tagger_features import character_features, run_keys, run_shape, sentence_batch, value_keys
 from loaders.read.document import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,3 +145,11 @@ def test_runs_read_from_ids_are_the_spans_read_from_labels() -> None:
     for length, found in zip(lengths, runs, strict=True):
         assert found == labelled_spans([labels[code] for code in tagged[at : at + length]])
         at += length
+
+
+def test_a_value_no_text_can_give_has_no_key_and_the_others_keep_theirs() -> None:
+    values = ["合肥", "a", "肥市", "abc"]
+    keys = value_keys("c-1c0", values, {})
+    codes = np.array([ord(c) for c in "合肥市"], dtype=np.int64)
+    runs = run_keys(codes, run_shape("c-1c0") or ())
+    assert keys.tolist() == [runs[0], -1, runs[1], -1]

@@ -26,7 +26,7 @@ from loaders.mentions.tagger_features import (
     run_shape,
     run_start,
     template_keys,
-    value_key,
+    value_keys,
 )
 
 
@@ -109,13 +109,11 @@ def char_crf(model: CrfsuiteModel) -> CharCrf:
     initials = np.array([ord(label[0]) for label in (PAD, *model.labels)], dtype=np.int64)
     attribute_template = np.full(len(model.attributes), -1, dtype=np.int64)
     attribute_key = np.zeros(len(model.attributes), dtype=np.int64)
-    template_index = {template: i for i, template in enumerate(FEATURE_TEMPLATES)}
-    for a, attribute in enumerate(model.attributes):
-        template, _, value = attribute.partition("=")
-        index = template_index.get(template)
-        key = value_key(template, value, rule_codes) if index is not None else None
-        if index is not None and key is not None:
-            attribute_template[a], attribute_key[a] = index, key
+    for index, (attributes, values) in _attributes_by_template(model.attributes).items():
+        keys = value_keys(FEATURE_TEMPLATES[index], values, rule_codes)
+        known = keys >= 0
+        attribute_template[attributes[known]] = index
+        attribute_key[attributes[known]] = keys[known]
     own_keys = [np.unique(attribute_key[attribute_template == i]) for i in range(len(FEATURE_TEMPLATES))]
     shapes = sorted({shape for t in FEATURE_TEMPLATES if (shape := run_shape(t)) is not None})
     streams = tuple(KeyStream(shape, _union_keys(own_keys, shape)) for shape in shapes)
@@ -129,6 +127,21 @@ def char_crf(model: CrfsuiteModel) -> CharCrf:
         else:
             tables.append(TemplateTable(weights, keys[:0], shapes.index(shape), run_start(template)))
     return CharCrf(model.labels, rule_codes, initials, streams, tuple(tables), model.transitions)
+
+
+def _attributes_by_template(attributes: Sequence[str]) -> dict[int, tuple[np.ndarray, list[str]]]:
+    """By template (its index in FEATURE_TEMPLATES): the ids of the model's attributes
+    ``template=value`` of it, and their values; an attribute of no template is left out."""
+    index_of = {template: i for i, template in enumerate(FEATURE_TEMPLATES)}
+    grouped: dict[int, tuple[list[int], list[str]]] = {}
+    for a, attribute in enumerate(attributes):
+        template, _, value = attribute.partition("=")
+        index = index_of.get(template)
+        if index is not None:
+            ids, values = grouped.setdefault(index, ([], []))
+            ids.append(a)
+            values.append(value)
+    return {index: (np.array(ids, dtype=np.int64), values) for index, (ids, values) in grouped.items()}
 
 
 def _union_keys(own_keys: list[np.ndarray], shape: tuple[int, ...]) -> np.ndarray:

@@ -122,26 +122,29 @@ def _feature_string(template: str, padded: str, labels: Sequence[str], kind: str
     return template + "=" + "".join(padded[at + o] for o in offsets)
 
 
-def value_key(template: str, value: str, rule_codes: dict[str, int]) -> int | None:
-    """The integer key of one feature's value (the part after ``=``), as ``template_keys``
-    computes it for text; None for a value no text can give."""
+def value_keys(template: str, values: Sequence[str], rule_codes: dict[str, int]) -> np.ndarray:
+    """The integer key of each feature value (the part after ``=``) of ``template``, as
+    ``template_keys`` and ``run_keys`` compute them for text; -1 for a value no text can give.
+    (Read for every attribute of the model when it loads: one array operation per template.)"""
     if template == "b":
-        return 0
-    if template == "k":
-        return ord(value) if len(value) == 1 else None
+        return np.zeros(len(values), dtype=np.int64)
     if rule_offset(template) is not None:
-        return rule_codes.get(value)
-    arity = 2 if template == "r0c0" else len(char_offsets(template) or ())
-    if arity == 0 or len(value) != arity:
-        return None
-    return _pack([ord(char) for char in value])
-
-
-def _pack(codes: Sequence[int]) -> int:
-    key = 0
-    for code in codes:
-        key = (key << _CODE_BITS) | code
-    return key
+        return np.array([rule_codes.get(value, -1) for value in values], dtype=np.int64)
+    arity = 1 if template == "k" else 2 if template == "r0c0" else len(char_offsets(template) or ())
+    keys = np.full(len(values), -1, dtype=np.int64)
+    if set(map(len, values)) == {arity}:  # (as good as always: one join for all)
+        fitting, joined = list(range(len(values))), "".join(values).encode("utf-32-le")
+    else:
+        fitting = [i for i, value in enumerate(values) if len(value) == arity]
+        joined = "".join(values[i] for i in fitting).encode("utf-32-le")
+    if arity == 0 or not fitting:
+        return keys
+    codes = np.frombuffer(joined, dtype="<u4").astype(np.int64).reshape(len(fitting), arity)
+    packed = np.zeros(len(fitting), dtype=np.int64)
+    for column in range(arity):
+        packed = (packed << _CODE_BITS) | codes[:, column]
+    keys[fitting] = packed
+    return keys
 
 
 @dataclass(frozen=True)

@@ -97,8 +97,11 @@ def test_a_model_trained_here_is_read_weight_for_weight_and_tags_as_crfsuite(tmp
             weight, abs=1e-6
         )
     texts = ["合肥市高新区", "科", "", "在安徽省发展科大讯飞产业公司", "新的字不在模型里"]
-    # overlapping spans (the later wins) and one past the sentence's end (left out)
-    spans = [[(0, min(2, len(t)), "Place"), (1, 3, "Enterprise"), (2, 40, "Place")] for t in texts]
+    # overlapping spans (the later wins), one past the sentence's end (left out) and one of a
+    # class the model has no label of (its r0c0 features still count)
+    spans = [
+        [(0, min(2, len(t)), "Place"), (1, 3, "Enterprise"), (2, 40, "Place"), (3, 5, "University")] for t in texts
+    ]
     expected, batched = _crfsuite_and_batched(path, texts, spans)
     assert batched == expected
 
@@ -153,3 +156,12 @@ def test_a_value_no_text_can_give_has_no_key_and_the_others_keep_theirs() -> Non
     codes = np.array([ord(c) for c in "合肥市"], dtype=np.int64)
     runs = run_keys(codes, run_shape("c-1c0") or ())
     assert keys.tolist() == [runs[0], -1, runs[1], -1]
+
+
+def test_a_rules_class_the_model_has_no_label_of_still_reads_as_begin_and_inside(tmp_path: Path) -> None:
+    # CRFsuite reads "r0c0=B合" for any class's first character, known to the model or not
+    path = tmp_path / "small.crfsuite"
+    _train_small_model(path)  # labels of Place and Enterprise only
+    crf = char_crf(read_crfsuite_model(path))
+    codes = crf.span_codes(5, [(1, 3, "University")])
+    assert [chr(crf.initials[code]) for code in codes] == ["O", "B", "I", "O", "O"]

@@ -29,6 +29,9 @@ from loaders.mentions.tagger_features import (
     value_keys,
 )
 
+_OUTSIDE = "O"
+_OTHER_BEGIN, _OTHER_INSIDE = "B-?", "I-?"  # a class the model has no label of
+
 
 def _rows(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """The row of each of ``wanted`` in the sorted ``keys``; ``len(keys)`` for one not there."""
@@ -79,11 +82,11 @@ class CharCrf:
         """The rules' label code of each of ``length`` characters, from their mentions'
         ``spans`` (start, end, class) as ``name_tagger.rule_labels`` writes them as labels: a
         later span over an earlier one wins, a span past the sentence is left out."""
-        codes = np.full(length, self.rule_codes["O"], dtype=np.int64)
+        codes = np.full(length, self.rule_codes[_OUTSIDE], dtype=np.int64)
         for start, end, cls in spans:
             if 0 <= start < end <= length:
-                codes[start] = self.rule_codes.get("B-" + cls, -1)
-                codes[start + 1 : end] = self.rule_codes.get("I-" + cls, -1)
+                codes[start] = self.rule_codes.get("B-" + cls, self.rule_codes[_OTHER_BEGIN])
+                codes[start + 1 : end] = self.rule_codes.get("I-" + cls, self.rule_codes[_OTHER_INSIDE])
         return codes
 
     def tag(self, batch: SentenceBatch) -> np.ndarray:
@@ -105,8 +108,11 @@ class CharCrf:
 def char_crf(model: CrfsuiteModel) -> CharCrf:
     """The model's state weights regrouped by template (every attribute of the model is
     ``template=value`` of one of FEATURE_TEMPLATES, or no text can give it)."""
-    rule_codes = {label: code for code, label in enumerate((PAD, *model.labels))}
-    initials = np.array([ord(label[0]) for label in (PAD, *model.labels)], dtype=np.int64)
+    # The rules' labels: the model's, and a B- and an I- for a class it has no label of, whose
+    # r0/r-1/r1 features it does not know but whose r0c0 it does (by the label's initial).
+    vocabulary = tuple(dict.fromkeys((PAD, _OUTSIDE, *model.labels, _OTHER_BEGIN, _OTHER_INSIDE)))
+    rule_codes = {label: code for code, label in enumerate(vocabulary)}
+    initials = np.array([ord(label[0]) for label in vocabulary], dtype=np.int64)
     attribute_template = np.full(len(model.attributes), -1, dtype=np.int64)
     attribute_key = np.zeros(len(model.attributes), dtype=np.int64)
     for index, (attributes, values) in _attributes_by_template(model.attributes).items():

@@ -22,6 +22,7 @@ from loaders.mentions.tagger_features import (
     FEATURE_TEMPLATES,
     PAD,
     SentenceBatch,
+    first_places,
     run_keys,
     run_shape,
     run_start,
@@ -171,7 +172,7 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.nd
     long; ``trans[a, b]`` label b after label a), all sentences stepped through together:
     longest first, so the sentences still running at a step are always a prefix."""
     labels = np.zeros(len(scores), dtype=np.int64)
-    offsets = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(lengths)[:-1]]) if len(lengths) else lengths
+    offsets = first_places(lengths)
     order = np.argsort(-lengths, kind="stable")
     order = order[lengths[order] > 0]
     if not len(order):

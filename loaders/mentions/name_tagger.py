@@ -24,7 +24,7 @@ from loaders.mentions.candidates import BY_SPAN, Candidate
 from loaders.mentions.crf_decoding import CharCrf, char_crf
 from loaders.mentions.crfsuite_file import read_crfsuite_model
 from loaders.mentions.mention_records import to_mention
-from loaders.mentions.tagger_features import sentence_batch
+from loaders.mentions.tagger_features import first_places, sentence_batch
 
 TAGGER_SOURCE = "name-tagger"
 MODEL_FILE = "data/name_tagger.crfsuite"
@@ -72,7 +72,7 @@ def labelled_runs(tagged: np.ndarray, lengths: np.ndarray, labels: Sequence[str]
     begins = np.array([label.startswith("B-") for label in labels])
     insides = np.array([label.startswith("I-") for label in labels])
     class_ids = np.array([classes.index(cls) for cls in classes])
-    firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if len(lengths) else np.zeros(0, int)
+    firsts = first_places(lengths)
     goes_on = np.zeros(len(tagged), dtype=bool)
     if len(tagged) > 1:
         goes_on[1:] = insides[tagged[1:]] & (class_ids[tagged[1:]] == class_ids[tagged[:-1]])

@@ -161,16 +161,21 @@ class SentenceBatch:
     lengths: np.ndarray
 
 
+def first_places(lengths: np.ndarray) -> np.ndarray:
+    """Where each of a run of pieces ``lengths`` long laid end to end starts."""
+    starts = np.zeros(len(lengths), dtype=np.int64)
+    if len(lengths):
+        starts[1:] = np.cumsum(lengths)[:-1]
+    return starts
+
+
 def sentence_batch(texts: Sequence[str], rule_codes: Sequence[np.ndarray], pad_code: int) -> SentenceBatch:
     pad = PAD * EDGE
     joined = "".join(pad + text + pad for text in texts)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4").astype(np.int64)
     rules = np.full(len(codes), pad_code, dtype=np.int64)
     lengths = np.array([len(text) for text in texts], dtype=np.int64)
-    starts = np.zeros(len(texts), dtype=np.int64)
-    if len(texts):
-        starts[1:] = np.cumsum(lengths + 2 * EDGE)[:-1]
-    starts += EDGE
+    starts = first_places(lengths + 2 * EDGE) + EDGE
     for start, labels in zip(starts, rule_codes, strict=True):
         rules[start : start + len(labels)] = labels
     centres = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, lengths, strict=True)] or [np.zeros(0, int)])

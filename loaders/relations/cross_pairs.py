@@ -181,7 +181,7 @@ def scored_cross_pairs(
     name says of itself, the parts of their classes and distance) summed once (speed: a page's
     title pairs with every name below it)."""
     page = _read_page(doc, by_sentence, related)
-    scorer = _Scorer(page, model, model.threshold_logit, {}, {}, {}, {}, {}, {})
+    scorer = _Scorer(page, model, model.threshold_logit)
     frames = _frames(page)
     for frame_sentence, sentence in _sentence_pairs(page):
         yield from scorer.between(frame_sentence, sentence, frames[frame_sentence])
@@ -347,17 +347,18 @@ class _Scorer:
     page: _Page
     model: PairModel
     least: float  # the model's threshold, as a logit (read once: the property takes a log)
-    fixed: dict[_FixedKey, tuple[float, ...]]  # PairModel.logit of the recurring parts, by slot
+    # PairModel.logit of the recurring parts, by slot
+    fixed: dict[_FixedKey, tuple[float, ...]] = field(default_factory=dict)
     # What a frame says of itself, by its Placed and the later name's class: its count part and
     # the sums by slot
-    frames: dict[tuple[int, str], tuple[str, tuple[float, ...]]]
+    frames: dict[tuple[int, str], tuple[str, tuple[float, ...]]] = field(default_factory=dict)
     # What a later name says of itself, by its Placed and the frame's class: the sums by slot
-    laters: dict[tuple[int, str], tuple[float, ...]]
+    laters: dict[tuple[int, str], tuple[float, ...]] = field(default_factory=dict)
     # _weighed by slot, by the parts and the class pair (frame's, later name's)
-    weighed: dict[tuple[tuple[str, ...], str, str], tuple[float, ...]]
+    weighed: dict[tuple[tuple[str, ...], str, str], tuple[float, ...]] = field(default_factory=dict)
     # By class pair (frame's, later name's): its slots and the most_added of each
-    slots: dict[tuple[str, str], tuple[tuple[_Slot, ...], tuple[float, ...]]]
-    added: dict[str, float]  # by type, the most the parts read last can add (most_added)
+    slots: dict[tuple[str, str], tuple[tuple[_Slot, ...], tuple[float, ...]]] = field(default_factory=dict)
+    added: dict[str, float] = field(default_factory=dict)  # by type, the most the parts read last can add
 
     def between(self, frame_sentence: int, sentence: int, frames: list[Placed]) -> Iterator[CrossScore]:
         """The candidates between the names of ``sentence`` and the frames of ``frame_sentence``

@@ -74,6 +74,15 @@ def run_start(template: str) -> int:
     return offsets[0] if offsets else 0
 
 
+def packed_codes(columns: Sequence[np.ndarray]) -> np.ndarray:
+    """One int64 key per position from up to three columns of code points, the first column
+    highest: the one way every key of a template is made, from text or from a model."""
+    packed = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        packed = (packed << _CODE_BITS) | column
+    return packed
+
+
 def run_keys(codes: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     """The key of the run of ``shape`` starting at each position of ``codes`` (-1 where the
     run would pass the end: no template reads there, the pads see to it)."""
@@ -81,10 +90,7 @@ def run_keys(codes: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     keys = np.full(len(codes), -1, dtype=np.int64)
     if reach <= 0:
         return keys
-    packed = np.zeros(reach, dtype=np.int64)
-    for step in shape:
-        packed = (packed << _CODE_BITS) | codes[step : step + reach]
-    keys[:reach] = packed
+    keys[:reach] = packed_codes([codes[step : step + reach] for step in shape])
     return keys
 
 
@@ -140,10 +146,7 @@ def value_keys(template: str, values: Sequence[str], rule_codes: dict[str, int])
     if arity == 0 or not fitting:
         return keys
     codes = np.frombuffer(joined, dtype="<u4").astype(np.int64).reshape(len(fitting), arity)
-    packed = np.zeros(len(fitting), dtype=np.int64)
-    for column in range(arity):
-        packed = (packed << _CODE_BITS) | codes[:, column]
-    keys[fitting] = packed
+    keys[fitting] = packed_codes([codes[:, column] for column in range(arity)])
     return keys
 
 
@@ -193,7 +196,7 @@ def template_keys(template: str, batch: SentenceBatch, initials: np.ndarray) -> 
     elif template == "k":
         keys = _kinds(batch.codes[centres])
     elif template == "r0c0":
-        keys = (initials[batch.rules[centres]] << _CODE_BITS) | batch.codes[centres]
+        keys = packed_codes([initials[batch.rules[centres]], batch.codes[centres]])
     elif (offset := rule_offset(template)) is not None:
         keys = batch.rules[centres + offset]
     else:

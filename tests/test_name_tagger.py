@@ -5,11 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 from test_mentions_helpers import make_document, mentions_by_text
 
 from loaders import ablation
 from loaders.mentions.find import find_mentions
-from loaders.mentions.name_tagger import TAGGER_SOURCE, labelled_spans, rule_labels, tagged_spans
+from loaders.mentions.name_tagger import TAGGER_SOURCE, labelled_runs, rule_labels, tagged_spans
 from loaders.mentions.tagger_features import character_features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,8 +21,9 @@ def _mentions(sentence: str) -> dict[str, tuple[str, str]]:
 
 
 def test_runs_of_labels_are_spans_with_their_class() -> None:
-    labels = ["O", "B-Place", "I-Place", "B-Enterprise", "I-Enterprise", "I-Place", "O", "I-Place"]
-    assert labelled_spans(labels) == [(1, 3, "Place"), (3, 5, "Enterprise")]
+    labels = ("O", "B-Place", "I-Place", "B-Enterprise", "I-Enterprise")
+    tagged = np.array([0, 1, 2, 3, 4, 2, 0, 2])  # O B-Place I-Place B-Ent I-Ent I-Place O I-Place
+    assert labelled_runs(tagged, np.array([len(tagged)]), labels) == [[(1, 3, "Place"), (3, 5, "Enterprise")]]
 
 
 def test_rule_labels_mark_the_rules_spans_and_nothing_outside_the_sentence() -> None:

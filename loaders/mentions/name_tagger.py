@@ -46,28 +46,10 @@ def rule_labels(length: int, spans: Sequence[tuple[int, int, str]]) -> list[str]
     return labels
 
 
-def labelled_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, class) of each B-…I-… run of ``labels``."""
-    spans = []
-    at = 0
-    while at < len(labels):
-        label = labels[at]
-        if label.startswith("B-"):
-            cls = label[2:]
-            end = at + 1
-            while end < len(labels) and labels[end] == "I-" + cls:
-                end += 1
-            spans.append((at, end, cls))
-            at = end
-        else:
-            at += 1
-    return spans
-
-
 def labelled_runs(tagged: np.ndarray, lengths: np.ndarray, labels: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-    """``labelled_spans`` of each sentence, from the label ids ``tagged`` of sentences laid
-    end to end (``lengths`` long; ``labels`` by id), without a step per character: a run
-    starts at a B- and goes on over each I- of its class right after it."""
+    """(start, end, class) of each B-…I-… run of each sentence, from the label ids ``tagged``
+    of sentences laid end to end (``lengths`` long; ``labels`` by id), without a step per
+    character: a run starts at a B- and goes on over each I- of its class right after it."""
     classes = [label[2:] for label in labels]
     begins = np.array([label.startswith("B-") for label in labels])
     insides = np.array([label.startswith("I-") for label in labels])

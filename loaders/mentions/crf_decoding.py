@@ -20,6 +20,7 @@ import numpy as np
 from loaders.mentions.crfsuite_file import CrfsuiteModel
 from loaders.mentions.tagger_features import (
     FEATURE_TEMPLATES,
+    OUTSIDE,
     PAD,
     SentenceBatch,
     first_places,
@@ -30,7 +31,6 @@ from loaders.mentions.tagger_features import (
     value_keys,
 )
 
-_OUTSIDE = "O"
 _OTHER_BEGIN, _OTHER_INSIDE = "B-?", "I-?"  # a class the model has no label of
 
 
@@ -83,7 +83,7 @@ class CharCrf:
         """The rules' label code of each of ``length`` characters, from their mentions'
         ``spans`` (start, end, class) as ``name_tagger.rule_labels`` writes them as labels: a
         later span over an earlier one wins, a span past the sentence is left out."""
-        codes = np.full(length, self.rule_codes[_OUTSIDE], dtype=np.int64)
+        codes = np.full(length, self.rule_codes[OUTSIDE], dtype=np.int64)
         for start, end, cls in spans:
             if 0 <= start < end <= length:
                 codes[start] = self.rule_codes.get("B-" + cls, self.rule_codes[_OTHER_BEGIN])
@@ -111,7 +111,7 @@ def char_crf(model: CrfsuiteModel) -> CharCrf:
     ``template=value`` of one of FEATURE_TEMPLATES, or no text can give it)."""
     # The rules' labels: the model's, and a B- and an I- for a class it has no label of, whose
     # r0/r-1/r1 features it does not know but whose r0c0 it does (by the label's initial).
-    vocabulary = tuple(dict.fromkeys((PAD, _OUTSIDE, *model.labels, _OTHER_BEGIN, _OTHER_INSIDE)))
+    vocabulary = tuple(dict.fromkeys((PAD, OUTSIDE, *model.labels, _OTHER_BEGIN, _OTHER_INSIDE)))
     rule_codes = {label: code for code, label in enumerate(vocabulary)}
     initials = np.array([ord(label[0]) for label in vocabulary], dtype=np.int64)
     attribute_template = np.full(len(model.attributes), -1, dtype=np.int64)

@@ -24,7 +24,7 @@ from loaders.mentions.candidates import BY_SPAN, Candidate
 from loaders.mentions.crf_decoding import CharCrf, char_crf
 from loaders.mentions.crfsuite_file import read_crfsuite_model
 from loaders.mentions.mention_records import to_mention
-from loaders.mentions.tagger_features import first_places, sentence_batch
+from loaders.mentions.tagger_features import OUTSIDE, first_places, sentence_batch
 
 TAGGER_SOURCE = "name-tagger"
 MODEL_FILE = "data/name_tagger.crfsuite"
@@ -32,12 +32,11 @@ _MIN_NAME_CHARS = 2
 # A place of two characters read by the tagger alone is too often a word ("在光明的道路上")
 # or a bare short name the rules take only with their city's context (county_context.py).
 _MIN_CHARS = {"Place": 3}
-_OUTSIDE = "O"
 
 
 def rule_labels(length: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
     """B-/I-<class> for the characters the rules' mentions cover (``spans``: start, end, class)."""
-    labels = [_OUTSIDE] * length
+    labels = [OUTSIDE] * length
     for start, end, cls in spans:
         if 0 <= start < end <= length:
             labels[start] = "B-" + cls

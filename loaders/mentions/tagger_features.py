@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 PAD = "#"
+OUTSIDE = "O"  # the label of a character no name covers, the rules' or the tagger's
 EDGE = 3  # the furthest offset any template reads
 # The order is the order CRFsuite adds the weights in: tagging sums them in the same order.
 FEATURE_TEMPLATES = (

@@ -20,6 +20,7 @@ PARTS: tuple[str, ...] = (
     "chain-pos",  # stems before 产业 that are verb phrases by their tags are no chains
     "distributed-lists",  # "A、B等N家湖北实验室": one name per member (湖北A实验室)
     "industry-vocabulary",  # industries of the national classifications named in lists (钢铁, 现代金融)
+    "anaphors",  # 该校, 该县, a clause's bare 公司: a word pointing back at a name (mentions/anaphors.py)
     "pair-model",  # relations the rules miss, scored pair by pair (loaders/relations/pair_model.py)
     "list-spread",  # a learned relation with one member of a list given to all (list_spread.py)
     "cross-sentence",  # a name paired with a place or chain of an earlier sentence (cross_pairs.py)

@@ -10,6 +10,7 @@ from pathlib import Path
 from kg.model import DocumentExtraction
 from loaders.entity_model import check_entities
 from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.mentions.anaphors import with_anaphors
 from loaders.mentions.find import find_mentions
 from loaders.mentions.nested_parents import with_nested_parents
 from loaders.read.document import read_document
@@ -26,8 +27,11 @@ def extract_document(path: str | Path) -> DocumentExtraction:
     found = find_mentions(document)
     # A university named at the head of its unit's name is an entity too (浙江大学金华研究院).
     resolved = build_entities(with_nested_parents(document, found.mentions, default_gazetteer()))
-    related = extract_relations(document, resolved.mentions)
-    checked = check_entities(document, resolved.entities, resolved.mentions, related.relations)
+    # Words pointing back at a resolved name (该校, 公司…) are mentions relations read, made
+    # after the entities: no alias of the name.
+    read = with_anaphors(document, resolved.mentions)
+    related = extract_relations(document, read)
+    checked = check_entities(document, resolved.entities, read, related.relations)
     return DocumentExtraction(
         document=document,
         mentions=checked.mentions,

@@ -32,8 +32,8 @@ SEED_FLOORS = (0.905, 0.825)  # measured 0.911 / 0.830 (0.905 / 0.814 the six ro
 # development set, measured 0.973 / 0.782 (0.956 / 0.771 the six rounds before): the models,
 # learning from more short web pages, add relations its gold does not hold
 HELDOUT_FLOORS = (0.965, 0.775)
-# never tuned on, measured 0.878 / 0.618 (0.860 / 0.591 the six rounds before)
-TESTSET_FLOORS = (0.87, 0.61)
+# never tuned on, measured 0.878 / 0.623 (0.878 / 0.618 before the words that point back)
+TESTSET_FLOORS = (0.87, 0.615)
 # real pages, development part (training data of the learned models and of the tagger),
 # measured 0.918 / 0.718 (0.881 / 0.692 the six rounds before)
 REAL_DEV_FLOORS = (0.91, 0.71)

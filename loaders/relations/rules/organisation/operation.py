@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from kg.model import Mention
+from loaders.mentions.anaphors import ANAPHOR_SOURCE
 from loaders.mentions.candidates import GAZETTEER_SOURCE
+from loaders.mentions.coordination import Unit
 from loaders.relations.class_limits import OPERATED_CLASSES, PARENT_CLASSES
 from loaders.relations.cue_patterns import cue_patterns
 from loaders.relations.neighbour_rules import register_neighbour_rules
@@ -173,12 +175,18 @@ def _body_before(view: SentenceView, index: int) -> Mention | None:
     return synthetic_mention(body, view.sentence, DOCUMENT_SUBJECT)
 
 
+def _only_anaphors(unit: Unit) -> bool:
+    """The unit is a word pointing back at a name (该中心: loaders/mentions/anaphors.py), which
+    this rule reads as the kind word it is."""
+    return all(m.source == ANAPHOR_SOURCE for m in unit.members)
+
+
 @relation_rule("operated-by-kind-word", 0.6, min_mentions=1, needs="org", cues="实验室 中心 平台 装置")
 def operated_by_kind_word(view: SentenceView) -> Iterator[Found]:
     """X实验室…。实验室依托Y，联合A、B共同组建 / 该中心由Y牵头建设: the kind word opening the
     sentence stands for the one body of that kind the article names, which Y, A and B run."""
     opening = _CUES.kind_opening.match(view.text)
-    if opening is None or any(unit.start < opening.end(1) for unit in view.units):
+    if opening is None or any(unit.start < opening.end(1) and not _only_anaphors(unit) for unit in view.units):
         return  # no kind word, or it begins a name of its own ("中心城区…")
     body = _named_body(view, opening.group(1))
     if body is None:

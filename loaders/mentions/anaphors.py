@@ -25,6 +25,7 @@ from kg.model import Document, Mention, Sentence
 from loaders import ablation
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.candidates import BY_SPAN
+from loaders.mentions.mention_records import sentence_mention
 
 ANAPHOR_SOURCE = "anaphor"
 ABLATION_PART = "anaphors"
@@ -185,18 +186,4 @@ def _names_before(
 
 
 def _anaphor_mention(doc: Document, sentence: Sentence, start: int, end: int, name: Mention) -> Mention:
-    first, last = sentence.offsets[start], sentence.offsets[end - 1] + 1
-    return Mention(
-        doc=doc.name,
-        sentence=sentence.index,
-        start=first,
-        end=last,
-        text=doc.text[first:last],
-        type=name.type,
-        subtype=name.subtype,
-        canonical=name.canonical,
-        source=ANAPHOR_SOURCE,
-        clean_start=start,
-        clean_end=end,
-        clean_text=sentence.text[start:end],
-    )
+    return sentence_mention(doc, sentence, start, end, name.type, name.subtype, name.canonical, ANAPHOR_SOURCE)

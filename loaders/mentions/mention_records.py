@@ -3,7 +3,7 @@ a zone's canonical name) and a Dropped for each candidate a rule turned down."""
 
 from __future__ import annotations
 
-from kg.model import Document, Dropped, Mention, Sentence, entity_class
+from kg.model import Document, Dropped, EntityClass, Mention, Sentence, entity_class
 from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer
 from loaders.mentions.candidates import RULE_PRIORITY, Candidate, DocState
 from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, without_rank_word
@@ -36,21 +36,38 @@ def _focus_code(doc: Document, sentence: Sentence, gaz: Gazetteer) -> str | None
 
 
 def to_mention(doc: Document, sentence: Sentence, cand: Candidate) -> Mention:
+    canonical = _zone_canonical(cand.canonical) if _zone_by_rule(cand) else cand.canonical
+    return sentence_mention(
+        doc, sentence, cand.start, cand.end, entity_class(cand.type), cand.subtype, canonical, cand.source
+    )
+
+
+def sentence_mention(
+    doc: Document,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    type_: EntityClass,
+    subtype: str | None,
+    canonical: str,
+    source: str,
+) -> Mention:
+    """A mention of ``sentence.text[start:end]`` (cleaned offsets), with its span in the file."""
     # Sentence.original_span's mapping, without building a Span per mention (speed).
-    start, end = sentence.offsets[cand.start], sentence.offsets[cand.end - 1] + 1
+    first, last = sentence.offsets[start], sentence.offsets[end - 1] + 1
     return Mention(
         doc=doc.name,
         sentence=sentence.index,
-        start=start,
-        end=end,
-        text=doc.text[start:end],
-        type=entity_class(cand.type),
-        subtype=cand.subtype,
-        canonical=_zone_canonical(cand.canonical) if _zone_by_rule(cand) else cand.canonical,
-        source=cand.source,
-        clean_start=cand.start,
-        clean_end=cand.end,
-        clean_text=sentence.text[cand.start : cand.end],
+        start=first,
+        end=last,
+        text=doc.text[first:last],
+        type=type_,
+        subtype=subtype,
+        canonical=canonical,
+        source=source,
+        clean_start=start,
+        clean_end=end,
+        clean_text=sentence.text[start:end],
     )
 
 

@@ -137,7 +137,7 @@ def _sentence_anaphors(
         start, end = match.span()
         group = table.groups[match.group()]
         if any(m.clean_start < end and start < m.clean_end for m in own):
-            continue  # the word is part of a name found there (某某公司, 中心城区)
+            continue  # the word is part of a name found there (某某公司, 某某研究所)
         if group.opening and not _opens_clause(sentence.text, start, match.group()):
             continue
         name = _pointed_at(doc, sentence, start, by_sentence, group)

@@ -1,4 +1,5 @@
-"""Extraction of one document: read -> mentions -> entities -> relations -> entity check."""
+"""Extraction of one document: read -> mentions -> entities -> words that point back ->
+relations -> entity check."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from kg.model import Document, Mention, entity_class
 from loaders.lexicon.gazetteer import Gazetteer, Surface
 from loaders.mentions.candidates import BY_SPAN, GAZETTEER_SOURCE
+from loaders.mentions.mention_records import sentence_mention
 
 NESTED_PARENT_SOURCE = "nested-parent"
 _PARENT_CLASSES = frozenset({"University"})
@@ -54,19 +55,8 @@ def _parent_at_head(name: str, gaz: Gazetteer) -> tuple[Surface, int] | None:
 
 def _nested_mention(doc: Document, unit: Mention, parent: Surface, length: int) -> Mention:
     sentence = doc.sentences[unit.sentence]
-    clean_end = unit.clean_start + length
-    end = sentence.offsets[clean_end - 1] + 1
-    return Mention(
-        doc=doc.name,
-        sentence=unit.sentence,
-        start=unit.start,
-        end=end,
-        text=doc.text[unit.start : end],
-        type=entity_class(parent.type),
-        subtype=parent.subtype,
-        canonical=parent.canonical,
-        source=NESTED_PARENT_SOURCE,
-        clean_start=unit.clean_start,
-        clean_end=clean_end,
-        clean_text=sentence.text[unit.clean_start : clean_end],
+    end = unit.clean_start + length
+    cls = entity_class(parent.type)
+    return sentence_mention(
+        doc, sentence, unit.clean_start, end, cls, parent.subtype, parent.canonical, NESTED_PARENT_SOURCE
     )

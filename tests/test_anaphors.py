@@ -128,6 +128,7 @@ _TWICE = '[[group]]\nwords = ["该校"]\nclasses = ["University"]\n' * 2
         ('[[group]]\nwords = ["该校"]\nclasses = ["University"]\nreach = 2\n', "unknown keys"),
         ('[[group]]\nwords = ["该校"]\nclasses = ["University"]\nendings = "校"\n', "endings must be a list"),
         (_TWICE, "in an earlier group too"),
+        ('[[group]]\nwords = ["该校"]\nclasses = ["Univesity"]\n', "no entity class Univesity"),
     ],
 )
 def test_a_wrong_table_is_refused_naming_its_file(text: str, complaint: str) -> None:

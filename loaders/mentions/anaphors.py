@@ -3,8 +3,9 @@
 Pages name a body once and then write 该公司, 该校, 该县 or, opening a clause, just 公司 or
 研究所; what the page says of it there (where it lies, whom it works with, which industry it
 serves) names it nowhere. Each such word becomes a mention of the nearest name before it of
-a class the word can stand for (anaphors.toml), so relations are read through the word as
-through the name. The mention keeps the word's own span and the name's canonical form, type
+a class the word can stand for (anaphors.toml), or, for the writer's own (我市, 本校), of the
+fitting name the article names most often; relations are read through the word as through
+the name. The mention keeps the word's own span and the name's canonical form, type
 and subclass; its source is ``anaphor``.
 
 The words come after resolution (they take a resolved name) and go to the relation stages
@@ -21,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from kg.errors import InputError
-from kg.model import Document, Mention, Sentence
+from kg.model import ENTITY_CLASSES, Document, Mention, Sentence, is_entity_class
 from loaders import ablation
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.candidates import BY_SPAN
@@ -86,6 +87,11 @@ def _group(entry: dict[str, object], where: str) -> AnaphorGroup:
     words, classes = entry.get("words"), entry.get("classes")
     if not isinstance(words, list) or not words or not isinstance(classes, list) or not classes:
         raise InputError(f"{where}: needs a list of words and a list of classes")
+    unknown_classes = sorted(str(c) for c in classes if not is_entity_class(str(c)))
+    if unknown_classes:
+        raise InputError(
+            f"{where}: no entity class {', '.join(unknown_classes)} (classes: {', '.join(ENTITY_CLASSES)})"
+        )
     return AnaphorGroup(
         words=tuple(str(w) for w in words),
         classes=frozenset(str(c) for c in classes),

@@ -57,6 +57,13 @@ def test_a_bare_county_counts_anywhere_on_a_page_that_names_it_in_full():
     assert "椒江" not in _by_text("椒江民营经济高度发达。")  # no full name, no place word: unsure
 
 
+def test_a_county_short_name_written_often_on_a_page_naming_no_other_city_counts():
+    page = ("这颗芯星在海宁冉冉升起。", "企业在海宁经历了从无到有。", "2016年，海宁布局泛半导体产业。")
+    assert _by_text(*page)["海宁"].canonical == "海宁市"
+    assert "海宁" not in _by_text(*page[1:])  # twice: no sign the page is about it
+    assert "海宁" not in _by_text("上海市的企业代表来访。", *page)  # a page of another city
+
+
 def test_a_county_written_with_the_suffix_of_its_kind_is_named_with_it():
     found = _by_text("玉溪市辖下的华宁县、通海县、元江县等县加快发展。")
     assert found["元江县"].type == "Place"

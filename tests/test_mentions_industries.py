@@ -159,6 +159,20 @@ def test_a_bare_zone_word_in_a_city_without_a_known_zone_takes_the_official_patt
     assert found["高新区"].subtype == "DevelopmentZone"
 
 
+def test_a_bare_zone_word_before_any_city_is_named_is_the_zone_of_the_article_s_focus():
+    doc = make_document("高新区发展迎来重大机遇。", "会议要求举全市之力打造高新区。", focus_place="济南市")
+    found = {m.text: m for m in find_mentions(doc).mentions}
+    assert found["高新区"].canonical == "济南高新技术产业开发区"
+
+
+def test_a_zone_word_after_shi_alone_is_the_city_s_own_zone():
+    doc = _paragraphs(("滁州市召开推进会。",), ("市经开区管委会副主任出席。",))
+    found = {m.text: m for m in find_mentions(doc).mentions}
+    assert found["经开区"].canonical == "滁州经济技术开发区"
+    doc = _paragraphs(("滁州市召开推进会。",), ("全市经开区都在加快发展。",))
+    assert not any(m.source == "bare-zone" for m in find_mentions(doc).mentions)  # 全市: the whole city's zones
+
+
 def test_a_bare_zone_word_without_a_known_city_stays_unnamed():
     doc = _paragraphs(("经开区。", "聚焦星河材料产业。"))
     assert "经开区" not in {m.text for m in find_mentions(doc).mentions}

@@ -253,6 +253,14 @@ def test_a_city_written_in_full_before_a_bare_zone_word_is_split_from_its_zone()
     assert zone.text == "高新区" and zone.subtype == "DevelopmentZone"
 
 
+def test_a_zone_named_by_its_kind_alone_after_a_county_keeps_the_county_in_its_name():
+    found = _by_canonical("据了解，含山县经济开发区承接长三角产业转移。")
+    assert found["含山县"].subtype == "County"
+    zone = found["含山县经济开发区"]
+    assert zone.text == "经济开发区" and zone.subtype == "DevelopmentZone"
+    assert "经济开发区" not in found  # no place is called by its kind alone
+
+
 def test_a_district_written_in_full_before_a_science_city_or_zone_is_split_from_it():
     found = _by_canonical("构建以西湖区云栖科创城为核心、浦东新区张江科学城为两翼的布局。")
     assert found["西湖区"].subtype == "District"

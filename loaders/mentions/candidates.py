@@ -85,6 +85,8 @@ class DocState:
     declared: dict[str, DeclaredName] = field(default_factory=dict)
     automaton: ahocorasick_rs.AhoCorasick | None = None
     city_by_article: dict[int, str] = field(default_factory=dict)  # last city code seen
+    # The division code of the place each article is about (Article.focus_place), if known.
+    focus_by_article: dict[int, str] = field(default_factory=dict)
     # Paragraph leads ("**光伏及新能源。**围绕…"): the sentences of a paragraph led by an
     # industry speak about that industry; a column of such leads is a column of industries.
     industry_paragraph: bool = False
@@ -98,6 +100,10 @@ class DocState:
     # Codes of the divisions the gazetteer finds anywhere in the document (a county's bare
     # short name is taken only in a document that names its city: county_context.py).
     division_codes: frozenset[str] = frozenset()
+    # Codes of the counties the document writes often by their short name, and of their
+    # cities: such a page names its county even where it never writes it in full
+    # (county_context.py).
+    often_written_counties: frozenset[str] = frozenset()
 
     def declare(self, alias: str, name: DeclaredName) -> None:
         self.declared[alias] = name

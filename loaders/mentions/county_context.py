@@ -20,6 +20,7 @@ with the suffix.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -96,6 +97,35 @@ def short_form_spans_each(texts: list[str], gaz: Gazetteer) -> list[list[tuple[i
             limit = base + len(texts[current])
         found[current].append((start - base, end - base))
     return found
+
+
+# A page that names no province or city but the county's own and writes the county's short
+# name this often is about that county ("在海宁扎根…", "2016年，海宁在…", "海宁近年来…").
+_OFTEN_WRITTEN = 3
+_CITY_LEVEL = 2
+
+
+def often_written_counties(
+    spans_of: list[list[tuple[int, int]]], texts: list[str], document_codes: frozenset[str], gaz: Gazetteer
+) -> frozenset[str]:
+    """The codes of the counties whose short name the document writes at least
+    _OFTEN_WRITTEN times, for short names the dictionary knows as no common noun, when the
+    document names no province or city but the county's own, and of their cities: such a
+    page names the county as one that writes it in full does, for bare_counties. (A page
+    naming another city means something else by a short name it repeats: a district of a
+    far city that is also a word there, a football club.)"""
+    counts = Counter(text[start:end] for text, spans in zip(texts, spans_of, strict=True) for start, end in spans)
+    often = [short for short, count in counts.items() if count >= _OFTEN_WRITTEN and _proper_name(short)]
+    if not often:
+        return frozenset()
+    named = {code for code in document_codes if code in gaz.divisions and gaz.divisions[code].level <= _CITY_LEVEL}
+    counties = [gaz.county_short_forms[short] for short in often]
+    return frozenset(
+        code
+        for county in counties
+        if county.parent and named <= set(gaz.parent_chain(county.code))
+        for code in (county.code, county.parent)
+    )
 
 
 def bare_counties(

@@ -46,7 +46,7 @@ from loaders.mentions.chosen_edits import (
     widen_modified_heads,
 )
 from loaders.mentions.city_scope import drop_other_places_titles, keep_own_city_names
-from loaders.mentions.county_context import short_form_spans_each
+from loaders.mentions.county_context import often_written_counties, short_form_spans_each
 from loaders.mentions.datelines import drop_dateline_places
 from loaders.mentions.declared_names import declared_candidates, learn_declarations, short_names_before
 from loaders.mentions.entity_rules import suffix_hits_each
@@ -67,7 +67,7 @@ from loaders.mentions.list_candidates import (
     term_list_candidates,
     with_project_firms,
 )
-from loaders.mentions.mention_records import resolve_division, to_dropped, to_mention
+from loaders.mentions.mention_records import focus_codes, resolve_division, to_dropped, to_mention
 from loaders.mentions.name_tagger import with_tagged_names
 from loaders.mentions.numbered_institutes import numbered_institutes
 from loaders.mentions.place_candidates import (
@@ -101,7 +101,7 @@ class MentionResult:
 def find_mentions(doc: Document) -> MentionResult:
     """Typed, non-overlapping mentions of ``doc``, sorted by (start, end)."""
     gaz = default_gazetteer()
-    state = DocState()
+    state = DocState(focus_by_article=focus_codes(doc, gaz))
     mentions: list[Mention] = []
     dropped: list[Dropped] = []
     # Speed: the three automata search all sentences in one pass each.
@@ -110,6 +110,7 @@ def find_mentions(doc: Document) -> MentionResult:
     hits_of = suffix_hits_each(texts)
     county_spans_of = short_form_spans_each(texts, gaz)
     state.division_codes = frozenset(code for found in matches_of for m in found for code in m.surface.division_codes)
+    state.often_written_counties = often_written_counties(county_spans_of, texts, state.division_codes, gaz)
     for sentence, all_matches, hits, county_spans in zip(
         doc.sentences, matches_of, hits_of, county_spans_of, strict=True
     ):
@@ -134,7 +135,7 @@ def find_mentions(doc: Document) -> MentionResult:
         if opens_paragraph:
             chosen = read_lead(sentence, chosen, gaz, state)
         for cand in chosen:
-            resolve_division(cand, sentence, doc, gaz, state)
+            resolve_division(cand, sentence, gaz, state)
             mentions.append(to_mention(doc, sentence, cand))
         dropped.extend(to_dropped(doc, sentence, d) for d in drops)
     mentions = without_origins(short_names_before(doc, mentions, state), gaz)
@@ -215,7 +216,10 @@ def _sentence_candidates(
     if "、" in text:
         pool += place_list_candidates(text, pool)
         pool += bare_sibling_candidates(text, gaz)
-    pool += bare_county_candidates(text, county_spans, pool, state.division_codes, gaz)
+    if county_spans:  # speed: most sentences write no county's short name
+        pool += bare_county_candidates(
+            text, county_spans, pool, state.division_codes | state.often_written_counties, gaz
+        )
     kinds: set[tuple[int, int]] = set()
     if may_distribute(text) and ablation.enabled("distributed-lists"):
         counted, kinds = counted_lab_candidates(text, matches)

@@ -9,7 +9,7 @@ from loaders.mentions.candidates import RULE_PRIORITY, Candidate, DocState
 from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, without_rank_word
 
 
-def resolve_division(cand: Candidate, sentence: Sentence, doc: Document, gaz: Gazetteer, state: DocState) -> None:
+def resolve_division(cand: Candidate, sentence: Sentence, gaz: Gazetteer, state: DocState) -> None:
     """Pick the division an ambiguous district name means, and remember cities seen."""
     codes = cand.division_codes
     if len(codes) == 1:
@@ -19,7 +19,7 @@ def resolve_division(cand: Candidate, sentence: Sentence, doc: Document, gaz: Ga
         return
     if len(codes) < 2:
         return
-    context = [state.city_by_article.get(sentence.article), _focus_code(doc, sentence, gaz)]
+    context = [state.city_by_article.get(sentence.article), state.focus_by_article.get(sentence.article)]
     for place in (c for c in context if c):
         fitting = [code for code in codes if place in gaz.parent_chain(code)]
         if len(fitting) == 1:
@@ -28,11 +28,11 @@ def resolve_division(cand: Candidate, sentence: Sentence, doc: Document, gaz: Ga
             return
 
 
-def _focus_code(doc: Document, sentence: Sentence, gaz: Gazetteer) -> str | None:
-    for article in doc.articles:
-        if article.index == sentence.article and article.focus_place:
-            return gaz.division_code(article.focus_place)
-    return None
+def focus_codes(doc: Document, gaz: Gazetteer) -> dict[int, str]:
+    """The division code of the place each article is about, for the articles whose place
+    the gazetteer knows."""
+    codes = {a.index: gaz.division_code(a.focus_place) for a in doc.articles if a.focus_place}
+    return {index: code for index, code in codes.items() if code}
 
 
 def to_mention(doc: Document, sentence: Sentence, cand: Candidate) -> Mention:

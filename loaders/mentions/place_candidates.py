@@ -47,6 +47,8 @@ from loaders.mentions.zone_names import full_zone_name
 
 _BARE_ZONE = re.compile("高新区|经开区|经济技术开发区|高新技术产业开发区")
 _NATIONAL_ZONE_WORDS = frozenset({"高新区", "经开区"})
+# "市高新区": the city's own zone, with no name before 市 (not 全市, not 某某市).
+_OWN_CITY_WORD = "市"
 
 _URBAN_CENTRE = re.compile("(?:东部|西部|南部|北部|中部|东南|西南|东北|西北|南|北|东|西)新?中心(?![城区])")
 _CENTRE_NOT_NAME_NEXT = set("城区")  # 合肥中心城区: the city's central districts
@@ -58,6 +60,11 @@ _NATIONAL_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发�
 _CITY_BEFORE_ZONE = re.compile(r"^([\u4e00-\u9fff]{2,3})市(?=高新技术产业开发区|经济技术开发区)")
 _ADMIN_ENDINGS = ("市", "区", "县")
 _MIN_ZONE_CHARS = 4
+# A zone's kind with no name of its own: what it is called after the area written before it.
+_ZONE_KIND_ONLY = re.compile(
+    "(?:国家级|省级)?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|工业开发区|开发区"
+    "|工业园区|工业集中区|产业园区|综合保税区|保税区|新区)"
+)
 
 _OWN_PLACE_ENDINGS = ("城", "区")  # science cities and zones
 # A park ("某某新区绿色化工园区", "某某区新能源汽车产业港", "某某县工业集中区") lies in the
@@ -127,8 +134,10 @@ def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch
             canonical = name_form(text[lead.end : cand.end])
         elif _district_before_a_place(text, cand, lead):
             canonical = full_zone_name(name_form(text[lead.end : cand.end]))
-            if text.endswith(_PARK_ENDINGS, lead.end, cand.end):
-                canonical = lead.surface.canonical + canonical  # a park is named with its area
+            if text.endswith(_PARK_ENDINGS, lead.end, cand.end) or _ZONE_KIND_ONLY.fullmatch(text, lead.end, cand.end):
+                # a park is named with its area, and so is a zone its kind alone names
+                # ("含山县|经济开发区": 含山县经济开发区, not a place called 经济开发区)
+                canonical = lead.surface.canonical + canonical
         else:
             return [*split, cand]
         split.append(from_surface(lead))
@@ -256,9 +265,10 @@ def place_centre_candidates(text: str, matches: list[SurfaceMatch]) -> list[Cand
 def bare_zone_candidates(
     sentence: Sentence, matches: list[SurfaceMatch], gaz: Gazetteer, state: DocState
 ) -> list[Candidate]:
-    """ "经开区。…" / "高新区：…": a zone word with no name before it is the zone of that
-    kind of the city the document is about (合肥 + 经开区 -> 合肥经济技术开发区), when the
-    gazetteer knows that city's zone."""
+    """ "经开区。…" / "高新区：…" / "，市经开区…": a zone word with no name before it (or
+    only 市, the city's own) is the zone of that kind of the city the article is about
+    (合肥 + 经开区 -> 合肥经济技术开发区): the last city it named, or before any, the city
+    it names most (its focus)."""
     text = sentence.text
     if "区" not in text:
         return []
@@ -269,7 +279,8 @@ def bare_zone_candidates(
     found = []
     for hit in _BARE_ZONE.finditer(text):
         s, e = hit.span()
-        if any(a < e and s < b for a, b in known) or left_boundary(text, s, known) != s:
+        opening = s - 1 if s > 0 and text[s - 1] == _OWN_CITY_WORD else s
+        if any(a < e and s < b for a, b in known) or left_boundary(text, opening, known) != opening:
             continue  # part of a longer name, or a name stands before it
         surface = gaz.surface(city + hit.group())
         if surface is not None and surface.type == "Place":
@@ -392,7 +403,7 @@ def abbreviation_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazette
 
 
 def _city_short_name(sentence: Sentence, gaz: Gazetteer, state: DocState) -> str | None:
-    code = state.city_by_article.get(sentence.article)
+    code = state.city_by_article.get(sentence.article) or state.focus_by_article.get(sentence.article)
     division = gaz.divisions.get(code) if code else None
     if division is None or division.level != 2:
         return None

@@ -268,6 +268,12 @@ def test_a_district_written_in_full_before_a_science_city_or_zone_is_split_from_
     assert found["浦东新区"].type == "Place" and found["张江科学城"].text == "张江科学城"
 
 
+def test_a_city_written_in_full_before_a_zone_of_its_own_name_is_split_from_it():
+    found = _by_canonical("目前在乐清市柳白新区中部已颇具规模。")
+    assert found["乐清市"].subtype == "City"
+    assert found["柳白新区"].text == "柳白新区"
+
+
 def test_a_park_keeps_the_district_it_is_written_with():
     # The district is a place of its own, which the park lies in; the park's name keeps it.
     found = _by_canonical("推进蜀山区青枫智能制造产业园等项目。")

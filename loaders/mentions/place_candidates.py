@@ -132,7 +132,7 @@ def _split_places_off(text: str, cand: Candidate, places: dict[int, SurfaceMatch
             canonical = _CITY_BEFORE_ZONE.sub(r"\1", full_zone_name(name_form(text[lead.end : cand.end])))
         elif _zone_before_its_part(text, cand, lead, gaz):
             canonical = name_form(text[lead.end : cand.end])
-        elif _district_before_a_place(text, cand, lead):
+        elif _district_before_a_place(text, cand, lead, gaz):
             canonical = full_zone_name(name_form(text[lead.end : cand.end]))
             if text.endswith(_PARK_ENDINGS, lead.end, cand.end) or _ZONE_KIND_ONLY.fullmatch(text, lead.end, cand.end):
                 # a park is named with its area, and so is a zone its kind alone names
@@ -224,17 +224,32 @@ def _named_by_an_industry(part: str, gaz: Gazetteer) -> bool:
     return surface is not None and surface.type == "IndustryChain"
 
 
-def _district_before_a_place(text: str, cand: Candidate, lead: SurfaceMatch) -> bool:
-    """ "红谷滩区VR科创城", "哈尔滨新区江北一体发展区": a district, county or new area
-    written in full, then a science city, zone or park of its own name: two places, not
-    one. A park keeps the district in its canonical name ("包河区…产业港")."""
-    in_full = lead.surface.subtype in ("District", "County") or lead.surface.canonical.endswith("新区")
+def _district_before_a_place(text: str, cand: Candidate, lead: SurfaceMatch, gaz: Gazetteer) -> bool:
+    """ "红谷滩区VR科创城", "哈尔滨新区江北一体发展区", "乐清市柳白新区": a district, county,
+    county-level city or new area written in full, then a science city, zone or park of its
+    own name: two places, not one. A park keeps the district in its canonical name ("包河区…
+    产业港"). (A prefecture's zone keeps its city: "北海市铁山港工业区".)"""
+    in_full = (
+        lead.surface.subtype in ("District", "County")
+        or lead.surface.canonical.endswith("新区")
+        or _county_level_city(lead, gaz)
+    )
     return (
         in_full
-        and text.endswith(("区", "县"), lead.start, lead.end)
+        and text.endswith(("区", "县", "市"), lead.start, lead.end)
         and text.endswith((*_OWN_PLACE_ENDINGS, *_PARK_ENDINGS), lead.end, cand.end)
         and cand.end - lead.end >= _MIN_ZONE_CHARS
         and _BARE_ZONE.fullmatch(text, lead.end, cand.end) is None
+    )
+
+
+def _county_level_city(lead: SurfaceMatch, gaz: Gazetteer) -> bool:
+    codes = lead.surface.division_codes
+    return (
+        lead.surface.subtype == "City"
+        and len(codes) == 1
+        and codes[0] in gaz.divisions
+        and gaz.divisions[codes[0]].level == _COUNTY_LEVEL
     )
 
 

@@ -138,6 +138,15 @@ def test_a_known_short_name_inside_a_longer_word_is_no_firm():
     assert "华为公司" in _firms("依托华为公司建设研发中心。")
 
 
+def test_a_known_name_opening_on_the_measure_word_of_a_count_is_no_name():
+    doc = make_document("开发区已聚集366家电子信息产业企业。", "全区还有十几家电子企业。")
+    chains = {m.text: m.canonical for m in find_mentions(doc).mentions if m.type == "IndustryChain"}
+    assert chains["电子信息产业"] == "电子信息"  # 家 counts the firms: no 家电 there
+    assert "家电" not in chains
+    found = find_mentions(make_document("众多家电企业在此集聚。")).mentions
+    assert [m.canonical for m in found if m.type == "IndustryChain"] == ["家电"]  # 多 ends 众多, no count
+
+
 def test_a_head_of_firms_before_an_inclusion_types_the_list():
     firms = _firms("全区已培育出多家行业领军企业，其中包括青枫联科、白鹭磁电、远帆硅光以及岚启消防等。")
     assert {"青枫联科", "白鹭磁电", "远帆硅光", "岚启消防"} <= firms

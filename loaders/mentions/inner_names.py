@@ -1,10 +1,15 @@
-"""Known firms' short names matched inside a longer word.
+"""Known firms' short names matched inside a longer word, and known names opening on the
+measure word of a count.
 
 A short known name is often a piece of another firm's name: 思科 in 沃思科技, 蓝思科技 or
 新思科技. The segmenter knows where the words of the sentence fall; a known firm's name
 that starts inside one word and ends inside another ("沃思|科技") is no name of its own
 there. (A name the segmenter glues whole to its neighbour, "华为公司", keeps a word edge
 on one side and is kept.)
+
+A count of firms or bodies ends on its measure word: in "366家电子信息企业" the 家 counts
+the firms, so 家电 (household appliances) is not written there, and the name after it
+(电子信息) keeps its first character.
 """
 
 from __future__ import annotations
@@ -21,8 +26,19 @@ _WINDOW = 4  # characters segmented on each side of the match
 
 
 def without_inner_firms(text: str, matches: list[SurfaceMatch]) -> list[SurfaceMatch]:
-    """``matches`` without the known firms written inside a longer word."""
-    return [m for m in matches if not _inside_words(text, m)]
+    """``matches`` without the known firms written inside a longer word and the known names
+    opening on a count's measure word."""
+    return [m for m in matches if not _inside_words(text, m) and not _opens_on_a_measure_word(text, m)]
+
+
+# Numerals a count is written with, and the measure words that close it ("3家", "十几所"); not
+# 多, 余 or 数, which other words end ("众多家电企业", "其余家电企业" write 家电).
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几")
+_MEASURE_WORDS = frozenset("家个所座项位")
+
+
+def _opens_on_a_measure_word(text: str, match: SurfaceMatch) -> bool:
+    return match.start > 0 and text[match.start] in _MEASURE_WORDS and text[match.start - 1] in _NUMERAL_CHARS
 
 
 def _inside_words(text: str, match: SurfaceMatch) -> bool:

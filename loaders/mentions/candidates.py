@@ -100,10 +100,10 @@ class DocState:
     # Codes of the divisions the gazetteer finds anywhere in the document (a county's bare
     # short name is taken only in a document that names its city: county_context.py).
     division_codes: frozenset[str] = frozenset()
-    # Codes of the counties the document writes often by their short name, and of their
-    # cities: such a page names its county even where it never writes it in full
-    # (county_context.py).
-    often_written_counties: frozenset[str] = frozenset()
+    # The codes a county's bare short name is read against (county_context.py): those above,
+    # and the counties the document writes often by their short name with their cities (such
+    # a page names its county even where it never writes it in full).
+    county_context_codes: frozenset[str] = frozenset()
 
     def declare(self, alias: str, name: DeclaredName) -> None:
         self.declared[alias] = name

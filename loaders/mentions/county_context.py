@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 import rjieba
 
-from loaders.lexicon.gazetteer import Division, Gazetteer, unknown_or_tagged
+from loaders.lexicon.gazetteer import PREFECTURE_LEVEL, Division, Gazetteer, unknown_or_tagged
 
 _LIST_GAP = frozenset("、，,和与及 ")
 _MAX_LIST_GAP = 2
@@ -102,7 +102,6 @@ def short_form_spans_each(texts: list[str], gaz: Gazetteer) -> list[list[tuple[i
 # A page that names no province or city but the county's own and writes the county's short
 # name this often is about that county ("在海宁扎根…", "2016年，海宁在…", "海宁近年来…").
 _OFTEN_WRITTEN = 3
-_CITY_LEVEL = 2
 
 
 def often_written_counties(
@@ -118,7 +117,7 @@ def often_written_counties(
     often = [short for short, count in counts.items() if count >= _OFTEN_WRITTEN and _proper_name(short)]
     if not often:
         return frozenset()
-    named = {code for code in document_codes if code in gaz.divisions and gaz.divisions[code].level <= _CITY_LEVEL}
+    named = {code for code in document_codes if code in gaz.divisions and gaz.divisions[code].level <= PREFECTURE_LEVEL}
     counties = [gaz.county_short_forms[short] for short in often]
     return frozenset(
         code

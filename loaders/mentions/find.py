@@ -110,7 +110,9 @@ def find_mentions(doc: Document) -> MentionResult:
     hits_of = suffix_hits_each(texts)
     county_spans_of = short_form_spans_each(texts, gaz)
     state.division_codes = frozenset(code for found in matches_of for m in found for code in m.surface.division_codes)
-    state.often_written_counties = often_written_counties(county_spans_of, texts, state.division_codes, gaz)
+    state.county_context_codes = state.division_codes | often_written_counties(
+        county_spans_of, texts, state.division_codes, gaz
+    )
     for sentence, all_matches, hits, county_spans in zip(
         doc.sentences, matches_of, hits_of, county_spans_of, strict=True
     ):
@@ -216,10 +218,7 @@ def _sentence_candidates(
     if "、" in text:
         pool += place_list_candidates(text, pool)
         pool += bare_sibling_candidates(text, gaz)
-    if county_spans:  # speed: most sentences write no county's short name
-        pool += bare_county_candidates(
-            text, county_spans, pool, state.division_codes | state.often_written_counties, gaz
-        )
+    pool += bare_county_candidates(text, county_spans, pool, state.county_context_codes, gaz)
     kinds: set[tuple[int, int]] = set()
     if may_distribute(text) and ablation.enabled("distributed-lists"):
         counted, kinds = counted_lab_candidates(text, matches)

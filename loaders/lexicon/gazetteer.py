@@ -75,7 +75,6 @@ _COUNTY_SHORT_FORM = re.compile(
 _PREFECTURE_SHORT_FORM = re.compile(
     "(?P<own>[\u4e00-\u9fff]{2,4}?)(?:(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族?)+自治州"
 )
-_COUNTY_LEVEL = 3
 # Districts named as zones or works (滨海新区, 井陉矿区): their stem is no name alone.
 _ZONE_LIKE_ENDINGS = ("新区", "矿区", "管理区")
 # Word classes of the segmenter's dictionary that a county's own name may carry alone:
@@ -410,7 +409,9 @@ def prefectures_by_own_name(divisions: dict[str, Division], surfaces: dict[str, 
     return {own: found[0] for own, found in by_own.items() if len(found) == 1}
 
 
+# The levels of divisions.tsv: 1 a province, 2 a prefecture-level city, 3 a county-level division.
 PREFECTURE_LEVEL = 2
+COUNTY_LEVEL = 3
 _OWN_NAME_SUFFIXES = ("地区", "盟", "市")
 _MIN_OWN_NAME_CHARS = 2
 
@@ -429,7 +430,7 @@ def counties_by_short_form(divisions: dict[str, Division]) -> dict[str, tuple[Di
     """County-level divisions by their bare short name (county_short_form), shared or not."""
     by_short: dict[str, list[Division]] = defaultdict(list)
     for division in divisions.values():
-        short = county_short_form(division.name) if division.level == _COUNTY_LEVEL else None
+        short = county_short_form(division.name) if division.level == COUNTY_LEVEL else None
         if short is not None:
             by_short[short].append(division)
     return {short: tuple(found) for short, found in by_short.items()}

@@ -14,7 +14,7 @@ from functools import cache
 
 import ahocorasick_rs
 
-from loaders.lexicon.gazetteer import load_divisions, short_form
+from loaders.lexicon.gazetteer import PREFECTURE_LEVEL, load_divisions, short_form
 
 _HAN = "\u4e00-\u9fff"
 # Development zones and science cities take longer stems ("合肥高新区", "滨湖科学城").
@@ -173,15 +173,12 @@ def _city_automaton() -> tuple[dict[str, str], ahocorasick_rs.AhoCorasick]:
     return names, ahocorasick_rs.AhoCorasick(list(names), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
-_PREFECTURE_LEVEL = 2
-
-
 def _prefecture_forms() -> dict[str, str]:
     """Prefecture-level cities (reference data: divisions.tsv) by full name, and by short
     name where that short name is no other division's own or short name."""
     divisions = load_divisions().values()
     names = {d.name for d in divisions}
-    cities = [d.name for d in divisions if d.level == _PREFECTURE_LEVEL and d.name.endswith("市")]
+    cities = [d.name for d in divisions if d.level == PREFECTURE_LEVEL and d.name.endswith("市")]
     taken = Counter(short_form(d.name) or d.name for d in divisions)
     forms = {city: city for city in cities}
     for city in cities:

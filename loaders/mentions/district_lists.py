@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from loaders.lexicon.gazetteer import PREFECTURE_LEVEL, Division, Gazetteer
+from loaders.lexicon.gazetteer import COUNTY_LEVEL, PREFECTURE_LEVEL, Division, Gazetteer
 
 _HAN_BUT_DENG = "[\u4e00-\u7b48\u7b4a-\u9fff]"  # 等 (U+7B49) closes the list
 _LIST = re.compile(
@@ -83,7 +83,6 @@ def division_of(item: str, suffixes: tuple[str, ...], city_code: str, gaz: Gazet
 _SIBLING_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、和及与][\u4e00-\u9fff]{2,8})+")
 _MIN_ITEM_CHARS, _MAX_ITEM_CHARS = 2, 8  # the lengths of an item of _SIBLING_RUN
 _BARE_CHARS = (2, 3)
-_COUNTY_LEVEL = 3
 _FULL_ENDINGS = ("区", "县", "市")  # how a county-level division's full name ends
 _FULL_ENDING_CHAR = re.compile(f"[{''.join(_FULL_ENDINGS)}]")
 
@@ -152,7 +151,7 @@ def _full_division_ending(item: str, gaz: Gazetteer) -> list[Division]:
     if not item.endswith(_FULL_ENDINGS):
         return []  # (every ending of ``item`` ends in its last character)
     for size in range(len(item), 2, -1):
-        found = [d for d in gaz.divisions_by_name.get(item[-size:], []) if d.level == _COUNTY_LEVEL]
+        found = [d for d in gaz.divisions_by_name.get(item[-size:], []) if d.level == COUNTY_LEVEL]
         if found:
             return found
     return []
@@ -238,7 +237,7 @@ def _short_full_names(name: str, gaz: Gazetteer) -> tuple[Division, ...]:
     gazetteer to take anywhere (费县, 萧县): beside another division of their city only."""
     if len(name) >= _MIN_SURFACE_CHARS:
         return ()
-    return tuple(d for d in gaz.divisions_by_name.get(name, ()) if d.level == _COUNTY_LEVEL)
+    return tuple(d for d in gaz.divisions_by_name.get(name, ()) if d.level == COUNTY_LEVEL)
 
 
 _MIN_SURFACE_CHARS = 3

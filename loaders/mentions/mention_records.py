@@ -4,7 +4,7 @@ a zone's canonical name) and a Dropped for each candidate a rule turned down."""
 from __future__ import annotations
 
 from kg.model import Document, Dropped, EntityClass, Mention, Sentence, entity_class
-from loaders.lexicon.gazetteer import Gazetteer, default_gazetteer
+from loaders.lexicon.gazetteer import PREFECTURE_LEVEL, Gazetteer, default_gazetteer
 from loaders.mentions.candidates import RULE_PRIORITY, Candidate, DocState
 from loaders.mentions.zone_names import full_zone_name, other_zone_spelling, without_rank_word
 
@@ -14,7 +14,7 @@ def resolve_division(cand: Candidate, sentence: Sentence, gaz: Gazetteer, state:
     codes = cand.division_codes
     if len(codes) == 1:
         division = gaz.divisions.get(codes[0])
-        if division is not None and division.level <= 2:
+        if division is not None and division.level <= PREFECTURE_LEVEL:
             state.city_by_article[sentence.article] = division.code
         return
     if len(codes) < 2:

@@ -9,7 +9,7 @@ import re
 
 from kg.model import Sentence
 from loaders.lexicon.chain_names import strip_industry_suffix, vocabulary_term_start
-from loaders.lexicon.gazetteer import Division, Gazetteer, short_form
+from loaders.lexicon.gazetteer import COUNTY_LEVEL, PREFECTURE_LEVEL, Division, Gazetteer, short_form
 from loaders.lexicon.matcher import SurfaceMatch, name_form
 from loaders.lexicon.place_names import province_abbreviations
 from loaders.mentions.candidates import (
@@ -93,7 +93,6 @@ def split_leading_places(
 # County-level names written in full: the divisions' names the gazetteer's own entries lack.
 _COUNTY_NAME_CHARS = range(2, 6)
 _COUNTY_ENDINGS = ("县", "区", "旗", "市")
-_COUNTY_LEVEL = 3
 
 
 def _split_county_off(text: str, cand: Candidate, gaz: Gazetteer) -> list[Candidate]:
@@ -109,7 +108,7 @@ def _split_county_off(text: str, cand: Candidate, gaz: Gazetteer) -> list[Candid
         if cand.end - lead_end < _MIN_ZONE_CHARS or not name.endswith(_COUNTY_ENDINGS):
             continue
         found = gaz.divisions_by_name.get(name, [])
-        if len(found) == 1 and found[0].level == _COUNTY_LEVEL:
+        if len(found) == 1 and found[0].level == COUNTY_LEVEL:
             park = Candidate(lead_end, cand.end, cand.type, cand.subtype, cand.canonical, cand.source)
             return [_division_candidate(cand.start, lead_end, found[0], COUNTY_LEAD_SOURCE), park]
     return [cand]
@@ -249,7 +248,7 @@ def _county_level_city(lead: SurfaceMatch, gaz: Gazetteer) -> bool:
         lead.surface.subtype == "City"
         and len(codes) == 1
         and codes[0] in gaz.divisions
-        and gaz.divisions[codes[0]].level == _COUNTY_LEVEL
+        and gaz.divisions[codes[0]].level == COUNTY_LEVEL
     )
 
 
@@ -420,7 +419,7 @@ def abbreviation_candidates(text: str, matches: list[SurfaceMatch], gaz: Gazette
 def _city_short_name(sentence: Sentence, gaz: Gazetteer, state: DocState) -> str | None:
     code = state.city_by_article.get(sentence.article) or state.focus_by_article.get(sentence.article)
     division = gaz.divisions.get(code) if code else None
-    if division is None or division.level != 2:
+    if division is None or division.level != PREFECTURE_LEVEL:
         return None
     return short_form(division.name)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.lexicon.gazetteer import Division, Gazetteer
+from loaders.lexicon.gazetteer import COUNTY_LEVEL, Division, Gazetteer
 from loaders.mentions.district_lists import ListedDivision
 
 _ROUTE_WORD = re.compile("段|高速|铁路|城际|公路|高铁|快速路|轨道|国道|省道|航线|动车")
@@ -19,7 +19,6 @@ _TO = "至"
 _END_LENGTHS = (3, 2)  # longest first: 张家界 before 家界
 _FAR_LENGTHS = (2, 3, 4)  # shortest first: the route word ends the name
 _SUFFIXES = ("县", "市", "区", "旗")
-_COUNTY_LEVEL = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -59,6 +58,6 @@ def _division(short: str, gaz: Gazetteer) -> Division | None:
     if not _HAN.fullmatch(short):
         return None
     found = [
-        d for suffix in _SUFFIXES for d in gaz.divisions_by_name.get(short + suffix, []) if d.level == _COUNTY_LEVEL
+        d for suffix in _SUFFIXES for d in gaz.divisions_by_name.get(short + suffix, []) if d.level == COUNTY_LEVEL
     ]
     return found[0] if len(found) == 1 else None

@@ -8,12 +8,17 @@ the same gold as the pages as they are, in the same run, and its F1 printed with
 theirs. A ratio under 1 is what reading that form of page costs.
 
 Only pages the reader finds in simplified script are copied (a traditional page rewritten
-to traditional is the same page). The gold is read by names: offsets of spans are left out,
-since a rewrite moves them.
+to traditional is the same page). With ``--traditional`` it goes the other way: the pages the
+reader finds in traditional script are copied rewritten into simplified script (OpenCC's
+t2s), and the copies' F1 is printed as a ratio to the pages as they are. A ratio over 1 there
+is what reading traditional script costs; at 1 or under, a gap between such pages and the
+others is in what the pages say, not in how they are read. The gold is read by names: offsets of spans
+are left out, since a rewrite moves them.
 
     .venv/bin/python benchmarks/rewrites.py                   # the real development part
     .venv/bin/python benchmarks/rewrites.py --extra web-bn GOLD_DIR TEXT_DIR
     .venv/bin/python benchmarks/rewrites.py --only hard-wrapped --only "web page"
+    .venv/bin/python benchmarks/rewrites.py --traditional --extra web-ev GOLD_DIR TEXT_DIR
 
 Exit codes: 0 printed; 2 a set's folder or a page is missing or unreadable (named).
 """
@@ -30,7 +35,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.graph.evaluate import GOLD_SUFFIX, Scores, evaluate_files
-from kg.graph.rewrites import REWRITES
+from kg.graph.rewrites import REWRITES, TO_SIMPLIFIED
 from loaders.read.document import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,14 +70,14 @@ FILE_FORMS: dict[str, tuple[str, Callable[[str, Path], None]]] = {
 }
 
 
-def simplified_pages(gold_dir: Path, text_dir: Path) -> list[tuple[Path, Path]]:
-    """(gold file, page) for every page of the set the reader finds in simplified script."""
+def pages_in_script(gold_dir: Path, text_dir: Path, script: str) -> list[tuple[Path, Path]]:
+    """(gold file, page) for every page of the set the reader finds in ``script``."""
     if not gold_dir.is_dir() or not text_dir.is_dir():
         raise InputError(f"{gold_dir if not gold_dir.is_dir() else text_dir}: no such folder")
     pairs = []
     for gold in sorted(gold_dir.glob(f"*{GOLD_SUFFIX}")):
         page = text_dir / (gold.name[: -len(GOLD_SUFFIX)] + ".txt")
-        if read_document(page).script == "simplified":
+        if read_document(page).script == script:
             pairs.append((gold, page))
     return pairs
 
@@ -82,7 +87,7 @@ def _write_copy(pairs: list[tuple[Path, Path]], form: str, folder: Path) -> list
     golds, pages = folder / "gold", folder / "pages"
     golds.mkdir(parents=True)
     pages.mkdir()
-    rewrite = REWRITES.get(form, lambda text: text)
+    rewrite = {**REWRITES, **TO_SIMPLIFIED}.get(form, lambda text: text)
     suffix, writer = FILE_FORMS.get(form, (".txt", lambda text, path: path.write_text(text, encoding="utf-8")))
     written = []
     for gold, page in pairs:
@@ -102,10 +107,12 @@ def f1s(scores: Scores) -> tuple[float, float]:
     return Scores.total(scores.entities).f1, Scores.total(scores.relations).f1
 
 
-def measure(name: str, gold_dir: Path, text_dir: Path, forms: list[str]) -> list[str]:
-    pairs = simplified_pages(gold_dir, text_dir)
+def measure(name: str, gold_dir: Path, text_dir: Path, forms: list[str], script: str = "simplified") -> list[str]:
+    """Rows of the table: the set's pages in ``script`` as they are, then copied each way of
+    ``forms``, each with its F1's ratio to the pages as they are."""
+    pairs = pages_in_script(gold_dir, text_dir, script)
     rows = [
-        f"{name}: {len(pairs)} pages in simplified script",
+        f"{name}: {len(pairs)} pages in {script} script",
         "",
         "| form | entities F1 | relations F1 |",
         "|---|---|---|",
@@ -128,10 +135,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", nargs=3, metavar=("NAME", "GOLD_DIR", "TEXT_DIR"), help="a set of your own")
     choices = [*REWRITES, *FILE_FORMS]
     parser.add_argument("--only", action="append", choices=choices, help="one form (repeatable); all by default")
+    parser.add_argument(
+        "--traditional",
+        action="store_true",
+        help="copy the pages in traditional script into simplified script instead",
+    )
     args = parser.parse_args(argv)
+    if args.traditional and args.only:
+        parser.error("--traditional has one form of its own (simplified t2s); --only does not apply")
     name, gold_dir, text_dir = args.extra or ("real-dev", str(REAL_DEV), str(REAL_PAGES))
+    script, forms = ("traditional", list(TO_SIMPLIFIED)) if args.traditional else ("simplified", args.only or choices)
     try:
-        rows = measure(name, Path(gold_dir), Path(text_dir), args.only or choices)
+        rows = measure(name, Path(gold_dir), Path(text_dir), forms, script)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -72,6 +72,10 @@ def _taiwan_punctuation(text: str) -> str:
     return _converted("s2tw")(text).translate(_TAIWAN_PUNCTUATION)
 
 
+# The way back: a page written in traditional script rewritten into simplified (OpenCC's t2s),
+# to tell what reading traditional pages costs from what such pages say.
+TO_SIMPLIFIED: dict[str, Callable[[str], str]] = {"simplified t2s": _converted("t2s")}
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "traditional s2t": _converted("s2t"),
     "traditional s2hk": _converted("s2hk"),

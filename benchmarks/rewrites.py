@@ -12,8 +12,8 @@ to traditional is the same page). With ``--traditional`` it goes the other way: 
 reader finds in traditional script are copied rewritten into simplified script (OpenCC's
 t2s), and the copies' F1 is printed as a ratio to the pages as they are. A ratio over 1 there
 is what reading traditional script costs; at 1 or under, a gap between such pages and the
-others is in what the pages say, not in how they are read. The gold is read by names: offsets of spans
-are left out, since a rewrite moves them.
+others is in what the pages say, not in how they are read. The gold is read by names: offsets
+of spans are left out, since a rewrite moves them.
 
     .venv/bin/python benchmarks/rewrites.py                   # the real development part
     .venv/bin/python benchmarks/rewrites.py --extra web-bn GOLD_DIR TEXT_DIR
@@ -70,6 +70,10 @@ FILE_FORMS: dict[str, tuple[str, Callable[[str, Path], None]]] = {
 }
 
 
+# Every rewrite a copy may be made with, both ways between the scripts.
+_REWRITE_OF: dict[str, Callable[[str], str]] = {**REWRITES, **TO_SIMPLIFIED}
+
+
 def pages_in_script(gold_dir: Path, text_dir: Path, script: str) -> list[tuple[Path, Path]]:
     """(gold file, page) for every page of the set the reader finds in ``script``."""
     if not gold_dir.is_dir() or not text_dir.is_dir():
@@ -87,7 +91,7 @@ def _write_copy(pairs: list[tuple[Path, Path]], form: str, folder: Path) -> list
     golds, pages = folder / "gold", folder / "pages"
     golds.mkdir(parents=True)
     pages.mkdir()
-    rewrite = {**REWRITES, **TO_SIMPLIFIED}.get(form, lambda text: text)
+    rewrite = _REWRITE_OF.get(form, lambda text: text)
     suffix, writer = FILE_FORMS.get(form, (".txt", lambda text, path: path.write_text(text, encoding="utf-8")))
     written = []
     for gold, page in pairs:

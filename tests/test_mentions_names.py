@@ -536,3 +536,12 @@ def test_the_academys_botanical_garden_is_an_institute():
     found = _by_canonical("与武汉大学、中科院武汉植物园等单位共建。")
     assert found["中科院武汉植物园"].type == "ResearchInstitute"
     assert not [m for m in _by_canonical("武汉植物园风景优美。").values() if m.type == "ResearchInstitute"]
+
+
+def test_kinds_of_company_and_a_fellow_townsman_name_nothing():
+    # 集团公司, 项目公司, 创业公司: what kind of company, not which; 老乡: a person from a place.
+    found = _by_canonical("集团公司党委书记出席。", "项目公司负责运营。", "创业公司纷纷落户。", "他是一位外联老乡。")
+    assert not [m for m in found.values() if m.type in ("Enterprise", "Place")]
+    kept = _by_canonical("中国建材集团公司在蚌埠，六郎镇和陶辛镇在湾沚区。")
+    assert kept["中国建材集团公司"].type == "Enterprise"
+    assert kept["六郎镇"].type == "Place" and kept["陶辛镇"].type == "Place"

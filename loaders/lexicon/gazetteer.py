@@ -409,7 +409,9 @@ def prefectures_by_own_name(divisions: dict[str, Division], surfaces: dict[str, 
     return {own: found[0] for own, found in by_own.items() if len(found) == 1}
 
 
-# The levels of divisions.tsv: 1 a province, 2 a prefecture-level city, 3 a county-level division.
+# The levels of divisions.tsv: 1 a province (the municipalities 北京市, 天津市 among them), 2 a
+# prefecture-level city, 3 a county-level division.
+PROVINCE_LEVEL = 1
 PREFECTURE_LEVEL = 2
 COUNTY_LEVEL = 3
 _OWN_NAME_SUFFIXES = ("地区", "盟", "市")

@@ -18,7 +18,7 @@ import ahocorasick_rs
 
 from kg.errors import InputError
 from kg.model import ENTITY_CLASSES
-from loaders.lexicon.gazetteer import DATA_DIR, default_gazetteer, read_tsv_rows, short_form
+from loaders.lexicon.gazetteer import DATA_DIR, PROVINCE_LEVEL, default_gazetteer, read_tsv_rows, short_form
 from loaders.lexicon.matcher import name_form
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.entity_rules import RULES, judge, left_boundary
@@ -221,4 +221,4 @@ def _kind_words() -> ahocorasick_rs.AhoCorasick:
 @cache
 def _province_short_names() -> tuple[str, ...]:
     divisions = default_gazetteer().divisions.values()
-    return tuple(sorted(s for d in divisions if d.level == 1 and (s := short_form(d.name))))
+    return tuple(sorted(s for d in divisions if d.level == PROVINCE_LEVEL and (s := short_form(d.name))))

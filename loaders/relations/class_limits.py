@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg.constraints import domain_and_range
 from kg.model import Mention
-from loaders.lexicon.gazetteer import default_gazetteer
+from loaders.lexicon.gazetteer import PREFECTURE_LEVEL, default_gazetteer
 from loaders.mentions.coordination import ORGANISATION_CLASSES
 
 # Who may support a chain and who may be a parent organisation (the ontology's
@@ -137,14 +137,12 @@ def _opening_city_code(zone: str) -> str | None:
             continue
         code = surface.division_codes[0]
         division = gazetteer.divisions.get(code)
-        if division is None or division.level != _CITY_LEVEL or _names_a_place(zone[length:]):
+        if division is None or division.level != PREFECTURE_LEVEL or _names_a_place(zone[length:]):
             return None
         return code
     return None
 
 
-# Prefecture-level cities are level 2; the municipalities (北京市, 天津市) are provinces (1).
-_CITY_LEVEL = 2
 _NAME_PART_LENGTHS = (2, 3, 4)
 
 

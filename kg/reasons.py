@@ -49,6 +49,8 @@ DropReason = Literal[
     "process-word",
     # mentions: a name the entity model scores unlikely (after "entity-model")
     "unlikely-name",
+    # mentions: a name no relation holds that the name tagger reads as none (after "name-tagger")
+    "unread-name",
     # mentions: a short name of another city's place
     "other-city-name",
     # mentions: another place than the document's own, named only in an official's title

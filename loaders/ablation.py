@@ -26,6 +26,7 @@ PARTS: tuple[str, ...] = (
     "cross-sentence",  # a name paired with a place or chain of an earlier sentence (cross_pairs.py)
     "entity-model",  # names scored unlikely by a model learned from gold are left out (entity_model.py)
     "name-tagger",  # names a character tagger learned from real pages reads where no rule found one
+    "tagger-check",  # a rule's name no relation holds, read by the tagger as no name, left out (unread_names.py)
 )
 
 _disabled: set[str] = set()
@@ -49,7 +50,7 @@ def disabled(part: str) -> Iterator[None]:
 
 
 # The stages that guess beyond the rules with weights learned from gold.
-LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence", "entity-model", "name-tagger")
+LEARNED: tuple[str, ...] = ("pair-model", "cross-sentence", "entity-model", "name-tagger", "tagger-check")
 
 
 @contextmanager

@@ -92,7 +92,7 @@ def check_entities(
         relations=[r for r in believed if r.head not in gone and r.tail not in gone],
         dropped=[
             *(_dropped_guess(document, r) for r in relations if id(r) in guesses),
-            *(_dropped(document, e) for e in unlikely),
+            *(dropped_entity(document, e) for e in unlikely),
         ],
     )
 
@@ -205,11 +205,12 @@ def _dropped_guess(document: Document, relation: Relation) -> Dropped:
     return Dropped(document.name, "relations", GUESS_DROP_REASON, relation.evidence.start, relation.evidence.end, text)
 
 
-def _dropped(document: Document, entity: Entity) -> Dropped:
+def dropped_entity(document: Document, entity: Entity, reason: str = DROP_REASON) -> Dropped:
+    """The report of ``entity`` left out of ``document`` for ``reason``, at its first mention."""
     first = min((m for m in entity.mentions if m.doc == document.name), key=lambda m: m.start, default=None)
     if first is None:
-        return Dropped(document.name, "mentions", DROP_REASON, text=entity.name)
-    return Dropped(document.name, "mentions", DROP_REASON, first.start, first.end, first.text)
+        return Dropped(document.name, "mentions", reason, text=entity.name)
+    return Dropped(document.name, "mentions", reason, first.start, first.end, first.text)
 
 
 @cache

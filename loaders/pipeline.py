@@ -1,5 +1,5 @@
 """Extraction of one document: read -> mentions -> entities -> words that point back ->
-relations -> entity check."""
+relations -> entity check -> names the tagger reads as none."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from loaders.mentions.nested_parents import with_nested_parents
 from loaders.read.document import read_document
 from loaders.relations.engine import extract_relations
 from loaders.resolve import build_entities
+from loaders.unread_names import without_unread_names
 
 
 def extract_document(path: str | Path) -> DocumentExtraction:
@@ -32,7 +33,9 @@ def extract_document(path: str | Path) -> DocumentExtraction:
     # after the entities: no alias of the name.
     read = with_anaphors(document, resolved.mentions)
     related = extract_relations(document, read)
-    checked = check_entities(document, resolved.entities, read, related.relations)
+    checked = without_unread_names(
+        document, check_entities(document, resolved.entities, read, related.relations), found.tagger_reading
+    )
     return DocumentExtraction(
         document=document,
         mentions=checked.mentions,

@@ -68,7 +68,7 @@ from loaders.mentions.list_candidates import (
     with_project_firms,
 )
 from loaders.mentions.mention_records import focus_codes, resolve_division, to_dropped, to_mention
-from loaders.mentions.name_tagger import with_tagged_names
+from loaders.mentions.name_tagger import TaggerReading, with_tagged_names
 from loaders.mentions.numbered_institutes import numbered_institutes
 from loaders.mentions.place_candidates import (
     abbreviation_candidates,
@@ -96,6 +96,8 @@ from loaders.mentions.short_names import foreign_company_names, listed_company_n
 class MentionResult:
     mentions: list[Mention]
     dropped: list[Dropped]
+    # What the name tagger read in each sentence; None when it is switched off.
+    tagger_reading: TaggerReading | None = None
 
 
 def find_mentions(doc: Document) -> MentionResult:
@@ -149,9 +151,10 @@ def find_mentions(doc: Document) -> MentionResult:
     dropped.extend(titles)
     mentions, datelines = drop_dateline_places(doc, mentions)
     dropped.extend(datelines)
-    if ablation.enabled("name-tagger"):
-        mentions = with_tagged_names(doc, mentions, dropped)
-    return MentionResult(mentions, dropped)
+    if not ablation.enabled("name-tagger"):
+        return MentionResult(mentions, dropped)
+    tagged = with_tagged_names(doc, mentions, dropped)
+    return MentionResult(tagged.mentions, dropped, tagged.reading)
 
 
 def _sentence_candidates(

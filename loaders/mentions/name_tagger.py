@@ -6,13 +6,16 @@ sentence B-/I-<class> or O, reading the characters around it and what the rules 
 (their mentions, as B-/I-<class> labels of their own). It learned from the project's gold and
 real pages read by annotators (scripts/train-name-tagger); its spans that overlap no rule's
 mention become mentions named ``name-tagger``, which later stages weigh like any other source
-(the entity model leaves out the unlikely ones). The model holds weights of characters and of
-runs of two or three, never sentences.
+(the entity model leaves out the unlikely ones). What it reads where a rule's mention stands is
+kept too (TaggerReading): unread_names.py leaves out a rule's name no relation holds that the
+tagger reads as no name of its class. The model holds weights of characters and of runs of two
+or three, never sentences.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -84,42 +87,76 @@ def tagged_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int,
 def tagged_spans_of(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> list[list[tuple[int, int, str]]]:
     """``tagged_spans`` of each sentence of ``texts`` (with its rules' ``mentions``), the
     sentences tagged together in one batch."""
+    return [_free_runs(runs, ms) for runs, ms in zip(tagged_runs_of(texts, mentions), mentions, strict=True)]
+
+
+def tagged_runs_of(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> list[list[tuple[int, int, str]]]:
+    """(start, end, class) of every name the tagger reads in each sentence of ``texts``, given
+    its rules' ``mentions``, where a rule's mention stands as well as where none does."""
     crf = _crf()
     rules = [
         crf.span_codes(len(text), [(m.clean_start, m.clean_end, m.type) for m in ms])
         for text, ms in zip(texts, mentions, strict=True)
     ]
     tagged = crf.tag(sentence_batch(texts, rules, crf.pad_code))
-    found = []
-    for ms, spans in zip(mentions, labelled_runs(tagged, np.array([len(t) for t in texts]), crf.labels), strict=True):
-        taken = [(m.clean_start, m.clean_end) for m in ms]
-        found.append(
-            [
-                (a, b, cls)
-                for a, b, cls in spans
-                if b - a >= _MIN_CHARS.get(cls, _MIN_NAME_CHARS) and not any(s < b and a < e for s, e in taken)
-            ]
+    return labelled_runs(tagged, np.array([len(t) for t in texts]), crf.labels)
+
+
+def _free_runs(runs: list[tuple[int, int, str]], mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """The runs long enough for their class that overlap none of ``mentions``."""
+    taken = [(m.clean_start, m.clean_end) for m in mentions]
+    return [
+        (a, b, cls)
+        for a, b, cls in runs
+        if b - a >= _MIN_CHARS.get(cls, _MIN_NAME_CHARS) and not any(s < b and a < e for s, e in taken)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerReading:
+    """What the tagger read in each sentence it tagged (by Sentence.index): every run
+    (start, end, class; the sentence's own offsets), the rules' mentions among its inputs."""
+
+    runs: dict[int, tuple[tuple[int, int, str], ...]]
+
+    def judges(self, mention: Mention) -> bool:
+        """Whether the tagger read the sentence and span of ``mention``."""
+        return mention.sentence in self.runs and mention.clean_start < mention.clean_end
+
+    def reads(self, mention: Mention) -> bool:
+        """Whether the tagger reads a name of ``mention``'s class over any of its characters."""
+        return any(
+            cls == mention.type and a < mention.clean_end and mention.clean_start < b
+            for a, b, cls in self.runs.get(mention.sentence, ())
         )
-    return found
 
 
-def with_tagged_names(doc: Document, mentions: list[Mention], dropped: Sequence[Dropped] = ()) -> list[Mention]:
+@dataclass(frozen=True, slots=True)
+class TaggedNames:
+    mentions: list[Mention]
+    reading: TaggerReading
+
+
+def with_tagged_names(doc: Document, mentions: list[Mention], dropped: Sequence[Dropped] = ()) -> TaggedNames:
     """``mentions`` (the rules', sorted by span) and the names the tagger reads in each
     sentence where none of them stands and where the rules dropped nothing (a name of
     another city's, a dateline's place: the tagger does not bring back what a rule left
-    out), sorted by span."""
+    out), sorted by span; with all the tagger read, for later stages to weigh the rules'
+    names by."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     left_out = [(d.start, d.end) for d in dropped if d.start is not None and d.end is not None]
     added = []
     sentences = [sentence for sentence in doc.sentences if sentence.text]
-    spans = tagged_spans_of([s.text for s in sentences], [by_sentence.get(s.index, []) for s in sentences])
-    for sentence, found in zip(sentences, spans, strict=True):
-        for a, b, cls in found:
+    rules = [by_sentence.get(s.index, []) for s in sentences]
+    runs = tagged_runs_of([s.text for s in sentences], rules)
+    for sentence, sentence_runs, sentence_rules in zip(sentences, runs, rules, strict=True):
+        for a, b, cls in _free_runs(sentence_runs, sentence_rules):
             mention = to_mention(
                 doc, sentence, Candidate(a, b, cls, None, name_form(sentence.text[a:b]), TAGGER_SOURCE)
             )
             if not any(s < mention.end and mention.start < e for s, e in left_out):
                 added.append(mention)
-    return sorted([*mentions, *added], key=BY_SPAN) if added else mentions
+    reading = TaggerReading({s.index: tuple(r) for s, r in zip(sentences, runs, strict=True)})
+    return TaggedNames(sorted([*mentions, *added], key=BY_SPAN) if added else mentions, reading)

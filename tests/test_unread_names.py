@@ -75,3 +75,12 @@ def test_a_name_read_as_another_class_or_not_read_at_all() -> None:
     sentence_not_tagged = TaggerReading({})
     assert without_unread_names(document, _checked([lab]), sentence_not_tagged).entities == [lab]
     assert without_unread_names(document, _checked([lab]), None).entities == [lab]
+
+
+def test_a_name_the_gazetteer_holds_is_kept_however_the_tagger_reads_it() -> None:
+    text = "西部科学城发布成果。"
+    document = make_document(text)
+    mention = Mention(document.name, 0, 0, 5, text[:5], "Place", "ScienceCity", text[:5], "gazetteer", 0, 5)
+    city = Entity("science-city", "Place", "ScienceCity", text[:5], mentions=[mention])
+    nothing_read = TaggerReading({0: ()})
+    assert without_unread_names(document, _checked([city]), nothing_read).entities == [city]

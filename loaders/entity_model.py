@@ -65,6 +65,20 @@ class CheckedEntities:
     relations: list[Relation]
     dropped: list[Dropped] = field(default_factory=list)
 
+    def without(self, document: Document, names: list[Entity], reason: str) -> CheckedEntities:
+        """These less ``names`` (entities of ``document``) with their mentions and relations,
+        each name reported as dropped for ``reason``."""
+        if not names:
+            return self
+        gone = {e.id for e in names}
+        gone_names = {(e.name, e.type) for e in names}
+        return CheckedEntities(
+            entities=[e for e in self.entities if e.id not in gone],
+            mentions=[m for m in self.mentions if (m.canonical, m.type) not in gone_names],
+            relations=[r for r in self.relations if r.head not in gone and r.tail not in gone],
+            dropped=[*self.dropped, *(_dropped(document, e, reason) for e in names)],
+        )
+
 
 def check_entities(
     document: Document,
@@ -84,17 +98,9 @@ def check_entities(
     guesses = _guesses(entities, relations, model, names, stages)
     believed = [r for r in relations if id(r) not in guesses]
     unlikely = _unlikely(entities, relation_stages(believed) if guesses else stages, model, names)
-    gone = {e.id for e in unlikely}
-    gone_names = {(e.name, e.type) for e in unlikely}
-    return CheckedEntities(
-        entities=[e for e in entities if e.id not in gone],
-        mentions=[m for m in mentions if (m.canonical, m.type) not in gone_names],
-        relations=[r for r in believed if r.head not in gone and r.tail not in gone],
-        dropped=[
-            *(_dropped_guess(document, r) for r in relations if id(r) in guesses),
-            *(dropped_entity(document, e) for e in unlikely),
-        ],
-    )
+    guessed = [_dropped_guess(document, r) for r in relations if id(r) in guesses]
+    believed_only = CheckedEntities(list(entities), list(mentions), believed, guessed)
+    return believed_only.without(document, unlikely, DROP_REASON)
 
 
 def unlikely_entities(
@@ -205,7 +211,7 @@ def _dropped_guess(document: Document, relation: Relation) -> Dropped:
     return Dropped(document.name, "relations", GUESS_DROP_REASON, relation.evidence.start, relation.evidence.end, text)
 
 
-def dropped_entity(document: Document, entity: Entity, reason: str = DROP_REASON) -> Dropped:
+def _dropped(document: Document, entity: Entity, reason: str) -> Dropped:
     """The report of ``entity`` left out of ``document`` for ``reason``, at its first mention."""
     first = min((m for m in entity.mentions if m.doc == document.name), key=lambda m: m.start, default=None)
     if first is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from kg.model import Document, Entity
 from loaders import ablation
-from loaders.entity_model import CheckedEntities, dropped_entity
+from loaders.entity_model import CheckedEntities
 from loaders.mentions.anaphors import ANAPHOR_SOURCE
 from loaders.mentions.candidates import GAZETTEER_SOURCE
 from loaders.mentions.name_tagger import TAGGER_SOURCE, TaggerReading
@@ -33,16 +33,7 @@ def without_unread_names(
         return checked
     related = {end for r in checked.relations for end in (r.head, r.tail)}
     unread = [e for e in checked.entities if e.id not in related and _unread(e, reading)]
-    if not unread:
-        return checked
-    gone = {e.id for e in unread}
-    gone_names = {(e.name, e.type) for e in unread}
-    return CheckedEntities(
-        entities=[e for e in checked.entities if e.id not in gone],
-        mentions=[m for m in checked.mentions if (m.canonical, m.type) not in gone_names],
-        relations=list(checked.relations),
-        dropped=[*checked.dropped, *(dropped_entity(document, e, DROP_REASON) for e in unread)],
-    )
+    return checked.without(document, unread, DROP_REASON)
 
 
 def _unread(entity: Entity, reading: TaggerReading) -> bool:

@@ -18,9 +18,9 @@ from collections import Counter
 
 from kg.model import Document, Dropped, Mention
 from loaders.lexicon.gazetteer import Gazetteer
+from loaders.mentions.candidates import GAZETTEER_SOURCE
 
 STAGE = "mentions"
-GAZETTEER_SOURCE = "gazetteer"
 
 
 def document_city(mentions: list[Mention], gaz: Gazetteer) -> str | None:

@@ -80,14 +80,9 @@ def _crf() -> CharCrf:
 
 def tagged_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
     """(start, end, class) in the sentence ``text`` of the names the tagger reads that
-    overlap none of ``mentions`` (the rules' mentions of that sentence)."""
-    return tagged_spans_of([text], [mentions])[0]
-
-
-def tagged_spans_of(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> list[list[tuple[int, int, str]]]:
-    """``tagged_spans`` of each sentence of ``texts`` (with its rules' ``mentions``), the
-    sentences tagged together in one batch."""
-    return [_free_runs(runs, ms) for runs, ms in zip(tagged_runs_of(texts, mentions), mentions, strict=True)]
+    overlap none of ``mentions`` (the rules' mentions of that sentence): what with_tagged_names
+    makes mentions of."""
+    return _free_runs(tagged_runs_of([text], [mentions])[0], mentions)
 
 
 def tagged_runs_of(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> list[list[tuple[int, int, str]]]:

@@ -89,16 +89,3 @@ def test_incubators_stations_and_sci_tech_platforms_are_named_by_their_endings()
 def test_a_field_joined_by_ji_before_an_innovation_promotion_centre_is_one_name():
     found = _by_canonical("两家单位签约共建云杉机器人及先进技术创新促进中心。")
     assert found["云杉机器人及先进技术创新促进中心"].type == "InnovationPlatform"
-
-
-def test_a_named_innovation_consortium_is_a_platform_and_the_kind_is_not():
-    found = _by_canonical("青柳省云杉材料创新联合体在省城揭牌，各地将组建一批产业技术创新联合体。")
-    assert found["青柳省云杉材料创新联合体"].type == "InnovationPlatform"
-    assert not any(name.endswith("产业技术创新联合体") for name in found)
-
-
-def test_colleges_and_schools_of_a_trade_are_universities_named_whole():
-    found = _by_canonical("青柳工业高等专科学校、云杉机电技术学校与企业共建实训基地。")
-    assert found["青柳工业高等专科学校"].type == "University"
-    assert found["云杉机电技术学校"].type == "University"
-    assert not any(m.type == "Enterprise" for m in found.values())

@@ -32,9 +32,12 @@ def misread_in_its_sentence(text: str, cand: Candidate) -> bool:
     )
 
 
+_UNITS_OF_A_UNIVERSITY = ("学院", "研究生院")
+
+
 def join_sub_colleges(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """A college written right after its university ("中国科大科技商学院") is one named
-    unit of that university: 中国科学技术大学科技商学院."""
+    """A college or graduate school written right after its university ("中国科大科技商学院",
+    "某某大学深圳研究生院") is one named unit of that university: 中国科学技术大学科技商学院."""
     joined: list[Candidate] = []
     for cand in chosen:
         parent = joined[-1] if joined else None
@@ -43,7 +46,7 @@ def join_sub_colleges(text: str, chosen: list[Candidate]) -> list[Candidate]:
             and parent.end == cand.start
             and parent.type == cand.type == "University"
             and cand.source == "university"
-            and text.endswith("学院", 0, cand.end)
+            and text.endswith(_UNITS_OF_A_UNIVERSITY, 0, cand.end)
         ):
             canonical = parent.canonical + name_form(text[cand.start : cand.end])
             joined[-1] = Candidate(parent.start, cand.end, "University", None, canonical, cand.source)

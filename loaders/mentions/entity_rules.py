@@ -114,11 +114,6 @@ _GROWTH_ENDS = ("发展", "一体化")
 # The particle 的; a brand that holds it opens the names of its parks (美的库卡智能制造科技园).
 _PARTICLE_DE = "的"
 _BRAND_WITH_DE = "美的"
-# Centres a province or city designates by kind: a province's name alone before the kind
-# names the designation ("某省工程技术研究中心"), not one centre.
-_DESIGNATED_CENTRES = frozenset({"TechnologyInnovationCenter", "EngineeringResearchCenter"})
-# So are the consortia and the academicians' workstations ("某省院士工作站").
-_DESIGNATED_BODIES = frozenset({"platform-consortium", "platform-workstation"})
 # Leading words that make a name generic when nothing else is left (一批重点实验室).
 GENERIC_PREFIXES = (
     "首批",
@@ -845,8 +840,7 @@ def judge(rule: EntityRule, stem: str, owned: bool = False) -> str | None:
         return "generic-name"  # "跨国汽车公司", "体育用品集团": companies of a trade, not one of them
     if rule.type == "Laboratory" and (_ADMINISTRATIVE_NAME.fullmatch(stem) or stem in KNOWN_PLACES):
         return "generic-name"  # 广东省实验室: the province's kind of laboratory, not one of them
-    designated = rule.subtype in _DESIGNATED_CENTRES or rule.name in _DESIGNATED_BODIES
-    if designated and _ADMINISTRATIVE_NAME.fullmatch(stem):
+    if rule.designated_by_division and _ADMINISTRATIVE_NAME.fullmatch(stem):
         return "generic-name"  # 某省技术创新中心: the province's designation, not one centre
     if rule.subtype == "DevelopmentZone" and _PROVINCE_NAME.fullmatch(stem):
         return "generic-name"  # 浙江省开发区: the province's zones, not one of them

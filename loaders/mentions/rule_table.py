@@ -50,6 +50,9 @@ class EntityRule:
     # The generic tails make a common noun even after a known owner ("某市基础设施" is the
     # city's infrastructure, where "某大学科技成果转化中心" is the university's own centre).
     tails_after_owner: bool = False
+    # A province's or city's name alone before the suffix names what that division
+    # designates, not one body ("某省工程技术研究中心", "某省院士工作站").
+    designated_by_division: bool = False
 
 
 @dataclass(slots=True)

@@ -156,3 +156,17 @@ def test_a_bare_county_before_de_on_a_page_not_naming_its_city_is_unsure():
     found = _by_text("临邑的高端化工发展很快。", "我们在光明的道路上前进。")
     assert "临邑" not in found
     assert "光明" not in found
+
+
+def test_knowledge_science_education_eco_and_medicine_cities_are_parks_and_the_kinds_are_not():
+    found = _by_text("青柳市建设西丽湖国际科教城、云杉生态城、青柳知识城和云杉生物医药城。")
+    for name in ("西丽湖国际科教城", "云杉生态城", "青柳知识城", "云杉生物医药城"):
+        assert found[name].type == "Place"
+        assert found[name].subtype == "DevelopmentZone"
+    assert not _by_text("该市将建设一座智慧生态城，打造现代产业城。")
+
+
+def test_a_joiner_the_segmenter_glues_after_a_park_ends_its_name():
+    # ("城和青" is one word to the segmenter.)
+    found = _by_text("云杉生态城和青柳知识城签约，云杉科教城和青柳物流园同步建设。")
+    assert {"云杉生态城", "青柳知识城", "云杉科教城", "青柳物流园"} <= set(found)

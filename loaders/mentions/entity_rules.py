@@ -419,6 +419,23 @@ def _builds_in_a_firm_name(tokens: list[str], index: int) -> bool:
     )
 
 
+# Joiners the segmenter glues to the characters around them ("城和青" of "某某城和青柳…").
+_GLUED_JOINERS = "和与及"
+
+
+def _joiner_after_a_name(text: str, token_start: int, token: str) -> int:
+    """Where a joiner inside ``token`` (read at ``token_start`` of ``text``) stands right after
+    a rule's suffix, so that a name ends before it ("某某科教城和|某某知识城"); -1 when none does.
+    A joiner the segmenter keeps as a word of its own is read as a joiner already."""
+    for offset, char in enumerate(token):
+        if char in _GLUED_JOINERS and len(token) > 1:
+            at = token_start + offset
+            window = text[max(0, at - MAX_NAME_CHARS) : at]
+            if any(end == len(window) for _, end, _ in suffix_hits(window)):
+                return at
+    return -1
+
+
 def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]], through_joiner: bool = False) -> int:
     """Where the name whose suffix starts at ``suffix_start`` begins.
 
@@ -461,6 +478,10 @@ def left_boundary(text: str, suffix_start: int, keep_from: list[tuple[int, int]]
             break
         if glue_or_unit and (_glued_after_particle(token) or _unit_glued_to_name(tokens, index)):
             start -= len(token) - 1  # "引进了|泽璟", "500强|某某": the name opens after it
+            break
+        joined_at = _joiner_after_a_name(text, start - len(token), token)
+        if joined_at >= 0:
+            start = joined_at + 1  # "某某科教城和|某某知识城": two names, glued by the segmenter
             break
         start -= len(token)
         if token in OWNER_ADMIN_WORDS and _opens_owned_name(tokens, index, start, keep_from):

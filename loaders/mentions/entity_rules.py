@@ -428,7 +428,7 @@ def _joiner_after_a_name(text: str, token_start: int, token: str) -> int:
     a rule's suffix, so that a name ends before it ("某某科教城和|某某知识城"); -1 when none does.
     A joiner the segmenter keeps as a word of its own is read as a joiner already."""
     for offset, char in enumerate(token):
-        if char in _GLUED_JOINERS and 0 < offset:
+        if char in _GLUED_JOINERS and offset > 0:
             at = token_start + offset
             window = text[max(0, at - MAX_NAME_CHARS) : at]
             if any(end == len(window) for _, end, _ in suffix_hits(window)):

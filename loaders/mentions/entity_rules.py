@@ -426,13 +426,12 @@ _GLUED_JOINERS = "和与及"
 def _joiner_after_a_name(text: str, token_start: int, token: str) -> int:
     """Where a joiner inside ``token`` (read at ``token_start`` of ``text``) stands right after
     a rule's suffix, so that a name ends before it ("某某科教城和|某某知识城"); -1 when none does.
-    A joiner the segmenter keeps as a word of its own is read as a joiner already."""
-    for offset, char in enumerate(token):
-        if char in _GLUED_JOINERS and offset > 0:
-            at = token_start + offset
-            window = text[max(0, at - MAX_NAME_CHARS) : at]
-            if any(end == len(window) for _, end, _ in suffix_hits(window)):
-                return at
+    A joiner the segmenter keeps as a word of its own is read as a joiner already, and one
+    that opens a word (和林格尔) is no joiner."""
+    for offset, char in enumerate(token[1:], 1):
+        at = token_start + offset
+        if char in _GLUED_JOINERS and ends_in_suffix(text[max(0, at - MAX_NAME_CHARS) : at]):
+            return at
     return -1
 
 
@@ -522,7 +521,7 @@ def _after_dashed_kind(text: str, start: int, suffix_start: int) -> int:
     does after a noun of a kind of body ("老牌名校—某某大学")."""
     dash = text.index("—", start, suffix_start)
     left = text[start:dash]
-    if left.endswith(_KIND_NOUNS) or any(end == len(left) for _, end, _ in suffix_hits(left)):
+    if left.endswith(_KIND_NOUNS) or ends_in_suffix(left):
         return dash + 1
     return start
 
@@ -673,7 +672,7 @@ def _joined_start(text: str, start: int, joiner_at: int, keep_from: list[tuple[i
         return joiner_at + 1  # "等企业和某某实验室": 和 joins a kind of body to a name
     if _PARTNER_END.search(left):
         return joiner_at + 1  # "某区人民政府与某某研究院": a body and its partner
-    if any(e == len(left) for _, e, _ in suffix_hits(left)):
+    if ends_in_suffix(left):
         return joiner_at + 1
     return start
 
@@ -960,6 +959,11 @@ def suffix_hits(text: str) -> list[tuple[int, int, EntityRule]]:
         if kept is not None:
             hits.append((start, kept[0], kept[1]))
     return hits
+
+
+def ends_in_suffix(name: str) -> bool:
+    """Whether a rule's suffix ends ``name`` (…研究所, …集团, …科教城)."""
+    return any(end == len(name) for _, end, _ in suffix_hits(name))
 
 
 # Joins the texts of suffix_hits_each; no suffix holds it and no rule lists it as a bad next

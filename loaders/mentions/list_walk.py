@@ -21,11 +21,11 @@ from loaders.lexicon.chain_names import (
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
 from loaders.mentions.bracketed_segments import said_of_before
-from loaders.mentions.entity_rules import after_last_stop_word, country_ending_at, left_boundary
+from loaders.mentions.entity_rules import after_last_stop_word, country_ending_at, ends_in_suffix, left_boundary
 from loaders.mentions.firm_origins import ORIGINS
 from loaders.mentions.list_cues import HEAD_CLASS, HEAD_CUE
 from loaders.mentions.list_spans import KnownIndex, KnownSpan
-from loaders.mentions.member_names import FIRM_TRADE_ENDINGS, HAN_END, MAX_ITEM_CHARS, PLAIN_HAN, ends_in_suffix
+from loaders.mentions.member_names import FIRM_TRADE_ENDINGS, HAN_END, MAX_ITEM_CHARS, PLAIN_HAN
 from loaders.mentions.short_names import origin_words
 
 _JOINERS = ("以及", "、", "和", "与", "及")

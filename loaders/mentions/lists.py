@@ -27,7 +27,7 @@ from loaders.lexicon.chain_names import (
 )
 from loaders.lexicon.place_names import KNOWN_PLACES
 from loaders.lexicon.segmenter import segment
-from loaders.mentions.entity_rules import STOP_WORDS, left_boundary
+from loaders.mentions.entity_rules import STOP_WORDS, ends_in_suffix, left_boundary
 from loaders.mentions.field_lists import (
     mostly_not_industries,
     named_industries,
@@ -87,7 +87,6 @@ from loaders.mentions.member_names import (
     MIN_CONTAGION_CHARS,
     PLAIN_HAN,
     acceptable_member,
-    ends_in_suffix,
     looks_like_firm,
     names_a_trade,
 )

@@ -19,7 +19,7 @@ from loaders.lexicon.chain_names import (
     strip_industry_suffix,
 )
 from loaders.lexicon.place_names import KNOWN_PLACES
-from loaders.mentions.entity_rules import RULES, judge, suffix_hits
+from loaders.mentions.entity_rules import RULES, judge
 from loaders.mentions.short_names import company_head_words
 
 # A facility list passes its class only to members named like a facility
@@ -114,11 +114,6 @@ _PLACE_TAG = "ns"
 def names_a_trade(name: str) -> bool:
     """Whether a list member is a trade, a segment or a term of the vocabulary, no firm."""
     return is_industry_term(name) or is_segment_term(name) or is_vocabulary_term(name)
-
-
-def ends_in_suffix(name: str) -> bool:
-    """Whether a rule's suffix ends ``name`` (…研究所, …集团): the rule reads it, not the list."""
-    return any(e == len(name) for _, e, _ in suffix_hits(name))
 
 
 def acceptable_member(name: str, cls: str, by_cue: bool) -> bool:

@@ -419,18 +419,15 @@ def _builds_in_a_firm_name(tokens: list[str], index: int) -> bool:
     )
 
 
-# Joiners the segmenter glues to the characters around them ("城和青" of "某某城和青柳…").
-_GLUED_JOINERS = "和与及"
-
-
 def _joiner_after_a_name(text: str, token_start: int, token: str) -> int:
-    """Where a joiner inside ``token`` (read at ``token_start`` of ``text``) stands right after
-    a rule's suffix, so that a name ends before it ("某某科教城和|某某知识城"); -1 when none does.
+    """Where a joiner the segmenter glued inside ``token`` ("城和青" of "某某城和青柳…"; read at
+    ``token_start`` of ``text``) stands right after a rule's suffix, so that a name ends before
+    it ("某某科教城和|某某知识城"); -1 when none does.
     A joiner the segmenter keeps as a word of its own is read as a joiner already, and one
     that opens a word (和林格尔) is no joiner."""
     for offset, char in enumerate(token[1:], 1):
         at = token_start + offset
-        if char in _GLUED_JOINERS and ends_in_suffix(text[max(0, at - MAX_NAME_CHARS) : at]):
+        if char in _NAME_JOINERS and ends_in_suffix(text[max(0, at - MAX_NAME_CHARS) : at]):
             return at
     return -1
 
